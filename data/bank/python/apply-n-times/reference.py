@@ -1,0 +1,11 @@
+def apply_n_times(func, n, value):
+    """Return func applied n times to value: func(func(...func(value)...)).
+
+    n == 0 returns value unchanged without calling func.
+    Raise ValueError when n is negative.
+    """
+    if n < 0:
+        raise ValueError("n must not be negative")
+    for _ in range(n):
+        value = func(value)
+    return value

@@ -1,0 +1,6 @@
+def greet(name, greeting="Hello", punctuation="!"):
+    """Return '<greeting>, <name><punctuation>' with the name stripped of spaces.
+
+    An empty or blank name is replaced by 'stranger'.
+    """
+    raise NotImplementedError("write greet")

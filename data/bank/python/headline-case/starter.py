@@ -1,0 +1,3 @@
+def headline(text: str) -> str:
+    """Convert text to headline case following the style guide rules."""
+    raise NotImplementedError

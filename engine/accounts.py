@@ -1,0 +1,201 @@
+"""Accounts: registration, passwords, login throttling and logout, kept in the store.
+
+Passwords are bcrypt hashes. Wrong passwords are throttled per username: after a few free
+failures each further one locks the account for a delay that doubles, and while it is locked the
+password is not even checked, so guessing gets slower and slower. Logging out records the time,
+and a login cookie issued before it is refused: logging out really ends every session.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import bcrypt
+
+from engine.clock import to_aware_utc, to_naive_utc, utcnow
+from engine.events import Event, EventLog
+from engine.store import Store
+
+ROLES = ("learner", "educator")
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,31}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MIN_PASSWORD = 8
+MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
+
+
+class AccountError(ValueError):
+    """Registration or account data was refused; the message says why, for the user."""
+
+
+class LoginError(Exception):
+    """A login was refused. ``retry_after_s`` is set when the account is throttled."""
+
+    def __init__(self, message: str, retry_after_s: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    email: str
+    name: str
+    role: str
+    is_demo: bool = False
+
+
+_COLUMNS = "id, username, email, name, role, is_demo"
+
+
+def _user(row: tuple) -> User:  # type: ignore[type-arg]
+    return User(*row)
+
+
+class Accounts:
+    """Users of one store. Pass ``bcrypt_rounds=4`` in tests: hashing is slow on purpose."""
+
+    def __init__(self, store: Store, events: EventLog, *, bcrypt_rounds: int = 12,
+                 free_failures: int = 3, base_delay_s: float = 2.0, max_delay_s: float = 900.0) -> None:
+        self.store = store
+        self.events = events
+        self.bcrypt_rounds = bcrypt_rounds
+        self.free_failures = free_failures
+        self.base_delay_s = base_delay_s
+        self.max_delay_s = max_delay_s
+
+    # -- registration -----------------------------------------------------------------------
+
+    def register(self, username: str, email: str, name: str, password: str, role: str = "learner",
+                 *, is_demo: bool = False, at: datetime | None = None) -> User:
+        username = (username or "").strip().lower()
+        email = (email or "").strip()
+        name = " ".join((name or "").split())
+        if not USERNAME.match(username):
+            raise AccountError("Usernames are 3 to 32 characters: letters, digits, '.', '_' or '-', "
+                               "starting with a letter or digit.")
+        if not EMAIL.match(email) or len(email) > 254:
+            raise AccountError("Please enter a valid email address, like ada@example.org.")
+        if not name or len(name) > 100:
+            raise AccountError("Please enter your name (up to 100 characters).")
+        check_password(password)
+        if role not in ROLES:
+            raise AccountError(f"Role must be one of {', '.join(ROLES)}.")
+        if self.store.scalar("SELECT count(*) FROM users WHERE username = ?", [username]):
+            raise AccountError(f"The username '{username}' is taken. Please choose another.")
+        hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt(self.bcrypt_rounds)).decode()
+        row = self.store.one(
+            f"INSERT INTO users (username, email, name, password_hash, role, is_demo, created_at) "
+            f"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            [username, email, name, hashed, role, is_demo, to_naive_utc(at)])
+        assert row is not None
+        user = _user(row)
+        self.events.append(Event(user.id, "registered", None, None, {"role": role}, at))
+        return user
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def get(self, user_id: int) -> User | None:
+        row = self.store.one(f"SELECT {_COLUMNS} FROM users WHERE id = ?", [user_id])
+        return _user(row) if row else None
+
+    def by_username(self, username: str) -> User | None:
+        row = self.store.one(f"SELECT {_COLUMNS} FROM users WHERE username = ?", [(username or "").strip().lower()])
+        return _user(row) if row else None
+
+    def password_hash(self, username: str) -> str | None:
+        return self.store.scalar("SELECT password_hash FROM users WHERE username = ?", [username])  # type: ignore[no-any-return]
+
+    def count(self) -> int:
+        return int(self.store.scalar("SELECT count(*) FROM users") or 0)
+
+    # -- login --------------------------------------------------------------------------------
+
+    def login(self, username: str, password: str, *, now: datetime | None = None) -> User:
+        """The user whose password this is, or ``LoginError``; throttles repeated failures."""
+        now = to_naive_utc(now or utcnow())
+        username = (username or "").strip().lower()
+        if not username or not password:
+            raise LoginError("Please enter your username and password.")
+        locked = self.store.one("SELECT failures, locked_until FROM login_failures WHERE username = ?", [username])
+        if locked and locked[1] is not None and locked[1] > now:
+            wait = (locked[1] - now).total_seconds()
+            raise LoginError(f"Too many wrong passwords. Try again in {_duration(wait)}.", wait)
+        stored = self.password_hash(username)
+        # check a dummy hash for unknown users, so timing does not reveal which usernames exist
+        ok = bcrypt.checkpw(password.encode()[:MAX_PASSWORD_BYTES], (stored or self._dummy_hash()).encode())
+        user = self.by_username(username)
+        if not ok or user is None:
+            wait = self._record_failure(username, now)
+            self.events.append(Event(user.id if user else None, "login-failed", None, None,
+                                     {"username": username}, to_aware_utc(now)))
+            message = "Wrong username or password."
+            if wait:
+                message += f" Too many wrong passwords: try again in {_duration(wait)}."
+            raise LoginError(message, wait)
+        self.store.execute("DELETE FROM login_failures WHERE username = ?", [username])
+        self.events.append(Event(user.id, "logged-in", occurred_at=to_aware_utc(now)))
+        return user
+
+    def _dummy_hash(self) -> str:
+        if not hasattr(self, "_dummy"):
+            self._dummy = bcrypt.hashpw(b"no such user", bcrypt.gensalt(self.bcrypt_rounds)).decode()
+        return self._dummy
+
+    def _record_failure(self, username: str, now: datetime) -> float:
+        row = self.store.one("SELECT failures FROM login_failures WHERE username = ?", [username])
+        failures = (row[0] if row else 0) + 1
+        wait = 0.0
+        if failures > self.free_failures:
+            wait = min(self.max_delay_s, self.base_delay_s * 2 ** (failures - self.free_failures - 1))
+        locked_until = now + timedelta(seconds=wait) if wait else None
+        self.store.execute(
+            "INSERT OR REPLACE INTO login_failures (username, failures, last_failure_at, locked_until) "
+            "VALUES (?, ?, ?, ?)", [username, failures, now, locked_until])
+        return wait
+
+    def logout(self, user_id: int, *, now: datetime | None = None) -> None:
+        """End every session of the user: cookies issued until now stop working."""
+        moment = to_naive_utc(now or utcnow())
+        self.store.execute("UPDATE users SET logged_out_at = ? WHERE id = ?", [moment, user_id])
+        self.events.append(Event(user_id, "logged-out", occurred_at=to_aware_utc(moment)))
+
+    def session_valid(self, username: str, issued_at: datetime) -> bool:
+        """Whether a login issued at ``issued_at`` still stands (the user has not logged out since)."""
+        row = self.store.one("SELECT logged_out_at FROM users WHERE username = ?", [username])
+        if row is None:
+            return False
+        return row[0] is None or to_naive_utc(issued_at) > row[0]
+
+
+def check_password(password: str) -> None:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise AccountError(f"Passwords need at least {MIN_PASSWORD} characters.")
+    if len(password.encode()) > MAX_PASSWORD_BYTES:
+        raise AccountError(f"Passwords can be at most {MAX_PASSWORD_BYTES} bytes long.")
+
+
+def cookie_key(configured: str | None, home: Path) -> str:
+    """The secret that signs login cookies: from settings, else generated once into the home."""
+    if configured:
+        return configured
+    path = home / "cookie_key"
+    if path.exists():
+        return path.read_text().strip()
+    home.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.touch(mode=0o600)
+    path.write_text(key)
+    return key
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(1, round(seconds))
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{round(seconds / 60)} minutes"
+

@@ -1,0 +1,94 @@
+"""Attempts: each graded submission or recorded outcome of a learner, and the drafts in progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from engine.clock import to_aware_utc, to_naive_utc, utcnow
+from engine.store import Store
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    user_id: int
+    exercise_id: str
+    submitted_at: datetime
+    passed: bool
+    status: str
+    tests_passed: int | None
+    tests_total: int | None
+    hints_used: int
+    duration_s: float | None
+
+
+@dataclass(frozen=True)
+class Draft:
+    code: str
+    hints_shown: int
+    started_at: datetime
+
+
+_COLUMNS = ("id, user_id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, "
+            "hints_used, duration_s")
+
+
+def _attempt(row: tuple) -> Attempt:  # type: ignore[type-arg]
+    values = list(row)
+    values[3] = to_aware_utc(values[3])
+    return Attempt(*values)
+
+
+class Attempts:
+    """Reads and writes attempts and drafts in a store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def record(self, user_id: int, exercise_id: str, *, passed: bool, status: str,
+               tests_passed: int | None = None, tests_total: int | None = None, hints_used: int = 0,
+               duration_s: float | None = None, code: str | None = None,
+               at: datetime | None = None) -> Attempt:
+        row = self.store.one(
+            f"INSERT INTO attempts (user_id, exercise_id, submitted_at, passed, status, tests_passed, "
+            f"tests_total, hints_used, duration_s, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            f"RETURNING {_COLUMNS}",
+            [user_id, exercise_id, to_naive_utc(at), passed, status, tests_passed, tests_total,
+             hints_used, duration_s, code])
+        assert row is not None
+        return _attempt(row)
+
+    def history(self, user_id: int, limit: int = 200) -> list[Attempt]:
+        """The user's attempts, newest first."""
+        rows = self.store.all(f"SELECT {_COLUMNS} FROM attempts WHERE user_id = ? "
+                              f"ORDER BY submitted_at DESC, id DESC LIMIT ?", [user_id, limit])
+        return [_attempt(r) for r in rows]
+
+    def passed_ids(self, user_id: int) -> set[str]:
+        rows = self.store.all("SELECT DISTINCT exercise_id FROM attempts WHERE user_id = ? AND passed", [user_id])
+        return {r[0] for r in rows}
+
+    def last_seen(self, user_id: int) -> dict[str, datetime]:
+        rows = self.store.all("SELECT exercise_id, max(submitted_at) FROM attempts WHERE user_id = ? "
+                              "GROUP BY exercise_id", [user_id])
+        return {r[0]: to_aware_utc(r[1]) for r in rows}
+
+    # -- drafts -------------------------------------------------------------------------------
+
+    def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None) -> None:
+        now = to_naive_utc(utcnow())
+        current = self.draft(user_id, exercise_id)
+        hints = hints_shown if hints_shown is not None else (current.hints_shown if current else 0)
+        started = to_naive_utc(current.started_at) if current else now
+        self.store.execute(
+            "INSERT OR REPLACE INTO drafts (user_id, exercise_id, code, hints_shown, started_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [user_id, exercise_id, code, hints, started, now])
+
+    def draft(self, user_id: int, exercise_id: str) -> Draft | None:
+        row = self.store.one("SELECT code, hints_shown, started_at FROM drafts WHERE user_id = ? AND exercise_id = ?",
+                             [user_id, exercise_id])
+        return Draft(row[0], row[1], to_aware_utc(row[2])) if row else None
+
+    def clear_draft(self, user_id: int, exercise_id: str) -> None:
+        self.store.execute("DELETE FROM drafts WHERE user_id = ? AND exercise_id = ?", [user_id, exercise_id])

@@ -1,0 +1,120 @@
+"""Readable assertion messages without pytest: ``assert got == 6`` fails with
+"expected 6, got 5". The test module's syntax tree is rewritten so each operand is evaluated
+once, kept, and described when the comparison fails.
+
+Standard library only: this runs inside the sandbox.
+"""
+
+from __future__ import annotations
+
+import ast
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+MAX_SHOWN = 200
+
+_SYMBOLS = {
+    ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
+    ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in",
+}
+
+
+def shown(value: Any) -> str:
+    """A value as the learner should see it in a message: its repr, shortened."""
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+def explain(left: Any, symbol: str, right: Any, message: Any) -> str:
+    if message is not None:
+        return str(message)
+    if symbol in ("==", "is"):
+        return f"expected {shown(right)}, got {shown(left)}"
+    if symbol in ("!=", "is not"):
+        return f"expected something other than {shown(right)}"
+    if symbol == "in":
+        return f"expected {shown(left)} to be in {shown(right)}"
+    if symbol == "not in":
+        return f"expected {shown(left)} not to be in {shown(right)}"
+    return f"expected {shown(left)} {symbol} {shown(right)}"
+
+
+def explain_truth(value: Any, source: str, message: Any) -> str:
+    if message is not None:
+        return str(message)
+    return f"expected `{source}` to be true, got {shown(value)}"
+
+
+class _Rewriter(ast.NodeTransformer):
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.count = 0
+
+    def visit_Assert(self, node: ast.Assert) -> Any:
+        self.count += 1
+        n = self.count
+        message = node.msg if node.msg is not None else ast.Constant(None)
+        test = node.test
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _SYMBOLS:
+            left, right = f"_wb_left_{n}", f"_wb_right_{n}"
+            symbol = _SYMBOLS[type(test.ops[0])]
+            statements = [
+                _assign(left, test.left),
+                _assign(right, test.comparators[0]),
+                ast.If(
+                    test=ast.UnaryOp(ast.Not(), ast.Compare(_load(left), test.ops, [_load(right)])),
+                    body=[_raise("_wb_explain", [_load(left), ast.Constant(symbol), _load(right), message])],
+                    orelse=[],
+                ),
+            ]
+        else:
+            value = f"_wb_value_{n}"
+            source = ast.get_source_segment(self.source, test) or "the condition"
+            statements = [
+                _assign(value, test),
+                ast.If(
+                    test=ast.UnaryOp(ast.Not(), _load(value)),
+                    body=[_raise("_wb_explain_truth", [_load(value), ast.Constant(source), message])],
+                    orelse=[],
+                ),
+            ]
+        for statement in statements:
+            ast.copy_location(statement, node)
+        return statements
+
+
+def _assign(name: str, value: ast.expr) -> ast.Assign:
+    return ast.Assign(targets=[ast.Name(name, ast.Store())], value=value)
+
+
+def _load(name: str) -> ast.Name:
+    return ast.Name(name, ast.Load())
+
+
+def _raise(helper: str, args: list[ast.expr]) -> ast.Raise:
+    call = ast.Call(func=_load(helper), args=args, keywords=[])
+    return ast.Raise(exc=ast.Call(func=_load("AssertionError"), args=[call], keywords=[]), cause=None)
+
+
+def compile_tests(source: str, filename: str = "test_exercise.py") -> Any:
+    """Compile a test file with assertions rewritten; run it in a namespace from ``helpers()``."""
+    tree = _Rewriter(source).visit(ast.parse(source, filename))
+    return compile(ast.fix_missing_locations(tree), filename, "exec")
+
+
+def helpers() -> dict[str, Any]:
+    return {"_wb_explain": explain, "_wb_explain_truth": explain_truth}
+
+
+def test_names(source: str) -> list[str]:
+    """The test functions of a file, in file order (the first definition fixes the place)."""
+    names: list[str] = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test") and node.name not in names:
+            names.append(node.name)
+    return names

@@ -1,0 +1,99 @@
+"""The learner's process: imports ``solution`` and does what the test process asks of it.
+
+It is forked from the test process before any learner code runs, then cut off from the test
+process's output: its standard output and error go to an in-memory file that the tests read
+after each test, so printing cannot reach the grader's report. Everything here is in the
+learner's reach and trusted by nobody.
+
+Standard library only: this runs inside the sandbox.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import socket
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+import proxies
+from proxies import Proxy
+from remote import Connection, PeerGone, describe_exception
+
+
+class LearnerConnection(Connection):
+    """The learner's end: serves every operation, plus finding names and reading output."""
+
+    def __init__(self, sock: socket.socket, capture: int, output_cap: int) -> None:
+        super().__init__(sock, serve_all=True, proxy_factory=Proxy)
+        self.capture = capture
+        self.output_cap = output_cap
+
+    def perform_extra(self, op: Any, args: list[Any]) -> Any:
+        if op == "path":  # a dotted name in the learner's module, as a handle number
+            target: Any = sys.modules["solution"]
+            for part in str(args[0]).split(".") if args[0] else []:
+                target = getattr(target, part)
+            return self.export(target)["M"]
+        if op == "module_attr":
+            return getattr(sys.modules["solution"], str(args[0]))
+        if op == "exception_info":  # build one of the learner's exceptions and describe it
+            cls, positional, keywords = args
+            return describe_exception(cls(*positional, **keywords), self)
+        if op == "output":
+            return self.take_output()
+        return super().perform_extra(op, args)
+
+    def take_output(self) -> str:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        size = os.lseek(self.capture, 0, os.SEEK_END)
+        data = os.pread(self.capture, min(size, self.output_cap + 1), 0)
+        os.ftruncate(self.capture, 0)
+        os.lseek(self.capture, 0, os.SEEK_SET)
+        text = data.decode("utf-8", "replace")
+        if len(data) > self.output_cap or size > self.output_cap:
+            text = text[: self.output_cap] + "\n… (output cut off)"
+        return text
+
+
+def run(sock: socket.socket, workdir: str, output_cap: int) -> None:
+    """The body of the forked learner process. Never returns."""
+    capture = os.memfd_create("output")
+    os.dup2(capture, 1)
+    os.dup2(capture, 2)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    keep = {0, 1, 2, capture, sock.fileno()}
+    for fd in range(3, 256):
+        if fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    sys.path[:] = [workdir] + [p for p in sys.path if p.startswith(sys.prefix) or p.startswith(sys.base_prefix)]
+    proxies._current.clear()  # inherited from the test process; ours is the only connection here
+    conn = LearnerConnection(sock, capture, output_cap)
+    try:
+        sys.modules.pop("solution", None)
+        importlib.import_module("solution")
+        hello: dict[str, Any] = {"hello": True}
+    except BaseException as exc:  # syntax errors, sys.exit() at import, anything
+        hello = {"hello": False, "x": describe_exception(exc, conn)}
+    try:
+        conn.send(hello)
+        while True:
+            conn.serve(conn.receive())
+    except BaseException:
+        pass
+    finally:
+        os._exit(0)
+
+
+__all__ = ["run", "PeerGone"]

@@ -1,0 +1,383 @@
+"""The grading harness: runs an exercise's tests against a learner's code, inside the sandbox.
+
+Reads one job as JSON on standard input::
+
+    {"tests": "<test_exercise.py>", "solution": "<solution.py>", "workdir": "/sandbox",
+     "test_timeout_s": 2.0, "budget_s": 10.0, "output_cap": 4000, "limits": {...}}
+
+and writes one grade result (Exercism's results.json, version 2, without duration) as JSON on
+standard output. The tests run here; the learner's code runs in a child process forked before
+any of it is loaded (see ``learner.py``), and only plain data comes back (see ``remote.py``).
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
+
+import builtins
+import json
+import resource
+import signal
+import socket
+import time
+import types
+
+import asserts
+import learner
+import proxies
+from proxies import Proxy, StaleObject
+from remote import Connection, PeerGone, ProtocolError, Timeout, builtin_exception
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+class LoadError(Exception):
+    """The learner's code could not be loaded (syntax error, exception or exit at import)."""
+
+
+# --- mirrors of the learner's classes ---------------------------------------------------------
+
+
+class RemoteClass(type):
+    """The metaclass of mirrors: a mirror stands for one of the learner's classes, so that
+    ``isinstance`` and ``except`` work in the tests. Calling it creates the object remotely."""
+
+    _wb_class_path: str
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        return cls._wb_class_ask("call", cls, list(args), dict(kwargs))
+
+    def __getattr__(cls, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return cls._wb_class_ask("getattr", cls, name)
+
+    def _wb_class_ask(cls, op: str, *args: Any) -> Any:
+        return proxies.current_connection(None).request(op, *args)  # type: ignore[arg-type]
+
+    def _wb_ref(cls, conn: Connection) -> int:
+        return conn.rebind(cls._wb_class_path)  # type: ignore[attr-defined, no-any-return]
+
+
+class RemoteExceptionClass(type):
+    """The metaclass of mirrors of the learner's exception classes: a real exception class (so
+    ``except`` works) whose instances are built by the learner's own ``__init__``."""
+
+    _wb_class_path: str
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        conn = proxies.current_connection(None)  # type: ignore[arg-type]
+        return conn.exception_from(conn.request("exception_info", cls, list(args), dict(kwargs)))
+
+    def _wb_ref(cls, conn: Connection) -> int:
+        return conn.rebind(cls._wb_class_path)  # type: ignore[attr-defined, no-any-return]
+
+
+_mirrors: dict[str, type] = {}
+
+
+def mirror_class(chain: list[str]) -> type:
+    """The mirror of the learner's class ``chain[0]``, whose own learner-defined bases follow."""
+    path = chain[0]
+    if path not in _mirrors:
+        base = mirror_class(chain[1:]) if len(chain) > 1 else Proxy
+        namespace = {"__slots__": (), "_wb_class_path": path, "__qualname__": path, "__module__": "solution"}
+        _mirrors[path] = RemoteClass(path.rsplit(".", 1)[-1], (base,), namespace)
+    return _mirrors[path]
+
+
+def mirror_exception(chain: list[str], builtin_name: str | None) -> type:
+    """A real exception class standing for one of the learner's, so ``except`` catches it."""
+    if not chain:
+        return builtin_exception(builtin_name or "Exception")
+    path = chain[0]
+    key = "exception:" + path
+    if key not in _mirrors:
+        base = mirror_exception(chain[1:], builtin_name)
+        namespace = {"__qualname__": path, "__module__": "solution", "_wb_class_path": path}
+        _mirrors[key] = RemoteExceptionClass(path.rsplit(".", 1)[-1], (base,), namespace)
+    return _mirrors[key]
+
+
+# --- the test side of the connection ------------------------------------------------------------
+
+
+class TestConnection(Connection):
+    """The tests' end: lets the learner's code call only what the tests handed it."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        super().__init__(sock, serve_all=False, proxy_factory=make_proxy)
+        self.handles: dict[str, int] = {}
+
+    def rebind(self, path: str) -> int:
+        if path not in self.handles:
+            handle, _meta = self.request("path", path)
+            self.handles[path] = handle
+        return self.handles[path]
+
+    def exception_class(self, info: dict[str, Any]) -> type:
+        chain = [p for p in info.get("mro", []) if isinstance(p, str)]
+        return mirror_exception(chain, info.get("exc") if isinstance(info.get("exc"), str) else None)
+
+
+def make_proxy(conn: Connection, handle: int, meta: Any) -> Any:
+    meta = meta if isinstance(meta, dict) else {}
+    chain = [p for p in meta.get("mro", []) if isinstance(p, str) and "<locals>" not in p]
+    if meta.get("kind") == "class" and chain:
+        if meta.get("exc"):
+            return mirror_exception(chain, meta["exc"])
+        return mirror_class(chain)
+    cls = mirror_class(chain) if chain and not meta.get("exc") and meta.get("kind") == "object" else Proxy
+    proxy = Proxy.__new__(cls)
+    Proxy.__init__(proxy, conn, handle, meta)
+    return proxy
+
+
+class RemoteModule(types.ModuleType):
+    """Stands for ``solution`` in the test process: each name is looked up in the learner's."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = proxies.current_connection(None).request("module_attr", name)  # type: ignore[arg-type]
+        if type(value) is Proxy or isinstance(value, Proxy):
+            object.__setattr__(value, "_wb_path", name)
+        return value
+
+
+# --- the learner's process ------------------------------------------------------------------------
+
+
+class LearnerProcess:
+    """Starts, watches and stops the forked process that runs the learner's code."""
+
+    def __init__(self, workdir: str, output_cap: int) -> None:
+        self.workdir = workdir
+        self.output_cap = output_cap
+        self.pid = 0
+        self.conn: TestConnection | None = None
+
+    def start(self, deadline: float) -> TestConnection:
+        ours, theirs = socket.socketpair()
+        pid = os.fork()
+        if pid == 0:
+            ours.close()
+            learner.run(theirs, self.workdir, self.output_cap)
+        theirs.close()
+        self.pid = pid
+        self.conn = TestConnection(ours)
+        self.conn.deadline = deadline
+        proxies.set_current_connection(self.conn)
+        hello = self.conn.receive()
+        if hello.get("hello") is not True:
+            raise LoadError(describe_load_failure(hello.get("x")))
+        return self.conn
+
+    def output(self) -> str:
+        if self.conn is None:
+            return ""
+        try:
+            text = self.conn.request("output")
+        except Exception:
+            return ""
+        return text if isinstance(text, str) else ""
+
+    def stop(self, ended: bool = False) -> str:
+        """Kill the process; if it ``ended`` by itself, say how."""
+        how = ""
+        if self.pid:
+            try:
+                done, status = os.waitpid(self.pid, os.WNOHANG)
+                if not done and ended:
+                    time.sleep(0.02)  # let an exit that is under way finish, to report it
+                    done, status = os.waitpid(self.pid, os.WNOHANG)
+                if done:
+                    how = describe_exit(status)
+                else:
+                    os.kill(self.pid, signal.SIGKILL)
+                    os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+        if self.conn is not None:
+            self.conn.sock.close()
+        self.pid, self.conn = 0, None
+        return how
+
+
+def describe_exit(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        sig = os.WTERMSIG(status)
+        reasons = {
+            signal.SIGXCPU: "it used more CPU time than allowed",
+            signal.SIGXFSZ: "it wrote more output than allowed",
+            signal.SIGKILL: "it was killed (too much memory or time)",
+            signal.SIGSEGV: "it crashed (segmentation fault)",
+        }
+        return reasons.get(sig, f"it was stopped by signal {signal.Signals(sig).name}")
+    return f"it exited with status {os.WEXITSTATUS(status)}"
+
+
+def where(info: dict[str, Any]) -> str:
+    line = info.get("line")
+    return f" (solution.py, line {line})" if isinstance(line, int) else ""
+
+
+def describe_load_failure(info: Any) -> str:
+    info = info if isinstance(info, dict) else {}
+    name, text = str(info.get("name", "Error")), str(info.get("text", ""))
+    if name in ("SyntaxError", "IndentationError", "TabError"):
+        return f"{name} on line {info.get('line')}: {text}"
+    if name == "SystemExit":
+        return "Your code exited while it was being loaded (a call to exit() at the top level?)"
+    return f"Your code raised {name} while it was being loaded: {text}{where(info)}"
+
+
+def describe_error(exc: BaseException) -> str:
+    info = getattr(exc, "_wb_info", None)
+    if isinstance(info, dict):
+        name, text = str(info.get("name", type(exc).__name__)), str(info.get("text", ""))
+        advice = ""
+        if name == "RecursionError":
+            advice = " Does the recursion reach a base case?"
+        elif name == "MemoryError":
+            advice = " The code used more memory than allowed."
+        return f"{name}: {text}{where(info)}{advice}".strip()
+    return f"{type(exc).__name__}: {exc}"
+
+
+# --- running the tests --------------------------------------------------------------------------
+
+
+def apply_limits(limits: dict[str, int]) -> None:
+    names = {
+        "cpu_s": resource.RLIMIT_CPU, "memory_bytes": resource.RLIMIT_AS,
+        "processes": resource.RLIMIT_NPROC, "open_files": resource.RLIMIT_NOFILE,
+        "file_bytes": resource.RLIMIT_FSIZE, "core_bytes": resource.RLIMIT_CORE,
+    }
+    for key, value in limits.items():
+        if key in names:
+            resource.setrlimit(names[key], (int(value), int(value)))
+
+
+def make_untraceable() -> None:
+    """No process of the same user (the learner's) may attach to this one to change results."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 4
+    except Exception:
+        pass
+
+
+def test_result(name: str, status: str, message: str = "", output: str = "") -> dict[str, Any]:
+    result = {"name": name, "status": status}
+    if message:
+        result["message"] = message
+    if output:
+        result["output"] = output
+    return result
+
+
+def run_tests(job: dict[str, Any]) -> dict[str, Any]:
+    tests_source: str = job["tests"]
+    per_test = float(job.get("test_timeout_s", 2.0))
+    budget_end = time.monotonic() + float(job.get("budget_s", 10.0))
+    names = asserts.test_names(tests_source)
+    code = asserts.compile_tests(tests_source)
+    process = LearnerProcess(job["workdir"], int(job.get("output_cap", 4000)))
+
+    def error_for_all(message: str) -> dict[str, Any]:
+        output = process.output()
+        process.stop()
+        tests = [test_result(n, "error", message, output if i == 0 else "") for i, n in enumerate(names)]
+        return {"status": "error", "message": message, "tests": tests}
+
+    try:
+        process.start(min(budget_end, time.monotonic() + per_test))
+    except LoadError as exc:
+        return error_for_all(str(exc))
+    except Timeout:
+        return error_for_all(f"Your code took longer than {per_test:g} s to load (an endless loop at the top level?)")
+    except (PeerGone, ProtocolError):
+        return error_for_all(f"Your code stopped while it was being loaded: {process.stop(ended=True) or 'it closed the connection'}")
+
+    sys.modules["solution"] = RemoteModule("solution")
+    namespace: dict[str, Any] = {"__name__": "test_exercise", **asserts.helpers()}
+    try:
+        assert process.conn is not None
+        process.conn.deadline = min(budget_end, time.monotonic() + per_test)
+        exec(code, namespace)
+    except ImportError as exc:
+        import re
+
+        missing = re.search(r"cannot import name '(\w+)'", str(exc))
+        what = f"`{missing.group(1)}`" if missing else "what the tests need"
+        return error_for_all(f"Your code must define {what}: the tests import it from solution.py")
+    except Exception as exc:
+        return error_for_all(f"The tests could not start: {describe_error(exc)}")
+
+    results = []
+    for name in names:
+        now = time.monotonic()
+        if now >= budget_end:
+            results.append(test_result(name, "error", "Not run: the time for all tests was used up"))
+            continue
+        deadline = min(budget_end, now + per_test)
+        try:
+            conn = process.conn or process.start(deadline)
+            conn.deadline = deadline
+            namespace[name]()
+            status, message = "pass", ""
+        except AssertionError as exc:
+            status, message = "fail", str(exc) or "assertion failed"
+        except Timeout:
+            status, message = "error", f"Took longer than {per_test:g} s: is there an endless loop?"
+        except PeerGone:
+            status, message = "error", f"Your code stopped the test: {process.stop(ended=True) or 'it ended'}"
+        except ProtocolError:
+            status, message = "error", "Your code interfered with the test harness"
+        except StaleObject as exc:
+            status, message = "error", str(exc)
+        except LoadError as exc:
+            status, message = "error", str(exc)
+        except BaseException as exc:
+            status, message = "error", describe_error(exc)
+        if process.conn is not None and status == "error" and message.startswith(("Took longer", "Your code")):
+            process.stop()
+        if process.conn is not None:
+            process.conn.deadline = time.monotonic() + 1.0
+        output = process.output()
+        results.append(test_result(name, status, message, output))
+    process.stop()
+    failed = any(r["status"] != "pass" for r in results)
+    if not names:
+        return {"status": "error", "message": "The exercise has no tests", "tests": []}
+    return {"status": "fail" if failed else "pass", "tests": results}
+
+
+def main() -> None:
+    job = json.loads(sys.stdin.buffer.read())
+    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    apply_limits(job.get("limits", {}))
+    make_untraceable()
+    os.makedirs(job["workdir"], exist_ok=True)
+    path = os.path.join(job["workdir"], "solution.py")
+    with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
+        handle.write(job["solution"])
+    os.chdir(job["workdir"])
+    result = run_tests(job)
+    data = json.dumps(result).encode()
+    view = memoryview(data)
+    while view:
+        view = view[os.write(1, view):]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Numbered schema migrations for the store. Append only: never edit one that has shipped.
+
+Timestamps are UTC, stored as plain TIMESTAMP (no zone) so analytics need no zone conversion.
+"""
+
+MIGRATIONS: list[str] = [
+    # 1: accounts, attempts, drafts and the append-only activity log
+    """
+    CREATE SEQUENCE users_id_seq START 1;
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY DEFAULT nextval('users_id_seq'),
+        username VARCHAR NOT NULL UNIQUE,
+        email VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        password_hash VARCHAR NOT NULL,
+        role VARCHAR NOT NULL CHECK (role IN ('learner', 'educator')),
+        is_demo BOOLEAN NOT NULL DEFAULT false,
+        created_at TIMESTAMP NOT NULL,
+        logged_out_at TIMESTAMP
+    );
+    CREATE TABLE login_failures (
+        username VARCHAR PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at TIMESTAMP NOT NULL,
+        locked_until TIMESTAMP
+    );
+    CREATE SEQUENCE attempts_id_seq START 1;
+    CREATE TABLE attempts (
+        id BIGINT PRIMARY KEY DEFAULT nextval('attempts_id_seq'),
+        user_id INTEGER NOT NULL,
+        exercise_id VARCHAR NOT NULL,
+        submitted_at TIMESTAMP NOT NULL,
+        passed BOOLEAN NOT NULL,
+        status VARCHAR NOT NULL,
+        tests_passed INTEGER,
+        tests_total INTEGER,
+        hints_used INTEGER NOT NULL DEFAULT 0,
+        duration_s DOUBLE,
+        code VARCHAR
+    );
+    CREATE INDEX attempts_user ON attempts (user_id);
+    CREATE TABLE drafts (
+        user_id INTEGER NOT NULL,
+        exercise_id VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        hints_shown INTEGER NOT NULL DEFAULT 0,
+        started_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (user_id, exercise_id)
+    );
+    CREATE SEQUENCE events_id_seq START 1;
+    CREATE TABLE events (
+        id BIGINT NOT NULL DEFAULT nextval('events_id_seq'),
+        occurred_at TIMESTAMP NOT NULL,
+        user_id INTEGER,
+        verb VARCHAR NOT NULL,
+        object VARCHAR,
+        result JSON,
+        context JSON
+    );
+    CREATE TABLE skill_ratings (
+        user_id INTEGER NOT NULL,
+        skill VARCHAR NOT NULL,
+        rating DOUBLE NOT NULL,
+        evidence INTEGER NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (user_id, skill)
+    );
+    """,
+]

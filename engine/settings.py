@@ -1,0 +1,83 @@
+"""Settings: one typed object with defaults and help text, read once at the edge.
+
+The app and the command line build it with ``Settings.from_env``; the engine only ever receives
+a ``Settings``. Each field can be set by the environment variable ``WORKBENCH_<FIELD>`` (upper
+case) or, in the app, by the same name in ``.streamlit/secrets.toml`` (lower case).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything that can be configured, with its default."""
+
+    home: Path = _setting(Path(".workbench"), "Folder for runtime state: the DuckDB file, Chroma, keys.")
+    bank_dir: Path = _setting(Path(__file__).resolve().parent.parent / "data" / "bank",
+                              "Folder of exercises: <bank_dir>/<language>/<slug>/.")
+    cookie_key: str | None = _setting(None, "Secret that signs login cookies; generated once into the home if unset.")
+    cookie_name: str = _setting("workbench_auth", "Name of the login cookie.")
+    cookie_expiry_days: float = _setting(7.0, "Days a login cookie stays valid.")
+    bcrypt_rounds: int = _setting(12, "bcrypt cost factor for password hashes (4 to 31).")
+    login_free_failures: int = _setting(3, "Wrong passwords allowed before login is slowed down.")
+    login_base_delay_s: float = _setting(2.0, "First delay after too many wrong passwords; doubles each time.")
+    login_max_delay_s: float = _setting(900.0, "Longest delay between login attempts.")
+    test_timeout_s: float = _setting(2.0, "Default time limit for one test of an exercise, in seconds.")
+    grading_budget_s: float = _setting(10.0, "Time limit for all the tests of one submission, in seconds.")
+    max_solution_bytes: int = _setting(256 * 1024, "Largest solution accepted for grading, in bytes.")
+    daily_set_size: int = _setting(3, "Exercises in the daily set when the profile does not say.")
+    llm_provider: str | None = _setting(None, "LLM provider for the tutor (e.g. openai); unset: offline tutor.")
+    llm_model: str | None = _setting(None, "LLM model name.")
+    llm_base_url: str | None = _setting(None, "Base URL of an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp).")
+    llm_api_key: str | None = _setting(None, "API key for the LLM endpoint; keep it in secrets or the environment.")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None,
+                 secrets: Mapping[str, Any] | None = None, **overrides: Any) -> Settings:
+        """Settings from secrets, then the environment (which wins), then ``overrides``."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = None
+            if secrets is not None and f.name in secrets:
+                raw = secrets[f.name]
+            env_name = "WORKBENCH_" + f.name.upper()
+            if env_name in environ and environ[env_name] != "":
+                raw = environ[env_name]
+            if raw is not None:
+                values[f.name] = _convert(f, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    @classmethod
+    def describe(cls) -> list[tuple[str, str, str]]:
+        """(environment variable, default, help) for every setting: for help text and docs."""
+        rows = []
+        for f in dataclasses.fields(cls):
+            rows.append(("WORKBENCH_" + f.name.upper(), repr(f.default), f.metadata["help"]))
+        return rows
+
+
+def _convert(f: dataclasses.Field[Any], raw: Any) -> Any:
+    kind = str(f.type)
+    try:
+        if "Path" in kind:
+            return Path(str(raw)).expanduser()
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"setting {f.name}: cannot read {raw!r} ({exc})") from None
+    return str(raw)
