@@ -1,0 +1,46 @@
+"""The Workbench app: router, login gate and shared sidebar. Run with ``streamlit run app.py``."""
+
+import streamlit as st
+
+from ui import auth
+from ui.session import workbench
+
+st.set_page_config(page_title="Workbench", page_icon=":material/school:", layout="wide")
+
+wb = workbench()
+session = auth.authenticator(wb)
+user = auth.restore_session(wb, session)
+auth.persist_session(session)
+
+
+def welcome() -> None:
+    st.title("Workbench")
+    st.write("Practise coding every day: exercises chosen for you, graded by real tests, "
+             "with hints that nudge and never give the answer away.")
+    log_in, register = st.tabs(["Log in", "Create an account"])
+    with log_in:
+        auth.login_form(wb, session)
+    with register:
+        auth.register_form(wb, session)
+
+
+if user is None:
+    navigation = st.navigation([st.Page(welcome, title="Welcome", icon=":material/login:")])
+else:
+    pages = {
+        "Learn": [
+            st.Page("pages/practice.py", title="Practice", icon=":material/code:", default=True),
+            st.Page("pages/history.py", title="History", icon=":material/history:"),
+        ],
+    }
+    if user.role == "educator":
+        pages["Teach"] = [st.Page("pages/system.py", title="System", icon=":material/shield:")]
+    navigation = st.navigation(pages)
+    with st.sidebar:
+        st.markdown(f"**{user.name}** · {user.role}")
+        if not wb.isolation.ok:
+            st.warning("Sandbox isolation is weak on this server: see the System page.", icon=":material/warning:")
+        if st.button("Log out", icon=":material/logout:"):
+            auth.logout(wb, session, user)
+
+navigation.run()

@@ -1,0 +1,1 @@
+"""Helpers shared by the Streamlit pages: the cached workbench, the session's user, login."""

@@ -1,0 +1,51 @@
+"""The workbench for this server process and the user of this browser session."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import streamlit as st
+
+from engine import Settings, User, Workbench
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _secrets() -> dict[str, object]:
+    try:
+        return {k: v for k, v in st.secrets.items() if not isinstance(v, dict)}
+    except Exception:  # no secrets.toml: that is fine
+        return {}
+
+
+@st.cache_resource(show_spinner="Starting the workbench…")
+def workbench() -> Workbench:
+    """One Workbench per server process (it owns the DuckDB connection)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    settings = Settings.from_env(secrets=_secrets())
+    return Workbench.open(settings=settings)
+
+
+def current_user() -> User | None:
+    user_id = st.session_state.get("user_id")
+    if user_id is None:
+        return None
+    return workbench().user(int(user_id))
+
+
+def require_user() -> User:
+    """The logged-in user; stops the page if there is none (the router normally prevents that)."""
+    user = current_user()
+    if user is None:
+        st.warning("Please log in.")
+        st.stop()
+    return user
+
+
+def require_role(role: str) -> User:
+    user = require_user()
+    if user.role != role:
+        st.error("This page is for educators.")
+        st.stop()
+    return user
