@@ -23,7 +23,7 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     """Everything that can be configured, with its default."""
 
-    home: Path = _setting(Path(".workbench"), "Folder for runtime state: the DuckDB file, Chroma, keys.")
+    home: Path = _setting(Path(".workbench"), "Folder for runtime state: the DuckDB file and generated keys.")
     bank_dir: Path = _setting(Path(__file__).resolve().parent.parent / "data" / "bank",
                               "Folder of exercises: <bank_dir>/<language>/<slug>/.")
     cookie_key: str | None = _setting(None, "Secret that signs login cookies; generated once into the home if unset.")
@@ -37,10 +37,6 @@ class Settings:
     grading_budget_s: float = _setting(10.0, "Time limit for all the tests of one submission, in seconds.")
     max_solution_bytes: int = _setting(256 * 1024, "Largest solution accepted for grading, in bytes.")
     daily_set_size: int = _setting(3, "Exercises in the daily set when the profile does not say.")
-    llm_provider: str | None = _setting(None, "LLM provider for the tutor (e.g. openai); unset: offline tutor.")
-    llm_model: str | None = _setting(None, "LLM model name.")
-    llm_base_url: str | None = _setting(None, "Base URL of an OpenAI-compatible endpoint (Ollama, vLLM, llama.cpp).")
-    llm_api_key: str | None = _setting(None, "API key for the LLM endpoint; keep it in secrets or the environment.")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,

@@ -43,6 +43,8 @@ def test_negative_prices_and_target():
 
 
 def test_long_list():
-    prices = list(range(0, 20000, 3))  # 0, 3, 6, ...
-    got = as_pair(pair_with_sum(prices, 29997 + 19998))
-    assert got == (29997 + 19998 - 19998, 19998) or got == (19998, 29997), f"got {got!r}"
+    prices = list(range(0, 30000, 3))  # 0, 3, 6, ..., 29997
+    got = as_pair(pair_with_sum(prices, 30000))
+    assert got == (3, 29997), f"expected (3, 29997), got {got!r}"
+    got = pair_with_sum(prices, 30001)
+    assert got is None, f"no two multiples of 3 add up to 30001, got {got!r}"
