@@ -10,7 +10,7 @@ from typing import Any
 
 from engine import bench
 from engine.bank import Bank, ExerciseError, load_exercise
-from engine.grader import GradeResult, Grader
+from engine.grader import Grader, GradeResult
 from engine.sandbox import Sandbox
 from engine.settings import Settings
 

@@ -138,9 +138,9 @@ def _parse(raw: dict[str, Any], names: tuple[str, ...], duration_ms: float) -> G
         if t is None:
             tests.append(TestResult(name, "error", "This test did not report a result."))
             continue
-        status = t.get("status") if t.get("status") in STATUSES else "error"
-        tests.append(TestResult(name, status, str(t.get("message", "")), str(t.get("output", ""))))
-    status = raw.get("status") if raw.get("status") in STATUSES else "error"
+        test_status = str(t.get("status")) if t.get("status") in STATUSES else "error"
+        tests.append(TestResult(name, test_status, str(t.get("message", "")), str(t.get("output", ""))))
+    status = str(raw.get("status")) if raw.get("status") in STATUSES else "error"
     if status == "pass" and not (tests and all(t.passed for t in tests)):
         status = "fail"
     return GradeResult(status, str(raw.get("message", "")), tuple(tests), duration_ms)

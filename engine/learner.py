@@ -67,7 +67,7 @@ class LearnerModel:
         ratings = self.ratings(user_id)
         score = outcome_score(passed, hints_used)
         difficulty = authored_difficulty(exercise.difficulty)
-        for weight, skill in zip(_skill_weights(len(exercise.skills)), exercise.skills):
+        for weight, skill in zip(_skill_weights(len(exercise.skills)), exercise.skills, strict=True):
             current = ratings.get(skill, SkillRating(skill, START_ABILITY, 0))
             step = 1.2 / math.sqrt(1 + current.evidence)
             expected = success_probability(current.ability, difficulty)

@@ -70,7 +70,8 @@ class Store:
     def migrate(self) -> int:
         """Apply the migrations not yet applied; return the schema version."""
         cursor = self._connection.cursor()
-        cursor.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        cursor.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                       "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
         done = {row[0] for row in cursor.execute("SELECT version FROM schema_migrations").fetchall()}
         for version, sql in enumerate(MIGRATIONS, start=1):
             if version in done:

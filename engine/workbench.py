@@ -14,7 +14,7 @@ from engine.bank import Bank, Exercise, UnknownExercise
 from engine.clock import utcnow
 from engine.curriculum import Curriculum
 from engine.events import Event, EventLog
-from engine.grader import GradeResult, Grader
+from engine.grader import Grader, GradeResult
 from engine.learner import LearnerModel
 from engine.planner import Pick, Planner
 from engine.sandbox import Isolation, Sandbox
@@ -144,18 +144,19 @@ class Workbench:
         if self.accounts.get(user_id) is None:
             raise AccountError(f"no user {user_id}")
         hints_used = max(0, int(hints_used))
-        attempt = self.attempts.record(user_id, exercise.id, passed=passed, status=status,
-                                       tests_passed=tests_passed, tests_total=tests_total,
-                                       hints_used=hints_used, duration_s=duration_s, code=code, at=at)
         result = {"success": passed, "hints": hints_used, "duration_s": duration_s, **(summary or {})}
         context = {"skills": list(exercise.skills), "difficulty": exercise.difficulty}
-        self.events.append_many([
-            Event(user_id, "submitted", exercise.id, result, context, at),
-            Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
-        ])
-        self.model.update(user_id, exercise, passed, hints_used, at)
-        if passed:
-            self.attempts.clear_draft(user_id, exercise.id)
+        with self.store.transaction():  # the attempt, its events and the model move together
+            attempt = self.attempts.record(user_id, exercise.id, passed=passed, status=status,
+                                           tests_passed=tests_passed, tests_total=tests_total,
+                                           hints_used=hints_used, duration_s=duration_s, code=code, at=at)
+            self.events.append_many([
+                Event(user_id, "submitted", exercise.id, result, context, at),
+                Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
+            ])
+            self.model.update(user_id, exercise, passed, hints_used, at)
+            if passed:
+                self.attempts.clear_draft(user_id, exercise.id)
         return attempt
 
     def latest_result(self, user_id: int, exercise_id: str) -> GradeResult | None:

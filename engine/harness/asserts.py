@@ -13,6 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+
 MAX_SHOWN = 200
 
 _SYMBOLS = {

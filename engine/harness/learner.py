@@ -15,13 +15,13 @@ import os
 import socket
 import sys
 
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
-
 import proxies
 from proxies import Proxy
 from remote import Connection, PeerGone, describe_exception
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class LearnerConnection(Connection):

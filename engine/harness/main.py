@@ -19,7 +19,6 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
 
-import builtins
 import json
 import resource
 import signal
@@ -36,6 +35,7 @@ from remote import Connection, PeerGone, ProtocolError, Timeout, builtin_excepti
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
+
 
 
 class LoadError(Exception):
@@ -306,7 +306,8 @@ def run_tests(job: dict[str, Any]) -> dict[str, Any]:
     except Timeout:
         return error_for_all(f"Your code took longer than {per_test:g} s to load (an endless loop at the top level?)")
     except (PeerGone, ProtocolError):
-        return error_for_all(f"Your code stopped while it was being loaded: {process.stop(ended=True) or 'it closed the connection'}")
+        how = process.stop(ended=True) or "it closed the connection"
+        return error_for_all(f"Your code stopped while it was being loaded: {how}")
 
     sys.modules["solution"] = RemoteModule("solution")
     namespace: dict[str, Any] = {"__name__": "test_exercise", **asserts.helpers()}

@@ -11,12 +11,11 @@ Standard library only: this runs inside the sandbox.
 
 from __future__ import annotations
 
+from remote import MAX_REPR, Connection
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
-
-from remote import MAX_REPR, Connection
 
 
 class StaleObject(Exception):

@@ -25,6 +25,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+
 MAX_MESSAGE = 16 * 1024 * 1024
 MAX_REPR = 300
 _HEADER = struct.Struct("!I")
