@@ -40,8 +40,8 @@ class Limits:
     """Resource limits for one grading run."""
 
     cpu_s: int = 10
-    memory_bytes: int = 768 * 1024 * 1024
-    processes: int = 16
+    memory_bytes: int = 512 * 1024 * 1024
+    processes: int = 8
     open_files: int = 64
     file_bytes: int = 4 * 1024 * 1024
     workdir_bytes: int = 16 * 1024 * 1024

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.grader import GradeResult, Grader
+from engine.grader import Grader, GradeResult
 from engine.sandbox import Sandbox
 
 REPO = Path(__file__).resolve().parents[1]
@@ -124,23 +124,30 @@ FAKE_RESULTS = [
     pytest.param(src("""
         import os, struct
 
-        def blast():
+        fake = @FAKE_PASS@.encode()
+        for fd in range(21):
+            for data in (fake, struct.pack("!I", len(fake)) + fake):
+                try:
+                    os.write(fd, data)
+                except OSError:
+                    pass
+
+        def add(a, b):
+            return a + b
+        """), {"error"}, r"stopped while it was being loaded", id="os-write-fake-results-to-fds-0-20-at-import"),
+    pytest.param(src("""
+        import os, struct
+
+        def add(a, b):
             fake = @FAKE_PASS@.encode()
-            framed = struct.pack("!I", len(fake)) + fake
             for fd in range(21):
-                for data in (fake, framed, b"\\n" + fake + b"\\n"):
+                for data in (fake, struct.pack("!I", len(fake)) + fake):
                     try:
                         os.write(fd, data)
                     except OSError:
                         pass
-
-        blast()
-
-        def add(a, b):
-            blast()
-            return a - b
-        """), {"fail", "error"}, r"interfered with the test harness|expected 5, got -1",
-        id="os-write-fake-results-to-fds-0-20"),
+            return a + b
+        """), {"error"}, r"interfered with the test harness", id="os-write-fake-results-to-fds-0-20-in-function"),
     pytest.param(src("""
         import atexit, os
 
@@ -184,7 +191,29 @@ PATCHING = [
 
         def add(a, b):
             return a - b
-        """), {"fail"}, r"expected 5, got -1", id="patch-builtins-assertionerror-isinstance"),
+        """), {"error"}, r"stopped while it was being loaded: it exited with status 0",
+        id="patch-builtins-at-import"),
+    pytest.param(src("""
+        import builtins
+
+        class Never(BaseException):
+            pass
+
+        def add(a, b):
+            builtins.AssertionError = Never
+            builtins.TypeError = Never
+            builtins.ValueError = Never
+            return a - b
+        """), {"fail"}, r"expected 5, got -1", id="patch-builtin-exceptions-in-function"),
+    pytest.param(src("""
+        import builtins
+
+        def add(a, b):
+            builtins.isinstance = lambda *args: True
+            builtins.type = lambda *args: int
+            builtins.repr = lambda obj: "5"
+            return a - b
+        """), {"error"}, r"stopped the test: it exited with status 0", id="patch-isinstance-type-repr-in-function"),
     pytest.param(src("""
         import gc, sys
 
@@ -225,7 +254,7 @@ PATCHING = [
 
         def add(a, b):
             return Yes()
-        """), {"fail"}, r"expected 5, got <", id="object-eq-always-true"),
+        """), {"fail"}, r"expected 5, got a Yes object .*not a plain value", id="object-eq-always-true"),
     pytest.param(src("""
         class Yes:
             __eq__ = lambda self, other: True
@@ -249,7 +278,7 @@ PATCHING = [
 
         def add(a, b):
             return Evil(7)
-        """), {"fail"}, r"expected 5, got 7", id="int-subclass-evil-eq"),
+        """), {"fail"}, r"expected 5, got an Evil object \(7\), not a plain value", id="int-subclass-evil-eq"),
     pytest.param(src("""
         import gc
 
@@ -262,12 +291,8 @@ PATCHING = [
             conn = next(o for o in gc.get_objects() if type(o).__name__ == "LearnerConnection")
             evil = conn.request("call", type, ["Evil", (object,), {"__eq__": _yes, "__ne__": _yes}], {})
             return conn.request("call", evil, [], {})
-        """), {"fail", "error"}, r".", id="object-built-in-test-process-via-type-call",
-        marks=pytest.mark.xfail(strict=True, reason=(
-            "engine hole: the test process's Connection.perform('call') accepts any callable, including "
-            "built-in classes decoded from the 'K' tag, so the learner can make it run "
-            "type('Evil', (object,), {'__eq__': <proxy>}) and return the instance (tag 'Y'): the "
-            "assertion then compares a test-process object whose __eq__ the learner controls"))),
+        """), {"fail", "error"}, r"PermissionError: only functions the tests handed over",
+        id="object-built-in-test-process-via-type-call"),
 ]
 
 READING = [
@@ -290,7 +315,7 @@ READING = [
             return "BLOCKED no reference.py readable"
         """), {"fail"}, r"BLOCKED no reference\.py readable", id="read-reference-py-bank-and-relative"),
     pytest.param(src("""
-        import os
+        import os, sys
 
         FILES = ["/work/main/.workbench/workbench.duckdb", "/work/main/engine/grader.py",
                  "/work/main/requirements.txt", "/root/.bashrc", "/etc/shadow", "/etc/passwd"]
@@ -302,8 +327,10 @@ READING = [
                         return "LEAKED " + path + ": " + repr(handle.read(100))
                 except OSError:
                     pass
-            for top in ("/work", "/root", "/home", "/tmp", "/proc"):
+            for top in ("/work", "/root", "/home", "/tmp", "/proc", "/etc"):
                 for folder, dirs, files in os.walk(top):
+                    if folder.startswith(sys.base_prefix):
+                        continue  # the interpreter's own installation is mounted read-only on purpose
                     for name in files:
                         return "LEAKED " + os.path.join(folder, name)
             return "BLOCKED no host file readable"
@@ -313,7 +340,7 @@ READING = [
 
         def add(a, b):
             listing = sorted(os.listdir("/"))
-            verdict = "LEAKED" if {"work", "root", "home", "proc"} & set(listing) else "BLOCKED"
+            verdict = "LEAKED" if {"work", "home", "proc", "tmp", "etc"} & set(listing) else "BLOCKED"
             return verdict + " " + " ".join(listing)
         """), {"fail"}, r"BLOCKED .*sandbox", id="list-root-folder"),
     pytest.param(src("""
@@ -457,10 +484,13 @@ RESOURCES = [
         import sys
         sys.setrecursionlimit(10 ** 8)
 
+        class Deep:
+            def __repr__(self):
+                return repr(self)  # each level goes through C, so this exhausts the C stack
+
         def add(a, b):
-            return add(a, b) + 0
-        """), {"error"}, r"crashed \(segmentation fault\)|RecursionError|MemoryError|stopped",
-        id="deep-recursion-without-limit"),
+            return repr(Deep())
+        """), {"error"}, r"stopped the test: it crashed \(segmentation fault\)", id="deep-recursion-without-limit"),
 ]
 
 SOURCE = [
@@ -479,6 +509,19 @@ SOURCE = [
 
 HOSTILE = EXITS + FAKE_RESULTS + PATCHING + READING + SIGNALS + RESOURCES + SOURCE
 
+
+# Submissions that are graded correctly (not ``pass``) but whose message misleads the learner:
+# (code, a regular expression the headline message must NOT match).
+MISLEADING = [
+    pytest.param("def add(a, b):\n    return a + b\x00\n", r"line None", id="null-bytes-message-says-line-none"),
+    pytest.param(src("""
+        class Five:
+            __repr__ = lambda self: "5"
+
+        def add(a, b):
+            return Five()
+        """), r"^expected 5, got 5$", id="object-with-repr-5-reads-expected-5-got-5"),
+]
 
 # --- fixtures and helpers ----------------------------------------------------------------------
 
@@ -574,13 +617,17 @@ def test_no_learner_process_outlives_its_grading(grader: Grader, exercise: Path)
     code = src("""
         import os, time
 
+        started = []
+
         def add(a, b):
-            if os.fork() == 0:
-                os.setsid()
+            if not started:
+                started.append(True)
                 if os.fork() == 0:
-                    os.execv("/usr/bin/sleep", ["sleep", "12345"])
-                os._exit(0)
-            time.sleep(0.8)
+                    os.setsid()
+                    if os.fork() == 0:
+                        os.execv("/usr/bin/sleep", ["sleep", "12345"])
+                    os._exit(0)
+                time.sleep(0.5)  # long enough for the watcher below to see the marker
             return a - b
         """)
     seen: list[str] = []
@@ -605,3 +652,10 @@ def test_no_learner_process_outlives_its_grading(grader: Grader, exercise: Path)
     while processes_matching(marker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not processes_matching(marker), "a process started by learner code outlived grading"
+
+
+@pytest.mark.parametrize(("code", "misleading"), MISLEADING)
+def test_message_does_not_mislead(grader: Grader, exercise: Path, code: str, misleading: str) -> None:
+    result = grader.grade(exercise, code)
+    _status, message = headline(result)
+    assert not re.search(misleading, message), f"misleading message {message!r}"

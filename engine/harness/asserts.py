@@ -23,12 +23,19 @@ _SYMBOLS = {
 
 
 def shown(value: Any) -> str:
-    """A value as the learner should see it in a message: its repr, shortened."""
+    """A value as the learner should see it in a message: its repr, shortened. An object of the
+    learner's is labelled as such, since its repr is the learner's to choose ("got 5" would lie)."""
     try:
         text = repr(value)
     except Exception:
         text = f"<{type(value).__name__}>"
-    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+    text = text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+    meta = getattr(value, "_wb_meta", None) if hasattr(type(value), "_wb_ref") else None
+    if isinstance(meta, dict):
+        name = str(meta.get("name", "non-plain"))
+        article = "an" if name[:1].lower() in "aeiou" else "a"
+        text = f"{article} {name} object ({text}), not a plain value"
+    return text
 
 
 def explain(left: Any, symbol: str, right: Any, message: Any) -> str:

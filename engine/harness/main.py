@@ -233,7 +233,8 @@ def describe_load_failure(info: Any) -> str:
     info = info if isinstance(info, dict) else {}
     name, text = str(info.get("name", "Error")), str(info.get("text", ""))
     if name in ("SyntaxError", "IndentationError", "TabError"):
-        return f"{name} on line {info.get('line')}: {text}"
+        line = info.get("line")
+        return f"{name} on line {line}: {text}" if isinstance(line, int) else f"{name}: {text}"
     if name == "SystemExit":
         return "Your code exited while it was being loaded (a call to exit() at the top level?)"
     return f"Your code raised {name} while it was being loaded: {text}{where(info)}"
@@ -248,7 +249,7 @@ def describe_error(exc: BaseException) -> str:
             advice = " Does the recursion reach a base case?"
         elif name == "MemoryError":
             advice = " The code used more memory than allowed."
-        return f"{name}: {text}{where(info)}{advice}".strip()
+        return f"{name}{': ' + text if text else ''}{where(info)}{advice}".strip()
     return f"{type(exc).__name__}: {exc}"
 
 

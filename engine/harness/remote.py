@@ -244,6 +244,11 @@ class Connection:
             raise ProtocolError("unknown handle")
         return self._exports[handle]
 
+    def handed_out(self, obj: Any) -> bool:
+        """Whether ``obj`` is one of our objects that we passed to the peer ourselves."""
+        handle = self._ids.get(id(obj))
+        return handle is not None and self._exports.get(handle) is obj
+
     def proxy_for(self, body: Any) -> Any:
         if type(body) is not list or len(body) != 2 or type(body[0]) is not int:
             raise ProtocolError("bad handle")
@@ -342,8 +347,8 @@ class Connection:
     def perform(self, op: Any, args: list[Any]) -> Any:
         if op == "call":
             target, positional, keywords = args
-            if not self.serve_all and not callable(target):
-                raise TypeError("only functions can be called")
+            if not self.serve_all and not (self.handed_out(target) and callable(target)):
+                raise PermissionError("only functions the tests handed over can be called")
             return target(*positional, **keywords)
         if not self.serve_all:
             raise PermissionError(f"operation {op!r} is not allowed on test objects")

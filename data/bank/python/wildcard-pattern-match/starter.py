@@ -1,0 +1,3 @@
+def matches(pattern, text):
+    """Return True if the whole text matches the wildcard pattern (? * [...] [!...] \\c)."""
+    raise NotImplementedError("write matches")
