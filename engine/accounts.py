@@ -8,6 +8,7 @@ and a login cookie issued before it is refused: logging out really ends every se
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 from dataclasses import dataclass
@@ -185,11 +186,17 @@ def cookie_key(configured: str | None, home: Path) -> str:
         return configured
     path = home / "cookie_key"
     if path.exists():
-        return path.read_text().strip()
+        stored = path.read_text().strip()
+        if len(stored) >= 32:
+            return stored
     home.mkdir(parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
-    path.touch(mode=0o600)
-    path.write_text(key)
+    # written whole or not at all, readable by the owner only
+    temporary = home / f".cookie_key.{secrets.token_hex(4)}"
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key)
+    os.replace(temporary, path)
     return key
 
 

@@ -53,18 +53,18 @@ class Planner:
             order = self.curriculum.order(primary)
             scored.append((distance + 0.01 * order, exercise, p))
         scored.sort(key=lambda item: (item[0], item[1].id))
-        picks: list[Pick] = []
+        # variety first: one exercise per skill, then the best of the rest
+        first: list[tuple[Exercise, float]] = []
+        rest: list[tuple[Exercise, float]] = []
         used_skills: set[str] = set()
         for _, exercise, p in scored:
-            if len(picks) >= n:
-                break
-            if exercise.skills[0] in used_skills and len(scored) > n * 2:
-                continue  # variety: one per skill while there is enough choice
+            (rest if exercise.skills[0] in used_skills else first).append((exercise, p))
             used_skills.add(exercise.skills[0])
-            skill = self.curriculum.name(exercise.skills[0])
-            if exercise.skills[0] in practised:
-                reason = f"practice: {skill.lower()}, {round(p * 100)}% predicted success"
-            else:
-                reason = f"new skill: {skill.lower()}"
-            picks.append(Pick(exercise, p, reason))
-        return picks
+        chosen = (first + rest)[:n]
+        return [Pick(exercise, p, self._reason(exercise, p, practised)) for exercise, p in chosen]
+
+    def _reason(self, exercise: Exercise, probability: float, practised: set[str]) -> str:
+        skill = self.curriculum.name(exercise.skills[0]).lower()
+        if exercise.skills[0] in practised:
+            return f"practice: {skill}, {round(probability * 100)}% predicted success"
+        return f"new skill: {skill}"

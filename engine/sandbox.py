@@ -14,6 +14,7 @@ warning every time and reported by ``Sandbox.isolation`` (shown in the admin vie
 
 from __future__ import annotations
 
+import atexit
 import json
 import logging
 import os
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -44,6 +46,7 @@ class Limits:
     processes: int = 8
     open_files: int = 64
     file_bytes: int = 4 * 1024 * 1024
+    total_memory_bytes: int = 1024 * 1024 * 1024
     workdir_bytes: int = 16 * 1024 * 1024
     output_chars: int = 4000
 
@@ -90,6 +93,10 @@ class Sandbox:
         self.python = python or _base_python()
         self.bwrap = bwrap if bwrap is not None else shutil.which("bwrap")
         self.setpriv = setpriv if setpriv is not None else shutil.which("setpriv")
+        self.use_cgroup = MemoryCgroup.available()
+        self._spare_cgroups: list[MemoryCgroup] = []
+        self._cgroup_lock = threading.Lock()
+        atexit.register(self.close)
         self.isolation = self._probe()
         _precompile_harness()
         if not self.isolation.ok:
@@ -166,6 +173,7 @@ class Sandbox:
                 continue
             if done.returncode == 0:
                 detail = ("namespaces (pid, net, ipc, uts, mount), a throwaway user id, resource limits"
+                          + (", a memory cgroup for the whole run" if self.use_cgroup else "")
                           if level == "full" else
                           "namespaces (user, pid, net, ipc, uts, mount) and resource limits; "
                           "the process limit is not enforced (not running as root)")
@@ -188,6 +196,29 @@ class Sandbox:
             job_limits["processes"] = self.limits.processes
         return job_limits
 
+    def close(self) -> None:
+        """Remove the cgroups kept for reuse."""
+        with self._cgroup_lock:
+            spare, self._spare_cgroups = self._spare_cgroups, []
+        for cgroup in spare:
+            cgroup.remove()
+
+    def _take_cgroup(self) -> MemoryCgroup | None:
+        with self._cgroup_lock:
+            if self._spare_cgroups:
+                return self._spare_cgroups.pop()
+        return MemoryCgroup.create(self.limits.total_memory_bytes)
+
+    def _replace_cgroup(self, used: MemoryCgroup) -> None:
+        """Give a cgroup back for reuse once the run's processes have left it (a fresh cgroup
+        costs a grading several milliseconds)."""
+        if used.wait_empty():
+            with self._cgroup_lock:
+                if len(self._spare_cgroups) < 4:
+                    self._spare_cgroups.append(used)
+                    return
+        used.remove()
+
     def run(self, job: dict[str, Any], wall_s: float) -> SandboxRun:
         """Run one harness job and return what it printed; kill everything after ``wall_s``."""
         if not self.isolation.ok:
@@ -197,6 +228,9 @@ class Sandbox:
                    output_cap=self.limits.output_chars)
         payload = json.dumps(job).encode("utf-8", "surrogatepass")
         started = time.perf_counter()
+        cgroup = self._take_cgroup() if self.use_cgroup else None
+        if cgroup is not None:  # enter the cgroup before anything starts, so no child escapes it
+            command = ["/bin/sh", "-c", 'echo $$ > "$0" && exec "$@"', str(cgroup.path / "cgroup.procs"), *command]
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, start_new_session=True, env=self._env(),
                                    cwd=host_workdir or "/")
@@ -209,6 +243,8 @@ class Sandbox:
             stdout, stderr = process.communicate()
         finally:
             _kill_group(process)
+            if cgroup is not None:  # off the critical path: the killed processes take a moment to leave
+                threading.Thread(target=self._replace_cgroup, args=(cgroup,), daemon=True).start()
             if host_workdir:
                 shutil.rmtree(host_workdir, ignore_errors=True)
         run = SandboxRun(process.returncode, stdout, stderr, timed_out,
@@ -220,6 +256,50 @@ class Sandbox:
             except ValueError:
                 run.result = None
         return run
+
+
+class MemoryCgroup:
+    """A cgroup (v1 memory controller) capping the memory of one grading run as a whole: the
+    per-process address-space limit alone lets a submission that forks hold several times it."""
+
+    ROOT = Path("/sys/fs/cgroup/memory")
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def available(cls) -> bool:
+        return os.access(cls.ROOT, os.W_OK) and (cls.ROOT / "cgroup.procs").exists()
+
+    @classmethod
+    def create(cls, limit_bytes: int) -> MemoryCgroup | None:
+        path = cls.ROOT / "workbench" / f"run-{os.getpid()}-{random.getrandbits(48):x}"
+        try:
+            path.mkdir(parents=True)
+            (path / "memory.limit_in_bytes").write_text(str(limit_bytes))
+        except OSError:
+            return None
+        return cls(path)
+
+    def wait_empty(self) -> bool:
+        for _ in range(100):
+            try:
+                if not (self.path / "cgroup.procs").read_text().strip():
+                    return True
+            except OSError:
+                return False
+            time.sleep(0.01)
+        return False
+
+    def remove(self) -> None:
+        for _ in range(50):  # the killed processes take a moment to leave
+            try:
+                self.path.rmdir()
+                return
+            except FileNotFoundError:
+                return
+            except OSError:
+                time.sleep(0.01)
 
 
 def _precompile_harness() -> None:

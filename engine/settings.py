@@ -38,6 +38,23 @@ class Settings:
     max_solution_bytes: int = _setting(256 * 1024, "Largest solution accepted for grading, in bytes.")
     daily_set_size: int = _setting(3, "Exercises in the daily set when the profile does not say.")
 
+    def __post_init__(self) -> None:
+        checks = [
+            ("bcrypt_rounds", 4 <= self.bcrypt_rounds <= 31, "must be from 4 to 31"),
+            ("cookie_expiry_days", self.cookie_expiry_days > 0, "must be more than 0"),
+            ("login_free_failures", self.login_free_failures >= 0, "must be 0 or more"),
+            ("login_base_delay_s", self.login_base_delay_s > 0, "must be more than 0"),
+            ("login_max_delay_s", self.login_max_delay_s >= self.login_base_delay_s,
+             "must be at least login_base_delay_s"),
+            ("test_timeout_s", 0 < self.test_timeout_s <= 60, "must be more than 0 and at most 60"),
+            ("grading_budget_s", 0 < self.grading_budget_s <= 300, "must be more than 0 and at most 300"),
+            ("max_solution_bytes", self.max_solution_bytes > 0, "must be more than 0"),
+            ("daily_set_size", 1 <= self.daily_set_size <= 20, "must be from 1 to 20"),
+        ]
+        for name, ok, rule in checks:
+            if not ok:
+                raise ValueError(f"setting {name}: {getattr(self, name)!r} {rule}")
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,
                  secrets: Mapping[str, Any] | None = None, **overrides: Any) -> Settings:

@@ -170,7 +170,7 @@ class Workbench:
 
     def daily_set(self, user_id: int, n: int | None = None) -> list[Pick]:
         """The daily set with a one-line reason for each pick."""
-        return self.planner.daily_set(user_id, n or self.settings.daily_set_size, utcnow())
+        return self.planner.daily_set(user_id, n if n is not None else self.settings.daily_set_size, utcnow())
 
     def skill_estimate(self, user_id: int, skill: str) -> float:
         return self.model.ability(user_id, skill)

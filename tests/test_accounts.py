@@ -48,7 +48,7 @@ GOOD = {"username": "ada", "email": "ada@example.org", "name": "Ada Lovelace", "
         ("username", "_ada", "starting with a letter or digit"),
         ("username", "ada!", "Usernames are 3 to 32 characters"),
         ("username", "adä", "Usernames are 3 to 32 characters"),
-        ("username", "ada\n", "Usernames are 3 to 32 characters") if False else ("username", "a\nda", "Usernames"),
+        ("username", "a\nda", "Usernames are 3 to 32 characters"),
         ("email", "", "valid email address"),
         ("email", "ada", "valid email address"),
         ("email", "ada@example", "valid email address"),

@@ -11,6 +11,25 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
+@pytest.fixture(autouse=True)
+def navigation_only(monkeypatch):
+    """Run app.py on every AppTest run, as the server does once app.py has called st.navigation.
+
+    AppTest re-detects the pages/ folder before each run and, finding one, runs a page that is
+    not the main script as a legacy (v1) multipage app: the page alone, without app.py's login
+    gate and sidebar. A running server stops doing that at the first st.navigation call.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 @pytest.fixture
 def home(tmp_path, monkeypatch):
     """A fresh workbench home for this test; the cached Workbench is dropped before and after."""

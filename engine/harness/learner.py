@@ -68,6 +68,11 @@ def run(sock: socket.socket, workdir: str, output_cap: int) -> None:
     capture = os.memfd_create("output")
     os.dup2(capture, 1)
     os.dup2(capture, 2)
+    for stream in (sys.stdout, sys.stderr):  # keep printed lines in the order they were printed
+        try:
+            stream.reconfigure(line_buffering=True, write_through=True)  # type: ignore[union-attr]
+        except Exception:
+            pass
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     keep = {0, 1, 2, capture, sock.fileno()}

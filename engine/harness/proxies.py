@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+_NOT_PLAIN = object()
+
+
 class StaleObject(Exception):
     """A proxy whose process was stopped (after a timeout) and which cannot be found again."""
 
@@ -112,15 +115,23 @@ class Proxy:
     def __hash__(self) -> int:
         return hash((id(self._wb_conn), self._wb_handle))
 
+    def _wb_plain(self) -> Any:
+        """The plain value this object extends (a dict subclass's items...), or ``_NOT_PLAIN``."""
+        if "plain" not in self._wb_meta:
+            return _NOT_PLAIN
+        return self._wb_conn.decode(self._wb_meta["plain"])
+
     def __eq__(self, other: Any) -> Any:
         if isinstance(other, Proxy):
             return self._wb_ask("eq", self, other)
-        return NotImplemented
+        plain = self._wb_plain()
+        return NotImplemented if plain is _NOT_PLAIN else plain == other
 
     def __ne__(self, other: Any) -> Any:
         if isinstance(other, Proxy):
             return self._wb_ask("ne", self, other)
-        return NotImplemented
+        plain = self._wb_plain()
+        return NotImplemented if plain is _NOT_PLAIN else plain != other
 
     def __int__(self) -> int:
         return _expect(self._wb_ask("int", self), int, "int()")

@@ -73,7 +73,36 @@ def _encode(value: Any, conn: Connection, depth: int = 0) -> Any:
     ref = getattr(type(value), "_wb_ref", None)
     if ref is not None:
         return {"Y": ref(value, conn)}
+    base = plain_base(kind)
+    if base is not None and kind.__module__ != "solution":
+        # a Counter, OrderedDict, namedtuple or IntEnum member is the plain value it extends
+        return _encode(plain_copy(value, base), conn, depth + 1)
     return conn.export(value)
+
+
+_PLAIN_BASES = (bool, int, float, str, bytes, list, tuple, dict, set, frozenset)
+
+
+def plain_base(kind: type) -> type | None:
+    """The plain built-in type that ``kind`` extends, if any."""
+    if not isinstance(kind, type) or kind in _PLAIN_BASES:
+        return None
+    return next((base for base in _PLAIN_BASES if issubclass(kind, base)), None)
+
+
+def plain_copy(value: Any, base: type) -> Any:
+    """``value`` as an instance of exactly ``base``, read through the base type's own methods."""
+    if base is dict:
+        return dict(dict.items(value))
+    if base in (int, bool):
+        return int.__index__(value)
+    if base is float:
+        return float.__float__(value)
+    if base is str:
+        return str.__str__(value)
+    if base is bytes:
+        return bytes.__bytes__(value) if hasattr(bytes, "__bytes__") else bytes(value)
+    return base(base.__iter__(value))
 
 
 def _decode(value: Any, conn: Connection) -> Any:
@@ -135,6 +164,12 @@ def describe(obj: Any) -> dict[str, Any]:
         "mro": [_class_path(c) for c in cls.__mro__ if c.__module__ == "solution"],
         "exc": _builtin_exception_base(cls),
     }
+    base = plain_base(cls)
+    if base is not None and not isinstance(obj, type):
+        try:  # for equality with plain values, which is then decided on plain data
+            meta["plain"] = _encode(plain_copy(obj, base), _NO_HANDLES)
+        except Exception:
+            pass
     if isinstance(obj, type):
         meta["kind"] = "class"
     elif callable(obj) and not hasattr(obj, "__next__"):
@@ -142,6 +177,16 @@ def describe(obj: Any) -> dict[str, Any]:
     else:
         meta["kind"] = "object"
     return meta
+
+
+class _RefuseHandles:
+    """An encoder target for values that must be plain all the way down."""
+
+    def export(self, value: Any) -> Any:
+        raise ValueError("not plain")
+
+
+_NO_HANDLES: Any = _RefuseHandles()
 
 
 def _class_path(cls: type) -> str:
@@ -227,6 +272,7 @@ class Connection:
         self.deadline: float | None = None
         self._exports: dict[int, Any] = {}
         self._ids: dict[int, int] = {}
+        self._proxies: dict[int, Any] = {}
         self._seq = 0
         self._buffer = b""
 
@@ -252,7 +298,10 @@ class Connection:
     def proxy_for(self, body: Any) -> Any:
         if type(body) is not list or len(body) != 2 or type(body[0]) is not int:
             raise ProtocolError("bad handle")
-        return self.proxy_factory(self, body[0], body[1])
+        handle = body[0]
+        if handle not in self._proxies:  # one proxy per object, so `is` works (enum members)
+            self._proxies[handle] = self.proxy_factory(self, handle, body[1])
+        return self._proxies[handle]
 
     def encode(self, value: Any) -> Any:
         return _encode(value, self)

@@ -1,0 +1,116 @@
+"""The app in a real browser: register, solve an exercise, see it in History, reload, log out.
+
+Runs the real server (see conftest.py) and headless chromium. Screenshots of the key steps go to
+test-artifacts/ (practice.png: the Practice page with every test passing).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import FrameLocator, Page, expect
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISE = "python/digit-sum"  # a level-1 exercise with seven tests
+TITLE = "Digit sum"
+REFERENCE = (ROOT / "data" / "bank" / EXERCISE / "reference.py").read_text()
+STARTER = (ROOT / "data" / "bank" / EXERCISE / "starter.py").read_text()
+PASSWORD = "correct horse battery"
+
+
+def register(page: Page, username: str, name: str) -> None:
+    page.get_by_role("tab", name="Create an account").click()
+    form = page.get_by_test_id("stForm").filter(has_text="Create an account")
+    form.get_by_role("textbox", name="Username").fill(username)
+    form.get_by_role("textbox", name="Email").fill(f"{username}@example.org")
+    form.get_by_role("textbox", name="Name", exact=True).fill(name)
+    form.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
+    form.get_by_role("textbox", name="Repeat the password").fill(PASSWORD)
+    form.get_by_role("button", name="Create account").click()
+
+
+def expect_page(page: Page, title: str) -> None:
+    expect(page.get_by_role("heading", name=title, level=1, exact=True)).to_be_visible()
+
+
+def expect_idle(page: Page) -> None:
+    """Wait until the script run triggered by the last action has finished."""
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+
+
+def choose_exercise(page: Page, title: str) -> None:
+    box = page.get_by_role("combobox", name="Or choose any exercise")
+    box.click()
+    box.fill(title)
+    page.get_by_role("option", name=re.compile(rf"^{re.escape(title)} ·")).click()
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+    expect_idle(page)
+
+
+def code_editor(page: Page) -> FrameLocator:
+    return page.frame_locator('iframe[title="code_editor.code_editor"]')
+
+
+def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) -> None:
+    page.goto(app_url)
+    expect_page(page, "Workbench")
+    register(page, "e2e-ada", "Ada Lovelace")
+
+    # registering lands on Practice, logged in, with today's set
+    expect_page(page, "Practice")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("Ada Lovelace")).to_be_visible()
+    expect(page.get_by_text("Today's set")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^(new skill|practice): "))).not_to_have_count(0)
+
+    choose_exercise(page, TITLE)
+    # the Ace editor renders offline, showing the starter
+    expect(code_editor(page).locator(".ace_content")).to_contain_text("raise NotImplementedError")
+    page.screenshot(path=artifacts / "editor.png")
+
+    # the plain text editor avoids typing into the Ace editor's iframe
+    page.get_by_text("Plain text editor").click()
+    code = page.get_by_role("textbox", name="Your code")
+    expect(code).to_have_value(STARTER)
+    code.fill(REFERENCE)
+    code.press("Control+Enter")  # commit the text area
+    expect_idle(page)
+
+    page.get_by_role("button", name="Run tests").click()
+    passed = page.get_by_text("All 7 tests pass. Submit when you are ready.")
+    expect(passed).to_be_visible()
+    expect(page.get_by_text("rejects negative")).to_be_visible()
+    passed.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "practice.png")
+
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("All 7 tests pass. Submitted: well done!")).to_be_visible()
+    expect(page.get_by_text(f"Solved: {TITLE}")).to_be_visible()  # the toast
+    page.screenshot(path=artifacts / "submitted.png")
+
+    sidebar.get_by_role("link", name="History").click()
+    expect_page(page, "History")
+    expect(page.get_by_text("1 attempt, 1 passed.")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    page.screenshot(path=artifacts / "history.png")
+
+    # a reload is a new session: the login cookie keeps the learner logged in
+    page.reload()
+    expect(sidebar.get_by_text("Ada Lovelace")).to_be_visible()
+    expect_page(page, "History")
+    sidebar.get_by_role("link", name="Practice").click()
+    expect_page(page, "Practice")
+
+    # logging out brings back the login form, and a reload does not log back in
+    sidebar.get_by_role("button", name="Log out").click()
+    expect_page(page, "Workbench")
+    expect(page.get_by_role("tab", name="Log in")).to_be_visible()
+    page.reload()
+    expect_page(page, "Workbench")
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    expect(sidebar.get_by_text("Ada Lovelace")).to_have_count(0)
+    page.screenshot(path=artifacts / "logged-out.png")

@@ -1,0 +1,98 @@
+"""AppTest of the History page: the learner's attempts, newest first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def navigation_only(monkeypatch):
+    """Run app.py on every AppTest run, as the server does once app.py has called st.navigation.
+
+    AppTest re-detects the pages/ folder before each run and, finding one, runs a page that is
+    not the main script as a legacy (v1) multipage app: the page alone, without app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def wb(tmp_path, monkeypatch):
+    """The app's Workbench, in a fresh home for this test."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
+    st.cache_resource.clear()
+    from ui.session import workbench
+
+    yield workbench()
+    workbench().close()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def learner(wb):
+    return wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
+
+
+def history_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page("pages/history.py").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["History"]
+    return at
+
+
+def test_no_attempts_yet(learner):
+    at = history_page(learner)
+    assert [i.value for i in at.info] == [
+        "No attempts yet. Submit a solution on the Practice page and it will appear here."]
+    assert len(at.dataframe) == 0
+
+
+def test_attempts_newest_first_with_outcome_hints_and_time(wb, learner):
+    now = datetime.now(UTC)
+    wb.record_result(learner.id, "python/digit-sum", passed=False, hints_used=1, duration_s=90,
+                     at=now - timedelta(hours=2))
+    wb.record_result(learner.id, "python/caesar-cipher", passed=True, hints_used=0, duration_s=300,
+                     at=now - timedelta(hours=1))
+    wb.submit(learner.id, "python/name-initials", "def initials(\n", hints_used=3, duration_s=42)
+    # someone else's attempt is not shown
+    other = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    wb.record_result(other.id, "python/digit-sum", passed=True)
+
+    at = history_page(learner)
+    assert [c.value for c in at.caption] == ["3 attempts, 1 passed."]
+    frame = at.dataframe[0].value
+    assert list(frame.columns) == ["When", "Exercise", "Outcome", "Tests", "Hints", "Time"]
+    rows = frame[["Exercise", "Outcome", "Hints", "Time"]].values.tolist()
+    assert rows == [
+        ["Name initials", "error", 3, "0.7 min"],
+        ["Caesar cipher", "passed", 0, "5.0 min"],
+        ["Digit sum", "failed", 1, "1.5 min"],
+    ]
+    when = list(frame["When"])
+    assert when == sorted(when, reverse=True)
+    assert frame["Tests"].iloc[1] == "", "an outcome graded elsewhere has no test counts"
+
+
+def test_a_submission_made_on_practice_shows_up(wb, learner):
+    wb.submit(learner.id, "python/digit-sum", (wb.exercise("python/digit-sum").path / "reference.py").read_text())
+    at = history_page(learner)
+    frame = at.dataframe[0].value
+    assert frame[["Exercise", "Outcome", "Tests"]].values.tolist() == [["Digit sum", "passed", "7/7"]]

@@ -1,0 +1,123 @@
+"""AppTest of the System page: sandbox isolation and the exercise bank, for educators only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from engine.sandbox import Isolation
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def navigation_only(monkeypatch):
+    """Run app.py on every AppTest run, as the server does once app.py has called st.navigation.
+
+    AppTest re-detects the pages/ folder before each run and, finding one, runs a page that is
+    not the main script as a legacy (v1) multipage app: the page alone, without app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+@pytest.fixture
+def wb(tmp_path, monkeypatch):
+    """The app's Workbench, in a fresh home for this test."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
+    st.cache_resource.clear()
+    from ui.session import workbench
+
+    yield workbench()
+    workbench().close()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def educator(wb):
+    return wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
+
+
+@pytest.fixture
+def learner(wb):
+    return wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
+
+
+def logged_in(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = user.id
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def system_page(user) -> AppTest:
+    at = logged_in(user)
+    at.switch_page("pages/system.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_educator_sees_isolation_and_bank_stats(wb, educator):
+    at = system_page(educator)
+    assert [t.value for t in at.title] == ["System"]
+    assert [s.value for s in at.subheader] == ["Sandbox", "Exercise bank"]
+    isolation = wb.isolation
+    shown = at.success if isolation.ok else at.error
+    assert len(shown) == 1 and isolation.detail in shown[0].value
+    exercises = wb.exercises()
+    assert metrics(at) == {
+        "Exercises": str(len(exercises)),
+        "Skills": str(len({s for e in exercises for s in e.skills})),
+        "Invalid folders": str(len(wb.bank.errors)),
+    }
+
+
+def test_weak_isolation_is_a_loud_warning(wb, educator, monkeypatch):
+    monkeypatch.setattr(wb.sandbox, "isolation", Isolation("none", "bubblewrap is not installed"))
+    at = system_page(educator)
+    assert len(at.error) == 1
+    assert "Isolation is weak here (none)" in at.error[0].value
+    assert "bubblewrap is not installed" in at.error[0].value
+    # and every page says so in the sidebar
+    assert any("isolation is weak" in w.value for w in at.sidebar.warning)
+
+
+def test_learners_do_not_see_the_system_page_in_navigation(learner, educator):
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        logged_in(learner).switch_page("pages/system.py")
+    logged_in(educator).switch_page("pages/system.py")  # registered for educators
+
+
+def test_a_learner_who_reaches_the_page_is_refused(wb, learner):
+    # Not through the navigation (it is not listed), but by running the page itself
+    at = AppTest.from_file(str(ROOT / "pages" / "system.py"), default_timeout=30)
+    at.session_state["user_id"] = learner.id
+    at.run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["This page is for educators."]
+    assert len(at.title) == 0 and len(at.metric) == 0
+
+
+def test_a_visitor_who_reaches_the_page_is_asked_to_log_in(wb):
+    at = AppTest.from_file(str(ROOT / "pages" / "system.py"), default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    assert [w.value for w in at.warning] == ["Please log in."]
+    assert len(at.metric) == 0
