@@ -94,6 +94,8 @@ class Sandbox:
         self.bwrap = bwrap if bwrap is not None else shutil.which("bwrap")
         self.setpriv = setpriv if setpriv is not None else shutil.which("setpriv")
         self.use_cgroup = MemoryCgroup.available()
+        if self.use_cgroup:
+            MemoryCgroup.sweep()
         self._spare_cgroups: list[MemoryCgroup] = []
         self._cgroup_lock = threading.Lock()
         atexit.register(self.close)
@@ -270,6 +272,18 @@ class MemoryCgroup:
     @classmethod
     def available(cls) -> bool:
         return os.access(cls.ROOT, os.W_OK) and (cls.ROOT / "cgroup.procs").exists()
+
+    @classmethod
+    def sweep(cls) -> None:
+        """Remove cgroups left behind by workbench processes that are gone."""
+        for path in (cls.ROOT / "workbench").glob("run-*"):
+            try:
+                owner = int(path.name.split("-")[1])
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                cls(path).remove()
+            except (ValueError, IndexError, OSError):
+                continue
 
     @classmethod
     def create(cls, limit_bytes: int) -> MemoryCgroup | None:
