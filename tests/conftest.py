@@ -10,11 +10,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from factories import ADD_REFERENCE, ADD_STARTER, ADD_TESTS, BANK_DIR, write_exercise
 
 from engine.bank import Bank
 from engine.grader import Grader
@@ -22,11 +22,6 @@ from engine.sandbox import Sandbox
 from engine.settings import Settings
 from engine.store import Store
 from engine.workbench import Workbench
-
-REPO = Path(__file__).resolve().parent.parent
-BANK_DIR = REPO / "data" / "bank"
-
-DEFAULT_HINTS = ["A nudge.", "A direction.", "Nearly there."]
 
 
 @pytest.fixture(scope="session")
@@ -62,49 +57,6 @@ def wb(settings: Settings, store: Store, sandbox: Sandbox, bank: Bank) -> Iterat
     workbench = Workbench(settings, store=store, sandbox=sandbox, bank=bank)
     yield workbench
     workbench.close()
-
-
-def toml_list(items: list[str]) -> str:
-    return "[" + ", ".join('"' + i.replace("\\", "\\\\").replace('"', '\\"') + '"' for i in items) + "]"
-
-
-def write_exercise(folder: Path, *, tests: str, reference: str, starter: str = "",
-                   title: str = "A tiny exercise", skills: list[str] | None = None, difficulty: object = 2,
-                   hints: list[str] | None = None, extra_toml: str = "", readme: str = "# Do it\n",
-                   toml: str | None = None) -> Path:
-    """Write an exercise folder; ``toml`` replaces the generated exercise.toml entirely."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if toml is None:
-        diff = f'"{difficulty}"' if isinstance(difficulty, str) else str(difficulty).lower()
-        toml = (f'title = "{title}"\n'
-                f"skills = {toml_list(skills if skills is not None else ['functions'])}\n"
-                f"difficulty = {diff}\n"
-                f"hints = {toml_list(hints if hints is not None else DEFAULT_HINTS)}\n" + extra_toml)
-    (folder / "exercise.toml").write_text(toml, encoding="utf-8")
-    (folder / "README.md").write_text(readme, encoding="utf-8")
-    (folder / "starter.py").write_text(textwrap.dedent(starter), encoding="utf-8")
-    (folder / "reference.py").write_text(textwrap.dedent(reference), encoding="utf-8")
-    (folder / "test_exercise.py").write_text(textwrap.dedent(tests), encoding="utf-8")
-    return folder
-
-
-ADD_TESTS = """\
-from solution import add
-
-
-def test_small_numbers():
-    assert add(2, 3) == 5
-
-
-def test_negative_numbers():
-    assert add(-2, -3) == -5
-
-
-def test_zero():
-    assert add(0, 0) == 0
-"""
-ADD_REFERENCE = "def add(a, b):\n    return a + b\n"
-ADD_STARTER = "def add(a, b):\n    return 0\n"
 
 
 @pytest.fixture

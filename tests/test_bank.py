@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import BANK_DIR, write_exercise
+from factories import BANK_DIR, write_exercise
 
 from engine.bank import MIN_HINTS, REQUIRED_FILES, Bank, Exercise, ExerciseError, UnknownExercise, load_exercise
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ADD_REFERENCE, BANK_DIR, REPO
+from factories import ADD_REFERENCE, BANK_DIR, REPO
 
 ADD_WRONG = "def add(a, b):\n    return a - b\n"
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ADD_REFERENCE, write_exercise
+from factories import ADD_REFERENCE, write_exercise
 
 from engine.bank import Bank, load_exercise
 from engine.grader import Grader, GradeResult
