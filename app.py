@@ -3,14 +3,12 @@
 import streamlit as st
 
 from ui import auth
-from ui.session import workbench
+from ui.session import routed, workbench
 
 st.set_page_config(page_title="Workbench", page_icon=":material/school:", layout="wide")
 
 wb = workbench()
-session = auth.authenticator(wb)
-user = auth.restore_session(wb, session)
-auth.persist_session(session)
+user = auth.restore_session(wb)
 
 
 def welcome() -> None:
@@ -19,9 +17,10 @@ def welcome() -> None:
              "with hints that nudge and never give the answer away.")
     log_in, register = st.tabs(["Log in", "Create an account"])
     with log_in:
-        auth.login_form(wb, session)
+        auth.login_form(wb)
     with register:
-        auth.register_form(wb, session)
+        auth.register_form(wb)
+    auth.keep_cookie()
 
 
 if user is None:
@@ -41,6 +40,8 @@ else:
         if not wb.isolation.ok:
             st.warning("Sandbox isolation is weak on this server: see the System page.", icon=":material/warning:")
         if st.button("Log out", icon=":material/logout:"):
-            auth.logout(wb, session, user)
+            auth.logout(wb, user)
+        auth.keep_cookie()
 
-navigation.run()
+with routed():
+    navigation.run()

@@ -4,6 +4,13 @@ import streamlit as st
 
 from ui.session import require_user, workbench
 
+
+def duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{seconds:.0f} s" if seconds < 60 else f"{seconds / 60:.1f} min"
+
+
 wb = workbench()
 user = require_user()
 st.title("History")
@@ -21,11 +28,11 @@ rows = [
         "Outcome": "passed" if a.passed else ("error" if a.status == "error" else "failed"),
         "Tests": f"{a.tests_passed}/{a.tests_total}" if a.tests_total else "",
         "Hints": a.hints_used,
-        "Time": f"{a.duration_s / 60:.1f} min" if a.duration_s else "",
+        "Time": duration(a.duration_s),
     }
     for a in attempts
 ]
 passed = sum(a.passed for a in attempts)
-st.caption(f"{len(attempts)} attempts, {passed} passed.")
+st.caption(f"{len(attempts)} attempt{'' if len(attempts) == 1 else 's'}, {passed} passed.")
 st.dataframe(rows, hide_index=True, width="stretch",
              column_config={"When": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm")})

@@ -11,6 +11,18 @@ user = require_user()
 picks = wb.daily_set(user.id)
 catalogue = {e.id: e for e in wb.exercises()}
 
+
+def skip(user_id: int, exercise_id: str, todays: list[str]) -> None:
+    """Log the skip and open the next exercise of today's set. A callback: the exercise
+    selectbox owns ``exercise_id``, which may only change before the selectbox is drawn."""
+    wb.skip(user_id, exercise_id)
+    if exercise_id in todays:
+        position = todays.index(exercise_id)
+        todays = todays[position + 1:] + todays[:position]
+    if todays:
+        st.session_state["exercise_id"] = todays[0]
+
+
 if "exercise_id" not in st.session_state or st.session_state["exercise_id"] not in catalogue:
     st.session_state["exercise_id"] = picks[0].exercise.id if picks else next(iter(catalogue))
 
@@ -30,7 +42,8 @@ with st.expander("Today's set", expanded=True, icon=":material/today:"):
 
 chosen = st.selectbox(
     "Or choose any exercise", list(catalogue), key="exercise_id",
-    format_func=lambda i: f"{catalogue[i].title} · {', '.join(wb.skill_name(s) for s in catalogue[i].skills)} · level {catalogue[i].difficulty}",
+    format_func=lambda i: (f"{catalogue[i].title} · {', '.join(wb.skill_name(s) for s in catalogue[i].skills)}"
+                           f" · level {catalogue[i].difficulty}"),
 )
 exercise = catalogue[chosen]
 
@@ -49,7 +62,7 @@ with instructions:
     st.markdown(exercise.instructions)
     st.caption(f"Skills: {', '.join(wb.skill_name(s) for s in exercise.skills)} · level {exercise.difficulty} of 10")
     st.subheader("Hints", divider="gray")
-    for number, hint in enumerate(exercise.hints[:hints_shown], 1):
+    for hint in exercise.hints[:hints_shown]:
         st.info(hint, icon=":material/lightbulb:")
     if hints_shown < len(exercise.hints):
         if st.button(f"Show a hint ({hints_shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:"):
@@ -62,14 +75,17 @@ with work:
     plain = st.toggle("Plain text editor", key="plain_editor",
                       help="A simple text box instead of the code editor (works well with screen readers).")
     if plain:
+        st.html('<style>textarea[aria-label="Your code"] {font-family: "Source Code Pro", monospace; '
+                "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
         text = st.text_area("Your code", value=codes[exercise.id], height=420,
                             key=f"area:{exercise.id}:{version}")
         run_requested = False
     else:
-        initial = st.session_state.setdefault("editor_initial", {}).setdefault(
-            f"{exercise.id}:{version}", codes[exercise.id])  # what the editor was mounted with
-        response = code_editor(initial, lang="python", height=[16, 28], response_mode="debounce",
-                               key=f"editor:{exercise.id}:{version}",
+        key = f"editor:{exercise.id}:{version}"
+        mounted_with = st.session_state.setdefault("editor_initial", {})
+        if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
+            mounted_with[key] = codes[exercise.id]
+        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True})
         text = codes[exercise.id]
         run_requested = False
@@ -83,12 +99,12 @@ with work:
         codes[exercise.id] = text
         wb.save_draft(user.id, exercise.id, text)
 
-    run_col, submit_col, skip_col, reset_col = st.columns(4)
-    run_clicked = run_col.button("Run tests", icon=":material/play_arrow:", width="stretch")
-    submit_clicked = submit_col.button("Submit", type="primary", icon=":material/check:", width="stretch")
-    skip_clicked = skip_col.button("Skip", icon=":material/skip_next:", width="stretch")
-    reset_clicked = reset_col.button("Reset", icon=":material/restart_alt:", width="stretch",
-                                     help="Start again from the starter code.")
+    with st.container(horizontal=True):  # buttons as wide as their labels, wrapping when the column is narrow
+        run_clicked = st.button("Run tests", icon=":material/play_arrow:")
+        submit_clicked = st.button("Submit", type="primary", icon=":material/check:")
+        st.button("Skip", icon=":material/skip_next:", on_click=skip,
+                  args=(user.id, exercise.id, [p.exercise.id for p in picks]))
+        reset_clicked = st.button("Reset", icon=":material/restart_alt:", help="Start again from the starter code.")
 
     outcomes = st.session_state.setdefault("outcomes", {})
     if run_clicked or run_requested:
@@ -102,11 +118,6 @@ with work:
         outcomes[exercise.id] = ("submit", wb.latest_result(user.id, exercise.id))
         if attempt.passed:
             st.toast(f"Solved: {exercise.title}", icon=":material/celebration:")
-    if skip_clicked:
-        wb.skip(user.id, exercise.id)
-        following = [p.exercise.id for p in picks if p.exercise.id != exercise.id]
-        st.session_state["exercise_id"] = following[0] if following else exercise.id
-        st.rerun()
     if reset_clicked:
         codes[exercise.id] = exercise.starter
         versions[exercise.id] = version + 1

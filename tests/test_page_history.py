@@ -28,11 +28,12 @@ def navigation_only(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+    return original  # a test can put it back to see what a fresh server does
 
 
 @pytest.fixture
 def wb(tmp_path, monkeypatch):
-    """The app's Workbench, in a fresh home for this test."""
+    """The app's own (cached) Workbench, in a fresh home for this test; overrides tests/conftest.py's."""
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
     st.cache_resource.clear()
@@ -82,7 +83,7 @@ def test_attempts_newest_first_with_outcome_hints_and_time(wb, learner):
     assert list(frame.columns) == ["When", "Exercise", "Outcome", "Tests", "Hints", "Time"]
     rows = frame[["Exercise", "Outcome", "Hints", "Time"]].values.tolist()
     assert rows == [
-        ["Name initials", "error", 3, "0.7 min"],
+        ["Name initials", "error", 3, "42 s"],
         ["Caesar cipher", "passed", 0, "5.0 min"],
         ["Digit sum", "failed", 1, "1.5 min"],
     ]
@@ -94,5 +95,6 @@ def test_attempts_newest_first_with_outcome_hints_and_time(wb, learner):
 def test_a_submission_made_on_practice_shows_up(wb, learner):
     wb.submit(learner.id, "python/digit-sum", (wb.exercise("python/digit-sum").path / "reference.py").read_text())
     at = history_page(learner)
+    assert [c.value for c in at.caption] == ["1 attempt, 1 passed."]
     frame = at.dataframe[0].value
     assert frame[["Exercise", "Outcome", "Tests"]].values.tolist() == [["Digit sum", "passed", "7/7"]]

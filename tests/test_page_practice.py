@@ -32,11 +32,12 @@ def navigation_only(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+    return original  # a test can put it back to see what a fresh server does
 
 
 @pytest.fixture
 def wb(tmp_path, monkeypatch):
-    """The app's Workbench, in a fresh home for this test."""
+    """The app's own (cached) Workbench, in a fresh home for this test; overrides tests/conftest.py's."""
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
     st.cache_resource.clear()

@@ -30,11 +30,12 @@ def navigation_only(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+    return original  # a test can put it back to see what a fresh server does
 
 
 @pytest.fixture
 def wb(tmp_path, monkeypatch):
-    """The app's Workbench, in a fresh home for this test."""
+    """The app's own (cached) Workbench, in a fresh home for this test; overrides tests/conftest.py's."""
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
     st.cache_resource.clear()
@@ -105,19 +106,49 @@ def test_learners_do_not_see_the_system_page_in_navigation(learner, educator):
     logged_in(educator).switch_page("pages/system.py")  # registered for educators
 
 
-def test_a_learner_who_reaches_the_page_is_refused(wb, learner):
-    # Not through the navigation (it is not listed), but by running the page itself
-    at = AppTest.from_file(str(ROOT / "pages" / "system.py"), default_timeout=30)
-    at.session_state["user_id"] = learner.id
+def run_page_routed(page: str, user=None) -> AppTest:
+    """Run a page as app.py runs the page it chose (inside ``routed()``), whoever asks."""
+    script = f"""
+import runpy
+from ui.session import routed
+with routed():
+    runpy.run_path({str(ROOT / page)!r}, run_name="__main__")
+"""
+    at = AppTest.from_string(script, default_timeout=30)
+    if user is not None:
+        at.session_state["user_id"] = user.id
     at.run()
     assert not at.exception, at.exception
+    return at
+
+
+def test_a_learner_who_reaches_the_page_is_refused(wb, learner):
+    at = run_page_routed("pages/system.py", learner)
     assert [e.value for e in at.error] == ["This page is for educators."]
     assert len(at.title) == 0 and len(at.metric) == 0
 
 
 def test_a_visitor_who_reaches_the_page_is_asked_to_log_in(wb):
-    at = AppTest.from_file(str(ROOT / "pages" / "system.py"), default_timeout=30)
-    at.run()
-    assert not at.exception, at.exception
+    at = run_page_routed("pages/system.py")
     assert [w.value for w in at.warning] == ["Please log in."]
     assert len(at.metric) == 0
+
+
+def test_on_a_fresh_server_the_page_url_goes_through_the_login_gate(wb, learner, monkeypatch, navigation_only):
+    """Until app.py has called st.navigation once, Streamlit runs the first request for a page's URL
+    as a legacy pages/ app: the page alone. The page must hand over to app.py, not render."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "__init__", navigation_only)  # Streamlit's own behaviour
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.switch_page("pages/system.py").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Workbench"], "a visitor gets the login form"
+    assert len(at.metric) == 0
+
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = learner.id
+    at.switch_page("pages/system.py").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Practice"], "a learner lands on Practice, with the sidebar"
+    assert len(at.sidebar.button) == 1 and at.sidebar.button[0].label == "Log out"

@@ -1,9 +1,12 @@
-"""AppTest of the login gate (the Welcome page of app.py): registering, logging in, throttling."""
+"""AppTest of the login gate (the Welcome page of app.py): registering, logging in, throttling, the login cookie."""
 
 from __future__ import annotations
 
+import re
+import time
 from pathlib import Path
 
+import jwt
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -17,7 +20,8 @@ def navigation_only(monkeypatch):
 
     AppTest re-detects the pages/ folder before each run and, finding one, runs a page that is
     not the main script as a legacy (v1) multipage app: the page alone, without app.py's login
-    gate and sidebar. A running server stops doing that at the first st.navigation call.
+    gate and sidebar (the page then hands over to app.py: see ui.session.require_user). A running
+    server stops doing that at the first st.navigation call.
     """
     from streamlit.runtime.pages_manager import PagesManager
 
@@ -28,6 +32,7 @@ def navigation_only(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init)
+    return original  # a test can put it back to see what a fresh server does
 
 
 @pytest.fixture
@@ -45,6 +50,7 @@ def home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def wb(home):
+    """The app's own (cached) Workbench; overrides tests/conftest.py's."""
     from ui.session import workbench
 
     return workbench()
@@ -88,6 +94,20 @@ def errors(at: AppTest) -> list[str]:
 def test_logged_out_visitor_sees_the_login_and_register_tabs(at):
     assert titles(at) == ["Workbench"]
     assert [t.label for t in at.tabs] == ["Log in", "Create an account"]
+    assert at.text_input(key="login_username").value == ""
+
+
+@pytest.mark.parametrize("page", ["pages/practice.py", "pages/history.py", "pages/system.py"])
+def test_on_a_fresh_server_a_page_url_shows_the_login_form(home, monkeypatch, navigation_only, page):
+    """A bookmark, or a tab reconnecting after a restart: Streamlit runs the page alone (pages/ as
+    a legacy multipage folder) until app.py has called st.navigation; it must still get the gate."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "__init__", navigation_only)  # Streamlit's own behaviour
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert titles(at) == ["Workbench"]
     assert at.text_input(key="login_username").value == ""
 
 
@@ -174,3 +194,106 @@ def test_log_out_brings_back_the_login_form(at, wb):
     from datetime import UTC, datetime, timedelta
 
     assert not wb.accounts.session_valid(user.username, datetime.now(UTC) - timedelta(seconds=5))
+
+
+# -- the login cookie ---------------------------------------------------------------------------
+
+
+def cookie_script(at: AppTest) -> str:
+    """The script the page carries to write or remove the login cookie ("" if none)."""
+    scripts = [h.proto.body for h in at.get("html") if "document.cookie" in h.proto.body]
+    assert len(scripts) <= 1
+    return scripts[0] if scripts else ""
+
+
+def sign(wb, claims: dict, key: str | None = None) -> str:
+    from engine.accounts import cookie_key
+
+    return jwt.encode(claims, key or cookie_key(wb.settings.cookie_key, wb.settings.home), algorithm="HS256")
+
+
+@pytest.fixture
+def browser_cookies(monkeypatch):
+    """The cookies the browser sends with the page (st.context.cookies), for the next AppTest runs."""
+    jar: dict[str, str] = {}
+    monkeypatch.setattr(type(st.context), "cookies", property(lambda self: jar))
+    return jar
+
+
+def test_logging_in_writes_a_signed_cookie_on_every_run(at, wb):
+    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    log_in(at, "grace", "password123")
+    script = cookie_script(at)
+    assert script.startswith('<script>document.cookie = "workbench_auth=') and "SameSite=Strict" in script
+    token = re.search(r"workbench_auth=([\w.-]+);", script).group(1)
+    claims = jwt.decode(token, (wb.settings.home / "cookie_key").read_text().strip(), algorithms=["HS256"])
+    assert claims["username"] == user.username
+    # drawn again on the next runs, so a run cut short cannot lose it
+    at.run()
+    assert cookie_script(at) == script
+
+
+def test_a_valid_cookie_logs_the_visitor_in(wb, home, browser_cookies):
+    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    now = time.time()
+    browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "iat": now, "exp_date": now + 3600})
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert titles(at) == ["Practice"]
+    assert at.session_state["user_id"] == user.id
+    assert cookie_script(at) == "", "a cookie that is already there is not written again"
+
+
+def test_a_streamlit_authenticator_cookie_still_works(wb, home, browser_cookies):
+    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "exp_date": time.time() + 3600})
+    assert titles(AppTest.from_file(APP, default_timeout=30).run()) == ["Practice"]
+
+
+@pytest.mark.parametrize(
+    ("claims", "key"),
+    [
+        pytest.param({"username": "grace", "exp_date": -1}, None, id="expired"),
+        pytest.param({"username": "grace", "exp_date": "soon"}, None, id="bad-expiry"),
+        pytest.param({"exp_date": 2e9}, None, id="no-username"),
+        pytest.param({"username": "nobody", "exp_date": 2e9}, None, id="unknown-user"),
+        pytest.param({"username": "grace", "exp_date": 2e9}, "someone else's key, long enough for HS256", id="forged"),
+    ],
+)
+def test_a_bad_cookie_is_refused(wb, home, browser_cookies, claims, key):
+    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    browser_cookies["workbench_auth"] = sign(wb, claims, key)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert titles(at) == ["Workbench"]
+
+
+def test_a_garbled_cookie_is_refused(wb, home, browser_cookies):
+    browser_cookies["workbench_auth"] = "not a token"
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert titles(at) == ["Workbench"]
+
+
+def test_a_cookie_issued_before_a_logout_is_refused_and_removed(wb, home, browser_cookies):
+    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    now = time.time()
+    browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "iat": now - 60, "exp_date": now + 3600})
+    wb.logout(user.id)  # in another browser
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert titles(at) == ["Workbench"]
+    assert "workbench_auth=; Expires=Thu, 01 Jan 1970 00:00:00 GMT" in cookie_script(at)
+
+
+def test_logging_out_removes_the_cookie_and_ignores_it_from_then_on(wb, home, browser_cookies):
+    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    log_in(at, "grace", "password123")
+    # the page was loaded before the login, so it still sends no cookie, or an old one
+    at.sidebar.button[0].click().run()
+    assert titles(at) == ["Workbench"]
+    assert "workbench_auth=; Expires=Thu, 01 Jan 1970 00:00:00 GMT" in cookie_script(at)
+    time.sleep(0.01)
+    now = time.time()  # a cookie issued after the logout, so valid, as a fresh tab shows
+    browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "iat": now, "exp_date": now + 3600})
+    assert titles(at.run()) == ["Workbench"], "this tab logged out: the cookie it loaded with is not used again"
+    assert titles(AppTest.from_file(APP, default_timeout=30).run()) == ["Practice"]

@@ -1,53 +1,57 @@
-"""Login, registration and logout on top of streamlit-authenticator's cookie sessions.
+"""Login, registration and logout, with the session kept in a signed cookie.
 
-Passwords are checked by the engine (bcrypt, with throttling of repeated failures, which the
-library's own attempt counter does not provide: it only counts after a correct password).
-streamlit-authenticator keeps the session in a signed cookie and clears it on logout; the
-engine refuses cookies issued before the user's last logout, so logging out ends every session.
+Passwords are checked by the engine (bcrypt, with throttling of repeated failures, which
+streamlit-authenticator's own attempt counter does not give: it counts only after a correct
+password). streamlit-authenticator's controller keeps the session's login state and clears it on
+logout. A login puts
+a signed token (a JWT, in the format streamlit-authenticator uses, so its cookies stay valid) in a
+cookie, so a reload keeps the user logged in; the engine refuses tokens issued before the user's
+last logout, so logging out ends every session.
+
+The browser sends the cookie with the page, so reading it needs no component (``st.context``).
+Writing or removing it takes a script in the page, and that script is drawn on every run while it
+is needed rather than once: a run cut short by the next one (a click right after logging in) would
+otherwise drop it, and the login would not survive a reload. A cookie component that reports back
+(extra_streamlit_components' CookieManager, used before) also cost a rerun on every page load,
+and that rerun could undo a click on the navigation made at the same moment.
 """
 
 from __future__ import annotations
 
+import json
+import time
 from datetime import UTC, datetime, timedelta
+from email.utils import formatdate
+from typing import Any
 
+import jwt
 import streamlit as st
-import streamlit_authenticator as stauth
+from streamlit_authenticator.controllers import AuthenticationController
 
 from engine import AccountError, LoginError, User, Workbench
 from engine.accounts import cookie_key
 
-
-def authenticator(wb: Workbench) -> stauth.Authenticate:
-    """The authenticator for this script run: create it once per run (it renders the cookie
-    component). Credentials stay in the store; the library only handles the session cookie."""
-    settings = wb.settings
-    return stauth.Authenticate({"usernames": {}}, settings.cookie_name,
-                               cookie_key(settings.cookie_key, settings.home),
-                               settings.cookie_expiry_days, auto_hash=False, login_sleep_time=0)
+ALGORITHM = "HS256"
 
 
-def restore_session(wb: Workbench, session: stauth.Authenticate) -> User | None:
-    """The user of this session: from session state, else from a valid, unrevoked cookie."""
+def restore_session(wb: Workbench) -> User | None:
+    """The user of this session: from session state, else from a valid, unrevoked login cookie."""
     if st.session_state.get("user_id") is not None:
         return wb.user(int(st.session_state["user_id"]))
-    token = session.cookie_controller.get_cookie()
-    if not token or "username" not in token:
+    if st.session_state.get("logged_out"):
+        return None  # logged out in this tab: the cookie the page was loaded with is stale
+    claims = _read_token(wb)
+    if claims is None:
         return None
-    user = wb.accounts.by_username(str(token["username"]))
-    issued = datetime.fromtimestamp(float(token.get("exp_date", 0)), UTC) - timedelta(days=wb.settings.cookie_expiry_days)
-    if user is None or not wb.accounts.session_valid(user.username, issued):
-        session.cookie_controller.delete_cookie()
+    user = wb.accounts.by_username(str(claims.get("username", "")))
+    if user is None or not wb.accounts.session_valid(user.username, _issued_at(wb, claims)):
+        st.session_state["cookie"] = _deleted_cookie(wb)
         return None
-    _mark_logged_in(user)
+    _mark_logged_in(wb, user)
     return user
 
 
-def _mark_logged_in(user: User) -> None:
-    st.session_state.update({"user_id": user.id, "authentication_status": True, "username": user.username,
-                             "name": user.name, "email": user.email, "roles": [user.role], "logout": None})
-
-
-def login_form(wb: Workbench, session: stauth.Authenticate) -> None:
+def login_form(wb: Workbench) -> None:
     with st.form("login"):
         st.subheader("Log in")
         username = st.text_input("Username", key="login_username", autocomplete="username")
@@ -59,10 +63,10 @@ def login_form(wb: Workbench, session: stauth.Authenticate) -> None:
         except LoginError as exc:
             st.error(str(exc))
             return
-        _start_session(session, user)
+        _start_session(wb, user)
 
 
-def register_form(wb: Workbench, session: stauth.Authenticate) -> None:
+def register_form(wb: Workbench) -> None:
     with st.form("register"):
         st.subheader("Create an account")
         username = st.text_input("Username", key="reg_username", help="3 to 32 characters: letters, digits, . _ -")
@@ -82,28 +86,97 @@ def register_form(wb: Workbench, session: stauth.Authenticate) -> None:
         except AccountError as exc:
             st.error(str(exc))
             return
-        st.success(f"Welcome, {user.name}! Your account is ready.")
-        _start_session(session, user)
+        _start_session(wb, user)
 
 
-def _start_session(session: stauth.Authenticate, user: User) -> None:
-    _mark_logged_in(user)
-    # The cookie is set on the next run: a rerun right after setting it can drop the request
-    st.session_state["cookie_pending"] = True
+def _start_session(wb: Workbench, user: User) -> None:
+    st.session_state.pop("logged_out", None)
+    _mark_logged_in(wb, user)
+    st.session_state["cookie"] = _new_cookie(wb, user)
     st.rerun()
 
 
-def persist_session(session: stauth.Authenticate) -> None:
-    """Set the login cookie asked for by the previous run, so a reload keeps the user logged in."""
-    if st.session_state.pop("cookie_pending", False):
-        session.cookie_controller.set_cookie()
+def keep_cookie() -> None:
+    """Write (or remove) the login cookie this session asked for. Call it on every run, where it
+    takes no room (the sidebar, the end of the page): the script runs once per page load."""
+    cookie = st.session_state.get("cookie")
+    if not cookie:
+        return
+    value = (f"{cookie['name']}={cookie['token']}; Expires={formatdate(cookie['expires'], usegmt=True)}; "
+             "Path=/; SameSite=Strict")
+    if str(st.context.url or "").startswith("https:"):
+        value += "; Secure"
+    literal = json.dumps(value).replace("<", "\\u003c")  # a string in a <script>: never close the tag
+    st.html(f"<script>document.cookie = {literal};</script>", unsafe_allow_javascript=True)
 
 
-def logout(wb: Workbench, session: stauth.Authenticate, user: User) -> None:
+def logout(wb: Workbench, user: User) -> None:
     """End the session here and everywhere: the engine revokes cookies issued until now."""
     wb.logout(user.id)
-    session.logout(location="unrendered")
+    _authenticator(wb, user).logout()
     for key in list(st.session_state.keys()):
         del st.session_state[key]
-    st.session_state["logout"] = True
+    st.session_state["logged_out"] = True
+    st.session_state["cookie"] = _deleted_cookie(wb)
     st.rerun()
+
+
+# -- the session ----------------------------------------------------------------------------------
+
+
+def _authenticator(wb: Workbench, user: User) -> AuthenticationController:
+    """streamlit-authenticator's controller for one user. The engine has already checked the
+    password and throttling; the controller keeps the session's login state (authentication
+    status, username, name, roles) and clears it on logout."""
+    first, _, last = user.name.partition(" ")
+    credentials = {"usernames": {user.username: {
+        "email": user.email, "first_name": first, "last_name": last,
+        "password": wb.accounts.password_hash(user.username), "roles": [user.role]}}}
+    return AuthenticationController(credentials, auto_hash=False, secret_key=_secret(wb))
+
+
+def _mark_logged_in(wb: Workbench, user: User) -> None:
+    _authenticator(wb, user).login(token={"username": user.username})
+    st.session_state["user_id"] = user.id
+
+
+# -- the token ------------------------------------------------------------------------------------
+
+
+def _secret(wb: Workbench) -> str:
+    return cookie_key(wb.settings.cookie_key, wb.settings.home)
+
+
+def _new_cookie(wb: Workbench, user: User) -> dict[str, Any]:
+    now = time.time()
+    expires = now + wb.settings.cookie_expiry_days * 86400
+    token = jwt.encode({"username": user.username, "iat": now, "exp_date": expires}, _secret(wb),
+                       algorithm=ALGORITHM)
+    return {"name": wb.settings.cookie_name, "token": token, "expires": expires}
+
+
+def _deleted_cookie(wb: Workbench) -> dict[str, Any]:
+    return {"name": wb.settings.cookie_name, "token": "", "expires": 0}
+
+
+def _read_token(wb: Workbench) -> dict[str, Any] | None:
+    """The claims of this page's login cookie, if it is there, signed by us and not expired."""
+    raw = st.context.cookies.get(wb.settings.cookie_name)
+    if not isinstance(raw, str) or not raw:
+        return None
+    try:
+        claims = jwt.decode(raw, _secret(wb), algorithms=[ALGORITHM])
+    except jwt.InvalidTokenError:
+        return None  # forged, damaged, or signed with another key
+    try:
+        expired = float(claims.get("exp_date", 0)) <= time.time()
+    except (TypeError, ValueError):
+        return None
+    return None if expired or "username" not in claims else claims
+
+
+def _issued_at(wb: Workbench, claims: dict[str, Any]) -> datetime:
+    if isinstance(claims.get("iat"), int | float):
+        return datetime.fromtimestamp(float(claims["iat"]), UTC)
+    # streamlit-authenticator's tokens carry only their expiry
+    return datetime.fromtimestamp(float(claims["exp_date"]), UTC) - timedelta(days=wb.settings.cookie_expiry_days)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import streamlit as st
 
@@ -27,6 +30,19 @@ def workbench() -> Workbench:
     return Workbench.open(settings=settings)
 
 
+_ROUTED: ContextVar[bool] = ContextVar("workbench_routed", default=False)
+
+
+@contextmanager
+def routed() -> Iterator[None]:
+    """app.py runs the page it chose inside this block; see ``require_user``."""
+    token = _ROUTED.set(True)
+    try:
+        yield
+    finally:
+        _ROUTED.reset(token)
+
+
 def current_user() -> User | None:
     user_id = st.session_state.get("user_id")
     if user_id is None:
@@ -36,6 +52,12 @@ def current_user() -> User | None:
 
 def require_user() -> User:
     """The logged-in user; stops the page if there is none (the router normally prevents that)."""
+    if not _ROUTED.get():
+        # Streamlit ran this page without app.py: until app.py has called st.navigation once, a
+        # fresh server treats pages/ as a legacy multipage folder, so the first request for a
+        # page's URL (a bookmark, a tab reconnecting after a restart) runs the page alone, without
+        # the login gate and the sidebar. Go through the router instead.
+        st.switch_page("app.py")
     user = current_user()
     if user is None:
         st.warning("Please log in.")

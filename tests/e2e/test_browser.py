@@ -20,6 +20,7 @@ TITLE = "Digit sum"
 REFERENCE = (ROOT / "data" / "bank" / EXERCISE / "reference.py").read_text()
 STARTER = (ROOT / "data" / "bank" / EXERCISE / "starter.py").read_text()
 PASSWORD = "correct horse battery"
+COOKIE = "workbench_auth"
 
 
 def register(page: Page, username: str, name: str) -> None:
@@ -51,13 +52,19 @@ def choose_exercise(page: Page, title: str) -> None:
     expect_idle(page)
 
 
+def login_cookie(page: Page) -> dict | None:
+    return next((c for c in page.context.cookies() if c["name"] == COOKIE), None)
+
+
 def code_editor(page: Page) -> FrameLocator:
     return page.frame_locator('iframe[title="code_editor.code_editor"]')
 
 
 def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) -> None:
-    page.goto(app_url)
+    # a page's URL on a fresh server (a bookmark, a tab reconnecting after a restart) gets the login gate
+    page.goto(f"{app_url}/practice")
     expect_page(page, "Workbench")
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
     register(page, "e2e-ada", "Ada Lovelace")
 
     # registering lands on Practice, logged in, with today's set
@@ -69,7 +76,7 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
 
     choose_exercise(page, TITLE)
     # the Ace editor renders offline, showing the starter
-    expect(code_editor(page).locator(".ace_content")).to_contain_text("raise NotImplementedError")
+    expect(code_editor(page).locator(".ace_editor .ace_content").first).to_contain_text("raise NotImplementedError")
     page.screenshot(path=artifacts / "editor.png")
 
     # the plain text editor avoids typing into the Ace editor's iframe
@@ -99,18 +106,63 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     page.screenshot(path=artifacts / "history.png")
 
     # a reload is a new session: the login cookie keeps the learner logged in
+    page.wait_for_function(f"document.cookie.includes('{COOKIE}=')")  # set by the login
+    cookie = login_cookie(page)
+    assert cookie is not None and cookie["sameSite"] == "Strict"
     page.reload()
     expect(sidebar.get_by_text("Ada Lovelace")).to_be_visible()
     expect_page(page, "History")
     sidebar.get_by_role("link", name="Practice").click()
     expect_page(page, "Practice")
 
-    # logging out brings back the login form, and a reload does not log back in
+    # logging out brings back the login form, removes the cookie, and a reload does not log back in
     sidebar.get_by_role("button", name="Log out").click()
     expect_page(page, "Workbench")
     expect(page.get_by_role("tab", name="Log in")).to_be_visible()
+    page.wait_for_function(f"!document.cookie.includes('{COOKIE}=')")
     page.reload()
     expect_page(page, "Workbench")
     expect(page.get_by_role("button", name="Log in")).to_be_visible()
     expect(sidebar.get_by_text("Ada Lovelace")).to_have_count(0)
     page.screenshot(path=artifacts / "logged-out.png")
+
+    # a cookie kept from before the logout is refused (and removed): logging out ends every session
+    page.context.add_cookies([cookie])
+    page.reload()
+    expect_page(page, "Workbench")
+    expect(sidebar.get_by_text("Ada Lovelace")).to_have_count(0)
+    page.wait_for_function(f"!document.cookie.includes('{COOKIE}=')")
+
+
+def test_the_code_editor_renders_offline_and_takes_typing(page: Page, app_url: str, artifacts: Path) -> None:
+    page.goto(app_url)
+    register(page, "e2e-grace", "Grace Hopper")
+    expect_page(page, "Practice")
+    choose_exercise(page, TITLE)
+    editor = code_editor(page)
+    text = editor.locator(".ace_editor .ace_content").first  # .first: Ace's autocomplete popup is an editor too
+    expect(text).to_contain_text("raise NotImplementedError")
+
+    # type a solution; Ace indents after ":" and keeps the indent, and closes brackets as they are typed
+    text.click()
+    page.keyboard.press("Control+A")
+    for line in ["def digit_sum(n):", "if n < 0: raise ValueError(n)", "return sum(int(d) for d in str(n))"]:
+        page.keyboard.type(line)
+        page.keyboard.press("Escape")  # close the autocompletion popup, or Enter would pick a completion
+        page.keyboard.press("Enter")
+    expect(text).to_contain_text("    return sum(int(d) for d in str(n))")
+    page.keyboard.press("Control+Enter")  # runs the tests on what the editor holds
+    passed = page.get_by_text("All 7 tests pass. Submit when you are ready.")
+    expect(passed).to_be_visible()
+    passed.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "editor-typed.png")
+
+    # the plain text editor picks up what was typed, and the code editor what was typed there
+    page.get_by_text("Plain text editor").click()
+    area = page.get_by_role("textbox", name="Your code")
+    expect(area).to_have_value(re.compile(r"^def digit_sum\(n\):\n    if n < 0: raise ValueError\(n\)\n"))
+    area.fill(area.input_value().rstrip() + "\n# edited in the plain editor\n")
+    area.press("Control+Enter")
+    expect_idle(page)
+    page.get_by_text("Plain text editor").click()
+    expect(text).to_contain_text("# edited in the plain editor")
