@@ -3,50 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
-import streamlit as st
+from factories import REPO
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def navigation_only(monkeypatch):
-    """Run app.py on every AppTest run, as the server does once app.py has called st.navigation.
-
-    AppTest re-detects the pages/ folder before each run and, finding one, runs a page that is
-    not the main script as a legacy (v1) multipage app: the page alone, without app.py.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-    return original  # a test can put it back to see what a fresh server does
-
-
-@pytest.fixture
-def wb(tmp_path, monkeypatch):
-    """The app's own (cached) Workbench, in a fresh home for this test; overrides tests/conftest.py's."""
-    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
-    st.cache_resource.clear()
-    from ui.session import workbench
-
-    yield workbench()
-    workbench().close()
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def learner(wb):
-    return wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
+APP = str(REPO / "app.py")
 
 
 def history_page(user) -> AppTest:

@@ -4,35 +4,14 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import jwt
 import pytest
 import streamlit as st
+from factories import REPO
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-@pytest.fixture(autouse=True)
-def navigation_only(monkeypatch):
-    """Run app.py on every AppTest run, as the server does once app.py has called st.navigation.
-
-    AppTest re-detects the pages/ folder before each run and, finding one, runs a page that is
-    not the main script as a legacy (v1) multipage app: the page alone, without app.py's login
-    gate and sidebar (the page then hands over to app.py: see ui.session.require_user). A running
-    server stops doing that at the first st.navigation call.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
-    return original  # a test can put it back to see what a fresh server does
+APP = str(REPO / "app.py")
 
 
 @pytest.fixture
