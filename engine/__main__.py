@@ -32,7 +32,8 @@ def _progress(label: str) -> Any:
 
 
 def _grader(settings: Settings) -> Grader:
-    return Grader(Sandbox(), test_timeout_s=settings.test_timeout_s, budget_s=settings.grading_budget_s,
+    sandbox = Sandbox(memory_cgroup=settings.sandbox_memory_cgroup)
+    return Grader(sandbox, test_timeout_s=settings.test_timeout_s, budget_s=settings.grading_budget_s,
                   max_solution_bytes=settings.max_solution_bytes)
 
 

@@ -60,7 +60,7 @@ class Workbench:
             settings = Settings(**{**settings.__dict__, "home": Path(home)})
         settings.home.mkdir(parents=True, exist_ok=True)
         store = store or Store(settings.home / "workbench.duckdb")
-        return cls(settings, store=store, sandbox=sandbox or Sandbox())
+        return cls(settings, store=store, sandbox=sandbox or Sandbox(memory_cgroup=settings.sandbox_memory_cgroup))
 
     def close(self) -> None:
         self.store.close()

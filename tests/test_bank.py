@@ -231,7 +231,7 @@ def test_bank_of_an_empty_or_missing_folder(tmp_path: Path) -> None:
 
 
 def test_bank_languages_come_from_folders(tmp_path: Path) -> None:
-    from conftest import ADD_REFERENCE, ADD_TESTS
+    from factories import ADD_REFERENCE, ADD_TESTS
 
     write_exercise(tmp_path / "python" / "same-slug", tests=ADD_TESTS, reference=ADD_REFERENCE)
     write_exercise(tmp_path / "python2" / "same-slug", tests=ADD_TESTS, reference=ADD_REFERENCE)

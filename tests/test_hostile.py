@@ -659,3 +659,47 @@ def test_message_does_not_mislead(grader: Grader, exercise: Path, code: str, mis
     result = grader.grade(exercise, code)
     _status, message = headline(result)
     assert not re.search(misleading, message), f"misleading message {message!r}"
+
+
+def test_a_memory_cgroup_caps_the_whole_run_when_enabled(exercise: Path) -> None:
+    """With the optional cgroup, forked children share one memory budget; grading still works
+    and the cgroup is reused or removed afterwards."""
+    from engine.sandbox import Limits, MemoryCgroup
+
+    if not MemoryCgroup.available():
+        pytest.fail("this machine has a writable cgroup v1 memory controller; the test expects one")
+    sandbox = Sandbox(Limits(total_memory_bytes=256 * 1024 * 1024), memory_cgroup=True)
+    grader = Grader(sandbox, test_timeout_s=2.0, budget_s=6.0)
+    assert grader.grade(exercise, CORRECT).status == "pass"
+    hog = src("""
+        import os
+
+        def add(a, b):
+            children = []
+            for _ in range(3):
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        block = bytearray(200 * 1024 * 1024)
+                        for i in range(0, len(block), 4096):
+                            block[i] = 1
+                    except MemoryError:
+                        pass
+                    os._exit(0)
+                children.append(pid)
+            for pid in children:  # every child has tried to fill its 200 MB before we answer
+                os.waitpid(pid, 0)
+            return a + b
+        """)
+    grader.grade(exercise, hog)
+    def counters() -> list[tuple[int, int]]:  # (limit hits, peak bytes) of the cgroups given back
+        return [(int((c.path / "memory.failcnt").read_text()), int((c.path / "memory.max_usage_in_bytes").read_text()))
+                for c in list(sandbox._spare_cgroups)]
+
+    deadline = time.monotonic() + 5
+    while not any(hits for hits, _ in counters()) and time.monotonic() < deadline:  # given back once empty
+        time.sleep(0.05)
+    assert any(hits for hits, _ in counters()), "the children should have hit the cap"
+    assert all(peak <= 256 * 1024 * 1024 for _, peak in counters()), counters()
+    sandbox.close()
+    assert not list((MemoryCgroup.ROOT / "workbench").glob(f"run-{os.getpid()}-*"))

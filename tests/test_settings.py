@@ -56,10 +56,12 @@ def test_settings_are_frozen_and_keyword_only() -> None:
         ("WORKBENCH_GRADING_BUDGET_S", "20", "grading_budget_s", 20.0),
         ("WORKBENCH_MAX_SOLUTION_BYTES", "1000", "max_solution_bytes", 1000),
         ("WORKBENCH_DAILY_SET_SIZE", "5", "daily_set_size", 5),
+        ("WORKBENCH_SANDBOX_MEMORY_CGROUP", "yes", "sandbox_memory_cgroup", True),
+        ("WORKBENCH_SANDBOX_MEMORY_CGROUP", "0", "sandbox_memory_cgroup", False),
     ],
     ids=["home", "home-tilde", "bank-dir", "cookie-key", "cookie-name", "expiry-float", "expiry-int-text",
          "bcrypt-rounds", "bcrypt-rounds-spaces", "free-failures-zero", "base-delay-exponent", "max-delay",
-         "test-timeout", "grading-budget", "max-solution-bytes", "daily-set-size"],
+         "test-timeout", "grading-budget", "max-solution-bytes", "daily-set-size", "cgroup-yes", "cgroup-zero"],
 )
 def test_environment_overrides_with_type_conversion(variable: str, raw: str, field: str, value: object) -> None:
     s = Settings.from_env(environ={variable: raw})
@@ -71,9 +73,9 @@ def test_environment_overrides_with_type_conversion(variable: str, raw: str, fie
 
 
 def test_every_field_can_be_set_from_the_environment() -> None:
-    samples = {int: "7", float: "7.5"}
+    samples = {int: "7", float: "7.5", bool: "true"}
     for f in dataclasses.fields(Settings):
-        kind = {"int": int, "float": float}.get(str(f.type))
+        kind = {"int": int, "float": float, "bool": bool}.get(str(f.type))
         raw = samples.get(kind, "/tmp/x") if kind else "/tmp/x"
         s = Settings.from_env(environ={"WORKBENCH_" + f.name.upper(): raw})
         assert getattr(s, f.name) != f.default, f.name
