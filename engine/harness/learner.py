@@ -17,7 +17,8 @@ import sys
 
 import proxies
 from proxies import Proxy
-from remote import Connection, PeerGone, describe_exception
+from remote import Connection, PeerGone
+from values import describe_exception
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -30,7 +30,8 @@ import asserts
 import learner
 import proxies
 from proxies import Proxy, StaleObject
-from remote import Connection, PeerGone, ProtocolError, Timeout, builtin_exception
+from remote import Connection, PeerGone, Timeout
+from values import ProtocolError, builtin_exception
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

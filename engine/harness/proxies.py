@@ -11,7 +11,8 @@ Standard library only: this runs inside the sandbox.
 
 from __future__ import annotations
 
-from remote import MAX_REPR, Connection
+from remote import Connection
+from values import MAX_REPR
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -75,7 +75,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip(f"no chromium at {CHROMIUM} (make browser installs it)")
+        pytest.fail(f"no chromium at {CHROMIUM}: `make test` installs it (make browser)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
