@@ -49,11 +49,10 @@ exercise = catalogue[chosen]
 
 codes = st.session_state.setdefault("codes", {})
 versions = st.session_state.setdefault("editor_versions", {})
+draft = wb.draft(user.id, exercise.id)
 if exercise.id not in codes:
-    draft = wb.draft(user.id, exercise.id)
     codes[exercise.id] = draft.code if draft else exercise.starter
 version = versions.get(exercise.id, 0)
-draft = wb.draft(user.id, exercise.id)
 hints_shown = draft.hints_shown if draft else 0
 
 instructions, work = st.columns([1, 1], gap="large")
