@@ -4,7 +4,10 @@ from engine.accounts import AccountError, LoginError, User
 from engine.attempts import Attempt, Draft
 from engine.bank import Exercise, ExerciseError, UnknownExercise
 from engine.grader import GradeResult, TestResult
+from engine.learner import Level, SkillEstimate
+from engine.level import LevelChange
 from engine.planner import Pick
+from engine.profile import Profile, ProfileError
 from engine.sandbox import Isolation
 from engine.settings import Settings
 from engine.workbench import Workbench
@@ -17,9 +20,14 @@ __all__ = [
     "ExerciseError",
     "GradeResult",
     "Isolation",
+    "Level",
+    "LevelChange",
     "LoginError",
     "Pick",
+    "Profile",
+    "ProfileError",
     "Settings",
+    "SkillEstimate",
     "TestResult",
     "UnknownExercise",
     "User",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from engine.clock import to_aware_utc, to_naive_utc, utcnow
+from engine.level import LevelChange
 from engine.store import Store
 
 
@@ -21,6 +22,7 @@ class Attempt:
     tests_total: int | None
     hints_used: int
     duration_s: float | None
+    level_change: LevelChange | None = None  # set when this result moved the level
 
 
 @dataclass(frozen=True)

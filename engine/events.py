@@ -16,7 +16,7 @@ from engine.clock import to_naive_utc
 from engine.store import Store
 
 VERBS = ("registered", "logged-in", "login-failed", "logged-out", "viewed", "ran-tests",
-         "submitted", "completed", "failed", "requested-hint", "skipped", "asked-tutor")
+         "submitted", "completed", "failed", "requested-hint", "skipped", "asked-tutor", "level-changed", "answered-onboarding")
 
 
 @dataclass(frozen=True)

@@ -1,82 +1,279 @@
-"""The learner model: an ability per learner and skill, and the chance of passing an exercise.
+"""The learner model: what each learner can do, how hard each exercise is, and the level.
 
-Abilities and difficulties share one logit scale: the chance that a learner of ability
-``theta`` passes an exercise of difficulty ``b`` is ``1 / (1 + exp(b - theta))`` (a Rasch
-model). Each result moves the ability of the exercise's skills towards what was observed, by a
-step that shrinks as evidence grows (Elo with a decaying step). Hints and slow solving count as
-partial success.
+A learner's ability in a skill is their general ability plus a deviation for that skill; an
+exercise has a difficulty. All three are Gaussian beliefs on one logit scale (``engine.rating``),
+updated from every recorded result. Splitting general ability from skill deviations lets a
+result in one skill say something about the others (a strong learner is usually strong
+elsewhere) while each skill still finds its own level. Exercise difficulties start from the
+authored level and are calibrated by every learner's results.
+
+Time widens beliefs a little every day (learners learn and forget), and a gap of a week or more
+widens them more, so the next results move the estimates quickly again.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from engine.bank import Exercise
-from engine.clock import to_naive_utc
+from engine.clock import to_aware_utc, to_naive_utc
+from engine.curriculum import Curriculum
+from engine.level import (
+    LOGITS_PER_LEVEL,
+    MAX_LEVEL,
+    MAX_OFFSET,
+    MIN_LEVEL,
+    LevelChange,
+    Staircase,
+    clamp_level,
+    comfortable_level,
+    is_struggle,
+    level_difficulty,
+)
+from engine.profile import SELF_LEVELS
+from engine.rating import Belief, chance, observe
 from engine.store import Store
 
-START_ABILITY = 0.0
+SELF_LEVEL_ABILITY = dict(zip(SELF_LEVELS, (-1.5, -0.5, 0.5, 1.5), strict=True))
+GENERAL_PRIOR = Belief(0.0, 1.0)
+SEEDED_VARIANCE = 0.5  # a self-assessment is worth something, but not much
+DEVIATION_PRIOR_VARIANCE = 0.3
+DIFFICULTY_PRIOR_VARIANCE = 0.35
+ABILITY_FLOOR = 0.02  # keeps a learner's estimates moving while they learn
+DIFFICULTY_FLOOR = 0.005
+DRIFT_PER_DAY = 0.004
+GAP_DAYS = 7
+GAP_WIDENING = 0.2
+PRIMARY_WEIGHT = 0.7
 
 
-def authored_difficulty(level: int) -> float:
-    """An authored level 1..10 on the logit scale: level 5.5 is even odds for a new learner."""
-    return (level - 5.5) * 0.6
-
-
-def success_probability(ability: float, difficulty: float) -> float:
-    return 1.0 / (1.0 + math.exp(difficulty - ability))
-
-
-def outcome_score(passed: bool, hints_used: int) -> float:
-    """What a result says about ability: a clean pass is 1, each hint takes some of it away."""
+def outcome_score(passed: bool, hints_used: int, failed_before: int = 0, slow: bool = False) -> float:
+    """What a result says about ability: a clean first pass is 1, a fail 0; hints, earlier failed
+    attempts at the same exercise and slow solving make a pass count for less."""
     if not passed:
         return 0.0
-    return max(0.5, 1.0 - 0.15 * max(0, hints_used))
+    return max(0.5, 1.0 - 0.15 * max(0, hints_used) - 0.1 * max(0, failed_before) - (0.1 if slow else 0.0))
+
+
+def skill_weights(skills: tuple[str, ...]) -> list[float]:
+    """How much each of an exercise's skills counts: the primary one most."""
+    if len(skills) == 1:
+        return [1.0]
+    return [PRIMARY_WEIGHT] + [(1 - PRIMARY_WEIGHT) / (len(skills) - 1)] * (len(skills) - 1)
 
 
 @dataclass(frozen=True)
-class SkillRating:
+class SkillEstimate:
     skill: str
     ability: float
+    sd: float
     evidence: int
 
 
+@dataclass(frozen=True)
+class LearnerState:
+    general: Belief
+    evidence: int
+    staircase: Staircase
+    offset: float  # logits the learner asked to shift their exercises by (easier < 0 < harder)
+    last_result_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Level:
+    value: int
+    pinned: bool
+    offset_levels: int
+    history: list[LevelChange]
+
+
 class LearnerModel:
-    """Abilities per learner and skill, kept in the store's ``skill_ratings`` table."""
+    """Beliefs in the store (``learner_state``, ``skill_ratings``, ``exercise_ratings``)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, curriculum: Curriculum) -> None:
         self.store = store
+        self.curriculum = curriculum
+        self._difficulties: dict[str, tuple[Belief, int]] | None = None
 
-    def ability(self, user_id: int, skill: str) -> float:
-        value = self.store.scalar("SELECT rating FROM skill_ratings WHERE user_id = ? AND skill = ?", [user_id, skill])
-        return float(value) if value is not None else START_ABILITY
+    # -- reading ----------------------------------------------------------------------------
 
-    def ratings(self, user_id: int) -> dict[str, SkillRating]:
-        rows = self.store.all("SELECT skill, rating, evidence FROM skill_ratings WHERE user_id = ?", [user_id])
-        return {r[0]: SkillRating(r[0], r[1], r[2]) for r in rows}
+    def state(self, user_id: int) -> LearnerState:
+        row = self.store.one("SELECT ability, variance, evidence, level, level_pinned, level_offset, successes_in_row, "
+                             "struggles_in_row, last_result_at FROM learner_state WHERE user_id = ?", [user_id])
+        if row is None:
+            return LearnerState(GENERAL_PRIOR, 0, Staircase(comfortable_level(GENERAL_PRIOR.mean)), 0.0, None)
+        return LearnerState(Belief(row[0], row[1]), row[2], Staircase(row[3], row[4], row[6], row[7]), row[5],
+                            to_aware_utc(row[8]) if row[8] else None)
 
-    def predict(self, user_id: int, exercise: Exercise, ratings: dict[str, SkillRating] | None = None) -> float:
-        """The chance that the learner passes the exercise (without hints)."""
-        ratings = self.ratings(user_id) if ratings is None else ratings
-        abilities = [ratings[s].ability if s in ratings else START_ABILITY for s in exercise.skills]
-        return success_probability(min(abilities), authored_difficulty(exercise.difficulty))
+    def deviations(self, user_id: int) -> dict[str, tuple[Belief, int]]:
+        rows = self.store.all("SELECT skill, deviation, variance, evidence FROM skill_ratings WHERE user_id = ?",
+                              [user_id])
+        return {r[0]: (Belief(r[1], r[2]), r[3]) for r in rows}
 
-    def update(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int, at: datetime) -> None:
-        ratings = self.ratings(user_id)
-        score = outcome_score(passed, hints_used)
-        difficulty = authored_difficulty(exercise.difficulty)
-        for weight, skill in zip(_skill_weights(len(exercise.skills)), exercise.skills, strict=True):
-            current = ratings.get(skill, SkillRating(skill, START_ABILITY, 0))
-            step = 1.2 / math.sqrt(1 + current.evidence)
-            expected = success_probability(current.ability, difficulty)
-            ability = current.ability + weight * step * (score - expected)
-            self.store.execute(
-                "INSERT OR REPLACE INTO skill_ratings (user_id, skill, rating, evidence, updated_at) VALUES (?, ?, ?, ?, ?)",
-                [user_id, skill, ability, current.evidence + 1, to_naive_utc(at)])
+    def difficulty(self, exercise: Exercise) -> Belief:
+        """The exercise's calibrated difficulty (its authored level until results come in)."""
+        return self._difficulty(exercise)[0]
+
+    def estimates(self, user_id: int) -> dict[str, SkillEstimate]:
+        """Every curriculum skill's (and every rated skill's) ability estimate, with its uncertainty."""
+        general = self.state(user_id).general
+        deviations = self.deviations(user_id)
+        skills = list(self.curriculum.skills) + [s for s in deviations if s not in self.curriculum.skills]
+        estimates = {}
+        for skill in skills:
+            deviation, evidence = deviations.get(skill, (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0))
+            estimates[skill] = SkillEstimate(skill, general.mean + deviation.mean,
+                                             math.sqrt(general.variance + deviation.variance), evidence)
+        return estimates
+
+    def predictor(self, user_id: int, shift: float = 0.0) -> Callable[[Exercise], float]:
+        """A function giving the learner's chance of passing an exercise, for scoring many at once.
+        ``shift`` moves the learner's ability (the planner aims easier or harder with it)."""
+        general = self.state(user_id).general
+        deviations = self.deviations(user_id)
+        default = (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0)
+
+        def predict(exercise: Exercise) -> float:
+            terms = self._terms(general, {s: deviations.get(s, default)[0] for s in exercise.skills}, exercise)
+            margin = sum(c * b.mean for c, b in terms) + shift
+            return chance(margin, sum(c * c * b.variance for c, b in terms))
+
+        return predict
+
+    def level(self, user_id: int) -> Level:
+        state = self.state(user_id)
+        rows = self.store.all("SELECT changed_at, old_level, new_level, reason FROM level_changes "
+                              "WHERE user_id = ? ORDER BY changed_at DESC", [user_id])
+        history = [LevelChange(to_aware_utc(r[0]), r[1], r[2], r[3]) for r in rows]
+        return Level(state.staircase.level, state.staircase.pinned,
+                     round(state.offset / LOGITS_PER_LEVEL), history)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def seed(self, user_id: int, self_levels: Mapping[str, str], at: datetime) -> None:
+        """Start a learner from their self-assessment (skill group -> SELF_LEVELS key). Only
+        beliefs without evidence are seeded, so editing the profile later never erases results."""
+        values = [SELF_LEVEL_ABILITY[v] for v in self_levels.values() if v in SELF_LEVEL_ABILITY]
+        if not values:
+            return
+        state = self.state(user_id)
+        general_mean = sum(values) / len(values)
+        if state.evidence == 0:
+            general = Belief(general_mean, SEEDED_VARIANCE)
+            staircase = replace(state.staircase, level=comfortable_level(general_mean)) \
+                if not state.staircase.pinned else state.staircase
+            self._save_state(user_id, replace(state, general=general, staircase=staircase), at)
+        deviations = self.deviations(user_id)
+        for group_id, answer in self_levels.items():
+            group = self.curriculum.groups.get(group_id)
+            if group is None or answer not in SELF_LEVEL_ABILITY:
+                continue
+            deviation = Belief(0.5 * (SELF_LEVEL_ABILITY[answer] - general_mean), DEVIATION_PRIOR_VARIANCE)
+            for skill in group.skills:
+                if deviations.get(skill, (None, 0))[1] == 0:
+                    self._save_deviation(user_id, skill, deviation, 0, at)
+
+    def update(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int, duration_s: float | None,
+               failed_before: int, at: datetime) -> LevelChange | None:
+        """Learn from one result: abilities, the exercise's difficulty and the level move together."""
+        state = self.state(user_id)
+        deviations = self.deviations(user_id)
+        general = _aged(state.general, state.last_result_at, at, GENERAL_PRIOR.variance)
+        skill_beliefs = {}
+        for skill in exercise.skills:
+            belief, _ = deviations.get(skill, (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0))
+            skill_beliefs[skill] = _aged(belief, state.last_result_at, at, DEVIATION_PRIOR_VARIANCE)
+        difficulty, difficulty_evidence = self._difficulty(exercise)
+        struggled = is_struggle(passed, hints_used, duration_s, exercise.difficulty)
+        score = outcome_score(passed, hints_used, failed_before, slow=struggled and passed and hints_used < 2)
+        terms = self._terms(general, skill_beliefs, exercise, difficulty)
+        updated = observe(terms, score, floor=ABILITY_FLOOR)
+        new_general, *new_skills, new_difficulty = updated
+        staircase, reason = state.staircase.after(struggled)
+        self._save_state(user_id, LearnerState(new_general, state.evidence + 1, staircase, state.offset, at), at)
+        for skill, belief in zip(exercise.skills, new_skills, strict=True):
+            self._save_deviation(user_id, skill, belief, deviations.get(skill, (None, 0))[1] + 1, at)
+        self._save_difficulty(exercise.id, Belief(new_difficulty.mean, max(DIFFICULTY_FLOOR, new_difficulty.variance)),
+                              difficulty_evidence + 1, at)
+        if reason is None:
+            return None
+        return self._log_change(user_id, state.staircase.level, staircase.level, reason, at)
+
+    def steer(self, user_id: int, action: str, at: datetime, level: int | None = None) -> LevelChange | None:
+        """The learner's override: "easier", "harder", "pin" (at ``level``) or "auto" (the rule again)."""
+        state = self.state(user_id)
+        stair = state.staircase
+        if action in ("easier", "harder"):
+            direction = -1 if action == "easier" else 1
+            stair = replace(stair, level=clamp_level(stair.level + direction))
+            offset, reason = state.offset + direction * LOGITS_PER_LEVEL, f"you asked for {action}"
+        elif action == "pin":
+            if level is None or not MIN_LEVEL <= level <= MAX_LEVEL:
+                raise ValueError(f"pin needs a level from {MIN_LEVEL} to {MAX_LEVEL}")
+            stair, offset, reason = replace(stair, level=level, pinned=True), 0.0, f"you pinned level {level}"
+        elif action == "auto":
+            stair, offset, reason = replace(stair, pinned=False), 0.0, "back to automatic"
+        else:
+            raise ValueError(f"unknown level action {action!r}: easier, harder, pin or auto")
+        offset = max(-MAX_OFFSET, min(MAX_OFFSET, offset))
+        self._save_state(user_id, replace(state, staircase=replace(stair, successes=0, struggles=0), offset=offset), at)
+        return self._log_change(user_id, state.staircase.level, stair.level, reason, at)
+
+    def forget(self, user_id: int) -> None:
+        for table in ("learner_state", "skill_ratings", "level_changes"):
+            self.store.execute(f"DELETE FROM {table} WHERE user_id = ?", [user_id])
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _terms(self, general: Belief, skills: Mapping[str, Belief], exercise: Exercise,
+               difficulty: Belief | None = None) -> list[tuple[float, Belief]]:
+        weights = skill_weights(exercise.skills)
+        terms = [(1.0, general)] + [(w, skills[s]) for w, s in zip(weights, exercise.skills, strict=True)]
+        return terms + [(-1.0, difficulty or self.difficulty(exercise))]
+
+    def _difficulty(self, exercise: Exercise) -> tuple[Belief, int]:
+        if self._difficulties is None:
+            rows = self.store.all("SELECT exercise_id, difficulty, variance, evidence FROM exercise_ratings")
+            self._difficulties = {r[0]: (Belief(r[1], r[2]), r[3]) for r in rows}
+        known = self._difficulties.get(exercise.id)
+        return known if known else (Belief(level_difficulty(exercise.difficulty), DIFFICULTY_PRIOR_VARIANCE), 0)
+
+    def _save_state(self, user_id: int, state: LearnerState, at: datetime) -> None:
+        s = state.staircase
+        self.store.execute(
+            "INSERT OR REPLACE INTO learner_state (user_id, ability, variance, evidence, level, level_pinned, "
+            "level_offset, successes_in_row, struggles_in_row, last_result_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [user_id, state.general.mean, state.general.variance, state.evidence, s.level, s.pinned, state.offset,
+             s.successes, s.struggles, to_naive_utc(state.last_result_at) if state.last_result_at else None,
+             to_naive_utc(at)])
+
+    def _save_deviation(self, user_id: int, skill: str, belief: Belief, evidence: int, at: datetime) -> None:
+        self.store.execute(
+            "INSERT OR REPLACE INTO skill_ratings (user_id, skill, deviation, variance, evidence, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [user_id, skill, belief.mean, belief.variance, evidence, to_naive_utc(at)])
+
+    def _save_difficulty(self, exercise_id: str, belief: Belief, evidence: int, at: datetime) -> None:
+        self.store.execute(
+            "INSERT OR REPLACE INTO exercise_ratings (exercise_id, difficulty, variance, evidence, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)", [exercise_id, belief.mean, belief.variance, evidence, to_naive_utc(at)])
+        if self._difficulties is not None:
+            self._difficulties[exercise_id] = (belief, evidence)
+
+    def _log_change(self, user_id: int, old: int, new: int, reason: str, at: datetime) -> LevelChange:
+        change = LevelChange(to_aware_utc(at), old, new, reason)
+        self.store.execute("INSERT INTO level_changes (user_id, changed_at, old_level, new_level, reason) "
+                           "VALUES (?, ?, ?, ?, ?)", [user_id, to_naive_utc(at), old, new, reason])
+        return change
 
 
-def _skill_weights(count: int) -> list[float]:
-    """The primary skill learns most from a result; secondary skills a little."""
-    return [1.0] + [0.4] * (count - 1)
+def _aged(belief: Belief, since: datetime | None, now: datetime, cap: float) -> Belief:
+    """A belief made less certain by the time since the learner's last result."""
+    if since is None:
+        return belief
+    days = max(0.0, (now - since).total_seconds() / 86400)
+    extra = DRIFT_PER_DAY * days + (GAP_WIDENING if days >= GAP_DAYS else 0.0)
+    return belief.widened(extra, cap)

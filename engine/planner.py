@@ -1,70 +1,139 @@
 """The planner: chooses a learner's daily set, each pick with a one-line reason.
 
-It prefers exercises the learner has not passed whose predicted chance of success lies in the
-target band (default 0.70 to 0.85), in skills whose prerequisites have been practised, and never
-repeats an exercise seen today.
+In order: reviews that are due (first of all after a gap of a week or more), then exercises not
+yet passed whose predicted chance of success lies in the target band, one per skill before any
+skill gets a second, in skills whose prerequisites are met, earlier skills of the curriculum
+first; then, if the bank runs short, exercises passed before. Nothing seen or skipped today comes
+back unless asked. A learner who asked for easier or harder exercises gets the band aimed as if
+they were weaker or stronger; a pinned level keeps new exercises within one level of it.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from engine.attempts import Attempts
 from engine.bank import Bank, Exercise
 from engine.curriculum import Curriculum
-from engine.learner import LearnerModel
+from engine.learner import GAP_DAYS, LearnerModel, SkillEstimate
+from engine.review import ExerciseProgress, Reviews
+
+MASTERED_ENOUGH = 0.5  # an ability estimate at which a skill's prerequisites count as met untried
+REVIEW_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
 class Pick:
     exercise: Exercise
-    probability: float
+    probability: float  # the model's predicted chance of passing it
     reason: str
+    kind: str  # review | new | practice | again
 
 
 class Planner:
-    def __init__(self, bank: Bank, curriculum: Curriculum, model: LearnerModel, attempts: Attempts,
+    def __init__(self, bank: Bank, curriculum: Curriculum, model: LearnerModel, reviews: Reviews,
                  band: tuple[float, float] = (0.70, 0.85)) -> None:
         self.bank = bank
         self.curriculum = curriculum
         self.model = model
-        self.attempts = attempts
+        self.reviews = reviews
         self.band = band
 
-    def daily_set(self, user_id: int, n: int, now: datetime, language: str = "python") -> list[Pick]:
-        ratings = self.model.ratings(user_id)
-        practised = set(ratings)
-        passed = self.attempts.passed_ids(user_id)
-        seen = self.attempts.last_seen(user_id)
-        target = sum(self.band) / 2
-        scored = []
-        for exercise in self.bank.select(language):
-            if exercise.id in passed:
-                continue
-            last = seen.get(exercise.id)
-            if last is not None and last.date() == now.date():
-                continue
-            primary = exercise.skills[0]
-            if not self.curriculum.unlocked(primary, practised):
-                continue
-            p = self.model.predict(user_id, exercise, ratings)
-            distance = abs(p - target)
-            order = self.curriculum.order(primary)
-            scored.append((distance + 0.01 * order, exercise, p))
-        scored.sort(key=lambda item: (item[0], item[1].id))
-        # variety first: one exercise per skill, then the best of the rest
-        first: list[tuple[Exercise, float]] = []
-        rest: list[tuple[Exercise, float]] = []
-        used_skills: set[str] = set()
-        for _, exercise, p in scored:
-            (rest if exercise.skills[0] in used_skills else first).append((exercise, p))
-            used_skills.add(exercise.skills[0])
-        chosen = (first + rest)[:n]
-        return [Pick(exercise, p, self._reason(exercise, p, practised)) for exercise, p in chosen]
+    def daily_set(self, user_id: int, n: int, now: datetime, language: str = "python",
+                  repeat: bool = False) -> list[Pick]:
+        """The ``n`` best exercises for today, best first. ``repeat``: allow today's again."""
+        state = self.model.state(user_id)
+        predict = self.model.predictor(user_id)
+        aim = self.model.predictor(user_id, shift=state.offset) if state.offset else predict
+        progress = self.reviews.progress(user_id)
+        pool = [e for e in self.bank.select(language) if repeat or not _touched_today(progress.get(e.id), now)]
+        passed = {e.id for e in pool if progress.get(e.id) and progress[e.id].passes}
+        gap = state.last_result_at is not None and (now - state.last_result_at).days >= GAP_DAYS
 
-    def _reason(self, exercise: Exercise, probability: float, practised: set[str]) -> str:
-        skill = self.curriculum.name(exercise.skills[0]).lower()
-        if exercise.skills[0] in practised:
-            return f"practice: {skill}, {round(probability * 100)}% predicted success"
-        return f"new skill: {skill}"
+        due = sorted((e for e in pool if e.id in passed and _due(progress[e.id], now)),
+                     key=lambda e: progress[e.id].due_at or now)
+        quota = min(len(due), n if gap else max(1, math.floor(n * REVIEW_SHARE)))
+        picks = [self._review(e, predict(e), progress[e.id], now, gap) for e in due[:quota]]
+
+        estimates = self.model.estimates(user_id)
+        passed_skills = {self.bank.get(x).skills[0] for x, p in progress.items() if p.passes and x in self.bank}
+        unlocked = {s: self._unlocked(s, passed_skills, estimates) for s in {e.skills[0] for e in pool}}
+        practised = {s for s, estimate in estimates.items() if estimate.evidence}
+        fresh = [e for e in pool if e.id not in passed and unlocked[e.skills[0]]]
+        if state.staircase.pinned:
+            fresh = _near_level(fresh, state.staircase.level)
+        picks += self._best(fresh, aim, predict, n - len(picks), practised)
+        if len(picks) < n:
+            chosen = {p.exercise.id for p in picks}
+            again = [e for e in pool if e.id in passed and e.id not in chosen]
+            picks += [Pick(e, predict(e), f"again: {self._skill(e)}, passed before", "again")
+                      for e in sorted(again, key=lambda e: abs(aim(e) - self.target))[: n - len(picks)]]
+        return picks
+
+    @property
+    def target(self) -> float:
+        return sum(self.band) / 2
+
+    def _best(self, candidates: list[Exercise], aim: Callable[[Exercise], float],
+              predict: Callable[[Exercise], float], count: int, practised: set[str]) -> list[Pick]:
+        """The candidates closest to the band's middle, one per skill first."""
+        if count <= 0:
+            return []
+        low, high = self.band
+        aimed = {e.id: aim(e) for e in candidates}
+        ranked = sorted(candidates, key=lambda e: (not low <= aimed[e.id] <= high,
+                                                   abs(aimed[e.id] - self.target) + 0.01 * self.curriculum.order(e.skills[0]),
+                                                   e.id))
+        first: list[Exercise] = []
+        rest: list[Exercise] = []
+        skills: set[str] = set()
+        for exercise in ranked:
+            (rest if exercise.skills[0] in skills else first).append(exercise)
+            skills.add(exercise.skills[0])
+        return [self._practice(e, predict(e), aimed[e.id], practised) for e in (first + rest)[:count]]
+
+    def _unlocked(self, skill: str, passed_skills: set[str], estimates: dict[str, SkillEstimate]) -> bool:
+        """Whether every prerequisite of a skill has been passed, or looks mastered already."""
+        return all(r in passed_skills or (r in estimates and estimates[r].ability >= MASTERED_ENOUGH)
+                   for r in self.curriculum.requires(skill))
+
+    def _review(self, exercise: Exercise, p: float, progress: ExerciseProgress, now: datetime, gap: bool) -> Pick:
+        seen = progress.last_seen_at
+        days = (now - seen).days if seen else 0
+        ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
+        lead = "welcome back, review" if gap else "review"
+        return Pick(exercise, p, f"{lead}: {self._skill(exercise)}, last seen {ago}", "review")
+
+    def _practice(self, exercise: Exercise, p: float, aimed: float, practised: set[str]) -> Pick:
+        skill = self._skill(exercise)
+        if exercise.skills[0] not in practised:
+            return Pick(exercise, p, f"new skill: {skill}, {round(p * 100)}% predicted success", "new")
+        low, high = self.band
+        kind = "stretch" if aimed < low else "warm-up" if aimed > high else "practice"
+        return Pick(exercise, p, f"{kind}: {skill}, {round(p * 100)}% predicted success", "practice")
+
+    def _skill(self, exercise: Exercise) -> str:
+        return self.curriculum.name(exercise.skills[0]).lower()
+
+
+def _same_day(moment: datetime | None, now: datetime) -> bool:
+    return moment is not None and moment.date() == now.date()
+
+
+def _touched_today(progress: ExerciseProgress | None, now: datetime) -> bool:
+    return progress is not None and (_same_day(progress.last_seen_at, now) or _same_day(progress.last_skipped_at, now))
+
+
+def _due(progress: ExerciseProgress, now: datetime) -> bool:
+    return progress.due_at is not None and progress.due_at <= now
+
+
+def _near_level(exercises: list[Exercise], level: int) -> list[Exercise]:
+    """Exercises within one level of a pinned level; the nearest ones if there are none."""
+    near = [e for e in exercises if abs(e.difficulty - level) <= 1]
+    if near or not exercises:
+        return near
+    closest = min(abs(e.difficulty - level) for e in exercises)
+    return [e for e in exercises if abs(e.difficulty - level) == closest]

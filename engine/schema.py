@@ -67,4 +67,67 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (user_id, skill)
     );
     """,
+    # 2: onboarding profiles, and the learner model with uncertainty: a general ability and skill
+    # deviations per learner, a calibrated difficulty per exercise, the visible level and its
+    # history, and per-exercise progress with its spaced-review card. The first model kept one
+    # rating per skill without uncertainty; it restarts from the priors.
+    """
+    CREATE TABLE profiles (
+        user_id INTEGER PRIMARY KEY,
+        answers JSON NOT NULL,
+        steps_done INTEGER NOT NULL,
+        completed_at TIMESTAMP,
+        updated_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE learner_state (
+        user_id INTEGER PRIMARY KEY,
+        ability DOUBLE NOT NULL,
+        variance DOUBLE NOT NULL,
+        evidence INTEGER NOT NULL,
+        level INTEGER NOT NULL,
+        level_pinned BOOLEAN NOT NULL,
+        level_offset DOUBLE NOT NULL,
+        successes_in_row INTEGER NOT NULL,
+        struggles_in_row INTEGER NOT NULL,
+        last_result_at TIMESTAMP,
+        updated_at TIMESTAMP NOT NULL
+    );
+    DROP TABLE skill_ratings;
+    CREATE TABLE skill_ratings (
+        user_id INTEGER NOT NULL,
+        skill VARCHAR NOT NULL,
+        deviation DOUBLE NOT NULL,
+        variance DOUBLE NOT NULL,
+        evidence INTEGER NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (user_id, skill)
+    );
+    CREATE TABLE exercise_ratings (
+        exercise_id VARCHAR PRIMARY KEY,
+        difficulty DOUBLE NOT NULL,
+        variance DOUBLE NOT NULL,
+        evidence INTEGER NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE level_changes (
+        user_id INTEGER NOT NULL,
+        changed_at TIMESTAMP NOT NULL,
+        old_level INTEGER NOT NULL,
+        new_level INTEGER NOT NULL,
+        reason VARCHAR NOT NULL
+    );
+    CREATE INDEX level_changes_user ON level_changes (user_id);
+    CREATE TABLE exercise_progress (
+        user_id INTEGER NOT NULL,
+        exercise_id VARCHAR NOT NULL,
+        first_seen_at TIMESTAMP,
+        last_seen_at TIMESTAMP,
+        passes INTEGER NOT NULL DEFAULT 0,
+        fails INTEGER NOT NULL DEFAULT 0,
+        last_skipped_at TIMESTAMP,
+        card JSON,
+        due_at TIMESTAMP,
+        PRIMARY KEY (user_id, exercise_id)
+    );
+    """,
 ]

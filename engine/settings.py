@@ -39,6 +39,8 @@ class Settings:
     sandbox_memory_cgroup: bool = _setting(False, "Cap each grading's total memory with a cgroup (v1): safer "
                                            "against fork-and-allocate submissions, ~13 ms slower per grading.")
     daily_set_size: int = _setting(3, "Exercises in the daily set when the profile does not say.")
+    target_band_low: float = _setting(0.70, "Lowest predicted chance of success the daily set aims for.")
+    target_band_high: float = _setting(0.85, "Highest predicted chance of success the daily set aims for.")
 
     def __post_init__(self) -> None:
         checks = [
@@ -52,6 +54,9 @@ class Settings:
             ("grading_budget_s", 0 < self.grading_budget_s <= 300, "must be more than 0 and at most 300"),
             ("max_solution_bytes", self.max_solution_bytes > 0, "must be more than 0"),
             ("daily_set_size", 1 <= self.daily_set_size <= 20, "must be from 1 to 20"),
+            ("target_band_low", 0.05 <= self.target_band_low < 1, "must be from 0.05 to below 1"),
+            ("target_band_high", self.target_band_low < self.target_band_high <= 0.99,
+             "must be above target_band_low and at most 0.99"),
         ]
         for name, ok, rule in checks:
             if not ok:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -15,8 +17,11 @@ from engine.clock import utcnow
 from engine.curriculum import Curriculum
 from engine.events import Event, EventLog
 from engine.grader import Grader, GradeResult
-from engine.learner import LearnerModel
+from engine.learner import LearnerModel, Level, SkillEstimate
+from engine.level import LevelChange, expected_seconds
 from engine.planner import Pick, Planner
+from engine.profile import Profile, Profiles
+from engine.review import Reviews, rating
 from engine.sandbox import Isolation, Sandbox
 from engine.settings import Settings
 from engine.store import Store
@@ -31,8 +36,9 @@ class Workbench:
     """The learning workbench. Build it with ``Workbench.open``; pass real in-memory parts in tests."""
 
     def __init__(self, settings: Settings, *, store: Store, sandbox: Sandbox, bank: Bank | None = None,
-                 curriculum: Curriculum | None = None) -> None:
+                 curriculum: Curriculum | None = None, clock: Callable[[], datetime] = utcnow) -> None:
         self.settings = settings
+        self.clock = clock  # what "now" is: the real time, or a simulation's
         self.store = store
         self.sandbox = sandbox
         self.bank = bank or Bank(settings.bank_dir)
@@ -43,8 +49,11 @@ class Workbench:
                                  base_delay_s=settings.login_base_delay_s,
                                  max_delay_s=settings.login_max_delay_s)
         self.attempts = Attempts(store)
-        self.model = LearnerModel(store)
-        self.planner = Planner(self.bank, self.curriculum, self.model, self.attempts)
+        self.profiles = Profiles(store)
+        self.model = LearnerModel(store, self.curriculum)
+        self.reviews = Reviews(store)
+        self.planner = Planner(self.bank, self.curriculum, self.model, self.reviews,
+                               band=(settings.target_band_low, settings.target_band_high))
         self.grader = Grader(sandbox, test_timeout_s=settings.test_timeout_s,
                              budget_s=settings.grading_budget_s,
                              max_solution_bytes=settings.max_solution_bytes)
@@ -123,7 +132,7 @@ class Workbench:
         exercise = self.exercise(exercise_id)
         result = self.grade(exercise, code)
         self._latest[(user_id, exercise_id)] = result
-        attempt = self._record(user_id, exercise, result.passed, hints_used, duration_s, utcnow(),
+        attempt = self._record(user_id, exercise, result.passed, hints_used, duration_s, self.clock(),
                                status=result.status, tests_passed=result.tests_passed,
                                tests_total=len(result.tests), code=code, summary=_result_summary(result))
         return attempt
@@ -134,7 +143,7 @@ class Workbench:
         if at is not None and at.tzinfo is None:
             raise ValueError("at must be timezone-aware")
         exercise = self.exercise(exercise_id)
-        self._record(user_id, exercise, passed, hints_used, duration_s, at or utcnow(),
+        self._record(user_id, exercise, passed, hints_used, duration_s, at or self.clock(),
                      status="pass" if passed else "fail")
 
     def _record(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int,
@@ -154,26 +163,85 @@ class Workbench:
                 Event(user_id, "submitted", exercise.id, result, context, at),
                 Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
             ])
-            self.model.update(user_id, exercise, passed, hints_used, at)
+            failed_before = self.reviews.fails(user_id, exercise.id)
+            change = self.model.update(user_id, exercise, passed, hints_used, duration_s, failed_before, at)
+            self.reviews.record(user_id, exercise.id, passed,
+                                rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
+            if change is not None:
+                self._log_level_change(user_id, change)
             if passed:
                 self.attempts.clear_draft(user_id, exercise.id)
-        return attempt
+        return replace(attempt, level_change=change)
 
     def latest_result(self, user_id: int, exercise_id: str) -> GradeResult | None:
         return self._latest.get((user_id, exercise_id))
 
     # -- practice ------------------------------------------------------------------------------
 
-    def next_exercises(self, user_id: int, n: int = 3) -> list[Exercise]:
-        """The personalised daily set, best first."""
-        return [p.exercise for p in self.daily_set(user_id, n)]
+    def next_exercises(self, user_id: int, n: int | None = None, repeat: bool = False) -> list[Exercise]:
+        """The personalised daily set, best first. ``n``: how many; by default as many as the
+        learner's minutes per day allow (3 without a profile). ``repeat``: allow today's again."""
+        return [p.exercise for p in self.daily_set(user_id, n, repeat)]
 
-    def daily_set(self, user_id: int, n: int | None = None) -> list[Pick]:
+    def daily_set(self, user_id: int, n: int | None = None, repeat: bool = False) -> list[Pick]:
         """The daily set with a one-line reason for each pick."""
-        return self.planner.daily_set(user_id, n if n is not None else self.settings.daily_set_size, utcnow())
+        if n is None:
+            n = self.profile(user_id).daily_set_size or self.settings.daily_set_size
+        if n < 0:
+            raise ValueError("n must be 0 or more")
+        return self.planner.daily_set(user_id, n, self.clock(), repeat=repeat)
+
+    def predict(self, user_id: int, exercise_id: str) -> float:
+        """The model's chance that this learner passes this exercise now (without hints)."""
+        return self.model.predictor(user_id)(self.exercise(exercise_id))
 
     def skill_estimate(self, user_id: int, skill: str) -> float:
-        return self.model.ability(user_id, skill)
+        """The ability estimate in a skill, on the logit scale (0: even odds at level 5.5)."""
+        estimates = self.model.estimates(user_id)
+        return estimates[skill].ability if skill in estimates else self.model.state(user_id).general.mean
+
+    def skill_estimates(self, user_id: int) -> dict[str, SkillEstimate]:
+        """Every skill's estimate with its uncertainty and evidence, in curriculum order."""
+        return self.model.estimates(user_id)
+
+    def exercise_difficulty(self, exercise_id: str) -> float:
+        """The exercise's calibrated difficulty on the logit scale, from every learner's results."""
+        return self.model.difficulty(self.exercise(exercise_id)).mean
+
+    # -- level and profile ------------------------------------------------------------------------
+
+    def level(self, user_id: int) -> Level:
+        """The visible level (1..10), whether it is pinned, and its history, newest first."""
+        return self.model.level(user_id)
+
+    def steer_level(self, user_id: int, action: str, level: int | None = None) -> LevelChange | None:
+        """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto"."""
+        change = self.model.steer(user_id, action, self.clock(), level)
+        if change is not None:
+            self._log_level_change(user_id, change)
+        return change
+
+    def profile(self, user_id: int) -> Profile:
+        return self.profiles.get(user_id)
+
+    def skill_groups(self) -> dict[str, str]:
+        """The areas learners rate themselves on: id -> name."""
+        return {g.id: g.name for g in self.curriculum.groups.values()}
+
+    def answer_onboarding(self, user_id: int, step: str, answers: Mapping[str, Any]) -> Profile:
+        """Validate and save one step of the interview (``ProfileError`` says what to fix).
+        Self-assessed levels seed the learner model where it has no evidence yet."""
+        with self.store.transaction():
+            profile = self.profiles.answer(user_id, step, answers, self.skill_groups(), self.clock())
+            if step == "levels":
+                self.model.seed(user_id, profile.levels, self.clock())
+            self.events.append(Event(user_id, "answered-onboarding", step, {"completed": profile.completed}))
+        return profile
+
+    def _log_level_change(self, user_id: int, change: LevelChange) -> None:
+        self.events.append(Event(user_id, "level-changed", str(change.new_level),
+                                 {"from": change.old_level, "to": change.new_level}, {"reason": change.reason},
+                                 change.changed_at))
 
     def history(self, user_id: int, limit: int = 200) -> list[Attempt]:
         return self.attempts.history(user_id, limit)
@@ -194,7 +262,11 @@ class Workbench:
         return shown, exercise.hints[shown - 1]
 
     def skip(self, user_id: int, exercise_id: str) -> None:
-        self.events.append(Event(user_id, "skipped", exercise_id))
+        """Put an exercise aside for today: it leaves today's set (``repeat`` brings it back)."""
+        self.exercise(exercise_id)
+        now = self.clock()
+        self.reviews.skip(user_id, exercise_id, now)
+        self.events.append(Event(user_id, "skipped", exercise_id, occurred_at=now))
 
     # -- tutor -----------------------------------------------------------------------------------
 
