@@ -26,12 +26,16 @@ def welcome() -> None:
 if user is None:
     navigation = st.navigation([st.Page(welcome, title="Welcome", icon=":material/login:")])
 else:
-    pages = {
-        "Learn": [
+    if user.role != "educator" and not wb.profile(user.id).completed:
+        # until the interview is done, it is the only page: it opens on the first unanswered step
+        learn = [st.Page("pages/onboarding.py", title="Getting started", icon=":material/waving_hand:", default=True)]
+    else:
+        learn = [
             st.Page("pages/practice.py", title="Practice", icon=":material/code:", default=True),
             st.Page("pages/history.py", title="History", icon=":material/history:"),
-        ],
-    }
+            st.Page("pages/profile.py", title="Profile", icon=":material/person:"),
+        ]
+    pages = {"Learn": learn}
     if user.role == "educator":
         pages["Teach"] = [st.Page("pages/system.py", title="System", icon=":material/shield:")]
     navigation = st.navigation(pages)

@@ -3,6 +3,7 @@
 from engine.accounts import AccountError, LoginError, User
 from engine.attempts import Attempt, Draft
 from engine.bank import Exercise, ExerciseError, UnknownExercise
+from engine.daily import PlannedExercise, TodaysSet
 from engine.grader import GradeResult, TestResult
 from engine.learner import Level, SkillEstimate
 from engine.level import LevelChange
@@ -24,11 +25,13 @@ __all__ = [
     "LevelChange",
     "LoginError",
     "Pick",
+    "PlannedExercise",
     "Profile",
     "ProfileError",
     "Settings",
     "SkillEstimate",
     "TestResult",
+    "TodaysSet",
     "UnknownExercise",
     "User",
     "Workbench",

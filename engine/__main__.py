@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from engine import bench
+from engine import bench, machine
 from engine.bank import Bank, ExerciseError, load_exercise
 from engine.grader import Grader, GradeResult
 from engine.sandbox import Sandbox
@@ -101,7 +101,7 @@ def cmd_check_bank(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     if args.what == "grader":
-        report = bench.bench_grader(Bank(settings.bank_dir), _grader(settings), runs=args.runs,
+        report = bench.bench_grader(Bank(settings.bank_dir), _grader(settings), runs=args.runs or 40,
                                     progress=_progress("grading"))
         if args.json:
             print(json.dumps(report, indent=2))
@@ -113,8 +113,47 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
                   f"pytest in a fresh process: {report['pytest_median_ms']} ms ({report['ratio']}x slower)")
             print(f"  machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python {m['python']}")
         return 0
+    if args.what == "model":
+        report = bench.bench_model(learners=args.learners, exercises=args.exercises, runs=args.runs or 300,
+                                   progress=_progress("learners and timed runs"))
+        if args.json:
+            print(json.dumps(report, indent=2))
+        else:
+            m = report["machine"]
+            print(f"learner model and planner with {report['learners']} learners, {report['exercises']} exercises, "
+                  f"{report['results_stored']} results stored, {report['runs']} timed runs")
+            print(f"  record_result: median {report['record_result_median_ms']} ms, p95 {report['record_result_p95_ms']} ms")
+            print(f"  next_exercises: median {report['next_exercises_median_ms']} ms, "
+                  f"p95 {report['next_exercises_p95_ms']} ms")
+            print(f"  machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python {m['python']}")
+        return 0
     print(f"error: unknown benchmark {args.what!r}", file=sys.stderr)
     return USAGE_ERROR
+
+
+def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
+    from engine.simulation import simulate
+
+    if args.learners < 1 or args.results < 1:
+        print("error: --learners and --results must be at least 1", file=sys.stderr)
+        return USAGE_ERROR
+    figures = simulate(learners=args.learners, results=args.results, seed=args.seed,
+                       band=(settings.target_band_low, settings.target_band_high),
+                       progress=lambda name, done, total: _progress(f"{name:>9}")(done, total))
+    figures["machine"] = machine.describe()
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return 0
+    low, high = figures["band"]
+    print(f"{figures['learners']} simulated learners, {figures['results_per_learner']} results each, "
+          f"{figures['exercises']} exercises, target band {low:.2f} to {high:.2f}")
+    print(f"{'':34}{'adaptive':>10}{'staircase':>11}")
+    for key, label in (("in_band_share", "learner-days in band"), ("observed_in_band_share", "  by observed passes"),
+                       ("mean_success", "mean chance of success"), ("spearman_after_20", "Spearman after 20 results"),
+                       ("spearman_after_60", "Spearman after 60 results"),
+                       ("calibration_rmse", "difficulty error (RMSE, logits)")):
+        print(f"{label:34}{figures['adaptive'][key]:>10}{figures['staircase'][key]:>11}")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -134,10 +173,22 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check_bank)
 
     bench_cmd = commands.add_parser("bench", help="measure the performance figures of the README")
-    bench_cmd.add_argument("what", choices=["grader"], help="what to measure")
-    bench_cmd.add_argument("--runs", type=int, default=40, help="gradings to time (default 40)")
+    bench_cmd.add_argument("what", choices=["grader", "model"],
+                           help="grader: grading speed; model: record_result and next_exercises")
+    bench_cmd.add_argument("--runs", type=int, default=None, help="timed runs (default 40 gradings, 300 model runs)")
+    bench_cmd.add_argument("--learners", type=int, default=1000, help="model: learners stored (default 1000)")
+    bench_cmd.add_argument("--exercises", type=int, default=500, help="model: exercises in the bank (default 500)")
     bench_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     bench_cmd.set_defaults(run=cmd_bench)
+
+    simulate = commands.add_parser("simulate", help="the adaptive engine and the staircase rule on simulated learners",
+                                   description="Simulated learners with hidden abilities answer by an IRT model; "
+                                               "the engine is driven through record_result and next_exercises.")
+    simulate.add_argument("--learners", type=int, default=200, help="simulated learners (default 200)")
+    simulate.add_argument("--results", type=int, default=60, help="results per learner (default 60)")
+    simulate.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    simulate.add_argument("--json", action="store_true", help="print one JSON object")
+    simulate.set_defaults(run=cmd_simulate)
     return top
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,13 +113,14 @@ def load_exercise(folder: Path, language: str | None = None) -> Exercise:
 
 
 class Bank:
-    """All exercises under a bank folder, loaded once. Invalid folders are kept in ``errors``."""
+    """All exercises under a bank folder, loaded once. Invalid folders are kept in ``errors``.
+    ``Bank.of(exercises)`` builds one in memory (simulations, benchmarks)."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = Path(root)
+    def __init__(self, root: Path | None) -> None:
+        self.root = Path(root) if root is not None else None
         self._exercises: dict[str, Exercise] = {}
         self.errors: dict[str, str] = {}
-        for folder in sorted(self.root.glob("*/*/")):
+        for folder in sorted(self.root.glob("*/*/")) if self.root else []:
             if not (folder / "exercise.toml").exists():
                 continue
             try:
@@ -127,6 +129,12 @@ class Bank:
                 self.errors[f"{folder.parent.name}/{folder.name}"] = str(exc)
                 continue
             self._exercises[exercise.id] = exercise
+
+    @classmethod
+    def of(cls, exercises: Iterable[Exercise]) -> Bank:
+        bank = cls(None)
+        bank._exercises = {e.id: e for e in exercises}
+        return bank
 
     def __len__(self) -> int:
         return len(self._exercises)

@@ -47,6 +47,7 @@ DIFFICULTY_FLOOR = 0.005
 DRIFT_PER_DAY = 0.004
 GAP_DAYS = 7
 GAP_WIDENING = 0.2
+LEARNING_GAIN = 0.02  # logits a skill gains from one try, on average
 PRIMARY_WEIGHT = 0.7
 
 
@@ -80,6 +81,12 @@ class LearnerState:
     staircase: Staircase
     offset: float  # logits the learner asked to shift their exercises by (easier < 0 < harder)
     last_result_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    state: LearnerState
+    deviations: dict[str, tuple[Belief, int]]
 
 
 @dataclass(frozen=True)
@@ -117,10 +124,14 @@ class LearnerModel:
         """The exercise's calibrated difficulty (its authored level until results come in)."""
         return self._difficulty(exercise)[0]
 
-    def estimates(self, user_id: int) -> dict[str, SkillEstimate]:
+    def snapshot(self, user_id: int) -> Snapshot:
+        """The learner's state and skill deviations, read once for many predictions."""
+        return Snapshot(self.state(user_id), self.deviations(user_id))
+
+    def estimates(self, user_id: int, snapshot: Snapshot | None = None) -> dict[str, SkillEstimate]:
         """Every curriculum skill's (and every rated skill's) ability estimate, with its uncertainty."""
-        general = self.state(user_id).general
-        deviations = self.deviations(user_id)
+        snapshot = snapshot or self.snapshot(user_id)
+        general, deviations = snapshot.state.general, snapshot.deviations
         skills = list(self.curriculum.skills) + [s for s in deviations if s not in self.curriculum.skills]
         estimates = {}
         for skill in skills:
@@ -129,11 +140,11 @@ class LearnerModel:
                                              math.sqrt(general.variance + deviation.variance), evidence)
         return estimates
 
-    def predictor(self, user_id: int, shift: float = 0.0) -> Callable[[Exercise], float]:
+    def predictor(self, user_id: int, shift: float = 0.0, snapshot: Snapshot | None = None) -> Callable[[Exercise], float]:
         """A function giving the learner's chance of passing an exercise, for scoring many at once.
         ``shift`` moves the learner's ability (the planner aims easier or harder with it)."""
-        general = self.state(user_id).general
-        deviations = self.deviations(user_id)
+        snapshot = snapshot or self.snapshot(user_id)
+        general, deviations = snapshot.state.general, snapshot.deviations
         default = (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0)
 
         def predict(exercise: Exercise) -> float:
@@ -172,9 +183,8 @@ class LearnerModel:
             if group is None or answer not in SELF_LEVEL_ABILITY:
                 continue
             deviation = Belief(0.5 * (SELF_LEVEL_ABILITY[answer] - general_mean), DEVIATION_PRIOR_VARIANCE)
-            for skill in group.skills:
-                if deviations.get(skill, (None, 0))[1] == 0:
-                    self._save_deviation(user_id, skill, deviation, 0, at)
+            self._save_deviations(user_id, [(skill, deviation, 0) for skill in group.skills
+                                            if deviations.get(skill, (None, 0))[1] == 0], at)
 
     def update(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int, duration_s: float | None,
                failed_before: int, at: datetime) -> LevelChange | None:
@@ -192,10 +202,14 @@ class LearnerModel:
         terms = self._terms(general, skill_beliefs, exercise, difficulty)
         updated = observe(terms, score, floor=ABILITY_FLOOR)
         new_general, *new_skills, new_difficulty = updated
+        # practice itself teaches: each try moves the skills it used up a little (as learning
+        # curves and the Additive Factors Model have it), so the model does not lag a learning learner
+        new_skills = [Belief(b.mean + LEARNING_GAIN * w, b.variance)
+                      for b, w in zip(new_skills, skill_weights(exercise.skills), strict=True)]
         staircase, reason = state.staircase.after(struggled)
         self._save_state(user_id, LearnerState(new_general, state.evidence + 1, staircase, state.offset, at), at)
-        for skill, belief in zip(exercise.skills, new_skills, strict=True):
-            self._save_deviation(user_id, skill, belief, deviations.get(skill, (None, 0))[1] + 1, at)
+        self._save_deviations(user_id, [(skill, belief, deviations.get(skill, (None, 0))[1] + 1)
+                                        for skill, belief in zip(exercise.skills, new_skills, strict=True)], at)
         self._save_difficulty(exercise.id, Belief(new_difficulty.mean, max(DIFFICULTY_FLOOR, new_difficulty.variance)),
                               difficulty_evidence + 1, at)
         if reason is None:
@@ -251,10 +265,14 @@ class LearnerModel:
              s.successes, s.struggles, to_naive_utc(state.last_result_at) if state.last_result_at else None,
              to_naive_utc(at)])
 
-    def _save_deviation(self, user_id: int, skill: str, belief: Belief, evidence: int, at: datetime) -> None:
-        self.store.execute(
-            "INSERT OR REPLACE INTO skill_ratings (user_id, skill, deviation, variance, evidence, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", [user_id, skill, belief.mean, belief.variance, evidence, to_naive_utc(at)])
+    def _save_deviations(self, user_id: int, rows: list[tuple[str, Belief, int]], at: datetime) -> None:
+        """Save skill deviations in one statement: (skill, belief, evidence) rows."""
+        if not rows:
+            return
+        values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(rows))
+        params = [x for skill, b, evidence in rows for x in (user_id, skill, b.mean, b.variance, evidence, to_naive_utc(at))]
+        self.store.execute("INSERT OR REPLACE INTO skill_ratings (user_id, skill, deviation, variance, evidence, "
+                           f"updated_at) VALUES {values}", params)
 
     def _save_difficulty(self, exercise_id: str, belief: Belief, evidence: int, at: datetime) -> None:
         self.store.execute(

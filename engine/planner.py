@@ -44,9 +44,10 @@ class Planner:
     def daily_set(self, user_id: int, n: int, now: datetime, language: str = "python",
                   repeat: bool = False) -> list[Pick]:
         """The ``n`` best exercises for today, best first. ``repeat``: allow today's again."""
-        state = self.model.state(user_id)
-        predict = self.model.predictor(user_id)
-        aim = self.model.predictor(user_id, shift=state.offset) if state.offset else predict
+        snapshot = self.model.snapshot(user_id)
+        state = snapshot.state
+        predict = self.model.predictor(user_id, snapshot=snapshot)
+        aim = self.model.predictor(user_id, shift=state.offset, snapshot=snapshot) if state.offset else predict
         progress = self.reviews.progress(user_id)
         pool = [e for e in self.bank.select(language) if repeat or not _touched_today(progress.get(e.id), now)]
         passed = {e.id for e in pool if progress.get(e.id) and progress[e.id].passes}
@@ -57,7 +58,7 @@ class Planner:
         quota = min(len(due), n if gap else max(1, math.floor(n * REVIEW_SHARE)))
         picks = [self._review(e, predict(e), progress[e.id], now, gap) for e in due[:quota]]
 
-        estimates = self.model.estimates(user_id)
+        estimates = self.model.estimates(user_id, snapshot)
         passed_skills = {self.bank.get(x).skills[0] for x, p in progress.items() if p.passes and x in self.bank}
         unlocked = {s: self._unlocked(s, passed_skills, estimates) for s in {e.skills[0] for e in pool}}
         practised = {s for s, estimate in estimates.items() if estimate.evidence}

@@ -67,14 +67,16 @@ class Reviews:
                               "FROM exercise_progress WHERE user_id = ?", [user_id])
         return {r[0]: ExerciseProgress(r[0], _aware(r[1]), r[2], r[3], _aware(r[4]), _aware(r[5])) for r in rows}
 
-    def fails(self, user_id: int, exercise_id: str) -> int:
-        return int(self.store.scalar("SELECT fails FROM exercise_progress WHERE user_id = ? AND exercise_id = ?",
-                                     [user_id, exercise_id]) or 0)
-
-    def record(self, user_id: int, exercise_id: str, passed: bool, grade: Rating, at: datetime) -> None:
-        row = self.store.one("SELECT card FROM exercise_progress WHERE user_id = ? AND exercise_id = ?",
+    def card(self, user_id: int, exercise_id: str) -> tuple[str | None, int]:
+        """The exercise's review card (JSON, None before a first pass) and the learner's fails at it."""
+        row = self.store.one("SELECT card, fails FROM exercise_progress WHERE user_id = ? AND exercise_id = ?",
                              [user_id, exercise_id])
-        scheduled = review(row[0] if row else None, passed, grade, at)
+        return (row[0], row[1]) if row else (None, 0)
+
+    def record(self, user_id: int, exercise_id: str, card: str | None, passed: bool, grade: Rating,
+               at: datetime) -> None:
+        """Record a result: seen, passed or failed, and the card reviewed (``card`` as read before)."""
+        scheduled = review(card, passed, grade, at)
         card, due = scheduled if scheduled else (None, None)
         self.store.execute(
             "INSERT INTO exercise_progress (user_id, exercise_id, first_seen_at, last_seen_at, passes, fails, card, due_at) "

@@ -69,7 +69,8 @@ MIGRATIONS: list[str] = [
     """,
     # 2: onboarding profiles, and the learner model with uncertainty: a general ability and skill
     # deviations per learner, a calibrated difficulty per exercise, the visible level and its
-    # history, and per-exercise progress with its spaced-review card. The first model kept one
+    # history, per-exercise progress with its spaced-review card, and each day's set as it was
+    # planned, so a learner works through a set that holds still. The first model kept one
     # rating per skill without uncertainty; it restarts from the priors.
     """
     CREATE TABLE profiles (
@@ -128,6 +129,16 @@ MIGRATIONS: list[str] = [
         card JSON,
         due_at TIMESTAMP,
         PRIMARY KEY (user_id, exercise_id)
+    );
+    CREATE TABLE daily_sets (
+        user_id INTEGER NOT NULL,
+        day DATE NOT NULL,
+        position INTEGER NOT NULL,
+        exercise_id VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        probability DOUBLE NOT NULL,
+        PRIMARY KEY (user_id, day, position)
     );
     """,
 ]

@@ -15,6 +15,7 @@ from engine.attempts import Attempt, Attempts, Draft
 from engine.bank import Bank, Exercise, UnknownExercise
 from engine.clock import utcnow
 from engine.curriculum import Curriculum
+from engine.daily import DailySets, TodaysSet
 from engine.events import Event, EventLog
 from engine.grader import Grader, GradeResult
 from engine.learner import LearnerModel, Level, SkillEstimate
@@ -52,6 +53,7 @@ class Workbench:
         self.profiles = Profiles(store)
         self.model = LearnerModel(store, self.curriculum)
         self.reviews = Reviews(store)
+        self.daily_sets = DailySets(store, self.bank)
         self.planner = Planner(self.bank, self.curriculum, self.model, self.reviews,
                                band=(settings.target_band_low, settings.target_band_high))
         self.grader = Grader(sandbox, test_timeout_s=settings.test_timeout_s,
@@ -163,9 +165,9 @@ class Workbench:
                 Event(user_id, "submitted", exercise.id, result, context, at),
                 Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
             ])
-            failed_before = self.reviews.fails(user_id, exercise.id)
+            card, failed_before = self.reviews.card(user_id, exercise.id)
             change = self.model.update(user_id, exercise, passed, hints_used, duration_s, failed_before, at)
-            self.reviews.record(user_id, exercise.id, passed,
+            self.reviews.record(user_id, exercise.id, card, passed,
                                 rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
             if change is not None:
                 self._log_level_change(user_id, change)
@@ -190,6 +192,23 @@ class Workbench:
         if n < 0:
             raise ValueError("n must be 0 or more")
         return self.planner.daily_set(user_id, n, self.clock(), repeat=repeat)
+
+    def todays_set(self, user_id: int) -> TodaysSet:
+        """Today's set as planned on the day's first visit, with how each exercise went today."""
+        day = self.clock().date()
+        planned = self.daily_sets.get(user_id, day)
+        if not planned.items:
+            self.daily_sets.add(user_id, day, self.daily_set(user_id))
+            planned = self.daily_sets.get(user_id, day)
+        return planned
+
+    def more_exercises(self, user_id: int, n: int = 1) -> TodaysSet:
+        """Add ``n`` more exercises to today's set (the learner asked for more)."""
+        day = self.clock().date()
+        planned = {item.pick.exercise.id for item in self.todays_set(user_id).items}
+        extra = [p for p in self.daily_set(user_id, n + len(planned)) if p.exercise.id not in planned][:n]
+        self.daily_sets.add(user_id, day, extra)
+        return self.daily_sets.get(user_id, day)
 
     def predict(self, user_id: int, exercise_id: str) -> float:
         """The model's chance that this learner passes this exercise now (without hints)."""

@@ -3,42 +3,97 @@
 import streamlit as st
 from code_editor import code_editor
 
+from engine import LevelChange, TodaysSet
 from ui import results
 from ui.session import require_user, workbench
 
+FINISHED = ("passed", "skipped")
+STATUS = {
+    "todo": ":blue[:material/radio_button_unchecked: to do]",
+    "tried": ":orange[:material/replay: tried, not passed yet]",
+    "passed": ":green[:material/check_circle: passed]",
+    "skipped": ":gray[:material/skip_next: skipped]",
+}
+
 wb = workbench()
 user = require_user()
-picks = wb.daily_set(user.id)
 catalogue = {e.id: e for e in wb.exercises()}
 
 
-def skip(user_id: int, exercise_id: str, todays: list[str]) -> None:
-    """Log the skip and open the next exercise of today's set. A callback: the exercise
-    selectbox owns ``exercise_id``, which may only change before the selectbox is drawn."""
+def next_to_do(today: TodaysSet, after: str | None = None) -> str | None:
+    """The first exercise of today's set not yet passed or skipped; the first after ``after``, if given."""
+    items = today.items
+    ids = [item.pick.exercise.id for item in items]
+    if after in ids:
+        position = ids.index(after) + 1
+        items = items[position:] + items[:position]
+    return next((item.pick.exercise.id for item in items if item.status not in FINISHED), None)
+
+
+def open_exercise(exercise_id: str) -> None:
+    """A callback, as are the two below: the exercise selectbox owns ``exercise_id``, which may
+    only change before the selectbox is drawn."""
+    st.session_state["exercise_id"] = exercise_id
+
+
+def skip(user_id: int, exercise_id: str) -> None:
+    """Put the exercise aside for today (it counts as skipped in today's set) and open the next one to do."""
     wb.skip(user_id, exercise_id)
-    if exercise_id in todays:
-        position = todays.index(exercise_id)
-        todays = todays[position + 1:] + todays[:position]
-    if todays:
-        st.session_state["exercise_id"] = todays[0]
+    following = next_to_do(wb.todays_set(user_id), after=exercise_id)
+    if following:
+        st.session_state["exercise_id"] = following
+
+
+def more(user_id: int) -> None:
+    """Add one exercise to today's set, and open it if the open one is done."""
+    before = len(wb.todays_set(user_id).items)
+    today = wb.more_exercises(user_id)
+    if len(today.items) == before:
+        st.toast("Nothing more fits today: you have seen every exercise available. Choose any exercise below.",
+                 icon=":material/info:")
+        return
+    status = {item.pick.exercise.id: item.status for item in today.items}
+    if status.get(st.session_state.get("exercise_id")) in FINISHED:  # the open one is done: open the new one
+        st.session_state["exercise_id"] = today.items[-1].pick.exercise.id
+
+
+def level_message(change: LevelChange) -> str:
+    if change.up:
+        return f"Level up: you are now level {change.new_level} ({change.reason})."
+    return f"Level {change.new_level} now: {change.reason}, so the next exercises are a little easier."
+
+
+def show_todays_set(today: TodaysSet, current: str) -> None:
+    if not today.items:
+        st.write("You have passed everything available right now. Pick any exercise below to practise again.")
+        return
+    total = len(today.items)
+    st.progress(today.done / total, text=f"{today.done} of {total} done today")
+    if today.complete:
+        st.success("Today's set is done: well done! Ask for more exercises if you want to go on.",
+                   icon=":material/celebration:")
+    for number, item in enumerate(today.items, 1):
+        exercise = item.pick.exercise
+        left, right = st.columns([5, 1], vertical_alignment="center")
+        left.markdown(f"**{number}. {exercise.title}** · level {exercise.difficulty} · {STATUS[item.status]}  \n"
+                      f":gray[{item.pick.reason}]")
+        right.button("Open", key=f"open:{exercise.id}", disabled=exercise.id == current,
+                     on_click=open_exercise, args=(exercise.id,))
+    st.button("More exercises", icon=":material/add:", on_click=more, args=(user.id,),
+              help="Add one more exercise, chosen for you, to today's set.")
 
 
 if "exercise_id" not in st.session_state or st.session_state["exercise_id"] not in catalogue:
-    st.session_state["exercise_id"] = picks[0].exercise.id if picks else next(iter(catalogue))
+    planned = wb.todays_set(user.id)
+    first = next_to_do(planned) or (planned.items[0].pick.exercise.id if planned.items else next(iter(catalogue)))
+    st.session_state["exercise_id"] = first
+
+if st.session_state.pop("just_onboarded", False):
+    st.balloons()
+    st.toast("Your profile is saved. Here is today's set, chosen for you.", icon=":material/waving_hand:")
 
 st.title("Practice")
-
-with st.expander("Today's set", expanded=True, icon=":material/today:"):
-    if not picks:
-        st.write("You have passed everything available right now. Pick any exercise below to practise again.")
-    for number, pick in enumerate(picks, 1):
-        left, right = st.columns([5, 1], vertical_alignment="center")
-        left.markdown(f"**{number}. {pick.exercise.title}** · level {pick.exercise.difficulty}  \n"
-                      f":gray[{pick.reason}]")
-        if right.button("Open", key=f"open:{pick.exercise.id}",
-                        disabled=pick.exercise.id == st.session_state["exercise_id"]):
-            st.session_state["exercise_id"] = pick.exercise.id
-            st.rerun()
+todays = st.expander("Today's set", expanded=True, icon=":material/today:")  # filled last: it shows this run's submit
 
 chosen = st.selectbox(
     "Or choose any exercise", list(catalogue), key="exercise_id",
@@ -101,8 +156,8 @@ with work:
     with st.container(horizontal=True):  # buttons as wide as their labels, wrapping when the column is narrow
         run_clicked = st.button("Run tests", icon=":material/play_arrow:")
         submit_clicked = st.button("Submit", type="primary", icon=":material/check:")
-        st.button("Skip", icon=":material/skip_next:", on_click=skip,
-                  args=(user.id, exercise.id, [p.exercise.id for p in picks]))
+        st.button("Skip", icon=":material/skip_next:", on_click=skip, args=(user.id, exercise.id),
+                  help="Put this exercise aside for today and go to the next one.")
         reset_clicked = st.button("Reset", icon=":material/restart_alt:", help="Start again from the starter code.")
 
     outcomes = st.session_state.setdefault("outcomes", {})
@@ -117,6 +172,9 @@ with work:
         outcomes[exercise.id] = ("submit", wb.latest_result(user.id, exercise.id))
         if attempt.passed:
             st.toast(f"Solved: {exercise.title}", icon=":material/celebration:")
+        if attempt.level_change is not None:
+            st.toast(level_message(attempt.level_change),
+                     icon=":material/trending_up:" if attempt.level_change.up else ":material/trending_down:")
     if reset_clicked:
         codes[exercise.id] = exercise.starter
         versions[exercise.id] = version + 1
@@ -127,3 +185,6 @@ with work:
     if exercise.id in outcomes:
         kind, result = outcomes[exercise.id]
         results.show(result, submitted=kind == "submit")
+
+with todays:
+    show_todays_set(wb.todays_set(user.id), exercise.id)

@@ -10,8 +10,6 @@ BANK_DIR = REPO / "data" / "bank"
 
 DEFAULT_HINTS = ["A nudge.", "A direction.", "Nearly there."]
 
-
-
 def toml_list(items: list[str]) -> str:
     return "[" + ", ".join('"' + i.replace("\\", "\\\\").replace('"', '\\"') + '"' for i in items) + "]"
 
@@ -55,3 +53,22 @@ ADD_REFERENCE = "def add(a, b):\n    return a + b\n"
 ADD_STARTER = "def add(a, b):\n    return 0\n"
 
 
+
+
+def interview_answers(groups: dict[str, str], level: str = "beginner", minutes: int = 30) -> dict[str, dict]:
+    """Valid answers to every step of the onboarding interview; ``groups``: ``wb.skill_groups()``."""
+    return {
+        "languages": {"languages": ["python"]},
+        "levels": {"levels": dict.fromkeys(groups, level)},
+        "goals": {"goals": ["interviews"], "goal_note": "Pass a coding interview."},
+        "style": {"style": "examples"},
+        "time": {"minutes_per_day": minutes},
+    }
+
+
+def answer_interview(wb, user_id: int, steps: int = 5, **answers):
+    """Answer the first ``steps`` steps of the interview (all five: a completed profile)."""
+    profile = wb.profile(user_id)
+    for step, values in list(interview_answers(wb.skill_groups(), **answers).items())[:steps]:
+        profile = wb.answer_onboarding(user_id, step, values)
+    return profile

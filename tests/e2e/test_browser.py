@@ -1,7 +1,9 @@
-"""The app in a real browser: register, solve an exercise, see it in History, reload, log out.
+"""The app in a real browser: register, answer the onboarding interview, solve an exercise, see it
+in History, reload, log out.
 
 Runs the real server (see conftest.py) and headless chromium. Screenshots of the key steps go to
-test-artifacts/ (practice.png: the Practice page with every test passing).
+test-artifacts/ (onboarding.png: a step of the interview; practice.png: the Practice page with
+every test passing).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ REFERENCE = (ROOT / "data" / "bank" / EXERCISE / "reference.py").read_text()
 STARTER = (ROOT / "data" / "bank" / EXERCISE / "starter.py").read_text()
 PASSWORD = "correct horse battery"
 COOKIE = "workbench_auth"
+EDITOR = 'iframe[title="code_editor.code_editor"]'
 
 
 def register(page: Page, username: str, name: str) -> None:
@@ -32,6 +35,50 @@ def register(page: Page, username: str, name: str) -> None:
     form.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
     form.get_by_role("textbox", name="Repeat the password").fill(PASSWORD)
     form.get_by_role("button", name="Create account").click()
+
+
+def onboard(page: Page, artifacts: Path | None = None) -> None:
+    """Answer the five steps of the interview a new learner gets, and land on Practice."""
+    expect_page(page, "Getting started")
+    expect(page.get_by_text("Step 1 of 5 · Languages")).to_be_visible()
+    expect(page.get_by_role("checkbox", name="JavaScript (coming soon)")).to_be_disabled()
+    page.get_by_text("Python", exact=True).click()  # the label: the box itself is drawn over the input
+    expect(page.get_by_role("checkbox", name="Python")).to_be_checked()
+    expect_idle(page)
+    next_step(page, "Step 2 of 5 · Your level")
+
+    expect(page.get_by_role("radiogroup")).to_have_count(4)
+    for area in ("Basics", "Functions", "Classes", "Sorting"):  # one choice per area, named by its label
+        page.get_by_role("radiogroup", name=re.compile(f"^{area}")).get_by_text("Beginner: I can follow examples").click()
+        expect_idle(page)
+    if artifacts:
+        page.screenshot(path=artifacts / "onboarding.png")
+    next_step(page, "Step 3 of 5 · Goals")
+
+    page.get_by_role("button", name="Job interviews").click()
+    note = page.get_by_role("textbox", name="Your goal in your own words")
+    note.fill("Pass a coding interview in the spring.")
+    note.press("Control+Enter")  # commit the text area
+    expect_idle(page)
+    next_step(page, "Step 4 of 5 · Learning style")
+
+    page.get_by_text("Examples first: show me, then let me try").click()
+    expect_idle(page)
+    next_step(page, "Step 5 of 5 · Time per day")
+
+    minutes = page.get_by_role("spinbutton", name="Minutes a day")
+    minutes.fill("40")
+    minutes.press("Enter")
+    expect(page.get_by_text("About 5 exercises a day, at about 8 minutes each.")).to_be_visible()
+    page.get_by_role("button", name="Finish").click()
+    expect_page(page, "Practice")
+    expect(page.get_by_text("Your profile is saved. Here is today's set, chosen for you.")).to_be_visible()  # the toast
+
+
+def next_step(page: Page, progress: str) -> None:
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text(progress)).to_be_visible()
+    expect_idle(page)
 
 
 def expect_page(page: Page, title: str) -> None:
@@ -49,6 +96,7 @@ def choose_exercise(page: Page, title: str) -> None:
     box.fill(title)
     page.get_by_role("option", name=re.compile(rf"^{re.escape(title)} ·")).click()
     expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+    expect(page.locator(EDITOR)).to_have_count(1)  # the previous exercise's editor goes when the run ends
     expect_idle(page)
 
 
@@ -57,7 +105,7 @@ def login_cookie(page: Page) -> dict | None:
 
 
 def code_editor(page: Page) -> FrameLocator:
-    return page.frame_locator('iframe[title="code_editor.code_editor"]')
+    return page.frame_locator(EDITOR)
 
 
 def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) -> None:
@@ -67,11 +115,14 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     expect(page.get_by_role("button", name="Log in")).to_be_visible()
     register(page, "e2e-ada", "Ada Lovelace")
 
-    # registering lands on Practice, logged in, with today's set
-    expect_page(page, "Practice")
+    # registering lands on the interview, the only page until it is answered; then on Practice
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar.get_by_text("Ada Lovelace")).to_be_visible()
-    expect(page.get_by_text("Today's set")).to_be_visible()
+    expect(sidebar.get_by_role("link", name="Practice")).to_have_count(0)
+    onboard(page, artifacts)
+    expect(page.get_by_text("Today's set", exact=True)).to_be_visible()
+    expect(page.get_by_text("0 of 5 done today")).to_be_visible()
+    expect(sidebar.get_by_role("link", name="Profile")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^(new skill|practice): "))).not_to_have_count(0)
 
     choose_exercise(page, TITLE)
@@ -112,6 +163,16 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     page.reload()
     expect(sidebar.get_by_text("Ada Lovelace")).to_be_visible()
     expect_page(page, "History")
+
+    # the Profile page shows the answers and the level, and steers it
+    sidebar.get_by_role("link", name="Profile").click()
+    expect_page(page, "Profile")
+    expect(page.get_by_role("textbox", name="Your goal in your own words")).to_have_value(
+        "Pass a coding interview in the spring.")
+    page.get_by_role("button", name="Harder").click()
+    expect(page.get_by_text("You asked for exercises 1 level harder than your results suggest.")).to_be_visible()
+    expect(page.get_by_text("you asked for harder")).not_to_have_count(0)
+    page.screenshot(path=artifacts / "profile.png")
     sidebar.get_by_role("link", name="Practice").click()
     expect_page(page, "Practice")
 
@@ -137,7 +198,7 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
 def test_the_code_editor_renders_offline_and_takes_typing(page: Page, app_url: str, artifacts: Path) -> None:
     page.goto(app_url)
     register(page, "e2e-grace", "Grace Hopper")
-    expect_page(page, "Practice")
+    onboard(page)
     choose_exercise(page, TITLE)
     editor = code_editor(page)
     text = editor.locator(".ace_editor .ace_content").first  # .first: Ace's autocomplete popup is an editor too

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
+from factories import answer_interview
 
 
 @pytest.fixture(autouse=True)
@@ -41,4 +42,13 @@ def wb(tmp_path, monkeypatch):
 
 @pytest.fixture
 def learner(wb):
-    return wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
+    """A learner who has answered the onboarding interview, so lands on Practice."""
+    user = wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
+    answer_interview(wb, user.id)
+    return user
+
+
+@pytest.fixture
+def newcomer(wb):
+    """A learner who has just registered: no profile yet, so the interview comes first."""
+    return wb.register("alan", "alan@example.org", "Alan Turing", "correct horse")

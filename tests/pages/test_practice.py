@@ -1,4 +1,5 @@
-"""AppTest of the Practice page: today's set, the editor, running tests, submitting, hints, skip, reset, drafts."""
+"""AppTest of the Practice page: today's set and its progress, the editor, running tests, submitting (and the
+level moving), hints, skip, more exercises, reset, drafts."""
 
 from __future__ import annotations
 
@@ -74,28 +75,82 @@ def file_order(exercise_id: str) -> list[str]:
     return [n.name for n in ast.parse(source).body if isinstance(n, ast.FunctionDef) and n.name.startswith("test")]
 
 
-def test_todays_set_is_shown_with_reasons(at, wb, learner):
-    picks = wb.daily_set(learner.id)
-    assert picks, "a new learner gets a daily set"
-    expander = at.expander[0]
-    assert expander.label == "Today's set"
-    shown = [m.value for m in expander.markdown]
-    assert len(shown) == len(picks)
-    for number, (line, pick) in enumerate(zip(shown, picks, strict=True), 1):
-        assert line.startswith(f"**{number}. {pick.exercise.title}**")
-        assert pick.reason and pick.reason in line
-    # the first pick is open, so its own "Open" button is disabled
-    assert at.session_state["exercise_id"] == picks[0].exercise.id
-    assert at.button(key=f"open:{picks[0].exercise.id}").disabled
+def todays(wb, user) -> list[str]:
+    """The exercises of today's set, in order (planned on the day's first visit)."""
+    return [item.pick.exercise.id for item in wb.todays_set(user.id).items]
 
 
-def test_open_button_opens_a_pick(at, wb, learner):
-    picks = wb.daily_set(learner.id)
-    assert len(picks) >= 2
-    at.button(key=f"open:{picks[1].exercise.id}").click().run()
-    assert not at.exception
-    assert at.selectbox(key="exercise_id").value == picks[1].exercise.id
-    assert picks[1].exercise.instructions.splitlines()[0] in [m.value.splitlines()[0] for m in at.markdown]
+def set_lines(at: AppTest) -> list[str]:
+    return [m.value for m in at.expander[0].markdown]  # one line per exercise of today's set
+
+
+def progress(at: AppTest) -> str:
+    [bar] = at.expander[0].get("progress")
+    return bar.proto.text
+
+
+def test_todays_set_is_shown_with_reasons_progress_and_open_buttons(at, wb, learner):
+    items = wb.todays_set(learner.id).items
+    assert len(items) == 4, "30 minutes a day: 4 exercises"
+    assert at.expander[0].label == "Today's set"
+    assert progress(at) == "0 of 4 done today"
+    lines = set_lines(at)
+    assert len(lines) == len(items)
+    for number, (line, item) in enumerate(zip(lines, items, strict=True), 1):
+        exercise = item.pick.exercise
+        assert line.startswith(f"**{number}. {exercise.title}** · level {exercise.difficulty} · ")
+        assert "to do" in line and item.pick.reason in line
+    # the first exercise is open, so its own "Open" button is disabled; the others' open them
+    first, second = (item.pick.exercise for item in items[:2])
+    assert at.session_state["exercise_id"] == first.id and at.button(key=f"open:{first.id}").disabled
+    at.button(key=f"open:{second.id}").click().run()
+    assert at.selectbox(key="exercise_id").value == second.id
+    assert second.instructions.splitlines()[0] in [m.value.splitlines()[0] for m in at.markdown]
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "done", "opens"),
+    [
+        pytest.param([], 0, 0, id="nothing-done"),
+        pytest.param(["passed"], 1, 1, id="first-passed"),
+        pytest.param(["passed", "tried"], 1, 1, id="a-failed-one-is-still-to-do"),
+        pytest.param(["tried", "passed", "skipped"], 2, 0, id="back-to-the-first-not-done"),
+    ],
+)
+def test_the_set_shows_how_each_exercise_went_and_opens_the_first_to_do(wb, learner, outcomes, done, opens):
+    ids = todays(wb, learner)
+    for exercise_id, outcome in zip(ids, outcomes, strict=False):
+        if outcome == "skipped":
+            wb.skip(learner.id, exercise_id)
+        else:
+            wb.record_result(learner.id, exercise_id, passed=outcome == "passed")
+    at = open_app(learner)
+    assert progress(at) == f"{done} of 4 done today"
+    labels = {"passed": "passed", "tried": "tried, not passed yet", "skipped": "skipped", "todo": "to do"}
+    statuses = outcomes + ["todo"] * (len(ids) - len(outcomes))
+    for line, status in zip(set_lines(at), statuses, strict=True):
+        assert f": {labels[status]}]" in line
+    assert at.selectbox(key="exercise_id").value == ids[opens]
+
+
+def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
+    before = todays(wb, learner)
+    click(at, "More exercises")
+    after = todays(wb, learner)
+    assert after[:-1] == before and after[-1] not in before
+    assert progress(at) == "0 of 5 done today" and ": to do]" in set_lines(at)[-1]
+    assert at.selectbox(key="exercise_id").value == before[0], "the open exercise stays open"
+
+
+def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, learner):
+    for _ in todays(wb, learner):
+        click(at, "Skip")
+    assert progress(at) == "4 of 4 done today"
+    assert [s.value for s in at.success] == ["Today's set is done: well done! Ask for more exercises if you want to go on."]
+    click(at, "More exercises")
+    new = todays(wb, learner)[-1]
+    assert progress(at) == "4 of 5 done today"
+    assert at.selectbox(key="exercise_id").value == new
 
 
 def test_reference_solution_passes_every_test_in_file_order(at, wb, learner):
@@ -148,6 +203,14 @@ def test_submit_records_the_attempt(at, wb, learner):
     assert attempt.duration_s is not None and attempt.duration_s >= 0
 
 
+def test_a_passing_submission_ticks_the_exercise_off_todays_set(at, wb, learner):
+    first = todays(wb, learner)[0]
+    type_code(at, (BANK / first / "reference.py").read_text())
+    click(at, "Submit")
+    assert progress(at) == "1 of 4 done today"
+    assert ": passed]" in set_lines(at)[0]
+
+
 def test_failed_submission_is_recorded_too(at, wb, learner):
     choose(at, EASY)
     type_code(at, WRONG_DIGIT_SUM)
@@ -181,15 +244,6 @@ def test_after_the_last_hint_the_button_goes(at, wb):
     assert "That was the last hint. The tutor can help you think it through." in [c.value for c in at.caption]
 
 
-def test_skip_moves_on_to_the_next_pick(at, wb, learner):
-    picks = [p.exercise.id for p in wb.daily_set(learner.id)]
-    assert at.selectbox(key="exercise_id").value == picks[0]
-    click(at, "Skip")
-    assert at.selectbox(key="exercise_id").value == picks[1]
-    verbs = wb.store.all("SELECT verb, object FROM events WHERE user_id = ? AND verb = 'skipped'", [learner.id])
-    assert verbs == [("skipped", picks[0])]
-
-
 def test_reset_restores_the_starter(at, wb, learner):
     choose(at, EASY)
     starter = wb.exercise(EASY).starter
@@ -213,10 +267,42 @@ def test_a_draft_survives_a_reload(at, wb, learner):
     assert plain_editor(again).value == draft
 
 
-def test_skipping_walks_through_the_whole_set(at, wb, learner):
-    picks = [p.exercise.id for p in wb.daily_set(learner.id)]
-    seen = [at.selectbox(key="exercise_id").value]
-    for _ in range(len(picks) - 1):
-        click(at, "Skip")
-        seen.append(at.selectbox(key="exercise_id").value)
-    assert seen == picks, "Skip goes to the next pick, not back to the first"
+@pytest.mark.parametrize(("start", "order"), [pytest.param(0, [0, 1, 2, 3], id="in-order"),
+                                               pytest.param(2, [2, 3, 0, 1], id="round-to-the-first-not-done")])
+def test_skipping_walks_through_the_whole_set(at, wb, learner, start, order):
+    ids = todays(wb, learner)
+    seen = [choose(at, ids[start]).selectbox(key="exercise_id").value]
+    for _ in range(len(ids) - 1):
+        seen.append(click(at, "Skip").selectbox(key="exercise_id").value)
+    assert seen == [ids[i] for i in order], "Skip goes to the next exercise not done, not back to the first"
+    skipped = [ids[i] for i in order[:-1]]
+    assert wb.store.all("SELECT object FROM events WHERE user_id = ? AND verb = 'skipped' ORDER BY id",
+                        [learner.id]) == [(i,) for i in skipped]
+    assert {item.pick.exercise.id: item.status for item in wb.todays_set(learner.id).items} == {
+        i: "skipped" if i in skipped else "todo" for i in ids}
+    assert progress(at) == "3 of 4 done today"
+    assert [": skipped]" in line for line in set_lines(at)] == [i in skipped for i in ids]
+
+
+@pytest.mark.parametrize(
+    ("before", "code", "toasts"),
+    [
+        pytest.param([True, True], "reference",
+                     ["Solved: Digit sum", "Level up: you are now level {up} (3 successes in a row)."],
+                     id="third-success-in-a-row"),
+        pytest.param([False], WRONG_DIGIT_SUM,
+                     ["Level {down} now: 2 struggles in a row, so the next exercises are a little easier."],
+                     id="second-struggle-in-a-row"),
+        pytest.param([True], "reference", ["Solved: Digit sum"], id="no-change"),
+    ],
+)
+def test_a_submission_that_moves_the_level_says_so(at, wb, learner, before, code, toasts):
+    level = wb.level(learner.id).value
+    for exercise_id, passed in zip(["python/name-initials", "python/caesar-cipher"], before, strict=False):
+        wb.record_result(learner.id, exercise_id, passed=passed)  # results graded elsewhere
+    choose(at, EASY)
+    type_code(at, (BANK / EASY / "reference.py").read_text() if code == "reference" else code)
+    click(at, "Submit")
+    assert [t.value for t in at.toast] == [t.format(up=level + 1, down=level - 1) for t in toasts]
+    moved = any(t.startswith("Level") for t in toasts)
+    assert len(wb.level(learner.id).history) == moved

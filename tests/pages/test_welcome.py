@@ -8,7 +8,7 @@ import time
 import jwt
 import pytest
 import streamlit as st
-from factories import REPO
+from factories import REPO, answer_interview
 from streamlit.testing.v1 import AppTest
 
 APP = str(REPO / "app.py")
@@ -41,6 +41,13 @@ def at(home) -> AppTest:
     app.run()
     assert not app.exception
     return app
+
+
+def grace(wb):
+    """A learner who has answered the onboarding interview: logging in lands on Practice."""
+    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    answer_interview(wb, user.id)
+    return user
 
 
 def register(at: AppTest, username="ada", email="ada@example.org", name="Ada Lovelace",
@@ -90,10 +97,10 @@ def test_on_a_fresh_server_a_page_url_shows_the_login_form(home, monkeypatch, na
     assert at.text_input(key="login_username").value == ""
 
 
-def test_register_lands_on_practice(at, wb):
+def test_register_lands_on_the_onboarding_interview(at, wb):
     register(at)
     assert not at.exception
-    assert titles(at) == ["Practice"]
+    assert titles(at) == ["Getting started"]
     user = wb.accounts.by_username("ada")
     assert user is not None and user.role == "learner"
     assert at.session_state["user_id"] == user.id
@@ -127,7 +134,7 @@ def test_register_refusals_explain_and_keep_the_form(at, wb, fields, message):
 
 
 def test_login_with_the_right_password_lands_on_practice(at, wb):
-    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    user = grace(wb)
     log_in(at, "grace", "password123")
     assert not at.exception
     assert titles(at) == ["Practice"]
@@ -135,7 +142,7 @@ def test_login_with_the_right_password_lands_on_practice(at, wb):
 
 
 def test_wrong_password_shows_an_error(at, wb):
-    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    grace(wb)
     log_in(at, "grace", "wrong password")
     assert titles(at) == ["Workbench"]
     assert errors(at) == ["Wrong username or password."]
@@ -147,7 +154,7 @@ def test_unknown_user_gets_the_same_error_as_a_wrong_password(at):
 
 
 def test_too_many_wrong_passwords_say_to_wait(at, wb):
-    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    grace(wb)
     free = wb.settings.login_free_failures
     for _ in range(free):
         log_in(at, "grace", "wrong password")
@@ -161,7 +168,7 @@ def test_too_many_wrong_passwords_say_to_wait(at, wb):
 
 
 def test_log_out_brings_back_the_login_form(at, wb):
-    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    user = grace(wb)
     log_in(at, "grace", "password123")
     assert titles(at) == ["Practice"]
     at.sidebar.button[0].click().run()
@@ -200,7 +207,7 @@ def browser_cookies(monkeypatch):
 
 
 def test_logging_in_writes_a_signed_cookie_on_every_run(at, wb):
-    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    user = grace(wb)
     log_in(at, "grace", "password123")
     script = cookie_script(at)
     assert script.startswith('<script>document.cookie = "workbench_auth=') and "SameSite=Strict" in script
@@ -213,7 +220,7 @@ def test_logging_in_writes_a_signed_cookie_on_every_run(at, wb):
 
 
 def test_a_valid_cookie_logs_the_visitor_in(wb, home, browser_cookies):
-    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    user = grace(wb)
     now = time.time()
     browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "iat": now, "exp_date": now + 3600})
     at = AppTest.from_file(APP, default_timeout=30).run()
@@ -223,7 +230,7 @@ def test_a_valid_cookie_logs_the_visitor_in(wb, home, browser_cookies):
 
 
 def test_a_streamlit_authenticator_cookie_still_works(wb, home, browser_cookies):
-    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    grace(wb)
     browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "exp_date": time.time() + 3600})
     assert titles(AppTest.from_file(APP, default_timeout=30).run()) == ["Practice"]
 
@@ -239,7 +246,7 @@ def test_a_streamlit_authenticator_cookie_still_works(wb, home, browser_cookies)
     ],
 )
 def test_a_bad_cookie_is_refused(wb, home, browser_cookies, claims, key):
-    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    grace(wb)
     browser_cookies["workbench_auth"] = sign(wb, claims, key)
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
@@ -254,7 +261,7 @@ def test_a_garbled_cookie_is_refused(wb, home, browser_cookies):
 
 
 def test_a_cookie_issued_before_a_logout_is_refused_and_removed(wb, home, browser_cookies):
-    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    user = grace(wb)
     now = time.time()
     browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "iat": now - 60, "exp_date": now + 3600})
     wb.logout(user.id)  # in another browser
@@ -264,7 +271,7 @@ def test_a_cookie_issued_before_a_logout_is_refused_and_removed(wb, home, browse
 
 
 def test_logging_out_removes_the_cookie_and_ignores_it_from_then_on(wb, home, browser_cookies):
-    wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    grace(wb)
     at = AppTest.from_file(APP, default_timeout=30).run()
     log_in(at, "grace", "password123")
     # the page was loaded before the login, so it still sends no cookie, or an old one

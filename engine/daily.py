@@ -1,0 +1,70 @@
+"""Today's set as planned: kept for the day, so a learner works through a set that holds still.
+
+The planner's picks change with every result (what was just tried leaves the candidates); the
+Practice page instead shows the set planned on the day's first visit, each exercise with how it
+went today, and lets the learner ask for more.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from engine.bank import Bank
+from engine.planner import Pick
+from engine.store import Store
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    pick: Pick
+    status: str  # todo | passed | tried (failed so far) | skipped
+
+
+@dataclass(frozen=True)
+class TodaysSet:
+    day: date
+    items: list[PlannedExercise]
+
+    @property
+    def done(self) -> int:
+        """Exercises finished today: passed, or put aside with Skip."""
+        return sum(item.status in ("passed", "skipped") for item in self.items)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.items) and self.done == len(self.items)
+
+
+class DailySets:
+    """The store's ``daily_sets`` table, with today's outcome of each exercise."""
+
+    def __init__(self, store: Store, bank: Bank) -> None:
+        self.store = store
+        self.bank = bank
+
+    def get(self, user_id: int, day: date) -> TodaysSet:
+        rows = self.store.all(
+            """
+            SELECT d.exercise_id, d.kind, d.reason, d.probability,
+                   (SELECT bool_or(a.passed) FROM attempts a WHERE a.user_id = d.user_id
+                     AND a.exercise_id = d.exercise_id AND CAST(a.submitted_at AS DATE) = d.day) AS passed,
+                   (SELECT CAST(p.last_skipped_at AS DATE) = d.day FROM exercise_progress p
+                     WHERE p.user_id = d.user_id AND p.exercise_id = d.exercise_id) AS skipped
+            FROM daily_sets d WHERE d.user_id = ? AND d.day = ? ORDER BY d.position
+            """, [user_id, day])
+        items = []
+        for exercise_id, kind, reason, probability, passed, skipped in rows:
+            if exercise_id not in self.bank:
+                continue  # removed from the bank since
+            status = "passed" if passed else "skipped" if skipped else "tried" if passed is False else "todo"
+            items.append(PlannedExercise(Pick(self.bank.get(exercise_id), probability, reason, kind), status))
+        return TodaysSet(day, items)
+
+    def add(self, user_id: int, day: date, picks: list[Pick]) -> None:
+        start = int(self.store.scalar("SELECT coalesce(max(position), 0) FROM daily_sets WHERE user_id = ? AND day = ?",
+                                      [user_id, day]))
+        self.store.executemany(
+            "INSERT INTO daily_sets (user_id, day, position, exercise_id, kind, reason, probability) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(user_id, day, start + i, p.exercise.id, p.kind, p.reason, p.probability) for i, p in enumerate(picks, 1)])

@@ -1,0 +1,301 @@
+"""Simulated learners, to measure the adaptive engine against the plain staircase rule.
+
+Each simulated learner has a hidden general ability and a hidden ability per skill (the general
+one plus a deviation) that grow with practice, answers the interview's self-assessment from
+them with some noise, keeps their own habits (how many days a week, breaks of a week or more),
+and passes an exercise with the chance an IRT (Rasch) model gives. The bank is synthetic too:
+exercises on the real curriculum's skills with a hidden true difficulty, and an authored level
+that is that difficulty rounded with an author's error.
+
+The adaptive run drives the real engine through ``record_result`` and ``next_exercises`` only
+(the interview is answered first, as in the app). The staircase run gives the same learners the
+original plan's rule alone: a level from 1 to 10, 3 successes up, 2 struggles down, exercises of
+the authored level nearest to it.
+
+Figures (``simulate``):
+
+- ``in_band_share``: the share of learner-days whose success rate lies in the target band. The
+  day's success rate is the mean of the hidden chances of the day's exercises (what the day was
+  like for the learner); the share of days whose *observed* passes fall in the band is reported
+  as well, but with 2 to 8 exercises a day it is dominated by coin-flip noise.
+- ``spearman_after_20`` / ``_60``: rank correlation of the estimate and the hidden ability over
+  every learner and skill, when each learner has 20 and 60 results.
+- ``calibration_rmse``: root mean square error of the exercise difficulties (logits) against the
+  hidden ones, over exercises with at least one result; the staircase keeps the authored ones.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import statistics
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from engine.bank import Bank, Exercise
+from engine.curriculum import Curriculum
+from engine.learner import SELF_LEVEL_ABILITY
+from engine.level import Staircase, clamp_level, comfortable_level, expected_seconds, is_struggle, level_difficulty
+from engine.rating import logistic
+from engine.sandbox import Sandbox
+from engine.settings import Settings
+from engine.store import Store
+from engine.workbench import Workbench
+
+START = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
+SELF_LEVEL_CUTS = (-1.0, 0.0, 1.0)  # hidden ability -> new | beginner | comfortable | confident
+
+
+@dataclass
+class Learner:
+    """A simulated learner: hidden abilities that grow with practice, and habits."""
+
+    general: float
+    skills: dict[str, float]
+    learning_rate: float
+    minutes_per_day: int
+    active_share: float
+    self_levels: dict[str, str]
+    practice: dict[str, int] = field(default_factory=dict)
+
+    def margin(self, exercise: Exercise, difficulty: float) -> float:
+        weights = [1.0] if len(exercise.skills) == 1 else [0.7] + [0.3 / (len(exercise.skills) - 1)] * (len(exercise.skills) - 1)
+        return sum(w * self.skills[s] for w, s in zip(weights, exercise.skills, strict=True)) - difficulty
+
+    def practise(self, exercise: Exercise, passed: bool) -> None:
+        """Learning from a try: more from a pass, less with every practice of the same skill."""
+        for skill in exercise.skills:
+            count = self.practice.get(skill, 0)
+            self.skills[skill] += self.learning_rate * (1.0 if passed else 0.5) * math.exp(-count / 30)
+            self.practice[skill] = count + 1
+
+
+def make_learner(rng: random.Random, curriculum: Curriculum) -> Learner:
+    general = rng.gauss(0, 1)
+    skills = {s: general + rng.gauss(0, 0.5) for s in curriculum.skills}
+    self_levels = {}
+    for group in curriculum.groups.values():
+        felt = statistics.fmean(skills[s] for s in group.skills) + rng.gauss(0, 0.6)
+        self_levels[group.id] = list(SELF_LEVEL_ABILITY)[sum(felt > cut for cut in SELF_LEVEL_CUTS)]
+    return Learner(general, skills, learning_rate=max(0.005, rng.gauss(0.03, 0.012)),
+                   minutes_per_day=rng.choice((15, 20, 30, 45, 60)), active_share=rng.uniform(0.5, 0.95),
+                   self_levels=self_levels)
+
+
+def make_bank(rng: random.Random, curriculum: Curriculum, per_skill: int) -> tuple[Bank, dict[str, float]]:
+    """A synthetic bank: hidden true difficulties and authored levels with an author's error."""
+    exercises, truth = [], {}
+    skills = list(curriculum.skills)
+    for skill in skills:
+        for i in range(per_skill):
+            true = rng.uniform(-3.0, 3.0)
+            authored = clamp_level(round(true / 0.6 + 5.5 + rng.gauss(0, 0.8)))
+            others = (rng.choice([s for s in skills if s != skill]),) if rng.random() < 0.3 else ()
+            exercise = Exercise(id=f"python/{skill}-{i:02d}", title=f"{skill} {i}", skills=(skill, *others),
+                                difficulty=authored, hints=(), instructions="", starter="", tests="", path=Path("."))
+            exercises.append(exercise)
+            truth[exercise.id] = true
+    return Bank.of(exercises), truth
+
+
+@dataclass
+class Run:
+    """What one policy did to the simulated learners."""
+
+    day_chances: list[float] = field(default_factory=list)  # mean hidden chance per learner-day
+    day_observed: list[float] = field(default_factory=list)  # observed pass share per learner-day
+    snapshots: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # results -> (estimate, hidden)
+    calibration_rmse: float = 0.0
+
+    def figures(self, band: tuple[float, float]) -> dict[str, float]:
+        low, high = band
+        return {
+            "in_band_share": round(_share(self.day_chances, low, high), 3),
+            "observed_in_band_share": round(_share(self.day_observed, low, high), 3),
+            "mean_success": round(statistics.fmean(self.day_chances), 3),
+            "spearman_after_20": round(spearman(self.snapshots.get(20, [])), 3),
+            "spearman_after_60": round(spearman(self.snapshots.get(60, [])), 3),
+            "calibration_rmse": round(self.calibration_rmse, 3),
+            "learner_days": len(self.day_chances),
+        }
+
+
+class Policy:
+    """What a run needs of a policy: its picks for a day, a result, and its estimates."""
+
+    def picks(self, index: int, now: datetime) -> list[Exercise]:
+        raise NotImplementedError
+
+    def record(self, index: int, exercise: Exercise, passed: bool, duration_s: float, at: datetime) -> None:
+        raise NotImplementedError
+
+    def estimates(self, index: int) -> dict[str, float]:
+        raise NotImplementedError
+
+    def difficulty(self, exercise: Exercise) -> float:
+        raise NotImplementedError
+
+
+class EnginePolicy(Policy):
+    """The real engine, through its public API."""
+
+    def __init__(self, bank: Bank, curriculum: Curriculum, learners: list[Learner], band: tuple[float, float]) -> None:
+        self.now = START
+        home = Path(tempfile.mkdtemp(prefix="workbench-simulation-"))
+        settings = Settings(home=home, bcrypt_rounds=4, target_band_low=band[0], target_band_high=band[1])
+        self.wb = Workbench(settings, store=Store(), sandbox=Sandbox(), bank=bank, curriculum=curriculum,
+                            clock=lambda: self.now)
+        self.users = []
+        for i, learner in enumerate(learners):
+            user = self.wb.register(f"sim{i:04d}", f"sim{i:04d}@example.org", f"Learner {i}", "simulated-learner")
+            for step, answers in (("languages", {"languages": ["python"]}), ("levels", {"levels": learner.self_levels}),
+                                  ("goals", {"goals": ["fun"]}), ("style", {"style": "challenges"}),
+                                  ("time", {"minutes_per_day": learner.minutes_per_day})):
+                self.wb.answer_onboarding(user.id, step, answers)
+            self.users.append(user.id)
+
+    def picks(self, index: int, now: datetime) -> list[Exercise]:
+        self.now = now
+        return self.wb.next_exercises(self.users[index])
+
+    def record(self, index: int, exercise: Exercise, passed: bool, duration_s: float, at: datetime) -> None:
+        self.wb.record_result(self.users[index], exercise.id, passed, duration_s=duration_s, at=at)
+
+    def estimates(self, index: int) -> dict[str, float]:
+        return {s: e.ability for s, e in self.wb.skill_estimates(self.users[index]).items()}
+
+    def difficulty(self, exercise: Exercise) -> float:
+        return self.wb.exercise_difficulty(exercise.id)
+
+
+class StaircasePolicy(Policy):
+    """The original plan's rule alone: exercises of the authored level nearest to a 1..10 level."""
+
+    def __init__(self, bank: Bank, curriculum: Curriculum, learners: list[Learner]) -> None:
+        self.bank = bank
+        self.curriculum = curriculum
+        self.sizes = [max(1, min(12, round(x.minutes_per_day / 8))) for x in learners]
+        self.stairs = [Staircase(comfortable_level(statistics.fmean(SELF_LEVEL_ABILITY[v] for v in x.self_levels.values())))
+                       for x in learners]
+        self.passed: list[set[str]] = [set() for _ in learners]
+        self.seen_on: list[dict[str, datetime]] = [{} for _ in learners]
+
+    def picks(self, index: int, now: datetime) -> list[Exercise]:
+        level = self.stairs[index].level
+        passed_skills = {self.bank.get(x).skills[0] for x in self.passed[index]}
+        open_skills = {s for s in self.curriculum.skills if all(r in passed_skills for r in self.curriculum.requires(s))}
+        candidates = [e for e in self.bank.select() if e.id not in self.passed[index] and e.skills[0] in open_skills
+                      and self.seen_on[index].get(e.id, START - timedelta(days=1)).date() != now.date()]
+        candidates.sort(key=lambda e: (abs(e.difficulty - level), self.curriculum.order(e.skills[0]), e.id))
+        return candidates[: self.sizes[index]]
+
+    def record(self, index: int, exercise: Exercise, passed: bool, duration_s: float, at: datetime) -> None:
+        self.stairs[index], _ = self.stairs[index].after(is_struggle(passed, 0, duration_s, exercise.difficulty))
+        self.seen_on[index][exercise.id] = at
+        if passed:
+            self.passed[index].add(exercise.id)
+
+    def estimates(self, index: int) -> dict[str, float]:
+        return {s: float(self.stairs[index].level) for s in self.curriculum.skills}
+
+    def difficulty(self, exercise: Exercise) -> float:
+        return level_difficulty(exercise.difficulty)
+
+
+def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: Bank, *, results: int, seed: int,
+        progress: Callable[[int, int], None] | None = None) -> Run:
+    """Every learner through ``results`` exercises, day by day; the same habits for every policy."""
+    outcome = Run()
+    for index, learner in enumerate(learners):
+        rng = random.Random(seed * 100_003 + index)  # habits and answers: the same across policies
+        done, day = 0, 0
+        while done < results:
+            day += 1
+            if rng.random() < 0.02:
+                day += rng.randint(7, 14)  # a break of a week or two
+            if rng.random() > learner.active_share:
+                continue
+            now = START + timedelta(days=day, minutes=rng.randint(0, 180))
+            chances, passes = [], 0
+            for exercise in policy.picks(index, now):
+                chance = logistic(learner.margin(exercise, truth[exercise.id]))
+                passed = rng.random() < chance
+                duration = expected_seconds(exercise.difficulty) * math.exp(rng.gauss(-0.2, 0.4) + (0 if passed else 0.5))
+                now += timedelta(seconds=duration)
+                policy.record(index, exercise, passed, duration, now)
+                learner.practise(exercise, passed)
+                chances.append(chance)
+                passes += passed
+                done += 1
+                if done in (20, 60):
+                    estimates = policy.estimates(index)
+                    outcome.snapshots.setdefault(done, []).extend((estimates[s], learner.skills[s]) for s in learner.skills)
+                if done >= results:
+                    break
+            if chances:
+                outcome.day_chances.append(statistics.fmean(chances))
+                outcome.day_observed.append(passes / len(chances))
+        if progress:
+            progress(index + 1, len(learners))
+    tried = [e for e in bank if e.id in truth]
+    errors = [(policy.difficulty(e) - truth[e.id]) ** 2 for e in tried]
+    outcome.calibration_rmse = math.sqrt(statistics.fmean(errors)) if errors else 0.0
+    return outcome
+
+
+def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: int = 7,
+             band: tuple[float, float] = (0.70, 0.85), curriculum: Curriculum | None = None,
+             progress: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
+    """Run the engine and the staircase on the same simulated learners; figures for each."""
+    from engine.workbench import DATA_DIR
+
+    curriculum = curriculum or Curriculum.load(DATA_DIR / "curriculum.toml")
+    rng = random.Random(seed)
+    bank, truth = make_bank(rng, curriculum, per_skill)
+    population = [make_learner(rng, curriculum) for _ in range(learners)]
+    figures: dict[str, Any] = {"learners": learners, "results_per_learner": results, "exercises": len(bank),
+                               "band": list(band), "seed": seed}
+    for name, make in (("adaptive", lambda people: EnginePolicy(bank, curriculum, people, band)),
+                       ("staircase", lambda people: StaircasePolicy(bank, curriculum, people))):
+        people = [_copy(x) for x in population]
+        report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
+        figures[name] = run(make(people), people, truth, bank, results=results, seed=seed, progress=report).figures(band)
+    return figures
+
+
+def spearman(pairs: list[tuple[float, float]]) -> float:
+    """Spearman's rank correlation (average ranks for ties); 0 when undefined."""
+    if len(pairs) < 3:
+        return 0.0
+    xs, ys = _ranks([p[0] for p in pairs]), _ranks([p[1] for p in pairs])
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    sxx, syy = sum((x - mx) ** 2 for x in xs), sum((y - my) ** 2 for y in ys)
+    return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
+
+
+def _ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+def _share(values: list[float], low: float, high: float) -> float:
+    return sum(low <= v <= high for v in values) / len(values) if values else 0.0
+
+
+def _copy(learner: Learner) -> Learner:
+    return Learner(learner.general, dict(learner.skills), learner.learning_rate, learner.minutes_per_day,
+                   learner.active_share, dict(learner.self_levels))

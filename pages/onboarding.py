@@ -1,0 +1,60 @@
+"""Getting started: the five-step interview a new learner answers before practising.
+
+Each Next saves its step, so a learner who leaves comes back to the first unanswered step. Back
+keeps what was entered on the step it leaves, saved or not.
+"""
+
+import streamlit as st
+
+from engine import ProfileError
+from engine.profile import STEP_TITLES, STEPS
+from ui import interview
+from ui.session import require_user, workbench
+
+wb = workbench()
+user = require_user()
+profile = wb.profile(user.id)
+state = st.session_state
+
+if state.get("onboarding_step") not in STEPS[: profile.steps_done + 1]:
+    state["onboarding_step"] = profile.next_step or STEPS[-1]  # resume where the learner left off
+step = state["onboarding_step"]
+number = STEPS.index(step) + 1
+last = number == len(STEPS)
+entered = state.setdefault("onboarding_entered", {})  # what Back left behind on each step
+
+st.title("Getting started")
+st.write(f"Welcome, {user.name}! A few questions so that your daily practice fits you. Each step is saved "
+         "when you go on, so you can stop and come back later; you can change your answers on your Profile page.")
+st.progress(number / len(STEPS), text=f"Step {number} of {len(STEPS)} · {STEP_TITLES[step]}")
+
+with st.container(border=True):
+    st.subheader(STEP_TITLES[step])
+    answers = interview.ask(step, {**profile.answers(), **entered.get(step, {})}, wb.skill_groups(), key="onboarding")
+
+with st.container(horizontal=True):
+    back = st.button("Back", icon=":material/arrow_back:", disabled=number == 1,
+                     help="The previous question; what you entered here is kept.")
+    go_on = st.button("Finish" if last else "Next", type="primary",
+                      icon=":material/check:" if last else ":material/arrow_forward:",
+                      help="Save this step and start practising." if last else "Save this step and go on.")
+
+if back:
+    entered[step] = answers
+    state["onboarding_step"] = STEPS[number - 2]
+    st.rerun()
+
+if go_on:
+    try:
+        profile = wb.answer_onboarding(user.id, step, answers)
+    except ProfileError as exc:
+        st.error(str(exc), icon=":material/error:")
+        st.stop()
+    entered.pop(step, None)
+    if profile.completed:
+        # Practice is not in this run's navigation yet: the router shows it once the profile is complete
+        del state["onboarding_step"], state["onboarding_entered"]
+        state["just_onboarded"] = True  # Practice greets the learner
+    else:
+        state["onboarding_step"] = STEPS[number]
+    st.rerun()

@@ -1,0 +1,87 @@
+"""Profile: the interview's answers, to change at any time, and the level, to read and steer."""
+
+import streamlit as st
+
+from engine import ProfileError
+from engine.level import DOWN_AFTER, MAX_LEVEL, MIN_LEVEL, SLOW_FACTOR, STRUGGLE_HINTS, UP_AFTER
+from engine.profile import STEP_TITLES, STEPS
+from ui import interview
+from ui.session import require_user, workbench
+
+RULE = (f"It goes up after {UP_AFTER} successes in a row and down after {DOWN_AFTER} struggles in a row "
+        f"(a fail, {STRUGGLE_HINTS} or more hints, or more than {SLOW_FACTOR:g} times the expected time).")
+
+wb = workbench()
+user = require_user()
+
+
+def steer(action: str) -> None:
+    """A callback, so the page draws the level as it is after the click."""
+    change = wb.steer_level(user.id, action, st.session_state["pin_level"] if action == "pin" else None)
+    if change is not None:
+        st.session_state["pin_level"] = change.new_level  # the number to pin follows the level
+
+
+st.title("Profile")
+profile = wb.profile(user.id)
+if not profile.completed:
+    st.info("Your profile is not complete: save the sections in order, from the top.", icon=":material/info:")
+
+groups = wb.skill_groups()
+saved = profile.answers()
+for step in STEPS:
+    with st.form(f"profile:{step}"):
+        st.subheader(STEP_TITLES[step])
+        answers = interview.ask(step, saved, groups, key="profile")
+        if step == "time":
+            st.caption("Today's set stays as planned; a new number of minutes applies from tomorrow's. "
+                       "On Practice, More exercises adds to today's.")
+        if st.form_submit_button("Save", type="primary", icon=":material/save:"):
+            try:
+                profile = wb.answer_onboarding(user.id, step, answers)
+            except ProfileError as exc:
+                st.error(str(exc), icon=":material/error:")
+            else:
+                st.success(f"{STEP_TITLES[step]}: saved.", icon=":material/check:")
+
+st.header("Level", divider="gray")
+level = wb.level(user.id)
+st.metric("Your level", f"{level.value} of {MAX_LEVEL}",
+          help="Where your exercises are aimed, from 1 (first steps) to 10 (hardest in the bank).")
+if level.pinned:
+    st.write(f"**Pinned** at level {level.value}: it stays there until you go back to automatic.")
+else:
+    st.write(f"**Automatic.** {RULE}")
+if level.offset_levels:
+    harder = level.offset_levels > 0
+    st.write(f"You asked for exercises {abs(level.offset_levels)} level{'s' if abs(level.offset_levels) > 1 else ''} "
+             f"{'harder' if harder else 'easier'} than your results suggest.")
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.button("Easier", icon=":material/remove:", on_click=steer, args=("easier",),
+              help="One level down, and easier exercises from now on.")
+    st.button("Harder", icon=":material/add:", on_click=steer, args=("harder",),
+              help="One level up, and harder exercises from now on.")
+    st.session_state.setdefault("pin_level", level.value)
+    st.number_input("Level to pin", min_value=MIN_LEVEL, max_value=MAX_LEVEL, step=1, key="pin_level", width=140,
+                    help="Keep your level here: new exercises stay within one level of it.")
+    st.button("Pin", icon=":material/push_pin:", on_click=steer, args=("pin",), help="Keep the level chosen on the left.")
+    st.button("Back to automatic", icon=":material/autorenew:", on_click=steer, args=("auto",),
+              disabled=not level.pinned and not level.offset_levels, help="Let your results move the level again.")
+
+st.subheader("How your level changed")
+if level.history:
+    st.dataframe([{"When": c.changed_at, "From": c.old_level, "To": c.new_level, "Why": c.reason} for c in level.history],
+                 hide_index=True, width="stretch",
+                 column_config={"When": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm")})
+else:
+    st.caption("No changes yet: your level moves with your results, or when you steer it above.")
+
+with st.expander("What the model thinks of each skill", icon=":material/insights:"):
+    st.caption("Estimates on the model's scale: 0 is even odds on a level 5.5 exercise; higher is stronger. "
+               "The ± shrinks as results come in.")
+    st.dataframe([{"Skill": wb.skill_name(e.skill), "Estimate": e.ability, "±": e.sd, "Results": e.evidence}
+                  for e in wb.skill_estimates(user.id).values()],
+                 hide_index=True, width="stretch",
+                 column_config={"Estimate": st.column_config.NumberColumn(format="%+.2f"),
+                                "±": st.column_config.NumberColumn(format="%.2f")})

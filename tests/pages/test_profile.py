@@ -1,0 +1,181 @@
+"""AppTest of the Profile page: the interview's answers, edited section by section, and the
+level: what it is, how it moves, the learner's buttons to steer it, and its history."""
+
+from __future__ import annotations
+
+import pytest
+from factories import REPO, interview_answers
+from interview_widgets import fill, read
+from streamlit.testing.v1 import AppTest
+
+from engine.profile import STEP_TITLES, STEPS
+
+APP = str(REPO / "app.py")
+PREFIX = "profile"
+RULE = ("**Automatic.** It goes up after 3 successes in a row and down after 2 struggles in a row "
+        "(a fail, 2 or more hints, or more than 2 times the expected time).")
+
+
+def profile_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Profile"]
+    return at
+
+
+def save(at: AppTest, step: str) -> AppTest:
+    at.button(key=f"FormSubmitter:profile:{step}-Save").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    [match] = [b for b in at.button if b.label == label]
+    match.click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def level_shown(at: AppTest) -> str:
+    return {m.label: m.value for m in at.metric}["Your level"]
+
+
+def history(at: AppTest) -> list[list]:
+    if not at.dataframe or "Why" not in at.dataframe[0].value.columns:
+        return []
+    return at.dataframe[0].value[["From", "To", "Why"]].values.tolist()
+
+
+def test_every_section_shows_the_saved_answers(wb, learner):
+    at = profile_page(learner)
+    assert [s.value for s in at.subheader][:5] == [STEP_TITLES[step] for step in STEPS]
+    saved = interview_answers(wb.skill_groups())
+    for step in STEPS:
+        assert read(at, PREFIX, step) == saved[step], step
+    assert "About 4 exercises a day, at about 8 minutes each." in [c.value for c in at.caption]
+    assert not at.info, "the profile is complete"
+
+
+@pytest.mark.parametrize(
+    ("step", "entered"),
+    [
+        pytest.param("levels", {"levels": {"basics": "confident", "algorithms": "new"}}, id="levels"),
+        pytest.param("goals", {"goals": ["data", "fun"], "goal_note": ""}, id="goals"),
+        pytest.param("goals", {"goals": [], "goal_note": "Automate my reports."}, id="goal-in-own-words"),
+        pytest.param("style", {"style": "challenges"}, id="style"),
+        pytest.param("time", {"minutes_per_day": 60}, id="minutes"),
+    ],
+)
+def test_editing_a_section_saves_it_and_only_it(wb, learner, step, entered):
+    before = wb.profile(learner.id).answers()
+    at = profile_page(learner)
+    save(fill(at, PREFIX, step, entered), step)
+    assert [s.value for s in at.success] == [f"{STEP_TITLES[step]}: saved."]
+    expected = {**before, **entered}
+    if step == "levels":  # the areas not touched keep their answers
+        expected["levels"] = {**before["levels"], **entered["levels"]}
+    assert wb.profile(learner.id).answers() == expected
+
+
+def test_more_minutes_mean_a_bigger_daily_set(wb, learner):
+    at = profile_page(learner)
+    save(fill(at, PREFIX, "time", {"minutes_per_day": 60}), "time")
+    assert wb.profile(learner.id).daily_set_size == 8
+    assert "About 8 exercises a day, at about 8 minutes each." in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("step", "entered", "message"),
+    [
+        pytest.param("languages", {"languages": []}, "Choose at least one language.", id="no-language"),
+        pytest.param("goals", {"goals": [], "goal_note": ""},
+                     "Choose at least one goal, or describe yours in your own words.", id="no-goal-and-no-note"),
+        pytest.param("goals", {"goals": ["data"], "goal_note": "y" * 600},
+                     "Please keep your own words under 500 characters (now 600).", id="note-too-long"),
+        pytest.param("time", {"minutes_per_day": 4}, "Minutes per day must be from 5 to 240.", id="too-few-minutes"),
+        pytest.param("time", {"minutes_per_day": 500}, "Minutes per day must be from 5 to 240.", id="too-many-minutes"),
+    ],
+)
+def test_a_bad_answer_is_explained_and_changes_nothing(wb, learner, step, entered, message):
+    before = wb.profile(learner.id)
+    at = profile_page(learner)
+    save(fill(at, PREFIX, step, entered), step)
+    assert [e.value for e in at.error] == [message]
+    assert not at.success
+    assert read(at, PREFIX, step) == entered, "what the learner entered is still there"
+    assert wb.profile(learner.id) == before
+
+
+def test_an_educator_without_a_profile_answers_the_sections_in_order(wb):
+    educator = wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
+    at = profile_page(educator)
+    assert [i.value for i in at.info] == ["Your profile is not complete: save the sections in order, from the top."]
+    save(fill(at, PREFIX, "style", {"style": "theory"}), "style")
+    assert [e.value for e in at.error] == ['Please answer "Languages" first.']
+    save(fill(at, PREFIX, "languages", {"languages": ["python"]}), "languages")
+    assert [s.value for s in at.success] == ["Languages: saved."]
+    assert wb.profile(educator.id).steps_done == 1
+
+
+# -- the level -------------------------------------------------------------------------------------
+
+
+def test_the_level_and_its_rule_are_explained(wb, learner):
+    at = profile_page(learner)
+    value = wb.level(learner.id).value
+    assert level_shown(at) == f"{value} of 10"
+    assert RULE in [m.value for m in at.markdown]
+    assert at.number_input(key="pin_level").value == value
+    assert [b.disabled for b in at.button if b.label == "Back to automatic"] == [True], "it is automatic already"
+    assert history(at) == []
+    assert "No changes yet: your level moves with your results, or when you steer it above." in [
+        c.value for c in at.caption]
+
+
+@pytest.mark.parametrize(
+    ("clicks", "change", "pinned", "line", "reasons"),
+    [
+        pytest.param(["Easier"], -1, False, "You asked for exercises 1 level easier than your results suggest.",
+                     ["you asked for easier"], id="easier"),
+        pytest.param(["Harder"], +1, False, "You asked for exercises 1 level harder than your results suggest.",
+                     ["you asked for harder"], id="harder"),
+        pytest.param(["Harder", "Harder"], +2, False, "You asked for exercises 2 levels harder than your results suggest.",
+                     ["you asked for harder", "you asked for harder"], id="harder-twice"),
+        pytest.param(["Pin"], "7", True, "**Pinned** at level 7: it stays there until you go back to automatic.",
+                     ["you pinned level 7"], id="pin"),
+        pytest.param(["Pin", "Back to automatic"], "7", False, RULE, ["back to automatic", "you pinned level 7"],
+                     id="pin-then-automatic"),
+        pytest.param(["Easier", "Back to automatic"], -1, False, RULE, ["back to automatic", "you asked for easier"],
+                     id="easier-then-automatic"),
+    ],
+)
+def test_the_level_buttons_steer_it_and_show_in_the_history(wb, learner, clicks, change, pinned, line, reasons):
+    start = wb.level(learner.id).value
+    at = profile_page(learner)
+    at.number_input(key="pin_level").set_value(7)
+    for label in clicks:
+        click(at, label)
+    level = wb.level(learner.id)
+    expected = 7 if change == "7" else start + change
+    assert (level.value, level.pinned) == (expected, pinned)
+    assert [c.reason for c in level.history] == reasons
+    assert level_shown(at) == f"{expected} of 10"
+    assert at.number_input(key="pin_level").value == expected, "the number to pin follows the level"
+    assert not at.warning and not at.exception
+    assert line in [m.value for m in at.markdown]
+    rows = history(at)
+    assert [row[2] for row in rows] == reasons, "newest first"
+    assert rows[0][1] == expected
+
+
+def test_skill_estimates_are_listed_by_name(wb, learner):
+    wb.record_result(learner.id, "python/digit-sum", passed=True)
+    at = profile_page(learner)
+    [frame] = [d.value for d in at.dataframe if "Skill" in d.value.columns]
+    assert list(frame.columns) == ["Skill", "Estimate", "±", "Results"]
+    estimates = wb.skill_estimates(learner.id)
+    assert list(frame["Skill"]) == [wb.skill_name(s) for s in estimates]
+    assert frame["Results"].sum() == sum(e.evidence for e in estimates.values()) > 0
