@@ -149,15 +149,17 @@ class LearnerModel:
 
         def predict(exercise: Exercise) -> float:
             terms = self._terms(general, {s: deviations.get(s, default)[0] for s in exercise.skills}, exercise)
-            margin = sum(c * b.mean for c, b in terms) + shift
-            return chance(margin, sum(c * c * b.variance for c, b in terms))
+            # at the beliefs' means: beliefs kept per quantity (without their correlations)
+            # overstate the margin's uncertainty, and averaging over it made predictions too
+            # timid in simulation (the days came out easier than aimed)
+            return chance(sum(c * b.mean for c, b in terms) + shift)
 
         return predict
 
     def level(self, user_id: int) -> Level:
         state = self.state(user_id)
         rows = self.store.all("SELECT changed_at, old_level, new_level, reason FROM level_changes "
-                              "WHERE user_id = ? ORDER BY changed_at DESC", [user_id])
+                              "WHERE user_id = ? ORDER BY changed_at DESC, rowid DESC", [user_id])
         history = [LevelChange(to_aware_utc(r[0]), r[1], r[2], r[3]) for r in rows]
         return Level(state.staircase.level, state.staircase.pinned,
                      round(state.offset / LOGITS_PER_LEVEL), history)
@@ -233,6 +235,8 @@ class LearnerModel:
         else:
             raise ValueError(f"unknown level action {action!r}: easier, harder, pin or auto")
         offset = max(-MAX_OFFSET, min(MAX_OFFSET, offset))
+        if (stair.level, stair.pinned, offset) == (state.staircase.level, state.staircase.pinned, state.offset):
+            return None  # nothing to change: easier at level 1, automatic when already so
         self._save_state(user_id, replace(state, staircase=replace(stair, successes=0, struggles=0), offset=offset), at)
         return self._log_change(user_id, state.staircase.level, stair.level, reason, at)
 

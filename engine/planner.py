@@ -22,6 +22,8 @@ from engine.review import ExerciseProgress, Reviews
 
 MASTERED_ENOUGH = 0.5  # an ability estimate at which a skill's prerequisites count as met untried
 REVIEW_SHARE = 1 / 3
+LEAST_WANTED, MOST_WANTED = 0.55, 0.95  # never aim a single pick beyond these to balance the day
+SKILL_REPEAT_COST = 0.05  # how much closer to the aim a second exercise of a skill must be
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Planner:
 
         due = sorted((e for e in pool if e.id in passed and _due(progress[e.id], now)),
                      key=lambda e: progress[e.id].due_at or now)
-        quota = min(len(due), n if gap else max(1, math.floor(n * REVIEW_SHARE)))
+        quota = min(len(due), n if gap else max(min(n, 1), math.floor(n * REVIEW_SHARE)))
         picks = [self._review(e, predict(e), progress[e.id], now, gap) for e in due[:quota]]
 
         estimates = self.model.estimates(user_id, snapshot)
@@ -65,7 +67,7 @@ class Planner:
         fresh = [e for e in pool if e.id not in passed and unlocked[e.skills[0]]]
         if state.staircase.pinned:
             fresh = _near_level(fresh, state.staircase.level)
-        picks += self._best(fresh, aim, predict, n - len(picks), practised)
+        picks += self._best(fresh, aim, predict, n - len(picks), practised, [aim(p.exercise) for p in picks])
         if len(picks) < n:
             chosen = {p.exercise.id for p in picks}
             again = [e for e in pool if e.id in passed and e.id not in chosen]
@@ -78,22 +80,25 @@ class Planner:
         return sum(self.band) / 2
 
     def _best(self, candidates: list[Exercise], aim: Callable[[Exercise], float],
-              predict: Callable[[Exercise], float], count: int, practised: set[str]) -> list[Pick]:
-        """The candidates closest to the band's middle, one per skill first."""
-        if count <= 0:
-            return []
-        low, high = self.band
+              predict: Callable[[Exercise], float], count: int, practised: set[str],
+              planned: list[float]) -> list[Pick]:
+        """Pick ``count`` candidates one at a time so that the day as a whole (with the chances
+        already ``planned``, such as reviews) aims at the band's middle; a skill not yet in the
+        day is preferred, and earlier skills of the curriculum break ties."""
         aimed = {e.id: aim(e) for e in candidates}
-        ranked = sorted(candidates, key=lambda e: (not low <= aimed[e.id] <= high,
-                                                   abs(aimed[e.id] - self.target) + 0.01 * self.curriculum.order(e.skills[0]),
-                                                   e.id))
-        first: list[Exercise] = []
-        rest: list[Exercise] = []
+        left = sorted(candidates, key=lambda e: (self.curriculum.order(e.skills[0]), e.id))
+        chosen: list[Exercise] = []
+        chances = list(planned)
         skills: set[str] = set()
-        for exercise in ranked:
-            (rest if exercise.skills[0] in skills else first).append(exercise)
-            skills.add(exercise.skills[0])
-        return [self._practice(e, predict(e), aimed[e.id], practised) for e in (first + rest)[:count]]
+        for _ in range(min(count, len(left))):
+            wanted = min(MOST_WANTED, max(LEAST_WANTED, self.target * (len(chances) + 1) - sum(chances)))
+            best = min(left, key=lambda e: abs(aimed[e.id] - wanted) + (SKILL_REPEAT_COST if e.skills[0] in skills else 0)
+                       + 0.01 * self.curriculum.order(e.skills[0]))
+            left.remove(best)
+            chosen.append(best)
+            chances.append(aimed[best.id])
+            skills.add(best.skills[0])
+        return [self._practice(e, predict(e), aimed[e.id], practised) for e in chosen]
 
     def _unlocked(self, skill: str, passed_skills: set[str], estimates: dict[str, SkillEstimate]) -> bool:
         """Whether every prerequisite of a skill has been passed, or looks mastered already."""

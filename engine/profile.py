@@ -94,7 +94,7 @@ class Profile:
 def validate(step: str, answers: Mapping[str, Any], groups: Mapping[str, str]) -> dict[str, Any]:
     """The step's answers, cleaned; ``ProfileError`` says what is wrong. ``groups``: id -> name."""
     if step == "languages":
-        languages = [str(x) for x in answers.get("languages") or []]
+        languages = _strings(answers.get("languages"), "languages")
         if not languages:
             raise ProfileError("Choose at least one language.")
         unknown = [x for x in languages if x not in LANGUAGES]
@@ -105,7 +105,10 @@ def validate(step: str, answers: Mapping[str, Any], groups: Mapping[str, str]) -
             raise ProfileError(f"{', '.join(coming)} is coming soon; for now choose Python.")
         return {"languages": languages}
     if step == "levels":
-        levels = {str(k): str(v) for k, v in (answers.get("levels") or {}).items()}
+        raw_levels = answers.get("levels") or {}
+        if not isinstance(raw_levels, Mapping):
+            raise ProfileError("Levels must say a level for each area.")
+        levels = {str(k): str(v) for k, v in raw_levels.items()}
         missing = [name for gid, name in groups.items() if gid not in levels]
         if missing:
             raise ProfileError(f"Rate yourself on every area; missing: {', '.join(missing)}.")
@@ -114,7 +117,7 @@ def validate(step: str, answers: Mapping[str, Any], groups: Mapping[str, str]) -
             raise ProfileError(f"Unknown area or level: {', '.join(wrong)}.")
         return {"levels": levels}
     if step == "goals":
-        goals = [str(x) for x in answers.get("goals") or []]
+        goals = _strings(answers.get("goals"), "goals")
         note = str(answers.get("goal_note") or "").strip()
         unknown = [x for x in goals if x not in GOALS]
         if unknown:
@@ -130,15 +133,27 @@ def validate(step: str, answers: Mapping[str, Any], groups: Mapping[str, str]) -
             raise ProfileError("Choose how you like to learn.")
         return {"style": style}
     if step == "time":
+        raw = answers.get("minutes_per_day")
         try:
-            minutes = int(answers.get("minutes_per_day"))  # type: ignore[arg-type]
+            minutes = int(raw)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise ProfileError("Say how many minutes a day you want to practise, as a whole number.") from None
+            minutes = None
+        if minutes is None or isinstance(raw, bool) or (isinstance(raw, float) and not raw.is_integer()):
+            raise ProfileError("Say how many minutes a day you want to practise, as a whole number.")
         low, high = MINUTES_RANGE
         if not low <= minutes <= high:
             raise ProfileError(f"Minutes per day must be from {low} to {high}.")
         return {"minutes_per_day": minutes}
     raise ProfileError(f"Unknown step {step!r}; the steps are {', '.join(STEPS)}.")
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    """A list of choices; a lone string is a mistake, not a list of its letters."""
+    if value is None:
+        return []
+    if isinstance(value, str) or not isinstance(value, (list, tuple, set)):
+        raise ProfileError(f"Choose {what} from the list.")
+    return [str(x) for x in value]
 
 
 class Profiles:

@@ -110,6 +110,8 @@ class Run:
     day_observed: list[float] = field(default_factory=list)  # observed pass share per learner-day
     snapshots: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # results -> (estimate, hidden)
     calibration_rmse: float = 0.0
+    tried: set[str] = field(default_factory=set)  # exercises with at least one result
+    day_index: list[int] = field(default_factory=list)  # the learner's nth active day, per learner-day
 
     def figures(self, band: tuple[float, float]) -> dict[str, float]:
         low, high = band
@@ -212,7 +214,7 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
     outcome = Run()
     for index, learner in enumerate(learners):
         rng = random.Random(seed * 100_003 + index)  # habits and answers: the same across policies
-        done, day = 0, 0
+        done, day, active = 0, 0, 0
         while done < results:
             day += 1
             if rng.random() < 0.02:
@@ -227,6 +229,7 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
                 duration = expected_seconds(exercise.difficulty) * math.exp(rng.gauss(-0.2, 0.4) + (0 if passed else 0.5))
                 now += timedelta(seconds=duration)
                 policy.record(index, exercise, passed, duration, now)
+                outcome.tried.add(exercise.id)
                 learner.practise(exercise, passed)
                 chances.append(chance)
                 passes += passed
@@ -237,12 +240,13 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
                 if done >= results:
                     break
             if chances:
+                active += 1
+                outcome.day_index.append(active)
                 outcome.day_chances.append(statistics.fmean(chances))
                 outcome.day_observed.append(passes / len(chances))
         if progress:
             progress(index + 1, len(learners))
-    tried = [e for e in bank if e.id in truth]
-    errors = [(policy.difficulty(e) - truth[e.id]) ** 2 for e in tried]
+    errors = [(policy.difficulty(e) - truth[e.id]) ** 2 for e in bank if e.id in outcome.tried]
     outcome.calibration_rmse = math.sqrt(statistics.fmean(errors)) if errors else 0.0
     return outcome
 

@@ -13,7 +13,7 @@ from typing import Any
 from engine.accounts import AccountError, Accounts, User
 from engine.attempts import Attempt, Attempts, Draft
 from engine.bank import Bank, Exercise, UnknownExercise
-from engine.clock import utcnow
+from engine.clock import to_aware_utc, utcnow
 from engine.curriculum import Curriculum
 from engine.daily import DailySets, TodaysSet
 from engine.events import Event, EventLog
@@ -39,7 +39,7 @@ class Workbench:
     def __init__(self, settings: Settings, *, store: Store, sandbox: Sandbox, bank: Bank | None = None,
                  curriculum: Curriculum | None = None, clock: Callable[[], datetime] = utcnow) -> None:
         self.settings = settings
-        self.clock = clock  # what "now" is: the real time, or a simulation's
+        self._clock = clock  # what "now" is: the real time, or a simulation's
         self.store = store
         self.sandbox = sandbox
         self.bank = bank or Bank(settings.bank_dir)
@@ -60,6 +60,10 @@ class Workbench:
                              budget_s=settings.grading_budget_s,
                              max_solution_bytes=settings.max_solution_bytes)
         self._latest: dict[tuple[int, str], GradeResult] = {}
+
+    def clock(self) -> datetime:
+        """Now, in UTC: days (today's set, "seen today") are UTC days, as stored."""
+        return to_aware_utc(self._clock())
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, settings: Settings | None = None,
@@ -281,7 +285,8 @@ class Workbench:
         return shown, exercise.hints[shown - 1]
 
     def skip(self, user_id: int, exercise_id: str) -> None:
-        """Put an exercise aside for today: it leaves today's set (``repeat`` brings it back)."""
+        """Put an exercise aside for today: marked skipped in today's set and left out of further
+        picks today (``repeat`` brings it back)."""
         self.exercise(exercise_id)
         now = self.clock()
         self.reviews.skip(user_id, exercise_id, now)

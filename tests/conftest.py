@@ -6,15 +6,18 @@
 - ``settings``: Settings with the home in the test's tmp_path and fast bcrypt.
 - ``wb``: a Workbench on those, with the real bank.
 - ``make_exercise``: writes an exercise folder in tmp_path from a few strings.
+- ``clock``: a settable "now" (``factories.Clock``), starting at ``factories.START``.
+- ``make_wb``: more Workbenches, each on its own fresh store, optionally on a clock.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from factories import ADD_REFERENCE, ADD_STARTER, ADD_TESTS, BANK_DIR, write_exercise
+from factories import ADD_REFERENCE, ADD_STARTER, ADD_TESTS, BANK_DIR, Clock, write_exercise
 
 from engine.bank import Bank
 from engine.grader import Grader
@@ -57,6 +60,27 @@ def wb(settings: Settings, store: Store, sandbox: Sandbox, bank: Bank) -> Iterat
     workbench = Workbench(settings, store=store, sandbox=sandbox, bank=bank)
     yield workbench
     workbench.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def make_wb(settings: Settings, sandbox: Sandbox, bank: Bank) -> Iterator[Callable[..., Workbench]]:
+    """``make_wb(clock=None)``: a Workbench with the real bank on a fresh in-memory store; a learner
+    model of its own, so results in one never calibrate the exercises of another."""
+    made: list[Workbench] = []
+
+    def make(clock: Callable[[], datetime] | None = None) -> Workbench:
+        made.append(Workbench(settings, store=Store(), sandbox=sandbox, bank=bank,
+                              **({"clock": clock} if clock is not None else {})))
+        return made[-1]
+
+    yield make
+    for workbench in made:
+        workbench.close()
 
 
 @pytest.fixture

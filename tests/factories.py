@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,3 +73,28 @@ def answer_interview(wb, user_id: int, steps: int = 5, **answers):
     for step, values in list(interview_answers(wb.skill_groups(), **answers).items())[:steps]:
         profile = wb.answer_onboarding(user_id, step, values)
     return profile
+
+
+# -- learners and time, for the daily-practice engine --------------------------------------------
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning: the day every clocked test begins
+PASSWORD = "password123"
+
+
+class Clock:
+    """A "now" a test sets: hand it to ``Workbench(..., clock=clock)``; ``advance(days=1)`` moves it on."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+def new_learner(wb, name: str = "ada") -> int:
+    """Register a learner called ``name`` (3 letters or more) and return their id."""
+    return wb.register(name, f"{name}@example.org", name.title(), PASSWORD).id

@@ -4,6 +4,7 @@ login, its checks, resuming part-way, Back, finishing, and the router that sends
 from __future__ import annotations
 
 import pytest
+from clicks import button, click
 from factories import REPO, answer_interview, interview_answers
 from interview_widgets import fill, read
 from streamlit.testing.v1 import AppTest
@@ -32,17 +33,6 @@ def progress(at: AppTest) -> str:
     return bar.proto.text
 
 
-def button(at: AppTest, label: str):
-    matches = [b for b in at.button if b.label == label]
-    assert len(matches) == 1, f"expected one {label!r} button, found {[b.label for b in at.button]}"
-    return matches[0]
-
-
-def click(at: AppTest, label: str) -> AppTest:
-    button(at, label).click()
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def on_step(at: AppTest, number: int) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 import pytest
+from clicks import click
 from factories import REPO
 from streamlit.testing.v1 import AppTest
 
@@ -31,17 +32,6 @@ def at(learner) -> AppTest:
     return open_app(learner)
 
 
-def button(at: AppTest, label: str):
-    matches = [b for b in at.button if b.label == label]
-    assert len(matches) == 1, f"expected one {label!r} button, found {[b.label for b in at.button]}"
-    return matches[0]
-
-
-def click(at: AppTest, label: str) -> AppTest:
-    button(at, label).click()
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def choose(at: AppTest, exercise_id: str) -> AppTest:

@@ -4,6 +4,7 @@ level: what it is, how it moves, the learner's buttons to steer it, and its hist
 from __future__ import annotations
 
 import pytest
+from clicks import click
 from factories import REPO, interview_answers
 from interview_widgets import fill, read
 from streamlit.testing.v1 import AppTest
@@ -31,12 +32,6 @@ def save(at: AppTest, step: str) -> AppTest:
     assert not at.exception, at.exception
     return at
 
-
-def click(at: AppTest, label: str) -> AppTest:
-    [match] = [b for b in at.button if b.label == label]
-    match.click().run()
-    assert not at.exception, at.exception
-    return at
 
 
 def level_shown(at: AppTest) -> str:

@@ -1,0 +1,182 @@
+"""Today's set (engine/daily.py): planned once a day, holding still while the learner works through it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from factories import Clock, answer_interview, new_learner
+
+from engine.bank import Bank
+from engine.daily import PlannedExercise, TodaysSet
+from engine.planner import Pick
+from engine.workbench import Workbench
+
+
+@pytest.fixture
+def wb(make_wb: Callable[..., Workbench], clock: Clock) -> Workbench:
+    """The Workbench on the test's clock."""
+    return make_wb(clock)
+
+
+@pytest.fixture
+def ada(wb: Workbench) -> int:
+    return new_learner(wb)
+
+
+def ids(todays: TodaysSet) -> list[str]:
+    return [item.pick.exercise.id for item in todays.items]
+
+
+def statuses(todays: TodaysSet) -> list[str]:
+    return [item.status for item in todays.items]
+
+
+# -- done and complete --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "done", "complete"),
+    [
+        ([], 0, False),
+        (["todo"], 0, False),
+        (["tried"], 0, False),
+        (["passed"], 1, True),
+        (["skipped"], 1, True),
+        (["passed", "skipped"], 2, True),
+        (["passed", "tried", "skipped", "todo"], 2, False),
+        (["passed", "passed", "tried"], 2, False),
+    ],
+    ids=["empty", "todo", "tried", "passed", "skipped", "passed-and-skipped", "one-of-each", "one-still-failing"],
+)
+def test_done_and_complete(bank: Bank, clock: Clock, items: list[str], done: int, complete: bool) -> None:
+    pick = Pick(bank.get("python/digit-sum"), 0.8, "a reason", "new")
+    todays = TodaysSet(clock.now.date(), [PlannedExercise(pick, status) for status in items])
+    assert (todays.done, todays.complete) == (done, complete)
+
+
+# -- holding still ------------------------------------------------------------------------------------
+
+
+def test_the_first_visit_plans_the_set(wb: Workbench, ada: int, clock: Clock) -> None:
+    todays = wb.todays_set(ada)
+    assert todays.day == clock.now.date()
+    assert len(todays.items) == wb.settings.daily_set_size
+    assert statuses(todays) == ["todo"] * len(todays.items)
+    assert all(item.pick.reason and 0 < item.pick.probability < 1 for item in todays.items)
+    assert ids(todays) == [p.exercise.id for p in wb.daily_set(ada)]  # what the planner said then
+    assert (todays.done, todays.complete) == (0, False)
+
+
+def test_the_set_holds_still_through_the_day(wb: Workbench, ada: int, clock: Clock) -> None:
+    planned = wb.todays_set(ada)
+    first, second, third = ids(planned)
+    wb.record_result(ada, first, True)
+    clock.advance(minutes=10)
+    wb.record_result(ada, second, False)
+    assert [p.exercise.id for p in wb.daily_set(ada)] != ids(planned)  # the planner has moved on...
+    todays = wb.todays_set(ada)
+    assert ids(todays) == ids(planned)  # ...today's set has not
+    assert statuses(todays) == ["passed", "tried", "todo"]
+    assert (todays.done, todays.complete) == (1, False)
+
+    clock.advance(minutes=10)
+    wb.skip(ada, third)
+    assert statuses(wb.todays_set(ada)) == ["passed", "tried", "skipped"]
+    assert wb.todays_set(ada).done == 2 and not wb.todays_set(ada).complete
+
+    clock.advance(minutes=10)
+    wb.record_result(ada, second, True)
+    todays = wb.todays_set(ada)
+    assert ids(todays) == ids(planned)
+    assert statuses(todays) == ["passed", "passed", "skipped"]
+    assert (todays.done, todays.complete) == (3, True)
+
+
+@pytest.mark.parametrize(
+    ("actions", "status"),
+    [
+        ([], "todo"),
+        (["pass"], "passed"),
+        (["fail"], "tried"),
+        (["skip"], "skipped"),
+        (["fail", "fail"], "tried"),
+        (["fail", "pass"], "passed"),
+        (["pass", "fail"], "passed"),
+        (["fail", "skip"], "skipped"),
+        (["skip", "pass"], "passed"),
+        (["pass-yesterday"], "todo"),
+    ],
+    ids=lambda v: "-".join(v) if isinstance(v, list) else v,
+)
+def test_the_status_of_an_exercise(wb: Workbench, ada: int, clock: Clock, actions: list[str], status: str) -> None:
+    exercise = ids(wb.todays_set(ada))[0]
+    for action in actions:
+        clock.advance(minutes=5)
+        if action == "skip":
+            wb.skip(ada, exercise)
+        else:
+            at = clock.now - timedelta(days=1) if action.endswith("yesterday") else clock.now
+            wb.record_result(ada, exercise, action.startswith("pass"), at=at)
+    assert statuses(wb.todays_set(ada))[0] == status
+
+
+def test_the_size_follows_the_profile(wb: Workbench, ada: int) -> None:
+    answer_interview(wb, ada, minutes=30)
+    assert len(wb.todays_set(ada).items) == wb.profile(ada).daily_set_size == 4
+
+
+def test_each_learner_has_their_own_set(wb: Workbench, ada: int) -> None:
+    bob = new_learner(wb, "bob")
+    wb.record_result(ada, ids(wb.todays_set(ada))[0], True)
+    assert statuses(wb.todays_set(bob)) == ["todo"] * len(wb.todays_set(bob).items)
+
+
+# -- the next day ---------------------------------------------------------------------------------------
+
+
+def test_a_new_set_the_next_day(wb: Workbench, ada: int, clock: Clock) -> None:
+    yesterday = wb.todays_set(ada)
+    for exercise_id in ids(yesterday):
+        wb.record_result(ada, exercise_id, True)
+    assert wb.todays_set(ada).complete
+
+    clock.advance(days=1)
+    today = wb.todays_set(ada)
+    assert today.day == yesterday.day + timedelta(days=1)
+    assert statuses(today) == ["todo"] * len(today.items) and today.items
+    assert ids(today) != ids(yesterday)
+    for item in today.items:
+        assert item.pick.kind == "review" or item.pick.exercise.id not in ids(yesterday)
+    assert wb.daily_sets.get(ada, yesterday.day).complete  # yesterday's set is kept as it went
+
+
+# -- more -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [1, 2, 5], ids=lambda n: f"n={n}")
+def test_more_exercises_adds_new_distinct_ones(wb: Workbench, ada: int, n: int) -> None:
+    planned = ids(wb.todays_set(ada))
+    more = wb.more_exercises(ada, n)
+    assert ids(more)[: len(planned)] == planned
+    assert len(more.items) == len(planned) + n
+    assert len(set(ids(more))) == len(more.items)
+    assert statuses(more)[len(planned):] == ["todo"] * n
+    assert ids(wb.todays_set(ada)) == ids(more)  # kept for the day
+
+
+def test_more_exercises_before_the_first_visit(wb: Workbench, ada: int) -> None:
+    more = wb.more_exercises(ada, 2)
+    assert len(more.items) == wb.settings.daily_set_size + 2
+    assert len(set(ids(more))) == len(more.items)
+
+
+def test_more_exercises_after_finishing_the_set(wb: Workbench, ada: int) -> None:
+    planned = ids(wb.todays_set(ada))
+    for exercise_id in planned:
+        wb.record_result(ada, exercise_id, True)
+    more = wb.more_exercises(ada, 1)
+    assert statuses(more) == ["passed"] * len(planned) + ["todo"]
+    assert ids(more)[-1] not in planned
+    assert not more.complete

@@ -1,0 +1,314 @@
+"""The learner model through the Workbench (engine/learner.py): estimates, uncertainty, the level
+and its overrides, and exercise calibration. Directions and orderings, never the tuned values."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+from factories import START, Clock, answer_interview, new_learner
+
+from engine.learner import GAP_DAYS, GENERAL_PRIOR
+from engine.level import comfortable_level, expected_seconds, level_difficulty
+from engine.workbench import Workbench
+
+# easy exercises, each on one skill or two, none needing more than loops
+EASY = ["python/digit-sum", "python/name-initials", "python/hailstone-sequence", "python/running-totals",
+        "python/caesar-cipher", "python/split-into-teams"]
+WRONG = "x = 1\n"
+
+
+@pytest.fixture
+def wb(make_wb: Callable[..., Workbench], clock: Clock) -> Workbench:
+    """The Workbench on the test's clock."""
+    return make_wb(clock)
+
+
+@pytest.fixture
+def ada(wb: Workbench) -> int:
+    return new_learner(wb)
+
+
+def record(wb: Workbench, user: int, outcomes: list[bool], start: datetime = START, **extra: object) -> None:
+    """One result per outcome, on the easy exercises in turn, a minute apart."""
+    for i, passed in enumerate(outcomes):
+        wb.record_result(user, EASY[i % len(EASY)], passed, at=start + timedelta(minutes=i), **extra)  # type: ignore[arg-type]
+
+
+def mean_ability(wb: Workbench, user: int) -> float:
+    return statistics.fmean(e.ability for e in wb.skill_estimates(user).values())
+
+
+# -- a new learner and the interview ----------------------------------------------------------------
+
+
+def test_a_new_learner_starts_at_the_prior(wb: Workbench, ada: int) -> None:
+    estimates = wb.skill_estimates(ada)
+    assert list(estimates) == list(wb.curriculum.skills)  # every skill, in curriculum order
+    assert {e.ability for e in estimates.values()} == {GENERAL_PRIOR.mean}
+    assert len({e.sd for e in estimates.values()}) == 1
+    assert {e.evidence for e in estimates.values()} == {0}
+    level = wb.level(ada)
+    assert (level.value, level.pinned, level.offset_levels, level.history) == \
+        (comfortable_level(GENERAL_PRIOR.mean), False, 0, [])
+
+
+@pytest.mark.parametrize("how", ["seeded", "one-result"])
+def test_a_new_learner_is_the_least_certain(wb: Workbench, ada: int, how: str) -> None:
+    before = wb.skill_estimates(ada)["loops"].sd
+    if how == "seeded":
+        answer_interview(wb, ada, steps=2)
+    else:
+        record(wb, ada, [True])
+    assert wb.skill_estimates(ada)["loops"].sd < before
+
+
+def test_self_assessment_orders_the_estimates_and_the_level(make_wb: Callable[..., Workbench]) -> None:
+    abilities, levels = [], []
+    for self_level in ("new", "beginner", "comfortable", "confident"):
+        wb = make_wb()
+        user = new_learner(wb)
+        answer_interview(wb, user, steps=2, level=self_level)
+        abilities.append(mean_ability(wb, user))
+        levels.append(wb.level(user).value)
+    assert abilities == sorted(abilities) and len(set(abilities)) == len(abilities)
+    assert levels == sorted(levels) and levels[-1] > levels[0]
+
+
+def test_self_assessment_per_area(wb: Workbench, ada: int) -> None:
+    wb.answer_onboarding(ada, "languages", {"languages": ["python"]})
+    levels = dict.fromkeys(wb.skill_groups(), "new") | {"basics": "confident"}
+    wb.answer_onboarding(ada, "levels", {"levels": levels})
+    estimates = wb.skill_estimates(ada)
+    basics = {s for s in estimates if wb.curriculum.group_of(s) == "basics"}
+    assert basics and min(estimates[s].ability for s in basics) > max(
+        e.ability for s, e in estimates.items() if s not in basics)
+
+
+def test_answering_again_before_any_result_seeds_again(wb: Workbench, ada: int) -> None:
+    answer_interview(wb, ada, steps=2, level="new")
+    before = mean_ability(wb, ada)
+    wb.answer_onboarding(ada, "levels", {"levels": dict.fromkeys(wb.skill_groups(), "confident")})
+    assert mean_ability(wb, ada) > before
+
+
+@pytest.mark.parametrize("again", ["new", "beginner", "confident"])
+def test_seeding_never_erases_evidence(wb: Workbench, ada: int, again: str) -> None:
+    answer_interview(wb, ada, steps=2, level="beginner")
+    record(wb, ada, [True, True, False, True])
+    estimates, level = wb.skill_estimates(ada), wb.level(ada)
+    wb.answer_onboarding(ada, "levels", {"levels": dict.fromkeys(wb.skill_groups(), again)})
+    assert wb.skill_estimates(ada) == estimates
+    assert wb.level(ada) == level
+
+
+# -- evidence ---------------------------------------------------------------------------------------
+
+
+def test_uncertainty_shrinks_with_evidence(wb: Workbench, ada: int) -> None:
+    sds = [wb.skill_estimates(ada)["loops"].sd]
+    for i, passed in enumerate([True, False, True, True, False, True]):
+        wb.record_result(ada, "python/digit-sum", passed, at=START)
+        estimate = wb.skill_estimates(ada)["loops"]
+        assert estimate.evidence == i + 1
+        sds.append(estimate.sd)
+    assert sds == sorted(sds, reverse=True)  # never wider (a floor may stop it shrinking)
+    assert 0 < sds[-1] < sds[1] < sds[0]
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "step", "word"),
+    [([True] * 3, 1, "successes"), ([False] * 2, -1, "struggles"), ([True, True, False, True, True, True], 1, "successes"),
+     ([False, True, False, False], -1, "struggles")],
+    ids=["three-passes-up", "two-fails-down", "a-fail-restarts-the-run", "a-pass-restarts-the-run"],
+)
+def test_streaks_move_the_level(wb: Workbench, ada: int, outcomes: list[bool], step: int, word: str) -> None:
+    start = wb.level(ada).value
+    record(wb, ada, outcomes)
+    level = wb.level(ada)
+    assert level.value == start + step
+    (change,) = level.history
+    assert (change.old_level, change.new_level, change.up) == (start, start + step, step > 0)
+    assert word in change.reason and change.changed_at == START + timedelta(minutes=len(outcomes) - 1)
+    logged = wb.store.all("SELECT object, context FROM events WHERE user_id = ? AND verb = 'level-changed'", [ada])
+    assert len(logged) == 1 and logged[0][0] == str(start + step) and word in logged[0][1]
+
+
+@pytest.mark.parametrize("outcomes", [[True, True], [False], [True, False, True, True, False, True]],
+                         ids=["two-passes", "one-fail", "no-run-long-enough"])
+def test_short_runs_leave_the_level(wb: Workbench, ada: int, outcomes: list[bool]) -> None:
+    start = wb.level(ada).value
+    record(wb, ada, outcomes)
+    assert (wb.level(ada).value, wb.level(ada).history) == (start, [])
+
+
+def test_submit_reports_the_level_change(wb: Workbench, ada: int) -> None:
+    start = wb.level(ada).value
+    passes = [wb.submit(ada, e, wb.exercise(e).reference) for e in EASY[:3]]
+    assert [a.passed for a in passes] == [True] * 3
+    assert [a.level_change for a in passes[:2]] == [None, None]
+    assert passes[2].level_change is not None and passes[2].level_change.up
+    assert passes[2].level_change.new_level == start + 1
+    fails = [wb.submit(ada, e, wb.exercise(e).starter) for e in EASY[3:5]]
+    assert [a.passed for a in fails] == [False, False]
+    assert fails[0].level_change is None
+    assert fails[1].level_change is not None and not fails[1].level_change.up
+    assert wb.level(ada).value == start
+
+
+@pytest.mark.parametrize(
+    ("hints", "duration"),
+    [(1, None), (3, None), (0, 3 * expected_seconds(1)), (3, 3 * expected_seconds(1))],
+    ids=["one-hint", "three-hints", "slow", "hints-and-slow"],
+)
+def test_help_and_slowness_make_a_pass_count_for_less(make_wb: Callable[..., Workbench], hints: int,
+                                                      duration: float | None) -> None:
+    def loops_after(**result: object) -> float:
+        wb = make_wb()
+        user = new_learner(wb)
+        wb.record_result(user, "python/digit-sum", True, at=START, **result)  # type: ignore[arg-type]
+        return wb.skill_estimate(user, "loops")
+
+    clean = loops_after()
+    helped = loops_after(hints_used=hints, duration_s=duration)
+    assert clean > helped
+    assert loops_after(duration_s=expected_seconds(1) / 2) == pytest.approx(clean)  # quick is as good as clean
+
+
+def test_more_hints_count_for_less(make_wb: Callable[..., Workbench]) -> None:
+    estimates = []
+    for hints in (0, 1, 2, 3):
+        wb = make_wb()
+        user = new_learner(wb)
+        wb.record_result(user, "python/digit-sum", True, hints_used=hints, at=START)
+        estimates.append(wb.skill_estimate(user, "loops"))
+    assert estimates == sorted(estimates, reverse=True)  # a pass's score may have a floor
+    assert estimates[0] > estimates[1] > estimates[-1]
+
+
+@pytest.mark.parametrize("gap_days", [GAP_DAYS, 4 * GAP_DAYS], ids=lambda d: f"{d}-days")
+def test_a_long_gap_widens_uncertainty(make_wb: Callable[..., Workbench], gap_days: int) -> None:
+    def after_gap(days: int) -> tuple[float, float]:
+        """(how much the second pass moved the loops estimate, its uncertainty after it)."""
+        wb = make_wb()
+        user = new_learner(wb)
+        wb.record_result(user, "python/digit-sum", True, at=START)
+        before = wb.skill_estimate(user, "loops")
+        wb.record_result(user, "python/hailstone-sequence", True, at=START + timedelta(days=days))
+        after = wb.skill_estimates(user)["loops"]
+        return after.ability - before, after.sd
+
+    short_move, short_sd = after_gap(1)
+    long_move, long_sd = after_gap(gap_days)
+    assert long_sd > short_sd
+    assert long_move > short_move > 0
+
+
+@pytest.mark.parametrize(("away_days", "lead"), [(GAP_DAYS + 3, "welcome back, review: "), (2, "review: ")],
+                         ids=["after-a-gap", "no-gap"])
+def test_reviews_come_first_after_a_gap(wb: Workbench, ada: int, clock: Clock, away_days: int, lead: str) -> None:
+    record(wb, ada, [True, True])
+    clock.advance(days=GAP_DAYS + 3)
+    if away_days < GAP_DAYS:  # another result since: no gap
+        wb.record_result(ada, "python/look-and-say", False, at=clock.now - timedelta(days=away_days))
+    picks = wb.daily_set(ada, 3)
+    kinds = [p.kind for p in picks]
+    reviews = [p for p in picks if p.kind == "review"]
+    assert reviews and kinds == sorted(kinds, key=lambda k: k != "review")
+    assert all(p.reason.startswith(lead) for p in reviews)
+
+
+# -- the learner's overrides ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("action", "step"), [("easier", -1), ("harder", 1)])
+def test_easier_and_harder_move_the_level_by_one(wb: Workbench, ada: int, action: str, step: int) -> None:
+    start = wb.level(ada).value
+    change = wb.steer_level(ada, action)
+    assert change is not None and (change.old_level, change.new_level) == (start, start + step)
+    assert action in change.reason
+    level = wb.level(ada)
+    assert (level.value, level.pinned, level.offset_levels) == (start + step, False, step)
+    assert level.history[0] == change
+
+
+@pytest.mark.parametrize(("action", "sign"), [("harder", 1), ("easier", -1)])
+def test_easier_and_harder_shift_the_picks(wb: Workbench, ada: int, action: str, sign: int) -> None:
+    record(wb, ada, [True, True, False, True, True], start=START - timedelta(days=1))
+
+    def mean_difficulty() -> float:
+        return statistics.fmean(p.exercise.difficulty for p in wb.daily_set(ada, 5))
+
+    before = mean_difficulty()
+    wb.steer_level(ada, action)
+    assert (mean_difficulty() - before) * sign >= 0
+
+
+@pytest.mark.parametrize("pinned", [2, 6, 9])
+def test_a_pinned_level_holds_through_streaks_and_aims_the_picks(wb: Workbench, ada: int, pinned: int) -> None:
+    wb.steer_level(ada, "pin", level=pinned)
+    record(wb, ada, [True] * 4 + [False] * 3)
+    level = wb.level(ada)
+    assert (level.value, level.pinned, len(level.history)) == (pinned, True, 1)
+    fresh = [p for p in wb.daily_set(ada, 6) if p.kind in ("new", "practice")]
+    assert fresh and all(abs(p.exercise.difficulty - pinned) <= 1 for p in fresh)
+
+
+def test_auto_restores_the_rule(wb: Workbench, ada: int, clock: Clock) -> None:
+    wb.steer_level(ada, "harder")
+    clock.advance(minutes=1)
+    wb.steer_level(ada, "pin", level=6)
+    clock.advance(minutes=1)
+    change = wb.steer_level(ada, "auto")
+    assert change is not None and "automatic" in change.reason
+    assert (wb.level(ada).value, wb.level(ada).pinned, wb.level(ada).offset_levels) == (6, False, 0)
+    record(wb, ada, [True] * 3, start=clock.now)
+    assert wb.level(ada).value == 7
+
+
+@pytest.mark.parametrize(("action", "level"), [("sideways", None), ("", None), ("pin", None), ("pin", 0), ("pin", 11)],
+                         ids=["unknown", "empty", "pin-without-a-level", "pin-0", "pin-11"])
+def test_invalid_overrides_are_refused(wb: Workbench, ada: int, action: str, level: int | None) -> None:
+    before = wb.level(ada)
+    with pytest.raises(ValueError):
+        wb.steer_level(ada, action, level)
+    assert wb.level(ada) == before
+
+
+# -- exercises --------------------------------------------------------------------------------------
+
+
+def test_an_untried_exercise_has_its_authored_difficulty(wb: Workbench) -> None:
+    for exercise_id in ("python/digit-sum", "python/caesar-cipher", "python/water-jugs"):
+        assert wb.exercise_difficulty(exercise_id) == pytest.approx(level_difficulty(wb.exercise(exercise_id).difficulty))
+
+
+@pytest.mark.parametrize(("passed", "sign"), [(False, 1), (True, -1)],
+                         ids=["failed-by-many-is-harder", "passed-by-many-is-easier"])
+def test_results_calibrate_an_exercise(wb: Workbench, passed: bool, sign: int) -> None:
+    exercise = "python/caesar-cipher"
+    authored = level_difficulty(wb.exercise(exercise).difficulty)
+    for i in range(8):
+        wb.record_result(new_learner(wb, f"learner{i}"), exercise, passed, at=START)
+    assert (wb.exercise_difficulty(exercise) - authored) * sign > 0
+    assert wb.exercise_difficulty("python/name-initials") == pytest.approx(level_difficulty(1))  # the others stay
+
+
+@pytest.mark.parametrize(("easier", "harder"), [("python/name-initials", "python/caesar-cipher"),
+                                                ("python/digit-sum", "python/water-jugs"),
+                                                ("python/greet-with-default", "python/bind-call-arguments")],
+                         ids=["strings", "loops", "functions"])
+@pytest.mark.parametrize("history", [False, True], ids=["new", "with-results"])
+def test_predict(wb: Workbench, ada: int, easier: str, harder: str, history: bool) -> None:
+    if history:
+        record(wb, ada, [True, False, True])
+    p_easier, p_harder = wb.predict(ada, easier), wb.predict(ada, harder)
+    assert 0 < p_harder < p_easier < 1
+
+
+def test_predict_rises_after_passes(wb: Workbench, ada: int) -> None:
+    before = wb.predict(ada, "python/look-and-say")
+    record(wb, ada, [True, True])
+    assert wb.predict(ada, "python/look-and-say") > before

@@ -1,0 +1,126 @@
+"""Simulated learners (engine/simulation.py) and the commands that report on them: the shape and
+range of the figures, never their values (those follow the constants being tuned)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from factories import REPO
+
+from engine.simulation import simulate, spearman
+
+POLICIES = ("adaptive", "staircase")
+SHARES = ("in_band_share", "observed_in_band_share", "mean_success")
+CORRELATIONS = ("spearman_after_20", "spearman_after_60")
+FIGURES = {*SHARES, *CORRELATIONS, "calibration_rmse", "learner_days"}
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, Any]:
+    return simulate(learners=6, results=25, per_skill=6)
+
+
+def check_figures(report: dict[str, Any]) -> None:
+    for policy in POLICIES:
+        got = report[policy]
+        assert set(got) == FIGURES, policy
+        for key in SHARES:
+            assert 0 <= got[key] <= 1, (policy, key)
+        for key in CORRELATIONS:
+            assert -1 <= got[key] <= 1, (policy, key)
+        assert got["calibration_rmse"] >= 0
+        assert isinstance(got["learner_days"], int) and got["learner_days"] > 0
+
+
+def test_simulate_reports_both_policies(figures: dict[str, Any]) -> None:
+    check_figures(figures)
+    assert (figures["learners"], figures["results_per_learner"], figures["exercises"]) == (6, 25, 6 * 12)
+    assert figures["band"] == [0.70, 0.85] and figures["seed"] == 7
+
+
+def test_both_policies_meet_the_same_learners(figures: dict[str, Any]) -> None:
+    """The same habits for both: as many learner-days each."""
+    assert figures["adaptive"]["learner_days"] == figures["staircase"]["learner_days"]
+
+
+def test_the_correlation_after_20_results_is_measured(figures: dict[str, Any]) -> None:
+    assert all(figures[p]["spearman_after_20"] != 0 for p in POLICIES)  # 20 of 25 results: a snapshot was taken
+    assert all(figures[p]["spearman_after_60"] == 0 for p in POLICIES)  # never reached: undefined, reported as 0
+
+
+def test_simulate_is_repeatable_by_seed() -> None:
+    small = {"learners": 2, "results": 5, "per_skill": 2}
+    assert simulate(**small, seed=3) == simulate(**small, seed=3)
+    assert simulate(**small, seed=3) != simulate(**small, seed=4)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "expected"),
+    [
+        ([(1, 10), (2, 20), (3, 30)], 1.0),
+        ([(1, 1), (2, 4), (3, 9), (4, 16), (5, 25)], 1.0),  # ranks, not values: any increasing relation
+        ([(1, 30), (2, 20), (3, 10)], -1.0),
+        ([(1, 5), (2, 4), (3, 3), (4, 2), (5, 1)], -1.0),
+        ([(1, 1), (1, 2), (2, 3), (3, 3)], 8 / 9),  # ties share their average rank
+        ([(1, 2), (2, 1), (3, 4), (4, 3)], 0.6),
+        ([(1, 7), (2, 7), (3, 7)], 0.0),  # no spread on one side: undefined, reported as 0
+        ([(4, 1), (4, 2), (4, 3)], 0.0),
+        ([(1, 1), (2, 2)], 0.0),  # too short
+        ([(1, 1)], 0.0),
+        ([], 0.0),
+    ],
+    ids=["perfect", "perfect-but-curved", "reversed", "reversed-five", "ties", "swapped-pairs", "constant-y",
+         "constant-x", "two-pairs", "one-pair", "empty"],
+)
+def test_spearman(pairs: list[tuple[float, float]], expected: float) -> None:
+    assert spearman(pairs) == pytest.approx(expected)
+
+
+def test_spearman_is_symmetric_and_bounded() -> None:
+    pairs = [(0.3, 2.0), (1.5, -1.0), (-0.2, 0.4), (2.2, 2.1), (0.9, 0.9), (-1.0, -3.0)]
+    value = spearman(pairs)
+    assert -1 <= value <= 1
+    assert spearman([(y, x) for x, y in pairs]) == pytest.approx(value)
+    assert spearman([(x, -y) for x, y in pairs]) == pytest.approx(-value)
+
+
+# -- the command line -------------------------------------------------------------------------------------
+
+
+def run_engine(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")} | {"WORKBENCH_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "engine", *args], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_simulate_command_prints_json(tmp_path: Path) -> None:
+    done = run_engine("simulate", "--learners", "3", "--results", "21", "--json", home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    check_figures(report)
+    assert (report["learners"], report["results_per_learner"]) == (3, 21)
+    assert {"cpu", "cores", "python"} <= set(report["machine"])
+
+
+@pytest.mark.parametrize("args", [["--learners", "0"], ["--results", "0"]], ids=["no-learners", "no-results"])
+def test_simulate_command_refuses_nothing_to_simulate(tmp_path: Path, args: list[str]) -> None:
+    done = run_engine("simulate", *args, "--json", home=tmp_path / "home")
+    assert done.returncode == 2 and "at least 1" in done.stderr and done.stdout == ""
+
+
+def test_bench_model_command_prints_json(tmp_path: Path) -> None:
+    done = run_engine("bench", "model", "--learners", "20", "--exercises", "60", "--runs", "10", "--json",
+                      home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    for key in ("record_result_median_ms", "record_result_p95_ms", "next_exercises_median_ms", "next_exercises_p95_ms"):
+        assert report[key] > 0, key
+    assert report["record_result_median_ms"] <= report["record_result_p95_ms"]
+    assert report["next_exercises_median_ms"] <= report["next_exercises_p95_ms"]
+    assert (report["learners"], report["exercises"], report["runs"]) == (20, 60, 10)
