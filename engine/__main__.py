@@ -103,32 +103,29 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     if args.what == "grader":
         report = bench.bench_grader(Bank(settings.bank_dir), _grader(settings), runs=args.runs or 40,
                                     progress=_progress("grading"))
-        if args.json:
-            print(json.dumps(report, indent=2))
-        else:
-            m = report["machine"]
-            print(f"grader on {report['exercise']} ({report['tests']} tests, {report['runs']} runs, "
-                  f"isolation {report['isolation']})")
-            print(f"  median {report['median_ms']} ms, p95 {report['p95_ms']} ms; "
-                  f"pytest in a fresh process: {report['pytest_median_ms']} ms ({report['ratio']}x slower)")
-            print(f"  machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python {m['python']}")
-        return 0
-    if args.what == "model":
+        lines = [f"grader on {report['exercise']} ({report['tests']} tests, {report['runs']} runs, "
+                 f"isolation {report['isolation']})",
+                 f"  median {report['median_ms']} ms, p95 {report['p95_ms']} ms; "
+                 f"pytest in a fresh process: {report['pytest_median_ms']} ms ({report['ratio']}x slower)"]
+    elif args.what == "model":
         report = bench.bench_model(learners=args.learners, exercises=args.exercises, runs=args.runs or 300,
                                    progress=_progress("learners and timed runs"))
-        if args.json:
-            print(json.dumps(report, indent=2))
-        else:
-            m = report["machine"]
-            print(f"learner model and planner with {report['learners']} learners, {report['exercises']} exercises, "
-                  f"{report['results_stored']} results stored, {report['runs']} timed runs")
-            print(f"  record_result: median {report['record_result_median_ms']} ms, p95 {report['record_result_p95_ms']} ms")
-            print(f"  next_exercises: median {report['next_exercises_median_ms']} ms, "
-                  f"p95 {report['next_exercises_p95_ms']} ms")
-            print(f"  machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python {m['python']}")
+        lines = [f"learner model and planner with {report['learners']} learners, {report['exercises']} exercises, "
+                 f"{report['results_stored']} results stored, {report['runs']} timed runs",
+                 f"  record_result: median {report['record_result_median_ms']} ms, "
+                 f"p95 {report['record_result_p95_ms']} ms",
+                 f"  next_exercises: median {report['next_exercises_median_ms']} ms, "
+                 f"p95 {report['next_exercises_p95_ms']} ms"]
+    else:
+        print(f"error: unknown benchmark {args.what!r}", file=sys.stderr)
+        return USAGE_ERROR
+    if args.json:
+        print(json.dumps(report, indent=2))
         return 0
-    print(f"error: unknown benchmark {args.what!r}", file=sys.stderr)
-    return USAGE_ERROR
+    m = report["machine"]
+    lines.append(f"  machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB, {m['os']}, Python {m['python']}")
+    print("\n".join(lines))
+    return 0
 
 
 def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:

@@ -38,8 +38,9 @@ from typing import Any
 
 from engine.bank import Bank, Exercise
 from engine.curriculum import Curriculum
-from engine.learner import SELF_LEVEL_ABILITY
+from engine.learner import SELF_LEVEL_ABILITY, skill_weights
 from engine.level import Staircase, clamp_level, comfortable_level, expected_seconds, is_struggle, level_difficulty
+from engine.profile import Profile
 from engine.rating import logistic
 from engine.sandbox import Sandbox
 from engine.settings import Settings
@@ -63,7 +64,7 @@ class Learner:
     practice: dict[str, int] = field(default_factory=dict)
 
     def margin(self, exercise: Exercise, difficulty: float) -> float:
-        weights = [1.0] if len(exercise.skills) == 1 else [0.7] + [0.3 / (len(exercise.skills) - 1)] * (len(exercise.skills) - 1)
+        weights = skill_weights(exercise.skills)  # the model's assumption, here made true
         return sum(w * self.skills[s] for w, s in zip(weights, exercise.skills, strict=True)) - difficulty
 
     def practise(self, exercise: Exercise, passed: bool) -> None:
@@ -180,7 +181,7 @@ class StaircasePolicy(Policy):
     def __init__(self, bank: Bank, curriculum: Curriculum, learners: list[Learner]) -> None:
         self.bank = bank
         self.curriculum = curriculum
-        self.sizes = [max(1, min(12, round(x.minutes_per_day / 8))) for x in learners]
+        self.sizes = [Profile(minutes_per_day=x.minutes_per_day).daily_set_size or 1 for x in learners]
         self.stairs = [Staircase(comfortable_level(statistics.fmean(SELF_LEVEL_ABILITY[v] for v in x.self_levels.values())))
                        for x in learners]
         self.passed: list[set[str]] = [set() for _ in learners]
