@@ -15,8 +15,17 @@ from typing import Any
 from engine.clock import to_naive_utc
 from engine.store import Store
 
-VERBS = ("registered", "logged-in", "login-failed", "logged-out", "viewed", "ran-tests",
-         "submitted", "completed", "failed", "requested-hint", "skipped", "asked-tutor", "level-changed", "answered-onboarding")
+VERBS = (
+    # accounts
+    "registered", "logged-in", "login-failed", "logged-out",
+    # practice
+    "viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
+    "level-changed", "answered-onboarding", "unlocked-achievement",
+    # tutor and memory
+    "asked-tutor", "tutor-replied", "remembered", "forgot", "generated-exercise", "rejected-exercise",
+    # cohorts and data
+    "created-cohort", "joined-cohort", "left-cohort", "exported-data", "queried-data", "loaded-demo",
+)
 
 
 @dataclass(frozen=True)

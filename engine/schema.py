@@ -141,4 +141,23 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (user_id, day, position)
     );
     """,
+    # 3: cohorts: an educator's groups of learners, each with a join code learners type on their
+    # profile. Analytics joins these to scope every cohort view to one educator's learners.
+    """
+    CREATE SEQUENCE cohorts_id_seq START 1;
+    CREATE TABLE cohorts (
+        id INTEGER PRIMARY KEY DEFAULT nextval('cohorts_id_seq'),
+        name VARCHAR NOT NULL,
+        educator_id INTEGER NOT NULL,
+        join_code VARCHAR NOT NULL UNIQUE,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE cohort_members (
+        cohort_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        joined_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (cohort_id, user_id)
+    );
+    CREATE INDEX cohort_members_user ON cohort_members (user_id);
+    """,
 ]

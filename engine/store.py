@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from engine.schema import MIGRATIONS
 
@@ -51,6 +52,10 @@ class Store:
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         row = self.one(sql, params)
         return row[0] if row else None
+
+    def frame(self, sql: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
+        """A query's rows as a Polars frame (through Arrow, without an extra copy)."""
+        return self.cursor().sql(sql, params=params).pl()
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:

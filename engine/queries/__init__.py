@@ -1,0 +1,1 @@
+"""The analytics queries by subject: ``learner`` (the Progress page) and ``cohort`` (educators)."""
