@@ -1,0 +1,185 @@
+"""Concept notes (data/concepts/<skill>.md): one per skill of the curriculum, in the exact format the
+offline tutor parses, with an example that compiles and runs, and nothing copied from the bank's
+reference solutions."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CONCEPTS = DATA / "concepts"
+BANK = DATA / "bank" / "python"
+
+SECTIONS = ["The idea", "Example", "Common mistakes", "Questions to ask yourself"]
+IDEA_PARAGRAPHS = (2, 4)
+MISTAKES = (4, 7)
+QUESTIONS = (4, 6)
+EXAMPLE_TIMEOUT_S = 10
+MIN_SOLUTION_LINE = 25  # shorter reference lines are too generic to count as copied
+
+SKILLS: list[dict] = tomllib.loads((DATA / "curriculum.toml").read_text(encoding="utf-8"))["skills"]
+SKILL_IDS = [skill["id"] for skill in SKILLS]
+SKILL_NAMES = {skill["id"]: skill["name"] for skill in SKILLS}
+
+EXAMPLE_BLOCK = re.compile(r"```python\n(?P<code>.*?)\n```", re.DOTALL)
+MISTAKE_BULLET = re.compile(r"- \*\*[^*]+\*\*: \S.*")
+QUESTION_BULLET = re.compile(r"- \S.*\?")
+SKIPPED_STATEMENT = re.compile(r"(async\s+def|def|import|from)\s")
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+
+
+def note_path(skill: str) -> Path:
+    return CONCEPTS / f"{skill}.md"
+
+
+def read_note(skill: str) -> str:
+    path = note_path(skill)
+    if not path.is_file():
+        pytest.fail(f"missing concept note {path.relative_to(DATA.parent)}")
+    return path.read_text(encoding="utf-8")
+
+
+def split_note(text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """(first line, lines before the first section, [(section heading, section body)]).
+    Lines inside fenced code blocks are never taken for headings."""
+    lines = text.splitlines()
+    title, rest = (lines[0] if lines else ""), lines[1:]
+    preamble: list[str] = []
+    sections: list[tuple[str, list[str]]] = []
+    in_fence = False
+    for line in rest:
+        if line.startswith("```"):
+            in_fence = not in_fence
+        elif not in_fence and line.startswith("## "):
+            sections.append((line[3:].strip(), []))
+            continue
+        (sections[-1][1] if sections else preamble).append(line)
+    return title, preamble, [(heading, "\n".join(body).strip()) for heading, body in sections]
+
+
+def section(skill: str, heading: str) -> str:
+    _, _, sections = split_note(read_note(skill))
+    bodies = [body for name, body in sections if name == heading]
+    assert len(bodies) == 1, f"{skill}: expected one '## {heading}' section, found {len(bodies)}"
+    return bodies[0]
+
+
+def example_code(skill: str) -> str:
+    body = section(skill, "Example")
+    match = EXAMPLE_BLOCK.fullmatch(body)
+    assert match, f"{skill}: the Example section must be exactly one fenced ```python block"
+    return match.group("code")
+
+
+def solution_lines(source: str) -> list[str]:
+    """The non-trivial lines of a reference solution, stripped: not blank, not comments, at least
+    MIN_SOLUTION_LINE characters, not a `def`/`import`/`from` line. A `return` line is skipped unless
+    the returned expression alone is that long (a whole one-line solution still counts)."""
+    kept = []
+    for raw in source.splitlines():
+        line = raw.strip()
+        if len(line) < MIN_SOLUTION_LINE or line.startswith("#") or SKIPPED_STATEMENT.match(line):
+            continue
+        if re.match(r"return\b", line) and len(line[len("return"):].strip()) < MIN_SOLUTION_LINE:
+            continue
+        kept.append(line)
+    return kept
+
+
+REFERENCE_LINES: dict[str, list[str]] = {
+    path.parent.name: solution_lines(path.read_text(encoding="utf-8")) for path in sorted(BANK.glob("*/reference.py"))
+}
+
+
+# -- the curriculum and the folder --------------------------------------------------------------------
+
+
+def test_curriculum_has_skills_and_bank_has_references() -> None:
+    assert SKILL_IDS, "no [[skills]] in data/curriculum.toml"
+    assert len(set(SKILL_IDS)) == len(SKILL_IDS), "duplicate skill ids in the curriculum"
+    assert REFERENCE_LINES, "no reference.py found under data/bank/python"
+    assert any(REFERENCE_LINES.values()), "no reference solution has a non-trivial line"
+
+
+def test_every_note_belongs_to_a_skill() -> None:
+    stray = sorted(p.stem for p in CONCEPTS.glob("*.md") if p.stem not in SKILL_NAMES)
+    assert stray == [], f"concept notes without a curriculum skill: {stray}"
+
+
+# -- one note per skill ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_note_exists(skill: str) -> None:
+    assert note_path(skill).is_file(), f"missing data/concepts/{skill}.md"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_title_is_the_skill_name(skill: str) -> None:
+    title, preamble, _ = split_note(read_note(skill))
+    assert title == f"# {SKILL_NAMES[skill]}"
+    assert all(not line.strip() for line in preamble), f"{skill}: text between the title and '## The idea'"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_four_sections_in_order(skill: str) -> None:
+    text = read_note(skill)
+    _, _, sections = split_note(text)
+    assert [heading for heading, _ in sections] == SECTIONS
+    assert all(body for _, body in sections), f"{skill}: an empty section"
+    outside_code = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+    assert len(re.findall(r"^# ", outside_code, flags=re.MULTILINE)) == 1, f"{skill}: more than one '# ' title"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_idea_has_two_to_four_paragraphs(skill: str) -> None:
+    paragraphs = [p for p in re.split(r"\n\s*\n", section(skill, "The idea")) if p.strip()]
+    low, high = IDEA_PARAGRAPHS
+    assert low <= len(paragraphs) <= high, f"{skill}: {len(paragraphs)} paragraphs in The idea"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_example_compiles(skill: str) -> None:
+    compile(example_code(skill), f"data/concepts/{skill}.md (Example)", "exec")
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_example_runs(skill: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", example_code(skill)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=EXAMPLE_TIMEOUT_S,
+    )
+    assert result.returncode == 0, f"{skill}: the example failed:\n{result.stderr}"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_common_mistakes_are_labelled_bullets(skill: str) -> None:
+    lines = [line for line in section(skill, "Common mistakes").splitlines() if line.strip()]
+    bad = [line for line in lines if not MISTAKE_BULLET.fullmatch(line)]
+    assert bad == [], f"{skill}: not '- **label**: text' bullets: {bad}"
+    low, high = MISTAKES
+    assert low <= len(lines) <= high, f"{skill}: {len(lines)} common mistakes"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_questions_are_question_bullets(skill: str) -> None:
+    lines = [line for line in section(skill, "Questions to ask yourself").splitlines() if line.strip()]
+    bad = [line for line in lines if not QUESTION_BULLET.fullmatch(line)]
+    assert bad == [], f"{skill}: not '- ...?' bullets: {bad}"
+    low, high = QUESTIONS
+    assert low <= len(lines) <= high, f"{skill}: {len(lines)} questions"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_note_contains_no_reference_solution(skill: str) -> None:
+    text = read_note(skill)
+    copied = [f"{exercise}: {line}" for exercise, lines in REFERENCE_LINES.items() for line in lines if line in text]
+    assert copied == [], f"{skill}: lines of reference solutions found in the note:\n" + "\n".join(copied)
