@@ -3,6 +3,8 @@
 import streamlit as st
 
 from ui import auth
+from ui.celebration import celebrate
+from ui.demo import offer_demo
 from ui.session import routed, workbench
 
 st.set_page_config(page_title="Workbench", page_icon=":material/school:", layout="wide")
@@ -15,6 +17,7 @@ def welcome() -> None:
     st.title("Workbench")
     st.write("Practise coding every day: exercises chosen for you, graded by real tests, "
              "with hints that nudge and never give the answer away.")
+    offer_demo(wb)
     log_in, register = st.tabs(["Log in", "Create an account"])
     with log_in:
         auth.login_form(wb)
@@ -32,12 +35,17 @@ else:
     else:
         learn = [
             st.Page("pages/practice.py", title="Practice", icon=":material/code:", default=True),
+            st.Page("pages/progress.py", title="Progress", icon=":material/insights:"),
             st.Page("pages/history.py", title="History", icon=":material/history:"),
+            st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:"),
+            st.Page("pages/memory.py", title="Memory", icon=":material/psychology:"),
             st.Page("pages/profile.py", title="Profile", icon=":material/person:"),
         ]
     pages = {"Learn": learn}
     if user.role == "educator":
-        pages["Teach"] = [st.Page("pages/system.py", title="System", icon=":material/shield:")]
+        pages["Teach"] = [st.Page("pages/cohorts.py", title="Cohorts", icon=":material/groups:"),
+                          st.Page("pages/data.py", title="Data", icon=":material/database:"),
+                          st.Page("pages/system.py", title="System", icon=":material/shield:")]
     navigation = st.navigation(pages)
     with st.sidebar:
         st.markdown(f"**{user.name}** · {user.role}")
@@ -46,6 +54,8 @@ else:
         if st.button("Log out", icon=":material/logout:"):
             auth.logout(wb, user)
         auth.keep_cookie()
+    if user.role == "learner":
+        celebrate(wb, user)  # balloons for an achievement unlocked since the last run
 
 with routed():
     navigation.run()

@@ -42,6 +42,7 @@ class Exercise:
     path: Path
     time_limit_s: float | None = None
     test_names: tuple[str, ...] = field(default=())
+    generated: bool = False  # written by a language model and verified in the sandbox, not authored
 
     @property
     def language(self) -> str:
@@ -109,6 +110,7 @@ def load_exercise(folder: Path, language: str | None = None) -> Exercise:
         path=folder,
         time_limit_s=float(time_limit) if time_limit is not None else None,
         test_names=tuple(dict.fromkeys(names)),
+        generated=meta.get("generated") is True,
     )
 
 
@@ -135,6 +137,11 @@ class Bank:
         bank = cls(None)
         bank._exercises = {e.id: e for e in exercises}
         return bank
+
+    def add(self, exercise: Exercise) -> None:
+        """Add (or replace) one exercise. The mapping is swapped whole rather than changed in
+        place, so a reader iterating the bank in another thread never sees it change size."""
+        self._exercises = {**self._exercises, exercise.id: exercise}
 
     def __len__(self) -> int:
         return len(self._exercises)

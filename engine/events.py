@@ -7,10 +7,15 @@ and in batches by the bulk paths (imports, demo data), through the same ``Event`
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import threading
+import weakref
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+import polars as pl
 
 from engine.clock import to_naive_utc
 from engine.store import Store
@@ -45,6 +50,21 @@ class Event:
                 json.dumps(self.context) if self.context is not None else None)
 
 
+# a batch belongs to a store and a thread: every EventLog on the store (the memory keeps its own)
+# joins it, and other threads (other sessions of the app) keep writing straight through
+_BATCHES: weakref.WeakKeyDictionary[Store, threading.local] = weakref.WeakKeyDictionary()
+_BATCHES_LOCK = threading.Lock()
+
+
+def _batch_state(store: Store) -> threading.local:
+    with _BATCHES_LOCK:
+        state = _BATCHES.get(store)
+        if state is None:
+            state = _BATCHES[store] = threading.local()
+        return state
+
+
+BULK_ROWS = 20  # from this many rows on, one Arrow insert beats a statement with many VALUES
 _INSERT = "INSERT INTO events (occurred_at, user_id, verb, object, result, context) VALUES (?, ?, ?, ?, ?, ?)"
 
 
@@ -53,19 +73,65 @@ class EventLog:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._local = _batch_state(store)  # each thread's pending rows while it writes in bulk
 
     def append(self, event: Event) -> None:
         if event.verb not in VERBS:
             raise ValueError(f"unknown verb {event.verb!r}")
-        self.store.execute(_INSERT, event.row())
+        pending = getattr(self._local, "pending", None)
+        if pending is not None:
+            pending.append(event.row())
+        else:
+            self.store.execute(_INSERT, event.row())
 
     def append_many(self, events: Iterable[Event]) -> int:
         """Append in one batch (DuckDB manages far more rows a second this way)."""
         rows = [e.row() for e in events]
         if any(r[2] not in VERBS for r in rows):
             raise ValueError("unknown verb in batch")
-        self.store.executemany(_INSERT, rows)
+        pending = getattr(self._local, "pending", None)
+        if pending is not None:
+            pending.extend(rows)
+        else:
+            self._write(rows)
         return len(rows)
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Collect this thread's appends and write them in one go when the block ends (an inner
+        batch joins the outer one). Use around bulk work, inside a transaction; reads of the log
+        inside the block do not see its rows yet. On an error the collected rows are dropped."""
+        if getattr(self._local, "pending", None) is not None:
+            yield
+            return
+        self._local.pending = []
+        try:
+            yield
+            rows = self._local.pending
+        finally:
+            self._local.pending = None
+        self._write(rows)
+
+    def _write(self, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        if len(rows) < BULK_ROWS:  # a few rows: one statement (executemany runs one per row)
+            values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(rows))
+            self.store.execute(_INSERT.split(" VALUES ")[0] + " VALUES " + values, [v for row in rows for v in row])
+            return
+        # many rows: one Arrow insert, with ids taken from the sequence in order, as one by one
+        ids = sorted(r[0] for r in self.store.all("SELECT nextval('events_id_seq') FROM range(?)", [len(rows)]))
+        frame = pl.DataFrame([(i, *row) for i, row in zip(ids, rows, strict=True)], orient="row", schema={
+            "id": pl.Int64, "occurred_at": pl.Datetime("us"), "user_id": pl.Int32, "verb": pl.Utf8,
+            "object": pl.Utf8, "result": pl.Utf8, "context": pl.Utf8})
+        cursor = self.store.cursor()
+        name = f"pending_events_{threading.get_ident()}"
+        cursor.register(name, frame.to_arrow())
+        try:
+            cursor.execute(f"INSERT INTO events (id, occurred_at, user_id, verb, object, result, context) "
+                           f"SELECT id, occurred_at, user_id, verb, object, result, context FROM {name}")
+        finally:
+            cursor.unregister(name)
 
     def for_user(self, user_id: int, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.store.all(

@@ -34,12 +34,12 @@ from engine.level import (
     level_difficulty,
 )
 from engine.profile import SELF_LEVELS
-from engine.rating import Belief, chance, observe
+from engine.rating import Belief, chance, condition, observe
 from engine.store import Store
 
 SELF_LEVEL_ABILITY = dict(zip(SELF_LEVELS, (-1.5, -0.5, 0.5, 1.5), strict=True))
 GENERAL_PRIOR = Belief(0.0, 1.0)
-SEEDED_VARIANCE = 0.5  # a self-assessment is worth something, but not much
+SELF_ASSESSMENT_VARIANCE = 0.45  # a group's self-rating against its mean ability: misjudgement and rounding to 4 answers
 DEVIATION_PRIOR_VARIANCE = 0.3
 DIFFICULTY_PRIOR_VARIANCE = 0.35
 ABILITY_FLOOR = 0.02  # keeps a learner's estimates moving while they learn
@@ -156,6 +156,20 @@ class LearnerModel:
 
         return predict
 
+    def spread(self, user_id: int, snapshot: Snapshot | None = None) -> Callable[[Exercise], float]:
+        """A function giving how unsure the model is of an exercise's margin for the learner, beyond
+        the general ability every exercise shares: the variance of its skill deviations and its
+        difficulty (logits squared). The planner prefers what it can predict."""
+        snapshot = snapshot or self.snapshot(user_id)
+        deviations = snapshot.deviations
+        default = (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0)
+
+        def variance(exercise: Exercise) -> float:
+            terms = self._terms(snapshot.state.general, {s: deviations.get(s, default)[0] for s in exercise.skills}, exercise)
+            return sum(c * c * b.variance for c, b in terms[1:])
+
+        return variance
+
     def level(self, user_id: int) -> Level:
         state = self.state(user_id)
         rows = self.store.all("SELECT changed_at, old_level, new_level, reason FROM level_changes "
@@ -167,26 +181,44 @@ class LearnerModel:
     # -- writing ----------------------------------------------------------------------------
 
     def seed(self, user_id: int, self_levels: Mapping[str, str], at: datetime) -> None:
-        """Start a learner from their self-assessment (skill group -> SELF_LEVELS key). Only
-        beliefs without evidence are seeded, so editing the profile later never erases results."""
-        values = [SELF_LEVEL_ABILITY[v] for v in self_levels.values() if v in SELF_LEVEL_ABILITY]
-        if not values:
-            return
+        """Start a learner from their self-assessment (skill group -> SELF_LEVELS key). Only a
+        learner without results is seeded: once results speak, editing the profile changes nothing
+        of the model (the beliefs seeded from the interview are mixed with the results' evidence)."""
+        answers = {g: v for g, v in self_levels.items() if g in self.curriculum.groups and v in SELF_LEVEL_ABILITY}
         state = self.state(user_id)
-        general_mean = sum(values) / len(values)
-        if state.evidence == 0:
-            general = Belief(general_mean, SEEDED_VARIANCE)
-            staircase = replace(state.staircase, level=comfortable_level(general_mean)) \
-                if not state.staircase.pinned else state.staircase
-            self._save_state(user_id, replace(state, general=general, staircase=staircase), at)
-        deviations = self.deviations(user_id)
-        for group_id, answer in self_levels.items():
-            group = self.curriculum.groups.get(group_id)
-            if group is None or answer not in SELF_LEVEL_ABILITY:
+        if not answers or state.evidence:
+            return
+        general, seeded = self.interview_beliefs(answers)
+        staircase = replace(state.staircase, level=comfortable_level(general.mean)) \
+            if not state.staircase.pinned else state.staircase
+        self._save_state(user_id, replace(state, general=general, staircase=staircase), at)
+        self.store.execute("DELETE FROM skill_ratings WHERE user_id = ?", [user_id])  # answered again: start over
+        self._save_deviations(user_id, [(skill, belief, 0) for skill, belief in seeded.items()], at)
+
+    def interview_beliefs(self, answers: Mapping[str, str]) -> tuple[Belief, dict[str, Belief]]:
+        """The beliefs the interview's answers justify, starting from the priors: each answer is a
+        noisy reading of the mean ability over its group's skills, so it mostly informs general
+        ability and moves the group's skill deviations a little (one Kalman update per answer)."""
+        skills = list(self.curriculum.skills)
+        column = {skill: i + 1 for i, skill in enumerate(skills)}
+        means = [GENERAL_PRIOR.mean] + [0.0] * len(skills)
+        covariance = [[0.0] * len(means) for _ in means]
+        covariance[0][0] = GENERAL_PRIOR.variance
+        for i in range(1, len(means)):
+            covariance[i][i] = DEVIATION_PRIOR_VARIANCE
+        answered: set[str] = set()
+        for group_id, answer in answers.items():
+            group_skills = [s for s in self.curriculum.groups[group_id].skills if s in column]
+            if not group_skills:
                 continue
-            deviation = Belief(0.5 * (SELF_LEVEL_ABILITY[answer] - general_mean), DEVIATION_PRIOR_VARIANCE)
-            self._save_deviations(user_id, [(skill, deviation, 0) for skill in group.skills
-                                            if deviations.get(skill, (None, 0))[1] == 0], at)
+            coefficients = [1.0] + [0.0] * len(skills)
+            for skill in group_skills:
+                coefficients[column[skill]] = 1.0 / len(group_skills)
+            means, covariance = condition(means, covariance, coefficients, SELF_LEVEL_ABILITY[answer],
+                                          SELF_ASSESSMENT_VARIANCE)
+            answered.update(group_skills)
+        general = Belief(means[0], covariance[0][0])
+        return general, {s: Belief(means[column[s]], covariance[column[s]][column[s]]) for s in skills if s in answered}
 
     def update(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int, duration_s: float | None,
                failed_before: int, at: datetime) -> LevelChange | None:

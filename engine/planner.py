@@ -1,7 +1,8 @@
 """The planner: chooses a learner's daily set, each pick with a one-line reason.
 
 In order: reviews that are due (first of all after a gap of a week or more), then exercises not
-yet passed whose predicted chance of success lies in the target band, one per skill before any
+yet passed whose predicted chance of success lies in the target band (of two equally near the aim,
+the one the model can predict better: calibrated, in a practised skill), one per skill before any
 skill gets a second, in skills whose prerequisites are met, earlier skills of the curriculum
 first; then, if the bank runs short, exercises passed before. Nothing seen or skipped today comes
 back unless asked. A learner who asked for easier or harder exercises gets the band aimed as if
@@ -24,6 +25,8 @@ MASTERED_ENOUGH = 0.5  # an ability estimate at which a skill's prerequisites co
 REVIEW_SHARE = 1 / 3
 LEAST_WANTED, MOST_WANTED = 0.55, 0.95  # never aim a single pick beyond these to balance the day
 SKILL_REPEAT_COST = 0.05  # how much closer to the aim a second exercise of a skill must be
+ORDER_COST = 0.01  # earlier skills of the curriculum first, other things equal
+UNSURE_WEIGHT = 0.5  # how much an unsure prediction counts against a pick, beside its distance from the aim
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,12 @@ class Planner:
         estimates = self.model.estimates(user_id, snapshot)
         passed_skills = {self.bank.get(x).skills[0] for x, p in progress.items() if p.passes and x in self.bank}
         unlocked = {s: self._unlocked(s, passed_skills, estimates) for s in {e.skills[0] for e in pool}}
-        practised = {s for s, estimate in estimates.items() if estimate.evidence}
         fresh = [e for e in pool if e.id not in passed and unlocked[e.skills[0]]]
         if state.staircase.pinned:
             fresh = _near_level(fresh, state.staircase.level)
-        picks += self._best(fresh, aim, predict, n - len(picks), practised, [aim(p.exercise) for p in picks])
+        spread = self.model.spread(user_id, snapshot)
+        practised = {s for s, estimate in estimates.items() if estimate.evidence}
+        picks += self._best(fresh, aim, predict, spread, n - len(picks), practised, [aim(p.exercise) for p in picks])
         if len(picks) < n:
             chosen = {p.exercise.id for p in picks}
             again = [e for e in pool if e.id in passed and e.id not in chosen]
@@ -80,20 +84,25 @@ class Planner:
         return sum(self.band) / 2
 
     def _best(self, candidates: list[Exercise], aim: Callable[[Exercise], float],
-              predict: Callable[[Exercise], float], count: int, practised: set[str],
-              planned: list[float]) -> list[Pick]:
+              predict: Callable[[Exercise], float], spread: Callable[[Exercise], float], count: int,
+              practised: set[str], planned: list[float]) -> list[Pick]:
         """Pick ``count`` candidates one at a time so that the day as a whole (with the chances
-        already ``planned``, such as reviews) aims at the band's middle; a skill not yet in the
-        day is preferred, and earlier skills of the curriculum break ties."""
+        already ``planned``, such as reviews) aims at the band's middle; of two equally near the
+        aim, the one the model can predict better; a skill not yet in the day is preferred, and
+        earlier skills of the curriculum break ties."""
         aimed = {e.id: aim(e) for e in candidates}
+        # how far the true chance may lie from the predicted one (the Rasch slope times the sd of
+        # what is unknown about this exercise for this learner): the day lands in the band more
+        # often on exercises the model can predict
+        unsure = {e.id: aimed[e.id] * (1 - aimed[e.id]) * math.sqrt(spread(e)) for e in candidates}
         left = sorted(candidates, key=lambda e: (self.curriculum.order(e.skills[0]), e.id))
         chosen: list[Exercise] = []
         chances = list(planned)
         skills: set[str] = set()
         for _ in range(min(count, len(left))):
             wanted = min(MOST_WANTED, max(LEAST_WANTED, self.target * (len(chances) + 1) - sum(chances)))
-            best = min(left, key=lambda e: abs(aimed[e.id] - wanted) + (SKILL_REPEAT_COST if e.skills[0] in skills else 0)
-                       + 0.01 * self.curriculum.order(e.skills[0]))
+            best = min(left, key=lambda e: math.hypot(aimed[e.id] - wanted, UNSURE_WEIGHT * unsure[e.id])
+                       + (SKILL_REPEAT_COST if e.skills[0] in skills else 0) + ORDER_COST * self.curriculum.order(e.skills[0]))
             left.remove(best)
             chosen.append(best)
             chances.append(aimed[best.id])

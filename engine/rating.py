@@ -61,3 +61,17 @@ def observe(terms: Sequence[tuple[float, Belief]], outcome: float, floor: float 
         variance = b.variance - (c * b.variance) ** 2 * weight / denominator
         updated.append(Belief(mean, max(floor, variance)))
     return updated
+
+
+def condition(means: list[float], covariance: list[list[float]], coefficients: Sequence[float], value: float,
+              noise: float) -> tuple[list[float], list[list[float]]]:
+    """A joint Gaussian belief after a noisy linear reading ``value = sum(c * x) + error`` with
+    error variance ``noise`` (one Kalman update). Use it for evidence that is itself roughly
+    Gaussian, such as a self-assessment; ``observe`` is for pass or fail results."""
+    spread = [sum(row[j] * coefficients[j] for j in range(len(means))) for row in covariance]  # covariance @ c
+    total = sum(c * s for c, s in zip(coefficients, spread, strict=True)) + noise
+    residual = value - sum(c * m for c, m in zip(coefficients, means, strict=True))
+    new_means = [m + s * residual / total for m, s in zip(means, spread, strict=True)]
+    new_covariance = [[covariance[i][j] - spread[i] * spread[j] / total for j in range(len(means))]
+                      for i in range(len(means))]
+    return new_means, new_covariance

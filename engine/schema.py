@@ -160,4 +160,74 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX cohort_members_user ON cohort_members (user_id);
     """,
+    # 4: each learner's conversations with the tutor and their messages
+    """
+    CREATE SEQUENCE conversations_id_seq START 1;
+    CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY DEFAULT nextval('conversations_id_seq'),
+        user_id INTEGER NOT NULL,
+        title VARCHAR NOT NULL,
+        exercise_id VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    );
+    CREATE INDEX conversations_user ON conversations (user_id);
+    CREATE SEQUENCE conversation_messages_id_seq START 1;
+    CREATE TABLE conversation_messages (
+        id BIGINT PRIMARY KEY DEFAULT nextval('conversation_messages_id_seq'),
+        conversation_id INTEGER NOT NULL,
+        role VARCHAR NOT NULL CHECK (role IN ('learner', 'tutor')),
+        content VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE INDEX conversation_messages_conversation ON conversation_messages (conversation_id);
+    """,
+    # achievements each learner has unlocked (and whether the app has celebrated them yet), and
+    # an index on events(user_id): one learner's figures then read that learner's rows only rather
+    # than scanning the whole log (an index scan needs the filter on user_id alone in the WHERE)
+    """
+    CREATE TABLE achievements (
+        user_id INTEGER NOT NULL,
+        achievement VARCHAR NOT NULL,
+        unlocked_at TIMESTAMP NOT NULL,
+        celebrated_at TIMESTAMP,
+        PRIMARY KEY (user_id, achievement)
+    );
+    CREATE INDEX events_user ON events (user_id);
+    """,
+    # the learner's memories (engine/memory.py): the record of what the tutor remembers, read by
+    # the Memory page and analytics; Chroma holds only their vectors. seq orders memories made
+    # in the same instant.
+    """
+    CREATE SEQUENCE memories_seq START 1;
+    CREATE TABLE memories (
+        id VARCHAR PRIMARY KEY,
+        seq BIGINT NOT NULL DEFAULT nextval('memories_seq'),
+        user_id INTEGER NOT NULL,
+        kind VARCHAR NOT NULL CHECK (kind IN ('exchange', 'mistake', 'hint', 'goal')),
+        text VARCHAR NOT NULL,
+        skill VARCHAR,
+        exercise_id VARCHAR,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE INDEX memories_user ON memories (user_id);
+    """,
+    # exercises a language model wrote on request: who asked, the skill, accepted (with the id it
+    # was stored under, in <home>/generated) or rejected (with the reason), and the draft as written
+    """
+    CREATE SEQUENCE generated_exercises_id_seq START 1;
+    CREATE TABLE generated_exercises (
+        id INTEGER PRIMARY KEY DEFAULT nextval('generated_exercises_id_seq'),
+        user_id INTEGER,
+        skill VARCHAR NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('accepted', 'rejected')),
+        reason VARCHAR,
+        detail VARCHAR,
+        exercise_id VARCHAR,
+        draft JSON NOT NULL,
+        model VARCHAR,
+        tokens INTEGER NOT NULL DEFAULT 0,
+        created_at TIMESTAMP NOT NULL
+    );
+    """,
 ]

@@ -41,6 +41,19 @@ class Settings:
     daily_set_size: int = _setting(3, "Exercises in the daily set when the profile does not say.")
     target_band_low: float = _setting(0.70, "Lowest predicted chance of success the daily set aims for.")
     target_band_high: float = _setting(0.85, "Highest predicted chance of success the daily set aims for.")
+    llm_provider: str = _setting("", "Language model for the tutor: empty for the offline tutor, or openai, ollama, "
+                                 "vllm, llamacpp, openai-compatible (all spoken to as OpenAI chat completions).")
+    llm_model: str = _setting("", "The model's name at the provider, e.g. gpt-4o-mini or llama3.1:8b.")
+    llm_base_url: str = _setting("", "The provider's address, e.g. http://localhost:11434/v1; empty: the "
+                                 "provider's usual one.")
+    llm_api_key: str | None = field(default=None, repr=False, metadata={
+        "help": "Key for the provider (never logged); local servers need none. Best kept in secrets.toml."})
+    llm_timeout_s: float = _setting(20.0, "Seconds to wait for the model before the offline tutor takes over.")
+    tutor_rate_limit_per_minute: int = _setting(10, "Questions a learner may ask the tutor in a minute (0: no limit).")
+    tutor_daily_token_budget: int = _setting(50_000, "Model tokens a learner may use a day; then the offline "
+                                             "tutor answers (0: no limit).")
+    demo_learners: int = _setting(20, "Learners in the demo data the welcome page offers on an empty install.")
+    demo_days: int = _setting(30, "Days of activity in that demo data, ending now.")
 
     def __post_init__(self) -> None:
         checks = [
@@ -57,6 +70,14 @@ class Settings:
             ("target_band_low", 0.05 <= self.target_band_low < 1, "must be from 0.05 to below 1"),
             ("target_band_high", self.target_band_low < self.target_band_high <= 0.99,
              "must be above target_band_low and at most 0.99"),
+            ("llm_provider", self.llm_provider in ("", "openai", "ollama", "vllm", "llamacpp", "openai-compatible"),
+             "must be empty or one of openai, ollama, vllm, llamacpp, openai-compatible"),
+            ("llm_model", not self.llm_provider or bool(self.llm_model), "must name a model when llm_provider is set"),
+            ("llm_timeout_s", 0 < self.llm_timeout_s <= 600, "must be more than 0 and at most 600"),
+            ("tutor_rate_limit_per_minute", self.tutor_rate_limit_per_minute >= 0, "must be 0 or more"),
+            ("tutor_daily_token_budget", self.tutor_daily_token_budget >= 0, "must be 0 or more"),
+            ("demo_learners", 1 <= self.demo_learners <= 1000, "must be from 1 to 1000"),
+            ("demo_days", 1 <= self.demo_days <= 366, "must be from 1 to 366"),
         ]
         for name, ok, rule in checks:
             if not ok:

@@ -151,7 +151,7 @@ class EnginePolicy(Policy):
         home = Path(tempfile.mkdtemp(prefix="workbench-simulation-"))
         settings = Settings(home=home, bcrypt_rounds=4, target_band_low=band[0], target_band_high=band[1])
         self.wb = Workbench(settings, store=Store(), sandbox=Sandbox(), bank=bank, curriculum=curriculum,
-                            clock=lambda: self.now)
+                            clock=lambda: self.now, remember=False)
         self.users = []
         for i, learner in enumerate(learners):
             user = self.wb.register(f"sim{i:04d}", f"sim{i:04d}@example.org", f"Learner {i}", "simulated-learner")

@@ -47,7 +47,10 @@ class Store:
         return self.execute(sql, params).fetchall()
 
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> tuple[Any, ...] | None:
-        return self.execute(sql, params).fetchone()
+        cursor = self.execute(sql, params)
+        row = cursor.fetchone()
+        cursor.complete()  # DuckDB 2 refuses cursor.sql() (``frame``) while a result is left unread
+        return row
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
         row = self.one(sql, params)
@@ -63,13 +66,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One transaction on this thread's cursor. Nested inside another (a bulk write wrapping
+        many single actions), it joins the outer one, which commits or rolls back everything."""
         cursor = self.cursor()
+        if getattr(self._local, "depth", 0):
+            self._local.depth += 1
+            try:
+                yield cursor
+            finally:
+                self._local.depth -= 1
+            return
         cursor.execute("BEGIN TRANSACTION")
+        self._local.depth = 1
         try:
             yield cursor
         except BaseException:
             cursor.execute("ROLLBACK")
             raise
+        finally:
+            self._local.depth = 0
         cursor.execute("COMMIT")
 
     def migrate(self) -> int:

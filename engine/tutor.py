@@ -1,42 +1,331 @@
-"""The tutor: Socratic help on an exercise, offline from the exercise's own material.
+"""The tutor: one reply to a learner's message, with a language model or without, inside guardrails.
 
-Without a language model it answers from what the workbench knows for sure: the exercise's
-hint ladder (one rung further each time the learner asks), the failing test of the learner's
-latest run and its message. It asks one question at a time and never shows the solution.
+Each reply is grounded in the learner's profile (level, learning style), the exercise in hand,
+its latest grade result and what is remembered of the learner. The steps, in order:
+
+1. the message is checked (length) and, in a conversation, saved before anything can fail;
+2. the per-minute limit is checked, and the ask is logged ("asked-tutor", sizes only);
+3. rule-breaking requests ("ignore your instructions...") are refused without asking a model;
+4. with a chat model and budget left today, the model's reply is streamed: prose as it comes, and
+   from the first code on held back until the code has been graded against the exercise, since
+   code that passes it is the solution and is replaced by a nudge; if the provider fails, the
+   learner is told in a sentence and the offline tutor answers;
+5. without one, the offline tutor answers (``engine.offline_tutor``);
+6. the reply is saved, logged ("tutor-replied": path, sizes, tokens) and remembered in a short
+   summary (never the learner's code).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
+from engine import guardrails, llm
 from engine.bank import Exercise
+from engine.concepts import Concept, Concepts
+from engine.conversations import Conversations
+from engine.diagnosis import diagnose, readable
+from engine.events import Event
 from engine.grader import GradeResult
+from engine.guardrails import Limits, TutorLimit
+from engine.offline_tutor import OfflineReply, TutorContext
+from engine.offline_tutor import reply as offline_reply
+from engine.prompts import tutor_messages
 
-MAX_MESSAGE = 5000
+if TYPE_CHECKING:
+    from engine.workbench import Workbench
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE = guardrails.MAX_MESSAGE_CHARS
+EMPTY = "What would you like to ask? Tell me what you tried and what happened."
+BLOCKED = ("I started to write code that would solve the exercise for you, so I've held it back: "
+           "finding it yourself is the point.")
+_INTENT_WORDS = {"answer": "asked for the answer", "error": "asked what an error means", "concept": "asked about a concept",
+                 "approach": "asked whether their approach works", "stuck": "was stuck", "thanks": "said thanks",
+                 "other": "asked a question"}
 
 
-@dataclass(frozen=True)
-class TutorContext:
-    exercise: Exercise | None
-    latest: GradeResult | None
-    asked_before: int
+class Tutor:
+    """Replies to learners. Built by the ``Workbench``; ``chat_model`` None means offline only."""
+
+    def __init__(self, wb: Workbench, concepts: Concepts, chat_model: Any | None = None) -> None:
+        self.wb = wb
+        self.concepts = concepts
+        self.chat_model = chat_model
+        self.conversations = Conversations(wb.store)
+        self.limits = Limits(wb.store, wb.settings.tutor_rate_limit_per_minute, wb.settings.tutor_daily_token_budget)
+        self._graded: dict[tuple[str, str], GradeResult] = {}  # (exercise, code): concept examples repeat
+
+    # -- the reply ------------------------------------------------------------------------------
+
+    def reply(self, user_id: int, message: str, exercise_id: str | None = None,
+              conversation_id: int | None = None) -> Iterator[str]:
+        """The reply as it is produced (chunks of markdown). ``UnknownExercise`` for a bad exercise id,
+        ``ConversationNotFound`` for a conversation that is not this learner's."""
+        message = (message or "").strip()
+        exercise = self.wb.exercise(exercise_id) if exercise_id else None
+        if conversation_id is not None:
+            self.conversations.get(user_id, conversation_id)
+        if not message:
+            yield EMPTY
+            return
+        too_long = guardrails.check_length(message)
+        if too_long:
+            yield too_long
+            return
+        now = self.wb.clock()
+        if conversation_id is not None:  # saved first: nothing the learner typed is lost, whatever fails next
+            self.conversations.add(user_id, conversation_id, "learner", message, now)
+        record: dict[str, Any] = {"message_chars": len(message)}
+        shown: list[str] = []
+        try:
+            self.limits.check_rate(user_id, now)
+        except TutorLimit as limit:
+            self._log_ask(user_id, exercise_id, conversation_id, len(message))
+            shown.append(str(limit))
+            yield str(limit)
+            self._finish(user_id, exercise, conversation_id, message, "".join(shown), {**record, "path": "limited"})
+            return
+        self._log_ask(user_id, exercise_id, conversation_id, len(message))
+        context = self.context(user_id, exercise, message)
+        if guardrails.is_injection(message):
+            offline = self._offline(message, context, injection=True)
+            for chunk in _paragraphs(offline.text):
+                shown.append(chunk)
+                yield chunk
+            self._finish(user_id, exercise, conversation_id, message, "".join(shown),
+                         {**record, "path": "refused", "intent": "injection"}, offline, context.latest)
+            return
+        if self.chat_model is not None and self.limits.budget_left(user_id, now):
+            usage = llm.Usage()
+            history = self.conversations.messages(user_id, conversation_id)[:-1] if conversation_id else []
+            concept = self._concept(exercise)
+            messages = tutor_messages(message, context, concept, history)
+            grade = self._grader(exercise)
+            try:
+                for chunk in _guarded(llm.stream_text(self.chat_model, messages, usage), grade, record):
+                    shown.append(chunk)
+                    yield chunk
+                if record.get("blocked"):
+                    nudge = self._offline("I'm stuck", context)
+                    text = f"{BLOCKED}\n\n{nudge.text}"
+                    shown.append(text)
+                    yield text
+                self._finish(user_id, exercise, conversation_id, message, "".join(shown),
+                             {**record, "path": "llm", **_tokens(usage)}, latest=context.latest)
+                return
+            except llm.ChatUnavailable as down:
+                notice = f"{down} Here is the offline tutor's answer instead.\n\n"
+                notice = ("\n\n" + notice) if shown else notice
+                shown.append(notice)
+                yield notice
+                record.update({"fallback": down.reason, **_tokens(usage)})
+        elif self.chat_model is not None:
+            notice = "You have used today's allowance of the AI tutor; the offline tutor answers until tomorrow.\n\n"
+            shown.append(notice)
+            yield notice
+            record["fallback"] = "budget"
+        offline = self._offline(message, context)
+        for chunk in _paragraphs(offline.text):
+            shown.append(chunk)
+            yield chunk
+        self._finish(user_id, exercise, conversation_id, message, "".join(shown),
+                     {**record, "path": "offline", "intent": offline.intent, "hint": offline.hint}, offline, context.latest)
+
+    # -- context ---------------------------------------------------------------------------------
+
+    def context(self, user_id: int, exercise: Exercise | None, message: str = "") -> TutorContext:
+        """What a reply to this learner about this exercise is grounded in."""
+        latest = self.latest(user_id, exercise) if exercise else None
+        draft = self.wb.draft(user_id, exercise.id) if exercise else None
+        profile = self.wb.profile(user_id)
+        query = " ".join(filter(None, [message, exercise.title if exercise else "",
+                                       (d.summary if (d := diagnose(latest, exercise.tests if exercise else "")) else "")]))
+        return TutorContext(exercise=exercise, latest=latest, rung=draft.hints_shown if draft else 0,
+                            style=profile.style, level=self.wb.level(user_id).value,
+                            memories=self._recall(user_id, query), now=self.wb.clock(),
+                            skills={s: self.wb.skill_name(s) for s in self.wb.curriculum.skills})
+
+    def latest(self, user_id: int, exercise: Exercise) -> GradeResult | None:
+        """The latest grade result: of this process's last run, else the last submission graded again."""
+        result = self.wb.latest_result(user_id, exercise.id)
+        if result is not None:
+            return result
+        code = self.wb.store.scalar("SELECT code FROM attempts WHERE user_id = ? AND exercise_id = ? AND code IS NOT NULL "
+                                    "ORDER BY submitted_at DESC, id DESC LIMIT 1", [user_id, exercise.id])
+        return self.wb.grade(exercise, code) if code is not None else None
+
+    def _concept(self, exercise: Exercise | None) -> Concept | None:
+        if exercise is None:
+            return None
+        return next((c for c in map(self.concepts.get, exercise.skills) if c is not None), None)
+
+    def _recall(self, user_id: int, query: str) -> list[Any]:
+        memory = self._memory()
+        if memory is None:
+            return []
+        try:
+            return list(memory.recall(user_id, query, k=4))
+        except Exception as exc:  # noqa: BLE001 - the tutor works without memories
+            log.warning("memory unavailable for recall: %s", exc)
+            return []
+
+    def _memory(self) -> Any | None:
+        try:
+            return getattr(self.wb, "memory", None)
+        except Exception as exc:  # noqa: BLE001 - a memory that cannot load is no memory
+            log.warning("memory unavailable: %s", exc)
+            return None
+
+    # -- offline and checks --------------------------------------------------------------------
+
+    def _offline(self, message: str, context: TutorContext, injection: bool = False) -> OfflineReply:
+        """The offline reply, without a concept example that would happen to solve the exercise."""
+        reply = offline_reply(message, context, self.concepts, injection=injection)
+        if context.exercise is not None and guardrails.has_code(reply.text) and \
+                guardrails.solves(reply.text, self._grader(context.exercise)):
+            reply = offline_reply(message, _without_example(context), self.concepts, injection=injection)
+        return reply
+
+    def _grader(self, exercise: Exercise | None) -> Callable[[str], GradeResult]:
+        def grade(code: str) -> GradeResult:
+            if exercise is None:
+                return GradeResult("fail")
+            key = (exercise.id, code)
+            if key not in self._graded:
+                if len(self._graded) > 256:
+                    self._graded.clear()
+                self._graded[key] = self.wb.grade(exercise, code)
+            return self._graded[key]
+        return grade
+
+    # -- after the reply -------------------------------------------------------------------------
+
+    def _log_ask(self, user_id: int, exercise_id: str | None, conversation_id: int | None, chars: int) -> None:
+        self.wb.events.append(Event(user_id, "asked-tutor", exercise_id, {"message_chars": chars},
+                                    {"conversation_id": conversation_id}, self.wb.clock()))
+
+    def _finish(self, user_id: int, exercise: Exercise | None, conversation_id: int | None, message: str,
+                reply: str, record: dict[str, Any], offline: OfflineReply | None = None,
+                latest: GradeResult | None = None) -> None:
+        now = self.wb.clock()
+        if conversation_id is not None:
+            self.conversations.add(user_id, conversation_id, "tutor", reply, now)
+        if offline is not None and offline.hint and exercise is not None:  # a hint from the tutor counts as a hint
+            draft = self.wb.draft(user_id, exercise.id)
+            if draft is None or draft.hints_shown < offline.hint:
+                self.wb.save_draft(user_id, exercise.id, draft.code if draft else exercise.starter, offline.hint)
+        result = {key: value for key, value in {**record, "reply_chars": len(reply)}.items() if value is not None}
+        self.wb.events.append(Event(user_id, "tutor-replied", exercise.id if exercise else None, result,
+                                    {"conversation_id": conversation_id}, now))
+        if record.get("path") != "limited":
+            self._remember(user_id, exercise, record, offline, latest)
+
+    def _remember(self, user_id: int, exercise: Exercise | None, record: dict[str, Any],
+                  offline: OfflineReply | None, latest: GradeResult | None) -> None:
+        memory = self._memory()
+        if memory is None:
+            return
+        summary = exchange_summary(exercise, record.get("intent") or (offline.intent if offline else "other"),
+                                   latest, offline.hint if offline else None)
+        try:
+            memory.remember(user_id, "exchange", summary, skill=exercise.skills[0] if exercise else None,
+                            exercise_id=exercise.id if exercise else None)
+        except Exception as exc:  # noqa: BLE001 - forgetting one exchange must not lose the reply
+            log.warning("memory unavailable for remember: %s", exc)
 
 
-def offline_reply(message: str, context: TutorContext) -> str:
-    """A grounded reply: where the latest run went wrong, the next hint, and one question."""
-    exercise = context.exercise
+def exchange_summary(exercise: Exercise | None, intent: str, latest: GradeResult | None, hint: int | None) -> str:
+    """One plain sentence about an exchange, for the learner's memory: never their code or words."""
+    what = _INTENT_WORDS.get(intent, "asked a question")
+    if intent == "injection":
+        what = "asked for the solution"
     if exercise is None:
-        return ("Pick an exercise on the Practice page and ask me about it: I can point you to "
-                "the failing test and give you a nudge. What are you working on?")
-    parts = []
-    failure = context.latest.first_failure() if context.latest else None
-    if context.latest is not None and context.latest.message and context.latest.status == "error":
-        parts.append(f"Your last run could not start: **{context.latest.message}**. "
-                     "Fix that first; what does that line look like?")
-    elif failure is not None:
-        readable = failure.name.removeprefix("test_").replace("_", " ")
-        parts.append(f"Your last run failed **{readable}**: {failure.message or 'it did not pass'}.")
-    hint = exercise.hints[min(context.asked_before, len(exercise.hints) - 1)]
-    parts.append(f"Here is something to think about: {hint}")
-    parts.append("What do you expect your code to return for the smallest example in the instructions?")
-    return "\n\n".join(parts)
+        return f"Learner {what} outside an exercise."
+    text = f"On {exercise.title}, learner {what}"
+    failure = latest.first_failure() if latest is not None and not latest.passed else None
+    if failure is not None:
+        text += f" while the test '{readable(failure.name)}' failed ({(failure.message or failure.status)[:80]})"
+    if hint:
+        text += f"; tutor gave hint {hint} of {len(exercise.hints)}"
+    return text + "."
+
+
+def _without_example(context: TutorContext) -> TutorContext:
+    from dataclasses import replace
+
+    return replace(context, safe_example=False)
+
+
+def _tokens(usage: llm.Usage) -> dict[str, int]:
+    return {"tokens": usage.total, "tokens_in": usage.input_tokens, "tokens_out": usage.output_tokens}
+
+
+def _paragraphs(text: str) -> Iterator[str]:
+    """A composed reply in paragraph-sized chunks, so pages show the first words at once."""
+    paragraphs = text.split("\n\n")
+    for i, paragraph in enumerate(paragraphs):
+        yield paragraph + ("\n\n" if i < len(paragraphs) - 1 else "")
+
+
+def _guarded(chunks: Iterator[str], grade: Callable[[str], GradeResult], record: dict[str, Any]) -> Iterator[str]:
+    """Stream prose as it comes; from the first line that may be code on, hold the rest until the
+    whole reply is in, then show it only if no code in it passes the exercise (``record["blocked"]``
+    says when it did). A line is shown early once it cannot be code any more."""
+    held: str | None = None
+    line = ""  # the start of the current line, not shown yet: it may still turn out to be code
+    prose = False  # the current line is known to be prose: shown as it comes
+    for chunk in chunks:
+        if held is not None:
+            held += chunk
+            continue
+        out: list[str] = []
+        for piece in re.split(r"(\n)", chunk):
+            if held is not None:
+                held += piece
+            elif piece == "\n":
+                if not prose and guardrails.looks_like_code(line):
+                    held = line + "\n"
+                else:
+                    out.append(line + "\n")
+                line, prose = "", False
+            elif prose:
+                if "```" in piece:
+                    cut = piece.index("```")
+                    out.append(piece[:cut])
+                    held = piece[cut:]
+                else:
+                    out.append(piece)
+            else:
+                line += piece
+                if line.lstrip().startswith("```"):
+                    held, line = line, ""
+                elif _cannot_be_code(line):
+                    out.append(line)
+                    line, prose = "", True
+        if out:
+            yield "".join(out)
+    if held is None:
+        if not line:
+            return
+        if not guardrails.looks_like_code(line):
+            yield line
+            return
+        held = line
+    if guardrails.has_code(held) and guardrails.solves(held, grade):
+        record["blocked"] = True
+        return
+    yield held
+
+
+_CODE_STARTS = ("def ", "class ", "import ", "from ", "return", "for ", "while ", "if ", "elif ", "else", "try",
+                "with ", "@", "`", "#", "print(")
+
+
+def _cannot_be_code(line: str) -> bool:
+    """A line's start that no code line of a reply could begin with: prose, safe to show."""
+    return (len(line) >= 8 and not line[0].isspace() and "```" not in line
+            and not line.lstrip().startswith(_CODE_STARTS))

@@ -3,46 +3,69 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from engine import notes
 from engine.accounts import AccountError, Accounts, User
+from engine.achievements import Achievements, AchievementStatus
 from engine.attempts import Attempt, Attempts, Draft
 from engine.bank import Bank, Exercise, UnknownExercise
 from engine.clock import to_aware_utc, utcnow
+from engine.cohorts import Access, Cohort, Cohorts, Member
+from engine.concepts import Concepts
+from engine.console import Console, ConsoleResult
+from engine.conversations import Conversation, Message
 from engine.curriculum import Curriculum
 from engine.daily import DailySets, TodaysSet
+from engine.dashboard import Dashboard, LearnerReport, RiskRules, build_dashboard
+from engine.demo import DemoData, load_demo, remove_demo_data
 from engine.events import Event, EventLog
+from engine.export import DEFAULT_BASE_IRI, export_parquet, export_xapi
+from engine.generation import DraftRecord, GenerationResult, Generator, with_generated
 from engine.grader import Grader, GradeResult
 from engine.learner import LearnerModel, Level, SkillEstimate
 from engine.level import LevelChange, expected_seconds
 from engine.planner import Pick, Planner
 from engine.profile import Profile, Profiles
+from engine.progress import Progress, activity_version
+from engine.progress import load as load_progress
 from engine.review import Reviews, rating
 from engine.sandbox import Isolation, Sandbox
 from engine.settings import Settings
 from engine.store import Store
-from engine.tutor import MAX_MESSAGE, TutorContext, offline_reply
+from engine.takeout import FORMATS, collect
+from engine.tutor import Tutor
+
+if TYPE_CHECKING:
+    from engine.memory import Memory, MemoryStore
 
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_MEMORY_OPENING = threading.Lock()  # two sessions' first use of memory open it once
 
 
 class Workbench:
     """The learning workbench. Build it with ``Workbench.open``; pass real in-memory parts in tests."""
 
     def __init__(self, settings: Settings, *, store: Store, sandbox: Sandbox, bank: Bank | None = None,
-                 curriculum: Curriculum | None = None, clock: Callable[[], datetime] = utcnow) -> None:
+                 curriculum: Curriculum | None = None, clock: Callable[[], datetime] = utcnow,
+                 chat_model: Any | None = None, remember: bool = True) -> None:
+        """``remember``: False keeps nothing in the learners' memory (simulations and benchmarks,
+        whose made-up learners have no tutor to remember for)."""
         self.settings = settings
         self._clock = clock  # what "now" is: the real time, or a simulation's
         self.store = store
         self.sandbox = sandbox
-        self.bank = bank or Bank(settings.bank_dir)
+        self.bank = with_generated(bank or Bank(settings.bank_dir), settings.home)  # plus exercises a model wrote
         self.curriculum = curriculum or Curriculum.load(DATA_DIR / "curriculum.toml")
         self.events = EventLog(store)
         self.accounts = Accounts(store, self.events, bcrypt_rounds=settings.bcrypt_rounds,
@@ -60,6 +83,9 @@ class Workbench:
                              budget_s=settings.grading_budget_s,
                              max_solution_bytes=settings.max_solution_bytes)
         self._latest: dict[tuple[int, str], GradeResult] = {}
+        self._memory: MemoryStore | None = None  # built on first use: see ``memory``
+        self._remembering = remember
+        self.tutor = Tutor(self, Concepts(DATA_DIR / "concepts"), chat_model)  # chat_model: llm.build_chat_model
 
     def clock(self) -> datetime:
         """Now, in UTC: days (today's set, "seen today") are UTC days, as stored."""
@@ -67,7 +93,7 @@ class Workbench:
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, settings: Settings | None = None,
-             store: Store | None = None, sandbox: Sandbox | None = None) -> Workbench:
+             store: Store | None = None, sandbox: Sandbox | None = None, chat_model: Any | None = None) -> Workbench:
         """Open the workbench whose state lives in ``home`` ($WORKBENCH_HOME, else ./.workbench)."""
         if settings is None:
             settings = Settings.from_env(home=Path(home) if home is not None else None)
@@ -75,9 +101,11 @@ class Workbench:
             settings = Settings(**{**settings.__dict__, "home": Path(home)})
         settings.home.mkdir(parents=True, exist_ok=True)
         store = store or Store(settings.home / "workbench.duckdb")
-        return cls(settings, store=store, sandbox=sandbox or Sandbox(memory_cgroup=settings.sandbox_memory_cgroup))
+        return cls(settings, store=store, sandbox=sandbox or Sandbox(memory_cgroup=settings.sandbox_memory_cgroup),
+                   chat_model=chat_model)
 
     def close(self) -> None:
+        self.close_memory()
         self.store.close()
 
     def __enter__(self) -> Workbench:
@@ -91,7 +119,7 @@ class Workbench:
 
     def register(self, username: str, email: str, name: str, password: str, role: str = "learner") -> User:
         """Create an account; ``AccountError`` explains what was wrong with the input."""
-        return self.accounts.register(username, email, name, password, role)
+        return self.accounts.register(username, email, name, password, role, at=self.clock())
 
     def login(self, username: str, password: str) -> User:
         """The user, or ``LoginError`` (wrong password, or throttled after repeated failures)."""
@@ -141,6 +169,7 @@ class Workbench:
         attempt = self._record(user_id, exercise, result.passed, hints_used, duration_s, self.clock(),
                                status=result.status, tests_passed=result.tests_passed,
                                tests_total=len(result.tests), code=code, summary=_result_summary(result))
+        self._remember_mistake(user_id, exercise, result)
         return attempt
 
     def record_result(self, user_id: int, exercise_id: str, passed: bool, hints_used: int = 0,
@@ -258,7 +287,10 @@ class Workbench:
             profile = self.profiles.answer(user_id, step, answers, self.skill_groups(), self.clock())
             if step == "levels":
                 self.model.seed(user_id, profile.levels, self.clock())
-            self.events.append(Event(user_id, "answered-onboarding", step, {"completed": profile.completed}))
+            self.events.append(Event(user_id, "answered-onboarding", step, {"completed": profile.completed},
+                                     occurred_at=self.clock()))
+        if step == "goals":
+            self._remember_goals(user_id, profile)
         return profile
 
     def _log_level_change(self, user_id: int, change: LevelChange) -> None:
@@ -281,7 +313,8 @@ class Workbench:
         draft = self.draft(user_id, exercise_id)
         shown = min(len(exercise.hints), (draft.hints_shown if draft else 0) + 1)
         self.save_draft(user_id, exercise_id, code, shown)
-        self.events.append(Event(user_id, "requested-hint", exercise_id, {"hint": shown}))
+        self.events.append(Event(user_id, "requested-hint", exercise_id, {"hint": shown}, occurred_at=self.clock()))
+        self._remember_hint(user_id, exercise, shown)
         return shown, exercise.hints[shown - 1]
 
     def skip(self, user_id: int, exercise_id: str) -> None:
@@ -295,27 +328,338 @@ class Workbench:
     # -- tutor -----------------------------------------------------------------------------------
 
     def ask_tutor(self, user_id: int, message: str, exercise_id: str | None = None) -> str:
-        """The tutor's whole reply."""
-        message = (message or "").strip()
-        if not message:
-            return "What would you like to ask? Tell me what you tried and what happened."
-        if len(message) > MAX_MESSAGE:
-            return f"That message is {len(message):,} characters; please keep it under {MAX_MESSAGE:,}."
-        exercise = self.exercise(exercise_id) if exercise_id else None
-        asked = int(self.store.scalar(
-            "SELECT count(*) FROM events WHERE user_id = ? AND verb = 'asked-tutor' AND object IS NOT DISTINCT FROM ?",
-            [user_id, exercise_id]) or 0)
-        latest = self.latest_result(user_id, exercise_id) if exercise_id else None
-        reply = offline_reply(message, TutorContext(exercise, latest, asked))
-        self.events.append(Event(user_id, "asked-tutor", exercise_id, {"reply_chars": len(reply)},
-                                 {"message_chars": len(message)}))
-        return reply
+        """The tutor's whole reply (not kept in a conversation): for notebooks and checks."""
+        return "".join(self.tutor.reply(user_id, message, exercise_id))
+
+    def tutor_reply(self, user_id: int, message: str, exercise_id: str | None = None,
+                    conversation_id: int | None = None) -> Iterator[str]:
+        """The tutor's reply as it is written, for pages to stream; the message and the reply are
+        saved in the conversation, if given (the message first, so it is never lost).
+        ``UnknownExercise`` and ``ConversationNotFound`` are raised here, before anything streams."""
+        if exercise_id:
+            self.exercise(exercise_id)
+        if conversation_id is not None:
+            self.conversation(user_id, conversation_id)
+        return self.tutor.reply(user_id, message, exercise_id, conversation_id)
+
+    @property
+    def tutor_online(self) -> bool:
+        """Whether a language model is configured (else the offline tutor answers)."""
+        return self.tutor.chat_model is not None
+
+    def conversations(self, user_id: int, exercise_id: str | None = None) -> list[Conversation]:
+        """The learner's conversations with the tutor, most recent first (about one exercise, if given)."""
+        return self.tutor.conversations.for_user(user_id, exercise_id)
+
+    def start_conversation(self, user_id: int, title: str = "", exercise_id: str | None = None) -> Conversation:
+        return self.tutor.conversations.start(user_id, title, exercise_id, self.clock())
+
+    def conversation(self, user_id: int, conversation_id: int) -> Conversation:
+        """``ConversationNotFound`` unless it is this learner's."""
+        return self.tutor.conversations.get(user_id, conversation_id)
+
+    def conversation_messages(self, user_id: int, conversation_id: int) -> list[Message]:
+        return self.tutor.conversations.messages(user_id, conversation_id)
+
+    def rename_conversation(self, user_id: int, conversation_id: int, title: str) -> Conversation:
+        return self.tutor.conversations.rename(user_id, conversation_id, title)
+
+    def delete_conversation(self, user_id: int, conversation_id: int) -> None:
+        """Delete the conversation and its messages for good."""
+        self.tutor.conversations.delete(user_id, conversation_id)
+
+    # -- memory: what the tutor remembers about each learner (engine/memory.py) -----------------
+
+    @property
+    def memory(self) -> MemoryStore:
+        """The learners' memory, opened on first use: the embedding model and Chroma load only
+        for a Workbench that needs them. Its Chroma folder, ``<home>/chroma``, belongs to this
+        process from then on (``engine.lock.FolderInUse`` if another process has it)."""
+        if self._memory is None:
+            with _MEMORY_OPENING:
+                if self._memory is None:
+                    from engine.memory import MemoryStore
+
+                    self._memory = MemoryStore.open(self.store, self.settings.home / "chroma", clock=self.clock)
+        return self._memory
+
+    def use_memory(self, memory: MemoryStore) -> None:
+        """Use this memory store (tests and tools built on other parts); the Workbench closes it."""
+        self.close_memory()
+        self._memory = memory
+
+    def close_memory(self) -> None:
+        """Close the memory, if it was opened, and give up its folder."""
+        memory, self._memory = self._memory, None
+        if memory is not None:
+            memory.close()
+
+    def memories(self, user_id: int, kind: str | None = None) -> list[Memory]:
+        """Everything remembered about this learner (of one kind, if given), newest first. Read
+        from DuckDB alone: listing never loads the model."""
+        from engine.memory import list_memories
+
+        return list_memories(self.store, user_id, kind)
+
+    def forget_memory(self, user_id: int, memory_id: str) -> bool:
+        """Delete one of this learner's memories for good; False if they have none by that id."""
+        return self.memory.forget(user_id, memory_id)
+
+    def forget_all_memories(self, user_id: int) -> int:
+        """Delete everything remembered about this learner; returns how many memories went."""
+        return self.memory.forget_all(user_id)
+
+    def _remember_mistake(self, user_id: int, exercise: Exercise, result: GradeResult) -> None:
+        skill = exercise.skills[0] if exercise.skills else None
+        text = notes.mistake(exercise.title, self.skill_name(skill) if skill else "", result)
+        if text:
+            self._remember_quietly(user_id, "mistake", text, skill, exercise.id)
+
+    def _remember_hint(self, user_id: int, exercise: Exercise, shown: int) -> None:
+        skill = exercise.skills[0] if exercise.skills else None
+        text = notes.hint(exercise.title, self.skill_name(skill) if skill else "", shown)
+        self._remember_quietly(user_id, "hint", text, skill, exercise.id, replace=True)  # hint 2 supersedes hint 1
+
+    def _remember_goals(self, user_id: int, profile: Profile) -> None:
+        text = notes.goals(profile)
+        if text:
+            self._remember_quietly(user_id, "goal", text, None, None, replace=True)  # the new goals replace the old
+
+    def _remember_quietly(self, user_id: int, kind: str, text: str, skill: str | None, exercise_id: str | None,
+                          replace: bool = False) -> None:
+        """Remember from the interactive paths; a failure is logged, never lost work: the
+        submission, hint or profile answer it comes from is already saved."""
+        if not self._remembering:
+            return
+        try:
+            self.memory.remember(user_id, kind, text, skill=skill, exercise_id=exercise_id, replace=replace)
+        except Exception as exc:  # noqa: BLE001 - memory helps the tutor; it must not break practice
+            log.warning("could not remember a %s for user %s: %s", kind, user_id, exc)
+
+    # -- exercise generation: new exercises written by the language model -------------------------
+
+    @cached_property
+    def generator(self) -> Generator:
+        return Generator(self, self.tutor.concepts, self.tutor.chat_model)
+
+    @property
+    def generation_available(self) -> bool:
+        """Whether new exercises can be written here (a language model is configured)."""
+        return self.generator.available
+
+    def generate_exercise(self, user_id: int, skill: str,
+                          progress: Callable[[str], None] | None = None) -> GenerationResult:
+        """A new exercise on ``skill`` (an id or name of the curriculum), written by the language
+        model and verified in the sandbox before it is returned; it joins the bank for good. When no
+        exercise came of it, the result says why (no model configured, a limit, the provider, or
+        the check the draft failed, which is kept for review). ``UnknownSkill`` for a bad skill.
+        ``progress`` hears each step as it starts."""
+        return self.generator.generate(user_id, skill, progress)
+
+    def generated_exercises(self, limit: int = 100) -> list[DraftRecord]:
+        """Accepted generated exercises, newest first: who asked, the skill, the exercise id."""
+        return self.generator.records("accepted", limit)
+
+    def rejected_drafts(self, limit: int = 100) -> list[DraftRecord]:
+        """Drafts that failed verification, newest first, with the reason: for educators to review."""
+        return self.generator.records("rejected", limit)
+
+    # -- cohorts, dashboards and data: educators and analysts -----------------------------------
+    #
+    # Who may read what. A method whose first parameter is ``user_id`` acts *as* that user: the
+    # app passes the signed-in user's id and nothing else (tests/test_authorization.py checks the
+    # pages). Reading anybody else's data goes through a method that takes the acting user first
+    # (``educator_id`` or ``actor_id``) and asks ``self.access`` / ``self.cohort_book``, which raise
+    # ``AccessDenied``: an educator sees the learners of their own cohorts, a learner no one else.
+
+    @cached_property
+    def cohort_book(self) -> Cohorts:
+        return Cohorts(self.store, self.accounts, self.events)
+
+    @cached_property
+    def access(self) -> Access:
+        return Access(self.store, self.accounts)
+
+    def create_cohort(self, educator_id: int, name: str) -> Cohort:
+        """A new cohort with a fresh join code; ``CohortError`` for a bad name, ``AccessDenied`` for a learner."""
+        return self.cohort_book.create(educator_id, name, self.clock())
+
+    def cohorts(self, educator_id: int) -> list[Cohort]:
+        """The educator's cohorts with their join codes and member counts, oldest first."""
+        return self.cohort_book.of_educator(educator_id)
+
+    def cohort(self, educator_id: int, cohort_id: int) -> Cohort:
+        """One of the educator's cohorts; ``AccessDenied`` if it is not theirs."""
+        return self.cohort_book.owned(educator_id, cohort_id)
+
+    def regenerate_join_code(self, educator_id: int, cohort_id: int) -> Cohort:
+        """A new join code (the old one stops working; members stay)."""
+        return self.cohort_book.regenerate_code(educator_id, cohort_id)
+
+    def cohort_members(self, educator_id: int, cohort_id: int) -> list[Member]:
+        return self.cohort_book.members(educator_id, cohort_id)
+
+    def join_cohort(self, user_id: int, code: str) -> Cohort:
+        """Join with a code from an educator ("ABCD-EFGH"; case, spaces and dashes do not matter)."""
+        return self.cohort_book.join(user_id, code, self.clock())
+
+    def leave_cohort(self, user_id: int, cohort_id: int) -> None:
+        self.cohort_book.leave(user_id, cohort_id, self.clock())
+
+    def memberships(self, user_id: int) -> list[tuple[Cohort, str]]:
+        """The cohorts the learner is in, each with its educator's name."""
+        return self.cohort_book.of_learner(user_id)
+
+    def cohort_dashboard(self, educator_id: int, cohort_id: int, risk: RiskRules | None = None) -> Dashboard:
+        """The cohort's dashboard as frames (activity, learners, at risk, items, mastery)."""
+        cohort = self.cohort_book.owned(educator_id, cohort_id)
+        members = self.cohort_book.members(educator_id, cohort_id)
+        return build_dashboard(self.store, cohort, members, self.bank, self.curriculum, self.clock(), risk=risk)
+
+    def learner_progress_for(self, actor_id: int, learner_id: int, limit: int = 200) -> LearnerReport:
+        """One learner's progress, read-only, for themself or an educator of one of their cohorts."""
+        learner = self.access.check_read(actor_id, learner_id)
+        attempts = self.store.frame(
+            "SELECT submitted_at, exercise_id, passed, hints_used, duration_s FROM attempts WHERE user_id = $user_id "
+            "ORDER BY submitted_at DESC, id DESC LIMIT $limit", {"user_id": learner_id, "limit": limit})
+        figures = load_progress(self.store, self.model, self.curriculum, self.bank, learner_id, self.clock())
+        return LearnerReport(learner.id, learner.name, learner.username, self.level(learner_id).value, figures, attempts)
+
+    # -- progress: a learner's own figures, achievements and exports -----------------------------
+
+    @cached_property
+    def achievement_book(self) -> Achievements:
+        return Achievements(self.store, self.events)
+
+    @cached_property
+    def _judged(self) -> dict[int, tuple[int, bool]]:
+        """Per learner: the activity version achievements were last judged at, and whether some
+        unlocked ones wait to be celebrated (so the app's check per run costs one small query)."""
+        return {}
+
+    def activity_version(self, user_id: int) -> int:
+        """The id of the learner's latest event: a cheap key that changes after any new activity
+        (the UI caches progress under it)."""
+        return activity_version(self.store, user_id)
+
+    def progress(self, user_id: int, version: int | None = None) -> Progress:
+        """The learner's Progress page: streaks, weekly figures, mastery per skill, the next skill.
+        ``version``: the activity version already read (saves a query)."""
+        return load_progress(self.store, self.model, self.curriculum, self.bank, user_id, self.clock(), version)
+
+    def achievements(self, user_id: int, progress: Progress | None = None) -> list[AchievementStatus]:
+        """Every achievement, unlocked (with when) or locked (with progress); newly earned ones are
+        stored and logged. ``progress``: the learner's figures if already read."""
+        statuses = self.achievement_book.evaluate(progress or self.progress(user_id), self.clock())
+        waiting = any(s.unlocked and not s.celebrated for s in statuses)
+        self._judged[user_id] = (self.activity_version(user_id), waiting)
+        return statuses
+
+    def celebrations(self, user_id: int) -> list[AchievementStatus]:
+        """Unlocked achievements not celebrated yet. Achievements are judged again only when the
+        learner's activity changed since the last judgement; otherwise this is one indexed query."""
+        judged = self._judged.get(user_id)
+        if judged is None or judged[0] != self.activity_version(user_id):
+            self.achievements(user_id)
+            judged = self._judged[user_id]
+        return self.achievement_book.uncelebrated(user_id) if judged[1] else []
+
+    def mark_celebrated(self, user_id: int, achievement_ids: list[str]) -> None:
+        """The app has shown these: they are not celebrated again."""
+        self.achievement_book.mark_celebrated(user_id, achievement_ids, self.clock())
+        if user_id in self._judged:
+            self._judged[user_id] = (self._judged[user_id][0], bool(self.achievement_book.uncelebrated(user_id)))
+
+    def export_data(self, user_id: int, fmt: str = "json") -> bytes:
+        """The learner's own data: "csv" (a zip of CSV files) or "json" (one document) holding their
+        attempts, events, skill estimates and achievements. Logged as "exported-data"."""
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        user = self.user(user_id)
+        if user is None:
+            raise AccountError(f"no user {user_id}")
+        learner = {"id": user.id, "username": user.username, "name": user.name, "role": user.role}
+        data = collect(self.store, self.model, self.curriculum, self.achievement_book, learner,
+                       self.clock()).encode(fmt)
+        self.events.append(Event(user_id, "exported-data", fmt, {"bytes": len(data)}))
+        return data
+
+    def progress_report(self, user_id: int) -> bytes:
+        """The Progress page as a PDF: every chart with its summary, and the achievements."""
+        user = self.user(user_id)
+        if user is None:
+            raise AccountError(f"no user {user_id}")
+        from engine.report import pdf as report_pdf  # Altair and vl-convert load only when a report is asked for
+
+        figures = self.progress(user_id)
+        data = report_pdf(figures, self.achievements(user_id, figures), user.name, self.clock())
+        self.events.append(Event(user_id, "exported-data", "pdf", {"bytes": len(data)}))
+        return data
+
+    def data_console(self, educator_id: int, *, row_limit: int = 10_000, timeout_s: float = 10.0) -> Console:
+        """A read-only SQL console over the analytics views of the educator's cohorts (a snapshot
+        taken now; open another to refresh). ``AccessDenied`` for learners."""
+        self.cohort_book.of_educator(educator_id)  # educators only
+        return Console.open(self.store, self.bank, educator_id, row_limit=row_limit, timeout_s=timeout_s)
+
+    def query_data(self, educator_id: int, console: Console, sql: str, limit: int | None = None) -> ConsoleResult:
+        """Run one SELECT on the educator's console; logged as "queried-data" (the text, not the rows)."""
+        try:
+            result = console.run(sql, limit)
+        finally:
+            self.events.append(Event(educator_id, "queried-data", None, None, {"sql": (sql or "")[:2000]}))
+        return result
+
+    def snapshot(self, directory: str | Path, educator_id: int | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+        """Write the analytics tables as Parquet to ``directory`` (replaced whole, never half-written),
+        for notebooks to read while the app runs. ``educator_id``: only their cohorts' learners."""
+        if educator_id is not None:
+            self.cohort_book.of_educator(educator_id)
+        counts = export_parquet(self.store, self.bank, directory, educator_id=educator_id, progress=progress)
+        self.events.append(Event(educator_id, "exported-data", "parquet", {"rows": counts}))
+        return counts
+
+    def export_xapi(self, path: str | Path, base_iri: str = DEFAULT_BASE_IRI,
+                    progress: Callable[[int, int], None] | None = None) -> int:
+        """Every event as an xAPI 1.0.3 statement, one JSON object per line; how many were written."""
+        written = export_xapi(self.store, self.bank, path, base_iri=base_iri, progress=progress)
+        self.events.append(Event(None, "exported-data", "xapi", {"statements": written}))
+        return written
 
     # -- administration --------------------------------------------------------------------------
 
     @property
     def isolation(self) -> Isolation:
         return self.sandbox.isolation
+
+    # -- bulk writing and demo data ----------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Write in bulk: the actions inside the block run the very same code as one at a time,
+        in one transaction, with the activity log's rows collected and written in one insert at
+        the end (DuckDB manages about a thousand single-row inserts a second). For imports and
+        demo data; an error rolls the whole block back. Log reads inside do not see its rows yet."""
+        with self.store.transaction(), self.events.batch():
+            yield
+
+    def load_demo(self, learners: int = 20, days: int = 30, seed: int = 7,
+                  progress: Callable[[int, int], None] | None = None) -> DemoData:
+        """A synthetic demo cohort over the last ``days`` days, made through this engine's own
+        calls; demo users are marked and share ``demo.PASSWORD``. ``DemoError`` if already loaded."""
+        return load_demo(self, learners=learners, days=days, seed=seed, progress=progress)
+
+    def remove_demo_data(self) -> dict[str, int]:
+        """Delete every demo user and all their rows; returns the rows deleted per table."""
+        return remove_demo_data(self)
+
+    def user_count(self) -> int:
+        """How many accounts exist (0 on a fresh install)."""
+        return self.accounts.count()
+
+    def demo_loaded(self) -> bool:
+        return bool(self.store.scalar("SELECT count(*) FROM users WHERE is_demo"))
 
 
 def _result_summary(result: GradeResult) -> dict[str, Any]:

@@ -5,7 +5,9 @@ from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
 from ui import results
+from ui.generate import mark, new_exercise
 from ui.session import require_user, workbench
+from ui.tutor_panel import tutor_panel
 
 FINISHED = ("passed", "skipped")
 STATUS = {
@@ -94,11 +96,12 @@ if st.session_state.pop("just_onboarded", False):
 
 st.title("Practice")
 todays = st.expander("Today's set", expanded=True, icon=":material/today:")  # filled last: it shows this run's submit
+new_exercise(wb, user, catalogue.get(st.session_state["exercise_id"]))  # before the selectbox: it may open a new one
 
 chosen = st.selectbox(
     "Or choose any exercise", list(catalogue), key="exercise_id",
     format_func=lambda i: (f"{catalogue[i].title} · {', '.join(wb.skill_name(s) for s in catalogue[i].skills)}"
-                           f" · level {catalogue[i].difficulty}"),
+                           f" · level {catalogue[i].difficulty}{mark(catalogue[i])}"),
 )
 exercise = catalogue[chosen]
 
@@ -185,6 +188,8 @@ with work:
     if exercise.id in outcomes:
         kind, result = outcomes[exercise.id]
         results.show(result, submitted=kind == "submit")
+
+    tutor_panel(wb, user, exercise)
 
 with todays:
     show_todays_set(wb.todays_set(user.id), exercise.id)

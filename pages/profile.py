@@ -5,7 +5,7 @@ import streamlit as st
 from engine import ProfileError
 from engine.level import DOWN_AFTER, MAX_LEVEL, MIN_LEVEL, SLOW_FACTOR, STRUGGLE_HINTS, UP_AFTER
 from engine.profile import STEP_TITLES, STEPS
-from ui import interview
+from ui import cohort_membership, interview
 from ui.session import require_user, workbench
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row and down after {DOWN_AFTER} struggles in a row "
@@ -85,3 +85,5 @@ with st.expander("What the model thinks of each skill", icon=":material/insights
                  hide_index=True, width="stretch",
                  column_config={"Estimate": st.column_config.NumberColumn(format="%+.2f"),
                                 "±": st.column_config.NumberColumn(format="%.2f")})
+
+cohort_membership.section(wb, user)

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+from ui.demo import demo_admin
+from ui.generate import generated_review
 from ui.session import require_role, workbench
 
 wb = workbench()
-require_role("educator")
+user = require_role("educator")
 st.title("System")
 
 st.subheader("Sandbox")
@@ -26,3 +28,6 @@ middle.metric("Skills", len(skills))
 right.metric("Invalid folders", len(wb.bank.errors))
 for folder, problem in wb.bank.errors.items():
     st.warning(f"{folder}: {problem}")
+generated_review(wb)
+
+demo_admin(wb, user)

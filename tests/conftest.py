@@ -1,6 +1,7 @@
 """Shared fixtures: real parts, cheap to build, cleaned up afterwards.
 
 - ``sandbox``: one real Sandbox per session (it probes the machine once when built).
+- ``embedder``: the real embedding model, loaded once per session (memory tests).
 - ``grader``: a Grader on that sandbox.
 - ``store``: a fresh in-memory DuckDB store per test.
 - ``settings``: Settings with the home in the test's tmp_path and fast bcrypt.
@@ -36,6 +37,14 @@ def sandbox() -> Sandbox:
 def bank() -> Bank:
     """The real bank in data/bank, loaded once (tests must not change it)."""
     return Bank(BANK_DIR)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real embedding model (all-MiniLM-L6-v2 from its offline package), loaded once per session."""
+    from engine.embedder import Embedder
+
+    return Embedder()
 
 
 @pytest.fixture

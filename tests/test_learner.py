@@ -104,6 +104,42 @@ def test_seeding_never_erases_evidence(wb: Workbench, ada: int, again: str) -> N
     assert wb.level(ada) == level
 
 
+@pytest.mark.parametrize("level", ["new", "beginner", "comfortable", "confident"])
+def test_the_interview_is_mostly_about_general_ability(wb: Workbench, ada: int, level: str) -> None:
+    before = wb.skill_estimates(ada)
+    answer_interview(wb, ada, steps=2, level=level)
+    after = wb.skill_estimates(ada)
+    assert all(after[s].sd < before[s].sd for s in after)  # every answered skill is better known
+    # one answer for a whole group says how strong the learner is, hardly how the group's skills differ
+    abilities = [e.ability for e in after.values()]
+    assert max(abilities) - min(abilities) < abs(statistics.fmean(abilities) - GENERAL_PRIOR.mean) + 0.1
+
+
+def test_a_groups_answer_moves_its_skills_apart_from_the_others(wb: Workbench, ada: int) -> None:
+    wb.answer_onboarding(ada, "languages", {"languages": ["python"]})
+    levels = dict.fromkeys(wb.skill_groups(), "comfortable") | {"algorithms": "new"}
+    wb.answer_onboarding(ada, "levels", {"levels": levels})
+    estimates = wb.skill_estimates(ada)
+    algorithms = {s for s in estimates if wb.curriculum.group_of(s) == "algorithms"}
+    assert max(estimates[s].ability for s in algorithms) < min(e.ability for s, e in estimates.items()
+                                                               if s not in algorithms)
+
+
+@pytest.mark.parametrize("evidence_on", ["the-exercise", "its-skill"])
+def test_evidence_makes_an_exercise_more_predictable(wb: Workbench, ada: int, evidence_on: str) -> None:
+    """What the planner weighs beside the aim: the spread of what is unknown about one exercise."""
+    exercise = wb.exercise("python/digit-sum")
+    before = wb.model.spread(ada)(exercise)
+    if evidence_on == "the-exercise":
+        for i, name in enumerate(["bob", "cyd", "dee", "eve"]):
+            wb.record_result(new_learner(wb, name), exercise.id, i % 2 == 0, at=START)
+    else:
+        other = next(e for e in wb.exercises() if e.skills[0] == exercise.skills[0] and e.id != exercise.id)
+        for i in range(3):
+            wb.record_result(ada, other.id, True, at=START + timedelta(minutes=i))
+    assert wb.model.spread(ada)(exercise) < before
+
+
 # -- evidence ---------------------------------------------------------------------------------------
 
 

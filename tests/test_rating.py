@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from engine.rating import Belief, chance, logistic, observe
+from engine.rating import Belief, chance, condition, logistic, observe
 
 ABILITY = Belief(0.0, 1.0)
 DIFFICULTY = Belief(0.0, 0.35)
@@ -164,3 +164,38 @@ def test_beliefs_are_values() -> None:
     assert Belief(0.5, 0.2) == Belief(0.5, 0.2)
     with pytest.raises(AttributeError):
         Belief(0.5, 0.2).mean = 1.0  # type: ignore[misc]
+
+
+# -- a Gaussian reading of several beliefs at once ---------------------------------------------------
+
+# general ability and two skill deviations, independent; the reading is of general + the first deviation
+PRIOR_MEANS = [0.0, 0.0, 0.0]
+PRIOR_COVARIANCE = [[1.0, 0.0, 0.0], [0.0, 0.3, 0.0], [0.0, 0.0, 0.3]]
+READING = [1.0, 1.0, 0.0]
+
+
+@pytest.mark.parametrize("value", [-1.5, -0.5, 0.5, 1.5], ids=lambda v: f"value={v}")
+def test_a_reading_moves_what_it_reads_toward_its_value(value: float) -> None:
+    means, _ = condition(PRIOR_MEANS, PRIOR_COVARIANCE, READING, value, noise=0.45)
+    assert 0 < abs(means[0]) < abs(value) and math.copysign(1, means[0]) == math.copysign(1, value)
+    assert abs(means[1]) < abs(means[0])  # the wider belief takes the larger share
+    assert means[2] == 0.0  # unread and uncorrelated: untouched
+
+
+@pytest.mark.parametrize("noise", [0.1, 0.45, 2.0], ids=lambda n: f"noise={n}")
+def test_a_reading_shrinks_the_variances_it_reads_and_correlates_them(noise: float) -> None:
+    _, covariance = condition(PRIOR_MEANS, PRIOR_COVARIANCE, READING, 1.0, noise=noise)
+    assert covariance[0][0] < 1.0 and covariance[1][1] < 0.3 and covariance[2][2] == 0.3
+    assert covariance[0][1] < 0 and covariance[0][1] == covariance[1][0]  # a reading of a sum: the parts trade off
+
+
+def test_a_noisier_reading_moves_less() -> None:
+    moves = [condition(PRIOR_MEANS, PRIOR_COVARIANCE, READING, 1.0, noise=n)[0][0] for n in (0.1, 0.45, 2.0, 50.0)]
+    assert moves == sorted(moves, reverse=True) and moves[-1] > 0
+
+
+def test_two_readings_in_turn_match_one_with_their_combined_precision() -> None:
+    once = condition(PRIOR_MEANS, PRIOR_COVARIANCE, READING, 1.0, noise=0.5)
+    twice = condition(*condition(PRIOR_MEANS, PRIOR_COVARIANCE, READING, 1.0, noise=1.0), READING, 1.0, noise=1.0)
+    assert twice[0] == pytest.approx(once[0])
+    assert [x for row in twice[1] for x in row] == pytest.approx([x for row in once[1] for x in row])

@@ -74,11 +74,13 @@ def test_environment_overrides_with_type_conversion(variable: str, raw: str, fie
 
 def test_every_field_can_be_set_from_the_environment() -> None:
     samples = {int: "7", float: "7.5", bool: "true"}
-    fractions = {"target_band_low": "0.6", "target_band_high": "0.9"}  # chances, not counts
+    # values a setting's own rule accepts: chances, not counts; a provider by name
+    valid = {"target_band_low": "0.6", "target_band_high": "0.9", "llm_provider": "ollama"}
     for f in dataclasses.fields(Settings):
         kind = {"int": int, "float": float, "bool": bool}.get(str(f.type))
-        raw = fractions.get(f.name) or (samples.get(kind, "/tmp/x") if kind else "/tmp/x")
-        s = Settings.from_env(environ={"WORKBENCH_" + f.name.upper(): raw})
+        raw = valid.get(f.name) or (samples.get(kind, "/tmp/x") if kind else "/tmp/x")
+        needs = {"WORKBENCH_LLM_MODEL": "llama3.1:8b"} if f.name == "llm_provider" else {}  # a provider names its model
+        s = Settings.from_env(environ={**needs, "WORKBENCH_" + f.name.upper(): raw})
         assert getattr(s, f.name) != f.default, f.name
 
 

@@ -178,7 +178,10 @@ def test_submit_records_an_attempt_and_events(wb: Workbench, ada: User, far_time
     assert before <= attempt.submitted_at.replace(tzinfo=None) <= after
 
     assert wb.store.scalar("SELECT code FROM attempts WHERE id = ?", [attempt.id]) == code
-    rows = [r for r in events(wb, ada.id) if r[0] != "registered"]
+    logged = [r for r in events(wb, ada.id) if r[0] != "registered"]
+    remembered = [r for r in logged if r[0] == "remembered"]  # a failed submission is remembered as a mistake
+    assert [json.loads(r[3])["kind"] for r in remembered] == ([] if passed else ["mistake"])
+    rows = [r for r in logged if r[0] != "remembered"]
     assert [(r[0], r[1]) for r in rows] == [("submitted", EXERCISE), (verb, EXERCISE)]
     for _, _, occurred_at, result, context in rows:
         assert before <= occurred_at <= after  # stored as UTC, whatever the local zone

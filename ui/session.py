@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,7 +28,31 @@ def workbench() -> Workbench:
     """One Workbench per server process (it owns the DuckDB connection)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     settings = Settings.from_env(secrets=_secrets())
-    return Workbench.open(settings=settings)
+    # the embedding model takes seconds to load: start now, so a learner's first remembered
+    # goal or mistake does not wait for it (the memory's first use waits if it is still loading)
+    threading.Thread(target=_load_embedding_model, name="embedding-model", daemon=True).start()
+    return Workbench.open(settings=settings, chat_model=chat_model(settings))
+
+
+def _load_embedding_model() -> None:
+    from engine.embedder import load_model
+
+    try:
+        load_model()
+    except Exception as exc:  # noqa: BLE001 - memory is optional: the log says why it is off
+        logging.getLogger(__name__).error("the embedding model did not load: %s", exc)
+
+
+def chat_model(settings: Settings) -> object | None:
+    """The tutor's language model from the settings; None (the offline tutor) when none is set or
+    the configuration cannot work, which the log says."""
+    from engine.llm import build_chat_model
+
+    try:
+        return build_chat_model(settings)
+    except (ValueError, ImportError) as exc:
+        logging.getLogger(__name__).error("the tutor answers offline: %s", exc)
+        return None
 
 
 _ROUTED: ContextVar[bool] = ContextVar("workbench_routed", default=False)

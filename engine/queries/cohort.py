@@ -1,7 +1,183 @@
-"""Cohort-scope queries: a cohort's learners (``$cohort_id`` via ``cohort_members``), for educators."""
+"""Cohort-scope queries: a cohort's learners (``$cohort_id`` via ``cohort_members``), for educators.
+
+Each reads the activity log once, joined to the cohort's members, and aggregates in the
+database: the dashboard (``engine.dashboard``) turns the few rows that come back into its
+tables and flags. JSON fields (``result->>'hints'``, ``'duration_s'``) are read only on the rows
+that carry them ("completed" and "failed", one per attempt), the costly part of a scan.
+
+Windows that need a "now" ("the last 14 days") are measured back from the cohort's latest
+attempt (``as_of``), so a query needs no clock and answers the same on the same rows; the
+dashboard compares ``last_at`` with the real now for inactivity.
+"""
 
 from __future__ import annotations
 
 from engine.analytics import Query
 
-QUERIES: list[Query] = []
+# what counts as being active: practising, not logging in, registering or joining a cohort
+PRACTICE_VERBS = ("viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
+                  "asked-tutor")
+_PRACTICE = "(" + ", ".join(f"'{verb}'" for verb in PRACTICE_VERBS) + ")"
+RECENT_DAYS = 14  # the "recent" window of the at-risk trends
+BEFORE_DAYS = 28  # the window before it, to compare with
+
+_ACTIVE_DAYS_DUCKDB = f"""
+SELECT CAST(e.occurred_at AS DATE) AS day, count(DISTINCT e.user_id) AS learners, count(*) AS events
+FROM events e JOIN cohort_members m ON m.user_id = e.user_id
+WHERE m.cohort_id = $cohort_id AND e.verb IN {_PRACTICE}
+GROUP BY day ORDER BY day
+"""
+_ACTIVE_DAYS_SQLITE = f"""
+SELECT date(e.occurred_at) AS day, count(DISTINCT e.user_id) AS learners, count(*) AS events
+FROM cohort_members m JOIN events e ON e.user_id = m.user_id
+WHERE m.cohort_id = :cohort_id AND e.verb IN {_PRACTICE}
+GROUP BY day ORDER BY day
+"""
+
+_ACTIVE_WEEKS_DUCKDB = f"""
+SELECT CAST(date_trunc('week', e.occurred_at) AS DATE) AS week, count(DISTINCT e.user_id) AS learners,
+       count(*) AS events
+FROM events e JOIN cohort_members m ON m.user_id = e.user_id
+WHERE m.cohort_id = $cohort_id AND e.verb IN {_PRACTICE}
+GROUP BY week ORDER BY week
+"""
+# weeks start on Monday in both: SQLite's 'weekday 0' moves to the next Sunday (or stays), -6 days is its Monday
+_ACTIVE_WEEKS_SQLITE = f"""
+SELECT date(e.occurred_at, 'weekday 0', '-6 days') AS week, count(DISTINCT e.user_id) AS learners,
+       count(*) AS events
+FROM cohort_members m JOIN events e ON e.user_id = m.user_id
+WHERE m.cohort_id = :cohort_id AND e.verb IN {_PRACTICE}
+GROUP BY week ORDER BY week
+"""
+
+_LEARNERS_DUCKDB = f"""
+WITH span AS (
+    SELECT e.user_id, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at, count(*) AS events,
+           count(DISTINCT CAST(e.occurred_at AS DATE)) AS active_days
+    FROM events e JOIN cohort_members m ON m.user_id = e.user_id
+    WHERE m.cohort_id = $cohort_id AND e.verb IN {_PRACTICE}
+    GROUP BY e.user_id
+), tries AS MATERIALIZED (  -- read once: the JSON is the costly part
+    SELECT e.user_id, e.occurred_at, e.object, e.verb = 'completed' AS passed,
+           CAST(e.result->>'hints' AS INTEGER) AS hints
+    FROM events e JOIN cohort_members m ON m.user_id = e.user_id
+    WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed')
+), as_of AS (SELECT max(occurred_at) AS t FROM tries),
+windowed AS (
+    SELECT user_id, object, passed, hints,
+           occurred_at > as_of.t - INTERVAL {RECENT_DAYS} DAY AS recent,
+           occurred_at <= as_of.t - INTERVAL {RECENT_DAYS} DAY
+               AND occurred_at > as_of.t - INTERVAL {RECENT_DAYS + BEFORE_DAYS} DAY AS before
+    FROM tries, as_of
+), per_learner AS (
+    SELECT user_id, count(*) AS attempts, count(*) FILTER (WHERE passed) AS passes,
+           count(DISTINCT object) FILTER (WHERE passed) AS solved, coalesce(sum(hints), 0) AS hints,
+           count(*) FILTER (WHERE recent) AS recent_attempts,
+           count(*) FILTER (WHERE passed AND recent) AS recent_passes,
+           coalesce(sum(hints) FILTER (WHERE recent), 0) AS recent_hints,
+           count(*) FILTER (WHERE before) AS before_attempts,
+           count(*) FILTER (WHERE passed AND before) AS before_passes,
+           coalesce(sum(hints) FILTER (WHERE before), 0) AS before_hints
+    FROM windowed GROUP BY user_id
+)
+SELECT m.user_id, m.joined_at, s.first_at, s.last_at, coalesce(s.events, 0) AS events,
+       coalesce(s.active_days, 0) AS active_days, coalesce(p.attempts, 0) AS attempts,
+       coalesce(p.passes, 0) AS passes, coalesce(p.solved, 0) AS solved, coalesce(p.hints, 0) AS hints,
+       coalesce(p.recent_attempts, 0) AS recent_attempts, coalesce(p.recent_passes, 0) AS recent_passes,
+       coalesce(p.recent_hints, 0) AS recent_hints, coalesce(p.before_attempts, 0) AS before_attempts,
+       coalesce(p.before_passes, 0) AS before_passes, coalesce(p.before_hints, 0) AS before_hints,
+       (SELECT t FROM as_of) AS as_of
+FROM cohort_members m LEFT JOIN span s ON s.user_id = m.user_id LEFT JOIN per_learner p ON p.user_id = m.user_id
+WHERE m.cohort_id = $cohort_id
+ORDER BY m.user_id
+"""
+_LEARNERS_SQLITE = f"""
+WITH scoped AS MATERIALIZED (
+    SELECT e.user_id, e.occurred_at, e.verb, e.object, e.result
+    FROM cohort_members m JOIN events e ON e.user_id = m.user_id
+    WHERE m.cohort_id = :cohort_id AND e.verb IN {_PRACTICE}
+), as_of AS (SELECT max(occurred_at) AS t FROM scoped WHERE verb IN ('completed', 'failed')),
+facts AS (
+    SELECT s.user_id, s.occurred_at, s.verb, s.object,
+           s.verb IN ('completed', 'failed') AS attempt, s.verb = 'completed' AS passed,
+           CASE WHEN s.verb IN ('completed', 'failed') THEN json_extract(s.result, '$.hints') END AS hints,
+           s.occurred_at > datetime(a.t, '-{RECENT_DAYS} days') AS recent,
+           s.occurred_at <= datetime(a.t, '-{RECENT_DAYS} days')
+               AND s.occurred_at > datetime(a.t, '-{RECENT_DAYS + BEFORE_DAYS} days') AS before
+    FROM scoped s, as_of a
+), per_learner AS (
+    SELECT user_id, min(occurred_at) AS first_at, max(occurred_at) AS last_at, count(*) AS events,
+           count(DISTINCT date(occurred_at)) AS active_days,
+           count(*) FILTER (WHERE attempt) AS attempts,
+           count(*) FILTER (WHERE passed) AS passes,
+           count(DISTINCT CASE WHEN passed THEN object END) AS solved,
+           coalesce(sum(hints), 0) AS hints,
+           count(*) FILTER (WHERE attempt AND recent) AS recent_attempts,
+           count(*) FILTER (WHERE passed AND recent) AS recent_passes,
+           coalesce(sum(hints) FILTER (WHERE recent), 0) AS recent_hints,
+           count(*) FILTER (WHERE attempt AND before) AS before_attempts,
+           count(*) FILTER (WHERE passed AND before) AS before_passes,
+           coalesce(sum(hints) FILTER (WHERE before), 0) AS before_hints
+    FROM facts GROUP BY user_id
+)
+SELECT m.user_id, m.joined_at, p.first_at, p.last_at, coalesce(p.events, 0) AS events,
+       coalesce(p.active_days, 0) AS active_days, coalesce(p.attempts, 0) AS attempts,
+       coalesce(p.passes, 0) AS passes, coalesce(p.solved, 0) AS solved, coalesce(p.hints, 0) AS hints,
+       coalesce(p.recent_attempts, 0) AS recent_attempts, coalesce(p.recent_passes, 0) AS recent_passes,
+       coalesce(p.recent_hints, 0) AS recent_hints, coalesce(p.before_attempts, 0) AS before_attempts,
+       coalesce(p.before_passes, 0) AS before_passes, coalesce(p.before_hints, 0) AS before_hints,
+       (SELECT t FROM as_of) AS as_of
+FROM cohort_members m LEFT JOIN per_learner p ON p.user_id = m.user_id
+WHERE m.cohort_id = :cohort_id
+ORDER BY m.user_id
+"""
+
+_ITEMS_DUCKDB = """
+WITH attempts AS (
+    SELECT user_id, exercise_id, passed, CAST(fields[1] AS INTEGER) AS hints, CAST(fields[2] AS DOUBLE) AS duration_s
+    FROM (SELECT e.user_id, e.object AS exercise_id, e.verb = 'completed' AS passed,
+                 json_extract_string(e.result, ['$.hints', '$.duration_s']) AS fields  -- one parse for both
+          FROM events e JOIN cohort_members m ON m.user_id = e.user_id
+          WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed'))
+)
+SELECT exercise_id, count(*) AS attempts, count(DISTINCT user_id) AS learners,
+       count(*) FILTER (WHERE passed) AS passes, avg(CAST(passed AS INTEGER)) AS pass_rate,
+       median(duration_s) AS median_duration_s, avg(hints) AS hints_per_attempt
+FROM attempts GROUP BY exercise_id ORDER BY exercise_id
+"""
+# SQLite has no median: the middle row (or the mean of the two middle rows) by a window
+_ITEMS_SQLITE = """
+WITH attempts AS MATERIALIZED (
+    SELECT e.user_id, e.object AS exercise_id, e.verb = 'completed' AS passed,
+           json_extract(e.result, '$.hints') AS hints, CAST(json_extract(e.result, '$.duration_s') AS REAL) AS duration_s
+    FROM cohort_members m JOIN events e ON e.user_id = m.user_id
+    WHERE m.cohort_id = :cohort_id AND e.verb IN ('completed', 'failed')
+), ranked AS (
+    SELECT exercise_id, duration_s,
+           row_number() OVER (PARTITION BY exercise_id ORDER BY duration_s) AS i,
+           count(*) OVER (PARTITION BY exercise_id) AS n
+    FROM attempts WHERE duration_s IS NOT NULL
+), medians AS (
+    SELECT exercise_id, avg(duration_s) AS median_duration_s FROM ranked
+    WHERE i IN ((n + 1) / 2, (n + 2) / 2) GROUP BY exercise_id
+)
+SELECT a.exercise_id, count(*) AS attempts, count(DISTINCT a.user_id) AS learners,
+       count(*) FILTER (WHERE a.passed) AS passes, avg(a.passed) AS pass_rate,
+       md.median_duration_s, avg(a.hints) AS hints_per_attempt
+FROM attempts a LEFT JOIN medians md ON md.exercise_id = a.exercise_id
+GROUP BY a.exercise_id ORDER BY a.exercise_id
+"""
+
+QUERIES: list[Query] = [
+    Query("cohort_active_days", "cohort", _ACTIVE_DAYS_DUCKDB, _ACTIVE_DAYS_SQLITE,
+          "Learners of the cohort practising each day (PRACTICE_VERBS), and their practice events."),
+    Query("cohort_active_weeks", "cohort", _ACTIVE_WEEKS_DUCKDB, _ACTIVE_WEEKS_SQLITE,
+          "Learners of the cohort practising each week (weeks start on Monday), and their practice events."),
+    Query("cohort_learners", "cohort", _LEARNERS_DUCKDB, _LEARNERS_SQLITE,
+          "One row per member: practice span, active days, attempts, passes, exercises solved, hints, and the same "
+          f"for the last {RECENT_DAYS} days and the {BEFORE_DAYS} before them (back from the cohort's "
+          "latest attempt, as_of): the progress distribution and the at-risk flags."),
+    Query("cohort_items", "cohort", _ITEMS_DUCKDB, _ITEMS_SQLITE,
+          "One row per exercise the cohort attempted: attempts, learners, passes, pass rate, median "
+          "time (seconds) and hints per attempt: the item analysis."),
+]

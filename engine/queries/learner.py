@@ -1,7 +1,128 @@
-"""Learner-scope queries: one learner's progress (``$user_id``), for the Progress page."""
+"""Learner-scope queries: one learner's progress, for the Progress page and its achievements.
+These are every query the page runs (plus the learner model's own small reads), so the
+benchmark times exactly what the page costs.
+
+Every query takes the same three parameters, ``user_id``, ``since`` and ``until`` (naive UTC
+timestamps; None for no bound), so callers pass ``params(user_id)``; DuckDB refuses both missing
+and extra parameters. Each reads the learner's rows of ``events`` through the ``events_user``
+index: the WHERE of the first step filters on ``user_id`` (and the time window) only, because any
+other condition there makes DuckDB scan the whole log instead; the rest of the filtering happens
+on the materialised rows of that one learner.
+
+A submission writes "submitted" and then "completed" or "failed" with the same result: the
+queries count the second event, one per submission ("a try"). Days and weeks are UTC; weeks
+start on Monday. The SQLite text of each query asks the same question of a copy of the log whose
+``occurred_at`` is ISO text and whose ``result``/``context`` are JSON text.
+"""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from engine.analytics import Query
 
-QUERIES: list[Query] = []
+PARAMS = ("user_id", "since", "until")
+SOLVED_MILESTONES = (1, 10, 50, 100)  # the pass counts achievements are unlocked at
+CLEAN_RUN = 5  # passes in a row without a hint that unlock the hint-free achievement
+
+
+def params(user_id: int, since: datetime | None = None, until: datetime | None = None) -> dict[str, Any]:
+    """The parameters every learner query takes: ``since`` inclusive, ``until`` exclusive."""
+    return {"user_id": user_id, "since": since, "until": until}
+
+
+# The learner's rows (index scan), then one row per try with its figures out of the JSON.
+_DUCKDB_TRIES = """
+WITH mine AS MATERIALIZED (
+    SELECT id, occurred_at, verb, object, result, context FROM events
+    WHERE user_id = $user_id
+      AND ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
+), tries AS (
+    SELECT id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
+           coalesce(CAST(result->>'hints' AS INTEGER), 0) AS hints,
+           CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
+           CAST(context->>'difficulty' AS DOUBLE) AS difficulty,
+           context->>'$.skills[0]' AS skill
+    FROM mine WHERE verb IN ('completed', 'failed')
+)
+"""
+
+_SQLITE_TRIES = """
+WITH mine AS (
+    SELECT id, occurred_at, verb, object, result, context FROM events
+    WHERE user_id = :user_id
+      AND (:since IS NULL OR occurred_at >= :since) AND (:until IS NULL OR occurred_at < :until)
+), tries AS (
+    SELECT id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
+           coalesce(CAST(json_extract(result, '$.hints') AS INTEGER), 0) AS hints,
+           CAST(json_extract(result, '$.duration_s') AS DOUBLE) AS duration_s,
+           CAST(json_extract(context, '$.difficulty') AS DOUBLE) AS difficulty,
+           json_extract(context, '$.skills[0]') AS skill
+    FROM mine WHERE verb IN ('completed', 'failed')
+)
+"""
+
+# What differs between the dialects inside the bodies below.
+_DUCKDB_WORDS = {"day": "CAST(occurred_at AS DATE)", "week": "CAST(date_trunc('week', occurred_at) AS DATE)"}
+_SQLITE_WORDS = {"day": "date(occurred_at)", "week": "date(occurred_at, 'weekday 0', '-6 days')"}
+
+_MINUTES = "CAST(coalesce(sum(duration_s), 0) AS DOUBLE) / 60"
+_HINTS = "CAST(coalesce(sum(hints), 0) AS BIGINT)"
+
+
+def _learner(name: str, body: str, description: str) -> Query:
+    """A query on the learner's tries: ``body`` follows the ``tries`` step, with {day}/{week}."""
+    body = body.replace("{minutes}", _MINUTES).replace("{hints}", _HINTS)
+    return Query(name, "learner", _DUCKDB_TRIES + body.format(**_DUCKDB_WORDS),
+                 _SQLITE_TRIES + body.format(**_SQLITE_WORDS), description)
+
+
+ACTIVE_DAYS = _learner("learner_active_days", """
+SELECT {day} AS day, count(*) AS attempts, count(*) FILTER (WHERE passed) AS passes, {minutes} AS minutes
+FROM tries GROUP BY {day} ORDER BY day
+""", "Each UTC day with at least one try: tries, passes and minutes (the streak calendar and streaks).")
+
+WEEKLY = _learner("learner_weekly", """
+SELECT {week} AS week, count(*) AS attempts, count(*) FILTER (WHERE passed) AS passes,
+       CAST(count(*) FILTER (WHERE passed) AS DOUBLE) / count(*) AS success_rate,
+       avg(difficulty) AS mean_difficulty, {minutes} AS minutes, {hints} AS hints
+FROM tries GROUP BY {week} ORDER BY week
+""", "Each week (from Monday) with tries: success rate, mean authored difficulty, minutes on task, hints.")
+
+EXERCISES = _learner("learner_exercises", """
+SELECT exercise_id, count(*) AS attempts, count(*) FILTER (WHERE passed) AS passes, {hints} AS hints,
+       CAST({hints} AS DOUBLE) / count(*) AS hints_per_attempt, {minutes} AS minutes, max(occurred_at) AS last_at
+FROM tries GROUP BY exercise_id ORDER BY exercise_id
+""", "Each exercise tried: tries, passes, hints in all and per try, minutes, last try (the totals add up from it).")
+
+_MILESTONE_COLUMNS = ",\n".join(
+    f"       (SELECT min(occurred_at) FROM numbered WHERE passed AND pass_number = {n}) AS pass_{n}_at"
+    for n in SOLVED_MILESTONES)
+
+RECORDS = _learner("learner_records", f"""
+, numbered AS (
+    SELECT id, occurred_at, passed, passed AND hints = 0 AS clean,
+           sum(CASE WHEN passed THEN 1 ELSE 0 END) OVER (ORDER BY occurred_at, id) AS pass_number,
+           sum(CASE WHEN passed AND hints = 0 THEN 0 ELSE 1 END) OVER (ORDER BY occurred_at, id) AS run
+    FROM tries
+), clean AS (
+    SELECT run, occurred_at, row_number() OVER (PARTITION BY run ORDER BY occurred_at, id) AS position
+    FROM numbered WHERE clean
+)
+SELECT (SELECT coalesce(max(position), 0) FROM clean) AS longest_clean_run,
+       (SELECT coalesce(max(position), 0) FROM clean WHERE run = (SELECT max(run) FROM numbered)) AS current_clean_run,
+       (SELECT min(occurred_at) FROM clean WHERE position = {CLEAN_RUN}) AS clean_run_reached_at,
+{_MILESTONE_COLUMNS}
+""", f"One row of records: the longest and the current run of passes without a hint, when a run first reached "
+     f"{CLEAN_RUN}, and when pass number {', '.join(map(str, SOLVED_MILESTONES))} happened (achievements).")
+
+ACTIVITY_VERSION = Query("learner_activity_version", "learner", """
+SELECT coalesce(max(id), 0) AS version FROM events
+WHERE user_id = $user_id AND ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
+""", """
+SELECT coalesce(max(id), 0) AS version FROM events
+WHERE user_id = :user_id AND (:since IS NULL OR occurred_at >= :since) AND (:until IS NULL OR occurred_at < :until)
+""", "The id of the learner's latest event: changes whenever they do something (a cache key).")
+
+QUERIES: list[Query] = [ACTIVE_DAYS, WEEKLY, EXERCISES, RECORDS, ACTIVITY_VERSION]

@@ -1,0 +1,350 @@
+"""Charts of a learner's progress: Altair charts built from the frames of ``engine.progress``, each
+with a one- or two-sentence text summary of the same frame (for screen readers and the PDF report).
+
+Every builder takes a Polars frame and returns a themed chart, with tooltips, and says plainly
+when there is nothing to draw yet. ``layer_*`` functions return the same charts without the theme,
+for composing several into one (the PDF report): Vega-Lite takes a theme only at the top.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from typing import Any
+
+import altair as alt
+import polars as pl
+
+from engine.progress import MASTERY_LEVEL, runs
+
+PRIMARY = "#3b6ef5"  # the app's primary colour (.streamlit/config.toml)
+TEXT = "#1d2433"
+MUTED = "#8a93a6"
+GRID = "#e6e9f0"
+EMPTY_DAY = "#ebedf0"
+ACCENT = "#e8833a"  # the skill to work on next, and difficulty
+MASTERED = "#2e9e6a"
+STATUS_COLOURS = {"mastered": MASTERED, "next": ACCENT, "practising": PRIMARY, "not started": "#b8bfcc"}
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WIDTH = 560
+TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints per try
+
+THEME: dict[str, Any] = {
+    "font": "sans-serif",
+    "background": "white",
+    "view": {"stroke": None},
+    "title": {"anchor": "start", "fontSize": 15, "fontWeight": 600, "color": TEXT, "subtitleColor": MUTED,
+              "subtitleFontSize": 12, "offset": 10},
+    "axis": {"labelColor": TEXT, "titleColor": MUTED, "gridColor": GRID, "domainColor": MUTED, "tickColor": MUTED,
+             "labelFontSize": 11, "titleFontSize": 11, "titleFontWeight": "normal"},
+    "legend": {"labelColor": TEXT, "titleColor": MUTED, "labelFontSize": 11, "titleFontSize": 11, "orient": "bottom"},
+    "range": {"category": [PRIMARY, ACCENT, MASTERED, "#8e5cd9", "#d14d72"]},
+}
+
+
+def themed(chart: alt.TopLevelMixin) -> Any:
+    """The workbench's look on a chart: call it once, on the outermost chart."""
+    return chart.configure(**THEME)
+
+
+def specification(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """An unthemed chart (a ``layer_*`` builder's) as a themed Vega-Lite dict, for a page to draw.
+    Quicker than ``themed(chart).to_dict()``: Altair's ``configure`` copies the whole chart deeply,
+    and the schema check is left to the tests of the builders."""
+    spec: dict[str, Any] = chart.to_dict(validate=False)
+    config = dict(spec.get("config", {}))
+    for key, value in THEME.items():
+        config[key] = {**config.get(key, {}), **value} if isinstance(value, dict) else value
+    spec["config"] = config
+    return spec
+
+
+def _empty(title: str | alt.TitleParams, message: str, height: int = 120) -> alt.Chart:
+    """A chart that says there is nothing to draw yet, in the place the chart will take."""
+    return (alt.Chart(pl.DataFrame({"message": [message]}), title=title, width=WIDTH, height=height)
+            .mark_text(fontSize=13, color=MUTED)
+            .encode(text="message:N"))
+
+
+# -- the streak calendar -----------------------------------------------------------------------
+
+
+def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Practice calendar") -> alt.Chart:
+    """A year of days, GitHub style: a column per week, a row per weekday, darker for more tries."""
+    if calendar.is_empty():
+        return _empty(title, "No days to show yet.")
+    days = calendar.with_columns(
+        (pl.col("day") - pl.duration(days=pl.col("day").dt.weekday() - 1)).dt.to_string("%Y-%m-%d").alias("week"),
+        pl.col("day").dt.weekday().map_elements(lambda d: WEEKDAYS[d - 1], return_dtype=pl.String).alias("weekday"),
+        pl.col("day").dt.to_string("%a %d %b %Y").alias("date"),
+        pl.col("minutes").round(0).cast(pl.Int64).alias("minutes"),
+    )
+    colour = (alt.when(alt.datum.attempts == 0).then(alt.value(EMPTY_DAY))
+              .otherwise(alt.Color("attempts:Q", title="Tries a day",
+                                   scale=alt.Scale(range=["#c6d4fb", PRIMARY, "#1c3c96"], domainMin=1))))
+    # sizes go to the constructor: .properties() checks each against the schema, slowly
+    return (alt.Chart(days, title=title, width=alt.Step(12), height=alt.Step(12))
+            .mark_rect(cornerRadius=2, stroke="white", strokeWidth=1.5)
+            .encode(
+                x=alt.X("week:O", title=None,
+                        axis=alt.Axis(labelAngle=0, ticks=False, domain=False, labelOverlap=False,
+                                      labelExpr="utcdate(toDate(datum.value)) <= 7 ? "
+                                                "utcFormat(toDate(datum.value), '%b') : ''")),
+                y=alt.Y("weekday:O", title=None, sort=list(WEEKDAYS), axis=alt.Axis(ticks=False, domain=False)),
+                color=colour,
+                tooltip=[alt.Tooltip("date:N", title="Day"), alt.Tooltip("attempts:Q", title="Tries"),
+                         alt.Tooltip("passes:Q", title="Passed"), alt.Tooltip("minutes:Q", title="Minutes")]))
+
+
+def streak_calendar(calendar: pl.DataFrame) -> Any:
+    return themed(layer_calendar(calendar))
+
+
+def calendar_summary(calendar: pl.DataFrame) -> str:
+    """E.g. "You practised on 31 of the last 371 days, 93 tries in all. Your longest streak in
+    that time is 21 days; your busiest day was Wed 4 March 2026, with 5 tries."."""
+    active = calendar.filter(pl.col("attempts") > 0)
+    if active.is_empty():
+        return f"No practice in the last {calendar.height} days yet: each day you practise fills a square."
+    days: list[date] = active["day"].to_list()
+    longest = max(length for _, length in runs(days))
+    busiest = active.sort(["attempts", "day"], descending=[True, False]).row(0, named=True)
+    return (f"You practised on {active.height:,} of the last {calendar.height} days, "
+            f"{_count(int(active['attempts'].sum()), 'try')} in all. Your longest streak in that time is "
+            f"{_count(longest, 'day')}; your busiest day was {_day(busiest['day'])}, "
+            f"with {_count(busiest['attempts'], 'try')}.")
+
+
+# -- mastery per skill -------------------------------------------------------------------------
+
+
+def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills") -> Any:
+    """Each skill's estimated level (1..10) with its uncertainty (one standard deviation either
+    side), coloured by status; the skill to work on next stands out, and a dashed line marks mastery."""
+    if mastery.is_empty():
+        return _empty(title, "No skills to show yet.")
+    rows = mastery.with_columns(
+        pl.col("level").clip(1, 10).alias("shown"), pl.col("low").clip(1, 10), pl.col("high").clip(1, 10),
+        pl.format("{} to {}", pl.col("low").clip(1, 10).round(1), pl.col("high").clip(1, 10).round(1)).alias("range"),
+        pl.col("level").round(1).alias("estimate"))
+    order = rows["name"].to_list()
+    y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(ticks=False, domain=False, labelLimit=180))
+    x_scale = alt.Scale(domain=[0.6, 10.4], clamp=True, nice=False)
+    x_axis = alt.Axis(values=list(range(1, 11)), format="d")
+    statuses = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
+    colour = alt.Color("status:N", title=None, scale=statuses, legend=alt.Legend(symbolOpacity=1, symbolType="circle"))
+    tooltip = [alt.Tooltip("name:N", title="Skill"), alt.Tooltip("estimate:Q", title="Level", format=".1f"),
+               alt.Tooltip("range:N", title="Likely between"), alt.Tooltip("attempts:Q", title="Tries"),
+               alt.Tooltip("passes:Q", title="Passed"), alt.Tooltip("status:N", title="Status")]
+    # the data sits on the layer, once, rather than copied into every sub-chart (Altair copies deeply)
+    base = alt.Chart()
+    band = base.mark_rule(strokeWidth=6, strokeCap="round", opacity=0.35).encode(
+        x=alt.X("low:Q", scale=x_scale, axis=x_axis, title="Estimated level (1 to 10), with its uncertainty; "
+                "dashed: mastered"), x2="high:Q", y=y, color=colour, tooltip=tooltip)
+    point = base.mark_point(filled=True, size=110, opacity=1).encode(
+        x=alt.X("shown:Q", scale=x_scale), y=y, color=colour, tooltip=tooltip,
+        shape=alt.Shape("status:N", legend=None, scale=alt.Scale(
+            domain=list(STATUS_COLOURS), range=["circle", "diamond", "circle", "circle"])))
+    label = base.transform_filter(alt.datum.status == "next").mark_text(
+        align="left", dx=12, fontWeight="bold", color=ACCENT).encode(
+        x=alt.X("high:Q", scale=x_scale), y=y, text=alt.value("work on this next"))
+    mastery_line = base.mark_rule(strokeDash=[4, 4], color=MASTERED).encode(
+        x=alt.XDatum(MASTERY_LEVEL, scale=x_scale))
+    return alt.layer(mastery_line, band, point, label, data=rows, title=title, width=WIDTH, height=alt.Step(26))
+
+
+def mastery_chart(mastery: pl.DataFrame) -> Any:
+    return themed(layer_mastery(mastery))
+
+
+def mastery_summary(mastery: pl.DataFrame) -> str:
+    """E.g. "You have practised 5 of 12 skills and mastered 1 (Loops). Strongest: Loops, about
+    level 6; work on Lists next, about level 3."."""
+    practised = mastery.filter(pl.col("attempts") > 0)
+    if practised.is_empty():
+        return f"None of the {_count(mastery.height, 'skill')} practised yet: your first tries will place you."
+    mastered = mastery.filter(pl.col("mastered"))["name"].to_list()
+    text = (f"You have practised {practised.height} of {_count(mastery.height, 'skill')} and mastered "
+            f"{len(mastered)}{' (' + ', '.join(mastered) + ')' if mastered else ''}.")
+    best = practised.sort("level", descending=True).row(0, named=True)
+    text += f" Strongest: {best['name']}, about level {_level(best['level'])}"
+    upcoming = mastery.filter(pl.col("status") == "next")
+    if upcoming.height:
+        nxt = upcoming.row(0, named=True)
+        text += (f"; work on {nxt['name']} next, about level {_level(nxt['level'])}" if nxt["attempts"]
+                 else f"; start {nxt['name']} next")
+    return text + "."
+
+
+# -- success rate and difficulty ---------------------------------------------------------------
+
+
+def _week_axis(weeks: pl.DataFrame) -> alt.X:
+    """Weeks along the bottom, labelled by their Monday; labels thin out over many weeks."""
+    return alt.X("week:O", title=None, sort="ascending", scale=alt.Scale(domain=weeks["week"].to_list()),
+                 axis=alt.Axis(labelAngle=0, labelOverlap=True, ticks=False,
+                               labelExpr="utcFormat(toDate(datum.value), '%d %b')"))
+
+
+def _weeks(weekly: pl.DataFrame) -> pl.DataFrame:
+    """Every week from the first to the last, those without tries included (with none), as text
+    (ISO dates: a day is the same day in every time zone)."""
+    weeks: list[date] = weekly["week"].to_list()
+    every = pl.DataFrame({"week": pl.date_range(min(weeks), max(weeks), "1w", eager=True)})
+    return (every.join(weekly, on="week", how="left")
+            .with_columns(pl.col("attempts", "passes", "hints").fill_null(0), pl.col("minutes").fill_null(0.0))
+            .with_columns(pl.col("week").dt.to_string("%d %b %Y").alias("label"),
+                          pl.col("week").dt.to_string("%Y-%m-%d").alias("week"),
+                          pl.col("minutes").round(0).alias("minutes"),
+                          pl.col("mean_difficulty").round(1).alias("mean_difficulty")))
+
+
+def layer_success(weekly: pl.DataFrame,
+                  title: str | alt.TitleParams = "Success rate and difficulty, by week") -> Any:
+    """Share of tries passed each week (left axis) and the mean authored level of the exercises
+    tried (right axis): learning shows as a rate that holds while the difficulty climbs."""
+    if weekly.is_empty():
+        return _empty(title, "No tries yet: the weeks appear here as you practise.")
+    rows = _weeks(weekly)
+    x = _week_axis(rows)
+    tooltip = [alt.Tooltip("label:N", title="Week of"), alt.Tooltip("attempts:Q", title="Tries"),
+               alt.Tooltip("success_rate:Q", title="Passed", format=".0%"),
+               alt.Tooltip("mean_difficulty:Q", title="Mean level", format=".1f")]
+    base = alt.Chart().transform_filter(alt.datum.attempts > 0)
+    success = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=50), color=PRIMARY, strokeWidth=2.5).encode(
+        x=x, y=alt.Y("success_rate:Q", title="Tries passed", scale=alt.Scale(domain=[0, 1]),
+                     axis=alt.Axis(format="%", titleColor=PRIMARY)), tooltip=tooltip)
+    difficulty = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=40, shape="square", color=ACCENT), color=ACCENT,
+                                strokeDash=[6, 3], strokeWidth=2).encode(
+        x=x, y=alt.Y("mean_difficulty:Q", title="Mean level of exercises", scale=alt.Scale(domain=[1, 10]),
+                     axis=alt.Axis(titleColor=ACCENT, orient="right")), tooltip=tooltip)
+    return alt.layer(success, difficulty, data=rows, title=title, width=WIDTH, height=200).resolve_scale(y="independent")
+
+
+def success_chart(weekly: pl.DataFrame) -> Any:
+    return themed(layer_success(weekly))
+
+
+def success_summary(weekly: pl.DataFrame) -> str:
+    """E.g. "Over 6 weeks you passed 72% of your tries. In the latest week, 67% at a mean level of
+    2.0, up from 1.9 in the first."."""
+    if weekly.is_empty():
+        return "No tries yet, so no success rate: your weekly results will appear here."
+    attempts, passes = int(weekly["attempts"].sum()), int(weekly["passes"].sum())
+    last, first = weekly.row(-1, named=True), weekly.row(0, named=True)
+    text = f"Over {_count(weekly.height, 'week')} of practice you passed {_percent(passes / attempts)} of your tries."
+    if weekly.height == 1:
+        return text + f" The mean level of your exercises was {first['mean_difficulty']:.1f}."
+    trend = ("up from" if last["mean_difficulty"] > first["mean_difficulty"] + 0.05 else
+             "down from" if last["mean_difficulty"] < first["mean_difficulty"] - 0.05 else "about the same as")
+    return (text + f" In the latest week, {_percent(last['success_rate'])} at a mean level of "
+            f"{last['mean_difficulty']:.1f}, {trend} {first['mean_difficulty']:.1f} in the first.")
+
+
+# -- time on task ------------------------------------------------------------------------------
+
+
+def layer_time(weekly: pl.DataFrame, title: str | alt.TitleParams = "Time on task, by week") -> alt.Chart:
+    """Minutes spent on tries each week (the time the learner reported or the editor measured)."""
+    if weekly.is_empty() or float(weekly["minutes"].sum()) == 0:
+        return _empty(title, "No time recorded yet.")
+    rows = _weeks(weekly)
+    return (alt.Chart(rows, title=title, width=WIDTH, height=180)
+            .mark_bar(color=PRIMARY, cornerRadiusTopLeft=3, cornerRadiusTopRight=3)
+            .encode(x=_week_axis(rows), y=alt.Y("minutes:Q", title="Minutes"),
+                    tooltip=[alt.Tooltip("label:N", title="Week of"), alt.Tooltip("minutes:Q", title="Minutes"),
+                             alt.Tooltip("attempts:Q", title="Tries")]))
+
+
+def time_chart(weekly: pl.DataFrame) -> Any:
+    return themed(layer_time(weekly))
+
+
+def time_summary(weekly: pl.DataFrame) -> str:
+    """E.g. "You spent 11 hours 39 minutes on 93 tries over 6 weeks, 2 hours a week on average;
+    the most was 3 hours in the week of 23 Mar 2026."."""
+    minutes = float(weekly["minutes"].sum()) if weekly.height else 0.0
+    if minutes == 0:
+        return "No time on task recorded yet."
+    most = weekly.sort(["minutes", "week"], descending=[True, False]).row(0, named=True)
+    return (f"You spent {_duration(minutes)} on {_count(int(weekly['attempts'].sum()), 'try')} in "
+            f"{_count(weekly.height, 'week')} of practice, {_duration(minutes / weekly.height)} a week on average; "
+            f"the most was {_duration(most['minutes'])} in the week of {most['week']:%d %b %Y}.")
+
+
+# -- hints per exercise ------------------------------------------------------------------------
+
+
+def _top_hinted(exercises: pl.DataFrame) -> pl.DataFrame:
+    return (exercises.sort(["hints_per_attempt", "attempts", "title"], descending=[True, True, False])
+            .head(TOP_EXERCISES))
+
+
+def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints per exercise") -> alt.Chart:
+    """Hints used per try for the exercises that needed the most, most first."""
+    if exercises.is_empty():
+        return _empty(title, "No exercises tried yet.")
+    rows = _top_hinted(exercises).with_columns(pl.col("hints_per_attempt").round(2))
+    return (alt.Chart(rows, title=title, width=WIDTH, height=alt.Step(22))
+            .mark_bar(color=ACCENT, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)
+            .encode(x=alt.X("hints_per_attempt:Q", title="Hints per try", scale=alt.Scale(domainMin=0),
+                            axis=alt.Axis(tickCount=5, format=".1~f")),
+                    y=alt.Y("title:N", title=None, sort=rows["title"].to_list(), axis=alt.Axis(labelLimit=220)),
+                    tooltip=[alt.Tooltip("title:N", title="Exercise"), alt.Tooltip("attempts:Q", title="Tries"),
+                             alt.Tooltip("passes:Q", title="Passed"), alt.Tooltip("hints:Q", title="Hints"),
+                             alt.Tooltip("hints_per_attempt:Q", title="Hints per try", format=".2f")]))
+
+
+def hints_chart(exercises: pl.DataFrame) -> Any:
+    return themed(layer_hints(exercises))
+
+
+def hints_summary(exercises: pl.DataFrame) -> str:
+    """E.g. "You used 76 hints on 19 exercises, 0.8 per try; 4 exercises needed none. Most help:
+    Digit sum, 1.2 hints per try."."""
+    if exercises.is_empty():
+        return "No exercises tried yet, so no hints used."
+    hints, attempts = int(exercises["hints"].sum()), int(exercises["attempts"].sum())
+    if hints == 0:
+        tried = "the one exercise" if exercises.height == 1 else f"all {exercises.height:,} exercises"
+        return f"No hints used: you worked through {tried} you tried on your own."
+    none = exercises.filter(pl.col("hints") == 0).height
+    top = _top_hinted(exercises).row(0, named=True)
+    without = f"{_count(none, 'exercise')} needed none" if none else "each needed at least one"
+    return (f"You used {_count(hints, 'hint')} on {_count(exercises.height, 'exercise')}, "
+            f"{hints / attempts:.1f} per try; {without}. "
+            f"Most help: {top['title']}, {top['hints_per_attempt']:.1f} hints per try.")
+
+
+# -- words -------------------------------------------------------------------------------------
+
+
+def wrap(text: str, width: int = 95) -> list[str]:
+    """A summary as lines short enough for a chart's subtitle (Vega-Lite does not wrap text)."""
+    return textwrap.wrap(text, width) or [""]
+
+
+def _count(n: int, noun: str) -> str:
+    plural = {"try": "tries"}.get(noun, noun + "s")
+    return f"{n:,} {noun if n == 1 else plural}"
+
+
+def _percent(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def _level(level: float) -> str:
+    return f"{max(1.0, min(10.0, level)):.0f}"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%B %Y}"
+
+
+def _duration(minutes: float) -> str:
+    minutes = round(minutes)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _count(rest, "minute")
+    return _count(hours, "hour") + (f" {_count(rest, 'minute')}" if rest else "")
+

@@ -1,0 +1,150 @@
+"""Charts of a cohort for its educator: Altair charts built from ``engine.dashboard`` frames, each
+with a short text summary of the same frame (for screen readers), in the look of ``engine.charts``.
+
+Builders take frames and return themed charts with tooltips; with nothing to draw they say so.
+Large cohorts are drawn from small frames: the progress histogram is binned before it reaches
+Vega-Lite, and the heatmap shows at most ``HEATMAP_ROWS`` learners (the CSV export has them all).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import altair as alt
+import polars as pl
+
+from engine.charts import ACCENT, MUTED, PRIMARY, themed
+
+WIDTH = 560
+DAILY_WINDOW = 90  # days of daily activity drawn
+HEATMAP_ROWS = 40
+
+
+def _empty(title: str, message: str) -> Any:
+    return themed(alt.Chart(pl.DataFrame({"message": [message]}), title=title)
+                  .mark_text(fontSize=13, color=MUTED).encode(text="message:N").properties(width=WIDTH, height=100))
+
+
+def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_WINDOW) -> Any:
+    """Active learners per day (bars, the last ``window`` days) and per week (a line beneath)."""
+    if days.is_empty():
+        return _empty("Active learners", "No activity yet.")
+    last = days["day"].max()
+    recent = days.filter(pl.col("day") > last - timedelta(days=window))  # type: ignore[operator]
+    daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=f"the last {window} days"))
+             .mark_bar(color=PRIMARY)
+             .encode(x=alt.X("day:T", title=None), y=alt.Y("learners:Q", title="learners"),
+                     tooltip=[alt.Tooltip("day:T", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
+             .properties(width=WIDTH, height=160))
+    weekly = (alt.Chart(weeks, title="Active learners per week")
+              .mark_line(point=True, color=ACCENT)
+              .encode(x=alt.X("week:T", title=None), y=alt.Y("learners:Q", title="learners"),
+                      tooltip=[alt.Tooltip("week:T", title="week of"), alt.Tooltip("learners:Q"),
+                               alt.Tooltip("events:Q")])
+              .properties(width=WIDTH, height=140))
+    return themed(alt.vconcat(daily, weekly))
+
+
+def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame) -> str:
+    if days.is_empty():
+        return "No learner of this cohort has been active yet."
+    busiest = days.sort("learners", descending=True).row(0, named=True)
+    latest = weeks.sort("week").row(-1, named=True)
+    return (f"In the week of {latest['week']:%d %b %Y}, {latest['learners']} learners were active. "
+            f"The busiest day was {busiest['day']:%d %b %Y}, with {busiest['learners']} learners.")
+
+
+def progress_chart(learners: pl.DataFrame) -> Any:
+    """How many learners have solved how many exercises: a histogram, binned here."""
+    if learners.is_empty():
+        return _empty("Exercises solved", "No learners yet.")
+    top = max(1, int(learners["solved"].cast(pl.Int64).max() or 0))  # type: ignore[arg-type]
+    width = max(1, -(-top // 20))  # at most about 20 bars
+    bins = (learners.select((pl.col("solved") // width * width).alias("from"))
+            .group_by("from").len("learners").with_columns(to=pl.col("from") + width).sort("from"))
+    return themed(alt.Chart(bins, title="Exercises solved per learner")
+                  .mark_bar(color=PRIMARY)
+                  .encode(x=alt.X("from:Q", bin="binned", title="exercises solved"), x2="to:Q",
+                          y=alt.Y("learners:Q", title="learners"),
+                          tooltip=[alt.Tooltip("from:Q", title="solved from"), alt.Tooltip("to:Q", title="fewer than"),
+                                   alt.Tooltip("learners:Q")])
+                  .properties(width=WIDTH, height=180))
+
+
+def progress_summary(learners: pl.DataFrame) -> str:
+    if learners.is_empty():
+        return "No learners yet."
+    solved = learners["solved"]
+    none = int((solved == 0).sum())
+    low, high = int(solved.min() or 0), int(solved.max() or 0)  # type: ignore[arg-type]
+    median = float(solved.cast(pl.Float64).median() or 0.0)  # type: ignore[arg-type]
+    return (f"Learners solved a median of {median:.0f} exercises (from {low} to {high}); "
+            f"{none} of {learners.height} have not solved one yet.")
+
+
+def items_chart(items: pl.DataFrame) -> Any:
+    """Authored level against the model's calibrated level, one point per exercise; flagged ones
+    stand out. On the diagonal, the author and the results agree."""
+    shown = items.filter(pl.col("authored_level").is_not_null() & pl.col("calibrated_level").is_not_null())
+    if shown.is_empty():
+        return _empty("Item calibration", "No attempts yet.")
+    shown = shown.with_columns(status=pl.when(pl.col("flag")).then(pl.lit("flagged")).otherwise(pl.lit("as authored")))
+    diagonal = alt.Chart(pl.DataFrame({"level": [1.0, 10.0]})).mark_line(color=MUTED, strokeDash=[4, 4]).encode(
+        x="level:Q", y="level:Q")
+    points = (alt.Chart(shown).mark_circle(opacity=0.8)
+              .encode(x=alt.X("authored_level:Q", title="authored level", scale=alt.Scale(domain=[0, 11])),
+                      y=alt.Y("calibrated_level:Q", title="calibrated level", scale=alt.Scale(domain=[0, 11])),
+                      size=alt.Size("attempts:Q", title="attempts", legend=None),
+                      color=alt.Color("status:N", title=None,
+                                      scale=alt.Scale(domain=["as authored", "flagged"], range=[PRIMARY, ACCENT])),
+                      tooltip=["title:N", "authored_level:Q", alt.Tooltip("calibrated_level:Q", format=".1f"),
+                               "attempts:Q", alt.Tooltip("pass_rate:Q", format=".0%", title="pass rate"),
+                               alt.Tooltip("median_duration_s:Q", format=".0f", title="median seconds"), "why:N"]))
+    return themed((diagonal + points).properties(title="Item calibration", width=WIDTH, height=260))
+
+
+def items_summary(items: pl.DataFrame) -> str:
+    if items.is_empty():
+        return "No exercise has been attempted yet."
+    flagged = items.filter(pl.col("flag"))
+    text = f"{items.height} exercises attempted; {flagged.height} flagged as miscalibrated."
+    if flagged.height:
+        first = flagged.row(0, named=True)
+        text += f" For example {first['title']}: {first['why']}."
+    return text
+
+
+def heatmap_rows(mastery: pl.DataFrame, first: list[int], limit: int = HEATMAP_ROWS) -> pl.DataFrame:
+    """The heatmap's learners: those in ``first`` (the at-risk ones), then the others by name, up to ``limit``."""
+    order = list(dict.fromkeys([*first, *mastery["user_id"].unique(maintain_order=True).to_list()]))[:limit]
+    return mastery.filter(pl.col("user_id").is_in(order))
+
+
+def mastery_heatmap(mastery: pl.DataFrame) -> Any:
+    """Learner x skill: the chance of passing a middle-level exercise of the skill."""
+    if mastery.is_empty():
+        return _empty("Mastery", "No learners yet.")
+    skills = mastery.sort("skill_order")["skill_name"].unique(maintain_order=True).to_list()
+    labelled = mastery.with_columns(learner=pl.col("name") + " (" + pl.col("user_id").cast(pl.Utf8) + ")")
+    learners = labelled["learner"].unique(maintain_order=True).to_list()
+    return themed(alt.Chart(labelled, title=alt.Title("Mastery by skill", subtitle="chance of passing a level-5.5 "
+                                                      "exercise; pale cells: no results in the skill yet"))
+                  .mark_rect()
+                  .encode(x=alt.X("skill_name:N", sort=skills, title=None, axis=alt.Axis(labelAngle=-40)),
+                          y=alt.Y("learner:N", sort=learners, title=None),
+                          color=alt.Color("mastery:Q", title="mastery", scale=alt.Scale(scheme="redyellowgreen",
+                                                                                         domain=[0, 1])),
+                          opacity=alt.condition(alt.datum.evidence > 0, alt.value(1.0), alt.value(0.35)),
+                          tooltip=["name:N", "skill_name:N", alt.Tooltip("mastery:Q", format=".0%"),
+                                   alt.Tooltip("ability:Q", format="+.2f"), "evidence:Q"])
+                  .properties(width=WIDTH, height=max(60, 16 * len(learners))))
+
+
+def mastery_summary(mastery: pl.DataFrame) -> str:
+    if mastery.is_empty():
+        return "No learners yet."
+    by_skill = mastery.group_by("skill_name").agg(pl.col("mastery").mean()).sort("mastery")
+    weakest, strongest = by_skill.row(0, named=True), by_skill.row(-1, named=True)
+    return (f"Across the cohort, {strongest['skill_name']} is the strongest skill (mean mastery "
+            f"{strongest['mastery']:.0%}) and {weakest['skill_name']} the weakest ({weakest['mastery']:.0%}).")

@@ -1,0 +1,139 @@
+"""Concept notes: a short page per skill that the tutor teaches from (``data/concepts/<skill>.md``).
+
+A note reads::
+
+    # <Skill name>
+    ## The idea           a few paragraphs
+    ## Example            a fenced python block (and optional prose)
+    ## Common mistakes    a bullet list
+    ## Questions to ask yourself   a bullet list
+
+Notes are optional: a missing or malformed note gives ``None`` and the tutor teaches without it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_SECTIONS = {"the idea": "idea", "example": "example", "common mistakes": "mistakes",
+             "questions to ask yourself": "questions"}
+_FENCE = re.compile(r"```[a-zA-Z]*\n(.*?)```", re.DOTALL)
+_WORD = re.compile(r"[a-z_]+")
+_COMMON = frozenset("that this with your from when what which there their then than them they have will would "
+                    "should could does into only more also just like some each every item items value values where want wants "
+                    "function code test tests".split())
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One skill's note, parsed. ``example`` is the code of the example's fenced block."""
+
+    skill: str
+    name: str
+    idea: str
+    example: str
+    example_text: str
+    mistakes: tuple[str, ...]
+    questions: tuple[str, ...]
+
+    def matching_mistake(self, *clues: str) -> str | None:
+        """The common mistake that best shares words with ``clues`` (an error message, its
+        explanation, the learner's question): each shared word weighs 1 / the number of mistakes
+        of the note that use it, so distinctive words count. None below a weight of 1.5."""
+        words_of = [set(_words(m)) for m in self.mistakes]
+        counts: dict[str, int] = {}
+        for words in words_of:
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        clue_words = {w for clue in clues for w in _words(clue)}
+        best, score = None, 1.49
+        for mistake, words in zip(self.mistakes, words_of, strict=True):
+            weight = sum(1 / counts[w] for w in words & clue_words)
+            if weight > score:
+                best, score = mistake, weight
+        return best
+
+
+def _words(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _COMMON]
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "prints", "printing" and "printed" meet."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def parse(skill: str, text: str) -> Concept:
+    """Parse a note; ``ValueError`` if it has no title or no idea."""
+    title = ""
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in text.splitlines():
+        if line.startswith("# ") and not title:
+            title = line[2:].strip()
+        elif line.startswith("## "):
+            current = _SECTIONS.get(line[3:].strip().lower().rstrip(":"))
+            if current:
+                sections[current] = []
+        elif current:
+            sections[current].append(line)
+    body = {key: "\n".join(lines).strip() for key, lines in sections.items()}
+    if not title or not body.get("idea"):
+        raise ValueError(f"concept note {skill!r} needs a '# title' and a '## The idea' section")
+    example_text = body.get("example", "")
+    fence = _FENCE.search(example_text)
+    return Concept(skill=skill, name=title, idea=body["idea"], example=fence.group(1).rstrip() if fence else "",
+                   example_text=example_text, mistakes=_bullets(body.get("mistakes", "")),
+                   questions=_bullets(body.get("questions", "")))
+
+
+def _bullets(text: str) -> tuple[str, ...]:
+    """The items of a markdown bullet list; a continuation line joins its item."""
+    items: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped[:2] in ("- ", "* "):
+            items.append(stripped[2:].strip())
+        elif stripped and items:
+            items[-1] += " " + stripped
+    return tuple(items)
+
+
+class Concepts:
+    """The notes in a folder, read on first use and kept."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = Path(folder) if folder is not None else None
+        self._cache: dict[str, Concept | None] = {}
+
+    def get(self, skill: str) -> Concept | None:
+        """The note for ``skill``, or None when there is none (or it cannot be read)."""
+        if skill not in self._cache:
+            self._cache[skill] = self._load(skill)
+        return self._cache[skill]
+
+    def _load(self, skill: str) -> Concept | None:
+        if self.folder is None or not re.fullmatch(r"[a-z0-9_-]+", skill):
+            return None
+        path = self.folder / f"{skill}.md"
+        try:
+            return parse(skill, path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            log.warning("concept note %s skipped: %s", path, exc)
+            return None
+
+    def skills(self) -> list[str]:
+        """The skills that have a note."""
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        return sorted(p.stem for p in self.folder.glob("*.md") if self.get(p.stem) is not None)

@@ -1,0 +1,135 @@
+"""The SQL console: read-only SQL over the analytics views, for one educator, with no way to secrets.
+
+The console never touches the store's connection. ``Console.open`` copies the analytics tables
+(``engine.views``: no password hashes, emails, join codes or learner code), scoped to what the
+educator may see (their cohorts' learners), into a fresh in-memory DuckDB database of its own;
+then it turns off every way out (files, network, extensions: ``enable_external_access``) and
+locks the configuration, so no statement can switch them back on. Each statement is parsed
+first, and anything but one SELECT is refused (PRAGMA, SET, COPY, ATTACH, INSTALL/LOAD, CREATE,
+several statements...). Results stop at a row limit, and a watchdog interrupts a query that runs
+past its time limit. The copy is a snapshot: ``refreshed_at`` says when it was taken.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from engine.bank import Bank
+from engine.clock import utcnow
+from engine.store import Store
+from engine.views import VIEWS, exercises_table, scoped_tables
+
+DEFAULT_ROW_LIMIT = 10_000
+DEFAULT_TIMEOUT_S = 10.0
+MAX_SQL_CHARS = 20_000
+MEMORY_LIMIT = "1GB"
+
+
+class ConsoleError(ValueError):
+    """A statement was refused or failed; the message says why, for the analyst."""
+
+
+@dataclass(frozen=True)
+class ConsoleResult:
+    frame: pl.DataFrame
+    truncated: bool  # more rows than the limit: only the first ``limit`` are here
+    limit: int
+    elapsed_ms: float
+
+
+class Console:
+    """A locked, in-memory DuckDB database holding one educator's analytics tables."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, tables: dict[str, int], refreshed_at: datetime,
+                 *, row_limit: int, timeout_s: float) -> None:
+        self._connection = connection
+        self._lock = threading.Lock()  # one statement at a time on the connection
+        self.tables = tables  # name -> rows copied
+        self.refreshed_at = refreshed_at
+        self.row_limit = row_limit
+        self.timeout_s = timeout_s
+
+    @classmethod
+    def open(cls, store: Store, bank: Bank, educator_id: int | None, *, row_limit: int = DEFAULT_ROW_LIMIT,
+             timeout_s: float = DEFAULT_TIMEOUT_S) -> Console:
+        """Copy what ``educator_id`` may see (everything when None) into a new locked console."""
+        connection = duckdb.connect(":memory:", config={"enable_external_access": False,
+                                                         "autoinstall_known_extensions": False,
+                                                         "autoload_known_extensions": False,
+                                                         "allow_community_extensions": False,
+                                                         "memory_limit": MEMORY_LIMIT})
+        tables = {}
+        for table, arrow in scoped_tables(store, educator_id):
+            connection.register("incoming", arrow)
+            columns = ", ".join(f"CAST({c} AS JSON) AS {c}" if c in ("result", "context") else c
+                                for c in arrow.column_names)
+            connection.execute(f"CREATE TABLE {table.name} AS SELECT {columns} FROM incoming")
+            connection.unregister("incoming")
+            tables[table.name] = arrow.num_rows
+        connection.register("incoming", exercises_table(bank))
+        connection.execute("CREATE TABLE exercises AS SELECT * FROM incoming")
+        connection.unregister("incoming")
+        tables["exercises"] = len(bank)
+        for name, sql in VIEWS.items():
+            connection.execute(f"CREATE VIEW {name} AS {sql}")
+        connection.execute("SET lock_configuration = true")  # nothing below can turn access back on
+        return cls(connection, tables, utcnow(), row_limit=row_limit, timeout_s=timeout_s)
+
+    def run(self, sql: str, limit: int | None = None) -> ConsoleResult:
+        """Run one SELECT; at most ``limit`` rows come back (``truncated`` says if there were more)."""
+        limit = min(limit or self.row_limit, self.row_limit)
+        statement = self._checked(sql)
+        with self._lock:
+            cursor = self._connection.cursor()
+            watchdog = threading.Timer(self.timeout_s, cursor.interrupt)
+            started = time.perf_counter()
+            watchdog.start()
+            try:
+                frame = cursor.sql(statement).limit(limit + 1).pl()
+            except duckdb.InterruptException:
+                raise ConsoleError(f"The query ran longer than {self.timeout_s:g} seconds and was stopped. "
+                                   "Filter or aggregate more, or add a LIMIT.") from None
+            except duckdb.Error as exc:
+                raise ConsoleError(_first_line(exc)) from None
+            finally:
+                watchdog.cancel()
+                cursor.close()
+        elapsed = (time.perf_counter() - started) * 1000
+        return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1))
+
+    def schema(self) -> pl.DataFrame:
+        """Every table and view of the console with its columns: for the page's reference."""
+        return self.run("SELECT table_name AS name, string_agg(column_name || ' ' || data_type, ', ' "
+                        "ORDER BY ordinal_position) AS columns FROM information_schema.columns "
+                        "GROUP BY table_name ORDER BY table_name").frame
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _checked(self, sql: str) -> str:
+        text = (sql or "").strip().rstrip(";").strip()
+        if not text:
+            raise ConsoleError("Type a query, for example: SELECT verb, count(*) FROM events GROUP BY verb")
+        if len(text) > MAX_SQL_CHARS:
+            raise ConsoleError(f"Queries are limited to {MAX_SQL_CHARS:,} characters.")
+        try:
+            statements = self._connection.extract_statements(text)
+        except duckdb.Error as exc:
+            raise ConsoleError(_first_line(exc)) from None
+        if len(statements) != 1:
+            raise ConsoleError("One statement at a time, please.")
+        if statements[0].type != duckdb.StatementType.SELECT:
+            kind = statements[0].type.name
+            raise ConsoleError(f"Only queries (SELECT) run here; {kind} statements are refused. "
+                               "The console is read-only.")
+        return text
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -1,0 +1,267 @@
+"""The cohort dashboard: the cohort queries and the learner model turned into an educator's tables.
+
+``build_dashboard`` runs the cohort-scope queries (``engine/queries/cohort.py``) once each, reads
+the learner model for the cohort in two statements, and returns Polars frames: activity per day
+and week, one row per learner (the progress distribution), the learners at risk with the reason,
+the item analysis with miscalibrated exercises flagged and why, and a learner x skill mastery
+table for the heatmap. Authorization is the caller's (``Workbench.cohort_dashboard`` checks
+that the educator owns the cohort); nothing here reads outside the cohort.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import polars as pl
+
+from engine import analytics
+from engine.bank import Bank
+from engine.clock import to_naive_utc
+from engine.cohorts import Cohort, Member
+from engine.curriculum import Curriculum
+from engine.learner import GENERAL_PRIOR
+from engine.level import LOGITS_PER_LEVEL, level_difficulty
+from engine.progress import Progress
+from engine.queries.cohort import BEFORE_DAYS, RECENT_DAYS
+from engine.store import Store
+
+
+@dataclass(frozen=True, kw_only=True)
+class RiskRules:
+    """When a learner counts as at risk. The defaults flag a clear change, not noise."""
+
+    inactive_days: int = 7  # no activity for this many days
+    min_attempts: int = 5  # attempts needed in each window before a trend counts
+    success_drop: float = 0.20  # success rate fell by this much (0.80 -> 0.60)
+    hint_rise: float = 0.5  # hints per attempt rose by this much
+
+
+@dataclass(frozen=True, kw_only=True)
+class CalibrationRules:
+    """When an exercise's authored level looks wrong."""
+
+    min_evidence: int = 20  # results the model needs before its calibration counts
+    level_gap: float = 1.5  # calibrated and authored levels this far apart
+    min_attempts: int = 20  # cohort attempts needed before a pass rate counts
+    easy_pass_rate: float = 0.95  # authored hard (6+) but almost everyone passes
+    hard_pass_rate: float = 0.35  # authored easy (4 or less) but most attempts fail
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """Everything the cohort page shows, as frames. ``tables()`` is what the CSV export offers."""
+
+    cohort: Cohort
+    now: datetime
+    active_days: pl.DataFrame
+    active_weeks: pl.DataFrame
+    learners: pl.DataFrame
+    at_risk: pl.DataFrame
+    items: pl.DataFrame
+    mastery: pl.DataFrame
+    skills: dict[str, str] = field(default_factory=dict)  # skill id -> name, in curriculum order
+
+    def tables(self) -> dict[str, pl.DataFrame]:
+        return {"learners": self.learners, "at_risk": self.at_risk, "active_days": self.active_days,
+                "active_weeks": self.active_weeks, "items": self.items, "mastery": self.mastery}
+
+    @property
+    def active_learners(self) -> int:
+        """Learners with any activity in the last 7 days."""
+        return int(self.learners.filter(pl.col("days_inactive") < 7).height)
+
+
+def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: Bank, curriculum: Curriculum,
+                    now: datetime, *, risk: RiskRules | None = None,
+                    calibration: CalibrationRules | None = None) -> Dashboard:
+    """The dashboard of ``cohort`` (whose ``members`` the caller has read) as of ``now``."""
+    now = to_naive_utc(now)
+    params = {"cohort_id": cohort.id}
+    days = analytics.run(store, analytics.query("cohort_active_days"), **params)
+    weeks = analytics.run(store, analytics.query("cohort_active_weeks"), **params)
+    facts = analytics.run(store, analytics.query("cohort_learners"), **params)
+    items = analytics.run(store, analytics.query("cohort_items"), **params)
+    people = _people(members)
+    model = _model_state(store, cohort.id)
+    learners = _learners(facts, people, model, now)
+    skills = {s: curriculum.name(s) for s in curriculum.skills}
+    return Dashboard(cohort=cohort, now=now, active_days=days, active_weeks=weeks, learners=learners,
+                     at_risk=at_risk(learners, risk or RiskRules()),
+                     items=item_analysis(items, bank, _calibrated(store), calibration or CalibrationRules()),
+                     mastery=mastery(store, cohort.id, people, curriculum), skills=skills)
+
+
+# -- learners ---------------------------------------------------------------------------------
+
+
+def _people(members: list[Member]) -> pl.DataFrame:
+    return pl.DataFrame({"user_id": [m.user.id for m in members], "name": [m.user.name for m in members],
+                         "username": [m.user.username for m in members]},
+                        schema={"user_id": pl.Int64, "name": pl.Utf8, "username": pl.Utf8})
+
+
+def _model_state(store: Store, cohort_id: int) -> pl.DataFrame:
+    return store.frame(
+        "SELECT m.user_id, s.level, s.ability FROM cohort_members m JOIN learner_state s ON s.user_id = m.user_id "
+        "WHERE m.cohort_id = $cohort_id", {"cohort_id": cohort_id}).with_columns(pl.col("user_id").cast(pl.Int64))
+
+
+def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, now: datetime) -> pl.DataFrame:
+    """One row per member, readable: who, when last active, how much, how well."""
+    rate = pl.when(pl.col("attempts") > 0).then(pl.col("passes") / pl.col("attempts"))
+    frame = (facts.with_columns(pl.col("user_id").cast(pl.Int64))
+             .join(people, on="user_id", how="left")
+             .join(model, on="user_id", how="left")
+             .with_columns(
+                 success_rate=rate,
+                 hints_per_attempt=pl.when(pl.col("attempts") > 0).then(pl.col("hints") / pl.col("attempts")),
+                 days_inactive=_days_since(pl.coalesce("last_at", "joined_at"), now),
+                 days_since_joined=_days_since(pl.col("joined_at"), now)))
+    return frame.select("user_id", "name", "username", "joined_at", "days_since_joined", "first_at", "last_at",
+                        "days_inactive",
+                        "active_days", "events", "attempts", "passes", "success_rate", "solved", "hints",
+                        "hints_per_attempt", "level", "recent_attempts", "recent_passes", "recent_hints",
+                        "before_attempts", "before_passes", "before_hints", "as_of").sort("name", "user_id")
+
+
+def _days_since(moment: pl.Expr, now: datetime) -> pl.Expr:
+    return ((pl.lit(now) - moment).dt.total_seconds() / 86400).floor().cast(pl.Int64).clip(lower_bound=0)
+
+
+def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
+    """The learners to reach out to, each with every reason that applies, longest inactive first."""
+    rows = []
+    for row in learners.iter_rows(named=True):
+        reasons, kinds = [], []
+        if row["attempts"] == 0 and row["days_since_joined"] >= rules.inactive_days:
+            kinds.append("inactive")
+            reasons.append(f"no exercise tried since joining {row['days_since_joined']} days ago")
+        elif row["days_inactive"] >= rules.inactive_days:
+            kinds.append("inactive")
+            reasons.append(f"inactive for {row['days_inactive']} days (last active {row['last_at']:%Y-%m-%d})")
+        recent, before = row["recent_attempts"], row["before_attempts"]
+        if recent >= rules.min_attempts and before >= rules.min_attempts:
+            then, lately = row["before_passes"] / before, row["recent_passes"] / recent
+            if then - lately >= rules.success_drop:
+                kinds.append("falling success")
+                reasons.append(f"success fell from {then:.0%} to {lately:.0%} (last {RECENT_DAYS} days "
+                               f"vs the {BEFORE_DAYS} before)")
+            then_h, lately_h = row["before_hints"] / before, row["recent_hints"] / recent
+            if lately_h - then_h >= rules.hint_rise:
+                kinds.append("rising hint use")
+                reasons.append(f"hints per exercise rose from {then_h:.1f} to {lately_h:.1f} (last {RECENT_DAYS} "
+                               f"days vs the {BEFORE_DAYS} before)")
+        if reasons:
+            rows.append({"user_id": row["user_id"], "name": row["name"], "username": row["username"],
+                         "days_inactive": row["days_inactive"], "flags": ", ".join(kinds),
+                         "reason": "; ".join(reasons)})
+    schema = {"user_id": pl.Int64, "name": pl.Utf8, "username": pl.Utf8, "days_inactive": pl.Int64,
+              "flags": pl.Utf8, "reason": pl.Utf8}
+    return pl.DataFrame(rows, schema=schema).sort("days_inactive", "name", descending=[True, False])
+
+
+# -- items ------------------------------------------------------------------------------------
+
+
+def _calibrated(store: Store) -> pl.DataFrame:
+    """The model's calibrated difficulty of every exercise it has results for (all learners)."""
+    return store.frame("SELECT exercise_id, difficulty, variance, evidence FROM exercise_ratings")
+
+
+def level_of(difficulty: float) -> float:
+    """A logit difficulty as an authored-style level (the inverse of ``level_difficulty``)."""
+    return difficulty / LOGITS_PER_LEVEL + 5.5
+
+
+def item_analysis(items: pl.DataFrame, bank: Bank, calibrated: pl.DataFrame, rules: CalibrationRules) -> pl.DataFrame:
+    """Per exercise: the cohort's figures beside the authored level and the model's calibrated
+    level, with ``flag`` and ``why`` where they disagree. The calibration comes from every
+    learner's results and accounts for who tried the exercise (the planner gives harder exercises
+    to stronger learners, so a raw pass rate says little about difficulty on its own); extreme
+    pass rates are flagged too, as a second opinion."""
+    known = {r["exercise_id"]: r for r in calibrated.iter_rows(named=True)}
+    rows = []
+    for row in items.iter_rows(named=True):
+        exercise_id = row["exercise_id"]
+        exercise = bank.get(exercise_id) if exercise_id in bank else None
+        authored = exercise.difficulty if exercise else None
+        model = known.get(exercise_id)
+        if model is not None:
+            calibrated_level, evidence = level_of(model["difficulty"]), int(model["evidence"])
+        elif authored is not None:
+            calibrated_level, evidence = level_of(level_difficulty(authored)), 0
+        else:
+            calibrated_level, evidence = None, 0
+        why = []
+        if authored is not None and calibrated_level is not None and evidence >= rules.min_evidence:
+            gap = calibrated_level - authored
+            if abs(gap) >= rules.level_gap:
+                why.append(f"plays {abs(gap):.1f} levels {'harder' if gap > 0 else 'easier'} than authored "
+                           f"(calibrated {calibrated_level:.1f} from {evidence} results, authored {authored})")
+        attempts, rate = int(row["attempts"]), row["pass_rate"]
+        if authored is not None and attempts >= rules.min_attempts and rate is not None:
+            if authored >= 6 and rate >= rules.easy_pass_rate:
+                why.append(f"{rate:.0%} of {attempts} attempts pass at authored level {authored}")
+            elif authored <= 4 and rate <= rules.hard_pass_rate:
+                why.append(f"only {rate:.0%} of {attempts} attempts pass at authored level {authored}")
+        rows.append({
+            "exercise_id": exercise_id, "title": exercise.title if exercise else exercise_id,
+            "skills": ", ".join(exercise.skills) if exercise else "",
+            "authored_level": authored,
+            "calibrated_level": None if calibrated_level is None else round(calibrated_level, 2),
+            "calibration_evidence": evidence, "attempts": attempts, "learners": int(row["learners"]),
+            "passes": int(row["passes"]), "pass_rate": rate, "median_duration_s": row["median_duration_s"],
+            "hints_per_attempt": row["hints_per_attempt"], "flag": bool(why), "why": "; ".join(why)})
+    schema = {"exercise_id": pl.Utf8, "title": pl.Utf8, "skills": pl.Utf8, "authored_level": pl.Int64,
+              "calibrated_level": pl.Float64, "calibration_evidence": pl.Int64, "attempts": pl.Int64,
+              "learners": pl.Int64, "passes": pl.Int64, "pass_rate": pl.Float64, "median_duration_s": pl.Float64,
+              "hints_per_attempt": pl.Float64, "flag": pl.Boolean, "why": pl.Utf8}
+    return pl.DataFrame(rows, schema=schema).sort(["flag", "attempts"], descending=True)
+
+
+# -- mastery ----------------------------------------------------------------------------------
+
+
+def mastery(store: Store, cohort_id: int, people: pl.DataFrame, curriculum: Curriculum) -> pl.DataFrame:
+    """Learner x skill, long form: the model's ability in the skill (general + deviation, as on
+    the Progress page) and ``mastery``, the chance of passing a middle (level 5.5) exercise of it.
+    Skills without results take the learner's general ability (``evidence`` 0)."""
+    params = {"cohort_id": cohort_id}
+    general = store.frame("SELECT m.user_id, s.ability AS general FROM cohort_members m "
+                          "JOIN learner_state s ON s.user_id = m.user_id WHERE m.cohort_id = $cohort_id", params)
+    deviations = store.frame("SELECT r.user_id, r.skill, r.deviation, r.evidence FROM skill_ratings r "
+                             "JOIN cohort_members m ON m.user_id = r.user_id WHERE m.cohort_id = $cohort_id", params)
+    skills = pl.DataFrame({"skill": list(curriculum.skills),
+                           "skill_name": [curriculum.name(s) for s in curriculum.skills],
+                           "skill_order": list(range(len(curriculum.skills)))})
+    grid = people.select("user_id", "name").join(skills, how="cross")
+    frame = (grid.join(general.with_columns(pl.col("user_id").cast(pl.Int64)), on="user_id", how="left")
+             .join(deviations.with_columns(pl.col("user_id").cast(pl.Int64)), on=["user_id", "skill"], how="left")
+             .with_columns(ability=pl.col("general").fill_null(GENERAL_PRIOR.mean) + pl.col("deviation").fill_null(0.0),
+                           evidence=pl.col("evidence").fill_null(0).cast(pl.Int64)))
+    return (frame.with_columns(mastery=1 / (1 + (-pl.col("ability")).exp()))
+            .select("user_id", "name", "skill", "skill_name", "skill_order", "ability", "mastery", "evidence")
+            .sort("name", "user_id", "skill_order"))
+
+
+
+# -- one learner, read-only -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LearnerReport:
+    """One learner's progress as their educator sees it (read-only): the Progress page's figures
+    (``engine.progress.Progress``: streaks, weekly success, mastery per skill, exercises), the
+    visible level and the latest attempts. Built by ``Workbench.learner_progress_for``."""
+
+    user_id: int
+    name: str
+    username: str
+    level: int
+    progress: Progress
+    attempts: pl.DataFrame  # newest first: submitted_at, exercise_id, passed, hints_used, duration_s
+
+    def tables(self) -> dict[str, pl.DataFrame]:
+        return {"mastery": self.progress.mastery, "weekly": self.progress.weekly,
+                "exercises": self.progress.exercises, "attempts": self.attempts}

@@ -1,0 +1,216 @@
+"""Diagnosis: a failing test explained in the learner's terms.
+
+The grader says "expected 6, got '123'" or "NameError: name 'totl' is not defined (solution.py,
+line 4)". The tutor says what that means: which call the test made, what came back and how it
+differs from what was wanted (a string where a number belongs, ``None`` because nothing was
+returned, the right items in the wrong order), or what the error usually points to.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from engine.grader import GradeResult, TestResult
+
+_EXPECTED_GOT = re.compile(r"^expected (?P<expected>.+?), got (?P<got>.+)$", re.DOTALL)
+_ERROR = re.compile(r"^(?P<kind>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|Iteration))(?: on line (?P<at>\d+))?"
+                    r"(?::\s*(?P<detail>.*?))?(?:\s*\(solution\.py, line (?P<line>\d+)\))?$", re.DOTALL)
+_NOTE = re.compile(r"\s*\(([^()]*)\)$")
+
+_ERRORS = {
+    "NameError": "Python met a name it does not know{detail}. Usually a typo, or a variable used before "
+                 "it is given a value (or only given one inside an `if` that did not run).",
+    "TypeError": "a value of the wrong type reached an operation{detail}: for example adding a number to "
+                 "a string, calling something that is not a function, or a function getting more or fewer "
+                 "arguments than it takes.",
+    "AttributeError": "the code asked an object for something it does not have{detail}. Check the spelling, "
+                      "and that it was set (for a class: in `__init__`, on `self`).",
+    "IndexError": "the code reached past the end of a list or string{detail}. With n items the last index "
+                  "is n - 1; an empty list has none at all.",
+    "KeyError": "a dictionary was asked for a key it does not hold{detail}. `.get(key, default)` or a check "
+                "with `in` first avoids it.",
+    "ValueError": "a function got a value of the right type but the wrong content{detail}.",
+    "ZeroDivisionError": "something was divided by zero{detail}: which input makes the divisor 0?",
+    "RecursionError": "the function kept calling itself and never reached a case that stops{detail}.",
+    "RuntimeError": "the code stopped with a run-time error{detail}.",
+    "SyntaxError": "Python could not read the code{detail}: a missing `:` or bracket, or a quote not closed, "
+                   "is the usual cause. The line it names is where it noticed, sometimes just after the slip.",
+    "IndentationError": "the indentation does not line up{detail}: the body of a `def`, `if` or loop is "
+                        "indented one step more than its first line, all by the same amount.",
+    "UnboundLocalError": "a variable was used in a function before it was given a value there{detail}.",
+    "StopIteration": "an iterator ran out of items{detail}: `next()` was called once too often.",
+    "TimeoutError": "the code took too long{detail}: a loop that never ends?",
+}
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What went wrong in one test: ``test`` readable ("three digits"), ``call`` the call the test
+    made (when it can be read from the test), ``summary`` the grader's words, ``explanation``
+    plain words, ``kind`` "mismatch" | "error" | "not-written" | "could-not-run" | "other"."""
+
+    test: str
+    call: str | None
+    summary: str
+    explanation: str
+    kind: str
+
+
+def readable(test_name: str) -> str:
+    return test_name.removeprefix("test_").replace("_", " ")
+
+
+def diagnose(result: GradeResult | None, tests_source: str = "") -> Diagnosis | None:
+    """The first failing test of ``result`` explained, or None when everything passed (or no run)."""
+    if result is None or result.passed:
+        return None
+    if result.status == "error" and result.message:
+        return Diagnosis(test="", call=None, summary=result.message, kind="could-not-run",
+                         explanation=_explain_error(result.message) or f"Your code could not run: {result.message}.")
+    failure = result.first_failure()
+    if failure is None:
+        return None
+    return diagnose_test(failure, tests_source)
+
+
+def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
+    message = (test.message or "").strip()
+    call = call_in_test(tests_source, test.name)
+    name = readable(test.name)
+    if message.startswith("NotImplementedError"):
+        return Diagnosis(name, call, message,
+                         explanation="The function still raises `NotImplementedError`: that line is the starter's placeholder. "
+                         "Replace it with your own code.", kind="not-written")
+    matched = _EXPECTED_GOT.match(message)
+    if matched:
+        return Diagnosis(name, call, message, _explain_mismatch(matched.group("expected"), matched.group("got"), call),
+                         kind="mismatch")
+    if message.startswith("expected") and "Error" in message:  # "expected ValueError for a negative number"
+        wanted = message.removeprefix("expected ").strip()
+        return Diagnosis(name, call, message, kind="mismatch", explanation=
+                         f"The test expected your code to raise {wanted}"
+                         + (f" when it calls `{call}`" if call else "")
+                         + ", but it returned normally. Where do you check for that input and `raise`?")
+    if message.startswith("got "):  # the test says only what came back: "got None"
+        got = message.removeprefix("got ").strip()
+        asked = f"When the test calls `{call}`" if call else "In this test"
+        text = (f"{asked}, your function gave back `None`: Python's answer when a function ends without `return` "
+                "(or only prints)." if got == "None" else f"{asked}, your code gave `{got}`, which is not what it wants.")
+        return Diagnosis(name, call, message, text, kind="mismatch")
+    error = _explain_error(message)
+    if error:
+        return Diagnosis(name, call, message, error, kind="error")
+    plain = message or "it did not pass"
+    return Diagnosis(name, call, message, f"The test says: {plain}.", kind="other")
+
+
+def call_in_test(tests_source: str, test_name: str) -> str | None:
+    """The first call in the test function that is not an assertion helper: what the test asked."""
+    if not tests_source:
+        return None
+    try:
+        tree = ast.parse(tests_source)
+    except SyntaxError:
+        return None
+    imported = {alias.asname or alias.name for node in tree.body if isinstance(node, ast.ImportFrom)
+                and node.module == "solution" for alias in node.names}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == test_name:
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call) and _called_name(inner.func) in imported:
+                    text = ast.get_source_segment(tests_source, inner)
+                    if text and len(text) <= 120:
+                        return text
+            return None
+    return None
+
+
+def _called_name(func: ast.expr) -> str | None:
+    while isinstance(func, ast.Attribute):
+        func = func.value
+    return func.id if isinstance(func, ast.Name) else None
+
+
+def _literal(text: str) -> tuple[bool, Any]:
+    """(True, value) when ``text`` is a Python literal (a trailing "(note)" is ignored)."""
+    text = _NOTE.sub("", text.strip())
+    try:
+        return True, ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False, None
+
+
+def _kind(value: Any) -> str:
+    names = {str: "a string (text)", int: "a whole number", float: "a decimal number", bool: "True/False",
+             list: "a list", tuple: "a tuple", dict: "a dictionary", set: "a set", type(None): "None"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+def _explain_mismatch(expected_text: str, got_text: str, call: str | None) -> str:
+    asked = f"When the test calls `{call}`" if call else "In this test"
+    lead = f"{asked}, it wants `{expected_text}` but your code gave `{got_text}`."
+    ok_expected, expected = _literal(expected_text)
+    ok_got, got = _literal(got_text)
+    if not (ok_expected and ok_got):
+        return lead
+    if got is None and expected is not None:
+        return (f"{asked}, your function gave back `None`: Python's answer when a function ends without "
+                f"`return` (or only prints). The test wants `{expected_text}`.")
+    if type(got) is not type(expected) and not (isinstance(got, (int, float)) and isinstance(expected, (int, float))):
+        same_text = str(got) == str(expected)
+        detail = (" They look alike when printed, but the types differ." if same_text else "")
+        return f"{lead} That is {_kind(got)}, where the test wants {_kind(expected)}.{detail}"
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)) and not isinstance(expected, bool):
+        gap = got - expected
+        if abs(gap) == 1:
+            return (f"{lead} That is off by one ({'one too many' if gap > 0 else 'one too few'}): "
+                    "check where a loop or a range starts and stops.")
+        if expected != 0 and got == 0:
+            return f"{lead} A 0 often means a total was never added to, or was reset inside the loop."
+        return f"{lead} ({'too big' if gap > 0 else 'too small'} by {abs(gap):g})."
+    if isinstance(expected, (list, tuple)) and isinstance(got, (list, tuple)):
+        if len(got) != len(expected):
+            return f"{lead} Yours has {len(got)} item(s), the test wants {len(expected)}."
+        try:
+            if sorted(got) == sorted(expected):
+                return f"{lead} The items are right but in a different order."
+        except TypeError:
+            pass
+        first = next(i for i, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b)
+        return (f"{lead} They differ first at position {first}: "
+                f"`{expected[first]!r}` wanted, `{got[first]!r}` given.")
+    if isinstance(expected, str) and isinstance(got, str):
+        if got.strip() == expected.strip():
+            return f"{lead} Only spaces at the start or end differ."
+        if got.lower() == expected.lower():
+            return f"{lead} Only upper and lower case differ."
+    if isinstance(expected, dict) and isinstance(got, dict):
+        missing = [k for k in expected if k not in got]
+        extra = [k for k in got if k not in expected]
+        if missing or extra:
+            parts = ([f"missing key(s) {', '.join(map(repr, missing[:3]))}"] if missing else []) + \
+                    ([f"unexpected key(s) {', '.join(map(repr, extra[:3]))}"] if extra else [])
+            return f"{lead} The dictionary has {' and '.join(parts)}."
+        wrong = next(k for k in expected if expected[k] != got[k])
+        return f"{lead} The keys are right; the value for {wrong!r} differs."
+    return lead
+
+
+def _explain_error(message: str) -> str | None:
+    matched = _ERROR.match(message.strip())
+    if not matched:
+        if "took longer" in message or "timed out" in message.lower():
+            return "Your code did not finish in time: a loop whose condition never becomes false is the usual cause."
+        return None
+    kind, detail = matched.group("kind"), (matched.group("detail") or "").strip()
+    line = matched.group("line") or matched.group("at")
+    where = f" on line {line} of your code" if line else ""
+    shown = f" ({detail})" if detail else ""
+    template = _ERRORS.get(kind)
+    if template is None:
+        return f"Your code stopped with {kind}{where}{shown}."
+    text = template.format(detail=shown)
+    return f"`{kind}`{where}: {text}"

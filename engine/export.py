@@ -1,0 +1,227 @@
+"""Exports of the activity log for analysts: Parquet (a snapshot notebooks read) and xAPI statements.
+
+``export_parquet`` writes the analytics tables of ``engine.views`` (no secrets) to a folder:
+``events/month=YYYY-MM/data.parquet`` (Hive-style partitions, one per month, so a reader can
+skip months) and one ``<table>.parquet`` per other table, plus ``exercises.parquet`` from the
+bank. It writes into a temporary folder and swaps it in whole, so a notebook reading the
+snapshot never sees half of one: DuckDB lets only one process open the database for writing,
+and the app holds it, so analysts work on this copy and refresh it when they want newer rows.
+
+``export_xapi`` writes one xAPI 1.0.3 statement per event as JSON lines: the actor an account
+on the workbench's home page, ADL verbs where one exists (passed, failed, attempted...) and the
+workbench's own IRIs otherwise, the result with success and an ISO 8601 duration, UTC
+timestamps with milliseconds, and ids that are UUIDs derived from the event id (exporting twice
+gives the same ids, so a learning record store can drop duplicates).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import duckdb
+
+from engine.bank import Bank
+from engine.store import Store
+from engine.views import TABLES, exercises_table, visible_users
+
+Progress = Callable[[int, int], None]
+DEFAULT_BASE_IRI = "http://localhost:8501"
+XAPI_VERSION = "1.0.3"
+_NAMESPACE = uuid.UUID("5b0b8f5e-4c1e-4f51-9c1a-3f1e6d0b2a77")  # fixed: the same event gives the same id
+ADL = "http://adlnet.gov/expapi/verbs/"
+VERB_IRIS = {
+    "completed": ADL + "passed",  # the app's "completed" is a passing submission
+    "failed": ADL + "failed",
+    "submitted": ADL + "attempted",
+    "registered": ADL + "registered",
+    "asked-tutor": ADL + "asked",
+    "answered-onboarding": ADL + "answered",
+    "logged-in": "https://w3id.org/xapi/adl/verbs/logged-in",
+    "logged-out": "https://w3id.org/xapi/adl/verbs/logged-out",
+    "viewed": "http://id.tincanapi.com/verb/viewed",
+    "skipped": "http://id.tincanapi.com/verb/skipped",
+    "unlocked-achievement": "https://w3id.org/xapi/medbiq/verbs/achieved",
+    "joined-cohort": "http://activitystrea.ms/schema/1.0/join",
+    "left-cohort": "http://activitystrea.ms/schema/1.0/leave",
+}
+EXERCISE_VERBS = {"viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
+                  "generated-exercise", "rejected-exercise"}
+COHORT_VERBS = {"created-cohort", "joined-cohort", "left-cohort"}
+
+
+# -- Parquet -----------------------------------------------------------------------------------
+
+
+def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_id: int | None = None,
+                   progress: Progress | None = None) -> dict[str, int]:
+    """Write the analytics tables to ``directory`` (replaced whole); rows written per table.
+    ``educator_id``: only what that educator may see; None: everyone."""
+    target = Path(directory).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    users = visible_users(store, educator_id)
+    cursor = store.cursor()
+    try:
+        months = [r[0] for r in cursor.execute(
+            f"SELECT DISTINCT strftime(occurred_at, '%Y-%m') FROM events {_scope('user_id', users)} ORDER BY 1"
+        ).fetchall()]
+        others = [t for t in TABLES if t.name != "events"]
+        total, done, counts = len(months) + len(others) + 1, 0, {"events": 0}
+        events = next(t for t in TABLES if t.name == "events")
+        for month in months:
+            folder = staging / "events" / f"month={month}"
+            folder.mkdir(parents=True)
+            where = _scope("user_id", users, f"strftime(occurred_at, '%Y-%m') = '{month}'")
+            counts["events"] += _copy(cursor, f"SELECT * FROM ({events.select}) {where}", folder / "data.parquet")
+            done += 1
+            if progress:
+                progress(done, total)
+        for table in others:
+            where = _scope(table.user_column, users) if table.user_column else (
+                f"WHERE educator_id = {int(educator_id)}" if educator_id is not None and table.name == "cohorts" else "")
+            counts[table.name] = _copy(cursor, f"SELECT * FROM ({table.select}) {where}",
+                                       staging / f"{table.name}.parquet")
+            done += 1
+            if progress:
+                progress(done, total)
+        scratch = duckdb.connect()
+        scratch.register("exercises", exercises_table(bank))
+        scratch.execute(f"COPY exercises TO '{_path(staging / 'exercises.parquet')}' (FORMAT parquet)")
+        scratch.close()
+        counts["exercises"] = len(bank)
+        if progress:
+            progress(total, total)
+        (staging / "manifest.json").write_text(json.dumps({"tables": counts, "educator_id": educator_id,
+                                                           "written_at": datetime.now().astimezone().isoformat()},
+                                                          indent=2))
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return counts
+
+
+def _scope(column: str | None, users: list[int] | None, extra: str | None = None) -> str:
+    conditions = [extra] if extra else []
+    if users is not None and column is not None:
+        # ids are integers from the store: written inline, as COPY takes no parameters
+        conditions.append(f"{column} IN ({', '.join(str(int(u)) for u in users) or 'NULL'})")
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _copy(cursor: duckdb.DuckDBPyConnection, sql: str, path: Path) -> int:
+    row = cursor.execute(f"COPY ({sql}) TO '{_path(path)}' (FORMAT parquet, COMPRESSION zstd)").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` where ``target`` is, replacing it: readers see the old or the new, never half."""
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{uuid.uuid4().hex[:8]}")
+        target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        staging.rename(target)
+
+
+# -- xAPI ----------------------------------------------------------------------------------------
+
+
+def export_xapi(store: Store, bank: Bank, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI,
+                progress: Progress | None = None, batch: int = 50_000) -> int:
+    """Write every event with a user as one xAPI statement per line; returns how many."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    base = base_iri.rstrip("/")
+    titles = {e.id: e.title for e in bank}
+    cursor = store.cursor()
+    total = int(cursor.execute("SELECT count(*) FROM events WHERE user_id IS NOT NULL").fetchone()[0])  # type: ignore[index]
+    partial = target.with_name(f".{target.name}.part")
+    written = 0
+    with open(partial, "w", encoding="utf-8") as out:
+        for rows in _batches(store.cursor(), batch):
+            out.write("".join(json.dumps(statement(row, base, titles), separators=(",", ":")) + "\n" for row in rows))
+            written += len(rows)
+            if progress:
+                progress(written, total)
+    partial.replace(target)
+    return written
+
+
+def _batches(cursor: duckdb.DuckDBPyConnection, size: int) -> Iterator[list[tuple[Any, ...]]]:
+    cursor.execute("SELECT e.id, e.occurred_at, e.user_id, e.verb, e.object, CAST(e.result AS VARCHAR), "
+                   "CAST(e.context AS VARCHAR) FROM events e WHERE e.user_id IS NOT NULL ORDER BY e.occurred_at, e.id")
+    while rows := cursor.fetchmany(size):
+        yield rows
+
+
+def statement(row: tuple[Any, ...], base: str, titles: dict[str, str]) -> dict[str, Any]:
+    """One event row (id, occurred_at, user_id, verb, object, result, context) as an xAPI statement."""
+    event_id, occurred_at, user_id, verb, obj, result_json, context_json = row
+    result = json.loads(result_json) if result_json else {}
+    context = json.loads(context_json) if context_json else {}
+    made: dict[str, Any] = {
+        "id": str(uuid.uuid5(_NAMESPACE, f"event:{event_id}")),
+        "version": XAPI_VERSION,
+        "actor": {"objectType": "Agent", "account": {"homePage": base, "name": str(user_id)}},
+        "verb": {"id": VERB_IRIS.get(verb, f"{base}/xapi/verbs/{verb}"), "display": {"en-US": verb}},
+        "object": _object(verb, obj, base, titles),
+        "timestamp": occurred_at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{occurred_at.microsecond // 1000:03d}Z",
+        "context": {"platform": "Workbench", "extensions": {f"{base}/xapi/extensions/event-id": event_id}},
+    }
+    if verb in ("submitted", "completed", "failed") and result:
+        made["result"] = _result(result, base)
+    if context.get("skills") is not None:
+        made["context"]["extensions"][f"{base}/xapi/extensions/skills"] = context["skills"]
+        made["context"]["extensions"][f"{base}/xapi/extensions/difficulty"] = context.get("difficulty")
+    return made
+
+
+def _object(verb: str, obj: str | None, base: str, titles: dict[str, str]) -> dict[str, Any]:
+    if obj and verb in EXERCISE_VERBS:
+        return {"objectType": "Activity", "id": f"{base}/exercises/{quote(obj, safe='/')}",
+                "definition": {"name": {"en-US": titles.get(obj, obj)},
+                               "type": "http://adlnet.gov/expapi/activities/assessment"}}
+    if obj and verb in COHORT_VERBS:
+        return {"objectType": "Activity", "id": f"{base}/cohorts/{quote(obj, safe='')}",
+                "definition": {"type": "http://id.tincanapi.com/activitytype/group"}}
+    if obj:
+        return {"objectType": "Activity", "id": f"{base}/activities/{quote(verb, safe='')}/{quote(obj, safe='')}"}
+    return {"objectType": "Activity", "id": base, "definition": {"name": {"en-US": "Workbench"}}}
+
+
+def _result(result: dict[str, Any], base: str) -> dict[str, Any]:
+    made: dict[str, Any] = {"success": bool(result.get("success")), "completion": True}
+    duration = result.get("duration_s")
+    if isinstance(duration, int | float) and duration >= 0:
+        made["duration"] = iso_duration(float(duration))
+    extensions = {f"{base}/xapi/extensions/{key}": result[key] for key in ("hints", "tests_passed", "tests_total")
+                  if result.get(key) is not None}
+    if extensions:
+        made["extensions"] = extensions
+    if result.get("tests_total"):
+        made["score"] = {"raw": result.get("tests_passed") or 0, "min": 0, "max": result["tests_total"],
+                         "scaled": round((result.get("tests_passed") or 0) / result["tests_total"], 4)}
+    return made
+
+
+def iso_duration(seconds: float) -> str:
+    """Seconds as an ISO 8601 duration (xAPI keeps 0.01 s precision): 754.5 -> "PT12M34.5S"."""
+    centis = round(seconds * 100)
+    hours, rest = divmod(centis, 360_000)
+    minutes, centis = divmod(rest, 6_000)
+    text = f"{centis / 100:.2f}".rstrip("0").rstrip(".")
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + f"{text}S"

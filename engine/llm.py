@@ -1,0 +1,122 @@
+"""The language model, when one is configured: a LangChain chat model over any OpenAI-compatible
+endpoint (OpenAI, Ollama, vLLM, a llama.cpp server), chosen by settings alone.
+
+``build_chat_model(settings)`` is called at the edge (the app, the command line) and its result
+handed to the ``Workbench``; the engine never builds one itself. ``stream_text`` streams a reply
+and turns every way a provider can fail (down, slow, rate-limited, refusing the key) into
+``ChatUnavailable`` with a message a learner understands, so the offline tutor can take over.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from engine.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Every provider here speaks OpenAI's chat-completions protocol; they differ in where they listen.
+PROVIDERS = {
+    "openai": None,  # the client's default, api.openai.com
+    "ollama": "http://localhost:11434/v1",
+    "vllm": "http://localhost:8000/v1",
+    "llamacpp": "http://localhost:8080/v1",
+    "openai-compatible": None,  # any other server: llm_base_url says where
+}
+LOCAL_KEY = "not-needed"  # local servers ignore the key, but the client insists on one
+
+
+class ChatUnavailable(Exception):
+    """The model could not answer. ``reason``: "down" | "slow" | "rate-limited" | "key-refused" |
+    "model-not-found" | "error"; ``str()``: what to tell the learner (never the key)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass
+class Usage:
+    """Tokens a call used, as the provider reported them (or estimated from characters)."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+    reported: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.input_tokens + self.output_tokens
+
+
+def build_chat_model(settings: Settings) -> Any | None:
+    """The chat model the settings describe, or None when no provider is set (the offline tutor).
+    ``ValueError`` for a configuration that cannot work (the message names the setting)."""
+    provider = settings.llm_provider
+    if not provider:
+        return None
+    if provider not in PROVIDERS:
+        raise ValueError(f"setting llm_provider: {provider!r} is not one of {', '.join(PROVIDERS)}")
+    base_url = settings.llm_base_url or PROVIDERS[provider]
+    if provider == "openai-compatible" and not base_url:
+        raise ValueError("setting llm_base_url: the address of the server is needed for llm_provider "
+                         "'openai-compatible'")
+    key = settings.llm_api_key or (LOCAL_KEY if provider != "openai" else None)
+    if key is None:
+        raise ValueError("setting llm_api_key: an API key is needed for llm_provider 'openai' "
+                         "(set WORKBENCH_LLM_API_KEY or llm_api_key in .streamlit/secrets.toml)")
+    from langchain.chat_models import init_chat_model  # imported here: the offline app never loads it
+
+    return init_chat_model(settings.llm_model, model_provider="openai", base_url=base_url, api_key=key,
+                           timeout=settings.llm_timeout_s, max_retries=0, stream_usage=True, temperature=0.3)
+
+
+def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | None = None) -> Iterator[str]:
+    """The model's reply as it arrives. ``messages``: (role, text) with role "system", "human" or
+    "ai". Fills ``usage``. Raises ``ChatUnavailable`` when the provider fails, even mid-reply."""
+    usage = usage if usage is not None else Usage()
+    sent = sum(len(text) for _, text in messages)
+    received = 0
+    try:
+        for chunk in model.stream(list(messages)):
+            metadata = getattr(chunk, "usage_metadata", None)
+            if metadata:
+                usage.input_tokens = int(metadata.get("input_tokens", 0))
+                usage.output_tokens = int(metadata.get("output_tokens", 0))
+                usage.reported = True
+            text = chunk.text if isinstance(chunk.text, str) else str(chunk.content or "")
+            if text:
+                received += len(text)
+                yield text
+    except ChatUnavailable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every provider failure becomes one clear message
+        raise unavailable(exc) from exc
+    finally:
+        if not usage.reported:  # about four characters a token, when the provider does not say
+            usage.input_tokens, usage.output_tokens = sent // 4, received // 4
+
+
+def unavailable(exc: BaseException) -> ChatUnavailable:
+    """A provider's exception as a reason and a message for the learner."""
+    import openai
+
+    status = getattr(exc, "status_code", None)
+    if isinstance(exc, openai.APITimeoutError) or isinstance(exc, TimeoutError):
+        reason, text = "slow", "The AI tutor took too long to answer."
+    elif isinstance(exc, openai.APIConnectionError):
+        reason, text = "down", "The AI tutor can't be reached right now."
+    elif isinstance(exc, openai.RateLimitError) or status == 429:
+        reason, text = "rate-limited", "The AI tutor's provider is busy (its rate limit was reached)."
+    elif isinstance(exc, (openai.AuthenticationError, openai.PermissionDeniedError)) or status in (401, 403):
+        reason, text = "key-refused", "The AI tutor's provider refused this server's key; an administrator needs to check it."
+    elif isinstance(exc, openai.NotFoundError) or status == 404:
+        reason, text = "model-not-found", "The AI tutor's model was not found at the provider."
+    elif isinstance(exc, openai.APIStatusError):
+        reason, text = "down", f"The AI tutor's provider had an error (HTTP {status})."
+    else:
+        reason, text = "error", "The AI tutor ran into a problem."
+    log.warning("chat model unavailable (%s): %s", reason, type(exc).__name__)
+    return ChatUnavailable(reason, text)

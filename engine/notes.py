@@ -1,0 +1,57 @@
+"""Notes worth remembering about a learner, in plain words: what the facade stores as memories.
+
+Each function turns one moment of practice into a short sentence the tutor can recall later
+(and the learner can read on the Memory page): a failed submission, a hint needed, the goals
+of the profile. Short and concrete: which exercise and skill, which test, what went wrong.
+"""
+
+from __future__ import annotations
+
+from engine.grader import GradeResult
+from engine.profile import GOALS, Profile
+
+MAX_DETAIL = 160  # characters of a grader message kept in a note
+
+
+def mistake(title: str, skill: str, result: GradeResult) -> str | None:
+    """The note for a failed submission: which test failed and why; None if nothing failed."""
+    if result.passed:
+        return None
+    failure = result.first_failure()
+    where = f"{title} ({skill})"
+    if failure is None or (result.status == "error" and result.message and failure.status == "error"):
+        detail = _short(result.message or (failure.message if failure else "")) or "the code did not run"
+        return f"Failed {where}: the code did not run: {detail}"
+    detail = _short(failure.message)
+    test = _plain_test_name(failure.name)
+    if failure.status == "error":
+        return f"Failed {where}: the test “{test}” crashed" + (f": {detail}" if detail else "")
+    return f"Failed {where}: the test “{test}” failed" + (f": {detail}" if detail else "")
+
+
+def hint(title: str, skill: str, shown: int) -> str:
+    """The note for a hint revealed: "Needed hint 2 on Digit sum (Loops)"."""
+    return f"Needed hint {shown} on {title} ({skill})"
+
+
+def goals(profile: Profile) -> str | None:
+    """The note for the profile's goals, chosen and in the learner's words; None if there are none."""
+    chosen = [GOALS.get(goal, goal) for goal in profile.goals]
+    parts = []
+    if chosen:
+        parts.append("Goals: " + ", ".join(chosen[:1] + [c.lower() for c in chosen[1:]]))
+    if profile.goal_note.strip():
+        parts.append(f"In their own words: “{' '.join(profile.goal_note.split())}”")
+    return ". ".join(parts) if parts else None
+
+
+def _plain_test_name(name: str) -> str:
+    """"test_empty_list" -> "empty list"."""
+    words = name.removeprefix("test_").removeprefix("test").replace("_", " ").strip()
+    return words or name
+
+
+def _short(message: str) -> str:
+    """The first line of a grader message, cut to a sentence's length."""
+    line = next((part.strip() for part in (message or "").splitlines() if part.strip()), "")
+    return line if len(line) <= MAX_DETAIL else line[:MAX_DETAIL - 1].rstrip() + "…"

@@ -1,0 +1,177 @@
+"""Verification of a generated exercise before anyone sees it.
+
+A draft written to a folder is accepted only when, in this order:
+
+1. it loads as a valid exercise, with the very validation the bank uses, and its tests import
+   the learner's module ``solution``;
+2. neither its hints nor its instructions carry the reference solution's code;
+3. its tests and reference read no clock or unseeded randomness (a run could not repeat them);
+4. in the sandbox, the reference gives the same result twice and passes every test;
+5. in the sandbox, the starter gives the same result twice and fails;
+6. no code in the hints passes the tests (a hint may illustrate, never solve).
+
+Each failure is a ``Verdict`` with a reason code from ``REASONS`` and a detail for reviewers.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from engine import guardrails
+from engine.bank import Exercise, ExerciseError, load_exercise
+from engine.grader import Grader, GradeResult
+
+REASONS = {
+    "malformed": "the model's answer was not an exercise in the expected shape",
+    "invalid": "the exercise breaks the bank's format",
+    "leaks-solution": "a hint or the instructions give the solution away",
+    "flaky": "the tests do not give the same result every time",
+    "reference-fails": "the reference solution does not pass its own tests",
+    "starter-passes": "the starter code already passes the tests",
+}
+
+# Calls whose result changes from run to run; a test or reference using them cannot be repeated.
+_UNREPEATABLE = re.compile(
+    r"\b(time\.(time|time_ns|perf_counter|perf_counter_ns|monotonic|monotonic_ns|process_time)|"
+    r"datetime\.(now|utcnow|today)|date\.today|uuid\.uuid[14]|os\.urandom|os\.getpid|secrets\.\w+|"
+    r"random\.(random|randint|randrange|choice|choices|shuffle|sample|uniform|gauss|getrandbits|"
+    r"triangular|betavariate|expovariate|normalvariate))\s*\(")
+_SEEDED = re.compile(r"\brandom\.seed\s*\(\s*[^)\s]")
+_TRIVIAL = {"pass", "return", "break", "continue", "else:", "try:", "finally:", "return none", "return true",
+            "return false", "return 0", "return []", "return {}", "return ''", 'return ""'}
+MIN_LEAK_CHARS = 12  # shorter reference lines ("n //= 10") are fragments every hint may name
+LEAK_SHARE = 2 / 3
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of verification: ``reason`` is "" when accepted, else a key of ``REASONS``."""
+
+    reason: str = ""
+    detail: str = ""
+
+    @property
+    def accepted(self) -> bool:
+        return not self.reason
+
+
+Progress = Callable[[str], None]
+
+
+def verify(folder: Path, grader: Grader, progress: Progress | None = None) -> tuple[Exercise | None, Verdict]:
+    """Check the exercise in ``folder``; the exercise (when it loads) and the verdict."""
+    say = progress or (lambda _step: None)
+    say("Checking the format, the hints and the tests…")
+    try:
+        exercise = load_exercise(folder, language="python")
+    except ExerciseError as exc:
+        return None, Verdict("invalid", str(exc).replace(f"{folder}: ", "").replace(str(folder), "the draft"))
+    if not _imports_solution(exercise.tests):
+        return exercise, Verdict("invalid", "the tests never import from the module `solution`, so they cannot "
+                                            "test the learner's code")
+    reference = exercise.reference
+    leak = leaked_lines(reference, exercise.starter, exercise.hints, exercise.instructions)
+    if leak:
+        return exercise, Verdict("leaks-solution", leak)
+    unrepeatable = unrepeatable_calls(exercise.tests + "\n" + reference)
+    if unrepeatable:
+        return exercise, Verdict("flaky", f"the tests depend on {', '.join(unrepeatable)}, whose result changes "
+                                          "from run to run")
+
+    say("Running the reference solution in the sandbox, twice…")
+    first, second = grader.grade(exercise, reference), grader.grade(exercise, reference)
+    if _outcome(first) != _outcome(second):
+        return exercise, Verdict("flaky", f"graded twice, the reference gave different results: {_differences(first, second)}")
+    if not first.passed:
+        failure = first.first_failure()
+        detail = first.message or (f"{failure.name}: {failure.message or failure.status}" if failure else first.status)
+        return exercise, Verdict("reference-fails", f"{first.tests_passed} of {len(first.tests)} tests pass; {detail}")
+
+    say("Running the starter code in the sandbox, twice…")
+    first, second = grader.grade(exercise, exercise.starter), grader.grade(exercise, exercise.starter)
+    if _outcome(first) != _outcome(second):
+        return exercise, Verdict("flaky", f"graded twice, the starter gave different results: {_differences(first, second)}")
+    if first.passed:
+        return exercise, Verdict("starter-passes", f"all {len(first.tests)} tests pass on the starter code")
+
+    hints = "\n\n".join(exercise.hints)
+    if guardrails.has_code(hints):
+        say("Checking that no hint solves the exercise…")
+        if guardrails.solves(hints, lambda code: grader.grade(exercise, code)):
+            return exercise, Verdict("leaks-solution", "code in the hints passes the tests")
+    return exercise, Verdict()
+
+
+def _imports_solution(tests: str) -> bool:
+    try:
+        tree = ast.parse(tests)
+    except SyntaxError:
+        return False
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "solution":
+            return True
+        if isinstance(node, ast.Import) and any(alias.name == "solution" for alias in node.names):
+            return True
+    return False
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("`", "")).strip().lower()
+
+
+def significant_lines(reference: str, starter: str) -> list[str]:
+    """The reference's lines that are its own: not blank, comments, docstrings, lines the starter
+    shows anyway (the signature) or one-word statements; normalised for comparison."""
+    shown = {_normal(line) for line in starter.splitlines()}
+    lines = []
+    in_docstring = False
+    for raw in reference.splitlines():
+        line = _normal(raw)
+        quotes = line.count('"""') + line.count("'''")
+        if in_docstring or line.startswith(('"""', "'''")):
+            in_docstring = (quotes % 2 == 1) != in_docstring
+            continue
+        if not line or line.startswith("#") or line in shown or line in _TRIVIAL or len(line) < MIN_LEAK_CHARS:
+            continue
+        lines.append(line)
+    return list(dict.fromkeys(lines))
+
+
+def leaked_lines(reference: str, starter: str, hints: tuple[str, ...], instructions: str) -> str:
+    """Where the reference's code shows ("" when nowhere): the hints together, or the instructions,
+    holding all of its lines, or at least three and ``LEAK_SHARE`` of them. (A last hint may name
+    a step or two of the solution in words, as the authored bank's do.)"""
+    lines = significant_lines(reference, starter)
+    for place, text in (("the hints", "\n".join(hints)), ("the instructions", instructions)):
+        normal = _normal(text)
+        found = [line for line in lines if line in normal]
+        if found and (len(found) == len(lines) or (len(found) >= 3 and len(found) >= LEAK_SHARE * len(lines))):
+            return f"{place} hold {len(found)} of the reference's {len(lines)} lines of code, such as `{found[0]}`"
+    return ""
+
+
+def unrepeatable_calls(code: str) -> list[str]:
+    """The clock and randomness calls in ``code`` (module-level random is fine once seeded)."""
+    seeded = bool(_SEEDED.search(code))
+    calls = []
+    for match in _UNREPEATABLE.finditer(code):
+        name = match.group(1)
+        if seeded and name.startswith("random."):
+            continue
+        calls.append(f"{name}()")
+    return list(dict.fromkeys(calls))
+
+
+def _outcome(result: GradeResult) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return result.status, tuple((t.name, t.status) for t in result.tests)
+
+
+def _differences(first: GradeResult, second: GradeResult) -> str:
+    changed = [f"{a.name} {a.status} then {b.status}" for a, b in zip(first.tests, second.tests, strict=False)
+               if a.status != b.status]
+    shown = ", ".join(changed[:3]) + (f" and {len(changed) - 3} more" if len(changed) > 3 else "")
+    return shown or f"{first.status} then {second.status}"

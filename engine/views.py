@@ -1,0 +1,95 @@
+"""The analytics views: what analysts may see of the store, without secrets, scoped to a viewer.
+
+One list decides it for the SQL console, the Parquet export and the snapshot notebooks read:
+``TABLES`` names each table analysts get and the columns copied (never ``password_hash``,
+``email``, ``logged_out_at``, join codes, learner code, drafts or login throttling), and
+``VIEWS`` defines the convenience views over them, the same in every place. ``docs/data.md``
+documents both. ``scoped_tables`` reads the tables for one educator (their cohorts' learners)
+or, with no educator, for everyone (the command line, run by whoever runs the server).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+
+from engine.bank import Bank
+from engine.store import Store
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    select: str  # from the store
+    user_column: str | None  # the column scoping rows to visible learners (None: not learner data)
+    description: str
+
+
+TABLES: tuple[Table, ...] = (
+    Table("users", "SELECT id, username, name, role, is_demo, created_at FROM users", "id",
+          "Accounts, without email, password hash or session data."),
+    Table("events", "SELECT id, occurred_at, user_id, verb, object, result, context FROM events", "user_id",
+          "The activity log: who did what, when, with what result (JSON) in what context (JSON)."),
+    Table("attempts", "SELECT id, user_id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, "
+          "hints_used, duration_s FROM attempts", "user_id", "Every graded submission or recorded result, without the code."),
+    Table("cohorts", "SELECT id, name, educator_id, created_at FROM cohorts", None, "Cohorts, without join codes."),
+    Table("cohort_members", "SELECT cohort_id, user_id, joined_at FROM cohort_members", "user_id",
+          "Who is in which cohort, since when."),
+    Table("learner_state", "SELECT user_id, ability, variance, evidence, level, level_pinned, last_result_at "
+          "FROM learner_state", "user_id", "The learner model: general ability (logits) and the visible level."),
+    Table("skill_ratings", "SELECT user_id, skill, deviation, variance, evidence FROM skill_ratings", "user_id",
+          "The learner model: each learner's deviation from their general ability per skill."),
+    Table("exercise_ratings", "SELECT exercise_id, difficulty, variance, evidence FROM exercise_ratings", None,
+          "The model's calibrated difficulty of each exercise (logits), from every learner's results."),
+)
+
+VIEWS: dict[str, str] = {
+    "submissions": """
+        SELECT id, occurred_at, user_id, object AS exercise_id, verb = 'completed' AS passed,
+               CAST(result->>'hints' AS INTEGER) AS hints, CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
+               CAST(context->>'difficulty' AS INTEGER) AS difficulty,
+               CAST(context->'skills' AS VARCHAR[]) AS skills
+        FROM events WHERE verb IN ('completed', 'failed')""",
+    "daily_activity": """
+        SELECT user_id, CAST(occurred_at AS DATE) AS day, count(*) AS events,
+               count(*) FILTER (WHERE verb IN ('completed', 'failed')) AS attempts,
+               count(*) FILTER (WHERE verb = 'completed') AS passes
+        FROM events WHERE user_id IS NOT NULL GROUP BY ALL""",
+}
+VIEW_DESCRIPTIONS = {
+    "submissions": "One row per graded attempt, JSON flattened: passed, hints, seconds, authored difficulty, skills.",
+    "daily_activity": "Events, attempts and passes per learner per UTC day.",
+    "exercises": "The exercise bank: id, title, skills, authored difficulty (1-10).",
+}
+
+
+def visible_users(store: Store, educator_id: int | None) -> list[int] | None:
+    """The learners an educator may see (their cohorts' members); None: everyone (no educator)."""
+    if educator_id is None:
+        return None
+    rows = store.all("SELECT DISTINCT m.user_id FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id "
+                     "WHERE c.educator_id = ? ORDER BY 1", [educator_id])
+    return [r[0] for r in rows]
+
+
+def scoped_tables(store: Store, educator_id: int | None) -> Iterator[tuple[Table, pa.Table]]:
+    """Each analytics table as Arrow, holding only what ``educator_id`` may see (all with None)."""
+    users = visible_users(store, educator_id)
+    for table in TABLES:
+        sql: str = table.select
+        params: dict[str, Any] | None = None
+        if users is not None and table.user_column is not None:
+            sql = f"SELECT * FROM ({sql}) WHERE {table.user_column} IN (SELECT unnest($ids))"
+            params = {"ids": users}
+        elif users is not None and table.name == "cohorts":
+            sql, params = f"{sql} WHERE educator_id = $educator", {"educator": educator_id}
+        yield table, store.cursor().sql(sql, params=params).to_arrow_table()
+
+
+def exercises_table(bank: Bank) -> pa.Table:
+    exercises = sorted(bank, key=lambda e: e.id)
+    return pa.table({"id": [e.id for e in exercises], "title": [e.title for e in exercises],
+                     "skills": [list(e.skills) for e in exercises], "difficulty": [e.difficulty for e in exercises]})

@@ -1,0 +1,176 @@
+"""Cohorts: an educator's groups, their join codes, the dashboard and a read-only look at one learner."""
+
+import polars as pl
+import streamlit as st
+
+from engine import charts, cohort_charts
+from engine.cohorts import AccessDenied, CohortError
+from ui.session import require_role, workbench
+
+wb = workbench()
+user = require_role("educator")
+
+
+@st.cache_data(ttl=60, show_spinner="Reading the cohort's activity…", max_entries=8)
+def dashboard(educator_id: int, cohort_id: int):
+    """The dashboard, cached a minute per educator and cohort (the engine checks ownership)."""
+    return workbench().cohort_dashboard(educator_id, cohort_id)
+
+
+def csv_button(frame: pl.DataFrame, name: str, label: str = "Download CSV") -> None:
+    st.download_button(label, frame.write_csv(), file_name=f"{name}.csv", mime="text/csv", key=f"csv:{name}",
+                       icon=":material/download:", on_click="ignore")
+
+
+def regenerate(cohort_id: int) -> None:
+    wb.regenerate_join_code(user.id, cohort_id)
+    st.session_state["code_changed"] = True
+
+
+st.title("Cohorts")
+cohorts = wb.cohorts(user.id)
+
+with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_add:"):
+    with st.form("create_cohort", clear_on_submit=True):
+        name = st.text_input("Name", placeholder="Spring 2026, evening group",
+                             help="Learners see this name on their Profile page when they join.")
+        if st.form_submit_button("Create", type="primary"):
+            try:
+                created = wb.create_cohort(user.id, name)
+            except CohortError as exc:
+                st.error(str(exc), icon=":material/error:")
+            else:
+                st.session_state["cohort_id"] = created.id
+                st.rerun()
+
+if not cohorts:
+    st.info("Create a cohort, then give its join code to your learners: they type it on their Profile page.",
+            icon=":material/info:")
+    st.stop()
+
+ids = [c.id for c in cohorts]
+if st.session_state.get("cohort_id") not in ids:
+    st.session_state["cohort_id"] = ids[-1]
+by_id = {c.id: c for c in cohorts}
+cohort_id = st.selectbox("Cohort", ids, key="cohort_id",
+                         format_func=lambda i: f"{by_id[i].name} · {by_id[i].members} learners")
+cohort = by_id[cohort_id]
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.metric("Join code", cohort.display_code, help="Learners type this on their Profile page to join.")
+    st.button("New code", icon=":material/autorenew:", on_click=regenerate, args=(cohort.id,),
+              help="The current code stops working; learners already in stay in.")
+    if st.button("Refresh", icon=":material/refresh:", help="Read the latest activity now (otherwise every minute)."):
+        dashboard.clear()
+if st.session_state.pop("code_changed", False):
+    st.success("A new join code is ready; the old one no longer works.", icon=":material/check:")
+
+if cohort.members == 0:
+    st.info(f"No learners yet. Give them the code **{cohort.display_code}**.", icon=":material/info:")
+    st.stop()
+
+try:
+    board = dashboard(user.id, cohort.id)
+except AccessDenied as exc:
+    st.error(str(exc))
+    st.stop()
+learners = board.learners
+
+with st.container(horizontal=True):
+    st.metric("Learners", learners.height)
+    st.metric("Active this week", board.active_learners, help="Learners with any activity in the last 7 days.")
+    st.metric("At risk", board.at_risk.height, help="Inactive, falling success or rising hint use: see At risk.")
+    st.metric("Median solved", f"{learners['solved'].median():.0f}", help="Exercises solved per learner.")
+
+activity, people, risk, items, mastery, one = st.tabs(
+    ["Activity", "Learners", "At risk", "Items", "Mastery", "One learner"])
+
+with activity:
+    left, right = st.columns([3, 2])
+    left.altair_chart(cohort_charts.activity_chart(board.active_days, board.active_weeks))
+    right.write(cohort_charts.activity_summary(board.active_days, board.active_weeks))
+    left.altair_chart(cohort_charts.progress_chart(learners))
+    right.write(cohort_charts.progress_summary(learners))
+    with st.container(horizontal=True):
+        csv_button(board.active_days, "active_days", "Daily activity (CSV)")
+        csv_button(board.active_weeks, "active_weeks", "Weekly activity (CSV)")
+
+with people:
+    st.dataframe(learners.select("name", "username", "last_at", "days_inactive", "active_days", "attempts",
+                                 "success_rate", "solved", "hints_per_attempt", "level"),
+                 hide_index=True,
+                 column_config={"name": "Name", "username": "Username",
+                                "last_at": st.column_config.DatetimeColumn("Last active", format="YYYY-MM-DD"),
+                                "days_inactive": "Days inactive", "active_days": "Active days", "attempts": "Attempts",
+                                "success_rate": st.column_config.NumberColumn("Success", format="percent"),
+                                "solved": "Solved",
+                                "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
+                                "level": "Level"})
+    csv_button(learners, "learners")
+
+with risk:
+    if board.at_risk.is_empty():
+        st.success("No learner is at risk right now.", icon=":material/check:")
+    else:
+        st.caption("Inactive for a week or more, success falling by 20 points or hints per exercise rising by 0.5 "
+                   "(the last 14 days against the 28 before, with 5 tries or more in each).")
+        st.dataframe(board.at_risk.select("name", "username", "flags", "reason"), hide_index=True,
+                     column_config={"name": "Name", "username": "Username", "flags": "Flags", "reason": "Why"})
+    csv_button(board.at_risk, "at_risk")
+
+with items:
+    left, right = st.columns([3, 2])
+    left.altair_chart(cohort_charts.items_chart(board.items))
+    right.write(cohort_charts.items_summary(board.items))
+    st.dataframe(board.items.select("title", "authored_level", "calibrated_level", "attempts", "learners", "pass_rate",
+                                    "median_duration_s", "hints_per_attempt", "why"),
+                 hide_index=True,
+                 column_config={"title": "Exercise", "authored_level": "Authored",
+                                "calibrated_level": st.column_config.NumberColumn("Calibrated", format="%.1f"),
+                                "attempts": "Attempts", "learners": "Learners",
+                                "pass_rate": st.column_config.NumberColumn("Pass rate", format="percent"),
+                                "median_duration_s": st.column_config.NumberColumn("Median time (s)", format="%.0f"),
+                                "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
+                                "why": "Flagged because"})
+    csv_button(board.items, "items")
+
+with mastery:
+    shown = cohort_charts.heatmap_rows(board.mastery, board.at_risk["user_id"].to_list())
+    left, right = st.columns([3, 2])
+    left.altair_chart(cohort_charts.mastery_heatmap(shown))
+    right.write(cohort_charts.mastery_summary(board.mastery))
+    if shown["user_id"].n_unique() < learners.height:
+        right.caption(f"Showing {shown['user_id'].n_unique()} of {learners.height} learners, those at risk first; "
+                      "the CSV has everyone.")
+    csv_button(board.mastery, "mastery")
+
+with one:
+    names = dict(zip(learners["user_id"].to_list(),
+                     (learners["name"] + " (" + learners["username"] + ")").to_list(), strict=True))
+    picked = st.selectbox("Learner", list(names), index=None, format_func=names.get, key="drill_learner",
+                          placeholder="Choose a learner to see their progress (read-only)")
+    if picked is not None:
+        report = wb.learner_progress_for(user.id, picked)
+        figures = report.progress
+        with st.container(horizontal=True):
+            st.metric("Level", report.level)
+            st.metric("Tries", figures.summary.attempts)
+            st.metric("Solved", figures.summary.exercises_solved)
+            st.metric("Current streak", f"{figures.streaks.current} days")
+        if figures.empty:
+            st.info(f"{report.name} has not tried an exercise yet.")
+        else:
+            left, right = st.columns([3, 2])
+            left.altair_chart(charts.mastery_chart(figures.mastery))
+            right.write(charts.mastery_summary(figures.mastery))
+            left.altair_chart(charts.success_chart(figures.weekly))
+            right.write(charts.success_summary(figures.weekly))
+            st.subheader("Latest tries")
+            st.dataframe(report.attempts, hide_index=True,
+                         column_config={"submitted_at": st.column_config.DatetimeColumn("When",
+                                                                                        format="YYYY-MM-DD HH:mm"),
+                                        "exercise_id": "Exercise", "passed": "Passed", "hints_used": "Hints",
+                                        "duration_s": st.column_config.NumberColumn("Seconds", format="%.0f")})
+        with st.container(horizontal=True):
+            for name, frame in report.tables().items():
+                csv_button(frame, f"{report.username}_{name}", f"{name.title()} (CSV)")

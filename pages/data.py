@@ -1,0 +1,96 @@
+"""Data: a read-only SQL console over the analytics views of your cohorts, a quick chart, and the
+Parquet snapshot notebooks read."""
+
+import altair as alt
+import polars as pl
+import streamlit as st
+
+from engine.console import ConsoleError
+from engine.views import TABLES, VIEW_DESCRIPTIONS
+from ui.session import require_role, workbench
+
+EXAMPLE = ("SELECT verb, count(*) AS events\nFROM events\nGROUP BY verb\nORDER BY events DESC")
+
+wb = workbench()
+user = require_role("educator")
+
+
+@st.cache_resource(show_spinner="Copying your cohorts' data into the console…", max_entries=8)
+def console(educator_id: int, generation: int):
+    """One console per educator, kept until they refresh it (``generation`` changes)."""
+    return workbench().data_console(educator_id)
+
+
+def refresh() -> None:
+    st.session_state["console_generation"] = st.session_state.get("console_generation", 0) + 1
+
+
+st.title("Data")
+st.write("Ask the activity log of your cohorts anything, in SQL (DuckDB's dialect). The console is read-only "
+         "and holds a snapshot of your cohorts' learners only; no passwords, emails, join codes or code.")
+generation = st.session_state.get("console_generation", 0)
+sql_console = console(user.id, generation)
+
+with st.container(horizontal=True, vertical_alignment="center"):
+    st.caption(f"Snapshot taken {sql_console.refreshed_at:%Y-%m-%d %H:%M} UTC · "
+               f"{sql_console.tables['events']:,} events · at most {sql_console.row_limit:,} rows and "
+               f"{sql_console.timeout_s:g} s per query")
+    st.button("Refresh snapshot", icon=":material/refresh:", on_click=refresh,
+              help="Copy the latest activity into the console.")
+
+with st.expander("Tables and views", icon=":material/table_view:"):
+    described = {t.name: t.description for t in TABLES} | VIEW_DESCRIPTIONS
+    schema = sql_console.schema().with_columns(
+        about=pl.col("name").replace_strict(described, default=""))
+    st.dataframe(schema.select("name", "about", "columns"), hide_index=True,
+                 column_config={"name": "Name", "about": "What", "columns": "Columns"})
+    st.caption("docs/data.md documents every column, with example queries.")
+
+st.session_state.setdefault("sql", EXAMPLE)
+with st.form("query"):
+    sql = st.text_area("SQL", height=160, key="sql",
+                       help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")
+    run = st.form_submit_button("Run", type="primary", icon=":material/play_arrow:")
+
+if run:
+    try:
+        st.session_state["result"] = wb.query_data(user.id, sql_console, sql)
+        st.session_state.pop("query_error", None)
+    except ConsoleError as exc:
+        st.session_state.pop("result", None)
+        st.session_state["query_error"] = str(exc)
+
+if st.session_state.get("query_error"):
+    st.error(st.session_state["query_error"], icon=":material/error:")
+result = st.session_state.get("result")
+if result is not None:
+    frame = result.frame
+    note = f"{frame.height:,} rows in {result.elapsed_ms:.0f} ms"
+    if result.truncated:
+        note += f"; stopped at the limit of {result.limit:,} rows"
+    st.caption(note)
+    st.dataframe(frame, hide_index=True)
+    st.download_button("Download CSV", frame.write_csv(), file_name="query.csv", mime="text/csv",
+                       icon=":material/download:", on_click="ignore")
+    if frame.height and frame.width >= 2:
+        with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):
+            columns = frame.columns
+            numeric = [c for c, t in frame.schema.items() if t.is_numeric()]
+            left, middle, right = st.columns(3)
+            x = left.selectbox("X", columns, index=0, key="chart_x")
+            y = middle.selectbox("Y", numeric or columns, index=len(numeric or columns) - 1, key="chart_y")
+            mark = right.segmented_control("Chart", ["bar", "line", "point"], default="bar", key="chart_mark")
+            chart = alt.Chart(frame.head(5000)).encode(x=x, y=y, tooltip=columns[:6])
+            chart = {"bar": chart.mark_bar(), "line": chart.mark_line(point=True)}.get(mark or "bar", chart.mark_point())
+            st.altair_chart(chart.properties(height=280), width="stretch")
+
+st.subheader("For notebooks", divider="gray")
+st.write("While the app runs it holds the database, so notebooks read a Parquet snapshot instead: "
+         "`events/month=YYYY-MM/*.parquet` and one file per table, refreshed here or with "
+         "`python -m engine export --parquet DIR`.")
+if st.button("Write a Parquet snapshot of my cohorts", icon=":material/save:"):
+    folder = wb.settings.home / "snapshots" / f"educator-{user.id}"
+    with st.spinner("Writing the snapshot…"):
+        counts = wb.snapshot(folder, user.id)
+    st.success(f"Wrote {counts['events']:,} events and {len(counts) - 1} tables to `{folder}`.",
+               icon=":material/check:")

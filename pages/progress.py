@@ -1,0 +1,102 @@
+"""Progress: the learner's streaks, their charts with a summary beside each, the skill to work on
+next, their achievements and their data to download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from engine import charts
+from engine.achievements import AchievementStatus
+from engine.progress import Progress
+from engine.takeout import MEDIA_TYPES
+from ui.session import require_user, workbench
+
+CHARTS = {  # title: (builder, summary, the Progress frame it draws)
+    "Practice calendar": (charts.layer_calendar, charts.calendar_summary, "calendar"),
+    "Skills": (charts.layer_mastery, charts.mastery_summary, "mastery"),
+    "Success rate and difficulty": (charts.layer_success, charts.success_summary, "weekly"),
+    "Time on task": (charts.layer_time, charts.time_summary, "weekly"),
+    "Hints per exercise": (charts.layer_hints, charts.hints_summary, "exercises"),
+}
+
+
+@st.cache_data(show_spinner="Reading your progress…", max_entries=256)
+def figures(user_id: int, version: int) -> tuple[Progress, list[AchievementStatus], dict[str, tuple[dict[str, Any], str]]]:
+    """The learner's figures, achievements and chart specifications, cached until their next activity."""
+    wb = workbench()
+    progress = wb.progress(user_id, version)
+    achievements = wb.achievements(user_id, progress)
+    specs = {}
+    for title, (build, summarize, frame_name) in CHARTS.items():
+        frame = getattr(progress, frame_name)
+        specs[title] = (charts.specification(build(frame)), summarize(frame))
+    return progress, achievements, specs
+
+
+def days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+wb = workbench()
+user = require_user()
+st.title("Progress")
+
+progress, achievements, specs = figures(user.id, wb.activity_version(user.id))
+
+if progress.empty:
+    st.info("Nothing to show yet: your streaks, skills and charts appear here after your first submission. "
+            "Solve an exercise on the Practice page, then come back.", icon=":material/insights:")
+    st.page_link("pages/practice.py", label="Start practising", icon=":material/code:")
+    st.stop()
+
+summary, streak = progress.summary, progress.streaks
+current, longest, solved, rate = st.columns(4)
+current.metric("Current streak", days(streak.current),
+               help="Days in a row with at least one submission, up to today (or yesterday: today is not over).")
+longest.metric("Longest streak", days(streak.longest))
+solved.metric("Exercises solved", f"{summary.exercises_solved}", help="Different exercises you have passed.")
+rate.metric("Tries passed", f"{round(100 * (summary.success_rate or 0))}%",
+            help=f"{summary.passes} of {summary.attempts} submissions passed.")
+if not streak.practised_today and streak.current:
+    st.caption(f"Practise today to make it {days(streak.current + 1)}.")
+
+if progress.next_skill:
+    st.info(f"**Work on next: {progress.next_skill.name}**, {progress.next_skill.reason}.", icon=":material/flag:")
+
+for title, (spec, text) in specs.items():
+    chart, words = st.columns([3, 1], vertical_alignment="center")
+    with chart:
+        st.vega_lite_chart(spec, theme=None, width="stretch" if title != "Practice calendar" else "content")
+    with words:
+        st.markdown(text)
+
+st.header("Achievements")
+unlocked = sum(a.unlocked for a in achievements)
+st.caption(f"{unlocked} of {len(achievements)} unlocked.")
+columns = st.columns(4)
+for i, status in enumerate(achievements):
+    a = status.achievement
+    with columns[i % 4].container(border=True):
+        if status.unlocked:
+            st.markdown(f":material/{a.icon}: **{a.title}**")
+            st.caption(f"{a.description} {status.detail}.")
+        else:
+            st.markdown(f":gray[:material/lock: {a.title}]")
+            st.caption(a.description)
+            st.progress(status.progress, text=status.detail)
+
+st.header("Your data")
+st.caption("Download everything the workbench keeps about your practice: your attempts, your activity, the "
+           "estimate of each skill and your achievements. Only your own data is included.")
+csv, json, pdf = st.columns(3)
+csv.download_button("CSV files (zip)", data=lambda: wb.export_data(user.id, "csv"), file_name="workbench-data.zip",
+                    mime=MEDIA_TYPES["csv"], icon=":material/table:", on_click="ignore",
+                    help="One CSV file per table, in a zip.")
+json.download_button("JSON", data=lambda: wb.export_data(user.id, "json"), file_name="workbench-data.json",
+                     mime=MEDIA_TYPES["json"], icon=":material/data_object:", on_click="ignore",
+                     help="Everything in one JSON document.")
+pdf.download_button("Progress report (PDF)", data=lambda: wb.progress_report(user.id),
+                    file_name="progress-report.pdf", mime=MEDIA_TYPES["pdf"], icon=":material/picture_as_pdf:",
+                    on_click="ignore", help="These charts and their summaries, ready to print or share.")

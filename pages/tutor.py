@@ -1,0 +1,73 @@
+"""Tutor: conversations with the tutor, to start, resume, rename and delete."""
+
+import streamlit as st
+
+from ui.session import require_user, workbench
+from ui.tutor_panel import MAX_MESSAGE, PLACEHOLDER, ask, mode_caption, show_messages
+
+wb = workbench()
+user = require_user()
+catalogue = {e.id: e for e in wb.exercises()}
+NO_EXERCISE = ""
+
+
+def open_conversation(conversation_id: int | None) -> None:
+    st.session_state["tutor_conversation"] = conversation_id
+
+
+def delete(conversation_id: int) -> None:
+    wb.delete_conversation(user.id, conversation_id)
+    st.session_state["tutor_conversation"] = None
+    st.toast("Conversation deleted.", icon=":material/delete:")
+
+
+st.title("Tutor")
+mode_caption(wb)
+conversations = wb.conversations(user.id)
+current_id = st.session_state.get("tutor_conversation")
+if current_id not in {c.id for c in conversations}:
+    current_id = None
+current = next((c for c in conversations if c.id == current_id), None)
+
+threads, chat = st.columns([1, 3], gap="large")
+
+with threads:
+    st.button("New conversation", icon=":material/add_comment:", on_click=open_conversation, args=(None,),
+              width="stretch", type="primary" if current is None else "secondary")
+    if not conversations:
+        st.caption("Your conversations will be listed here.")
+    for conversation in conversations:
+        st.button(conversation.title or "Untitled", key=f"open_conversation:{conversation.id}",
+                  icon=":material/chat:", on_click=open_conversation, args=(conversation.id,),
+                  disabled=conversation.id == current_id, width="stretch",
+                  help=f"Last active {conversation.updated_at:%d %b %Y, %H:%M} UTC")
+
+with chat:
+    if current is not None:
+        with st.popover("Rename or delete", icon=":material/edit:"):
+            title = st.text_input("Name", value=current.title, key=f"rename:{current.id}", max_chars=80)
+            if st.button("Rename", key=f"do_rename:{current.id}") and title.strip() != current.title:
+                wb.rename_conversation(user.id, current.id, title)
+                st.rerun()
+            st.button("Delete this conversation", key=f"delete:{current.id}", icon=":material/delete:",
+                      on_click=delete, args=(current.id,), help="Deletes it and every message in it, for good.")
+        exercise_id = current.exercise_id
+        if exercise_id in catalogue:
+            st.caption(f"About the exercise **{catalogue[exercise_id].title}**.")
+    else:
+        if st.session_state.get("tutor_exercise", "?") not in (NO_EXERCISE, *catalogue):  # the one open on Practice
+            opened = st.session_state.get("exercise_id")
+            st.session_state["tutor_exercise"] = opened if opened in catalogue else NO_EXERCISE
+        exercise_id = st.selectbox(
+            "About an exercise", [NO_EXERCISE, *catalogue], key="tutor_exercise",
+            format_func=lambda i: catalogue[i].title if i else "No exercise: a general question",
+            help="The tutor sees this exercise, your latest test run and your hints.") or None
+        st.caption("Ask about an exercise, an error message, or a topic (\"explain recursion\").")
+    show_messages(wb, user, current.id if current else None)
+    prompt = st.chat_input(PLACEHOLDER, key="tutor_input", max_chars=MAX_MESSAGE)
+    if prompt:
+        if current is None:
+            current = wb.start_conversation(user.id, exercise_id=exercise_id)
+            st.session_state["tutor_conversation"] = current.id
+        ask(wb, user, prompt, exercise_id, current.id)
+        st.rerun()  # the list of conversations shows the new one, and its name

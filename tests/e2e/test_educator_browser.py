@@ -1,0 +1,113 @@
+"""An educator views a cohort in a real browser: logs in, opens Cohorts, sees the join code, the
+activity charts drawn, the at-risk learners with their reasons and the mastery heatmap. The
+screenshot is kept as test-artifacts/cohort.png and copied to docs/cohort.png for the README.
+
+The cohort's history is written through the engine into a home of its own before that home's
+server starts (DuckDB lets one process at a time open a database file for writing).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e.conftest import ROOT, STARTUP_TIMEOUT_S, _free_port, _healthy
+from engine import Settings, Workbench
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "correct horse battery"
+LEARNERS = ["Ada Byron", "Ben Okafor", "Chen Wei", "Dara Silva", "Eli Novak", "Fay Moreau"]
+
+
+@pytest.fixture(scope="module")
+def cohort_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server on a home where "e2e-tess" teaches six learners with four weeks of practice; Dara
+    stopped twelve or more days ago."""
+    home = tmp_path_factory.mktemp("e2e-cohort-home")
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        tess = wb.register("e2e-tess", "tess@example.org", "Tess Teacher", PASSWORD, role="educator")
+        cohort = wb.create_cohort(tess.id, "Evening group")
+        rng = random.Random(11)
+        exercises = [e.id for e in wb.exercises() if e.difficulty <= 5][:24]
+        now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+        for i, name in enumerate(LEARNERS):
+            learner = wb.register(name.split()[0].lower(), f"{i}@example.org", name, PASSWORD)
+            wb.join_cohort(learner.id, cohort.join_code)
+            stop = 12 if name.startswith("Dara") else 0
+            for day in range(28, stop - 1, -1):
+                if rng.random() < 0.4 + 0.08 * i:
+                    wb.record_result(learner.id, rng.choice(exercises), rng.random() < 0.45 + 0.08 * i,
+                                     hints_used=rng.choice([0, 0, 1, 2]), duration_s=rng.uniform(90, 900),
+                                     at=now - timedelta(days=day, hours=rng.randint(1, 8)))
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4", "HF_HUB_OFFLINE": "1"}
+    with open(home / "server.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the app did not start:\n{(home / 'server.log').read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def drawn_charts(page: Page):
+    return page.locator("[data-testid='stVegaLiteChart'] canvas:visible, [data-testid='stVegaLiteChart'] svg.marks:visible")
+
+
+def test_an_educator_views_a_cohort(page: Page, cohort_app: str, artifacts: Path) -> None:
+    page.goto(cohort_app)
+    form = page.get_by_test_id("stForm").filter(has_text="Log in")
+    form.get_by_role("textbox", name="Username").fill("e2e-tess")
+    form.get_by_role("textbox", name="Password").fill(PASSWORD)
+    form.get_by_role("button", name="Log in").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("Tess Teacher")).to_be_visible()
+    sidebar.get_by_role("link", name="Cohorts").click()
+
+    expect(page.get_by_role("heading", name="Cohorts", level=1, exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stMetric").filter(has_text="Join code")).to_contain_text("-")
+    expect(page.get_by_test_id("stMetric").filter(has_text="Learners")).to_contain_text("6")
+    expect(drawn_charts(page)).to_have_count(2)  # activity (days and weeks) and the progress histogram
+    for box in drawn_charts(page).all():
+        assert (box.bounding_box() or {}).get("height", 0) > 80
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    page.set_viewport_size({"width": 1400, "height": 1500})
+    expect(drawn_charts(page)).to_have_count(2)
+    page.screenshot(path=artifacts / "cohort.png")
+    shutil.copy(artifacts / "cohort.png", ROOT / "docs" / "cohort.png")
+
+    page.get_by_role("tab", name="At risk").click()
+    expect(page.get_by_text("Inactive for a week or more")).to_be_visible()
+    expect(page.locator("[data-testid='stDataFrame']:visible")).to_have_count(1)  # the grid draws on a canvas
+    page.screenshot(path=artifacts / "cohort-at-risk.png")
+    page.get_by_role("tab", name="Mastery").click()
+    expect(drawn_charts(page)).to_have_count(1)
+    expect(page.get_by_test_id("stException")).to_have_count(0)

@@ -1,0 +1,104 @@
+"""The Progress page in a real browser: a learner with two months of history logs in, opens
+Progress, and every chart renders (Vega-Embed draws it, no error). The screenshot is kept as
+test-artifacts/progress.png, and copied to docs/progress.png for the README.
+
+The history is written through the engine into a home of its own before that home's server
+starts (DuckDB lets one process at a time open a database file for writing).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from factories import answer_interview
+from playwright.sync_api import Page, expect
+from practice_history import Try, daily, record
+
+from e2e.conftest import ROOT, STARTUP_TIMEOUT_S, _free_port, _healthy
+from engine import Settings, Workbench
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "correct horse battery"
+CHARTS = 5
+
+
+@pytest.fixture(scope="module")
+def progress_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server on a home holding a learner ("e2e-lin") with two months of practice."""
+    home = tmp_path_factory.mktemp("e2e-progress-home")
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        user = wb.register("e2e-lin", "lin@example.org", "Lin Chen", PASSWORD)
+        answer_interview(wb, user.id)
+        start = datetime.now(UTC).replace(hour=8, minute=0, second=0, microsecond=0) - timedelta(days=59)
+        record(wb, user.id, start, daily([*range(0, 18), *range(27, 45), *range(50, 60)], per_day=2, seed=5,
+                                                   pass_rate=0.85, hint_rate=0.2)
+               + [Try(59, minute=40 + k) for k in range(5)])
+        wb.mark_celebrated(user.id, [s.id for s in wb.celebrations(user.id)])  # a calm screenshot
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4", "HF_HUB_OFFLINE": "1"}
+    with open(home / "server.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the app did not start:\n{(home / 'server.log').read_text()[-3000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def test_the_progress_page_draws_every_chart(page: Page, progress_app: str, artifacts: Path) -> None:
+    page.goto(progress_app)
+    form = page.get_by_test_id("stForm").filter(has_text="Log in")
+    form.get_by_role("textbox", name="Username").fill("e2e-lin")
+    form.get_by_role("textbox", name="Password").fill(PASSWORD)
+    form.get_by_role("button", name="Log in").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text("Lin Chen")).to_be_visible()
+
+    sidebar.get_by_role("link", name="Progress").click()
+    expect(page.get_by_role("heading", name="Progress", level=1, exact=True)).to_be_visible()
+    expect(page.get_by_text("Current streak")).to_be_visible()
+    expect(page.get_by_text("10 days", exact=True)).to_be_visible()  # the current streak
+    charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(CHARTS)
+    # Vega-Embed has drawn each one: a canvas (or an SVG) with marks in it, and no error
+    drawn = page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg.marks")
+    expect(drawn).to_have_count(CHARTS)
+    for box in drawn.all():
+        assert (box.bounding_box() or {}).get("height", 0) > 50
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("Error", exact=True)).to_have_count(0)
+    expect(page.get_by_text("Work on next:")).to_be_visible()
+    expect(page.get_by_role("button", name="Progress report (PDF)")).to_be_visible()
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+
+    page.set_viewport_size({"width": 1400, "height": 2500})  # the whole page: Streamlit scrolls inside it
+    expect(drawn).to_have_count(CHARTS)
+    page.screenshot(path=artifacts / "progress.png")
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+    shutil.copy(artifacts / "progress.png", docs / "progress.png")

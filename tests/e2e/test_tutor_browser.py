@@ -1,0 +1,51 @@
+"""The tutor in a real browser: a learner submits a failing solution, asks the tutor beside the
+exercise for help, and gets a reply that names the failing test; then finds the conversation on
+the Tutor page. Screenshot: test-artifacts/tutor.png."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e.test_browser import choose_exercise, expect_idle, expect_page, onboard, register
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Digit sum"
+WRONG = "def digit_sum(n):\n    return str(n)\n"
+
+
+def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, artifacts: Path) -> None:
+    page.goto(app_url)
+    register(page, "e2e-tutee", "Alan Turing")
+    onboard(page)
+    choose_exercise(page, TITLE)
+
+    page.get_by_text("Plain text editor").click()
+    code = page.get_by_role("textbox", name="Your code")
+    code.fill(WRONG)
+    code.press("Control+Enter")
+    expect_idle(page)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("0 of 7 tests pass. Your attempt is recorded.")).to_be_visible()
+
+    page.get_by_text("Ask the tutor", exact=True).click()
+    box = page.get_by_placeholder("Ask the tutor: what you tried, what happened, where you are stuck")
+    box.fill("My code fails and I don't understand why. Can you help?")
+    box.press("Enter")
+    reply = page.get_by_test_id("stChatMessage").nth(1)
+    expect(reply).to_contain_text("three digits")  # the failing test, by name
+    expect(reply).to_contain_text("digit_sum(123)")
+    expect(reply).to_contain_text("a string (text), where the test wants a whole number")
+    expect_idle(page)
+    reply.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "tutor.png")
+
+    # the conversation is kept, and can be resumed on the Tutor page
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
+    expect_page(page, "Tutor")
+    page.get_by_role("button", name="My code fails and I don't understand why. Can you help?").click()
+    expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+    expect(page.get_by_test_id("stChatMessage").nth(1)).to_contain_text("three digits")

@@ -1,0 +1,185 @@
+"""AppTest of the Cohorts page: create a cohort, its join code, the dashboard, the drill-down, CSV."""
+
+from __future__ import annotations
+
+import io
+import random
+from datetime import UTC, datetime, timedelta
+
+import polars as pl
+import pytest
+from factories import REPO, answer_interview
+from streamlit.testing.v1 import AppTest
+
+APP = str(REPO / "app.py")
+PAGE = "pages/cohorts.py"
+
+
+def educator_of(wb, username="tess"):
+    return wb.register(username, f"{username}@example.org", username.title() + " Teacher", "password123",
+                       role="educator")
+
+
+def open_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def class_of_four(wb):
+    """An educator's cohort of four learners with three weeks of results; one stopped ten days ago."""
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, "Spring")
+    rng = random.Random(3)
+    exercises = [e.id for e in wb.exercises()][:8]
+    now = datetime.now(UTC)
+    learners = []
+    for i, name in enumerate(["ada", "bob", "cyd", "dee"]):
+        learner = wb.register(name, f"{name}@example.org", name.title() + " Learner", "password123")
+        answer_interview(wb, learner.id)
+        wb.join_cohort(learner.id, cohort.join_code)
+        last_day = 10 if name == "dee" else 0
+        for day in range(21, last_day - 1, -1):
+            wb.record_result(learner.id, rng.choice(exercises), rng.random() < 0.5 + 0.1 * i,
+                             hints_used=rng.randint(0, 2), duration_s=rng.uniform(60, 600),
+                             at=now - timedelta(days=day, hours=1))
+        learners.append(learner)
+    return tess, cohort, learners
+
+
+def test_an_educator_creates_a_cohort_and_sees_its_code(wb):
+    tess = educator_of(wb)
+    at = open_page(tess)
+    assert [t.value for t in at.title] == ["Cohorts"]
+    assert "Create a cohort" in at.info[0].value
+    at.text_input[0].input("Evening group")
+    at.button(key="FormSubmitter:create_cohort-Create").click().run()
+    assert not at.exception, at.exception
+    (cohort,) = wb.cohorts(tess.id)
+    assert cohort.name == "Evening group"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Join code"] == cohort.display_code
+    assert any(cohort.display_code in i.value for i in at.info), "no learners yet: the code to hand out"
+
+
+def test_a_bad_name_is_explained(wb):
+    at = open_page(educator_of(wb))
+    at.button(key="FormSubmitter:create_cohort-Create").click().run()
+    assert [e.value for e in at.error] == ["Please give the cohort a name (up to 80 characters)."]
+
+
+def test_new_code_replaces_the_old_one(wb, class_of_four):
+    tess, cohort, _ = class_of_four
+    at = open_page(tess)
+    next(b for b in at.button if b.label == "New code").click().run()
+    assert not at.exception, at.exception
+    fresh = wb.cohort(tess.id, cohort.id)
+    assert fresh.join_code != cohort.join_code
+    assert {m.label: m.value for m in at.metric}["Join code"] == fresh.display_code
+    assert "old one no longer works" in at.success[0].value
+
+
+def test_the_dashboard_shows_the_cohort(wb, class_of_four):
+    tess, cohort, learners = class_of_four
+    at = open_page(tess)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Learners"] == "4"
+    assert metrics["Active this week"] == "3"
+    assert int(metrics["At risk"]) >= 1
+    assert [t.label for t in at.tabs] == ["Activity", "Learners", "At risk", "Items", "Mastery", "One learner"]
+    risk = at.tabs[2].dataframe[0].value
+    assert "Dee Learner" in list(risk["name"])
+    dee = risk[risk["name"] == "Dee Learner"].iloc[0]
+    assert dee["flags"].startswith("inactive") and "inactive for 10 days" in dee["reason"]
+    people = at.tabs[1].dataframe[0].value
+    assert sorted(people["username"]) == ["ada", "bob", "cyd", "dee"]
+    assert list(people[people["username"] == "ada"]["attempts"]) == [22]
+    items = at.tabs[3].dataframe[0].value
+    assert items["attempts"].sum() == 22 * 3 + 12
+    # every table has its CSV export
+    labels = [b.label for b in at.download_button]
+    assert labels == ["Daily activity (CSV)", "Weekly activity (CSV)", "Download CSV", "Download CSV",
+                      "Download CSV", "Download CSV"]
+
+
+def test_the_drill_down_shows_one_learners_progress_read_only(wb, class_of_four):
+    tess, cohort, learners = class_of_four
+    at = open_page(tess)
+    at.selectbox(key="drill_learner").select(learners[1].id).run()
+    assert not at.exception, at.exception
+    tab = at.tabs[5]
+    metrics = {m.label: m.value for m in tab.metric}
+    assert metrics["Tries"] == "22" and metrics["Level"] == str(wb.level(learners[1].id).value)
+    assert tab.dataframe[0].value.shape[0] == 22
+    assert not [b for b in tab.button if b.label in ("Submit", "Easier", "Harder")], "read-only"
+    assert {b.label for b in tab.download_button} == {"Mastery (CSV)", "Weekly (CSV)", "Exercises (CSV)",
+                                                      "Attempts (CSV)"}
+
+
+def test_another_educator_sees_only_their_own_cohorts(wb, class_of_four):
+    uma = educator_of(wb, "uma")
+    wb.create_cohort(uma.id, "Autumn")
+    at = open_page(uma)
+    assert at.selectbox(key="cohort_id").options == ["Autumn · 0 learners"]
+    assert "Spring ·" not in str(at) and "Ada Learner" not in str(at)
+
+
+def test_learners_cannot_open_the_page(wb, class_of_four):
+    _, _, learners = class_of_four
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = learners[0].id
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(PAGE)
+
+
+def test_csv_exports_read_back(wb, class_of_four):
+    """The CSV the button offers is the table: what the dashboard frame holds."""
+    tess, cohort, _ = class_of_four
+    board = wb.cohort_dashboard(tess.id, cohort.id)
+    for name, frame in board.tables().items():
+        back = pl.read_csv(io.StringIO(frame.write_csv()))
+        assert back.columns == frame.columns and back.height == frame.height, name
+
+
+# -- the learner's side: joining and leaving from the Profile page --------------------------------
+
+
+def profile_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def join_form(at: AppTest):
+    return next(t for t in at.text_input if t.label == "Join code")
+
+
+def test_a_learner_joins_from_the_profile_page_and_leaves(wb, learner):
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, "Spring")
+    at = profile_page(learner)
+    join_form(at).input(cohort.display_code.lower())
+    at.button(key="FormSubmitter:join_cohort-Join").click().run()
+    assert not at.exception, at.exception
+    assert [c.id for c, _ in wb.memberships(learner.id)] == [cohort.id]
+    assert any("You joined Spring." == s.value for s in at.success)
+    assert any("**Spring**, with Tess Teacher" == m.value for m in at.markdown)
+    at.button(key=f"leave:{cohort.id}").click().run()
+    assert wb.memberships(learner.id) == []
+    assert any("You left Spring." == s.value for s in at.success)
+
+
+def test_a_wrong_code_on_the_profile_page_says_so(wb, learner):
+    at = profile_page(learner)
+    join_form(at).input("NOPE-NOPE")
+    at.button(key="FormSubmitter:join_cohort-Join").click().run()
+    assert any("No cohort has that code" in e.value for e in at.error)
+    assert wb.memberships(learner.id) == []

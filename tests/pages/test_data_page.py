@@ -1,0 +1,104 @@
+"""AppTest of the Data page: the read-only SQL console, its limits, the quick chart, the snapshot."""
+
+from __future__ import annotations
+
+import pytest
+from factories import REPO
+from streamlit.testing.v1 import AppTest
+
+APP = str(REPO / "app.py")
+PAGE = "pages/data.py"
+EXERCISE = "python/apply-n-times"
+
+
+@pytest.fixture
+def tess(wb):
+    tess = wb.register("tess", "tess@example.org", "Tess Teacher", "password123", role="educator")
+    cohort = wb.create_cohort(tess.id, "Spring")
+    for name in ("ada", "bob"):
+        learner = wb.register(name, f"{name}@example.org", name.title(), "password123")
+        wb.join_cohort(learner.id, cohort.join_code)
+        wb.record_result(learner.id, EXERCISE, name == "ada", duration_s=90)
+    outsider = wb.register("cyd", "cyd@example.org", "Cyd", "password123")
+    wb.record_result(outsider.id, EXERCISE, True)
+    return tess
+
+
+def open_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def run_sql(at: AppTest, sql: str) -> AppTest:
+    at.text_area(key="sql").input(sql)
+    at.button(key="FormSubmitter:query-Run").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_example_query_runs_with_a_table_download_and_chart(wb, tess):
+    at = open_page(tess)
+    assert [t.value for t in at.title] == ["Data"]
+    at.button(key="FormSubmitter:query-Run").click().run()
+    table = at.dataframe[-1].value
+    assert set(table.columns) == {"verb", "events"}
+    assert dict(zip(table["verb"], table["events"], strict=True))["completed"] == 1  # ada's pass, not cyd's
+    assert "Download CSV" in [b.label for b in at.download_button]
+    assert len(at.get("vega_lite_chart")) == 1
+    assert at.selectbox(key="chart_x").value == "verb" and at.selectbox(key="chart_y").value == "events"
+
+
+def test_only_the_educators_cohort_is_there(wb, tess):
+    at = run_sql(open_page(tess), "SELECT username FROM users ORDER BY 1")
+    assert list(at.dataframe[-1].value["username"]) == ["ada", "bob"]
+
+
+@pytest.mark.parametrize("sql,message", [
+    ("SELECT password_hash FROM users", "password_hash"),
+    ("DROP TABLE events", "refused"),
+    ("SELECT 1; SELECT 2", "One statement"),
+    ("SELECT * FROM read_text('/etc/passwd')", "disabled"),
+])
+def test_refusals_are_shown(wb, tess, sql, message):
+    at = run_sql(open_page(tess), sql)
+    assert message in at.error[0].value
+    assert not any(b.label == "Download CSV" for b in at.download_button)
+
+
+def test_a_big_result_stops_at_the_limit(wb, tess):
+    at = run_sql(open_page(tess), "SELECT * FROM range(20000)")
+    assert at.dataframe[-1].value.shape[0] == 10_000
+    assert any("stopped at the limit of 10,000 rows" in c.value for c in at.caption)
+
+
+def test_refresh_snapshot_sees_new_activity(wb, tess):
+    at = run_sql(open_page(tess), "SELECT count(*) AS n FROM attempts")
+    assert at.dataframe[-1].value["n"][0] == 2
+    ada = wb.accounts.by_username("ada")
+    wb.record_result(ada.id, EXERCISE, True)
+    at = run_sql(at, "SELECT count(*) AS n FROM attempts")
+    assert at.dataframe[-1].value["n"][0] == 2, "a snapshot holds still"
+    next(b for b in at.button if b.label == "Refresh snapshot").click().run()
+    at = run_sql(at, "SELECT count(*) AS n FROM attempts")
+    assert at.dataframe[-1].value["n"][0] == 3
+
+
+def test_a_parquet_snapshot_for_notebooks(wb, tess):
+    at = open_page(tess)
+    next(b for b in at.button if b.label == "Write a Parquet snapshot of my cohorts").click().run()
+    folder = wb.settings.home / "snapshots" / f"educator-{tess.id}"
+    assert (folder / "events").is_dir() and (folder / "users.parquet").exists()
+    assert "Wrote 8 events" in at.success[0].value
+
+
+def test_learners_cannot_open_the_page(wb, tess):
+    ada = wb.accounts.by_username("ada")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = ada.id
+    at.run()
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        at.switch_page(PAGE)

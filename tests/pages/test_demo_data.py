@@ -1,0 +1,121 @@
+"""AppTest of demo data in the app: offered on the welcome page of an empty install, removed from System."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from factories import REPO
+from streamlit.testing.v1 import AppTest
+
+from engine.demo import PASSWORD
+
+APP = str(REPO / "app.py")
+
+
+@pytest.fixture
+def wb(tmp_path, monkeypatch):
+    """The app's own Workbench in a fresh home, with a tiny demo size (the default takes half a minute)."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
+    monkeypatch.setenv("WORKBENCH_DEMO_LEARNERS", "3")
+    monkeypatch.setenv("WORKBENCH_DEMO_DAYS", "4")
+    st.cache_resource.clear()
+    from ui.session import workbench
+
+    yield workbench()
+    workbench().close()
+    st.cache_resource.clear()
+
+
+def welcome() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def buttons(at: AppTest) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def log_in(at: AppTest, username: str, password: str) -> AppTest:
+    at.text_input(key="login_username").input(username)
+    at.text_input(key="login_password").input(password)
+    at.button(key="FormSubmitter:login-Log in").click()
+    return at.run()
+
+
+def system_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page("pages/system.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_an_empty_install_offers_demo_data_and_says_how_to_log_in(wb):
+    at = welcome()
+    assert "Load demo data" in buttons(at)
+    assert any("3 demo learners with 4 days of practice" in m.value for m in at.markdown)
+
+    at.button(key="load_demo").click().run()
+    assert not at.exception, at.exception
+    assert wb.demo_loaded() and wb.user_count() == 4
+    assert "Load demo data" not in buttons(at)
+    [ready] = [s.value for s in at.success]
+    assert "demo-educator" in ready and PASSWORD in ready
+    learner = ready.split("**")[1]
+    assert wb.accounts.by_username(learner).is_demo
+
+    log_in(at, learner, PASSWORD)  # a demo learner has done the interview: straight to Practice
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Practice"]
+
+
+def test_no_offer_once_someone_has_registered(wb):
+    wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
+    at = welcome()
+    assert "Load demo data" not in buttons(at)
+    assert not [c for c in at.caption if PASSWORD in c.value]
+
+
+def test_the_welcome_page_keeps_the_demo_logins_while_demo_data_is_there(wb):
+    wb.load_demo(learners=2, days=2)
+    at = welcome()
+    assert "Load demo data" not in buttons(at)
+    assert any(PASSWORD in c.value and "demo-educator" in c.value for c in at.caption)
+
+
+@pytest.fixture
+def educator(wb):
+    return wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
+
+
+def test_an_educator_removes_demo_data_from_the_system_page(wb, educator):
+    real = wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
+    wb.load_demo(learners=3, days=3)
+    at = system_page(educator)
+    assert "Demo data" in [s.value for s in at.subheader]
+    at.button(key="remove_demo").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success][-1] == "Removed 4 demo users and all their data."
+    assert "Demo data" not in [s.value for s in at.subheader] and "remove_demo" not in [b.key for b in at.button]
+    assert not wb.demo_loaded()
+    assert {wb.user(real.id).username, wb.user(educator.id).username} == {"ada", "tutor"}
+
+
+def test_no_demo_section_without_demo_data(wb, educator):
+    at = system_page(educator)
+    assert "Demo data" not in [s.value for s in at.subheader]
+
+
+def test_the_demo_educator_removing_demo_data_is_logged_out(wb):
+    demo = wb.load_demo(learners=2, days=2)
+    at = system_page(demo.educator)
+    assert [w.value for w in at.warning if "logs you out" in w.value]
+    at.button(key="remove_demo").click().run()
+    assert not at.exception, at.exception
+    assert wb.user_count() == 0
+    assert [t.value for t in at.title] == ["Workbench"]  # the welcome page
+    assert "Load demo data" in buttons(at)  # an empty install again

@@ -1,0 +1,88 @@
+"""AppTest of "New exercise on <skill>" on the Practice page, against a real HTTP server speaking
+OpenAI's chat-completions protocol, with every draft verified in the real sandbox; and of the
+review of rejected drafts on the System page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from clicks import click
+from factories import REPO
+from generated_drafts import WRONG_REFERENCE, draft
+from llm_server import LLMServer
+from streamlit.testing.v1 import AppTest
+
+APP = str(REPO / "app.py")
+NEW_ID = "python/count-the-vowels"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LLMServer]:
+    with LLMServer() as running:
+        yield running
+
+
+@pytest.fixture
+def online(server, monkeypatch):
+    """The app's settings name the scripted server as its language model (requested before ``wb``)."""
+    for name, value in {"PROVIDER": "openai-compatible", "MODEL": "scripted-author", "BASE_URL": server.base_url,
+                        "TIMEOUT_S": "5"}.items():
+        monkeypatch.setenv(f"WORKBENCH_LLM_{name}", value)
+    return server
+
+
+def practice(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Practice"]
+    return at
+
+
+def ask_for_a_new_exercise(at: AppTest, skill: str = "loops") -> AppTest:
+    at.selectbox(key="generate_skill").set_value(skill).run()
+    return click(at, "New exercise on Loops")
+
+
+def test_a_new_exercise_is_written_checked_and_opened(online, wb, learner):
+    assert wb.generation_available
+    online.script(draft())
+    at = practice(learner)
+    assert [e.label for e in at.expander][:2] == ["Today's set", "New exercise"]
+    ask_for_a_new_exercise(at)
+    assert at.selectbox(key="exercise_id").value == NEW_ID, "the new exercise is open"
+    [label] = [o for o in at.selectbox(key="exercise_id").options if o.startswith("Count the vowels")]
+    assert label.endswith("· generated")
+    assert any(m.value.startswith("# Count the vowels") for m in at.markdown), "its instructions are shown"
+    assert [t.value for t in at.toast] == ["New exercise: Count the vowels"]
+    assert wb.exercise(NEW_ID).generated and [r.exercise_id for r in wb.generated_exercises()] == [NEW_ID]
+
+
+def test_a_rejected_draft_is_explained_and_educators_review_it(online, wb, learner):
+    online.script(draft(reference=WRONG_REFERENCE))
+    at = practice(learner)
+    opened = at.selectbox(key="exercise_id").value
+    ask_for_a_new_exercise(at)
+    assert any("was not shown" in w.value and "does not pass its own tests" in w.value for w in at.warning)
+    assert at.selectbox(key="exercise_id").value == opened, "the open exercise stays open"
+    assert NEW_ID not in {e.id for e in wb.exercises()}
+
+    educator = wb.register("tess", "tess@example.org", "Tess", "correct horse", role="educator")
+    system = AppTest.from_file(APP, default_timeout=60)
+    system.session_state["user_id"] = educator.id
+    system.run()
+    system.switch_page("pages/system.py").run()
+    assert not system.exception, system.exception
+    [review] = [e for e in system.expander if e.label.startswith("Generated exercises")]
+    assert review.label == "Generated exercises: 0 accepted, 1 rejected drafts"
+    assert any("Count the vowels" in m.value and "rejected: **reference-fails**" in m.value for m in review.markdown)
+    assert any("expected 3, got 4" in c.value for c in review.caption)
+
+
+def test_without_a_language_model_the_page_says_one_is_needed(wb, learner):
+    at = practice(learner)
+    assert "New exercise" not in [e.label for e in at.expander]
+    assert any("need a language model" in c.value for c in at.caption)
+    assert not [b for b in at.button if b.label.startswith("New exercise on")]

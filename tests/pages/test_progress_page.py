@@ -1,0 +1,105 @@
+"""AppTest of the Progress page: streaks, the charts with their summaries, the next skill,
+achievements, downloads, the empty state, and the celebration when an achievement unlocks."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from factories import REPO
+from practice_history import Try, daily, record
+from streamlit.testing.v1 import AppTest
+
+from engine import charts
+
+APP = str(REPO / "app.py")
+CHART_TITLES = ["Practice calendar", "Skills", "Success rate and difficulty, by week", "Time on task, by week",
+                "Hints per exercise"]
+
+
+def progress_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Progress"]
+    return at
+
+
+def vega_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+
+
+@pytest.fixture
+def practised(wb, learner):
+    """Two months of practice ending today: a 12-day streak now, a 20-day one before a break."""
+    today = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = today - timedelta(days=59, hours=-8)
+    record(wb, learner.id, start, daily([*range(0, 20), *range(30, 40), *range(48, 60)], per_day=2, seed=3)
+           + [Try(59, minute=30 + k) for k in range(5)])
+    return learner
+
+
+def test_a_learner_without_practice_is_shown_the_way(wb, learner) -> None:
+    at = progress_page(learner)
+    assert [i.value for i in at.info] == [
+        "Nothing to show yet: your streaks, skills and charts appear here after your first submission. "
+        "Solve an exercise on the Practice page, then come back."]
+    assert [link.label for link in at.page_link] == ["Start practising"]
+    assert vega_specs(at) == [] and len(at.metric) == 0 and len(at.download_button) == 0
+
+
+def test_the_page_shows_streaks_charts_and_their_summaries(wb, practised) -> None:
+    at = progress_page(practised)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Current streak": "12 days", "Longest streak": "20 days",
+                       "Exercises solved": str(wb.progress(practised.id).summary.exercises_solved),
+                       "Tries passed": metrics["Tries passed"]}
+    progress = wb.progress(practised.id)
+    assert metrics["Tries passed"] == f"{round(100 * progress.summary.passes / progress.summary.attempts)}%"
+    specs = vega_specs(at)
+    assert [s["title"] if isinstance(s["title"], str) else s["title"]["text"] for s in specs] == CHART_TITLES
+    markdown = [m.value for m in at.markdown]
+    for summary in (charts.calendar_summary(progress.calendar), charts.mastery_summary(progress.mastery),
+                    charts.success_summary(progress.weekly), charts.time_summary(progress.weekly),
+                    charts.hints_summary(progress.exercises)):
+        assert summary in markdown
+    assert "Your longest streak in that time is 20 days" in charts.calendar_summary(progress.calendar)
+    assert progress.next_skill is not None
+    assert at.info[0].value == f"**Work on next: {progress.next_skill.name}**, {progress.next_skill.reason}."
+
+
+def test_achievements_show_unlocked_and_locked_with_progress(wb, practised) -> None:
+    at = progress_page(practised)
+    assert at.header[0].value == "Achievements"
+    statuses = wb.achievements(practised.id)
+    unlocked = [s for s in statuses if s.unlocked]
+    assert {s.id for s in unlocked} >= {"first-pass", "streak-7", "solved-10", "solved-50", "hint-free", "comeback"}
+    assert f"{len(unlocked)} of {len(statuses)} unlocked." in [c.value for c in at.caption]
+    markdown = [m.value for m in at.markdown]
+    for s in statuses:
+        a = s.achievement
+        assert (f":material/{a.icon}: **{a.title}**" if s.unlocked else f":gray[:material/lock: {a.title}]") in markdown
+    bars = {bar.proto.text: bar.value for bar in at.get("progress")}
+    assert bars == {s.detail: int(100 * s.progress) for s in statuses if not s.unlocked}
+    assert bars["20 of 30 days in a row at best"] == 66
+
+
+def test_downloads_are_offered_for_the_learners_own_data(wb, practised) -> None:
+    at = progress_page(practised)
+    assert [b.label for b in at.download_button] == ["CSV files (zip)", "JSON", "Progress report (PDF)"]
+
+
+def test_an_unlocked_achievement_is_celebrated_once(wb, learner) -> None:
+    at = progress_page(learner)
+    assert len(at.get("balloons")) == 0
+    wb.record_result(learner.id, "python/digit-sum", True, at=datetime.now(UTC))
+    at.run()
+    assert [t.value for t in at.toast] == ["Achievement unlocked: **First pass**. Pass your first exercise."]
+    assert len(at.get("balloons")) == 1
+    at.run()
+    assert len(at.toast) == 0 and len(at.get("balloons")) == 0
+    # the page refreshed after the submission: the new figures are shown
+    assert {m.label: m.value for m in at.metric}["Exercises solved"] == "1"

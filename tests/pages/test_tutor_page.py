@@ -1,0 +1,85 @@
+"""AppTest of the Tutor page and the tutor panel beside the exercise: asking, the streamed reply,
+conversations listed, resumed, renamed and deleted."""
+
+from __future__ import annotations
+
+from clicks import click
+from factories import REPO
+from streamlit.testing.v1 import AppTest
+
+APP = str(REPO / "app.py")
+DIGITS = "python/digit-sum"
+RETURNS_TEXT = "def digit_sum(n):\n    return str(n)\n"
+
+
+def tutor_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page("pages/tutor.py").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Tutor"]
+    return at
+
+
+def chat(at: AppTest) -> list[tuple[str, str]]:
+    """(who, first markdown) of each chat message shown."""
+    return [(m.name, m.markdown[0].value if len(m.markdown) else "") for m in at.chat_message]
+
+
+def conversation_buttons(at: AppTest) -> list[str]:
+    return [b.label for b in at.button if b.key and b.key.startswith("open_conversation:")]
+
+
+def test_ask_about_a_failing_exercise_and_resume_later(wb, learner):
+    wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
+    at = tutor_page(learner)
+    assert "offline tutor" in at.caption[0].value and conversation_buttons(at) == []
+    at.selectbox[0].set_value(DIGITS).run()
+    at.chat_input(key="tutor_input").set_value("Why does my code fail?").run()
+    assert not at.exception, at.exception
+    shown = chat(at)
+    assert shown[0] == ("user", "Why does my code fail?")
+    assert shown[1][0] == "assistant" and "**three digits**" in shown[1][1] and "`digit_sum(123)`" in shown[1][1]
+    assert conversation_buttons(at) == ["Why does my code fail?"]
+    assert "About the exercise **Digit sum**." in [c.value for c in at.caption]
+
+    # a new session resumes it from the list
+    again = tutor_page(learner)
+    assert chat(again) == []
+    click(again, "Why does my code fail?")
+    assert [who for who, _ in chat(again)] == ["user", "assistant"]
+
+
+def test_rename_and_delete(wb, learner):
+    conversation = wb.start_conversation(learner.id, "Loops")
+    list(wb.tutor_reply(learner.id, "explain loops", None, conversation.id))
+    other = wb.register("eve", "eve@example.org", "Eve", "correct horse")
+    wb.start_conversation(other.id, "Eve's secret")
+
+    at = tutor_page(learner)
+    assert conversation_buttons(at) == ["Loops"], "only the learner's own conversations"
+    click(at, "Loops")
+    at.text_input(key=f"rename:{conversation.id}").set_value("Loops, again").run()
+    click(at, "Rename")
+    assert conversation_buttons(at) == ["Loops, again"]
+    click(at, "Delete this conversation")
+    assert conversation_buttons(at) == [] and wb.conversations(learner.id) == []
+
+
+def test_the_tutor_panel_beside_the_exercise(wb, learner):
+    wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = learner.id
+    at.session_state["exercise_id"] = DIGITS
+    at.run()
+    assert not at.exception, at.exception
+    assert "Ask the tutor" in [e.label for e in at.expander]
+    at.chat_input(key=f"panel_input:{DIGITS}").set_value("I'm stuck").run()
+    assert not at.exception, at.exception
+    shown = chat(at)
+    assert shown[0] == ("user", "I'm stuck")
+    assert "Hint 1 of 3" in at.chat_message[1].markdown[0].value or "Hint 1 of 3" in "".join(
+        m.value for m in at.chat_message[1].markdown)
+    [conversation] = wb.conversations(learner.id, exercise_id=DIGITS)
+    assert [m.role for m in wb.conversation_messages(learner.id, conversation.id)] == ["learner", "tutor"]

@@ -1,0 +1,106 @@
+"""The command line for demo data and the analytics benchmark, as real subprocesses at tiny sizes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from factories import REPO
+
+from engine import analytics, bench
+from engine.demo import PASSWORD
+from engine.settings import Settings
+from engine.workbench import Workbench
+
+
+def run(*args: str, home: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")}
+    env.update({"WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4"})
+    return subprocess.run([sys.executable, "-m", "engine", *args], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_demo_loads_prints_logins_and_is_removed(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    done = run("demo", "--learners", "3", "--days", "4", home=home)
+    assert done.returncode == 0, done.stderr
+    assert "3 learners over 4 days" in done.stdout and PASSWORD in done.stdout
+    learner = next(line.split()[1] for line in done.stdout.splitlines() if line.strip().startswith("learner"))
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        assert wb.login(learner, PASSWORD).username == learner
+        assert wb.login("demo-educator", PASSWORD).role == "educator"
+        assert wb.user_count() == 4
+
+    again = run("demo", "--learners", "3", "--days", "4", home=home)
+    assert again.returncode == 1 and "already loaded" in again.stderr
+
+    removed = run("demo", "--remove", home=home)
+    assert removed.returncode == 0 and "Removed demo data: 4 users" in removed.stdout
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        assert wb.user_count() == 0
+    assert "No demo data to remove." in run("demo", "--remove", home=home).stdout
+
+
+@pytest.mark.parametrize("args", [["--learners", "0"], ["--days", "0"], ["--days", "many"]],
+                         ids=["no-learners", "no-days", "not-a-number"])
+def test_demo_refuses_bad_sizes(tmp_path: Path, args: list[str]) -> None:
+    done = run("demo", *args, home=tmp_path / "home")
+    assert done.returncode == 2
+    assert "must be" in done.stderr or "invalid int" in done.stderr
+
+
+@pytest.fixture(scope="module")
+def bench_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("bench-home")
+
+
+def test_bench_analytics_json_has_the_documented_shape(bench_home: Path) -> None:
+    done = run("bench", "analytics", "--events", "20000", "--runs", "1", "--skip-page", "--json", home=bench_home)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert {"events", "machine", "queries"} <= set(report)
+    assert 19_000 <= report["events"] <= 21_000
+    assert [q["name"] for q in report["queries"]] == [q.name for q in analytics.all_queries()]
+    for row in report["queries"]:
+        assert {"name", "scope", "duckdb_ms", "sqlite_ms"} <= set(row)
+        assert row["scope"] in ("learner", "cohort")
+        assert "error" not in row, row
+        assert row["duckdb_ms"] > 0 and row["sqlite_ms"] >= 0
+        assert row["rows"] == row["sqlite_rows"], row["name"]  # both dialects answer the same question
+    assert list((bench_home / "bench").glob("log-20000-*.duckdb"))  # cached in the home for the next run
+
+
+def test_bench_analytics_text_marks_each_target(bench_home: Path) -> None:
+    done = run("bench", "analytics", "--events", "20000", "--runs", "1", "--skip-page", home=bench_home)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("analytics on 20,") and lines[-1].startswith("machine:")
+    rows = [line for line in lines if line.split()[:1] and line.split()[0] in {q.name for q in analytics.all_queries()}]
+    assert len(rows) == len(analytics.all_queries())
+    assert all(row.endswith((": met", ": missed")) for row in rows)
+
+
+def test_bench_times_a_page_through_the_app(bench_home: Path) -> None:
+    report = bench.bench_page(bench_home / "bench", "pages/history.py", events=20_000, runs=1)
+    assert "error" not in report, report
+    assert report["page_ms"] > 0 and report["page_cached_ms"] > 0 and report["events"] >= 19_000
+    assert report["title"] == "History"  # the page itself ran, logged in, through the router
+    assert bench.bench_page(bench_home / "bench", "pages/no-such-page.py", events=20_000)["error"]
+
+
+def test_bench_model_still_answers(tmp_path: Path) -> None:
+    done = run("bench", "model", "--learners", "5", "--exercises", "20", "--runs", "3", "--json", home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["runs"] == 3
+
+
+def test_bench_demo_compares_batched_and_row_by_row_writes(tmp_path: Path) -> None:
+    done = run("bench", "demo", "--learners", "2", "--days", "3", "--json", home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["learners"] == 2 and report["results"] > 0 and report["events"] > report["results"]
+    assert report["batched_s"] > 0 and report["row_by_row_s"] > 0

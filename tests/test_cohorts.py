@@ -1,0 +1,295 @@
+"""Cohorts and their join codes, and the cohort dashboard on a small scripted cohort."""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+from datetime import timedelta
+
+import polars as pl
+import pytest
+from factories import PASSWORD, START, Clock
+
+from engine import analytics
+from engine.cohorts import CODE_ALPHABET, CODE_LENGTH, AccessDenied, CohortError, normalise_code
+from engine.queries import cohort as cohort_queries
+from engine.settings import Settings
+from engine.store import Store
+from engine.workbench import Workbench
+
+
+@pytest.fixture
+def educator(wb):
+    return wb.register("teach", "teach@example.org", "Tess Teacher", PASSWORD, role="educator")
+
+
+@pytest.fixture
+def ada(wb):
+    return wb.register("ada", "ada@example.org", "Ada Lovelace", PASSWORD)
+
+
+def verbs(wb, user_id):
+    return [r[0] for r in wb.store.all("SELECT verb FROM events WHERE user_id = ? ORDER BY id", [user_id])]
+
+
+# -- join codes ---------------------------------------------------------------------------------
+
+
+def test_codes_are_unique_easy_to_type_and_hard_to_guess(wb, educator):
+    codes = [wb.create_cohort(educator.id, f"Group {i}").join_code for i in range(40)]
+    assert len(set(codes)) == len(codes)
+    for code in codes:
+        assert len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET)
+    assert not set("0O1IL") & set(CODE_ALPHABET), "no look-alike characters"
+    assert len(CODE_ALPHABET) ** CODE_LENGTH > 10**11
+
+
+@pytest.mark.parametrize("typed", [
+    pytest.param(lambda c: c.display_code, id="as-shown"),
+    pytest.param(lambda c: c.join_code.lower(), id="lower-case"),
+    pytest.param(lambda c: f"  {c.join_code[:4]} {c.join_code[4:]} ", id="spaces"),
+    pytest.param(lambda c: c.display_code.lower().replace("-", "_"), id="underscore"),
+])
+def test_a_learner_joins_with_the_code_as_typed(wb, educator, ada, typed):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    joined = wb.join_cohort(ada.id, typed(cohort))
+    assert joined.id == cohort.id and joined.members == 1
+    assert [c.name for c, _ in wb.memberships(ada.id)] == ["Spring"]
+    assert [m.user.username for m in wb.cohort_members(educator.id, cohort.id)] == ["ada"]
+    assert verbs(wb, ada.id)[-1] == "joined-cohort"
+    assert verbs(wb, educator.id)[-1] == "created-cohort"
+
+
+@pytest.mark.parametrize("code,message", [
+    ("", "No cohort has that code"),
+    ("ZZZZ-ZZZZ", "No cohort has that code"),
+    ("' OR 1=1 --", "No cohort has that code"),
+])
+def test_a_wrong_code_is_refused_clearly(wb, educator, ada, code, message):
+    wb.create_cohort(educator.id, "Spring")
+    with pytest.raises(CohortError, match=message):
+        wb.join_cohort(ada.id, code)
+    assert wb.memberships(ada.id) == []
+
+
+def test_regenerating_the_code_retires_the_old_one_and_keeps_members(wb, educator, ada):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    wb.join_cohort(ada.id, cohort.join_code)
+    fresh = wb.regenerate_join_code(educator.id, cohort.id)
+    assert fresh.join_code != cohort.join_code and fresh.members == 1
+    bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD)
+    with pytest.raises(CohortError):
+        wb.join_cohort(bob.id, cohort.join_code)
+    assert wb.join_cohort(bob.id, fresh.display_code).members == 2
+
+
+def test_joining_twice_and_leaving(wb, educator, ada):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    wb.join_cohort(ada.id, cohort.join_code)
+    with pytest.raises(CohortError, match="already in Spring"):
+        wb.join_cohort(ada.id, cohort.join_code)
+    wb.leave_cohort(ada.id, cohort.id)
+    assert wb.memberships(ada.id) == [] and wb.cohort(educator.id, cohort.id).members == 0
+    assert verbs(wb, ada.id)[-1] == "left-cohort"
+    with pytest.raises(CohortError, match="not in that cohort"):
+        wb.leave_cohort(ada.id, cohort.id)
+
+
+@pytest.mark.parametrize("name,message", [
+    ("", "give the cohort a name"),
+    ("   ", "give the cohort a name"),
+    ("x" * 81, "up to 80 characters"),
+])
+def test_bad_cohort_names_are_refused(wb, educator, name, message):
+    with pytest.raises(CohortError, match=message):
+        wb.create_cohort(educator.id, name)
+
+
+def test_names_are_unique_per_educator(wb, educator):
+    wb.create_cohort(educator.id, "Spring 2026")
+    with pytest.raises(CohortError, match="already have"):
+        wb.create_cohort(educator.id, "  spring   2026 ")
+    other = wb.register("other", "other@example.org", "Other Teacher", PASSWORD, role="educator")
+    assert wb.create_cohort(other.id, "Spring 2026").name == "Spring 2026"
+
+
+def test_roles_learners_join_educators_create(wb, educator, ada):
+    with pytest.raises(AccessDenied):
+        wb.create_cohort(ada.id, "Mine")
+    cohort = wb.create_cohort(educator.id, "Spring")
+    with pytest.raises(CohortError, match="Only learners join"):
+        wb.join_cohort(educator.id, cohort.join_code)
+
+
+def test_the_learner_does_not_get_the_join_code_back(wb, educator, ada):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    wb.join_cohort(ada.id, cohort.join_code)
+    (mine, educator_name), = wb.memberships(ada.id)
+    assert mine.join_code == "" and educator_name == "Tess Teacher"
+
+
+def test_normalise_code():
+    assert normalise_code(" abcd-efgh ") == "ABCDEFGH"
+
+
+# -- the dashboard on a scripted cohort ------------------------------------------------------------
+
+DAYS = 42
+EXERCISE = "python/apply-n-times"
+
+
+@pytest.fixture(scope="module")
+def scripted(tmp_path_factory, sandbox, bank):
+    """Six weeks of a cohort: ada steady, bob's success falls, cyd's hint use rises, dee stops after
+    three weeks, eve never starts; zed practises outside the cohort."""
+    clock = Clock(START)
+    wb = Workbench(Settings(home=tmp_path_factory.mktemp("home"), bcrypt_rounds=4), store=Store(), sandbox=sandbox,
+                   bank=bank, clock=clock)
+    teacher = wb.register("teach", "teach@example.org", "Tess Teacher", PASSWORD, role="educator")
+    cohort = wb.create_cohort(teacher.id, "Spring")
+    ids = {}
+    for name in ("ada", "bob", "cyd", "dee", "eve", "zed"):
+        ids[name] = wb.register(name, f"{name}@example.org", name.title(), PASSWORD).id
+        if name != "zed":
+            wb.join_cohort(ids[name], cohort.join_code)
+    exercises = [e.id for e in wb.exercises()][:6]
+    durations: dict[str, list[float]] = {}
+    outcomes: dict[str, list[bool]] = {}
+
+    def result(who: str, passed: bool, hints: int, exercise: str, seconds: float) -> None:
+        wb.record_result(ids[who], exercise, passed, hints_used=hints, duration_s=seconds, at=clock.now)
+        if who != "zed":
+            durations.setdefault(exercise, []).append(seconds)
+            outcomes.setdefault(exercise, []).append(passed)
+
+    for day in range(DAYS):
+        clock.now = START + timedelta(days=day, hours=1)
+        exercise = exercises[day % len(exercises)]
+        result("ada", True, 0, exercise, 100 + day)
+        result("bob", day < DAYS - 14, 0, exercise, 200 + 3 * day)
+        result("cyd", True, 0 if day < DAYS - 14 else 2, exercise, 50 + day % 7)
+        if day < 21:
+            result("dee", day % 2 == 0, 1, exercise, 300)
+        result("zed", False, 3, exercise, 999)
+    clock.now = START + timedelta(days=DAYS - 1, hours=6)
+    yield wb, teacher, cohort, ids, durations, outcomes
+    wb.close()
+
+
+def test_at_risk_learners_come_with_their_reasons(scripted):
+    wb, teacher, cohort, ids, _, _ = scripted
+    board = wb.cohort_dashboard(teacher.id, cohort.id)
+    flagged = {row["username"]: row for row in board.at_risk.iter_rows(named=True)}
+    assert set(flagged) == {"bob", "cyd", "dee", "eve"}
+    assert flagged["bob"]["flags"] == "falling success"
+    assert "success fell from 100% to 0%" in flagged["bob"]["reason"]
+    assert flagged["cyd"]["flags"] == "rising hint use"
+    assert "hints per exercise rose from 0.0 to 2.0" in flagged["cyd"]["reason"]
+    assert flagged["dee"]["flags"] == "inactive"
+    assert f"inactive for {DAYS - 1 - 20} days (last active {START + timedelta(days=20):%Y-%m-%d})" \
+        == flagged["dee"]["reason"]
+    assert flagged["eve"]["reason"] == f"no exercise tried since joining {DAYS - 1} days ago"
+    assert board.at_risk["username"].to_list()[0] == "eve", "longest inactive first"
+
+
+def test_activity_and_learner_rows_count_only_the_cohort(scripted):
+    wb, teacher, cohort, ids, _, _ = scripted
+    board = wb.cohort_dashboard(teacher.id, cohort.id)
+    assert sorted(board.learners["username"].to_list()) == ["ada", "bob", "cyd", "dee", "eve"]
+    by_name = {r["username"]: r for r in board.learners.iter_rows(named=True)}
+    assert by_name["ada"]["attempts"] == DAYS and by_name["ada"]["success_rate"] == 1.0
+    assert by_name["bob"]["passes"] == DAYS - 14
+    assert by_name["dee"]["attempts"] == 21 and by_name["dee"]["hints"] == 21
+    assert by_name["eve"]["attempts"] == 0 and by_name["eve"]["solved"] == 0
+    days = dict(zip(board.active_days["day"].to_list(), board.active_days["learners"].to_list(), strict=True))
+    assert days[START.date()] == 4  # joining is not practising: eve never counts
+    assert days[(START + timedelta(days=30)).date()] == 3  # ada, bob, cy
+    weeks = board.active_weeks
+    assert weeks["week"].to_list()[0] == START.date(), "START is a Monday: weeks start on Mondays"
+    assert weeks["learners"].to_list() == [4, 4, 4, 3, 3, 3] and weeks.height == DAYS // 7
+
+
+def test_item_analysis_figures_and_calibration_flags(scripted):
+    wb, teacher, cohort, ids, durations, outcomes = scripted
+    items = wb.cohort_dashboard(teacher.id, cohort.id).items
+    assert sorted(items["exercise_id"].to_list()) == sorted(durations)
+    for row in items.iter_rows(named=True):
+        exercise = row["exercise_id"]
+        assert row["attempts"] == len(outcomes[exercise])
+        assert row["pass_rate"] == pytest.approx(sum(outcomes[exercise]) / len(outcomes[exercise]))
+        assert row["median_duration_s"] == pytest.approx(statistics.median(durations[exercise]))
+        assert row["authored_level"] == wb.exercise(exercise).difficulty
+    # the model calibrated one exercise far from its authored level: flagged, with why
+    target = items["exercise_id"][0]
+    authored = wb.exercise(target).difficulty
+    wb.store.execute("UPDATE exercise_ratings SET difficulty = ?, evidence = 40 WHERE exercise_id = ?",
+                     [(authored + 3 - 5.5) * 0.6, target])
+    wb.model._difficulties = None  # the model caches difficulties
+    items = wb.cohort_dashboard(teacher.id, cohort.id).items
+    flagged = items.filter(pl.col("flag"))
+    assert target in flagged["exercise_id"].to_list()
+    why = flagged.filter(pl.col("exercise_id") == target)["why"][0]
+    assert f"plays 3.0 levels harder than authored (calibrated {authored + 3:.1f} from 40 results, authored {authored})" in why
+
+
+def test_mastery_is_a_learner_by_skill_grid_from_the_model(scripted):
+    wb, teacher, cohort, ids, _, _ = scripted
+    board = wb.cohort_dashboard(teacher.id, cohort.id)
+    grid = board.mastery
+    assert grid.height == 5 * len(wb.curriculum.skills)
+    for who in ("ada", "bob"):
+        estimates = wb.skill_estimates(ids[who])
+        mine = grid.filter(pl.col("user_id") == ids[who])
+        for row in mine.iter_rows(named=True):
+            assert row["ability"] == pytest.approx(estimates[row["skill"]].ability)
+    ada = grid.filter(pl.col("user_id") == ids["ada"])["mastery"].mean()
+    bob = grid.filter(pl.col("user_id") == ids["bob"])["mastery"].mean()
+    assert ada > bob
+
+
+def test_csv_export_tables_all_write(scripted, tmp_path):
+    wb, teacher, cohort, _, _, _ = scripted
+    board = wb.cohort_dashboard(teacher.id, cohort.id)
+    for name, frame in board.tables().items():
+        path = tmp_path / f"{name}.csv"
+        frame.write_csv(path)
+        assert pl.read_csv(path).height == frame.height
+
+
+# -- the SQLite twins answer the same ------------------------------------------------------------
+
+
+def sqlite_twin(store: Store) -> sqlite3.Connection:
+    """The store's users, cohort tables and events in SQLite, as the benchmark's twin keeps them."""
+    lite = sqlite3.connect(":memory:")
+    lite.execute("CREATE TABLE cohort_members (cohort_id INTEGER, user_id INTEGER, joined_at TEXT)")
+    lite.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, occurred_at TEXT, user_id INTEGER, verb TEXT, "
+                 "object TEXT, result TEXT, context TEXT)")
+    lite.executemany("INSERT INTO cohort_members VALUES (?, ?, ?)",
+                     store.all("SELECT cohort_id, user_id, strftime(joined_at, '%Y-%m-%d %H:%M:%S') FROM cohort_members"))
+    lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     store.all("SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S'), user_id, verb, object, "
+                               "CAST(result AS VARCHAR), CAST(context AS VARCHAR) FROM events"))
+    return lite
+
+
+def normalised(rows) -> list[tuple]:
+    def one(value):
+        if isinstance(value, float):
+            return round(value, 6)
+        if isinstance(value, bool):
+            return int(value)
+        if hasattr(value, "isoformat"):
+            return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+        return value
+    return [tuple(one(v) for v in row) for row in rows]
+
+
+@pytest.mark.parametrize("query", cohort_queries.QUERIES, ids=lambda q: q.name)
+def test_the_sqlite_twin_returns_the_same_rows(scripted, query):
+    wb, teacher, cohort, _, _, _ = scripted
+    duck = analytics.run(wb.store, query, cohort_id=cohort.id)
+    lite = sqlite_twin(wb.store).execute(query.sqlite, {"cohort_id": cohort.id})
+    assert [d[0] for d in lite.description] == duck.columns
+    assert normalised(lite.fetchall()) == normalised(duck.rows())
+    assert duck.height > 0

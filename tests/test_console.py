@@ -1,0 +1,153 @@
+"""The SQL console: one educator's cohorts, read-only, no way to a secret, limited in rows and time."""
+
+from __future__ import annotations
+
+import pytest
+from factories import PASSWORD
+
+from engine.cohorts import AccessDenied
+from engine.console import Console, ConsoleError
+
+EXERCISE = "python/apply-n-times"
+
+
+@pytest.fixture
+def setup(wb):
+    """tess teaches ada; uma teaches cy; both learners have results; a cookie key is in the home."""
+    from engine.accounts import cookie_key
+
+    tess = wb.register("tess", "tess@example.org", "Tess", PASSWORD, role="educator")
+    uma = wb.register("uma", "uma@example.org", "Uma", PASSWORD, role="educator")
+    spring, autumn = wb.create_cohort(tess.id, "Spring"), wb.create_cohort(uma.id, "Autumn")
+    ada = wb.register("ada", "ada@example.org", "Ada", PASSWORD)
+    cy_ = wb.register("cy_", "cy@example.org", "Cy", PASSWORD)
+    wb.join_cohort(ada.id, spring.join_code)
+    wb.join_cohort(cy_.id, autumn.join_code)
+    for learner in (ada, cy_):
+        wb.submit(learner.id, EXERCISE, "def apply_n_times(f, n, v):\n    return v\n")
+    key = cookie_key(None, wb.settings.home)
+    console = wb.data_console(tess.id, row_limit=50, timeout_s=1.0)
+    yield wb, console, {"tess": tess, "uma": uma, "ada": ada, "cy_": cy_, "spring": spring}, key
+    console.close()
+
+
+def rows(console: Console, sql: str) -> list[tuple]:
+    return console.run(sql).frame.rows()
+
+
+def test_the_console_holds_only_the_educators_learners(setup):
+    wb, console, who, _ = setup
+    assert rows(console, "SELECT DISTINCT user_id FROM events ORDER BY 1") == [(who["ada"].id,)]
+    assert rows(console, "SELECT id FROM users") == [(who["ada"].id,)]
+    assert rows(console, "SELECT name FROM cohorts") == [("Spring",)]
+    assert rows(console, "SELECT count(*) FROM attempts") == [(1,)]
+    assert rows(console, "SELECT count(*) FROM submissions WHERE NOT passed") == [(1,)]
+    assert rows(console, "SELECT count(*) FROM exercises")[0][0] == len(wb.exercises())
+
+
+def test_learners_get_no_console(setup):
+    wb, _, who, _ = setup
+    with pytest.raises(AccessDenied):
+        wb.data_console(who["ada"].id)
+
+
+SECRETS = {
+    "password hash": "SELECT password_hash FROM users",
+    "email": "SELECT email FROM users",
+    "join code": "SELECT join_code FROM cohorts",
+    "learner code": "SELECT code FROM attempts",
+    "read the cookie key": "SELECT * FROM read_text('{home}/cookie_key')",
+    "read_csv the cookie key": "SELECT * FROM read_csv('{home}/cookie_key', header=false)",
+    "cte around read_text": "WITH k AS (SELECT * FROM read_text('{home}/cookie_key')) SELECT * FROM k",
+    "subquery reading the store": "SELECT * FROM (SELECT * FROM read_parquet('{home}/*.parquet'))",
+    "glob the home": "SELECT * FROM glob('{home}/*')",
+    "attach the main file": "ATTACH '{home}/workbench.duckdb' AS main_db",
+    "query() attach": "SELECT * FROM query('ATTACH ''{home}/workbench.duckdb''')",
+    "copy out": "COPY (SELECT * FROM users) TO '{home}/leak.csv'",
+    "install": "INSTALL httpfs",
+    "load": "LOAD httpfs",
+    "pragma": "PRAGMA database_list",
+    "set": "SET enable_external_access = true",
+    "reset": "RESET lock_configuration",
+    "two statements": "SELECT 1; SELECT password_hash FROM users",
+    "stored secrets": "SELECT * FROM duckdb_secrets()",
+    "environment": "SELECT getenv('WORKBENCH_COOKIE_KEY')",
+}
+
+
+@pytest.mark.parametrize("sql", SECRETS.values(), ids=SECRETS.keys())
+def test_no_secret_is_reachable(setup, sql):
+    wb, console, _, key = setup
+    home = wb.settings.home
+    with pytest.raises(ConsoleError):
+        console.run(sql.format(home=home))
+    assert not (home / "leak.csv").exists()
+
+
+def test_the_catalog_shows_no_secret(setup):
+    _, console, _, key = setup
+    everything = str(rows(console, "SELECT * FROM duckdb_tables()")) + str(rows(console, "SELECT * FROM duckdb_columns()"))
+    assert "password_hash" not in everything and "join_code" not in everything and "email" not in everything
+    assert "workbench.duckdb" not in str(rows(console, "SELECT * FROM duckdb_databases()"))
+    dumped = str(rows(console, "SELECT * FROM events")) + str(rows(console, "SELECT * FROM users"))
+    assert key not in dumped and PASSWORD not in dumped
+
+
+WRITES = {
+    "insert": "INSERT INTO events (id, verb) VALUES (1, 'x')",
+    "update": "UPDATE users SET name = 'x'",
+    "delete": "DELETE FROM events",
+    "drop": "DROP TABLE events",
+    "create": "CREATE TABLE t AS SELECT 1",
+    "create view": "CREATE VIEW v AS SELECT 1",
+    "query() drop": "SELECT * FROM query('DROP TABLE events')",
+    "explain analyze": "EXPLAIN ANALYZE SELECT 1",
+    "checkpoint": "CHECKPOINT",
+    "export": "EXPORT DATABASE '/tmp/x'",
+}
+
+
+@pytest.mark.parametrize("sql", WRITES.values(), ids=WRITES.keys())
+def test_nothing_but_a_query_runs(setup, sql):
+    wb, console, who, _ = setup
+    before = wb.store.scalar("SELECT count(*) FROM events")
+    with pytest.raises(ConsoleError):
+        console.run(sql)
+    assert rows(console, "SELECT count(*) FROM users") == [(1,)]
+    assert wb.store.scalar("SELECT count(*) FROM events") == before
+
+
+def test_rows_are_limited(setup):
+    _, console, _, _ = setup
+    result = console.run("SELECT * FROM range(1000)")
+    assert result.frame.height == 50 and result.truncated
+    small = console.run("SELECT * FROM range(10) ORDER BY range DESC")
+    assert small.frame["range"].to_list() == list(range(9, -1, -1)) and not small.truncated
+
+
+def test_a_long_query_is_stopped(setup):
+    _, console, _, _ = setup
+    with pytest.raises(ConsoleError, match="longer than 1 seconds"):
+        console.run("SELECT sum(a.range * b.range) FROM range(200000) a, range(200000) b")
+    assert rows(console, "SELECT 1") == [(1,)], "the console still works afterwards"
+
+
+def test_queries_are_logged_without_their_rows(setup):
+    wb, console, who, _ = setup
+    wb.query_data(who["tess"].id, console, "SELECT count(*) FROM events")
+    with pytest.raises(ConsoleError):
+        wb.query_data(who["tess"].id, console, "DROP TABLE events")
+    logged = wb.store.all("SELECT verb, context FROM events WHERE user_id = ? AND verb = 'queried-data' ORDER BY id",
+                          [who["tess"].id])
+    assert len(logged) == 2 and "DROP TABLE events" in logged[1][1]
+
+
+@pytest.mark.parametrize("sql,message", [
+    ("", "Type a query"),
+    ("SELEC 1", "Parser Error"),
+    ("SELECT nope FROM events", "Binder Error"),
+])
+def test_mistakes_are_explained(setup, sql, message):
+    _, console, _, _ = setup
+    with pytest.raises(ConsoleError, match=message):
+        console.run(sql)

@@ -1,0 +1,188 @@
+"""Exports: the Parquet snapshot (events by month, every analytics table, no secrets) and xAPI statements."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+from factories import PASSWORD, REPO
+
+from engine.export import iso_duration
+from engine.settings import Settings
+from engine.store import Store
+from engine.workbench import Workbench
+
+EXERCISES = ["python/apply-n-times", "python/digit-sum"]
+FEB = datetime(2026, 2, 20, 9, 30, tzinfo=UTC)
+
+
+def fill(wb: Workbench) -> dict[str, int]:
+    """An educator with a cohort; ada (in it) and bob (not) with results over February and March."""
+    tess = wb.register("tess", "tess@example.org", "Tess", PASSWORD, role="educator")
+    cohort = wb.create_cohort(tess.id, "Spring")
+    ids = {"tess": tess.id}
+    for name in ("ada", "bob"):
+        ids[name] = wb.register(name, f"{name}@example.org", name.title(), PASSWORD).id
+        for day in range(0, 20, 2):
+            wb.record_result(ids[name], EXERCISES[day % 2], day % 3 != 0, hints_used=day % 2,
+                             duration_s=65.5 + day, at=FEB + timedelta(days=day))
+    wb.join_cohort(ids["ada"], cohort.join_code)
+    return ids
+
+
+@pytest.fixture
+def filled(wb):
+    return wb, fill(wb)
+
+
+def parquet(folder: Path, name: str) -> str:
+    return f"read_parquet('{folder / name}', hive_partitioning = true)"
+
+
+def test_the_snapshot_partitions_events_by_month_and_reads_back(filled, tmp_path):
+    wb, ids = filled
+    original = wb.store.all("SELECT id, occurred_at, user_id, verb, object, CAST(result AS VARCHAR), "
+                            "CAST(context AS VARCHAR) FROM events ORDER BY id")
+    counts = wb.snapshot(tmp_path / "snap")
+    folder = tmp_path / "snap"
+    months = sorted(p.name for p in (folder / "events").iterdir())
+    stored = [r[0] for r in wb.store.all("SELECT DISTINCT strftime(occurred_at, '%Y-%m') FROM events ORDER BY 1")]
+    assert months == [f"month={m}" for m in stored] and "month=2026-02" in months and "month=2026-03" in months
+    con = duckdb.connect()
+    back = con.sql(f"SELECT id, occurred_at, user_id, verb, object, result, context, month "
+                   f"FROM {parquet(folder, 'events/*/*.parquet')} ORDER BY id").fetchall()
+    assert [r[:7] for r in back] == original and counts["events"] == len(original)
+    assert all(r[7] == r[1].strftime("%Y-%m") for r in back), "each row sits in its own month"
+    for table, n in counts.items():
+        if table != "events":
+            assert con.sql(f"SELECT count(*) FROM '{folder / table}.parquet'").fetchall()[0][0] == n
+    assert json.loads((folder / "manifest.json").read_text())["tables"] == counts
+
+
+def test_the_snapshot_holds_no_secret(filled, tmp_path):
+    wb, _ = filled
+    wb.snapshot(tmp_path / "snap")
+    con = duckdb.connect()
+    columns = {r[0] for r in con.sql(f"SELECT DISTINCT name FROM parquet_schema('{tmp_path / 'snap'}/**/*.parquet')").fetchall()}
+    assert not columns & {"password_hash", "email", "join_code", "code", "logged_out_at"}
+    everything = b"".join(p.read_bytes() for p in (tmp_path / "snap").rglob("*") if p.is_file())
+    assert b"$2b$" not in everything, "no bcrypt hash anywhere"
+    assert b"example.org" not in everything
+
+
+def test_an_educators_snapshot_holds_only_their_cohort(filled, tmp_path):
+    wb, ids = filled
+    wb.snapshot(tmp_path / "mine", educator_id=ids["tess"])
+    con = duckdb.connect()
+    users = con.sql(f"SELECT DISTINCT user_id FROM {parquet(tmp_path / 'mine', 'events/*/*.parquet')}").fetchall()
+    assert users == [(ids["ada"],)]
+
+
+def test_refreshing_replaces_the_snapshot_whole(filled, tmp_path):
+    wb, ids = filled
+    first = wb.snapshot(tmp_path / "snap")
+    wb.record_result(ids["ada"], EXERCISES[0], True, at=FEB + timedelta(days=40))
+    second = wb.snapshot(tmp_path / "snap")
+    assert second["events"] > first["events"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no staging folder left behind"
+    con = duckdb.connect()
+    assert con.sql(f"SELECT count(*) FROM {parquet(tmp_path / 'snap', 'events/*/*.parquet')}").fetchall()[0][0] \
+        == second["events"]
+
+
+# -- xAPI ----------------------------------------------------------------------------------------
+
+IRI = re.compile(r"^[a-z][a-z0-9+.-]*://[^\s]+$")
+TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+DURATION = re.compile(r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$")
+
+
+def check_statement(s: dict) -> None:
+    """The xAPI 1.0.3 rules for a statement, as far as these exports use them."""
+    assert uuid.UUID(s["id"]).version in (4, 5) and str(uuid.UUID(s["id"])) == s["id"]
+    account = s["actor"]["account"]
+    assert s["actor"]["objectType"] == "Agent" and IRI.match(account["homePage"]) and account["name"]
+    assert set(s["actor"]) <= {"objectType", "account", "name"}, "an agent has exactly one identifier"
+    assert IRI.match(s["verb"]["id"]) and all(isinstance(v, str) for v in s["verb"]["display"].values())
+    assert s["object"]["objectType"] == "Activity" and IRI.match(s["object"]["id"])
+    assert TIMESTAMP.match(s["timestamp"])
+    datetime.fromisoformat(s["timestamp"].replace("Z", "+00:00"))
+    if "result" in s:
+        assert isinstance(s["result"]["success"], bool)
+        if "duration" in s["result"]:
+            assert DURATION.match(s["result"]["duration"]), s["result"]["duration"]
+        if "score" in s["result"]:
+            score = s["result"]["score"]
+            assert score["min"] <= score["raw"] <= score["max"] and 0 <= score["scaled"] <= 1
+    for extensions in (s.get("context", {}).get("extensions", {}), s.get("result", {}).get("extensions", {})):
+        assert all(IRI.match(key) for key in extensions)
+
+
+def test_every_xapi_statement_is_valid(filled, tmp_path):
+    wb, ids = filled
+    written = wb.export_xapi(tmp_path / "log.jsonl", base_iri="https://workbench.example.org")
+    lines = (tmp_path / "log.jsonl").read_text().splitlines()
+    assert written == len(lines) == wb.store.scalar("SELECT count(*) FROM events WHERE user_id IS NOT NULL")
+    statements = [json.loads(line) for line in lines]
+    for statement in statements:
+        check_statement(statement)
+    assert len({s["id"] for s in statements}) == len(statements)
+    passed = [s for s in statements if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/passed"]
+    failed = [s for s in statements if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/failed"]
+    attempted = [s for s in statements if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attempted"]
+    assert len(passed) + len(failed) == len(attempted) == 20
+    assert all(s["result"]["success"] for s in passed) and not any(s["result"]["success"] for s in failed)
+    adas = [s for s in passed if s["actor"]["account"]["name"] == str(ids["ada"])]
+    first = min(adas, key=lambda s: s["timestamp"])
+    assert first["actor"]["account"] == {"homePage": "https://workbench.example.org", "name": str(ids["ada"])}
+    assert first["object"]["id"] == "https://workbench.example.org/exercises/python/apply-n-times"
+    assert first["result"]["duration"] == "PT1M7.5S"  # 67.5 s on day 2, the first pass
+    assert first["timestamp"] == "2026-02-22T09:30:00.000Z"
+
+
+def test_statement_ids_are_stable_across_exports(filled, tmp_path):
+    wb, _ = filled
+    wb.export_xapi(tmp_path / "a.jsonl")
+    wb.export_xapi(tmp_path / "b.jsonl")
+    ids = [[json.loads(line)["id"] for line in (tmp_path / n).read_text().splitlines()] for n in ("a.jsonl", "b.jsonl")]
+    assert ids[0] == ids[1]
+
+
+@pytest.mark.parametrize("seconds,text", [(0, "PT0S"), (9.5, "PT9.5S"), (60, "PT1M0S"), (754.25, "PT12M34.25S"),
+                                          (3725, "PT1H2M5S")])
+def test_iso_durations(seconds, text):
+    assert iso_duration(seconds) == text and DURATION.match(text)
+
+
+def test_the_command_line_exports_both(tmp_path):
+    home = tmp_path / "home"
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        fill(wb)
+    env = {**os.environ, "WORKBENCH_HOME": str(home)}
+    for args in (["--parquet", str(tmp_path / "out")], ["--xapi", str(tmp_path / "out.jsonl")]):
+        done = subprocess.run([sys.executable, "-m", "engine", "export", *args], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "events").is_dir()
+    assert sum(1 for _ in open(tmp_path / "out.jsonl")) > 40
+    usage = subprocess.run([sys.executable, "-m", "engine", "export"], cwd=REPO, env=env, capture_output=True, text=True)
+    assert usage.returncode == 2 and "--parquet" in usage.stderr
+
+
+def test_a_store_left_alone(tmp_path):
+    """Opening a snapshot never needs the store: it is plain Parquet (DuckDB, Polars, pyarrow read it)."""
+    import polars as pl
+
+    wb = Workbench(Settings(home=tmp_path / "h", bcrypt_rounds=4), store=Store(), sandbox=None)  # type: ignore[arg-type]
+    fill(wb)
+    counts = wb.snapshot(tmp_path / "snap")
+    frame = pl.read_parquet(tmp_path / "snap" / "events" / "*" / "*.parquet", hive_partitioning=True)
+    assert frame.height == counts["events"] == wb.store.scalar("SELECT count(*) FROM events") - 1  # + "exported-data"

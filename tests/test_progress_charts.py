@@ -1,0 +1,228 @@
+"""The progress charts (engine/charts.py), tested on their data and their Vega-Lite specification
+(encodings, tooltips, the values they carry), not their pixels; and the text summary of each."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import polars as pl
+import pytest
+
+from engine import charts
+from engine.progress import MASTERY_LEVEL, calendar_start
+
+TODAY = date(2026, 3, 20)
+
+
+def spec(chart: Any) -> dict[str, Any]:
+    return chart.to_dict()
+
+
+def values(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of the chart's (first) data set."""
+    name = spec["data"]["name"] if "data" in spec else next(iter(spec["datasets"]))
+    return spec["datasets"][name]
+
+
+def layers(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    return spec.get("layer", [spec])
+
+
+def tooltip_fields(layer: dict[str, Any]) -> list[str]:
+    return [t["field"] for t in layer["encoding"]["tooltip"]]
+
+
+def calendar_frame(active: dict[int, int]) -> pl.DataFrame:
+    """A year of days to TODAY; ``active``: days before TODAY -> tries that day."""
+    start = calendar_start(TODAY)
+    days = [start + timedelta(days=i) for i in range((TODAY - start).days + 1)]
+    attempts = [active.get((TODAY - d).days, 0) for d in days]
+    return pl.DataFrame({"day": days, "attempts": attempts, "passes": [a // 2 for a in attempts],
+                         "minutes": [a * 7.4 for a in attempts]})
+
+
+def weekly_frame(rows: list[tuple[date, int, int, float, float]]) -> pl.DataFrame:
+    """(week, tries, passes, mean difficulty, minutes) rows."""
+    return pl.DataFrame({"week": [r[0] for r in rows], "attempts": [r[1] for r in rows], "passes": [r[2] for r in rows],
+                         "success_rate": [r[2] / r[1] for r in rows], "mean_difficulty": [r[3] for r in rows],
+                         "minutes": [r[4] for r in rows], "hints": [0 for _ in rows]},
+                        schema_overrides={"attempts": pl.Int64, "passes": pl.Int64, "hints": pl.Int64})
+
+
+def mastery_frame() -> pl.DataFrame:
+    rows = [("strings", "Strings", 6.2, 0.6, 30, 25, True, "mastered"),
+            ("loops", "Loops", 3.1, 1.0, 12, 6, False, "next"),
+            ("lists", "Lists", 4.0, 1.3, 5, 4, False, "practising"),
+            ("classes", "Classes", 0.2, 1.9, 0, 0, False, "not started")]
+    return pl.DataFrame({
+        "skill": [r[0] for r in rows], "name": [r[1] for r in rows], "ability": [(r[2] - 3.5) * 0.6 for r in rows],
+        "sd": [r[3] * 0.6 for r in rows], "evidence": [r[4] for r in rows], "level": [r[2] for r in rows],
+        "low": [r[2] - r[3] for r in rows], "high": [r[2] + r[3] for r in rows], "attempts": [r[4] for r in rows],
+        "passes": [r[5] for r in rows], "mastered": [r[6] for r in rows], "status": [r[7] for r in rows]})
+
+
+def exercises_frame(n: int = 15) -> pl.DataFrame:
+    return pl.DataFrame({"exercise_id": [f"python/x{i}" for i in range(n)], "title": [f"Exercise {i}" for i in range(n)],
+                         "attempts": [4] * n, "passes": [3] * n, "hints": [i % 5 for i in range(n)],
+                         "hints_per_attempt": [(i % 5) / 4 for i in range(n)], "minutes": [10.0] * n,
+                         "last_at": [None] * n})
+
+
+# -- the streak calendar ---------------------------------------------------------------------
+
+
+def test_the_calendar_is_a_grid_of_weeks_and_weekdays() -> None:
+    frame = calendar_frame({0: 3, 1: 1, 9: 5})
+    s = spec(charts.streak_calendar(frame))
+    rows = values(s)
+    assert len(rows) == frame.height
+    encoding = s["encoding"]
+    assert (encoding["x"]["field"], encoding["x"]["type"]) == ("week", "ordinal")
+    assert (encoding["y"]["field"], encoding["y"]["sort"]) == ("weekday", list(charts.WEEKDAYS))
+    assert tooltip_fields(s) == ["date", "attempts", "passes", "minutes"]
+    # an empty day is grey; days with tries are coloured by how many
+    assert encoding["color"]["condition"] == {"test": "(datum.attempts === 0)", "value": charts.EMPTY_DAY}
+    assert encoding["color"]["field"] == "attempts"
+    today = next(r for r in rows if r["date"] == "Fri 20 Mar 2026")
+    assert (today["weekday"], today["week"], today["attempts"]) == ("Fri", "2026-03-16", 3)
+    assert {r["week"] for r in rows} == {(calendar_start(TODAY) + timedelta(weeks=w)).isoformat() for w in range(53)}
+    assert s["config"]["range"]["category"][0] == charts.PRIMARY  # the theme
+
+
+@pytest.mark.parametrize(("active", "expected"), [
+    ({}, "No practice in the last 369 days yet: each day you practise fills a square."),
+    ({0: 3, 1: 1, 9: 5}, "You practised on 3 of the last 369 days, 9 tries in all. Your longest streak in that "
+                         "time is 2 days; your busiest day was Wed 11 March 2026, with 5 tries."),
+    ({4: 1}, "You practised on 1 of the last 369 days, 1 try in all. Your longest streak in that time is 1 day; "
+             "your busiest day was Mon 16 March 2026, with 1 try."),
+], ids=["nothing", "three days", "one day"])
+def test_calendar_summary(active: dict[int, int], expected: str) -> None:
+    assert charts.calendar_summary(calendar_frame(active)) == expected
+
+
+# -- mastery ---------------------------------------------------------------------------------
+
+
+def test_mastery_shows_each_skill_with_its_uncertainty_and_the_next_one() -> None:
+    s = spec(charts.mastery_chart(mastery_frame()))
+    rule, band, point, label = s["layer"]
+    assert (rule["mark"]["type"], rule["encoding"]["x"]["datum"]) == ("rule", MASTERY_LEVEL)
+    assert (band["encoding"]["x"]["field"], band["encoding"]["x2"]["field"]) == ("low", "high")
+    assert point["encoding"]["x"]["field"] == "shown"
+    assert band["encoding"]["y"]["sort"] == ["Strings", "Loops", "Lists", "Classes"]  # curriculum order
+    assert tooltip_fields(point) == ["name", "estimate", "range", "attempts", "passes", "status"]
+    colours = point["encoding"]["color"]["scale"]
+    assert dict(zip(colours["domain"], colours["range"], strict=True))["next"] == charts.ACCENT
+    assert label["transform"] == [{"filter": "(datum.status === 'next')"}]
+    assert label["encoding"]["text"] == {"value": "work on this next"}
+    rows = values(s)
+    loops = next(r for r in rows if r["skill"] == "loops")
+    assert (loops["low"], loops["high"], loops["range"]) == (2.1, 4.1, "2.1 to 4.1")
+    classes = next(r for r in rows if r["skill"] == "classes")
+    assert (classes["shown"], classes["low"]) == (1.0, 1.0)  # clipped to the 1..10 scale
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ({}, "You have practised 3 of 4 skills and mastered 1 (Strings). Strongest: Strings, about level 6; "
+         "work on Loops next, about level 3."),
+    ({"attempts": [0, 0, 0, 0]}, "None of the 4 skills practised yet: your first tries will place you."),
+], ids=["practising", "nothing yet"])
+def test_mastery_summary(change: dict[str, list[Any]], expected: str) -> None:
+    frame = mastery_frame().with_columns(*(pl.Series(k, v) for k, v in change.items()))
+    assert charts.mastery_summary(frame) == expected
+
+
+# -- success rate, difficulty and time -------------------------------------------------------
+
+WEEKS = [(date(2026, 3, 2), 4, 3, 2.0, 40.0), (date(2026, 3, 16), 5, 2, 3.5, 95.0)]
+
+
+def test_success_and_difficulty_share_the_weeks_on_two_scales() -> None:
+    s = spec(charts.success_chart(weekly_frame(WEEKS)))
+    success, difficulty = s["layer"]
+    assert s["resolve"] == {"scale": {"y": "independent"}}
+    assert (success["encoding"]["y"]["field"], success["encoding"]["y"]["scale"]["domain"]) == ("success_rate", [0, 1])
+    assert (difficulty["encoding"]["y"]["field"], difficulty["encoding"]["y"]["scale"]["domain"]) == (
+        "mean_difficulty", [1, 10])
+    assert success["encoding"]["x"]["scale"]["domain"] == ["2026-03-02", "2026-03-09", "2026-03-16"]
+    assert tooltip_fields(success) == ["label", "attempts", "success_rate", "mean_difficulty"]
+    rows = values(s)
+    assert [(r["week"], r["attempts"], r["success_rate"]) for r in rows] == [
+        ("2026-03-02", 4, 0.75), ("2026-03-09", 0, None), ("2026-03-16", 5, 0.4)]
+    assert success["transform"] == [{"filter": "(datum.attempts > 0)"}]  # the quiet week is no data point
+
+
+def test_time_on_task_is_a_bar_a_week_the_quiet_ones_included() -> None:
+    s = spec(charts.time_chart(weekly_frame(WEEKS)))
+    assert s["mark"]["type"] == "bar"
+    assert (s["encoding"]["x"]["field"], s["encoding"]["y"]["field"]) == ("week", "minutes")
+    assert tooltip_fields(s) == ["label", "minutes", "attempts"]
+    assert [(r["week"], r["minutes"]) for r in values(s)] == [("2026-03-02", 40.0), ("2026-03-09", 0.0),
+                                                              ("2026-03-16", 95.0)]
+
+
+@pytest.mark.parametrize(("weeks", "success", "time"), [
+    (WEEKS, "Over 2 weeks of practice you passed 56% of your tries. In the latest week, 40% at a mean level of "
+            "3.5, up from 2.0 in the first.",
+     "You spent 2 hours 15 minutes on 9 tries in 2 weeks of practice, 1 hour 8 minutes a week on average; the most "
+     "was 1 hour 35 minutes in the week of 16 Mar 2026."),
+    (WEEKS[:1], "Over 1 week of practice you passed 75% of your tries. The mean level of your exercises was 2.0.",
+     "You spent 40 minutes on 4 tries in 1 week of practice, 40 minutes a week on average; the most was 40 minutes "
+     "in the week of 02 Mar 2026."),
+], ids=["two weeks", "one week"])
+def test_weekly_summaries(weeks: list, success: str, time: str) -> None:
+    frame = weekly_frame(weeks)
+    assert (charts.success_summary(frame), charts.time_summary(frame)) == (success, time)
+
+
+# -- hints per exercise ----------------------------------------------------------------------
+
+
+def test_hints_per_exercise_shows_the_most_helped_first() -> None:
+    s = spec(charts.hints_chart(exercises_frame()))
+    rows = values(s)
+    assert len(rows) == charts.TOP_EXERCISES
+    per_try = [r["hints_per_attempt"] for r in rows]
+    assert per_try == sorted(per_try, reverse=True) and per_try[0] == 1.0
+    assert s["encoding"]["y"]["sort"] == [r["title"] for r in rows]
+    assert tooltip_fields(s) == ["title", "attempts", "passes", "hints", "hints_per_attempt"]
+
+
+@pytest.mark.parametrize(("frame", "expected"), [
+    (exercises_frame(), "You used 30 hints on 15 exercises, 0.5 per try; 3 exercises needed none. Most help: "
+                        "Exercise 14, 1.0 hints per try."),
+    (exercises_frame(1), "No hints used: you worked through the one exercise you tried on your own."),
+    (exercises_frame(5).filter(pl.col("hints") == 0).vstack(exercises_frame(1)),
+     "No hints used: you worked through all 2 exercises you tried on your own."),
+    (exercises_frame(5).filter(pl.col("hints") > 0), "You used 10 hints on 4 exercises, 0.6 per try; each needed at "
+                                                     "least one. Most help: Exercise 4, 1.0 hints per try."),
+], ids=["some hints", "one without", "two without", "every one with hints"])
+def test_hints_summary(frame: pl.DataFrame, expected: str) -> None:
+    assert charts.hints_summary(frame) == expected
+
+
+# -- nothing yet -----------------------------------------------------------------------------
+
+EMPTY_WEEKS = weekly_frame([]).clear()
+
+
+@pytest.mark.parametrize(("build", "frame", "message"), [
+    (charts.success_chart, EMPTY_WEEKS, "No tries yet: the weeks appear here as you practise."),
+    (charts.time_chart, EMPTY_WEEKS, "No time recorded yet."),
+    (charts.hints_chart, exercises_frame().clear(), "No exercises tried yet."),
+    (charts.mastery_chart, mastery_frame().clear(), "No skills to show yet."),
+    (charts.streak_calendar, calendar_frame({}).clear(), "No days to show yet."),
+], ids=["success", "time", "hints", "mastery", "calendar"])
+def test_empty_frames_give_a_chart_that_says_so(build, frame: pl.DataFrame, message: str) -> None:
+    s = spec(build(frame))
+    assert s["mark"]["type"] == "text"
+    assert values(s) == [{"message": message}]
+
+
+@pytest.mark.parametrize(("summary", "frame"), [
+    (charts.success_summary, EMPTY_WEEKS), (charts.time_summary, EMPTY_WEEKS),
+    (charts.hints_summary, exercises_frame().clear()),
+], ids=["success", "time", "hints"])
+def test_empty_frames_have_a_summary(summary, frame: pl.DataFrame) -> None:
+    assert summary(frame).startswith("No ")

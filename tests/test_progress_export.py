@@ -1,0 +1,163 @@
+"""A learner's exports (engine/takeout.py, engine/report.py): the CSV zip and the JSON document
+hold only their own rows, and the PDF report holds the charts and their summaries. The files are
+opened and read back, as a learner's tools would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from factories import PASSWORD, new_learner
+from practice_history import Try, daily, record
+
+from engine import charts
+from engine.workbench import Workbench
+
+START = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
+NOW = START + timedelta(days=30)
+
+
+@pytest.fixture
+def history(make_wb: Callable[..., Workbench]) -> tuple[Workbench, int, int]:
+    """Ada with three weeks of practice and some unlocked achievements; Bob with his own."""
+    wb = make_wb(clock=lambda: NOW)
+    ada = new_learner(wb)
+    bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD).id
+    record(wb, ada, START, daily(range(0, 21, 2), per_day=2) + [Try(22, minute=k) for k in range(5)])
+    record(wb, bob, START, [Try(d) for d in range(9)])
+    wb.achievements(ada)
+    wb.achievements(bob)
+    return wb, ada, bob
+
+
+def test_csv_export_is_a_zip_of_this_learners_tables(history) -> None:
+    wb, ada, bob = history
+    data = wb.export_data(ada, "csv")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert sorted(archive.namelist()) == ["achievements.csv", "attempts.csv", "events.csv", "skill_estimates.csv"]
+        tables = {name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(archive.read(name).decode())))
+                  for name in archive.namelist()}
+    attempts = wb.history(ada, limit=1000)
+    assert len(tables["attempts"]) == len(attempts) == 27
+    assert {r["exercise_id"] for r in tables["attempts"]} == {a.exercise_id for a in attempts}
+    assert sum(r["passed"] == "true" for r in tables["attempts"]) == sum(a.passed for a in attempts)
+    own_events = wb.store.scalar("SELECT count(*) FROM events WHERE user_id = ?", [ada])
+    assert len(tables["events"]) == own_events - 1  # all but the export's own entry, written after it
+    assert tables["events"][0]["occurred_at"].endswith("Z")
+    assert json.loads(tables["events"][-1]["context"])  # the log's JSON stays JSON text
+    assert [r["skill"] for r in tables["skill_estimates"]] == list(wb.skill_estimates(ada))
+    unlocked = {s.id for s in wb.achievements(ada) if s.unlocked}
+    assert {r["achievement"] for r in tables["achievements"]} == unlocked and "hint-free" in unlocked
+
+
+def test_json_export_is_one_document_of_this_learners_rows(history) -> None:
+    wb, ada, bob = history
+    document = json.loads(wb.export_data(ada, "json"))
+    assert set(document) == {"learner", "exported_at", "attempts", "events", "skill_estimates", "achievements"}
+    assert document["learner"] == {"id": ada, "username": "ada", "name": "Ada", "role": "learner"}
+    assert document["exported_at"] == "2026-03-04T09:00:00Z"
+    assert len(document["attempts"]) == 27
+    assert all(a["submitted_at"].endswith("Z") for a in document["attempts"])
+    completed = [e for e in document["events"] if e["verb"] == "completed"]
+    assert completed and all(e["result"]["success"] is True and "skills" in e["context"] for e in completed)
+    assert {e["verb"] for e in document["events"]} >= {"registered", "submitted", "failed", "unlocked-achievement"}
+    estimates = {e["skill"]: e for e in document["skill_estimates"]}
+    assert estimates["loops"]["evidence"] == wb.skill_estimates(ada)["loops"].evidence > 0
+    assert {a["achievement"] for a in document["achievements"]} == {s.id for s in wb.achievements(ada) if s.unlocked}
+    # none of Bob's rows
+    bob_exercises = {a.exercise_id for a in wb.history(bob)}
+    assert len([a for a in document["attempts"] if a["exercise_id"] in bob_exercises]) < 27
+    bob_events = {e[0] for e in wb.store.all("SELECT id FROM events WHERE user_id = ?", [bob])}
+    assert not bob_events & {e["id"] for e in document["events"]}
+
+
+def test_exports_are_logged_and_formats_checked(history) -> None:
+    wb, ada, _ = history
+    wb.export_data(ada, "json")
+    wb.export_data(ada, "csv")
+    logged = wb.store.all("SELECT object FROM events WHERE user_id = ? AND verb = 'exported-data' ORDER BY id", [ada])
+    assert [r[0] for r in logged] == ["json", "csv"]
+    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+        wb.export_data(ada, "xml")
+
+
+# -- the PDF report --------------------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> str:
+    """The text drawn on a PDF's pages, from its fonts' ToUnicode maps (enough for vl-convert's
+    output: Type0 fonts, one glyph per 2-byte code). Lines follow one another without a break."""
+    objects = {int(n): body for n, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+
+    def stream(body: bytes) -> bytes:
+        raw = re.search(rb"stream\r?\n(.*?)\r?\nendstream", body, re.S).group(1)
+        return zlib.decompress(raw) if b"/FlateDecode" in body else raw
+
+    maps = {}
+    for number, body in objects.items():
+        if b"/ToUnicode" in body:
+            cmap = stream(objects[int(re.search(rb"/ToUnicode (\d+) 0 R", body).group(1))])
+            pairs = re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", cmap)
+            maps[number] = {int(a, 16): bytes.fromhex(b.decode()).decode("utf-16-be") for a, b in pairs}
+    names = {}  # resource names (/fo0) of the fonts
+    for body in objects.values():
+        names.update({n: int(o) for n, o in re.findall(rb"/(fo\d+) (\d+) 0 R", body)})
+    text = []
+    for body in objects.values():
+        if b"stream" not in body or b"/ToUnicode" in body:
+            continue
+        try:
+            content = stream(body)
+        except (zlib.error, AttributeError):
+            continue
+        font: dict[int, str] = {}
+        for name, literal in re.findall(rb"/(fo\d+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj", content):
+            if name:
+                font = maps.get(names.get(name, -1), {})
+                continue
+            raw = re.sub(rb"\\([0-7]{1,3}|.)", unescape, literal, flags=re.S)
+            text.extend(font.get(int.from_bytes(raw[i:i + 2], "big"), "?") for i in range(0, len(raw) - 1, 2))
+    return "".join(text)
+
+
+ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+
+
+def unescape(match: re.Match[bytes]) -> bytes:
+    """One escape of a PDF literal string: octal, a named control character, or the character itself."""
+    code = match.group(1)
+    return bytes([int(code, 8)]) if code[:1].isdigit() else ESCAPES.get(code, code)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_pdf_report_holds_the_charts_and_their_summaries(history) -> None:
+    wb, ada, _ = history
+    data = wb.progress_report(ada)
+    assert data.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
+    text = squeeze(pdf_text(data))
+    progress = wb.progress(ada)
+    for expected in ["Progress report: Ada", "Practice calendar", "Skills", "Success rate and difficulty, by week",
+                     "Time on task, by week", "Hints per exercise", "Achievements", "First pass",
+                     charts.wrap(charts.calendar_summary(progress.calendar))[0],
+                     charts.wrap(charts.hints_summary(progress.exercises))[0]]:
+        assert squeeze(expected) in text, expected
+    assert wb.store.scalar("SELECT object FROM events WHERE user_id = ? AND verb = 'exported-data'", [ada]) == "pdf"
+
+
+def test_a_report_without_practice_says_so(make_wb: Callable[..., Workbench]) -> None:
+    wb = make_wb(clock=lambda: NOW)
+    ada = new_learner(wb)
+    text = squeeze(pdf_text(wb.progress_report(ada)))
+    assert squeeze("No tries yet: practise a little and your progress will show here.") in text
+    assert squeeze("No exercises tried yet.") in text

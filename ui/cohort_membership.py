@@ -1,0 +1,39 @@
+"""The Profile page's cohort section: join a cohort with a code from an educator, or leave one."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine import User, Workbench
+from engine.cohorts import CohortError
+
+
+def section(wb: Workbench, user: User) -> None:
+    """Learners only: educators create cohorts on the Cohorts page."""
+    if user.role != "learner":
+        return
+    st.header("Cohorts", divider="gray")
+    st.caption("Joining a cohort lets its educator see your progress (your code is never shown to them). "
+               "Leave at any time.")
+    for cohort, educator in wb.memberships(user.id):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.write(f"**{cohort.name}**, with {educator}")
+            if st.button("Leave", key=f"leave:{cohort.id}", icon=":material/logout:",
+                         help="Your educator will no longer see your progress."):
+                wb.leave_cohort(user.id, cohort.id)
+                st.session_state["cohort_message"] = f"You left {cohort.name}."
+                st.rerun()
+    with st.form("join_cohort", clear_on_submit=True):
+        code = st.text_input("Join code", placeholder="ABCD-EFGH", max_chars=20,
+                             help="The code your educator gave you; capitals and dashes do not matter.")
+        if st.form_submit_button("Join", icon=":material/group_add:"):
+            try:
+                cohort = wb.join_cohort(user.id, code)
+            except CohortError as exc:
+                st.error(str(exc), icon=":material/error:")
+            else:
+                st.session_state["cohort_message"] = f"You joined {cohort.name}."
+                st.rerun()
+    message = st.session_state.pop("cohort_message", None)
+    if message:
+        st.success(message, icon=":material/check:")
