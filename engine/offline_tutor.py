@@ -220,10 +220,13 @@ def _question(diagnosis: Diagnosis | None, concept: Concept | None, context: Tut
 
 def _memory(context: TutorContext, exercise: Exercise | None) -> str:
     """One relevant memory in a sentence ("Back on 2 March, ..."), preferring past mistakes in this skill."""
-    if not context.memories:
-        return ""
     skills = set(exercise.skills) if exercise else set()
-    ranked = sorted(context.memories, key=lambda m: (m.kind != "mistake", (m.skill or "") not in skills))
+    # today's notes on this very exercise repeat what the latest run already says: leave them out
+    memories = [m for m in context.memories if not (exercise and m.exercise_id == exercise.id
+                                                    and _when(m.created_at, context.now) == "earlier today")]
+    if not memories:
+        return ""
+    ranked = sorted(memories, key=lambda m: (m.kind != "mistake", (m.skill or "") not in skills))
     chosen = ranked[0]
     when = _when(chosen.created_at, context.now)
     text = chosen.text.strip().rstrip(".")

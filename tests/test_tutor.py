@@ -282,3 +282,21 @@ def test_an_exchange_is_summarised_for_memory_without_the_learners_code(wb):
                     "(expected 6, got '123'); tutor gave hint 2 of 3.")
     assert "return str(n)" not in text
     assert exchange_summary(None, "concept", None, None) == "Learner asked about a concept outside an exercise."
+
+
+def test_the_real_memory_carries_a_mistake_into_a_later_reply_and_keeps_the_exchange(wb):
+    learner = new_learner(wb)
+    wb.submit(learner, DIGITS, RETURNS_TEXT)  # a failed submission is remembered as a mistake
+    text = wb.ask_tutor(learner, "I'm stuck, my loop gives back the wrong kind of value", RUNNING)
+    assert "when you also had trouble: Failed Digit sum (Loops)" in text
+    kinds = [m.kind for m in wb.memories(learner)]
+    assert kinds.count("mistake") == 1 and kinds.count("exchange") == 1  # the exchange is remembered, summarised
+    assert "wrong kind of value" not in " ".join(m.text for m in wb.memories(learner))  # never the learner's words
+
+
+def test_a_note_from_today_on_the_same_exercise_is_not_repeated_back(wb):
+    learner = new_learner(wb)
+    wb.submit(learner, DIGITS, RETURNS_TEXT)
+    text = wb.ask_tutor(learner, "I'm stuck", DIGITS)
+    assert "three digits" in text  # the latest run is explained ...
+    assert "when you also had trouble" not in text  # ... and not again as a memory of itself

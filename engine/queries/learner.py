@@ -36,8 +36,7 @@ def params(user_id: int, since: datetime | None = None, until: datetime | None =
 _DUCKDB_TRIES = """
 WITH mine AS MATERIALIZED (
     SELECT id, occurred_at, verb, object, result, context FROM events
-    WHERE user_id = $user_id
-      AND ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
+    WHERE user_id = $user_id  -- alone: a time window here too would turn the index lookup into a scan
 ), tries AS (
     SELECT id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
            coalesce(CAST(result->>'hints' AS INTEGER), 0) AS hints,
@@ -45,6 +44,7 @@ WITH mine AS MATERIALIZED (
            CAST(context->>'difficulty' AS DOUBLE) AS difficulty,
            context->>'$.skills[0]' AS skill
     FROM mine WHERE verb IN ('completed', 'failed')
+      AND ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
 )
 """
 

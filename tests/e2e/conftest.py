@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,10 +41,10 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The URL of the app, served by a real Streamlit server in a fresh home; stopped at the end."""
-    home = tmp_path_factory.mktemp("e2e-home")
+@contextmanager
+def serve(home: Path) -> Iterator[str]:
+    """Serve the app on a free port with its state in ``home``; yields its URL, stops it afterwards.
+    Tests that need a prepared home fill it through the engine first, then serve it."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4", "HF_HUB_OFFLINE": "1"}
@@ -70,6 +71,13 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of the app, served by a real Streamlit server in a fresh home; stopped at the end."""
+    with serve(tmp_path_factory.mktemp("e2e-home")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """An educator views a cohort in a real browser: logs in, opens Cohorts, sees the join code, the
 activity charts drawn, the at-risk learners with their reasons and the mastery heatmap. The
-screenshot is kept as test-artifacts/cohort.png and copied to docs/cohort.png for the README.
+screenshot is kept as test-artifacts/cohort.png (the README shows docs/cohort.png, a copy of one).
 
 The cohort's history is written through the engine into a home of its own before that home's
 server starts (DuckDB lets one process at a time open a database file for writing).
@@ -8,13 +8,7 @@ server starts (DuckDB lets one process at a time open a database file for writin
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import ROOT, STARTUP_TIMEOUT_S, _free_port, _healthy
+from e2e.conftest import serve
 from engine import Settings, Workbench
 
 pytestmark = pytest.mark.e2e
@@ -51,30 +45,8 @@ def cohort_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                     wb.record_result(learner.id, rng.choice(exercises), rng.random() < 0.45 + 0.08 * i,
                                      hints_used=rng.choice([0, 0, 1, 2]), duration_s=rng.uniform(90, 900),
                                      at=now - timedelta(days=day, hours=rng.randint(1, 8)))
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4", "HF_HUB_OFFLINE": "1"}
-    with open(home / "server.log", "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the app did not start:\n{(home / 'server.log').read_text()[-3000:]}")
-            time.sleep(0.2)
+    with serve(home) as url:
         yield url
-    finally:
-        try:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
 
 
 def drawn_charts(page: Page):
@@ -102,7 +74,6 @@ def test_an_educator_views_a_cohort(page: Page, cohort_app: str, artifacts: Path
     page.set_viewport_size({"width": 1400, "height": 1500})
     expect(drawn_charts(page)).to_have_count(2)
     page.screenshot(path=artifacts / "cohort.png")
-    shutil.copy(artifacts / "cohort.png", ROOT / "docs" / "cohort.png")
 
     page.get_by_role("tab", name="At risk").click()
     expect(page.get_by_text("Inactive for a week or more")).to_be_visible()

@@ -1,6 +1,6 @@
 """The Progress page in a real browser: a learner with two months of history logs in, opens
 Progress, and every chart renders (Vega-Embed draws it, no error). The screenshot is kept as
-test-artifacts/progress.png, and copied to docs/progress.png for the README.
+test-artifacts/progress.png (the README shows docs/progress.png, a copy of one).
 
 The history is written through the engine into a home of its own before that home's server
 starts (DuckDB lets one process at a time open a database file for writing).
@@ -8,12 +8,6 @@ starts (DuckDB lets one process at a time open a database file for writing).
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -23,7 +17,7 @@ from factories import answer_interview
 from playwright.sync_api import Page, expect
 from practice_history import Try, daily, record
 
-from e2e.conftest import ROOT, STARTUP_TIMEOUT_S, _free_port, _healthy
+from e2e.conftest import serve
 from engine import Settings, Workbench
 
 pytestmark = pytest.mark.e2e
@@ -44,30 +38,8 @@ def progress_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                                                    pass_rate=0.85, hint_rate=0.2)
                + [Try(59, minute=40 + k) for k in range(5)])
         wb.mark_celebrated(user.id, [s.id for s in wb.celebrations(user.id)])  # a calm screenshot
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4", "HF_HUB_OFFLINE": "1"}
-    with open(home / "server.log", "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the app did not start:\n{(home / 'server.log').read_text()[-3000:]}")
-            time.sleep(0.2)
+    with serve(home) as url:
         yield url
-    finally:
-        try:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
 
 
 def test_the_progress_page_draws_every_chart(page: Page, progress_app: str, artifacts: Path) -> None:
@@ -99,6 +71,3 @@ def test_the_progress_page_draws_every_chart(page: Page, progress_app: str, arti
     page.set_viewport_size({"width": 1400, "height": 2500})  # the whole page: Streamlit scrolls inside it
     expect(drawn).to_have_count(CHARTS)
     page.screenshot(path=artifacts / "progress.png")
-    docs = ROOT / "docs"
-    docs.mkdir(exist_ok=True)
-    shutil.copy(artifacts / "progress.png", docs / "progress.png")
