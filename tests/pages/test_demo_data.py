@@ -119,3 +119,25 @@ def test_the_demo_educator_removing_demo_data_is_logged_out(wb):
     assert wb.user_count() == 0
     assert [t.value for t in at.title] == ["Workbench"]  # the welcome page
     assert "Load demo data" in buttons(at)  # an empty install again
+
+
+def open_page(user, page: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_demo_data_populates_the_progress_and_cohort_pages(wb):
+    demo = wb.load_demo(learners=4, days=10, seed=3)
+    progress = open_page(demo.sample_learner, "pages/progress.py")
+    shown = " ".join(m.value for m in progress.markdown)
+    assert "You practised on" in shown  # the calendar's summary speaks of real days
+    assert len(progress.get("vega_lite_chart")) >= 4
+    assert any("Work on next" in i.value for i in progress.info)
+
+    cohorts = open_page(demo.educator, "pages/cohorts.py")
+    text = " ".join(m.value for m in cohorts.markdown) + " ".join(str(d.value) for d in cohorts.dataframe)
+    assert any(learner.name in text for learner in demo.learners)  # the cohort's learners are on the dashboard
