@@ -20,11 +20,13 @@ def wb(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_DEMO_LEARNERS", "3")
     monkeypatch.setenv("WORKBENCH_DEMO_DAYS", "4")
     st.cache_resource.clear()
+    st.cache_data.clear()  # cached query results belong to the previous home
     from ui.session import workbench
 
     yield workbench()
     workbench().close()
     st.cache_resource.clear()
+    st.cache_data.clear()  # cached query results belong to the previous home
 
 
 def welcome() -> AppTest:

@@ -20,11 +20,13 @@ def home(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
     st.cache_resource.clear()
+    st.cache_data.clear()  # cached query results belong to the previous home
     yield tmp_path / "home"
     from ui.session import workbench
 
     workbench().close()
     st.cache_resource.clear()
+    st.cache_data.clear()  # cached query results belong to the previous home
 
 
 @pytest.fixture
