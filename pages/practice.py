@@ -59,6 +59,20 @@ def more(user_id: int) -> None:
         st.session_state["exercise_id"] = today.items[-1].pick.exercise.id
 
 
+def keep(exercise_id: str, text: str) -> None:
+    """Make ``text`` the learner's code for the exercise, and save it as their draft."""
+    codes = st.session_state.setdefault("codes", {})
+    if text != codes.get(exercise_id):
+        codes[exercise_id] = text
+        wb.save_draft(user.id, exercise_id, text)
+
+
+def keep_typed(exercise_id: str, key: str) -> None:
+    """A callback: an edit in the plain editor is kept even when the action that commits it also hides
+    the editor (the toggle), since a hidden widget's value is never read by the script."""
+    keep(exercise_id, st.session_state[key])
+
+
 def level_message(change: LevelChange) -> str:
     if change.up:
         return f"Level up: you are now level {change.new_level} ({change.reason})."
@@ -132,10 +146,15 @@ with work:
     plain = st.toggle("Plain text editor", key="plain_editor",
                       help="A simple text box instead of the code editor (works well with screen readers).")
     if plain:
+        # back from the code editor: its last value may not have been read yet (typed just before the toggle)
+        left_behind = st.session_state.get(f"editor:{exercise.id}:{version}")
+        if isinstance(left_behind, dict) and left_behind.get("text") is not None:
+            keep(exercise.id, left_behind["text"])
         st.html('<style>textarea[aria-label="Your code"] {font-family: "Source Code Pro", monospace; '
                 "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
-        text = st.text_area("Your code", value=codes[exercise.id], height=420,
-                            key=f"area:{exercise.id}:{version}")
+        key = f"area:{exercise.id}:{version}"
+        text = st.text_area("Your code", value=codes[exercise.id], height=420, key=key,
+                            on_change=keep_typed, args=(exercise.id, key))
         run_requested = False
     else:
         key = f"editor:{exercise.id}:{version}"
@@ -152,9 +171,7 @@ with work:
             if response.get("type") == "submit" and response["id"] not in handled:
                 handled.add(response["id"])
                 run_requested = True  # Ctrl+Enter in the editor runs the tests
-    if text != codes[exercise.id]:
-        codes[exercise.id] = text
-        wb.save_draft(user.id, exercise.id, text)
+    keep(exercise.id, text)
 
     with st.container(horizontal=True):  # buttons as wide as their labels, wrapping when the column is narrow
         run_clicked = st.button("Run tests", icon=":material/play_arrow:")

@@ -247,6 +247,16 @@ def test_reset_restores_the_starter(at, wb, learner):
     assert not report_lines(at), "the old test results are gone"
 
 
+def test_an_edit_committed_by_hiding_the_plain_editor_is_kept(at, wb, learner):
+    exercise_id = at.selectbox(key="exercise_id").value
+    edited = "# typed just before switching back\n" + wb.exercise(exercise_id).starter
+    plain_editor(at).input(edited)
+    at.toggle(key="plain_editor").set_value(False).run()  # one run: the text area is gone before it is read
+    assert not at.exception, at.exception
+    assert wb.draft(learner.id, exercise_id).code == edited
+    assert plain_editor(at).value == edited
+
+
 def test_a_draft_survives_a_reload(at, wb, learner):
     exercise_id = at.selectbox(key="exercise_id").value
     draft = "# my work in progress\n" + wb.exercise(exercise_id).starter
