@@ -5,6 +5,7 @@ from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
 from ui import results
+from ui.celebration import celebrate
 from ui.generate import mark, new_exercise
 from ui.session import require_user, workbench
 from ui.tutor_panel import tutor_panel
@@ -195,6 +196,7 @@ with work:
         if attempt.level_change is not None:
             st.toast(level_message(attempt.level_change),
                      icon=":material/trending_up:" if attempt.level_change.up else ":material/trending_down:")
+        celebrate(wb, user)  # now, not on the learner's next click: this submission may have earned it
     if reset_clicked:
         codes[exercise.id] = exercise.starter
         versions[exercise.id] = version + 1

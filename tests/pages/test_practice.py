@@ -186,7 +186,9 @@ def test_submit_records_the_attempt(at, wb, learner):
     type_code(at, (BANK / EASY / "reference.py").read_text())
     click(at, "Submit")
     assert [s.value for s in at.success] == ["All 7 tests pass. Submitted: well done!"]
-    assert [t.value for t in at.toast] == ["Solved: Digit sum"]
+    assert [t.value for t in at.toast] == ["Solved: Digit sum",
+                                           "Achievement unlocked: **First pass**. Pass your first exercise."]
+    assert at.get("balloons"), "the achievement is celebrated with the result, not on the next click"
     [attempt] = wb.history(learner.id)
     assert (attempt.exercise_id, attempt.passed, attempt.status) == (EASY, True, "pass")
     assert (attempt.tests_passed, attempt.tests_total, attempt.hints_used) == (7, 7, 0)
