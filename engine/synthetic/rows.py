@@ -1,0 +1,51 @@
+"""The synthetic events as table rows: the numbers ``activity`` draws, rendered a chunk at a time,
+as it is written, into the verbs, objects and JSON text the app writes."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+
+from engine.bank import Bank
+from engine.synthetic.activity import CODE, STEPS, VERBS
+
+
+def rendered(chunk: pl.DataFrame, bank: Bank, offset: int) -> pl.DataFrame:
+    """A chunk of numeric events as table rows: the JSON the app writes, as text."""
+    exercises = sorted(bank, key=lambda e: e.id)
+    ids = pl.Series([e.id for e in exercises])
+    contexts = pl.Series([json.dumps({"skills": list(e.skills), "difficulty": e.difficulty}) for e in exercises])
+    verb, c = pl.col("verb"), pl.col
+
+    def text(name: str) -> pl.Expr:
+        return c(name).cast(pl.Utf8)
+
+    status = pl.when(c("success")).then(pl.lit("pass")).otherwise(pl.lit("fail"))
+    summary = [pl.lit('"status": "'), pl.when(verb == CODE["ran-tests"]).then(
+        pl.when(c("tp") == c("tt")).then(pl.lit("pass")).otherwise(pl.lit("fail"))).otherwise(status),
+        pl.lit('", "tests_passed": '), text("tp"), pl.lit(', "tests_total": '), text("tt"),
+        pl.lit(', "duration_ms": '), text("ms"), pl.lit("}")]
+    submission = pl.concat_str([pl.lit('{"success": '), pl.when(c("success")).then(pl.lit("true")).otherwise(pl.lit("false")),
+                                pl.lit(', "hints": '), text("hints"), pl.lit(', "duration_s": '), text("dur"),
+                                pl.lit(", "), *summary])
+    on_exercise = verb.is_in([CODE[v] for v in ("submitted", "completed", "failed")])
+    result = (pl.when(on_exercise).then(submission)
+              .when(verb == CODE["ran-tests"]).then(pl.concat_str([pl.lit("{"), *summary]))
+              .when(verb == CODE["requested-hint"]).then(pl.concat_str([pl.lit('{"hint": '), text("hint"), pl.lit("}")]))
+              .when(verb == CODE["asked-tutor"]).then(pl.concat_str([pl.lit('{"reply_chars": '), text("n1"), pl.lit("}")]))
+              .when(verb == CODE["answered-onboarding"]).then(
+                  pl.when(c("step") == len(STEPS) - 1).then(pl.lit('{"completed": true}'))
+                  .otherwise(pl.lit('{"completed": false}'))))
+    context = (pl.when(on_exercise).then(c("ex").replace_strict(range(len(exercises)), contexts, default=None))
+               .when(verb == CODE["registered"]).then(pl.lit('{"role": "learner"}'))
+               .when(verb == CODE["asked-tutor"]).then(pl.concat_str([pl.lit('{"message_chars": '), text("n2"), pl.lit("}")])))
+    obj = (pl.when(verb == CODE["answered-onboarding"]).then(c("step").replace_strict(range(len(STEPS)), list(STEPS),
+                                                                                      default=None))
+           .otherwise(c("ex").replace_strict(range(len(exercises)), ids, default=None)))
+    return chunk.select(
+        pl.int_range(offset + 1, offset + 1 + chunk.height, dtype=pl.Int64).alias("id"),
+        pl.from_epoch(c("at"), time_unit="s").alias("occurred_at"),
+        c("user").cast(pl.Int32).alias("user_id"),
+        verb.replace_strict(range(len(VERBS)), list(VERBS), return_dtype=pl.Utf8).alias("verb"),
+        obj.alias("object"), result.alias("result"), context.alias("context"))
