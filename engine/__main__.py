@@ -150,7 +150,9 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
     print(f"{'':34}{'adaptive':>10}{'staircase':>11}")
     for key, label in (("in_band_share", "learner-days in band"), ("observed_in_band_share", "  by observed passes"),
                        ("mean_success", "mean chance of success"), ("spearman_after_20", "Spearman after 20 results"),
+                       ("best_spearman_after_20", "  best possible on these results"),
                        ("spearman_after_60", "Spearman after 60 results"),
+                       ("best_spearman_after_60", "  best possible on these results"),
                        ("calibration_rmse", "difficulty error (RMSE, logits)")):
         print(f"{label:34}{figures['adaptive'][key]:>10}{figures['staircase'][key]:>11}")
     return 0

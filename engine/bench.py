@@ -80,7 +80,8 @@ def bench_model(*, learners: int = 1000, exercises: int = 500, history: int = 10
     from engine.curriculum import Curriculum
     from engine.sandbox import Sandbox
     from engine.settings import Settings
-    from engine.simulation import START, make_bank
+    from engine.simulated_learners import make_bank
+    from engine.simulation import START
     from engine.store import Store
     from engine.workbench import DATA_DIR, Workbench
 

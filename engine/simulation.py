@@ -1,16 +1,9 @@
-"""Simulated learners, to measure the adaptive engine against the plain staircase rule.
+"""The adaptive engine against the plain staircase rule, on simulated learners.
 
-Each simulated learner has a hidden general ability and a hidden ability per skill (the general
-one plus a deviation) that grow with practice, answers the interview's self-assessment from
-them with some noise, keeps their own habits (how many days a week, breaks of a week or more),
-and passes an exercise with the chance an IRT (Rasch) model gives. The bank is synthetic too:
-exercises on the real curriculum's skills with a hidden true difficulty, and an authored level
-that is that difficulty rounded with an author's error.
-
-The adaptive run drives the real engine through ``record_result`` and ``next_exercises`` only
-(the interview is answered first, as in the app). The staircase run gives the same learners the
-original plan's rule alone: a level from 1 to 10, 3 successes up, 2 struggles down, exercises of
-the authored level nearest to it.
+The learners and the bank are ``engine.simulated_learners``. The adaptive run drives the real
+engine through ``record_result`` and ``next_exercises`` only (the interview is answered first, as
+in the app). The staircase run gives the same learners the original plan's rule alone: a level
+from 1 to 10, 3 successes up, 2 struggles down, exercises of the authored level nearest to it.
 
 Figures (``simulate``):
 
@@ -20,6 +13,8 @@ Figures (``simulate``):
   as well, but with 2 to 8 exercises a day it is dominated by coin-flip noise.
 - ``spearman_after_20`` / ``_60``: rank correlation of the estimate and the hidden ability over
   every learner and skill, when each learner has 20 and 60 results.
+- ``best_spearman_after_20`` / ``_60``: the same for the best estimate the run's own results allow
+  (``engine.simulation_ceiling``): how far from the possible each policy's estimates are.
 - ``calibration_rmse``: root mean square error of the exercise difficulties (logits) against the
   hidden ones, over exercises with at least one result; the staircase keeps the authored ones.
 """
@@ -38,69 +33,18 @@ from typing import Any
 
 from engine.bank import Bank, Exercise
 from engine.curriculum import Curriculum
-from engine.learner import SELF_LEVEL_ABILITY, skill_weights
-from engine.level import Staircase, clamp_level, comfortable_level, expected_seconds, is_struggle, level_difficulty
+from engine.learner import SELF_LEVEL_ABILITY
+from engine.level import Staircase, comfortable_level, expected_seconds, is_struggle, level_difficulty
 from engine.profile import Profile
 from engine.rating import logistic
 from engine.sandbox import Sandbox
 from engine.settings import Settings
+from engine.simulated_learners import Learner, copy_of, make_bank, make_learner
+from engine.simulation_ceiling import best_estimates
 from engine.store import Store
 from engine.workbench import Workbench
 
 START = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
-SELF_LEVEL_CUTS = (-1.0, 0.0, 1.0)  # hidden ability -> new | beginner | comfortable | confident
-
-
-@dataclass
-class Learner:
-    """A simulated learner: hidden abilities that grow with practice, and habits."""
-
-    general: float
-    skills: dict[str, float]
-    learning_rate: float
-    minutes_per_day: int
-    active_share: float
-    self_levels: dict[str, str]
-    practice: dict[str, int] = field(default_factory=dict)
-
-    def margin(self, exercise: Exercise, difficulty: float) -> float:
-        weights = skill_weights(exercise.skills)  # the model's assumption, here made true
-        return sum(w * self.skills[s] for w, s in zip(weights, exercise.skills, strict=True)) - difficulty
-
-    def practise(self, exercise: Exercise, passed: bool) -> None:
-        """Learning from a try: more from a pass, less with every practice of the same skill."""
-        for skill in exercise.skills:
-            count = self.practice.get(skill, 0)
-            self.skills[skill] += self.learning_rate * (1.0 if passed else 0.5) * math.exp(-count / 30)
-            self.practice[skill] = count + 1
-
-
-def make_learner(rng: random.Random, curriculum: Curriculum) -> Learner:
-    general = rng.gauss(0, 1)
-    skills = {s: general + rng.gauss(0, 0.5) for s in curriculum.skills}
-    self_levels = {}
-    for group in curriculum.groups.values():
-        felt = statistics.fmean(skills[s] for s in group.skills) + rng.gauss(0, 0.6)
-        self_levels[group.id] = list(SELF_LEVEL_ABILITY)[sum(felt > cut for cut in SELF_LEVEL_CUTS)]
-    return Learner(general, skills, learning_rate=max(0.005, rng.gauss(0.03, 0.012)),
-                   minutes_per_day=rng.choice((15, 20, 30, 45, 60)), active_share=rng.uniform(0.5, 0.95),
-                   self_levels=self_levels)
-
-
-def make_bank(rng: random.Random, curriculum: Curriculum, per_skill: int) -> tuple[Bank, dict[str, float]]:
-    """A synthetic bank: hidden true difficulties and authored levels with an author's error."""
-    exercises, truth = [], {}
-    skills = list(curriculum.skills)
-    for skill in skills:
-        for i in range(per_skill):
-            true = rng.uniform(-3.0, 3.0)
-            authored = clamp_level(round(true / 0.6 + 5.5 + rng.gauss(0, 0.8)))
-            others = (rng.choice([s for s in skills if s != skill]),) if rng.random() < 0.3 else ()
-            exercise = Exercise(id=f"python/{skill}-{i:02d}", title=f"{skill} {i}", skills=(skill, *others),
-                                difficulty=authored, hints=(), instructions="", starter="", tests="", path=Path("."))
-            exercises.append(exercise)
-            truth[exercise.id] = true
-    return Bank.of(exercises), truth
 
 
 @dataclass
@@ -110,6 +54,7 @@ class Run:
     day_chances: list[float] = field(default_factory=list)  # mean hidden chance per learner-day
     day_observed: list[float] = field(default_factory=list)  # observed pass share per learner-day
     snapshots: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # results -> (estimate, hidden)
+    best: dict[int, list[tuple[float, float]]] = field(default_factory=dict)  # results -> (best estimate, hidden)
     calibration_rmse: float = 0.0
     tried: set[str] = field(default_factory=set)  # exercises with at least one result
     day_index: list[int] = field(default_factory=list)  # the learner's nth active day, per learner-day
@@ -122,6 +67,8 @@ class Run:
             "mean_success": round(statistics.fmean(self.day_chances), 3),
             "spearman_after_20": round(spearman(self.snapshots.get(20, [])), 3),
             "spearman_after_60": round(spearman(self.snapshots.get(60, [])), 3),
+            "best_spearman_after_20": round(spearman(self.best.get(20, [])), 3),
+            "best_spearman_after_60": round(spearman(self.best.get(60, [])), 3),
             "calibration_rmse": round(self.calibration_rmse, 3),
             "learner_days": len(self.day_chances),
         }
@@ -209,13 +156,14 @@ class StaircasePolicy(Policy):
         return level_difficulty(exercise.difficulty)
 
 
-def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: Bank, *, results: int, seed: int,
-        progress: Callable[[int, int], None] | None = None) -> Run:
+def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: Bank, curriculum: Curriculum, *,
+        results: int, seed: int, progress: Callable[[int, int], None] | None = None) -> Run:
     """Every learner through ``results`` exercises, day by day; the same habits for every policy."""
     outcome = Run()
     for index, learner in enumerate(learners):
         rng = random.Random(seed * 100_003 + index)  # habits and answers: the same across policies
         done, day, active = 0, 0, 0
+        results_so_far: list[tuple[Exercise, bool]] = []
         while done < results:
             day += 1
             if rng.random() < 0.02:
@@ -232,12 +180,15 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
                 policy.record(index, exercise, passed, duration, now)
                 outcome.tried.add(exercise.id)
                 learner.practise(exercise, passed)
+                results_so_far.append((exercise, passed))
                 chances.append(chance)
                 passes += passed
                 done += 1
                 if done in (20, 60):
                     estimates = policy.estimates(index)
                     outcome.snapshots.setdefault(done, []).extend((estimates[s], learner.skills[s]) for s in learner.skills)
+                    best = best_estimates(curriculum, learner.self_levels, results_so_far, truth)
+                    outcome.best.setdefault(done, []).extend((best[s], learner.skills[s]) for s in learner.skills)
                 if done >= results:
                     break
             if chances:
@@ -266,9 +217,10 @@ def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: 
                                "band": list(band), "seed": seed}
     for name, make in (("adaptive", lambda people: EnginePolicy(bank, curriculum, people, band)),
                        ("staircase", lambda people: StaircasePolicy(bank, curriculum, people))):
-        people = [_copy(x) for x in population]
+        people = [copy_of(x) for x in population]
         report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
-        figures[name] = run(make(people), people, truth, bank, results=results, seed=seed, progress=report).figures(band)
+        outcome = run(make(people), people, truth, bank, curriculum, results=results, seed=seed, progress=report)
+        figures[name] = outcome.figures(band)
     return figures
 
 
@@ -299,8 +251,3 @@ def _ranks(values: list[float]) -> list[float]:
 
 def _share(values: list[float], low: float, high: float) -> float:
     return sum(low <= v <= high for v in values) / len(values) if values else 0.0
-
-
-def _copy(learner: Learner) -> Learner:
-    return Learner(learner.general, dict(learner.skills), learner.learning_rate, learner.minutes_per_day,
-                   learner.active_share, dict(learner.self_levels))
