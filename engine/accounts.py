@@ -104,6 +104,13 @@ class Accounts:
         row = self.store.one(f"SELECT {_COLUMNS} FROM users WHERE id = ?", [user_id])
         return _user(row) if row else None
 
+    def require(self, user_id: int) -> User:
+        """The user, or ``AccountError`` if there is none by that id."""
+        user = self.get(user_id)
+        if user is None:
+            raise AccountError(f"no user {user_id}")
+        return user
+
     def by_username(self, username: str) -> User | None:
         row = self.store.one(f"SELECT {_COLUMNS} FROM users WHERE username = ?", [(username or "").strip().lower()])
         return _user(row) if row else None

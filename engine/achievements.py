@@ -10,6 +10,7 @@ once by the app (``celebrated_at``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -20,7 +21,7 @@ from engine import analytics
 from engine.clock import to_aware_utc, to_naive_utc
 from engine.events import Event, EventLog
 from engine.learner import SkillEstimate
-from engine.progress import MASTERY_LEVEL, MASTERY_SD, Progress, mastery_progress, runs
+from engine.progress import MASTERY_LEVEL, MASTERY_SD, Progress, activity_version, mastery_progress, runs
 from engine.queries import learner as queries
 from engine.store import Store
 
@@ -81,6 +82,9 @@ class Achievements:
     def __init__(self, store: Store, events: EventLog) -> None:
         self.store = store
         self.events = events
+        # per learner: the activity version achievements were last judged at, and whether some
+        # unlocked ones wait to be celebrated (so the app's check per run costs one small query)
+        self._judged: dict[int, tuple[int, bool]] = {}
 
     def evaluate(self, progress: Progress, now: datetime) -> list[AchievementStatus]:
         """Every achievement's status for the learner of ``progress``; newly earned ones are stored
@@ -111,6 +115,23 @@ class Achievements:
                 statuses.append(AchievementStatus(a, False, None, j.progress, j.detail))
         return statuses
 
+    def judge(self, user_id: int, progress: Progress, now: datetime) -> list[AchievementStatus]:
+        """``evaluate``, noting for ``celebrations`` the activity version judged at (read after the
+        unlocks it logs, so they do not call for judging again) and whether any unlock waits."""
+        statuses = self.evaluate(progress, now)
+        waiting = any(s.unlocked and not s.celebrated for s in statuses)
+        self._judged[user_id] = (activity_version(self.store, user_id), waiting)
+        return statuses
+
+    def celebrations(self, user_id: int, judge: Callable[[], object]) -> list[AchievementStatus]:
+        """Unlocked achievements not celebrated yet. ``judge`` (``judge`` above, on fresh figures) runs
+        only when the learner's activity changed since the last judgement; otherwise this is one indexed query."""
+        judged = self._judged.get(user_id)
+        if judged is None or judged[0] != activity_version(self.store, user_id):
+            judge()
+            judged = self._judged[user_id]
+        return self.uncelebrated(user_id) if judged[1] else []
+
     def uncelebrated(self, user_id: int) -> list[AchievementStatus]:
         """Unlocked achievements the app has not celebrated yet, oldest first."""
         rows = self.store.all("SELECT achievement, unlocked_at FROM achievements WHERE user_id = ? "
@@ -122,6 +143,8 @@ class Achievements:
         for achievement in ids:
             self.store.execute("UPDATE achievements SET celebrated_at = ? WHERE user_id = ? AND achievement = ? "
                                "AND celebrated_at IS NULL", [to_naive_utc(now), user_id, achievement])
+        if user_id in self._judged:
+            self._judged[user_id] = (self._judged[user_id][0], bool(self.uncelebrated(user_id)))
 
     def unlocked(self, user_id: int) -> pl.DataFrame:
         """The learner's unlocked achievements as a frame (for exports)."""

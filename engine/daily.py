@@ -7,6 +7,7 @@ went today, and lets the learner ask for more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,6 +61,21 @@ class DailySets:
             status = "passed" if passed else "skipped" if skipped else "tried" if passed is False else "todo"
             items.append(PlannedExercise(Pick(self.bank.get(exercise_id), probability, reason, kind), status))
         return TodaysSet(day, items)
+
+    def planned(self, user_id: int, day: date, plan: Callable[[], list[Pick]]) -> TodaysSet:
+        """The set planned for ``day``; on the day's first visit, ``plan()`` makes it."""
+        planned = self.get(user_id, day)
+        if not planned.items:
+            self.add(user_id, day, plan())
+            planned = self.get(user_id, day)
+        return planned
+
+    def extend(self, user_id: int, day: date, n: int, planned: TodaysSet, plan: Callable[[int], list[Pick]]) -> TodaysSet:
+        """Add to ``planned``, the set of ``day``, the ``n`` best of ``plan(count)`` it does not hold yet."""
+        ids = {item.pick.exercise.id for item in planned.items}
+        extra = [p for p in plan(n + len(ids)) if p.exercise.id not in ids][:n]
+        self.add(user_id, day, extra)
+        return self.get(user_id, day)
 
     def add(self, user_id: int, day: date, picks: list[Pick]) -> None:
         start = int(self.store.scalar("SELECT coalesce(max(position), 0) FROM daily_sets WHERE user_id = ? AND day = ?",

@@ -16,13 +16,15 @@ from datetime import datetime
 import polars as pl
 
 from engine import analytics
+from engine.accounts import User
 from engine.bank import Bank
 from engine.clock import to_naive_utc
 from engine.cohorts import Cohort, Member
 from engine.curriculum import Curriculum
-from engine.learner import GENERAL_PRIOR
+from engine.learner import GENERAL_PRIOR, LearnerModel
 from engine.level import LOGITS_PER_LEVEL, level_difficulty
 from engine.progress import Progress
+from engine.progress import load as load_progress
 from engine.queries.cohort import BEFORE_DAYS, RECENT_DAYS
 from engine.store import Store
 
@@ -265,3 +267,13 @@ class LearnerReport:
     def tables(self) -> dict[str, pl.DataFrame]:
         return {"mastery": self.progress.mastery, "weekly": self.progress.weekly,
                 "exercises": self.progress.exercises, "attempts": self.attempts}
+
+
+def learner_report(store: Store, model: LearnerModel, curriculum: Curriculum, bank: Bank, learner: User,
+                   now: datetime, limit: int = 200) -> LearnerReport:
+    """The report of ``learner`` with their latest ``limit`` attempts. Authorization is the caller's."""
+    attempts = store.frame(
+        "SELECT submitted_at, exercise_id, passed, hints_used, duration_s FROM attempts WHERE user_id = $user_id "
+        "ORDER BY submitted_at DESC, id DESC LIMIT $limit", {"user_id": learner.id, "limit": limit})
+    figures = load_progress(store, model, curriculum, bank, learner.id, now)
+    return LearnerReport(learner.id, learner.name, learner.username, model.level(learner.id).value, figures, attempts)

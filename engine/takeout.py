@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from engine.accounts import User
 from engine.achievements import Achievements
 from engine.clock import to_naive_utc
 from engine.curriculum import Curriculum
@@ -53,17 +54,21 @@ class Takeout:
         return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")
 
     def encode(self, fmt: str) -> bytes:
-        if fmt == "csv":
-            return self.csv()
-        if fmt == "json":
-            return self.json()
+        check_format(fmt)
+        return self.csv() if fmt == "csv" else self.json()
+
+
+def check_format(fmt: str) -> None:
+    """``ValueError`` unless ``fmt`` is one of ``FORMATS``."""
+    if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
 
 def collect(store: Store, model: LearnerModel, curriculum: Curriculum, achievements: Achievements,
-            learner: dict[str, Any], now: datetime) -> Takeout:
-    """Read this learner's rows of every table (``learner["id"]`` names them)."""
-    user_id = int(learner["id"])
+            user: User, now: datetime) -> Takeout:
+    """Read this learner's rows of every table."""
+    learner = {"id": user.id, "username": user.username, "name": user.name, "role": user.role}
+    user_id = user.id
     attempts = store.frame(
         "SELECT id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, hints_used, duration_s, code "
         "FROM attempts WHERE user_id = $user_id ORDER BY submitted_at, id", {"user_id": user_id})

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from engine import notes
-from engine.accounts import AccountError, Accounts, User
+from engine.accounts import Accounts, User
 from engine.achievements import Achievements, AchievementStatus
 from engine.attempts import Attempt, Attempts, Draft
 from engine.bank import Bank, Exercise, UnknownExercise
@@ -25,29 +22,29 @@ from engine.console import Console, ConsoleResult
 from engine.conversations import Conversation, Message
 from engine.curriculum import Curriculum
 from engine.daily import DailySets, TodaysSet
-from engine.dashboard import Dashboard, LearnerReport, RiskRules, build_dashboard
+from engine.dashboard import Dashboard, LearnerReport, RiskRules, build_dashboard, learner_report
 from engine.demo import DemoData, load_demo, remove_demo_data
 from engine.events import Event, EventLog
 from engine.export import DEFAULT_BASE_IRI, export_parquet, export_xapi
 from engine.generation import DraftRecord, GenerationResult, Generator, with_generated
 from engine.grader import Grader, GradeResult
 from engine.learner import LearnerModel, Level, SkillEstimate
-from engine.level import LevelChange, expected_seconds
+from engine.level import LevelChange
+from engine.notes import NoteTaker
+from engine.outcomes import Outcomes, level_changed, result_summary
 from engine.planner import Pick, Planner
 from engine.profile import Profile, Profiles
 from engine.progress import Progress, activity_version
 from engine.progress import load as load_progress
-from engine.review import Reviews, rating
+from engine.review import Reviews
 from engine.sandbox import Isolation, Sandbox
 from engine.settings import Settings
 from engine.store import Store
-from engine.takeout import FORMATS, collect
+from engine.takeout import check_format, collect
 from engine.tutor import Tutor
 
 if TYPE_CHECKING:
     from engine.memory import Memory, MemoryStore
-
-log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 _MEMORY_OPENING = threading.Lock()  # two sessions' first use of memory open it once
@@ -69,8 +66,7 @@ class Workbench:
         self.curriculum = curriculum or Curriculum.load(DATA_DIR / "curriculum.toml")
         self.events = EventLog(store)
         self.accounts = Accounts(store, self.events, bcrypt_rounds=settings.bcrypt_rounds,
-                                 free_failures=settings.login_free_failures,
-                                 base_delay_s=settings.login_base_delay_s,
+                                 free_failures=settings.login_free_failures, base_delay_s=settings.login_base_delay_s,
                                  max_delay_s=settings.login_max_delay_s)
         self.attempts = Attempts(store)
         self.profiles = Profiles(store)
@@ -79,12 +75,12 @@ class Workbench:
         self.daily_sets = DailySets(store, self.bank)
         self.planner = Planner(self.bank, self.curriculum, self.model, self.reviews,
                                band=(settings.target_band_low, settings.target_band_high))
-        self.grader = Grader(sandbox, test_timeout_s=settings.test_timeout_s,
-                             budget_s=settings.grading_budget_s,
+        self.grader = Grader(sandbox, test_timeout_s=settings.test_timeout_s, budget_s=settings.grading_budget_s,
                              max_solution_bytes=settings.max_solution_bytes)
+        self._outcomes = Outcomes(store, self.accounts, self.attempts, self.events, self.reviews, self.model)
         self._latest: dict[tuple[int, str], GradeResult] = {}
         self._memory: MemoryStore | None = None  # built on first use: see ``memory``
-        self._remembering = remember
+        self._notes = NoteTaker(lambda: self.memory, self.skill_name, enabled=remember)
         self.tutor = Tutor(self, Concepts(DATA_DIR / "concepts"), chat_model)  # chat_model: llm.build_chat_model
 
     def clock(self) -> datetime:
@@ -157,7 +153,7 @@ class Workbench:
         """Grade without submitting (the "Run tests" button): logged, not counted as an attempt."""
         result = self.grade(exercise_id, code)
         self._latest[(user_id, exercise_id)] = result
-        self.events.append(Event(user_id, "ran-tests", exercise_id, _result_summary(result)))
+        self.events.append(Event(user_id, "ran-tests", exercise_id, result_summary(result)))
         return result
 
     def submit(self, user_id: int, exercise_id: str, code: str, hints_used: int = 0,
@@ -166,10 +162,8 @@ class Workbench:
         exercise = self.exercise(exercise_id)
         result = self.grade(exercise, code)
         self._latest[(user_id, exercise_id)] = result
-        attempt = self._record(user_id, exercise, result.passed, hints_used, duration_s, self.clock(),
-                               status=result.status, tests_passed=result.tests_passed,
-                               tests_total=len(result.tests), code=code, summary=_result_summary(result))
-        self._remember_mistake(user_id, exercise, result)
+        attempt = self._outcomes.record_graded(user_id, exercise, result, code, hints_used, duration_s, self.clock())
+        self._notes.remember_mistake(user_id, exercise, result)
         return attempt
 
     def record_result(self, user_id: int, exercise_id: str, passed: bool, hints_used: int = 0,
@@ -178,35 +172,8 @@ class Workbench:
         if at is not None and at.tzinfo is None:
             raise ValueError("at must be timezone-aware")
         exercise = self.exercise(exercise_id)
-        self._record(user_id, exercise, passed, hints_used, duration_s, at or self.clock(),
-                     status="pass" if passed else "fail")
-
-    def _record(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int,
-                duration_s: float | None, at: datetime, *, status: str, tests_passed: int | None = None,
-                tests_total: int | None = None, code: str | None = None,
-                summary: dict[str, Any] | None = None) -> Attempt:
-        if self.accounts.get(user_id) is None:
-            raise AccountError(f"no user {user_id}")
-        hints_used = max(0, int(hints_used))
-        result = {"success": passed, "hints": hints_used, "duration_s": duration_s, **(summary or {})}
-        context = {"skills": list(exercise.skills), "difficulty": exercise.difficulty}
-        with self.store.transaction():  # the attempt, its events and the model move together
-            attempt = self.attempts.record(user_id, exercise.id, passed=passed, status=status,
-                                           tests_passed=tests_passed, tests_total=tests_total,
-                                           hints_used=hints_used, duration_s=duration_s, code=code, at=at)
-            self.events.append_many([
-                Event(user_id, "submitted", exercise.id, result, context, at),
-                Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
-            ])
-            card, failed_before = self.reviews.card(user_id, exercise.id)
-            change = self.model.update(user_id, exercise, passed, hints_used, duration_s, failed_before, at)
-            self.reviews.record(user_id, exercise.id, card, passed,
-                                rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
-            if change is not None:
-                self._log_level_change(user_id, change)
-            if passed:
-                self.attempts.clear_draft(user_id, exercise.id)
-        return replace(attempt, level_change=change)
+        self._outcomes.record(user_id, exercise, passed, hints_used, duration_s, at or self.clock(),
+                              status="pass" if passed else "fail")
 
     def latest_result(self, user_id: int, exercise_id: str) -> GradeResult | None:
         return self._latest.get((user_id, exercise_id))
@@ -228,20 +195,12 @@ class Workbench:
 
     def todays_set(self, user_id: int) -> TodaysSet:
         """Today's set as planned on the day's first visit, with how each exercise went today."""
-        day = self.clock().date()
-        planned = self.daily_sets.get(user_id, day)
-        if not planned.items:
-            self.daily_sets.add(user_id, day, self.daily_set(user_id))
-            planned = self.daily_sets.get(user_id, day)
-        return planned
+        return self.daily_sets.planned(user_id, self.clock().date(), lambda: self.daily_set(user_id))
 
     def more_exercises(self, user_id: int, n: int = 1) -> TodaysSet:
         """Add ``n`` more exercises to today's set (the learner asked for more)."""
         day = self.clock().date()
-        planned = {item.pick.exercise.id for item in self.todays_set(user_id).items}
-        extra = [p for p in self.daily_set(user_id, n + len(planned)) if p.exercise.id not in planned][:n]
-        self.daily_sets.add(user_id, day, extra)
-        return self.daily_sets.get(user_id, day)
+        return self.daily_sets.extend(user_id, day, n, self.todays_set(user_id), lambda count: self.daily_set(user_id, count))
 
     def predict(self, user_id: int, exercise_id: str) -> float:
         """The model's chance that this learner passes this exercise now (without hints)."""
@@ -270,7 +229,7 @@ class Workbench:
         """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto"."""
         change = self.model.steer(user_id, action, self.clock(), level)
         if change is not None:
-            self._log_level_change(user_id, change)
+            self.events.append(level_changed(user_id, change))
         return change
 
     def profile(self, user_id: int) -> Profile:
@@ -290,13 +249,8 @@ class Workbench:
             self.events.append(Event(user_id, "answered-onboarding", step, {"completed": profile.completed},
                                      occurred_at=self.clock()))
         if step == "goals":
-            self._remember_goals(user_id, profile)
+            self._notes.remember_goals(user_id, profile)
         return profile
-
-    def _log_level_change(self, user_id: int, change: LevelChange) -> None:
-        self.events.append(Event(user_id, "level-changed", str(change.new_level),
-                                 {"from": change.old_level, "to": change.new_level}, {"reason": change.reason},
-                                 change.changed_at))
 
     def history(self, user_id: int, limit: int = 200) -> list[Attempt]:
         return self.attempts.history(user_id, limit)
@@ -314,7 +268,7 @@ class Workbench:
         shown = min(len(exercise.hints), (draft.hints_shown if draft else 0) + 1)
         self.save_draft(user_id, exercise_id, code, shown)
         self.events.append(Event(user_id, "requested-hint", exercise_id, {"hint": shown}, occurred_at=self.clock()))
-        self._remember_hint(user_id, exercise, shown)
+        self._notes.remember_hint(user_id, exercise, shown)
         return shown, exercise.hints[shown - 1]
 
     def skip(self, user_id: int, exercise_id: str) -> None:
@@ -409,33 +363,6 @@ class Workbench:
         """Delete everything remembered about this learner; returns how many memories went."""
         return self.memory.forget_all(user_id)
 
-    def _remember_mistake(self, user_id: int, exercise: Exercise, result: GradeResult) -> None:
-        skill = exercise.skills[0] if exercise.skills else None
-        text = notes.mistake(exercise.title, self.skill_name(skill) if skill else "", result)
-        if text:
-            self._remember_quietly(user_id, "mistake", text, skill, exercise.id)
-
-    def _remember_hint(self, user_id: int, exercise: Exercise, shown: int) -> None:
-        skill = exercise.skills[0] if exercise.skills else None
-        text = notes.hint(exercise.title, self.skill_name(skill) if skill else "", shown)
-        self._remember_quietly(user_id, "hint", text, skill, exercise.id, replace=True)  # hint 2 supersedes hint 1
-
-    def _remember_goals(self, user_id: int, profile: Profile) -> None:
-        text = notes.goals(profile)
-        if text:
-            self._remember_quietly(user_id, "goal", text, None, None, replace=True)  # the new goals replace the old
-
-    def _remember_quietly(self, user_id: int, kind: str, text: str, skill: str | None, exercise_id: str | None,
-                          replace: bool = False) -> None:
-        """Remember from the interactive paths; a failure is logged, never lost work: the
-        submission, hint or profile answer it comes from is already saved."""
-        if not self._remembering:
-            return
-        try:
-            self.memory.remember(user_id, kind, text, skill=skill, exercise_id=exercise_id, replace=replace)
-        except Exception as exc:  # noqa: BLE001 - memory helps the tutor; it must not break practice
-            log.warning("could not remember a %s for user %s: %s", kind, user_id, exc)
-
     # -- exercise generation: new exercises written by the language model -------------------------
 
     @cached_property
@@ -519,23 +446,13 @@ class Workbench:
     def learner_progress_for(self, actor_id: int, learner_id: int, limit: int = 200) -> LearnerReport:
         """One learner's progress, read-only, for themself or an educator of one of their cohorts."""
         learner = self.access.check_read(actor_id, learner_id)
-        attempts = self.store.frame(
-            "SELECT submitted_at, exercise_id, passed, hints_used, duration_s FROM attempts WHERE user_id = $user_id "
-            "ORDER BY submitted_at DESC, id DESC LIMIT $limit", {"user_id": learner_id, "limit": limit})
-        figures = load_progress(self.store, self.model, self.curriculum, self.bank, learner_id, self.clock())
-        return LearnerReport(learner.id, learner.name, learner.username, self.level(learner_id).value, figures, attempts)
+        return learner_report(self.store, self.model, self.curriculum, self.bank, learner, self.clock(), limit)
 
     # -- progress: a learner's own figures, achievements and exports -----------------------------
 
     @cached_property
     def achievement_book(self) -> Achievements:
         return Achievements(self.store, self.events)
-
-    @cached_property
-    def _judged(self) -> dict[int, tuple[int, bool]]:
-        """Per learner: the activity version achievements were last judged at, and whether some
-        unlocked ones wait to be celebrated (so the app's check per run costs one small query)."""
-        return {}
 
     def activity_version(self, user_id: int) -> int:
         """The id of the learner's latest event: a cheap key that changes after any new activity
@@ -550,45 +467,28 @@ class Workbench:
     def achievements(self, user_id: int, progress: Progress | None = None) -> list[AchievementStatus]:
         """Every achievement, unlocked (with when) or locked (with progress); newly earned ones are
         stored and logged. ``progress``: the learner's figures if already read."""
-        statuses = self.achievement_book.evaluate(progress or self.progress(user_id), self.clock())
-        waiting = any(s.unlocked and not s.celebrated for s in statuses)
-        self._judged[user_id] = (self.activity_version(user_id), waiting)
-        return statuses
+        return self.achievement_book.judge(user_id, progress or self.progress(user_id), self.clock())
 
     def celebrations(self, user_id: int) -> list[AchievementStatus]:
-        """Unlocked achievements not celebrated yet. Achievements are judged again only when the
-        learner's activity changed since the last judgement; otherwise this is one indexed query."""
-        judged = self._judged.get(user_id)
-        if judged is None or judged[0] != self.activity_version(user_id):
-            self.achievements(user_id)
-            judged = self._judged[user_id]
-        return self.achievement_book.uncelebrated(user_id) if judged[1] else []
+        """Unlocked achievements not celebrated yet (judged again only if the learner's activity changed)."""
+        return self.achievement_book.celebrations(user_id, lambda: self.achievements(user_id))
 
     def mark_celebrated(self, user_id: int, achievement_ids: list[str]) -> None:
         """The app has shown these: they are not celebrated again."""
         self.achievement_book.mark_celebrated(user_id, achievement_ids, self.clock())
-        if user_id in self._judged:
-            self._judged[user_id] = (self._judged[user_id][0], bool(self.achievement_book.uncelebrated(user_id)))
 
     def export_data(self, user_id: int, fmt: str = "json") -> bytes:
         """The learner's own data: "csv" (a zip of CSV files) or "json" (one document) holding their
         attempts, events, skill estimates and achievements. Logged as "exported-data"."""
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-        user = self.user(user_id)
-        if user is None:
-            raise AccountError(f"no user {user_id}")
-        learner = {"id": user.id, "username": user.username, "name": user.name, "role": user.role}
-        data = collect(self.store, self.model, self.curriculum, self.achievement_book, learner,
+        check_format(fmt)
+        data = collect(self.store, self.model, self.curriculum, self.achievement_book, self.accounts.require(user_id),
                        self.clock()).encode(fmt)
         self.events.append(Event(user_id, "exported-data", fmt, {"bytes": len(data)}))
         return data
 
     def progress_report(self, user_id: int) -> bytes:
         """The Progress page as a PDF: every chart with its summary, and the achievements."""
-        user = self.user(user_id)
-        if user is None:
-            raise AccountError(f"no user {user_id}")
+        user = self.accounts.require(user_id)
         from engine.report import pdf as report_pdf  # Altair and vl-convert load only when a report is asked for
 
         figures = self.progress(user_id)
@@ -660,9 +560,4 @@ class Workbench:
 
     def demo_loaded(self) -> bool:
         return bool(self.store.scalar("SELECT count(*) FROM users WHERE is_demo"))
-
-
-def _result_summary(result: GradeResult) -> dict[str, Any]:
-    return {"status": result.status, "tests_passed": result.tests_passed, "tests_total": len(result.tests),
-            "duration_ms": round(result.duration_ms, 1)}
 
