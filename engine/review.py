@@ -33,7 +33,10 @@ def review(card_json: str | None, passed: bool, grade: Rating, at: datetime) -> 
     """The card after this result, as JSON with its due time; None while nothing has been passed."""
     if card_json is None and not passed:
         return None
-    card = Card.from_json(card_json) if card_json is not None else Card()
+    # a new card gets a fixed id and the result's time: by default fsrs stamps it with the wall clock
+    # and sleeps a millisecond to keep ids apart, which neither a row per learner and exercise
+    # needs nor ``record_result``'s time budget affords
+    card = Card.from_json(card_json) if card_json is not None else Card(card_id=0, due=to_aware_utc(at))
     card, _ = _SCHEDULER.review_card(card, grade, review_datetime=to_aware_utc(at))
     return card.to_json(), card.due
 

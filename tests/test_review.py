@@ -62,6 +62,12 @@ def test_a_first_pass_schedules_a_review_days_ahead(grade: Rating) -> None:
     assert due.tzinfo is not None and due - START >= timedelta(days=1)  # no minute-long learning steps
 
 
+def test_a_first_pass_is_scheduled_from_the_result_alone() -> None:
+    """The same result gives the same card: nothing of the wall clock or the moment it was run."""
+    first, again = review(None, True, Rating.Good, START), review(None, True, Rating.Good, START)
+    assert first is not None and first == again
+
+
 def test_an_easier_pass_comes_back_later() -> None:
     dues = [first_pass(grade)[1] for grade in (Rating.Hard, Rating.Good, Rating.Easy)]
     assert dues == sorted(dues) and len(set(dues)) == len(dues)
