@@ -70,8 +70,16 @@ def keep(exercise_id: str, text: str) -> None:
 
 def keep_typed(exercise_id: str, key: str) -> None:
     """A callback: an edit in the plain editor is kept even when the action that commits it also hides
-    the editor (the toggle), since a hidden widget's value is never read by the script."""
+    the editor (the toggle), since a hidden widget's value is never read by the script. The code
+    editor then starts afresh under a new key: the browser may still hold the old one's text and
+    send it back, which would undo the edit."""
     keep(exercise_id, st.session_state[key])
+    plain_edits = st.session_state.setdefault("plain_edits", {})
+    plain_edits[exercise_id] = plain_edits.get(exercise_id, 0) + 1
+
+
+def editor_key(exercise_id: str, version: int) -> str:
+    return f"editor:{exercise_id}:{version}:{st.session_state.get('plain_edits', {}).get(exercise_id, 0)}"
 
 
 def level_message(change: LevelChange) -> str:
@@ -148,7 +156,7 @@ with work:
                       help="A simple text box instead of the code editor (works well with screen readers).")
     if plain:
         # back from the code editor: its last value may not have been read yet (typed just before the toggle)
-        left_behind = st.session_state.get(f"editor:{exercise.id}:{version}")
+        left_behind = st.session_state.get(editor_key(exercise.id, version))
         if isinstance(left_behind, dict) and left_behind.get("text") is not None:
             keep(exercise.id, left_behind["text"])
         st.html('<style>textarea[aria-label="Your code"] {font-family: "Source Code Pro", monospace; '
@@ -158,7 +166,7 @@ with work:
                             on_change=keep_typed, args=(exercise.id, key))
         run_requested = False
     else:
-        key = f"editor:{exercise.id}:{version}"
+        key = editor_key(exercise.id, version)
         mounted_with = st.session_state.setdefault("editor_initial", {})
         if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
             mounted_with[key] = codes[exercise.id]
