@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from factories import ADD_REFERENCE, ADD_STARTER, ADD_TESTS, BANK_DIR, Clock, write_exercise
+from factories import ADD_REFERENCE, ADD_STARTER, ADD_TESTS, BANK_DIR, Clock, new_learner, write_exercise
 
 from engine.bank import Bank
 from engine.grader import Grader
@@ -90,6 +90,13 @@ def make_wb(settings: Settings, sandbox: Sandbox, bank: Bank) -> Iterator[Callab
     yield make
     for workbench in made:
         workbench.close()
+
+
+@pytest.fixture
+def ada(wb: Workbench) -> int:
+    """A registered learner, in whichever ``wb`` the test has (a module may
+    put it on a clock); some modules override this with an account of their own."""
+    return new_learner(wb)
 
 
 @pytest.fixture

@@ -20,11 +20,6 @@ def wb(make_wb: Callable[..., Workbench], clock: Clock) -> Workbench:
     return make_wb(clock)
 
 
-@pytest.fixture
-def ada(wb: Workbench) -> int:
-    return new_learner(wb)
-
-
 def ids(todays: TodaysSet) -> list[str]:
     return [item.pick.exercise.id for item in todays.items]
 

@@ -26,11 +26,6 @@ def wb(make_wb: Callable[..., Workbench], clock: Clock) -> Workbench:
     return make_wb(clock)
 
 
-@pytest.fixture
-def ada(wb: Workbench) -> int:
-    return new_learner(wb)
-
-
 def record(wb: Workbench, user: int, outcomes: list[bool], start: datetime = START, **extra: object) -> None:
     """One result per outcome, on the easy exercises in turn, a minute apart."""
     for i, passed in enumerate(outcomes):

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from factories import START, Clock, answer_interview, new_learner
+from factories import START, Clock, answer_interview
 
 from engine.planner import Pick
 from engine.workbench import Workbench
@@ -20,11 +20,6 @@ ROOTS = {"strings", "loops"}  # the curriculum's skills without prerequisites
 def wb(make_wb: Callable[..., Workbench], clock: Clock) -> Workbench:
     """The Workbench on the test's clock."""
     return make_wb(clock)
-
-
-@pytest.fixture
-def ada(wb: Workbench) -> int:
-    return new_learner(wb)
 
 
 def ids(picks: list[Pick]) -> list[str]:

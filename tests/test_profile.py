@@ -7,7 +7,7 @@ from datetime import timedelta, timezone
 from typing import Any
 
 import pytest
-from factories import START, Clock, answer_interview, interview_answers, new_learner
+from factories import START, Clock, answer_interview, interview_answers
 
 from engine.profile import STEP_TITLES, STEPS, Profile, ProfileError, Profiles, validate
 from engine.store import Store
@@ -20,11 +20,6 @@ GROUPS = {"basics": "Basics", "objects": "Objects"}
 def wb(make_wb: Callable[..., Workbench], clock: Clock) -> Workbench:
     """The Workbench on the test's clock."""
     return make_wb(clock)
-
-
-@pytest.fixture
-def ada(wb: Workbench) -> int:
-    return new_learner(wb)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from factories import REPO
 from streamlit.testing.v1 import AppTest
 
@@ -12,21 +11,12 @@ from engine.demo import PASSWORD
 APP = str(REPO / "app.py")
 
 
-@pytest.fixture
-def wb(tmp_path, monkeypatch):
-    """The app's own Workbench in a fresh home, with a tiny demo size (the default takes half a minute)."""
-    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
+@pytest.fixture(autouse=True)
+def small_demo(monkeypatch):
+    """A tiny demo size (the default takes half a minute), set before the app's Workbench
+    (tests/pages/conftest.py) is made: autouse fixtures come first."""
     monkeypatch.setenv("WORKBENCH_DEMO_LEARNERS", "3")
     monkeypatch.setenv("WORKBENCH_DEMO_DAYS", "4")
-    st.cache_resource.clear()
-    st.cache_data.clear()  # cached query results belong to the previous home
-    from ui.session import workbench
-
-    yield workbench()
-    workbench().close()
-    st.cache_resource.clear()
-    st.cache_data.clear()  # cached query results belong to the previous home
 
 
 def welcome() -> AppTest:
