@@ -9,6 +9,7 @@ answers later. The answers seed the learner model (self-assessed levels) and siz
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -84,7 +85,9 @@ class Profile:
         """Exercises a day that fit the learner's minutes, or None when they have not said."""
         if self.minutes_per_day is None:
             return None
-        return max(1, min(MAX_DAILY_SET, round(self.minutes_per_day / MINUTES_PER_EXERCISE)))
+        # half up, not Python's half to even: 20 minutes (2.5 exercises) should not get fewer
+        # than 28 minutes' 3.5 rounded up
+        return max(1, min(MAX_DAILY_SET, math.floor(self.minutes_per_day / MINUTES_PER_EXERCISE + 0.5)))
 
     def answers(self) -> dict[str, Any]:
         return {"languages": list(self.languages), "levels": dict(self.levels), "goals": list(self.goals),

@@ -137,7 +137,8 @@ def test_a_refused_answer_changes_nothing(wb: Workbench, ada: int) -> None:
 
 @pytest.mark.parametrize(
     ("minutes", "size"),
-    [(None, None), (1, 1), (5, 1), (8, 1), (16, 2), (30, 4), (60, 8), (90, 11), (96, 12), (120, 12), (240, 12)],
+    [(None, None), (1, 1), (5, 1), (8, 1), (16, 2), (20, 3), (28, 4), (30, 4), (36, 5), (60, 8), (90, 11), (96, 12),
+     (120, 12), (240, 12)],
     ids=lambda v: str(v),
 )
 def test_daily_set_size(minutes: int | None, size: int | None) -> None:
