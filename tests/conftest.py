@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from factories import ADD_REFERENCE, ADD_STARTER, ADD_TESTS, BANK_DIR, Clock, new_learner, write_exercise
+from llm_server import LLMServer
 
 from engine.bank import Bank
 from engine.grader import Grader
@@ -45,6 +46,13 @@ def embedder():
     from engine.embedder import Embedder
 
     return Embedder()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LLMServer]:
+    """A scripted OpenAI-compatible server (``tests/llm_server.py``), one per test module."""
+    with LLMServer() as running:
+        yield running
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ rejected with the right reason and kept for review."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from factories import new_learner
@@ -21,7 +20,7 @@ from generated_drafts import (
     coin_tests,
     draft,
 )
-from llm_server import LLMServer, Reply
+from llm_server import Reply
 
 from engine import GenerationResult, UnknownSkill, llm
 from engine.bank import Bank
@@ -32,12 +31,6 @@ from engine.verification import leaked_lines, unrepeatable_calls
 from engine.workbench import Workbench
 
 NEW_ID = "python/count-the-vowels"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LLMServer]:
-    with LLMServer() as running:
-        yield running
 
 
 @pytest.fixture

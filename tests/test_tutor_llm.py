@@ -6,11 +6,10 @@ rate limit and daily budget hold."""
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 
 import pytest
 from factories import Clock, new_learner
-from llm_server import LLMServer, Reply
+from llm_server import Reply
 
 from engine import llm
 from engine.settings import Settings
@@ -19,12 +18,6 @@ from engine.workbench import Workbench
 
 DIGITS = "python/digit-sum"
 RETURNS_TEXT = "def digit_sum(n):\n    return str(n)\n"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LLMServer]:
-    with LLMServer() as running:
-        yield running
 
 
 @pytest.fixture

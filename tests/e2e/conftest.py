@@ -80,6 +80,19 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+def log_in(page, username: str, password: str, name: str):
+    """Log in through the form and wait until the sidebar greets ``name``; returns the sidebar."""
+    from playwright.sync_api import expect
+
+    form = page.get_by_test_id("stForm").filter(has_text="Log in")
+    form.get_by_role("textbox", name="Username").fill(username)
+    form.get_by_role("textbox", name="Password").fill(password)
+    form.get_by_role("button", name="Log in").click()
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text(name)).to_be_visible()
+    return sidebar
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

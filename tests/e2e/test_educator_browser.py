@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import serve
+from e2e.conftest import log_in, serve
 from engine import Settings, Workbench
 
 pytestmark = pytest.mark.e2e
@@ -55,12 +55,7 @@ def drawn_charts(page: Page):
 
 def test_an_educator_views_a_cohort(page: Page, cohort_app: str, artifacts: Path) -> None:
     page.goto(cohort_app)
-    form = page.get_by_test_id("stForm").filter(has_text="Log in")
-    form.get_by_role("textbox", name="Username").fill("e2e-tess")
-    form.get_by_role("textbox", name="Password").fill(PASSWORD)
-    form.get_by_role("button", name="Log in").click()
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text("Tess Teacher")).to_be_visible()
+    sidebar = log_in(page, "e2e-tess", PASSWORD, "Tess Teacher")
     sidebar.get_by_role("link", name="Cohorts").click()
 
     expect(page.get_by_role("heading", name="Cohorts", level=1, exact=True)).to_be_visible()

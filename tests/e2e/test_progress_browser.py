@@ -17,7 +17,7 @@ from factories import answer_interview
 from playwright.sync_api import Page, expect
 from practice_history import Try, daily, record
 
-from e2e.conftest import serve
+from e2e.conftest import log_in, serve
 from engine import Settings, Workbench
 
 pytestmark = pytest.mark.e2e
@@ -44,12 +44,7 @@ def progress_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_the_progress_page_draws_every_chart(page: Page, progress_app: str, artifacts: Path) -> None:
     page.goto(progress_app)
-    form = page.get_by_test_id("stForm").filter(has_text="Log in")
-    form.get_by_role("textbox", name="Username").fill("e2e-lin")
-    form.get_by_role("textbox", name="Password").fill(PASSWORD)
-    form.get_by_role("button", name="Log in").click()
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_text("Lin Chen")).to_be_visible()
+    sidebar = log_in(page, "e2e-lin", PASSWORD, "Lin Chen")
 
     sidebar.get_by_role("link", name="Progress").click()
     expect(page.get_by_role("heading", name="Progress", level=1, exact=True)).to_be_visible()

@@ -4,23 +4,14 @@ review of rejected drafts on the System page."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from clicks import click
 from factories import REPO
 from generated_drafts import WRONG_REFERENCE, draft
-from llm_server import LLMServer
 from streamlit.testing.v1 import AppTest
 
 APP = str(REPO / "app.py")
 NEW_ID = "python/count-the-vowels"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[LLMServer]:
-    with LLMServer() as running:
-        yield running
 
 
 @pytest.fixture
