@@ -137,7 +137,7 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
     if args.learners < 1 or args.results < 1:
         print("error: --learners and --results must be at least 1", file=sys.stderr)
         return USAGE_ERROR
-    figures = simulate(learners=args.learners, results=args.results, seed=args.seed,
+    figures = simulate(learners=args.learners, results=args.results, seed=args.seed, hints=args.hints,
                        band=(settings.target_band_low, settings.target_band_high),
                        progress=lambda name, done, total: progress_bar(f"{name:>9}")(done, total))
     figures["machine"] = machine.describe()
@@ -146,15 +146,19 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     low, high = figures["band"]
     print(f"{figures['learners']} simulated learners, {figures['results_per_learner']} results each, "
-          f"{figures['exercises']} exercises, target band {low:.2f} to {high:.2f}")
+          f"{figures['exercises']} exercises, target band {low:.2f} to {high:.2f}"
+          + (", some learners asking for hints" if args.hints else ""))
     print(f"{'':34}{'adaptive':>10}{'staircase':>11}")
     for key, label in (("in_band_share", "learner-days in band"), ("observed_in_band_share", "  by observed passes"),
                        ("mean_success", "mean chance of success"), ("spearman_after_20", "Spearman after 20 results"),
                        ("best_spearman_after_20", "  best possible on these results"),
                        ("spearman_after_60", "Spearman after 60 results"),
                        ("best_spearman_after_60", "  best possible on these results"),
-                       ("calibration_rmse", "difficulty error (RMSE, logits)")):
-        print(f"{label:34}{figures['adaptive'][key]:>10}{figures['staircase'][key]:>11}")
+                       ("calibration_rmse", "difficulty error (RMSE, logits)"),
+                       ("hinted_share", "results with hints"),
+                       ("hint_users_offset", "hint users read higher (logits)")):
+        if key in figures["adaptive"]:
+            print(f"{label:34}{figures['adaptive'][key]:>10}{figures['staircase'].get(key, '-'):>11}")
     return 0
 
 
@@ -227,6 +231,8 @@ def parser() -> argparse.ArgumentParser:
     simulate.add_argument("--learners", type=int, default=200, help="simulated learners (default 200)")
     simulate.add_argument("--results", type=int, default=60, help="results per learner (default 60)")
     simulate.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    simulate.add_argument("--hints", action="store_true",
+                          help="some learners ask for hints when an exercise feels hard (60%% of them)")
     simulate.add_argument("--json", action="store_true", help="print one JSON object")
     simulate.set_defaults(run=cmd_simulate)
     return top

@@ -3,7 +3,8 @@
 Each simulated learner has a hidden general ability and a hidden ability per skill (the general
 one plus a deviation) that grow with practice, answers the interview's self-assessment from
 them with some noise, keeps their own habits (how many days a week, breaks of a week or more),
-and passes an exercise with the chance an IRT (Rasch) model gives. The bank's exercises are on
+and passes an exercise with the chance an IRT (Rasch) model gives. Some learners (in the hints
+scenario) ask for hints when an exercise feels hard, and each hint raises their chance. The bank's exercises are on
 the real curriculum's skills, with a hidden true difficulty and an authored level that is that
 difficulty rounded with an author's error.
 """
@@ -29,6 +30,10 @@ MEAN_LEARNING_RATE = 0.03  # logits a skill gains from a pass early in its pract
 LEARNING_RATE_SD = 0.012
 PRACTICE_DECAY = 30  # tries of a skill after which its gains have shrunk by e
 FAIL_LEARNING = 0.5  # a fail teaches half as much as a pass
+HINT_USERS = 0.6  # the share of learners who ask for hints at all (in the hints scenario)
+HINT_HELP = 0.5  # logits a hint adds to the margin: a nudge, not the answer
+FEEL_SD = 0.7  # how far a learner's feel for an exercise, before trying it, is from their true margin
+MAX_HINTS = 3
 
 
 def learning_gain(rate: float, passed: bool, tries_before: int) -> float:
@@ -47,6 +52,14 @@ class Learner:
     active_share: float
     self_levels: dict[str, str]
     practice: dict[str, int] = field(default_factory=dict)
+    hint_threshold: float | None = None  # asks for hints while the felt margin is below it; None: never
+
+    def hints_wanted(self, margin: float, feel_error: float) -> int:
+        """Hints asked for before trying: enough to lift the felt margin to the learner's threshold."""
+        if self.hint_threshold is None:
+            return 0
+        short = self.hint_threshold - (margin + feel_error)
+        return min(MAX_HINTS, max(0, math.ceil(short / HINT_HELP)))
 
     def margin(self, exercise: Exercise, difficulty: float) -> float:
         weights = skill_weights(exercise.skills)  # the model's assumption, here made true
@@ -88,6 +101,13 @@ def make_bank(rng: random.Random, curriculum: Curriculum, per_skill: int) -> tup
     return Bank.of(exercises), truth
 
 
+def give_hint_habits(rng: random.Random, learners: list[Learner]) -> None:
+    """Make some learners ask for hints: each when an exercise feels below a chance of their own
+    (a threshold margin around 0.5 logits, a felt chance of about 62%)."""
+    for learner in learners:
+        learner.hint_threshold = rng.gauss(0.5, 0.5) if rng.random() < HINT_USERS else None
+
+
 def copy_of(learner: Learner) -> Learner:
     return Learner(learner.general, dict(learner.skills), learner.learning_rate, learner.minutes_per_day,
-                   learner.active_share, dict(learner.self_levels))
+                   learner.active_share, dict(learner.self_levels), hint_threshold=learner.hint_threshold)

@@ -17,6 +17,15 @@ Figures (``simulate``):
   (``engine.simulation_ceiling``): how far from the possible each policy's estimates are.
 - ``calibration_rmse``: root mean square error of the exercise difficulties (logits) against the
   hidden ones, over exercises with at least one result; the staircase keeps the authored ones.
+
+With ``hints=True`` some learners ask for hints when an exercise feels hard
+(``engine.simulated_learners``); the day's chances are then those with the hints' help, and two
+more figures tell how the policy read those learners:
+
+- ``hinted_share``: the share of results with at least one hint.
+- ``hint_users_offset``: after 60 results, the mean of (estimate - hidden ability) over the
+  learners who ask for hints, minus the same over those who never do (logits; the engine's only):
+  below 0, hint users are read as weaker than they are.
 """
 
 from __future__ import annotations
@@ -39,7 +48,7 @@ from engine.profile import Profile
 from engine.rating import logistic
 from engine.sandbox import Sandbox
 from engine.settings import Settings
-from engine.simulated_learners import Learner, copy_of, make_bank, make_learner
+from engine.simulated_learners import FEEL_SD, HINT_HELP, Learner, copy_of, give_hint_habits, make_bank, make_learner
 from engine.simulation_ceiling import best_estimates
 from engine.store import Store
 from engine.workbench import Workbench
@@ -58,10 +67,13 @@ class Run:
     calibration_rmse: float = 0.0
     tried: set[str] = field(default_factory=set)  # exercises with at least one result
     day_index: list[int] = field(default_factory=list)  # the learner's nth active day, per learner-day
+    results: int = 0
+    hinted: int = 0  # results with at least one hint
+    offsets: dict[bool, list[float]] = field(default_factory=dict)  # asks for hints -> estimate - hidden, at 60
 
-    def figures(self, band: tuple[float, float]) -> dict[str, float]:
+    def figures(self, band: tuple[float, float], hints: bool = False) -> dict[str, float]:
         low, high = band
-        return {
+        figures = {
             "in_band_share": round(_share(self.day_chances, low, high), 3),
             "observed_in_band_share": round(_share(self.day_observed, low, high), 3),
             "mean_success": round(statistics.fmean(self.day_chances), 3),
@@ -72,15 +84,23 @@ class Run:
             "calibration_rmse": round(self.calibration_rmse, 3),
             "learner_days": len(self.day_chances),
         }
+        if hints:
+            figures["hinted_share"] = round(self.hinted / self.results, 3) if self.results else 0.0
+            if self.offsets.get(True) and self.offsets.get(False):
+                figures["hint_users_offset"] = round(statistics.fmean(self.offsets[True])
+                                                     - statistics.fmean(self.offsets[False]), 3)
+        return figures
 
 
 class Policy:
     """What a run needs of a policy: its picks for a day, a result, and its estimates."""
 
+    estimates_in_logits = True  # estimates on the hidden abilities' scale (their offset means something)
+
     def picks(self, index: int, now: datetime) -> list[Exercise]:
         raise NotImplementedError
 
-    def record(self, index: int, exercise: Exercise, passed: bool, duration_s: float, at: datetime) -> None:
+    def record(self, index: int, exercise: Exercise, passed: bool, hints: int, duration_s: float, at: datetime) -> None:
         raise NotImplementedError
 
     def estimates(self, index: int) -> dict[str, float]:
@@ -112,8 +132,8 @@ class EnginePolicy(Policy):
         self.now = now
         return self.wb.next_exercises(self.users[index])
 
-    def record(self, index: int, exercise: Exercise, passed: bool, duration_s: float, at: datetime) -> None:
-        self.wb.record_result(self.users[index], exercise.id, passed, duration_s=duration_s, at=at)
+    def record(self, index: int, exercise: Exercise, passed: bool, hints: int, duration_s: float, at: datetime) -> None:
+        self.wb.record_result(self.users[index], exercise.id, passed, hints_used=hints, duration_s=duration_s, at=at)
 
     def estimates(self, index: int) -> dict[str, float]:
         return {s: e.ability for s, e in self.wb.skill_estimates(self.users[index]).items()}
@@ -124,6 +144,8 @@ class EnginePolicy(Policy):
 
 class StaircasePolicy(Policy):
     """The original plan's rule alone: exercises of the authored level nearest to a 1..10 level."""
+
+    estimates_in_logits = False  # a level for every skill
 
     def __init__(self, bank: Bank, curriculum: Curriculum, learners: list[Learner]) -> None:
         self.bank = bank
@@ -143,8 +165,8 @@ class StaircasePolicy(Policy):
         candidates.sort(key=lambda e: (abs(e.difficulty - level), self.curriculum.order(e.skills[0]), e.id))
         return candidates[: self.sizes[index]]
 
-    def record(self, index: int, exercise: Exercise, passed: bool, duration_s: float, at: datetime) -> None:
-        self.stairs[index], _ = self.stairs[index].after(is_struggle(passed, 0, duration_s, exercise.difficulty))
+    def record(self, index: int, exercise: Exercise, passed: bool, hints: int, duration_s: float, at: datetime) -> None:
+        self.stairs[index], _ = self.stairs[index].after(is_struggle(passed, hints, duration_s, exercise.difficulty))
         self.seen_on[index][exercise.id] = at
         if passed:
             self.passed[index].add(exercise.id)
@@ -163,7 +185,7 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
     for index, learner in enumerate(learners):
         rng = random.Random(seed * 100_003 + index)  # habits and answers: the same across policies
         done, day, active = 0, 0, 0
-        results_so_far: list[tuple[Exercise, bool]] = []
+        results_so_far: list[tuple[Exercise, bool, int]] = []
         while done < results:
             day += 1
             if rng.random() < 0.02:
@@ -173,20 +195,27 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
             now = START + timedelta(days=day, minutes=rng.randint(0, 180))
             chances, passes = [], 0
             for exercise in policy.picks(index, now):
-                chance = logistic(learner.margin(exercise, truth[exercise.id]))
+                margin = learner.margin(exercise, truth[exercise.id])
+                hints = learner.hints_wanted(margin, rng.gauss(0, FEEL_SD)) if learner.hint_threshold is not None else 0
+                chance = logistic(margin + hints * HINT_HELP)
                 passed = rng.random() < chance
                 duration = expected_seconds(exercise.difficulty) * math.exp(rng.gauss(-0.2, 0.4) + (0 if passed else 0.5))
                 now += timedelta(seconds=duration)
-                policy.record(index, exercise, passed, duration, now)
+                policy.record(index, exercise, passed, hints, duration, now)
                 outcome.tried.add(exercise.id)
+                outcome.results += 1
+                outcome.hinted += hints > 0
                 learner.practise(exercise, passed)
-                results_so_far.append((exercise, passed))
+                results_so_far.append((exercise, passed, hints))
                 chances.append(chance)
                 passes += passed
                 done += 1
                 if done in (20, 60):
                     estimates = policy.estimates(index)
                     outcome.snapshots.setdefault(done, []).extend((estimates[s], learner.skills[s]) for s in learner.skills)
+                    if done == 60 and policy.estimates_in_logits:
+                        outcome.offsets.setdefault(learner.hint_threshold is not None, []).extend(
+                            estimates[s] - learner.skills[s] for s in learner.skills)
                     best = best_estimates(curriculum, learner.self_levels, results_so_far, truth)
                     outcome.best.setdefault(done, []).extend((best[s], learner.skills[s]) for s in learner.skills)
                 if done >= results:
@@ -204,23 +233,26 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
 
 
 def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: int = 7,
-             band: tuple[float, float] = (0.70, 0.85), curriculum: Curriculum | None = None,
+             band: tuple[float, float] = (0.70, 0.85), curriculum: Curriculum | None = None, hints: bool = False,
              progress: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
-    """Run the engine and the staircase on the same simulated learners; figures for each."""
+    """Run the engine and the staircase on the same simulated learners; figures for each. ``hints``:
+    some learners ask for hints when an exercise feels hard."""
     from engine.workbench import DATA_DIR
 
     curriculum = curriculum or Curriculum.load(DATA_DIR / "curriculum.toml")
     rng = random.Random(seed)
     bank, truth = make_bank(rng, curriculum, per_skill)
     population = [make_learner(rng, curriculum) for _ in range(learners)]
+    if hints:  # drawn apart, so that the same seed meets the same learners with or without hints
+        give_hint_habits(random.Random(seed + 1), population)
     figures: dict[str, Any] = {"learners": learners, "results_per_learner": results, "exercises": len(bank),
-                               "band": list(band), "seed": seed}
+                               "band": list(band), "seed": seed, "hints": hints}
     for name, make in (("adaptive", lambda people: EnginePolicy(bank, curriculum, people, band)),
                        ("staircase", lambda people: StaircasePolicy(bank, curriculum, people))):
         people = [copy_of(x) for x in population]
         report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
         outcome = run(make(people), people, truth, bank, curriculum, results=results, seed=seed, progress=report)
-        figures[name] = outcome.figures(band)
+        figures[name] = outcome.figures(band, hints)
     return figures
 
 

@@ -24,6 +24,7 @@ from engine.profile import SELF_LEVELS
 from engine.simulated_learners import (
     DEVIATION_SD,
     GENERAL_SD,
+    HINT_HELP,
     MEAN_LEARNING_RATE,
     SELF_LEVEL_CUTS,
     SELF_NOISE_SD,
@@ -31,10 +32,11 @@ from engine.simulated_learners import (
 )
 
 
-def best_estimates(curriculum: Curriculum, self_levels: Mapping[str, str], results: Sequence[tuple[Exercise, bool]],
-                   difficulties: Mapping[str, float]) -> dict[str, float]:
+def best_estimates(curriculum: Curriculum, self_levels: Mapping[str, str],
+                   results: Sequence[tuple[Exercise, bool, int]], difficulties: Mapping[str, float]) -> dict[str, float]:
     """The posterior mode of every skill's ability now, after the interview's self-assessment (group
-    -> answer) and ``results`` (exercise, passed), in order."""
+    -> answer) and ``results`` (exercise, passed, hints used), in order. Each hint's help is known;
+    what asking for it says of the learner is not used, so with hints this is a near-best estimate."""
     skills = list(curriculum.skills)
     column = {s: i for i, s in enumerate(skills)}
     size = len(skills)
@@ -42,10 +44,11 @@ def best_estimates(curriculum: Curriculum, self_levels: Mapping[str, str], resul
     precision = np.linalg.inv(covariance)
 
     # each result's margin is (weights . abilities then) - difficulty; abilities then are today's
-    # minus what was learnt from that try on (the mean learner's law, on the known practice)
+    # minus what was learnt from that try on (the mean learner's law, on the known practice),
+    # plus the help of the hints asked for
     loadings, offsets, passes = np.zeros((len(results), size)), np.zeros(len(results)), np.zeros(len(results))
     gains, tries = np.zeros((len(results), size)), dict.fromkeys(skills, 0)
-    for k, (exercise, passed) in enumerate(results):
+    for k, (exercise, passed, _) in enumerate(results):
         for weight, skill in zip(skill_weights(exercise.skills), exercise.skills, strict=True):
             loadings[k, column[skill]] = weight
         for skill in exercise.skills:
@@ -53,8 +56,8 @@ def best_estimates(curriculum: Curriculum, self_levels: Mapping[str, str], resul
             tries[skill] += 1
         passes[k] = passed
     learnt_since = np.cumsum(gains[::-1], axis=0)[::-1]  # row k: gains from try k on
-    for k, (exercise, _) in enumerate(results):
-        offsets[k] = loadings[k] @ learnt_since[k] + difficulties[exercise.id]
+    for k, (exercise, _, hints) in enumerate(results):
+        offsets[k] = loadings[k] @ learnt_since[k] + difficulties[exercise.id] - hints * HINT_HELP
     learnt_in_all = learnt_since[0] if len(results) else np.zeros(size)
 
     # each answer is the group's mean ability at the interview, plus noise, cut into four answers

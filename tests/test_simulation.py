@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -13,12 +14,15 @@ from typing import Any
 import pytest
 from factories import REPO
 
+from engine.curriculum import Curriculum
+from engine.simulated_learners import MAX_HINTS, give_hint_habits, make_learner
 from engine.simulation import simulate, spearman
 
 POLICIES = ("adaptive", "staircase")
 SHARES = ("in_band_share", "observed_in_band_share", "mean_success")
 CORRELATIONS = ("spearman_after_20", "spearman_after_60", "best_spearman_after_20", "best_spearman_after_60")
 FIGURES = {*SHARES, *CORRELATIONS, "calibration_rmse", "learner_days"}
+CURRICULUM = Curriculum.load(REPO / "data" / "curriculum.toml")
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,7 @@ def check_figures(report: dict[str, Any]) -> None:
 def test_simulate_reports_both_policies(figures: dict[str, Any]) -> None:
     check_figures(figures)
     assert (figures["learners"], figures["results_per_learner"], figures["exercises"]) == (6, 25, 6 * 12)
-    assert figures["band"] == [0.70, 0.85] and figures["seed"] == 7
+    assert figures["band"] == [0.70, 0.85] and figures["seed"] == 7 and figures["hints"] is False
 
 
 def test_both_policies_meet_the_same_learners(figures: dict[str, Any]) -> None:
@@ -59,6 +63,41 @@ def test_simulate_is_repeatable_by_seed() -> None:
     small = {"learners": 2, "results": 5, "per_skill": 2}
     assert simulate(**small, seed=3) == simulate(**small, seed=3)
     assert simulate(**small, seed=3) != simulate(**small, seed=4)
+
+
+def test_with_hints_some_results_are_hinted_and_hint_users_are_compared() -> None:
+    report = simulate(learners=8, results=60, per_skill=6, hints=True)
+    assert report["hints"] is True
+    for policy in POLICIES:
+        assert 0 < report[policy]["hinted_share"] < 1, policy
+    assert isinstance(report["adaptive"]["hint_users_offset"], float)
+    assert "hint_users_offset" not in report["staircase"]  # levels, not logits: no offset to speak of
+
+
+@pytest.mark.parametrize(
+    ("threshold", "margin", "feel_error", "expected"),
+    [
+        (None, -3.0, 0.0, 0),  # never asks, however hard
+        (0.5, 2.0, 0.0, 0),  # feels easy enough
+        (0.5, 0.5, 0.0, 0),  # exactly at the threshold
+        (0.5, 0.2, 0.0, 1),  # a little short: one hint lifts it
+        (0.5, -0.2, 0.0, 2),  # 0.7 short: two
+        (0.5, 0.8, -0.5, 1),  # feels harder than it is
+        (0.5, -5.0, 0.0, MAX_HINTS),  # lost: no more than the most hints there are
+    ],
+    ids=["never", "easy", "at-threshold", "one", "two", "misjudged", "capped"],
+)
+def test_hints_wanted(threshold: float | None, margin: float, feel_error: float, expected: int) -> None:
+    learner = make_learner(random.Random(1), CURRICULUM)
+    learner.hint_threshold = threshold
+    assert learner.hints_wanted(margin, feel_error) == expected
+
+
+def test_hint_habits_leave_some_learners_without_hints() -> None:
+    learners = [make_learner(random.Random(i), CURRICULUM) for i in range(200)]
+    give_hint_habits(random.Random(0), learners)
+    users = sum(x.hint_threshold is not None for x in learners)
+    assert 0.45 * len(learners) < users < 0.75 * len(learners)
 
 
 @pytest.mark.parametrize(
@@ -107,6 +146,14 @@ def test_simulate_command_prints_json(tmp_path: Path) -> None:
     check_figures(report)
     assert (report["learners"], report["results_per_learner"]) == (3, 21)
     assert {"cpu", "cores", "python"} <= set(report["machine"])
+
+
+def test_simulate_command_with_hints_prints_a_table(tmp_path: Path) -> None:
+    done = run_engine("simulate", "--learners", "3", "--results", "21", "--hints", home=tmp_path / "home")
+    assert done.returncode == 0, done.stderr
+    assert "some learners asking for hints" in done.stdout
+    hinted = next(line for line in done.stdout.splitlines() if line.startswith("results with hints"))
+    assert len(hinted.split()) == 5  # a share for each policy
 
 
 @pytest.mark.parametrize("args", [["--learners", "0"], ["--results", "0"]], ids=["no-learners", "no-results"])

@@ -43,7 +43,7 @@ def simulated_results(count: int, seed: int) -> tuple[dict[str, str], list, dict
     for exercise in rng.sample(list(bank), count):
         passed = rng.random() < logistic(learner.margin(exercise, truth[exercise.id]))
         learner.practise(exercise, passed)
-        results.append((exercise, passed))
+        results.append((exercise, passed, 0))
         hidden.append(dict(learner.skills))
     return learner.self_levels, results, truth, hidden
 
