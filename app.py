@@ -1,5 +1,7 @@
 """The Workbench app: router, login gate and shared sidebar. Run with ``streamlit run app.py``."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import auth
@@ -7,7 +9,9 @@ from ui.celebration import celebrate
 from ui.demo import offer_demo
 from ui.session import routed, workbench
 
-st.set_page_config(page_title="Workbench", page_icon=":material/school:", layout="wide")
+# a local image: an icon name (":material/...") makes the browser fetch the tab's icon from a CDN
+ICON = Path(__file__).parent / "ui" / "icon.png"
+st.set_page_config(page_title="Workbench", page_icon=str(ICON), layout="wide")
 
 wb = workbench()
 user = auth.restore_session(wb)

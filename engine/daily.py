@@ -33,6 +33,10 @@ class TodaysSet:
         return sum(item.status in ("passed", "skipped") for item in self.items)
 
     @property
+    def skipped(self) -> int:
+        return sum(item.status == "skipped" for item in self.items)
+
+    @property
     def complete(self) -> bool:
         return bool(self.items) and self.done == len(self.items)
 

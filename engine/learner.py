@@ -24,7 +24,7 @@ from engine.curriculum import Curriculum
 from engine.level import (
     LOGITS_PER_LEVEL,
     MAX_LEVEL,
-    MAX_OFFSET,
+    MAX_OFFSET_LEVELS,
     MIN_LEVEL,
     LevelChange,
     Staircase,
@@ -93,8 +93,16 @@ class Snapshot:
 class Level:
     value: int
     pinned: bool
-    offset_levels: int
+    offset_levels: int  # how many levels harder (> 0) or easier the learner asked for
     history: list[LevelChange]
+
+    def can_steer(self, action: str) -> bool:
+        """Whether "easier" or "harder" would change anything: not at the end of the scale, nor
+        (unpinned) further than MAX_OFFSET_LEVELS from what the results suggest."""
+        direction = -1 if action == "easier" else 1
+        if clamp_level(self.value + direction) == self.value:
+            return False
+        return self.pinned or abs(self.offset_levels + direction) <= MAX_OFFSET_LEVELS
 
 
 class LearnerModel:
@@ -176,7 +184,7 @@ class LearnerModel:
                               "WHERE user_id = ? ORDER BY changed_at DESC, rowid DESC", [user_id])
         history = [LevelChange(to_aware_utc(r[0]), r[1], r[2], r[3]) for r in rows]
         return Level(state.staircase.level, state.staircase.pinned,
-                     round(state.offset / LOGITS_PER_LEVEL), history)
+                     in_levels(state.offset), history)
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -251,24 +259,38 @@ class LearnerModel:
         return self._log_change(user_id, state.staircase.level, staircase.level, reason, at)
 
     def steer(self, user_id: int, action: str, at: datetime, level: int | None = None) -> LevelChange | None:
-        """The learner's override: "easier", "harder", "pin" (at ``level``) or "auto" (the rule again)."""
+        """The learner's override: "easier", "harder", "pin" (at ``level``) or "auto" (the rule again).
+
+        Unpinned, easier and harder move the level and aim the planner one level's worth the same
+        way, so the level shown and "n levels easier than your results suggest" stay in step; at
+        the end of the scale they change nothing. Pinned, they move the pinned level. Back to
+        automatic returns to the level the results suggest: the rule's level without the steering,
+        or after a pin (during which results did not move it) the model's comfortable level."""
         state = self.state(user_id)
-        stair = state.staircase
+        stair, offset = state.staircase, state.offset
         if action in ("easier", "harder"):
+            if not Level(stair.level, stair.pinned, in_levels(offset), []).can_steer(action):
+                return None
             direction = -1 if action == "easier" else 1
-            stair = replace(stair, level=clamp_level(stair.level + direction))
-            offset, reason = state.offset + direction * LOGITS_PER_LEVEL, f"you asked for {action}"
+            stair = replace(stair, level=stair.level + direction)
+            if stair.pinned:
+                reason = f"you asked for {action}: pinned at level {stair.level}"
+            else:
+                offset, reason = offset + direction * LOGITS_PER_LEVEL, f"you asked for {action}"
         elif action == "pin":
             if level is None or not MIN_LEVEL <= level <= MAX_LEVEL:
                 raise ValueError(f"pin needs a level from {MIN_LEVEL} to {MAX_LEVEL}")
             stair, offset, reason = replace(stair, level=level, pinned=True), 0.0, f"you pinned level {level}"
         elif action == "auto":
-            stair, offset, reason = replace(stair, pinned=False), 0.0, "back to automatic"
+            if stair.pinned:
+                suggested = comfortable_level(state.general.mean)
+            else:
+                suggested = clamp_level(stair.level - in_levels(offset))
+            stair, offset, reason = replace(stair, level=suggested, pinned=False), 0.0, "back to automatic"
         else:
             raise ValueError(f"unknown level action {action!r}: easier, harder, pin or auto")
-        offset = max(-MAX_OFFSET, min(MAX_OFFSET, offset))
         if (stair.level, stair.pinned, offset) == (state.staircase.level, state.staircase.pinned, state.offset):
-            return None  # nothing to change: easier at level 1, automatic when already so
+            return None  # nothing to change: automatic when already so, pinning the pinned level
         self._save_state(user_id, replace(state, staircase=replace(stair, successes=0, struggles=0), offset=offset), at)
         return self._log_change(user_id, state.staircase.level, stair.level, reason, at)
 
@@ -322,6 +344,11 @@ class LearnerModel:
         self.store.execute("INSERT INTO level_changes (user_id, changed_at, old_level, new_level, reason) "
                            "VALUES (?, ?, ?, ?, ?)", [user_id, to_naive_utc(at), old, new, reason])
         return change
+
+
+def in_levels(offset: float) -> int:
+    """A steering offset (logits) as whole levels."""
+    return round(offset / LOGITS_PER_LEVEL)
 
 
 def _aged(belief: Belief, since: datetime | None, now: datetime, cap: float) -> Belief:

@@ -18,7 +18,7 @@ DOWN_AFTER = 2
 STRUGGLE_HINTS = 2
 SLOW_FACTOR = 2.0
 LOGITS_PER_LEVEL = 0.6  # one authored level on the model's logit scale
-MAX_OFFSET = 3 * LOGITS_PER_LEVEL
+MAX_OFFSET_LEVELS = 3  # how far Easier and Harder may steer from what the results suggest
 
 
 def level_difficulty(level: float) -> float:

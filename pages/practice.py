@@ -93,7 +93,8 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
         st.write("You have passed everything available right now. Pick any exercise below to practise again.")
         return
     total = len(today.items)
-    st.progress(today.done / total, text=f"{today.done} of {total} done today")
+    skipped = f" ({today.skipped} skipped)" if today.skipped else ""
+    st.progress(today.done / total, text=f"{today.done} of {total} done today{skipped}")
     if today.complete:
         st.success("Today's set is done: well done! Ask for more exercises if you want to go on.",
                    icon=":material/celebration:")
@@ -170,8 +171,10 @@ with work:
         mounted_with = st.session_state.setdefault("editor_initial", {})
         if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
             mounted_with[key] = codes[exercise.id]
+        # an Ace theme of its own: the component's "streamlit" themes fetch a font from Google
         response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
-                               options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True})
+                               options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
+                               props={"theme": "chrome"})
         text = codes[exercise.id]
         run_requested = False
         if response and response.get("id") and response.get("text") is not None:

@@ -49,7 +49,8 @@ level = wb.level(user.id)
 st.metric("Your level", f"{level.value} of {MAX_LEVEL}",
           help="Where your exercises are aimed, from 1 (first steps) to 10 (hardest in the bank).")
 if level.pinned:
-    st.write(f"**Pinned** at level {level.value}: it stays there until you go back to automatic.")
+    st.write(f"**Pinned** at level {level.value}: it stays there until you go back to automatic. "
+             "Easier and Harder move the pin.")
 else:
     st.write(f"**Automatic.** {RULE}")
 if level.offset_levels:
@@ -58,16 +59,17 @@ if level.offset_levels:
              f"{'harder' if harder else 'easier'} than your results suggest.")
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
-    st.button("Easier", icon=":material/remove:", on_click=steer, args=("easier",),
-              help="One level down, and easier exercises from now on.")
-    st.button("Harder", icon=":material/add:", on_click=steer, args=("harder",),
-              help="One level up, and harder exercises from now on.")
+    st.button("Easier", icon=":material/remove:", on_click=steer, args=("easier",), disabled=not level.can_steer("easier"),
+              help="One level down, and easier exercises from now on (at most 3 levels from what your results suggest).")
+    st.button("Harder", icon=":material/add:", on_click=steer, args=("harder",), disabled=not level.can_steer("harder"),
+              help="One level up, and harder exercises from now on (at most 3 levels from what your results suggest).")
     st.session_state.setdefault("pin_level", level.value)
     st.number_input("Level to pin", min_value=MIN_LEVEL, max_value=MAX_LEVEL, step=1, key="pin_level", width=140,
                     help="Keep your level here: new exercises stay within one level of it.")
     st.button("Pin", icon=":material/push_pin:", on_click=steer, args=("pin",), help="Keep the level chosen on the left.")
     st.button("Back to automatic", icon=":material/autorenew:", on_click=steer, args=("auto",),
-              disabled=not level.pinned and not level.offset_levels, help="Let your results move the level again.")
+              disabled=not level.pinned and not level.offset_levels,
+              help="Back to the level your results suggest, and let them move it again.")
 
 st.subheader("How your level changed")
 if level.history:

@@ -74,12 +74,13 @@ def test_the_set_holds_still_through_the_day(wb: Workbench, ada: int, clock: Clo
     todays = wb.todays_set(ada)
     assert ids(todays) == ids(planned)  # ...today's set has not
     assert statuses(todays) == ["passed", "tried", "todo"]
-    assert (todays.done, todays.complete) == (1, False)
+    assert (todays.done, todays.skipped, todays.complete) == (1, 0, False)
 
     clock.advance(minutes=10)
     wb.skip(ada, third)
     assert statuses(wb.todays_set(ada)) == ["passed", "tried", "skipped"]
     assert wb.todays_set(ada).done == 2 and not wb.todays_set(ada).complete
+    assert wb.todays_set(ada).skipped == 1
 
     clock.advance(minutes=10)
     wb.record_result(ada, second, True)

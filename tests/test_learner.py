@@ -287,16 +287,63 @@ def test_a_pinned_level_holds_through_streaks_and_aims_the_picks(wb: Workbench, 
     assert fresh and all(abs(p.exercise.difficulty - pinned) <= 1 for p in fresh)
 
 
-def test_auto_restores_the_rule(wb: Workbench, ada: int, clock: Clock) -> None:
+def test_auto_after_a_pin_returns_to_what_the_model_suggests_and_restores_the_rule(wb: Workbench, ada: int,
+                                                                                   clock: Clock) -> None:
+    suggested = comfortable_level(wb.model.state(ada).general.mean)
     wb.steer_level(ada, "harder")
     clock.advance(minutes=1)
-    wb.steer_level(ada, "pin", level=6)
+    wb.steer_level(ada, "pin", level=suggested + 4)
     clock.advance(minutes=1)
     change = wb.steer_level(ada, "auto")
     assert change is not None and "automatic" in change.reason
-    assert (wb.level(ada).value, wb.level(ada).pinned, wb.level(ada).offset_levels) == (6, False, 0)
+    assert (change.old_level, change.new_level) == (suggested + 4, suggested)
+    assert (wb.level(ada).value, wb.level(ada).pinned, wb.level(ada).offset_levels) == (suggested, False, 0)
     record(wb, ada, [True] * 3, start=clock.now)
-    assert wb.level(ada).value == 7
+    assert wb.level(ada).value == suggested + 1
+
+
+@pytest.mark.parametrize(("actions", "offset"), [(["easier"], -1), (["harder", "harder"], 2), (["easier", "harder"], 0)])
+def test_auto_undoes_easier_and_harder(wb: Workbench, ada: int, clock: Clock, actions: list[str], offset: int) -> None:
+    start = wb.level(ada).value
+    for action in actions:
+        wb.steer_level(ada, action)
+        clock.advance(minutes=1)
+    assert (wb.level(ada).value, wb.level(ada).offset_levels) == (start + offset, offset)
+    wb.steer_level(ada, "auto")
+    assert (wb.level(ada).value, wb.level(ada).offset_levels) == (start, 0)
+
+
+@pytest.mark.parametrize(("pin", "action"), [(1, "easier"), (10, "harder")])
+def test_easier_and_harder_do_nothing_at_the_end_of_the_scale(wb: Workbench, ada: int, pin: int, action: str) -> None:
+    wb.steer_level(ada, "pin", level=pin)
+    before = wb.level(ada)
+    assert not before.can_steer(action)
+    assert wb.steer_level(ada, action) is None
+    assert wb.level(ada) == before, "no history row, no change of aim"
+
+
+@pytest.mark.parametrize("action", ["easier", "harder"])
+def test_steering_stops_three_levels_from_what_the_results_suggest(wb: Workbench, ada: int, action: str) -> None:
+    direction = -1 if action == "easier" else 1
+    wb.steer_level(ada, "pin", level=5)
+    wb.steer_level(ada, "auto")  # an unpinned learner with room on both sides
+    start = wb.level(ada).value
+    steps = 0
+    while wb.steer_level(ada, action) is not None:
+        steps += 1
+    level = wb.level(ada)
+    assert steps == min(3, abs((1 if direction < 0 else 10) - start))
+    assert (level.value, level.offset_levels) == (start + direction * steps, direction * steps), "level and aim in step"
+    assert not level.can_steer(action) and level.can_steer("harder" if action == "easier" else "easier")
+
+
+def test_easier_and_harder_move_a_pinned_level(wb: Workbench, ada: int, clock: Clock) -> None:
+    wb.steer_level(ada, "pin", level=5)
+    clock.advance(minutes=1)
+    change = wb.steer_level(ada, "harder")
+    assert change is not None and (change.old_level, change.new_level) == (5, 6) and "pinned" in change.reason
+    level = wb.level(ada)
+    assert (level.value, level.pinned, level.offset_levels) == (6, True, 0), "the pin moves; no aim on top of it"
 
 
 @pytest.mark.parametrize(("action", "level"), [("sideways", None), ("", None), ("pin", None), ("pin", 0), ("pin", 11)],

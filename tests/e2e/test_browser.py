@@ -109,6 +109,10 @@ def code_editor(page: Page) -> FrameLocator:
 
 
 def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) -> None:
+    # the app works offline: nothing it asks the browser for comes from anywhere but itself
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((app_url, "data:", "blob:")) else elsewhere.append(r.url))
+
     # a page's URL on a fresh server (a bookmark, a tab reconnecting after a restart) gets the login gate
     page.goto(f"{app_url}/practice")
     expect_page(page, "Workbench")
@@ -193,6 +197,7 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     expect_page(page, "Workbench")
     expect(sidebar.get_by_text("Ada Lovelace")).to_have_count(0)
     page.wait_for_function(f"!document.cookie.includes('{COOKIE}=')")
+    assert elsewhere == [], "requests that leave the app"
 
 
 def test_the_code_editor_renders_offline_and_takes_typing(page: Page, app_url: str, artifacts: Path) -> None:

@@ -115,7 +115,8 @@ def test_the_set_shows_how_each_exercise_went_and_opens_the_first_to_do(wb, lear
         else:
             wb.record_result(learner.id, exercise_id, passed=outcome == "passed")
     at = open_app(learner)
-    assert progress(at) == f"{done} of 4 done today"
+    skipped = outcomes.count("skipped")
+    assert progress(at) == f"{done} of 4 done today" + (f" ({skipped} skipped)" if skipped else "")
     labels = {"passed": "passed", "tried": "tried, not passed yet", "skipped": "skipped", "todo": "to do"}
     statuses = outcomes + ["todo"] * (len(ids) - len(outcomes))
     for line, status in zip(set_lines(at), statuses, strict=True):
@@ -135,11 +136,11 @@ def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
 def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, learner):
     for _ in todays(wb, learner):
         click(at, "Skip")
-    assert progress(at) == "4 of 4 done today"
+    assert progress(at) == "4 of 4 done today (4 skipped)"
     assert [s.value for s in at.success] == ["Today's set is done: well done! Ask for more exercises if you want to go on."]
     click(at, "More exercises")
     new = todays(wb, learner)[-1]
-    assert progress(at) == "4 of 5 done today"
+    assert progress(at) == "4 of 5 done today (4 skipped)"
     assert at.selectbox(key="exercise_id").value == new
 
 
@@ -282,7 +283,7 @@ def test_skipping_walks_through_the_whole_set(at, wb, learner, start, order):
                         [learner.id]) == [(i,) for i in skipped]
     assert {item.pick.exercise.id: item.status for item in wb.todays_set(learner.id).items} == {
         i: "skipped" if i in skipped else "todo" for i in ids}
-    assert progress(at) == "3 of 4 done today"
+    assert progress(at) == "3 of 4 done today (3 skipped)"
     assert [": skipped]" in line for line in set_lines(at)] == [i in skipped for i in ids]
 
 

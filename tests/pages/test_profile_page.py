@@ -9,10 +9,12 @@ from factories import REPO, interview_answers
 from interview_widgets import fill, read
 from streamlit.testing.v1 import AppTest
 
+from engine.level import comfortable_level
 from engine.profile import STEP_TITLES, STEPS
 
 APP = str(REPO / "app.py")
 PREFIX = "profile"
+PINNED = "**Pinned** at level {}: it stays there until you go back to automatic. Easier and Harder move the pin."
 RULE = ("**Automatic.** It goes up after 3 successes in a row and down after 2 struggles in a row "
         "(a fail, 2 or more hints, or more than 2 times the expected time).")
 
@@ -139,11 +141,12 @@ def test_the_level_and_its_rule_are_explained(wb, learner):
                      ["you asked for harder"], id="harder"),
         pytest.param(["Harder", "Harder"], +2, False, "You asked for exercises 2 levels harder than your results suggest.",
                      ["you asked for harder", "you asked for harder"], id="harder-twice"),
-        pytest.param(["Pin"], "7", True, "**Pinned** at level 7: it stays there until you go back to automatic.",
-                     ["you pinned level 7"], id="pin"),
-        pytest.param(["Pin", "Back to automatic"], "7", False, RULE, ["back to automatic", "you pinned level 7"],
+        pytest.param(["Pin"], "7", True, PINNED.format(7), ["you pinned level 7"], id="pin"),
+        pytest.param(["Pin", "Harder"], "8", True, PINNED.format(8), ["you asked for harder: pinned at level 8",
+                                                                      "you pinned level 7"], id="pin-then-harder"),
+        pytest.param(["Pin", "Back to automatic"], "suggested", False, RULE, ["back to automatic", "you pinned level 7"],
                      id="pin-then-automatic"),
-        pytest.param(["Easier", "Back to automatic"], -1, False, RULE, ["back to automatic", "you asked for easier"],
+        pytest.param(["Easier", "Back to automatic"], 0, False, RULE, ["back to automatic", "you asked for easier"],
                      id="easier-then-automatic"),
     ],
 )
@@ -154,7 +157,8 @@ def test_the_level_buttons_steer_it_and_show_in_the_history(wb, learner, clicks,
     for label in clicks:
         click(at, label)
     level = wb.level(learner.id)
-    expected = 7 if change == "7" else start + change
+    suggested = comfortable_level(wb.model.state(learner.id).general.mean)  # the model's, after a pin
+    expected = {"7": 7, "8": 8, "suggested": suggested}.get(change) or start + change
     assert (level.value, level.pinned) == (expected, pinned)
     assert [c.reason for c in level.history] == reasons
     assert level_shown(at) == f"{expected} of 10"
@@ -164,6 +168,14 @@ def test_the_level_buttons_steer_it_and_show_in_the_history(wb, learner, clicks,
     rows = history(at)
     assert [row[2] for row in rows] == reasons, "newest first"
     assert rows[0][1] == expected
+
+
+@pytest.mark.parametrize(("pin", "disabled", "enabled"), [(1, "Easier", "Harder"), (10, "Harder", "Easier")])
+def test_steering_past_the_end_of_the_scale_is_not_offered(wb, learner, pin, disabled, enabled):
+    wb.steer_level(learner.id, "pin", level=pin)
+    at = profile_page(learner)
+    assert [b.disabled for b in at.button if b.label == disabled] == [True]
+    assert [b.disabled for b in at.button if b.label == enabled] == [False]
 
 
 def test_skill_estimates_are_listed_by_name(wb, learner):
