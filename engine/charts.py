@@ -27,7 +27,7 @@ MASTERED = "#2e9e6a"
 STATUS_COLOURS = {"mastered": MASTERED, "next": ACCENT, "practising": PRIMARY, "not started": "#b8bfcc"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WIDTH = 560
-TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints per try
+TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
 
 THEME: dict[str, Any] = {
     "font": "sans-serif",
@@ -134,8 +134,9 @@ def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills"
     statuses = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
     colour = alt.Color("status:N", title=None, scale=statuses, legend=alt.Legend(symbolOpacity=1, symbolType="circle"))
     tooltip = [alt.Tooltip("name:N", title="Skill"), alt.Tooltip("estimate:Q", title="Level", format=".1f"),
-               alt.Tooltip("range:N", title="Likely between"), alt.Tooltip("attempts:Q", title="Tries"),
-               alt.Tooltip("passes:Q", title="Passed"), alt.Tooltip("status:N", title="Status")]
+               alt.Tooltip("range:N", title="Likely between"), alt.Tooltip("evidence:Q", title="Results"),
+               alt.Tooltip("attempts:Q", title="Tries as first skill"),
+               alt.Tooltip("passes:Q", title="Passed as first skill"), alt.Tooltip("status:N", title="Status")]
     # the data sits on the layer, once, rather than copied into every sub-chart (Altair copies deeply)
     base = alt.Chart()
     band = base.mark_rule(strokeWidth=6, strokeCap="round", opacity=0.35).encode(
@@ -159,19 +160,28 @@ def mastery_chart(mastery: pl.DataFrame) -> Any:
 
 def mastery_summary(mastery: pl.DataFrame) -> str:
     """E.g. "You have practised 5 of 12 skills and mastered 1 (Loops). Strongest: Loops, about
-    level 6; work on Lists next, about level 3."."""
-    practised = mastery.filter(pl.col("attempts") > 0)
+    level 6; work on Lists next, about level 3.".
+
+    A skill counts as practised once the model has results in it (``evidence``), from any exercise
+    that trains it, as the chart's statuses and the Profile's table count them; the frame's
+    ``attempts`` count each exercise under its first skill only. The strongest is the practised
+    skill with the highest estimate, and is never also named as the one to work on next."""
+    practised = mastery.filter(pl.col("evidence") > 0)
     if practised.is_empty():
         return f"None of the {_count(mastery.height, 'skill')} practised yet: your first tries will place you."
     mastered = mastery.filter(pl.col("mastered"))["name"].to_list()
     text = (f"You have practised {practised.height} of {_count(mastery.height, 'skill')} and mastered "
-            f"{len(mastered)}{' (' + ', '.join(mastered) + ')' if mastered else ''}.")
-    best = practised.sort("level", descending=True).row(0, named=True)
-    text += f" Strongest: {best['name']}, about level {_level(best['level'])}"
+            f"{len(mastered) or 'none yet'}{' (' + ', '.join(mastered) + ')' if mastered else ''}.")
+    best = practised.sort("level", descending=True, maintain_order=True).row(0, named=True)  # ties: curriculum order
     upcoming = mastery.filter(pl.col("status") == "next")
-    if upcoming.height:
-        nxt = upcoming.row(0, named=True)
-        text += (f"; work on {nxt['name']} next, about level {_level(nxt['level'])}" if nxt["attempts"]
+    nxt = upcoming.row(0, named=True) if upcoming.height else None
+    if nxt is not None and nxt["skill"] == best["skill"]:
+        # the only skill practised, or the only one open to work on: strongest and next at once says nothing
+        return text + f" Work on {nxt['name']} next, about level {_level(nxt['level'])}."
+    text += (f" {'Strongest' if practised.height > 1 else 'So far'}: {best['name']}, "
+             f"about level {_level(best['level'])}")
+    if nxt is not None:
+        text += (f"; work on {nxt['name']} next, about level {_level(nxt['level'])}" if nxt["evidence"]
                  else f"; start {nxt['name']} next")
     return text + "."
 
@@ -276,23 +286,22 @@ def time_summary(weekly: pl.DataFrame) -> str:
 
 
 def _top_hinted(exercises: pl.DataFrame) -> pl.DataFrame:
-    return (exercises.sort(["hints_per_attempt", "attempts", "title"], descending=[True, True, False])
-            .head(TOP_EXERCISES))
+    return exercises.sort(["hints", "attempts", "title"], descending=[True, True, False]).head(TOP_EXERCISES)
 
 
 def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints per exercise") -> alt.Chart:
-    """Hints used per try for the exercises that needed the most, most first."""
+    """Hints used on each of the exercises that needed the most, most first. A hint counts once
+    however many tries follow it (``engine.queries.learner``), so more tries do not make more hints."""
     if exercises.is_empty():
         return _empty(title, "No exercises tried yet.")
-    rows = _top_hinted(exercises).with_columns(pl.col("hints_per_attempt").round(2))
+    rows = _top_hinted(exercises)
     return (alt.Chart(rows, title=title, width=WIDTH, height=alt.Step(22))
             .mark_bar(color=ACCENT, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)
-            .encode(x=alt.X("hints_per_attempt:Q", title="Hints per try", scale=alt.Scale(domainMin=0),
-                            axis=alt.Axis(tickCount=5, format=".1~f")),
+            .encode(x=alt.X("hints:Q", title="Hints used", scale=alt.Scale(domainMin=0),
+                            axis=alt.Axis(tickMinStep=1, format="d")),
                     y=alt.Y("title:N", title=None, sort=rows["title"].to_list(), axis=alt.Axis(labelLimit=220)),
-                    tooltip=[alt.Tooltip("title:N", title="Exercise"), alt.Tooltip("attempts:Q", title="Tries"),
-                             alt.Tooltip("passes:Q", title="Passed"), alt.Tooltip("hints:Q", title="Hints"),
-                             alt.Tooltip("hints_per_attempt:Q", title="Hints per try", format=".2f")]))
+                    tooltip=[alt.Tooltip("title:N", title="Exercise"), alt.Tooltip("hints:Q", title="Hints used"),
+                             alt.Tooltip("attempts:Q", title="Tries"), alt.Tooltip("passes:Q", title="Passed")]))
 
 
 def hints_chart(exercises: pl.DataFrame) -> Any:
@@ -300,20 +309,22 @@ def hints_chart(exercises: pl.DataFrame) -> Any:
 
 
 def hints_summary(exercises: pl.DataFrame) -> str:
-    """E.g. "You used 76 hints on 19 exercises, 0.8 per try; 4 exercises needed none. Most help:
-    Digit sum, 1.2 hints per try."."""
+    """E.g. "You used 76 hints on 19 exercises, 4.0 per exercise; 4 exercises needed none. Most
+    help: Digit sum, 9 hints.". Hints used on an exercise: the most shown before each pass."""
     if exercises.is_empty():
         return "No exercises tried yet, so no hints used."
-    hints, attempts = int(exercises["hints"].sum()), int(exercises["attempts"].sum())
+    hints = int(exercises["hints"].sum())
     if hints == 0:
         tried = "the one exercise" if exercises.height == 1 else f"all {exercises.height:,} exercises"
         return f"No hints used: you worked through {tried} you tried on your own."
-    none = exercises.filter(pl.col("hints") == 0).height
     top = _top_hinted(exercises).row(0, named=True)
+    if exercises.height == 1:
+        return f"You used {_count(hints, 'hint')} on the one exercise you tried, {top['title']}."
+    none = exercises.filter(pl.col("hints") == 0).height
     without = f"{_count(none, 'exercise')} needed none" if none else "each needed at least one"
     return (f"You used {_count(hints, 'hint')} on {_count(exercises.height, 'exercise')}, "
-            f"{hints / attempts:.1f} per try; {without}. "
-            f"Most help: {top['title']}, {top['hints_per_attempt']:.1f} hints per try.")
+            f"{hints / exercises.height:.1f} per exercise; {without}. "
+            f"Most help: {top['title']}, {_count(int(top['hints']), 'hint')}.")
 
 
 # -- words -------------------------------------------------------------------------------------

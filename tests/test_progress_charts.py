@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import polars as pl
 import pytest
+from factories import BANK_DIR, new_learner
+from practice_history import Try, record
 
 from engine import charts
 from engine.progress import MASTERY_LEVEL, calendar_start
+from engine.workbench import Workbench
 
 TODAY = date(2026, 3, 20)
 
@@ -111,7 +115,7 @@ def test_mastery_shows_each_skill_with_its_uncertainty_and_the_next_one() -> Non
     assert (band["encoding"]["x"]["field"], band["encoding"]["x2"]["field"]) == ("low", "high")
     assert point["encoding"]["x"]["field"] == "shown"
     assert band["encoding"]["y"]["sort"] == ["Strings", "Loops", "Lists", "Classes"]  # curriculum order
-    assert tooltip_fields(point) == ["name", "estimate", "range", "attempts", "passes", "status"]
+    assert tooltip_fields(point) == ["name", "estimate", "range", "evidence", "attempts", "passes", "status"]
     colours = point["encoding"]["color"]["scale"]
     assert dict(zip(colours["domain"], colours["range"], strict=True))["next"] == charts.ACCENT
     assert label["transform"] == [{"filter": "(datum.status === 'next')"}]
@@ -126,8 +130,36 @@ def test_mastery_shows_each_skill_with_its_uncertainty_and_the_next_one() -> Non
 @pytest.mark.parametrize(("change", "expected"), [
     ({}, "You have practised 3 of 4 skills and mastered 1 (Strings). Strongest: Strings, about level 6; "
          "work on Loops next, about level 3."),
-    ({"attempts": [0, 0, 0, 0]}, "None of the 4 skills practised yet: your first tries will place you."),
-], ids=["practising", "nothing yet"])
+    ({"attempts": [0, 0, 0, 0], "evidence": [0, 0, 0, 0]},
+     "None of the 4 skills practised yet: your first tries will place you."),
+    # Lists only ever came second in an exercise: no tries as its first skill, but results in it all the same
+    ({"attempts": [30, 12, 0, 0], "passes": [25, 6, 0, 0]},
+     "You have practised 3 of 4 skills and mastered 1 (Strings). Strongest: Strings, about level 6; "
+     "work on Loops next, about level 3."),
+    # one exercise with two skills, the second estimated higher: both practised, the higher one strongest
+    ({"level": [2.3, 2.6, 0.2, 0.2], "evidence": [2, 1, 0, 0], "attempts": [2, 0, 0, 0], "passes": [1, 0, 0, 0],
+      "mastered": [False] * 4, "status": ["next", "practising", "not started", "not started"]},
+     "You have practised 2 of 4 skills and mastered none yet. Strongest: Loops, about level 3; "
+     "work on Strings next, about level 2."),
+    # the skill to work on next has results but no tries as a first skill: it is worked on, not started
+    ({"level": [2.6, 2.3, 0.2, 0.2], "evidence": [2, 1, 0, 0], "attempts": [2, 0, 0, 0], "passes": [1, 0, 0, 0],
+      "mastered": [False] * 4, "status": ["practising", "next", "not started", "not started"]},
+     "You have practised 2 of 4 skills and mastered none yet. Strongest: Strings, about level 3; "
+     "work on Loops next, about level 2."),
+    # a single skill practised is both the strongest and the one to work on: it is named once
+    ({"evidence": [2, 0, 0, 0], "attempts": [2, 0, 0, 0], "mastered": [False] * 4,
+      "status": ["next", "not started", "not started", "not started"]},
+     "You have practised 1 of 4 skills and mastered none yet. Work on Strings next, about level 6."),
+    # the strongest is the one to work on (the weaker one waits for its prerequisites): named once
+    ({"evidence": [30, 12, 0, 0], "mastered": [False] * 4, "status": ["next", "practising", "not started",
+                                                                      "not started"]},
+     "You have practised 2 of 4 skills and mastered none yet. Work on Strings next, about level 6."),
+    # the one skill practised is mastered, and the next is new
+    ({"evidence": [30, 0, 0, 0], "attempts": [30, 0, 0, 0], "status": ["mastered", "next", "not started",
+                                                                        "not started"]},
+     "You have practised 1 of 4 skills and mastered 1 (Strings). So far: Strings, about level 6; start Loops next."),
+], ids=["practising", "nothing yet", "a second skill counts", "two skills from one exercise", "next has no tries",
+        "one skill", "strongest is next", "one skill mastered"])
 def test_mastery_summary(change: dict[str, list[Any]], expected: str) -> None:
     frame = mastery_frame().with_columns(*(pl.Series(k, v) for k, v in change.items()))
     assert charts.mastery_summary(frame) == expected
@@ -183,21 +215,23 @@ def test_hints_per_exercise_shows_the_most_helped_first() -> None:
     s = spec(charts.hints_chart(exercises_frame()))
     rows = values(s)
     assert len(rows) == charts.TOP_EXERCISES
-    per_try = [r["hints_per_attempt"] for r in rows]
-    assert per_try == sorted(per_try, reverse=True) and per_try[0] == 1.0
+    assert (s["encoding"]["x"]["field"], s["encoding"]["x"]["title"]) == ("hints", "Hints used")
+    hints = [r["hints"] for r in rows]
+    assert hints == sorted(hints, reverse=True) and hints[0] == 4
     assert s["encoding"]["y"]["sort"] == [r["title"] for r in rows]
-    assert tooltip_fields(s) == ["title", "attempts", "passes", "hints", "hints_per_attempt"]
+    assert tooltip_fields(s) == ["title", "hints", "attempts", "passes"]
 
 
 @pytest.mark.parametrize(("frame", "expected"), [
-    (exercises_frame(), "You used 30 hints on 15 exercises, 0.5 per try; 3 exercises needed none. Most help: "
-                        "Exercise 14, 1.0 hints per try."),
+    (exercises_frame(), "You used 30 hints on 15 exercises, 2.0 per exercise; 3 exercises needed none. Most help: "
+                        "Exercise 14, 4 hints."),
     (exercises_frame(1), "No hints used: you worked through the one exercise you tried on your own."),
     (exercises_frame(5).filter(pl.col("hints") == 0).vstack(exercises_frame(1)),
      "No hints used: you worked through all 2 exercises you tried on your own."),
-    (exercises_frame(5).filter(pl.col("hints") > 0), "You used 10 hints on 4 exercises, 0.6 per try; each needed at "
-                                                     "least one. Most help: Exercise 4, 1.0 hints per try."),
-], ids=["some hints", "one without", "two without", "every one with hints"])
+    (exercises_frame(5).filter(pl.col("hints") > 0), "You used 10 hints on 4 exercises, 2.5 per exercise; each needed "
+                                                     "at least one. Most help: Exercise 4, 4 hints."),
+    (exercises_frame(4).filter(pl.col("hints") == 3), "You used 3 hints on the one exercise you tried, Exercise 3."),
+], ids=["some hints", "one without", "two without", "every one with hints", "one with hints"])
 def test_hints_summary(frame: pl.DataFrame, expected: str) -> None:
     assert charts.hints_summary(frame) == expected
 
@@ -226,3 +260,82 @@ def test_empty_frames_give_a_chart_that_says_so(build, frame: pl.DataFrame, mess
 ], ids=["success", "time", "hints"])
 def test_empty_frames_have_a_summary(summary, frame: pl.DataFrame) -> None:
     assert summary(frame).startswith("No ")
+
+
+# -- the summaries of a real learner's figures -----------------------------------------------
+
+NOW = datetime(2026, 3, 20, 18, 0, tzinfo=UTC)
+MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clocked(make_wb: Callable[..., Workbench]) -> Workbench:
+    return make_wb(clock=lambda: NOW)
+
+
+def solution(exercise_id: str, name: str) -> str:
+    return (BANK_DIR / exercise_id / name).read_text(encoding="utf-8")
+
+
+def test_hints_shown_once_and_submitted_twice_count_once(clocked: Workbench) -> None:
+    """As on the Practice page: three hints revealed, then a wrong and a right submission, each
+    with the hints shown so far (the draft's count)."""
+    ada, exercise = new_learner(clocked), "python/caesar-cipher"
+    for _ in range(3):
+        clocked.reveal_hint(ada, exercise, "")
+    for code in (solution(exercise, "starter.py"), solution(exercise, "reference.py")):
+        draft = clocked.draft(ada, exercise)
+        clocked.submit(ada, exercise, code, hints_used=draft.hints_shown if draft else 0)
+    assert [a.hints_used for a in clocked.history(ada)] == [3, 3]  # the log keeps what each submission saw
+    progress = clocked.progress(ada)
+    [row] = progress.exercises.rows(named=True)
+    assert (row["attempts"], row["passes"], row["hints"], row["hints_per_attempt"]) == (2, 1, 3, 1.5)
+    assert progress.summary.hints == 3
+    assert int(progress.weekly["hints"].sum()) == 3
+    assert charts.hints_summary(progress.exercises) == "You used 3 hints on the one exercise you tried, Caesar cipher."
+    assert [r["hints"] for r in values(spec(charts.hints_chart(progress.exercises)))] == [3]
+
+
+@pytest.mark.parametrize(("tries", "hints"), [
+    ([Try(0, passed=False, hints=3), Try(0, minute=5, hints=3)], 3),
+    ([Try(0, passed=False, hints=1), Try(0, passed=False, hints=2, minute=5), Try(0, hints=3, minute=9)], 3),
+    # the draft keeps its hints from one day to the next until a pass: coming back shows no new ones
+    ([Try(0, passed=False, hints=2), Try(3, hints=2)], 2),
+    # a pass clears the draft: a review days later reveals its hints afresh, and they count
+    ([Try(0, hints=2), Try(5, passed=False, hints=1), Try(5, hints=1, minute=5)], 3),
+    ([Try(0, hints=2), Try(1, hints=2)], 4),
+    ([Try(0, passed=False), Try(0, minute=5)], 0),
+], ids=["fail then pass", "more hints before the pass", "back another day", "a review after a pass",
+        "solved twice with hints", "no hints"])
+def test_hints_used_are_the_most_shown_before_each_pass(clocked: Workbench, tries: list[Try], hints: int) -> None:
+    ada = new_learner(clocked)
+    record(clocked, ada, MONDAY, tries)
+    progress = clocked.progress(ada)
+    assert progress.exercises["hints"].to_list() == [hints]
+    assert (progress.summary.hints, int(progress.weekly["hints"].sum())) == (hints, hints)
+
+
+def test_a_second_skill_is_practised_and_the_strongest_is_not_the_next(clocked: Workbench) -> None:
+    """A failed try in Strings, then a pass of an exercise of Strings and Loops: Loops has results
+    but no tries as a first skill, and a higher estimate than Strings."""
+    ada = new_learner(clocked)
+    clocked.record_result(ada, "python/name-initials", False, at=MONDAY)  # skills: strings
+    clocked.record_result(ada, "python/caesar-cipher", True, at=MONDAY + timedelta(minutes=10))  # strings, loops
+    mastery = clocked.progress(ada).mastery
+    strings, loops = (mastery.filter(pl.col("skill") == s).row(0, named=True) for s in ("strings", "loops"))
+    assert (strings["status"], loops["status"]) == ("next", "practising")  # as the chart shows them
+    assert (loops["attempts"], loops["evidence"]) == (0, 1) and loops["level"] > strings["level"]
+    text = charts.mastery_summary(mastery)
+    assert text.startswith(f"You have practised 2 of {mastery.height} skills and mastered none yet. ")
+    assert "Strongest: Loops, about level " in text and "; work on Strings next, about level " in text
+
+
+def test_a_single_practised_skill_is_named_once(clocked: Workbench) -> None:
+    ada = new_learner(clocked)
+    clocked.record_result(ada, "python/digit-sum", True, at=MONDAY)  # skills: loops
+    mastery = clocked.progress(ada).mastery
+    assert mastery.filter(pl.col("evidence") > 0)["skill"].to_list() == ["loops"]
+    loops = mastery.filter(pl.col("skill") == "loops").row(0, named=True)
+    assert loops["status"] == "next"
+    assert charts.mastery_summary(mastery) == (f"You have practised 1 of {mastery.height} skills and mastered none "
+                                               f"yet. Work on Loops next, about level {charts._level(loops['level'])}.")

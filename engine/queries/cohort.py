@@ -5,6 +5,12 @@ database: the dashboard (``engine.dashboard``) turns the few rows that come back
 tables and flags. JSON fields (``result->>'hints'``, ``'duration_s'``) are read only on the rows
 that carry them ("completed" and "failed", one per attempt), the costly part of a scan.
 
+Hints: an attempt's ``hints`` is the number shown on that exercise when it was submitted, a
+running count the learner's draft keeps until a pass clears it, so a failed attempt and the next
+one on the same exercise repeat the same hints. What a learner *used* is the most shown before
+each pass: each attempt counts only the hints it shows beyond the learner's attempt before it on
+the same exercise (all it shows after a pass, or on a first attempt), as the learner queries do.
+
 Windows that need a "now" ("the last 14 days") are measured back from the cohort's latest
 attempt (``as_of``), so a query needs no clock and answers the same on the same rows; the
 dashboard compares ``last_at`` with the real now for inactivity.
@@ -20,6 +26,18 @@ PRACTICE_VERBS = ("viewed", "ran-tests", "submitted", "completed", "failed", "re
 _PRACTICE = "(" + ", ".join(f"'{verb}'" for verb in PRACTICE_VERBS) + ")"
 RECENT_DAYS = 14  # the "recent" window of the at-risk trends
 BEFORE_DAYS = 28  # the window before it, to compare with
+
+
+def _hints_used(source: str, exercise: str, *, greatest: str) -> str:
+    """A SELECT of every row of ``source`` (id, user_id, occurred_at, the ``exercise`` column, passed
+    and ``shown``, the running count of hints at submission) with ``hints``: the hints that attempt
+    shows beyond the learner's attempt before it on that exercise, all of them after a pass (module
+    docstring). ``greatest``: the dialect's word for the larger of two values."""
+    return f"""
+    SELECT *, {greatest}(shown - CASE WHEN lag(passed) OVER earlier THEN 0
+                                      ELSE coalesce(lag(shown) OVER earlier, 0) END, 0) AS hints
+    FROM {source} WINDOW earlier AS (PARTITION BY user_id, {exercise} ORDER BY occurred_at, id)"""
+
 
 _ACTIVE_DAYS_DUCKDB = f"""
 SELECT CAST(e.occurred_at AS DATE) AS day, count(DISTINCT e.user_id) AS learners, count(*) AS events
@@ -57,11 +75,12 @@ WITH span AS (
     FROM events e JOIN cohort_members m ON m.user_id = e.user_id
     WHERE m.cohort_id = $cohort_id AND e.verb IN {_PRACTICE}
     GROUP BY e.user_id
-), tries AS MATERIALIZED (  -- read once: the JSON is the costly part
-    SELECT e.user_id, e.occurred_at, e.object, e.verb = 'completed' AS passed,
-           CAST(e.result->>'hints' AS INTEGER) AS hints
+), graded AS MATERIALIZED (  -- read once: the JSON is the costly part
+    SELECT e.id, e.user_id, e.occurred_at, e.object, e.verb = 'completed' AS passed,
+           coalesce(CAST(e.result->>'hints' AS INTEGER), 0) AS shown
     FROM events e JOIN cohort_members m ON m.user_id = e.user_id
     WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed')
+), tries AS ({_hints_used('graded', 'object', greatest="greatest")}
 ), as_of AS (SELECT max(occurred_at) AS t FROM tries),
 windowed AS (
     SELECT user_id, object, passed, hints,
@@ -93,18 +112,23 @@ ORDER BY m.user_id
 """
 _LEARNERS_SQLITE = f"""
 WITH scoped AS MATERIALIZED (
-    SELECT e.user_id, e.occurred_at, e.verb, e.object, e.result
+    SELECT e.id, e.user_id, e.occurred_at, e.verb, e.object, e.result
     FROM cohort_members m JOIN events e ON e.user_id = m.user_id
     WHERE m.cohort_id = :cohort_id AND e.verb IN {_PRACTICE}
 ), as_of AS (SELECT max(occurred_at) AS t FROM scoped WHERE verb IN ('completed', 'failed')),
-facts AS (
+graded AS (
+    SELECT id, user_id, occurred_at, object, verb = 'completed' AS passed,
+           coalesce(json_extract(result, '$.hints'), 0) AS shown
+    FROM scoped WHERE verb IN ('completed', 'failed')
+), used AS ({_hints_used('graded', 'object', greatest="max")}
+), facts AS (
     SELECT s.user_id, s.occurred_at, s.verb, s.object,
            s.verb IN ('completed', 'failed') AS attempt, s.verb = 'completed' AS passed,
-           CASE WHEN s.verb IN ('completed', 'failed') THEN json_extract(s.result, '$.hints') END AS hints,
+           u.hints,  -- attempts only
            s.occurred_at > datetime(a.t, '-{RECENT_DAYS} days') AS recent,
            s.occurred_at <= datetime(a.t, '-{RECENT_DAYS} days')
                AND s.occurred_at > datetime(a.t, '-{RECENT_DAYS + BEFORE_DAYS} days') AS before
-    FROM scoped s, as_of a
+    FROM scoped s CROSS JOIN as_of a LEFT JOIN used u ON u.id = s.id
 ), per_learner AS (
     SELECT user_id, min(occurred_at) AS first_at, max(occurred_at) AS last_at, count(*) AS events,
            count(DISTINCT date(occurred_at)) AS active_days,
@@ -132,13 +156,15 @@ WHERE m.cohort_id = :cohort_id
 ORDER BY m.user_id
 """
 
-_ITEMS_DUCKDB = """
-WITH attempts AS (
-    SELECT user_id, exercise_id, passed, CAST(fields[1] AS INTEGER) AS hints, CAST(fields[2] AS DOUBLE) AS duration_s
-    FROM (SELECT e.user_id, e.object AS exercise_id, e.verb = 'completed' AS passed,
+_ITEMS_DUCKDB = f"""
+WITH graded AS (
+    SELECT id, user_id, occurred_at, exercise_id, passed, coalesce(CAST(fields[1] AS INTEGER), 0) AS shown,
+           CAST(fields[2] AS DOUBLE) AS duration_s
+    FROM (SELECT e.id, e.user_id, e.occurred_at, e.object AS exercise_id, e.verb = 'completed' AS passed,
                  json_extract_string(e.result, ['$.hints', '$.duration_s']) AS fields  -- one parse for both
           FROM events e JOIN cohort_members m ON m.user_id = e.user_id
           WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed'))
+), attempts AS ({_hints_used('graded', 'exercise_id', greatest="greatest")}
 )
 SELECT exercise_id, count(*) AS attempts, count(DISTINCT user_id) AS learners,
        count(*) FILTER (WHERE passed) AS passes, avg(CAST(passed AS INTEGER)) AS pass_rate,
@@ -146,12 +172,14 @@ SELECT exercise_id, count(*) AS attempts, count(DISTINCT user_id) AS learners,
 FROM attempts GROUP BY exercise_id ORDER BY exercise_id
 """
 # SQLite has no median: the middle row (or the mean of the two middle rows) by a window
-_ITEMS_SQLITE = """
-WITH attempts AS MATERIALIZED (
-    SELECT e.user_id, e.object AS exercise_id, e.verb = 'completed' AS passed,
-           json_extract(e.result, '$.hints') AS hints, CAST(json_extract(e.result, '$.duration_s') AS REAL) AS duration_s
+_ITEMS_SQLITE = f"""
+WITH graded AS (
+    SELECT e.id, e.user_id, e.occurred_at, e.object AS exercise_id, e.verb = 'completed' AS passed,
+           coalesce(json_extract(e.result, '$.hints'), 0) AS shown,
+           CAST(json_extract(e.result, '$.duration_s') AS REAL) AS duration_s
     FROM cohort_members m JOIN events e ON e.user_id = m.user_id
     WHERE m.cohort_id = :cohort_id AND e.verb IN ('completed', 'failed')
+), attempts AS MATERIALIZED ({_hints_used('graded', 'exercise_id', greatest="max")}
 ), ranked AS (
     SELECT exercise_id, duration_s,
            row_number() OVER (PARTITION BY exercise_id ORDER BY duration_s) AS i,
@@ -174,10 +202,11 @@ QUERIES: list[Query] = [
     Query("cohort_active_weeks", "cohort", _ACTIVE_WEEKS_DUCKDB, _ACTIVE_WEEKS_SQLITE,
           "Learners of the cohort practising each week (weeks start on Monday), and their practice events."),
     Query("cohort_learners", "cohort", _LEARNERS_DUCKDB, _LEARNERS_SQLITE,
-          "One row per member: practice span, active days, attempts, passes, exercises solved, hints, and the same "
+          "One row per member: practice span, active days, attempts, passes, exercises solved, hints used (each "
+          "counted once), and the same "
           f"for the last {RECENT_DAYS} days and the {BEFORE_DAYS} before them (back from the cohort's "
           "latest attempt, as_of): the progress distribution and the at-risk flags."),
     Query("cohort_items", "cohort", _ITEMS_DUCKDB, _ITEMS_SQLITE,
           "One row per exercise the cohort attempted: attempts, learners, passes, pass rate, median "
-          "time (seconds) and hints per attempt: the item analysis."),
+          "time (seconds) and hints per attempt (hints used, each counted once, over attempts): the item analysis."),
 ]

@@ -5,14 +5,24 @@ benchmark times exactly what the page costs.
 Every query takes the same three parameters, ``user_id``, ``since`` and ``until`` (naive UTC
 timestamps; None for no bound), so callers pass ``params(user_id)``; DuckDB refuses both missing
 and extra parameters. Each reads the learner's rows of ``events`` through the ``events_user``
-index: the WHERE of the first step filters on ``user_id`` (and the time window) only, because any
-other condition there makes DuckDB scan the whole log instead; the rest of the filtering happens
-on the materialised rows of that one learner.
+index: the WHERE of the first step filters on ``user_id`` only, because any other condition there
+makes DuckDB scan the whole log instead; the rest of the filtering, the time window included,
+happens on the materialised rows of that one learner.
 
 A submission writes "submitted" and then "completed" or "failed" with the same result: the
 queries count the second event, one per submission ("a try"). Days and weeks are UTC; weeks
 start on Monday. The SQLite text of each query asks the same question of a copy of the log whose
 ``occurred_at`` is ISO text and whose ``result``/``context`` are JSON text.
+
+Hints: a try's ``hints`` is the number of hints shown on that exercise when it was submitted, a
+running count (the Practice page keeps it in the exercise's draft, from the first hint until a
+pass clears the draft; a later day, or a failed try, does not reset it). So the hints *used* on an
+exercise are the most shown before each pass, not the sum over its tries: each try's
+``new_hints`` is how many more it shows than the try before it on that exercise (all it shows
+when that try passed, or when there is none), and the figures add those up. The count only grows
+until a pass, so this is the most shown before each pass, read with one window. New hints are
+worked out on all the learner's tries before the time window applies, so a window counts the hints
+first shown inside it.
 """
 
 from __future__ import annotations
@@ -32,19 +42,26 @@ def params(user_id: int, since: datetime | None = None, until: datetime | None =
     return {"user_id": user_id, "since": since, "until": until}
 
 
-# The learner's rows (index scan), then one row per try with its figures out of the JSON.
+# The learner's rows (index scan), then one row per try with its figures out of the JSON, and the
+# hints it shows beyond the try before it on the same exercise (all of them after a pass, which
+# clears the draft and its count), worked out before the time window applies.
 _DUCKDB_TRIES = """
 WITH mine AS MATERIALIZED (
     SELECT id, occurred_at, verb, object, result, context FROM events
     WHERE user_id = $user_id  -- alone: a time window here too would turn the index lookup into a scan
-), tries AS (
+), every_try AS (
     SELECT id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
            coalesce(CAST(result->>'hints' AS INTEGER), 0) AS hints,
            CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
            CAST(context->>'difficulty' AS DOUBLE) AS difficulty,
            context->>'$.skills[0]' AS skill
     FROM mine WHERE verb IN ('completed', 'failed')
-      AND ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
+), tries AS (
+    SELECT * FROM (
+        SELECT *, greatest(hints - CASE WHEN lag(passed) OVER earlier THEN 0
+                                        ELSE coalesce(lag(hints) OVER earlier, 0) END, 0) AS new_hints
+        FROM every_try WINDOW earlier AS (PARTITION BY exercise_id ORDER BY occurred_at, id))
+    WHERE ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
 )
 """
 
@@ -52,14 +69,19 @@ _SQLITE_TRIES = """
 WITH mine AS (
     SELECT id, occurred_at, verb, object, result, context FROM events
     WHERE user_id = :user_id
-      AND (:since IS NULL OR occurred_at >= :since) AND (:until IS NULL OR occurred_at < :until)
-), tries AS (
+), every_try AS (
     SELECT id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
            coalesce(CAST(json_extract(result, '$.hints') AS INTEGER), 0) AS hints,
            CAST(json_extract(result, '$.duration_s') AS DOUBLE) AS duration_s,
            CAST(json_extract(context, '$.difficulty') AS DOUBLE) AS difficulty,
            json_extract(context, '$.skills[0]') AS skill
     FROM mine WHERE verb IN ('completed', 'failed')
+), tries AS (
+    SELECT * FROM (
+        SELECT *, max(hints - CASE WHEN lag(passed) OVER earlier THEN 0
+                                   ELSE coalesce(lag(hints) OVER earlier, 0) END, 0) AS new_hints
+        FROM every_try WINDOW earlier AS (PARTITION BY exercise_id ORDER BY occurred_at, id))
+    WHERE (:since IS NULL OR occurred_at >= :since) AND (:until IS NULL OR occurred_at < :until)
 )
 """
 
@@ -68,7 +90,7 @@ _DUCKDB_WORDS = {"day": "CAST(occurred_at AS DATE)", "week": "CAST(date_trunc('w
 _SQLITE_WORDS = {"day": "date(occurred_at)", "week": "date(occurred_at, 'weekday 0', '-6 days')"}
 
 _MINUTES = "CAST(coalesce(sum(duration_s), 0) AS DOUBLE) / 60"
-_HINTS = "CAST(coalesce(sum(hints), 0) AS BIGINT)"
+_HINTS = "CAST(coalesce(sum(new_hints), 0) AS BIGINT)"  # hints used: each counted once (module docstring)
 
 
 def _learner(name: str, body: str, description: str) -> Query:
@@ -88,13 +110,15 @@ SELECT {week} AS week, count(*) AS attempts, count(*) FILTER (WHERE passed) AS p
        CAST(count(*) FILTER (WHERE passed) AS DOUBLE) / count(*) AS success_rate,
        avg(difficulty) AS mean_difficulty, {minutes} AS minutes, {hints} AS hints
 FROM tries GROUP BY {week} ORDER BY week
-""", "Each week (from Monday) with tries: success rate, mean authored difficulty, minutes on task, hints.")
+""", "Each week (from Monday) with tries: success rate, mean authored difficulty, minutes on task, hints first "
+   "shown that week.")
 
 EXERCISES = _learner("learner_exercises", """
 SELECT exercise_id, count(*) AS attempts, count(*) FILTER (WHERE passed) AS passes, {hints} AS hints,
        CAST({hints} AS DOUBLE) / count(*) AS hints_per_attempt, {minutes} AS minutes, max(occurred_at) AS last_at
 FROM tries GROUP BY exercise_id ORDER BY exercise_id
-""", "Each exercise tried: tries, passes, hints in all and per try, minutes, last try (the totals add up from it).")
+""", "Each exercise tried: tries, passes, hints used (the most shown before each pass, not the sum over tries) "
+   "and those per try, minutes, last try (the totals add up from it).")
 
 _MILESTONE_COLUMNS = ",\n".join(
     f"       (SELECT min(occurred_at) FROM numbered WHERE passed AND pass_number = {n}) AS pass_{n}_at"

@@ -1,0 +1,158 @@
+"""Hints in the analytics queries (engine/queries/): a try records the hints shown on its exercise
+so far, a running count that a pass resets, so the queries count each hint once, in the learner's
+figures and in the cohort's, on DuckDB and on its SQLite twin alike."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from factories import PASSWORD, Clock
+from practice_history import Try, record
+
+from engine import analytics
+from engine.bank import Bank
+from engine.queries import cohort as cohort_queries
+from engine.queries import learner as learner_queries
+from engine.sandbox import Sandbox
+from engine.settings import Settings
+from engine.store import Store
+from engine.workbench import Workbench
+
+MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+DIGITS, INITIALS = "python/digit-sum", "python/name-initials"
+
+# (learner, try): ada needs three hints once, and one on another exercise; bob reviews an exercise
+# three weeks after solving it and needs its hints again
+SCRIPT = [
+    ("ada", Try(0, DIGITS, passed=False, hints=3)), ("ada", Try(0, DIGITS, passed=False, hints=3, minute=5)),
+    ("ada", Try(0, DIGITS, hints=3, minute=9)), ("ada", Try(1, INITIALS, hints=1)),
+    ("bob", Try(0, DIGITS, hints=2)),
+    ("bob", Try(20, DIGITS, passed=False, hints=1)), ("bob", Try(20, DIGITS, hints=2, minute=5)),
+]
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox,
+           bank: Bank) -> Iterator[tuple[Workbench, int, dict[str, int]]]:
+    wb = Workbench(Settings(home=tmp_path_factory.mktemp("home"), bcrypt_rounds=4), store=Store(), sandbox=sandbox,
+                   bank=bank, clock=Clock(MONDAY))
+    teacher = wb.register("teach", "teach@example.org", "Tess Teacher", PASSWORD, role="educator")
+    group = wb.create_cohort(teacher.id, "Spring")
+    users = {}
+    for name in ("ada", "bob"):
+        users[name] = wb.register(name, f"{name}@example.org", name.title(), PASSWORD).id
+        wb.join_cohort(users[name], group.join_code)
+    for name, attempt in SCRIPT:
+        record(wb, users[name], MONDAY, [attempt])
+    yield wb, group.id, users
+    wb.close()
+
+
+def sqlite_twin(store: Store) -> sqlite3.Connection:
+    """The cohort members and the events in SQLite, timestamps as text and JSON as text."""
+    lite = sqlite3.connect(":memory:")
+    lite.execute("CREATE TABLE cohort_members (cohort_id INTEGER, user_id INTEGER, joined_at TEXT)")
+    lite.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, occurred_at TEXT, user_id INTEGER, verb TEXT, "
+                 "object TEXT, result TEXT, context TEXT)")
+    lite.executemany("INSERT INTO cohort_members VALUES (?, ?, ?)",
+                     store.all("SELECT cohort_id, user_id, strftime(joined_at, '%Y-%m-%d %H:%M:%S') FROM cohort_members"))
+    lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     store.all("SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S'), user_id, verb, object, "
+                               "CAST(result AS VARCHAR), CAST(context AS VARCHAR) FROM events"))
+    return lite
+
+
+def plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    def one(value: Any) -> Any:
+        if isinstance(value, float):
+            return round(value, 6)
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, datetime | date):
+            return str(value)
+        if isinstance(value, Decimal):  # DuckDB's sums of integers
+            return int(value)
+        return value
+    return [tuple(one(v) for v in row) for row in rows]
+
+
+def learner(wb: Workbench, query: analytics.Query, user_id: int, since: datetime | None = None) -> list[dict]:
+    return analytics.run(wb.store, query, **learner_queries.params(user_id, since=since)).rows(named=True)
+
+
+# -- one learner -------------------------------------------------------------------------------
+
+
+def test_a_learner_s_hints_count_once_per_exercise_and_per_pass(cohort) -> None:
+    wb, _, users = cohort
+    ada = {r["exercise_id"]: r for r in learner(wb, learner_queries.EXERCISES, users["ada"])}
+    assert (ada[DIGITS]["attempts"], ada[DIGITS]["hints"], ada[DIGITS]["hints_per_attempt"]) == (3, 3, 1.0)
+    assert (ada[INITIALS]["attempts"], ada[INITIALS]["hints"]) == (1, 1)
+    [bob] = learner(wb, learner_queries.EXERCISES, users["bob"])
+    assert (bob["attempts"], bob["hints"]) == (3, 4)  # two when first solved, two more on review
+
+
+def test_each_week_counts_the_hints_first_shown_in_it(cohort) -> None:
+    wb, _, users = cohort
+    weeks = learner(wb, learner_queries.WEEKLY, users["bob"])
+    assert [(w["week"], w["hints"]) for w in weeks] == [(date(2026, 3, 2), 2), (date(2026, 3, 16), 2)]
+    # a window that starts after the hints were first shown does not count them again
+    later = learner(wb, learner_queries.EXERCISES, users["ada"], since=datetime(2026, 3, 2, 9, 3))
+    assert {r["exercise_id"]: r["hints"] for r in later} == {DIGITS: 0, INITIALS: 1}
+
+
+def test_a_pass_after_hints_on_an_earlier_try_is_not_clean(cohort) -> None:
+    wb, _, users = cohort
+    [records] = learner(wb, learner_queries.RECORDS, users["ada"])
+    # ada's pass of Digit sum showed no new hint, but it was made with three: not a hint-free pass
+    assert (records["longest_clean_run"], records["current_clean_run"]) == (0, 0)
+
+
+@pytest.mark.parametrize("query", learner_queries.QUERIES, ids=[q.name for q in learner_queries.QUERIES])
+@pytest.mark.parametrize("since", [None, datetime(2026, 3, 2, 9, 3)], ids=["all time", "from a minute"])
+def test_the_learner_queries_agree_on_sqlite(cohort, query: analytics.Query, since: datetime | None) -> None:
+    wb, _, users = cohort
+    for user_id in users.values():
+        params = learner_queries.params(user_id, since=since)
+        duck = analytics.run(wb.store, query, **params)
+        lite = sqlite_twin(wb.store).execute(query.sqlite, {k: str(v) if isinstance(v, datetime) else v
+                                                            for k, v in params.items()})
+        assert plain(lite.fetchall()) == plain(duck.rows())
+
+
+# -- a cohort ----------------------------------------------------------------------------------
+
+
+def test_a_cohort_s_learners_count_each_hint_once(cohort) -> None:
+    wb, cohort_id, users = cohort
+    learners = analytics.run(wb.store, analytics.query("cohort_learners"), cohort_id=cohort_id)
+    rows = {r["user_id"]: r for r in learners.rows(named=True)}
+    ada, bob = rows[users["ada"]], rows[users["bob"]]
+    assert (ada["attempts"], ada["hints"]) == (4, 4)
+    assert (bob["attempts"], bob["hints"]) == (3, 4)
+    # bob's review is recent (the last 14 days back from the latest attempt); his first solve before it
+    assert (bob["recent_hints"], bob["before_hints"]) == (2, 2)
+    assert (ada["recent_hints"], ada["before_hints"]) == (0, 4)
+
+
+def test_the_item_analysis_counts_each_hint_once(cohort) -> None:
+    wb, cohort_id, _ = cohort
+    frame = analytics.run(wb.store, analytics.query("cohort_items"), cohort_id=cohort_id)
+    items = {r["exercise_id"]: r for r in frame.rows(named=True)}
+    assert items[DIGITS]["attempts"] == 6
+    assert items[DIGITS]["hints_per_attempt"] == pytest.approx((3 + 4) / 6)  # ada's 3 and bob's 2 + 2
+    assert items[INITIALS]["hints_per_attempt"] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("query", cohort_queries.QUERIES, ids=[q.name for q in cohort_queries.QUERIES])
+def test_the_cohort_queries_agree_on_sqlite(cohort, query: analytics.Query) -> None:
+    wb, cohort_id, _ = cohort
+    duck = analytics.run(wb.store, query, cohort_id=cohort_id)
+    lite = sqlite_twin(wb.store).execute(query.sqlite, {"cohort_id": cohort_id})
+    assert [d[0] for d in lite.description] == duck.columns
+    assert plain(lite.fetchall()) == plain(duck.rows())
