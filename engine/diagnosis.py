@@ -46,6 +46,9 @@ _ERRORS = {
 }
 
 
+TIMEOUT = "Your code did not finish in time: a loop whose condition never becomes false is the usual cause."
+
+
 @dataclass(frozen=True)
 class Diagnosis:
     """What went wrong in one test: ``test`` readable ("three digits"), ``call`` the call the test
@@ -68,6 +71,8 @@ def diagnose(result: GradeResult | None, tests_source: str = "") -> Diagnosis | 
     if result is None or result.passed:
         return None
     if result.status == "error" and result.message:
+        if _timed_out(result.message):  # the code loaded but never finished: a loop, not a crash
+            return Diagnosis(test="", call=None, summary=result.message, kind="timeout", explanation=TIMEOUT)
         return Diagnosis(test="", call=None, summary=result.message, kind="could-not-run",
                          explanation=_explain_error(result.message) or f"Your code could not run: {result.message}.")
     failure = result.first_failure()
@@ -100,11 +105,25 @@ def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
         text = (f"{asked}, your function gave back `None`: Python's answer when a function ends without `return` "
                 "(or only prints)." if got == "None" else f"{asked}, your code gave `{got}`, which is not what it wants.")
         return Diagnosis(name, call, message, text, kind="mismatch")
+    if _timed_out(message):
+        return Diagnosis(name, call, message, TIMEOUT, kind="timeout")
     error = _explain_error(message)
     if error:
         return Diagnosis(name, call, message, error, kind="error")
     plain = message or "it did not pass"
-    return Diagnosis(name, call, message, f"The test says: {plain}.", kind="other")
+    return Diagnosis(name, call, message, f"The test says: {_sentence(plain)}", kind="other")
+
+
+def _timed_out(message: str) -> bool:
+    """The harness's and grader's words for code that ran out of time ("Took longer than 2 s: ...")."""
+    text = message.lower()
+    return "took longer than" in text or "timed out" in text
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending with one full stop, or with the "?" or "!" it already has."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else text + "."
 
 
 def call_in_test(tests_source: str, test_name: str) -> str | None:
@@ -202,9 +221,7 @@ def _explain_mismatch(expected_text: str, got_text: str, call: str | None) -> st
 def _explain_error(message: str) -> str | None:
     matched = _ERROR.match(message.strip())
     if not matched:
-        if "took longer" in message or "timed out" in message.lower():
-            return "Your code did not finish in time: a loop whose condition never becomes false is the usual cause."
-        return None
+        return TIMEOUT if _timed_out(message) else None
     kind, detail = matched.group("kind"), (matched.group("detail") or "").strip()
     line = matched.group("line") or matched.group("at")
     where = f" on line {line} of your code" if line else ""

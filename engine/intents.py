@@ -1,8 +1,10 @@
 """Intents: what a learner's message to the tutor asks for, recognised without a language model.
 
 The offline tutor answers differently when a learner is stuck, asks what an error means, asks
-for a concept to be explained, wants their approach checked, or asks for the answer (which it
-kindly declines). Recognition is by phrases and keywords: simple, predictable and fast.
+for a concept or a word of the instructions to be explained, wants their approach checked, or
+asks for the answer (which it kindly declines). Whether the message asks for help (a hint, a
+next step) is recognised on its own, since "why does it fail? can you help?" asks for both.
+Recognition is by phrases and keywords: simple, predictable and fast.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(give|show|tell|send|write|paste|print)\b.{0,30}\b(me\s+)?(the\s+)?(full\s+|complete\s+|whole\s+|correct\s+)?"
         r"(answer|solution|code|reference|implementation)\b|\bsolve (it|this)( for me)?\b|\bjust (give|tell|show)\b|"
         r"\bwhat is the (answer|solution)\b|\bdo it for me\b|\bwrite it for me\b", re.I | re.S)),
-    (ERROR, re.compile(
-        r"\b(error|exception|traceback|fails?|failing|failed|broken|crash\w*|wrong (result|answer|output)|"
-        r"expected .{1,40} got|why (does|do|is|isn't|doesn't)|what does .{0,40} mean|wrong|"
+    (ERROR, re.compile(  # case-insensitive but for the names of errors ("TypeError", not "terror")
+        r"\b((?i:error|exception|traceback|fails?|failing|failed|broken|crash\w*|wrong (result|answer|output)|"
+        r"(does ?n[o']t|not) work(ing)?|time[sd]? ?out|timing out|too slow|takes? (too|so) long|"
+        r"never (ends|finishes|stops)|endless|infinite|"
+        r"expected .{1,40} got|why|what does .{0,40} mean|wrong|what('s| is) (going on|happening))|"
         r"[A-Z][a-z]+Error)\b", re.S)),
     (CONCEPT, re.compile(
         r"\b(explain|what (is|are) (a |an )?|how (do|does) .{0,30} work|teach me|remind me|"
@@ -41,31 +45,70 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# asking for a hint or what to do next; "help me understand X" asks for an explanation, not a hint
+_HELP = re.compile(
+    r"\b(hint|clue|nudge|stuck|help(?!\s+me\s+(understand|see)\b)|i give up|what (now|next)|"
+    r"what (do|should|can) i (do|try)|next step|where (do|should|can) i (start|begin)|no idea (how|where|what to))\b",
+    re.I)
+# the word or phrase a clarifying question asks about: "what is a run?", "what does 'bare' mean?"
+_TERM = re.compile(
+    r"\b(?:what(?:'s| is| are)|what does|meaning of|define|explain|tell me about|"
+    r"(?:know|understand|sure|figure out|get|see) what)"
+    r"\s+(?:an?\s+|the\s+)?[\"'`“‘]?(?P<term>\w[\w\- ]{0,38}?)[\"'`”’]?"
+    r"(?:\s+(?:means?|is|are|stands? for|does))?(?=\s*(?:[?.!,;:]|$)|\s+(?:and|or|in|for|when|here)\b)", re.I)
+_VAGUE_WORDS = frozenset("it this that these those wrong happening going on problem issue point answer solution next up "
+                         "matter my code mistake error question difference you i me here there".split())
+
+
 @dataclass(frozen=True)
 class Intent:
-    """``kind``: one of the constants above, or "other"; ``topic``: the skill a concept question names."""
+    """``kind``: one of the constants above, or "other"; ``topic``: the skill a concept question names;
+    ``term``: the word a clarifying question asks about ("run" in "what is a run?"); ``help``: the
+    message asks for a hint or what to do next ("I'm stuck", "can I have a hint?")."""
 
     kind: str
     topic: str | None = None
+    term: str | None = None
+    help: bool = False
 
 
 def recognise(message: str, skills: Mapping[str, str] | None = None) -> Intent:
     """The intent of ``message``; ``skills`` (id -> name) lets "explain recursion" find its skill."""
     topic = _topic(message, skills or {})
+    term = asked_term(message)
+    wants_help = asks_for_help(message)
     for kind, pattern in _PATTERNS:
         if pattern.search(message):
-            if kind == CONCEPT and topic is None and not re.search(r"\b(explain|teach me)\b", message, re.I):
-                continue  # "what is going on?": not a topic to explain
-            if kind == ERROR and _mentions_concept(message) and topic and not _mentions_error(message):
-                return Intent(CONCEPT, topic)
-            return Intent(kind, topic)
-    if topic is not None and len(message.split()) <= 4:  # "recursion?" or "list comprehensions"
-        return Intent(CONCEPT, topic)
-    return Intent("other", topic)
+            if kind == CONCEPT and topic is None and term is None and not re.search(r"\b(explain|teach me)\b", message, re.I):
+                continue  # "what is this?": not a topic to explain
+            if kind in (ERROR, STUCK) and (topic or term) and _mentions_concept(message) and not _mentions_error(message):
+                return Intent(CONCEPT, topic, term, wants_help)  # "what does 'bare' mean?", "no idea what a run is"
+            return Intent(kind, topic, term, wants_help)
+    if term is not None or (topic is not None and len(message.split()) <= 4):  # "what's a run?", "recursion?"
+        return Intent(CONCEPT, topic, term, wants_help)
+    return Intent("other", topic, term, wants_help)
+
+
+def asks_for_help(message: str) -> bool:
+    """Whether ``message`` asks for a hint or for what to do next: only then does the tutor give one."""
+    return bool(_HELP.search(message))
+
+
+def asked_term(message: str) -> str | None:
+    """The word or short phrase a clarifying question asks about ("run" in "What is a run?"), or
+    None when there is none or it is too vague to look up ("what is this?", "what's wrong?")."""
+    found = _TERM.search(message)
+    if not found:
+        return None
+    term = " ".join(found.group("term").split()).strip("-")
+    words = re.findall(r"[\w-]+", term.lower())
+    if not words or all(w in _VAGUE_WORDS or len(w) < 2 for w in words):
+        return None
+    return term
 
 
 def _mentions_concept(message: str) -> bool:
-    return bool(_PATTERNS[2][1].search(message))
+    return bool(_PATTERNS[2][1].search(message) or _TERM.search(message))
 
 
 def _mentions_error(message: str) -> bool:

@@ -2,14 +2,17 @@
 
 It answers from what the workbench knows for sure: the failing test of the learner's latest run
 (explained in plain words by ``diagnosis``), the exercise's hint ladder (one rung further each
-time it gives a hint), the concept note of the exercise's skill (the idea, an example, a common
-mistake that matches, a question to ask yourself) and what it remembers of the learner ("this
-came up before"). It adapts to the learner's level and learning style, asks exactly one question
-per reply (the last paragraph), and never writes the exercise's code.
+time the learner asks for help, and only then: a hint is counted), the instructions and the
+concept note of the exercise's skill (the idea, an example, a common mistake that matches, a
+question to ask yourself) and what it remembers of the learner ("this came up before", when it
+is about the same exercise or skill and the same kind of trouble). It adapts to the learner's
+level and learning style, does not repeat what it said in the last replies of the conversation,
+asks exactly one question per reply (the last paragraph), and never writes the exercise's code.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -43,7 +46,8 @@ class Remembered(Protocol):
 class TutorContext:
     """Everything a reply is grounded in. ``rung``: hints of the ladder the learner has seen;
     ``style``: "examples" | "theory" | "challenges" | None; ``level``: 1..10;
-    ``skills``: skill id -> name; ``checked_examples``: concept examples safe to show here."""
+    ``skills``: skill id -> name; ``safe_example``: the concept's example is safe to show here;
+    ``said``: the tutor's last replies in this conversation, oldest first (not said again word for word)."""
 
     exercise: Exercise | None
     latest: GradeResult | None
@@ -54,6 +58,7 @@ class TutorContext:
     skills: Mapping[str, str] = field(default_factory=dict)
     now: datetime | None = None
     safe_example: bool = True
+    said: Sequence[str] = ()
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,9 @@ INJECTION_REFUSAL = ("I can't change how I work or reveal the solution, the refe
 
 
 def reply(message: str, context: TutorContext, concepts: Concepts, *, injection: bool = False) -> OfflineReply:
-    """A grounded reply to ``message``: what went wrong, what to think about, one question."""
-    intent = Intent("answer") if injection else intents.recognise(message, context.skills)
+    """A grounded reply to ``message``: what went wrong or what was asked, what to think about, one
+    question. The next hint comes only when the learner asks for help (or for the answer)."""
+    intent = Intent(intents.ANSWER) if injection else intents.recognise(message, context.skills)
     exercise = context.exercise
     diagnosis = diagnose(context.latest, exercise.tests if exercise else "")
     topic = intent.topic if intent.topic in context.skills else None
@@ -88,7 +94,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     parts: list[str] = []
     hint: int | None = None
     question: str | None = None
-    used_here = False
+    memory = ""
 
     if injection:
         parts.append(INJECTION_REFUSAL)
@@ -100,61 +106,80 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
 
     if exercise is None:
         return _without_exercise(parts, intent, concept, context)
-    used = _memory(context, exercise)
+    latest = context.latest
+    passed = latest is not None and latest.passed
+    wants_hint = not passed and not injection and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help)
+    found = _look_up(intent.term, exercise, concepts) if intent.kind == intents.CONCEPT and not topic else None
 
-    if context.latest is not None and context.latest.passed and intent.kind != intents.CONCEPT:
-        parts.append(f"Your last run passes all {len(context.latest.tests)} tests: well done. Submit it when you "
-                     "are ready.")
+    if latest is not None and latest.passed and intent.kind != intents.CONCEPT:
+        parts.append(f"Your last run passes all {len(latest.tests)} tests: well done. Submit it when you are ready.")
         question = "Looking back, which case was the hardest to get right, and why?"
+    elif found:  # "what is a run?": what the instructions (or the note) say, in their words
+        parts.extend(found)
+        question = (f"How would you explain “{intent.term}” in your own words, using the first example in the "
+                    "instructions?" if found[0].startswith(IN_INSTRUCTIONS) else
+                    f"Where in this exercise could “{intent.term}” come in, and what would it do for you there?")
+    elif intent.kind == intents.CONCEPT and intent.term and not topic:
+        parts.append(f"I can't find “{intent.term}” in the instructions or in my notes on "
+                     f"{' or '.join(context.skills.get(s, s) for s in exercise.skills)}.")
+        question = "Where did you come across it: in the instructions, a test's message, or somewhere else?"
     elif intent.kind == intents.CONCEPT and concept is not None:
         parts.extend(_teach(concept, context, full=True))
-        question = _concept_question(concept, context.rung)
+        question = _ask(context, _concept_questions(concept, context.rung))
     elif intent.kind == intents.APPROACH:
-        parts.append(_progress(context.latest, diagnosis))
+        parts.append(_progress(latest, diagnosis))
         if diagnosis is not None:
-            parts.append(diagnosis.explanation)
+            parts.extend(_fresh(context, [diagnosis.explanation]))
+        memory = _memory(context, exercise, diagnosis, message)
         question = ("Before changing anything: can you say in one sentence what your code does, step by step, "
                     "for the smallest example in the instructions?")
-    else:  # stuck, error, answer, other: what went wrong, then one rung further up the ladder
+    else:  # stuck, error, answer, other: what went wrong
         if diagnosis is not None:
-            parts.append(_failure(diagnosis))
+            failure = _failure(diagnosis, context)
+            if not (wants_hint and failure.endswith(AS_SAID)):  # asked for a hint: the hint, not a reminder
+                parts.append(failure)
             mistake = concept.matching_mistake(diagnosis.summary, diagnosis.explanation, message) if concept else None
             if mistake and context.level <= 7:
-                parts.append(f"A common slip here: {mistake}")
-        elif context.latest is None and intent.kind in (intents.ERROR, intents.STUCK, "other"):
-            parts.append("I haven't seen a run of your code yet: press **Run tests** and I can tell you which test "
-                         "fails and what it means.")
+                parts.extend(_fresh(context, [f"A common slip here: {mistake}"]))
+        elif latest is None:
+            parts.extend(_fresh(context, [NO_RUN]))
         if concept is not None and context.level <= 3 and intent.kind != intents.ERROR:
-            parts.extend(_teach(concept, context, full=False))
-        if used:
-            parts.append(used)
-            used_here = True
-        if not injection and (intent.kind != intents.ERROR or diagnosis is None):
-            hint = min(context.rung + 1, len(exercise.hints))
-            text = exercise.hints[hint - 1]
-            last = " (that is the last hint I have)" if hint == len(exercise.hints) else ""
-            if context.style == "challenges" and hint > 1:
-                parts.append(f"Try once more on your own first; if you want the nudge, here it is{last}: {text}")
-            else:
-                parts.append(f"Hint {hint} of {len(exercise.hints)}{last}: {text}")
-            if text.rstrip().endswith("?"):
-                question = ""  # the hint is the question
-    if used and not used_here:
-        parts.append(used)
+            parts.extend(_fresh(context, _teach(concept, context, full=False)))
+        memory = _memory(context, exercise, diagnosis, message)
+    if memory:
+        parts.append(memory)
+
+    if wants_hint:
+        hint = min(context.rung + 1, len(exercise.hints))
+        text = exercise.hints[hint - 1]
+        last = " (that is the last hint I have)" if hint == len(exercise.hints) else ""
+        if context.style == "challenges" and hint > 1:
+            parts.append(f"Try once more on your own first; if you want the nudge, here it is{last}: {text}")
+        else:
+            parts.append(f"Hint {hint} of {len(exercise.hints)}{last}: {text}")
+        if text.rstrip().endswith("?"):
+            question = ""  # the hint is the question
+    elif not passed and not found and intent.kind in (intents.ERROR, "other") and context.rung < len(exercise.hints):
+        parts.extend(_fresh(context, [OFFER]))
     if question is None:
         question = _question(diagnosis, concept, context)
     if question:
         parts.append(question)
     elif parts and not parts[-1].rstrip().endswith("?"):
         parts.append(_question(diagnosis, concept, context))
-    return OfflineReply(tuple(_one_question(parts)), intent.kind, hint, used_memory=bool(used))
+    return OfflineReply(tuple(_one_question(parts)), intent.kind, hint, used_memory=bool(memory))
+
+
+NO_RUN = ("I haven't seen a run of your code yet: press **Run tests** and I can tell you which test fails and "
+          "what it means.")
+OFFER = "If you would like a nudge towards the next step, ask me for a hint."
 
 
 def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
                       context: TutorContext) -> OfflineReply:
     if concept is not None and intent.kind in (intents.CONCEPT, "other", intents.STUCK):
         parts.extend(_teach(concept, context, full=True))
-        parts.append(_concept_question(concept, context.rung))
+        parts.append(_ask(context, _concept_questions(concept, context.rung)))
     else:
         used = _memory(context, None)
         if used:
@@ -179,18 +204,73 @@ def _teach(concept: Concept, context: TutorContext, *, full: bool) -> list[str]:
     return [lead + idea, example]
 
 
-def _concept_question(concept: Concept, rung: int) -> str:
-    if concept.questions:
-        return concept.questions[rung % len(concept.questions)]
-    return f"Where in your own code would {concept.name.lower()} help?"
+def _concept_questions(concept: Concept | None, rung: int) -> list[str]:
+    """The note's questions, starting from one that moves on with the hint ladder."""
+    if concept is None:
+        return []
+    if not concept.questions:
+        return [f"Where in your own code would {concept.name.lower()} help?"]
+    start = rung % len(concept.questions)
+    return [*concept.questions[start:], *concept.questions[:start]]
 
 
-def _failure(d: Diagnosis) -> str:
+def _failure(d: Diagnosis, context: TutorContext) -> str:
+    """The failing test in a paragraph; a one-line reminder if a recent reply already explained it."""
     if d.kind == "could-not-run":
-        return f"Your last run could not start: {d.explanation}"
-    said = f" (the test says: {d.summary})" if d.summary and d.kind != "not-written" else ""
-    head = f"Your last run fails the test **{d.test}**{said}." if d.test else "Your last run did not pass."
-    return f"{head} {d.explanation}"
+        full = f"Your last run could not start: {d.explanation}"
+        if _fresh(context, [full]):
+            return full
+        return f"Your code still cannot start, {AS_SAID}"
+    quoted = d.summary and d.kind != "not-written" and d.summary not in d.explanation  # said once, not twice
+    head = (f"Your last run fails the test **{d.test}**{f' (the test says: {d.summary})' if quoted else ''}."
+            if d.test else "Your last run did not pass.")
+    full = f"{head} {d.explanation}"
+    if _fresh(context, [full]):
+        return full
+    if d.test:
+        return f"Your last run still fails the test **{d.test}**, {AS_SAID}"
+    return f"Your last run still does not pass, {AS_SAID}"
+
+
+AS_SAID = "as I said above."
+
+
+def _fresh(context: TutorContext, paragraphs: Sequence[str]) -> list[str]:
+    """The paragraphs that none of the last replies already says word for word."""
+    return [p for p in paragraphs if p and not any(p in said for said in context.said)]
+
+
+def _look_up(term: str | None, exercise: Exercise, concepts: Concepts) -> list[str]:
+    """What the instructions say about ``term`` (up to two sentences that use all its words), or
+    else the paragraph of a concept note of the exercise's skills that does; [] when neither does."""
+    words = [w.removesuffix("s") for w in re.findall(r"[a-z0-9_]+", (term or "").lower())
+             if len(w) > 2 and w not in _LOOKUP_STOP]
+    if not words:
+        return []
+    patterns = [re.compile(rf"\b{re.escape(w)}", re.I) for w in words]
+    sentences = [s for s in _sentences(exercise.instructions) if all(p.search(s) for p in patterns)]
+    if sentences:
+        return [f"{IN_INSTRUCTIONS} “{term}”:", "> " + " ".join(sentences[:2])]
+    for note in filter(None, map(concepts.get, exercise.skills)):
+        for paragraph in note.idea.split("\n\n"):
+            if all(p.search(paragraph) for p in patterns):
+                return [f"From my notes on {note.name}:", "> " + " ".join(paragraph.split())]
+    return []
+
+
+IN_INSTRUCTIONS = "Here is how the instructions use"
+_LOOKUP_STOP = frozenset("the and for with what does mean means this that are was its".split())
+
+
+def _sentences(markdown: str) -> list[str]:
+    """The prose sentences of an exercise's instructions: no headings, no code blocks."""
+    prose = re.sub(r"```.*?```", "\n\n", markdown, flags=re.S)
+    blocks: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*[-*] )", prose):
+        lines = [line.strip() for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        if lines:
+            blocks.append(" ".join(lines).removeprefix("- ").removeprefix("* "))
+    return [s for block in blocks for s in re.split(r"(?<=[.!?])\s+(?=[A-Z`\"(])", block) if s]
 
 
 def _progress(latest: GradeResult | None, diagnosis: Diagnosis | None) -> str:
@@ -208,35 +288,79 @@ def _progress(latest: GradeResult | None, diagnosis: Diagnosis | None) -> str:
 
 
 def _question(diagnosis: Diagnosis | None, concept: Concept | None, context: TutorContext) -> str:
+    """The follow-up question: about the failing test when one fails (it fits the exercise by
+    construction), else from the concept note; one the last replies did not ask, when there is one."""
+    grounded: list[str] = []
     if diagnosis is not None and diagnosis.call and diagnosis.kind == "mismatch":
-        return (f"If you run `{diagnosis.call}` yourself and follow your code line by line, where does it "
-                "go a different way from what you expect?")
-    if diagnosis is not None and diagnosis.kind in ("error", "could-not-run"):
-        return "Which line does the message point to, and what is the value of each name on that line?"
-    if diagnosis is not None and diagnosis.kind == "not-written":
-        return "What is the very first small step your function needs to do?"
-    if concept is not None and concept.questions:
-        return _concept_question(concept, context.rung)
-    return "What do you expect your code to return for the smallest example in the instructions?"
+        grounded.append(f"If you run `{diagnosis.call}` yourself and follow your code line by line, where does it "
+                        "go a different way from what you expect?")
+    elif diagnosis is not None and diagnosis.kind == "timeout":
+        grounded.append("Which loop in your code could keep going for ever, and what changes on each pass that "
+                        "should make it stop?")
+    elif diagnosis is not None and diagnosis.kind in ("error", "could-not-run"):
+        grounded.append("Which line does the message point to, and what is the value of each name on that line?")
+    elif diagnosis is not None and diagnosis.kind == "not-written":
+        grounded.append("What is the very first small step your function needs to do?")
+    if diagnosis is not None:
+        grounded.append(SMALLEST)
+    return _ask(context, [*grounded, *_concept_questions(concept, context.rung), SMALLEST])
 
 
-def _memory(context: TutorContext, exercise: Exercise | None) -> str:
-    """One relevant memory in a sentence ("Back on 2 March, ..."), preferring past mistakes in this skill."""
-    skills = set(exercise.skills) if exercise else set()
-    # today's notes on this very exercise repeat what the latest run already says: leave them out
-    memories = [m for m in context.memories if not (exercise and m.exercise_id == exercise.id
-                                                    and _when(m.created_at, context.now) == "earlier today")]
+SMALLEST = "What do you expect your code to return for the smallest example in the instructions?"
+
+
+def _ask(context: TutorContext, questions: Sequence[str]) -> str:
+    """The first of ``questions`` that the last replies did not ask (the first, if they asked them all)."""
+    return next((q for q in questions if _fresh(context, [q])), questions[0])
+
+
+def _memory(context: TutorContext, exercise: Exercise | None, diagnosis: Diagnosis | None = None,
+            message: str = "") -> str:
+    """One relevant memory in a sentence ("Back on 2 March, ..."), preferring past mistakes in this
+    exercise, then in its skills; "" when none is relevant or the last replies already recalled it."""
+    memories = [m for m in context.memories if _relevant(m, exercise, diagnosis, message, context)]
     if not memories:
         return ""
-    ranked = sorted(memories, key=lambda m: (m.kind != "mistake", (m.skill or "") not in skills))
+    skills = set(exercise.skills) if exercise else set()
+    ranked = sorted(memories, key=lambda m: (m.kind != "mistake", not exercise or m.exercise_id != exercise.id,
+                                             (m.skill or "") not in skills))
     chosen = ranked[0]
     when = _when(chosen.created_at, context.now)
     text = chosen.text.strip().rstrip(".")
     if chosen.kind == "goal":
-        return f"Keep your goal in mind: {text}."
-    if chosen.kind == "mistake":
-        return f"This looks like something from {when}, when you also had trouble: {text}."
-    return f"We talked about something close to this {when}: {text}."
+        sentence = f"Keep your goal in mind: {text}."
+    elif chosen.kind == "mistake":
+        sentence = f"This looks like something from {when}, when you also had trouble: {text}."
+    else:
+        sentence = f"We talked about something close to this {when}: {text}."
+    return sentence if _fresh(context, [sentence]) else ""
+
+
+def _relevant(memory: Remembered, exercise: Exercise | None, diagnosis: Diagnosis | None, message: str,
+              context: TutorContext) -> bool:
+    """Worth recalling here: about this exercise (but not from today: the latest run says it better),
+    or about one of its skills and, when a test fails now, the same kind of trouble (a shared word
+    such as "string", "None" or "NameError")."""
+    if exercise is None:
+        return True
+    if memory.exercise_id == exercise.id:
+        return _when(memory.created_at, context.now) != "earlier today"
+    if memory.skill not in exercise.skills:
+        return False
+    if diagnosis is None:
+        return True
+    ignore = {w for name in context.skills.values() for w in _trouble_words(name)} | _trouble_words(exercise.title)
+    now = _trouble_words(" ".join([diagnosis.summary, diagnosis.explanation, message])) - ignore
+    return bool(now & _trouble_words(memory.text))
+
+
+_TROUBLE_STOP = frozenset("failed fail fails test tests code your that this with from when what which where wants want "
+                          "gave give gives given expected the learner tutor asked while hint needed crashed didn "
+                          "does into only have than then there them they will would should could".split())
+
+
+def _trouble_words(text: str) -> set[str]:
+    return {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _TROUBLE_STOP}
 
 
 def _when(moment: datetime, now: datetime | None) -> str:

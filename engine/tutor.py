@@ -43,6 +43,7 @@ MAX_MESSAGE = guardrails.MAX_MESSAGE_CHARS
 EMPTY = "What would you like to ask? Tell me what you tried and what happened."
 BLOCKED = ("I started to write code that would solve the exercise for you, so I've held it back: "
            "finding it yourself is the point.")
+SAID_TURNS = 3  # the offline tutor does not repeat word for word what its last 3 replies in a conversation said
 _INTENT_WORDS = {"answer": "asked for the answer", "error": "asked what an error means", "concept": "asked about a concept",
                  "approach": "asked whether their approach works", "stuck": "was stuck", "thanks": "said thanks",
                  "other": "asked a question"}
@@ -90,7 +91,7 @@ class Tutor:
             self._finish(user_id, exercise, conversation_id, message, "".join(shown), {**record, "path": "limited"})
             return
         self._log_ask(user_id, exercise_id, conversation_id, len(message))
-        context = self.context(user_id, exercise, message)
+        context = self.context(user_id, exercise, message, conversation_id)
         if guardrails.is_injection(message):
             offline = self._offline(message, context, injection=True)
             for chunk in _paragraphs(offline.text):
@@ -137,8 +138,10 @@ class Tutor:
 
     # -- context ---------------------------------------------------------------------------------
 
-    def context(self, user_id: int, exercise: Exercise | None, message: str = "") -> TutorContext:
-        """What a reply to this learner about this exercise is grounded in."""
+    def context(self, user_id: int, exercise: Exercise | None, message: str = "",
+                conversation_id: int | None = None) -> TutorContext:
+        """What a reply to this learner about this exercise is grounded in; in a conversation, also
+        the tutor's last replies in it, so the offline tutor does not say the same thing twice."""
         latest = self.latest(user_id, exercise) if exercise else None
         draft = self.wb.draft(user_id, exercise.id) if exercise else None
         profile = self.wb.profile(user_id)
@@ -147,7 +150,14 @@ class Tutor:
         return TutorContext(exercise=exercise, latest=latest, rung=draft.hints_shown if draft else 0,
                             style=profile.style, level=self.wb.level(user_id).value,
                             memories=self._recall(user_id, query), now=self.wb.clock(),
-                            skills={s: self.wb.skill_name(s) for s in self.wb.curriculum.skills})
+                            skills={s: self.wb.skill_name(s) for s in self.wb.curriculum.skills},
+                            said=self._said(user_id, conversation_id))
+
+    def _said(self, user_id: int, conversation_id: int | None) -> tuple[str, ...]:
+        if conversation_id is None:
+            return ()
+        replies = [m.content for m in self.conversations.messages(user_id, conversation_id) if m.role == "tutor"]
+        return tuple(replies[-SAID_TURNS:])
 
     def latest(self, user_id: int, exercise: Exercise) -> GradeResult | None:
         """The latest grade result: of this process's last run, else the last submission graded again."""

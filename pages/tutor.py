@@ -63,11 +63,14 @@ with chat:
             format_func=lambda i: catalogue[i].title if i else "No exercise: a general question",
             help="The tutor sees this exercise, your latest test run and your hints.") or None
         st.caption("Ask about an exercise, an error message, or a topic (\"explain recursion\").")
-    show_messages(wb, user, current.id if current else None)
+    messages = st.container()  # made before the input, so the reply streams above it, not below
+    with messages:
+        show_messages(wb, user, current.id if current else None)
     prompt = st.chat_input(PLACEHOLDER, key="tutor_input", max_chars=MAX_MESSAGE)
     if prompt:
         if current is None:
             current = wb.start_conversation(user.id, exercise_id=exercise_id)
             st.session_state["tutor_conversation"] = current.id
-        ask(wb, user, prompt, exercise_id, current.id)
+        with messages:
+            ask(wb, user, prompt, exercise_id, current.id)
         st.rerun()  # the list of conversations shows the new one, and its name

@@ -49,13 +49,16 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
             st.session_state[key] = earlier[0].id if earlier else None
         conversation_id = st.session_state[key]
         mode_caption(wb)
-        show_messages(wb, user, conversation_id)
+        messages = st.container()  # made before the input, so the newest exchange lands above it, not below
+        with messages:
+            show_messages(wb, user, conversation_id)
         prompt = st.chat_input(PLACEHOLDER, key=f"panel_input:{exercise.id}", max_chars=MAX_MESSAGE)
         if prompt:
             if conversation_id is None:
                 conversation_id = wb.start_conversation(user.id, exercise_id=exercise.id).id
                 st.session_state[key] = conversation_id
-            ask(wb, user, prompt, exercise.id, conversation_id)
+            with messages:
+                ask(wb, user, prompt, exercise.id, conversation_id)
         if conversation_id is not None and st.button("New conversation", key=f"panel_new:{exercise.id}",
                                                      icon=":material/add_comment:"):
             st.session_state[key] = None

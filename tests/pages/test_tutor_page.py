@@ -83,3 +83,36 @@ def test_the_tutor_panel_beside_the_exercise(wb, learner):
         m.value for m in at.chat_message[1].markdown)
     [conversation] = wb.conversations(learner.id, exercise_id=DIGITS)
     assert [m.role for m in wb.conversation_messages(learner.id, conversation.id)] == ["learner", "tutor"]
+
+
+def in_order(node, found=None) -> list:
+    """The elements under ``node``, depth first, in the order the page shows them."""
+    found = [] if found is None else found
+    found.append(node)
+    for child in getattr(node, "children", {}).values():
+        in_order(child, found)
+    return found
+
+
+def below_the_conversation(elements) -> bool:
+    """The chat input comes after every message: newest exchange above the box, as in any chat."""
+    kinds = [e.type for e in elements]
+    return kinds.count("chat_input") == 1 and "chat_message" in kinds and \
+        max(i for i, k in enumerate(kinds) if k == "chat_message") < kinds.index("chat_input")
+
+
+def test_the_panel_keeps_its_input_below_the_whole_conversation_and_counts_no_hint_for_a_question(wb, learner):
+    wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = learner.id
+    at.session_state["exercise_id"] = DIGITS
+    at.run()
+    for question in ["Why does my code fail?", "What is a digit?"]:
+        at.chat_input(key=f"panel_input:{DIGITS}").set_value(question).run()
+        assert not at.exception, at.exception
+        [panel] = [e for e in at.expander if e.label == "Ask the tutor"]
+        assert below_the_conversation(in_order(panel)), [e.type for e in in_order(panel)]
+    assert [who for who, _ in chat(at)] == ["user", "assistant", "user", "assistant"]
+    assert not any("Hint" in m.value for message in at.chat_message for m in message.markdown)
+    assert "Show a hint (1 of 3)" in [b.label for b in at.button], "questions use up no hints"
+

@@ -1,0 +1,208 @@
+"""The offline tutor answers the question asked: hints only on request, no sentence said twice,
+memories only when they fit, follow-up questions that fit the exercise. Cases from a reviewer's
+session on Run-length codec, whose tests timed out, graded once in the real sandbox."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from factories import START, new_learner
+
+from engine.concepts import Concepts
+from engine.diagnosis import diagnose, diagnose_test
+from engine.grader import Grader, GradeResult
+from engine.grader import TestResult as Graded  # not a pytest class
+from engine.intents import recognise
+from engine.memory import Memory
+from engine.offline_tutor import TutorContext, reply
+from engine.workbench import DATA_DIR
+
+RLE = "python/run-length-codec"
+ENDLESS = "def compress(text):\n    while True:\n        pass\n\n\ndef expand(encoded):\n    while True:\n        pass\n"
+UNCHANGED = "def compress(text):\n    return text\n\n\ndef expand(encoded):\n    return encoded\n"  # fails fast
+CAESAR_QUESTION = "Which characters must change, and which must come out exactly as they went in?"
+CONCEPTS = Concepts(DATA_DIR / "concepts")
+
+
+@pytest.fixture(scope="module")
+def timed_out(sandbox, bank) -> GradeResult:
+    """Run-length codec with endless loops: every test runs out of time (about 10 s, once)."""
+    result = Grader(sandbox).grade(bank.get(RLE), ENDLESS)
+    assert result.tests[0].message == "Took longer than 2 s: is there an endless loop?"
+    return result
+
+
+@pytest.fixture
+def context(wb, timed_out) -> TutorContext:
+    """What the tutor knows on Run-length codec after that run: no hint seen yet, no memories."""
+    return TutorContext(exercise=wb.exercise(RLE), latest=timed_out, now=START,
+                        skills={s: wb.skill_name(s) for s in wb.curriculum.skills})
+
+
+def paragraphs(text: str) -> list[str]:
+    return text.split("\n\n")
+
+
+# -- A: a hint only when the learner asks for one -------------------------------------------------
+
+@pytest.mark.parametrize("message", [
+    pytest.param("Can I have a hint?", id="hint"),
+    pytest.param("give me a hint please", id="hint-please"),
+    pytest.param("I'm stuck", id="stuck"),
+    pytest.param("help", id="help"),
+    pytest.param("What should I do now?", id="what-now"),
+    pytest.param("no idea where to start", id="where-to-start"),
+    pytest.param("My code fails and I don't understand why. Can you help?", id="error-and-help"),
+    pytest.param("I'm stuck, what is a run?", id="stuck-and-term"),
+])
+def test_asking_for_help_gives_the_next_hint(context, message):
+    answer = reply(message, context, CONCEPTS)
+    assert answer.hint == 1 and f"Hint 1 of 3: {context.exercise.hints[0]}" in answer.text
+
+
+@pytest.mark.parametrize("message", [
+    pytest.param("Why do my tests time out?", id="why-time-out"),
+    pytest.param("What is a run?", id="what-is"),
+    pytest.param("what's a run", id="whats"),
+    pytest.param("What does 'bare character' mean?", id="what-does-mean"),
+    pytest.param("I don't know what a run is", id="dont-know-what"),
+    pytest.param("Can you help me understand what a run is?", id="help-me-understand"),
+    pytest.param("Why does expand need a buffer?", id="why-does"),
+    pytest.param("why can't I use split?", id="why-cant"),
+    pytest.param("what is going on?", id="going-on"),
+    pytest.param("it doesn't work", id="doesnt-work"),
+    pytest.param("hello", id="other"),
+])
+def test_a_question_is_answered_without_a_hint(context, message):
+    answer = reply(message, context, CONCEPTS)
+    assert answer.hint is None and "Hint" not in answer.text, answer.text
+    assert answer.text.rstrip().endswith("?")
+
+
+def test_the_reviewers_questions_count_no_hint_until_one_is_asked_for(wb):
+    learner = new_learner(wb)
+    wb.run_tests(learner, RLE, UNCHANGED)
+    conversation = wb.start_conversation(learner, exercise_id=RLE)
+    first, second = ("".join(wb.tutor_reply(learner, q, RLE, conversation.id))
+                     for q in ["Why do my tests time out?", "What is a run?"])
+    assert "Hint" not in first + second
+    assert wb.draft(learner, RLE) is None, "the Show-a-hint button stays at (1 of 3)"
+    assert "each run is written as its length followed by the character" in second
+    assert paragraphs(first)[0] not in second, "the failing test is not explained again"
+
+    third = "".join(wb.tutor_reply(learner, "Can I have a hint?", RLE, conversation.id))
+    assert f"Hint 1 of 3: {wb.exercise(RLE).hints[0]}" in third
+    assert wb.draft(learner, RLE).hints_shown == 1
+    replied = [e["result"].get("hint") for e in wb.events.for_user(learner) if e["verb"] == "tutor-replied"]
+    assert sorted(replied, key=bool) == [None, None, 1]
+
+
+# -- B: no paragraph said twice in a row; memories that fit ----------------------------------------
+
+def test_a_word_is_explained_from_the_instructions_or_the_note(context):
+    run = reply("What is a run?", context, CONCEPTS).text
+    assert "> Run-length encoding shortens text with long runs of the same character" in run
+    assert "Runs of length 1 are written as the bare character." in run
+    assert "Took longer" not in run, "the question is answered, not the failing test"
+    slice_ = reply("what is a slice?", context, CONCEPTS).text
+    assert slice_.startswith("From my notes on Strings:") and "a slice such as `s[2:5]`" in slice_
+    unknown = reply("what is a frobnicator?", context, CONCEPTS).text
+    assert unknown.startswith("I can't find “frobnicator” in the instructions or in my notes on Strings or Loops.")
+
+
+def test_the_failing_test_is_not_explained_again_on_the_next_turn(context):
+    first = reply("Why do my tests time out?", context, CONCEPTS).text
+    again = reply("why does it time out?", replace(context, said=(first,)), CONCEPTS).text
+    assert paragraphs(again)[0] == "Your last run still fails the test **compress mixed runs**, as I said above."
+    assert "did not finish in time" not in again
+    assert paragraphs(again)[-1] != paragraphs(first)[-1], "nor the same question asked twice"
+    hinted = reply("Can I have a hint?", replace(context, said=(first,)), CONCEPTS).text
+    assert paragraphs(hinted)[0].startswith("Hint 1 of 3"), "asked for a hint: the hint, not a reminder"
+
+
+def memory(text: str, skill: str | None, exercise_id: str | None, days_ago: int, kind: str = "mistake") -> Memory:
+    return Memory("m", 1, kind, text, skill, exercise_id, START - timedelta(days=days_ago))
+
+
+@pytest.mark.parametrize("remembered, recalled", [
+    pytest.param(memory("Failed Caesar cipher (Strings): the code did not run: Your code must define `caesar`",
+                        "strings", "python/caesar-cipher", 3), False, id="same-skill-other-trouble"),
+    pytest.param(memory("Failed Caesar cipher (Strings): the test “shift” crashed: Took longer than 2 s: is there an "
+                        "endless loop?", "strings", "python/caesar-cipher", 3), True, id="same-skill-same-trouble"),
+    pytest.param(memory("Failed Run-length codec (Strings): the test “expand basic” failed", "strings", RLE, 8),
+                 True, id="same-exercise-last-week"),
+    pytest.param(memory("Failed Tally votes (Dictionaries): the test “ties” crashed: Took longer than 2 s", "dicts",
+                        "python/tally-votes", 3), False, id="other-skill"),
+    pytest.param(memory("Goals: Interviews", None, None, 3, kind="goal"), False, id="goal"),
+])
+def test_a_memory_is_recalled_only_when_it_fits(context, remembered, recalled):
+    answer = reply("I'm stuck", replace(context, memories=(remembered,)), CONCEPTS)
+    assert answer.used_memory is recalled
+    assert (remembered.text.rstrip(".?") in answer.text) is recalled, answer.text
+
+
+def test_a_memory_is_not_recalled_twice_in_a_row_nor_for_a_question_about_a_word(context):
+    remembered = memory("Failed Caesar cipher (Strings): the test “shift” crashed: Took longer than 2 s", "strings",
+                        "python/caesar-cipher", 3)
+    with_memory = replace(context, memories=(remembered,))
+    first = reply("Why do my tests time out?", with_memory, CONCEPTS)
+    assert first.used_memory
+    assert not reply("why does it time out?", replace(with_memory, said=(first.text,)), CONCEPTS).used_memory
+    assert not reply("What is a run?", with_memory, CONCEPTS).used_memory
+
+
+# -- C: a follow-up question that fits the exercise --------------------------------------------------
+
+@pytest.mark.parametrize("rung", [0, 1, 2])
+def test_after_a_timeout_the_question_is_about_the_loop_not_another_exercise(context, rung):
+    said: tuple[str, ...] = ()
+    for message in ["Why do my tests time out?", "What is a run?", "Can I have a hint?"]:
+        text = reply(message, replace(context, rung=rung, said=said), CONCEPTS).text
+        assert CAESAR_QUESTION not in text
+        said = (*said, text)
+    assert paragraphs(said[0])[-1].startswith("Which loop in your code could keep going for ever")
+
+
+# -- D: a timeout is said once ---------------------------------------------------------------------
+
+def test_a_timeout_is_said_once_and_in_plain_words(context):
+    text = reply("Why do my tests time out?", context, CONCEPTS).text
+    assert text.count("Took longer than 2 s") == 1 and "The test says" not in text and "?." not in text
+    assert "did not finish in time" in text
+
+
+@pytest.mark.parametrize("message, kind, explanation", [
+    pytest.param("Took longer than 2 s: is there an endless loop?", "timeout", "did not finish in time", id="timeout"),
+    pytest.param("compress('') should be ''", "other", "The test says: compress('') should be ''.", id="assert-note"),
+    pytest.param("is the order right?", "other", "The test says: is the order right?", id="no-stray-full-stop"),
+])
+def test_a_test_message_is_explained_once(message, kind, explanation):
+    found = diagnose_test(Graded("test_empty_both_ways", "error", message))
+    assert found.kind == kind and explanation in found.explanation and "?." not in found.explanation
+
+
+def test_code_that_takes_too_long_to_load_is_a_timeout_not_a_crash():
+    result = GradeResult("error", "Your code took longer than 2 s to load (an endless loop at the top level?)",
+                         (Graded("test_a", "error", "not run"),))
+    found = diagnose(result)
+    assert found is not None and found.kind == "timeout" and "did not finish in time" in found.explanation
+
+
+# -- the words that decide ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message, kind, term, help_", [
+    pytest.param("Why do my tests time out?", "error", None, False, id="why-capitalised"),
+    pytest.param("What is a run?", "concept", "run", False, id="what-is"),
+    pytest.param("What does 'bare character' mean?", "concept", "bare character", False, id="what-does-mean"),
+    pytest.param("What does this TypeError mean?", "error", None, False, id="error-name"),
+    pytest.param("what is this?", "other", None, False, id="vague"),
+    pytest.param("Can you help me understand what a run is?", "concept", "run", False, id="help-me-understand"),
+    pytest.param("My code fails. Can you help?", "error", None, True, id="error-and-help"),
+    pytest.param("Can I have a hint?", "stuck", None, True, id="hint"),
+    pytest.param("what should I do now?", "other", None, True, id="what-now"),
+])
+def test_what_a_message_asks(wb, message, kind, term, help_):
+    intent = recognise(message, {s: wb.skill_name(s) for s in wb.curriculum.skills})
+    assert (intent.kind, intent.term if term else None, intent.help) == (kind, term, help_)
