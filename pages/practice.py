@@ -4,6 +4,7 @@ import streamlit as st
 from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
+from engine.level import SLOW_FACTOR, STRUGGLE_HINTS
 from ui import results
 from ui.celebration import celebrate
 from ui.generate import mark, new_exercise
@@ -85,7 +86,8 @@ def editor_key(exercise_id: str, version: int) -> str:
 def level_message(change: LevelChange) -> str:
     if change.up:
         return f"Level up: you are now level {change.new_level} ({change.reason})."
-    return f"Level {change.new_level} now: {change.reason}, so the next exercises are a little easier."
+    return (f"Level {change.new_level} now: {change.reason} (a struggle is a fail, {STRUGGLE_HINTS} or more hints, "
+            f"or over {SLOW_FACTOR:g} times the expected time), so the next exercises are a little easier.")
 
 
 def show_todays_set(today: TodaysSet, current: str) -> None:
@@ -110,9 +112,13 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
 
 
 if "exercise_id" not in st.session_state or st.session_state["exercise_id"] not in catalogue:
-    planned = wb.todays_set(user.id)
-    first = next_to_do(planned) or (planned.items[0].pick.exercise.id if planned.items else next(iter(catalogue)))
-    st.session_state["exercise_id"] = first
+    linked = st.query_params.get("exercise")  # a reload (a new session) reopens the exercise it showed
+    if linked in catalogue:
+        st.session_state["exercise_id"] = linked
+    else:
+        planned = wb.todays_set(user.id)
+        first = next_to_do(planned) or (planned.items[0].pick.exercise.id if planned.items else next(iter(catalogue)))
+        st.session_state["exercise_id"] = first
 
 if st.session_state.pop("just_onboarded", False):
     st.balloons()
@@ -128,6 +134,7 @@ chosen = st.selectbox(
                            f" · level {catalogue[i].difficulty}{mark(catalogue[i])}"),
 )
 exercise = catalogue[chosen]
+st.query_params["exercise"] = chosen
 
 codes = st.session_state.setdefault("codes", {})
 versions = st.session_state.setdefault("editor_versions", {})

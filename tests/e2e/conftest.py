@@ -97,8 +97,11 @@ def log_in(page, username: str, password: str, name: str):
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"no chromium at {CHROMIUM}: `make test` installs it (make browser)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # a page's rerun can take seconds on a busy two-core machine (the model loading beside it):
+    # wait for what a test expects as long as for an action, not Playwright's default 5 s
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium

@@ -17,10 +17,13 @@ EASY = "python/digit-sum"  # a level-1 exercise with seven tests
 WRONG_DIGIT_SUM = "def digit_sum(n):\n    print('looking at', n)\n    return 0\n"
 
 
-def open_app(user) -> AppTest:
-    """A browser session of ``user``, already logged in, on the Practice page."""
+def open_app(user, exercise: str | None = None) -> AppTest:
+    """A browser session of ``user``, already logged in, on the Practice page (its URL naming
+    ``exercise``, if given)."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["user_id"] = user.id
+    if exercise is not None:
+        at.query_params["exercise"] = exercise
     at.run()
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["Practice"]
@@ -38,6 +41,21 @@ def choose(at: AppTest, exercise_id: str) -> AppTest:
     at.selectbox(key="exercise_id").set_value(exercise_id).run()
     assert not at.exception, at.exception
     return at
+
+
+def test_the_open_exercise_is_in_the_url_and_a_reload_reopens_it(at, wb, learner):
+    last = todays(wb, learner)[-1]
+    assert at.selectbox(key="exercise_id").value != last
+    choose(at, last)
+    assert at.query_params["exercise"] == last
+    reloaded = open_app(learner, exercise=last)  # a new session on the same URL
+    assert reloaded.selectbox(key="exercise_id").value == last
+
+
+@pytest.mark.parametrize("linked", ["python/no-such-exercise", ""], ids=["unknown", "empty"])
+def test_a_url_without_a_known_exercise_opens_the_first_to_do(wb, learner, linked):
+    at = open_app(learner, exercise=linked)
+    assert at.selectbox(key="exercise_id").value == todays(wb, learner)[0]
 
 
 def plain_editor(at: AppTest):
@@ -294,7 +312,8 @@ def test_skipping_walks_through_the_whole_set(at, wb, learner, start, order):
                      ["Solved: Digit sum", "Level up: you are now level {up} (3 successes in a row)."],
                      id="third-success-in-a-row"),
         pytest.param([False], WRONG_DIGIT_SUM,
-                     ["Level {down} now: 2 struggles in a row, so the next exercises are a little easier."],
+                     ["Level {down} now: 2 struggles in a row (a struggle is a fail, 2 or more hints, or over 2 times the "
+                      "expected time), so the next exercises are a little easier."],
                      id="second-struggle-in-a-row"),
         pytest.param([True], "reference", ["Solved: Digit sum"], id="no-change"),
     ],
