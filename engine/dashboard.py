@@ -152,7 +152,7 @@ def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
             then_h, lately_h = row["before_hints"] / before, row["recent_hints"] / recent
             if lately_h - then_h >= rules.hint_rise:
                 kinds.append("rising hint use")
-                reasons.append(f"hints per exercise rose from {then_h:.1f} to {lately_h:.1f} (last {RECENT_DAYS} "
+                reasons.append(f"hints per try rose from {then_h:.1f} to {lately_h:.1f} (last {RECENT_DAYS} "
                                f"days vs the {BEFORE_DAYS} before)")
         if reasons:
             rows.append({"user_id": row["user_id"], "name": row["name"], "username": row["username"],

@@ -184,7 +184,7 @@ def test_at_risk_learners_come_with_their_reasons(scripted):
     assert flagged["bob"]["flags"] == "falling success"
     assert "success fell from 100% to 0%" in flagged["bob"]["reason"]
     assert flagged["cyd"]["flags"] == "rising hint use"
-    assert "hints per exercise rose from 0.0 to 2.0" in flagged["cyd"]["reason"]
+    assert "hints per try rose from 0.0 to 2.0" in flagged["cyd"]["reason"]
     assert flagged["dee"]["flags"] == "inactive"
     assert f"inactive for {DAYS - 1 - 20} days (last active {START + timedelta(days=20):%Y-%m-%d})" \
         == flagged["dee"]["reason"]
