@@ -4,14 +4,13 @@ figures and in the cohort's, on DuckDB and on its SQLite twin alike."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from factories import PASSWORD, Clock
+from factories import PASSWORD, Clock, sqlite_twin
 from practice_history import Try, record
 
 from engine import analytics
@@ -51,20 +50,6 @@ def cohort(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox,
         record(wb, users[name], MONDAY, [attempt])
     yield wb, group.id, users
     wb.close()
-
-
-def sqlite_twin(store: Store) -> sqlite3.Connection:
-    """The cohort members and the events in SQLite, timestamps as text and JSON as text."""
-    lite = sqlite3.connect(":memory:")
-    lite.execute("CREATE TABLE cohort_members (cohort_id INTEGER, user_id INTEGER, joined_at TEXT)")
-    lite.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, occurred_at TEXT, user_id INTEGER, verb TEXT, "
-                 "object TEXT, result TEXT, context TEXT)")
-    lite.executemany("INSERT INTO cohort_members VALUES (?, ?, ?)",
-                     store.all("SELECT cohort_id, user_id, strftime(joined_at, '%Y-%m-%d %H:%M:%S') FROM cohort_members"))
-    lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     store.all("SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S'), user_id, verb, object, "
-                               "CAST(result AS VARCHAR), CAST(context AS VARCHAR) FROM events"))
-    return lite
 
 
 def plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

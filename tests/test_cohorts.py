@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 import statistics
 from datetime import timedelta
 
 import polars as pl
 import pytest
-from factories import PASSWORD, START, Clock
+from factories import PASSWORD, START, Clock, sqlite_twin
 
 from engine import analytics
 from engine.cohorts import CODE_ALPHABET, CODE_LENGTH, AccessDenied, CohortError, normalise_code
@@ -259,20 +258,6 @@ def test_csv_export_tables_all_write(scripted, tmp_path):
 
 
 # -- the SQLite twins answer the same ------------------------------------------------------------
-
-
-def sqlite_twin(store: Store) -> sqlite3.Connection:
-    """The store's users, cohort tables and events in SQLite, as the benchmark's twin keeps them."""
-    lite = sqlite3.connect(":memory:")
-    lite.execute("CREATE TABLE cohort_members (cohort_id INTEGER, user_id INTEGER, joined_at TEXT)")
-    lite.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, occurred_at TEXT, user_id INTEGER, verb TEXT, "
-                 "object TEXT, result TEXT, context TEXT)")
-    lite.executemany("INSERT INTO cohort_members VALUES (?, ?, ?)",
-                     store.all("SELECT cohort_id, user_id, strftime(joined_at, '%Y-%m-%d %H:%M:%S') FROM cohort_members"))
-    lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     store.all("SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S'), user_id, verb, object, "
-                               "CAST(result AS VARCHAR), CAST(context AS VARCHAR) FROM events"))
-    return lite
 
 
 def normalised(rows) -> list[tuple]:
