@@ -114,7 +114,7 @@ def validate(step: str, answers: Mapping[str, Any], groups: Mapping[str, str]) -
         levels = {str(k): str(v) for k, v in raw_levels.items()}
         missing = [name for gid, name in groups.items() if gid not in levels]
         if missing:
-            raise ProfileError(f"Rate yourself on every area; missing: {', '.join(missing)}.")
+            raise ProfileError(f"Rate yourself on every area; not rated yet: {_listed(missing)}.")
         wrong = [k for k, v in levels.items() if k not in groups or v not in SELF_LEVELS]
         if wrong:
             raise ProfileError(f"Unknown area or level: {', '.join(wrong)}.")
@@ -200,3 +200,9 @@ class Profiles:
 
 def _typed(cleaned: dict[str, Any]) -> dict[str, Any]:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in cleaned.items()}
+
+
+def _listed(names: list[str]) -> str:
+    """Names in quotes, joined with "and": area names may hold commas themselves."""
+    quoted = [f"“{name}”" for name in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} and {quoted[-1]}"

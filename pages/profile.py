@@ -75,7 +75,7 @@ st.subheader("How your level changed")
 if level.history:
     st.dataframe([{"When": c.changed_at, "From": c.old_level, "To": c.new_level, "Why": c.reason} for c in level.history],
                  hide_index=True, width="stretch",
-                 column_config={"When": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm")})
+                 column_config={"When": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm")})
 else:
     st.caption("No changes yet: your level moves with your results, or when you steer it above.")
 

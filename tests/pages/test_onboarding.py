@@ -104,8 +104,8 @@ def test_walking_through_all_five_steps(wb, newcomer, answers):
     [
         pytest.param("languages", {"languages": []}, "Choose at least one language.", id="no-language"),
         pytest.param("levels", {"levels": {"basics": "beginner", "functions": "new"}},
-                     "Rate yourself on every area; missing: Classes, iterators and generators, "
-                     "Sorting, searching and algorithms.", id="areas-not-rated"),
+                     "Rate yourself on every area; not rated yet: “Classes, iterators and generators” and "
+                     "“Sorting, searching and algorithms”.", id="areas-not-rated"),
         pytest.param("goals", {"goals": [], "goal_note": "   "},
                      "Choose at least one goal, or describe yours in your own words.", id="no-goal-and-no-note"),
         pytest.param("goals", {"goals": ["fun"], "goal_note": "x" * 501},
