@@ -160,8 +160,15 @@ with instructions:
         st.caption("That was the last hint. The tutor can help you think it through.")
 
 with work:
+    if "plain_editor" not in st.session_state:  # a new session: the URL says which editor (a reload, a bookmark)
+        st.session_state["plain_editor"] = st.query_params.get("editor") == "plain"
     plain = st.toggle("Plain text editor", key="plain_editor",
-                      help="A simple text box instead of the code editor (works well with screen readers).")
+                      help="A simple text box instead of the code editor (works well with screen readers). "
+                           "The page's address remembers it: bookmark it to keep it.")
+    if plain:
+        st.query_params["editor"] = "plain"
+    elif "editor" in st.query_params:
+        del st.query_params["editor"]
     if plain:
         # back from the code editor: its last value may not have been read yet (typed just before the toggle)
         left_behind = st.session_state.get(editor_key(exercise.id, version))

@@ -17,13 +17,15 @@ EASY = "python/digit-sum"  # a level-1 exercise with seven tests
 WRONG_DIGIT_SUM = "def digit_sum(n):\n    print('looking at', n)\n    return 0\n"
 
 
-def open_app(user, exercise: str | None = None) -> AppTest:
+def open_app(user, exercise: str | None = None, **url: str) -> AppTest:
     """A browser session of ``user``, already logged in, on the Practice page (its URL naming
-    ``exercise``, if given)."""
+    ``exercise`` and the other ``url`` parameters, if given)."""
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["user_id"] = user.id
     if exercise is not None:
         at.query_params["exercise"] = exercise
+    for name, value in url.items():
+        at.query_params[name] = value
     at.run()
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == ["Practice"]
@@ -56,6 +58,16 @@ def test_the_open_exercise_is_in_the_url_and_a_reload_reopens_it(at, wb, learner
 def test_a_url_without_a_known_exercise_opens_the_first_to_do(wb, learner, linked):
     at = open_app(learner, exercise=linked)
     assert at.selectbox(key="exercise_id").value == todays(wb, learner)[0]
+
+
+def test_the_plain_editor_is_kept_in_the_url_for_the_next_session(at, learner):
+    assert "editor" not in at.query_params
+    plain_editor(at)
+    assert at.query_params["editor"] == "plain"
+    reloaded = open_app(learner, editor="plain")
+    assert reloaded.toggle(key="plain_editor").value and len(reloaded.text_area) == 1
+    reloaded.toggle(key="plain_editor").set_value(False).run()
+    assert "editor" not in reloaded.query_params and len(reloaded.text_area) == 0
 
 
 def plain_editor(at: AppTest):
