@@ -97,7 +97,10 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
     total = len(today.items)
     skipped = f" ({today.skipped} skipped)" if today.skipped else ""
     st.progress(today.done / total, text=f"{today.done} of {total} done today{skipped}")
-    if today.complete:
+    if today.complete and today.skipped == total:
+        st.info("You skipped every exercise of today's set. Open one to try it after all, or ask for more "
+                "exercises.", icon=":material/skip_next:")
+    elif today.complete:
         st.success("Today's set is done: well done! Ask for more exercises if you want to go on.",
                    icon=":material/celebration:")
     for number, item in enumerate(today.items, 1):

@@ -164,14 +164,26 @@ def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
 
 
 def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, learner):
-    for _ in todays(wb, learner):
+    ids = todays(wb, learner)
+    wb.record_result(learner.id, ids[0], passed=True)
+    at = open_app(learner)  # on the first not done
+    for _ in ids[1:]:
         click(at, "Skip")
-    assert progress(at) == "4 of 4 done today (4 skipped)"
+    assert progress(at) == "4 of 4 done today (3 skipped)"
     assert [s.value for s in at.success] == ["Today's set is done: well done! Ask for more exercises if you want to go on."]
     click(at, "More exercises")
     new = todays(wb, learner)[-1]
-    assert progress(at) == "4 of 5 done today (4 skipped)"
+    assert progress(at) == "4 of 5 done today (3 skipped)"
     assert at.selectbox(key="exercise_id").value == new
+
+
+def test_a_set_skipped_through_is_not_praised(at, wb, learner):
+    for _ in todays(wb, learner):
+        click(at, "Skip")
+    assert progress(at) == "4 of 4 done today (4 skipped)"
+    assert not at.success
+    assert [i.value for i in at.info if "skipped every" in i.value] == [
+        "You skipped every exercise of today's set. Open one to try it after all, or ask for more exercises."]
 
 
 def test_reference_solution_passes_every_test_in_file_order(at, wb, learner):
