@@ -135,8 +135,8 @@ def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills"
     colour = alt.Color("status:N", title=None, scale=statuses, legend=alt.Legend(symbolOpacity=1, symbolType="circle"))
     tooltip = [alt.Tooltip("name:N", title="Skill"), alt.Tooltip("estimate:Q", title="Level", format=".1f"),
                alt.Tooltip("range:N", title="Likely between"), alt.Tooltip("evidence:Q", title="Results"),
-               alt.Tooltip("attempts:Q", title="Tries as first skill"),
-               alt.Tooltip("passes:Q", title="Passed as first skill"), alt.Tooltip("status:N", title="Status")]
+               alt.Tooltip("attempts:Q", title="Tries (its main skill)"),
+               alt.Tooltip("passes:Q", title="Passed (its main skill)"), alt.Tooltip("status:N", title="Status")]
     # the data sits on the layer, once, rather than copied into every sub-chart (Altair copies deeply)
     base = alt.Chart()
     band = base.mark_rule(strokeWidth=6, strokeCap="round", opacity=0.35).encode(
