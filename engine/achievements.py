@@ -58,7 +58,7 @@ ACHIEVEMENTS: tuple[Achievement, ...] = (
     Achievement("first-pass", "First pass", "Pass your first exercise.", "flag"),
     *(Achievement(f"streak-{n}", f"{n}-day streak", f"Practise {n} days in a row.", "local_fire_department")
       for n in STREAKS),
-    *(Achievement(f"solved-{n}", f"{n} solved", f"Pass {n} exercises (each pass counts, reviews too).", "task_alt")
+    *(Achievement(f"solved-{n}", f"{n} passes", f"Pass {n} times (every pass counts, reviews and repeats too).", "task_alt")
       for n in SOLVED),
     Achievement("hint-free", "Hint-free run", f"Pass {queries.CLEAN_RUN} exercises in a row without a hint.",
                 "bolt"),

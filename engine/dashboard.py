@@ -117,7 +117,8 @@ def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, no
              .join(model, on="user_id", how="left")
              .with_columns(
                  success_rate=rate,
-                 hints_per_attempt=pl.when(pl.col("attempts") > 0).then(pl.col("hints") / pl.col("attempts")),
+                 # a sum in DuckDB arrives as a whole-number decimal, whose division would round
+                 hints_per_attempt=pl.when(pl.col("attempts") > 0).then(pl.col("hints").cast(pl.Float64) / pl.col("attempts")),
                  days_inactive=_days_since(pl.coalesce("last_at", "joined_at"), now),
                  days_since_joined=_days_since(pl.col("joined_at"), now)))
     return frame.select("user_id", "name", "username", "joined_at", "days_since_joined", "first_at", "last_at",

@@ -1,6 +1,8 @@
 """Data: a read-only SQL console over the analytics views of your cohorts, a quick chart, and the
 Parquet snapshot notebooks read."""
 
+import json
+
 import altair as alt
 import polars as pl
 import streamlit as st
@@ -13,6 +15,24 @@ EXAMPLE = ("SELECT verb, count(*) AS events\nFROM events\nGROUP BY verb\nORDER B
 
 wb = workbench()
 user = require_role("educator")
+
+
+def flattened(frame: pl.DataFrame) -> pl.DataFrame:
+    """Lists and structs as JSON text: CSV and the chart's data take no nesting."""
+    nested = [c for c, t in frame.schema.items() if t.is_nested()]
+    return frame.with_columns(pl.Series(c, [json.dumps(v, default=str) for v in frame[c].to_list()], dtype=pl.String)
+                              for c in nested)
+
+
+def chart_axes(frame: pl.DataFrame) -> tuple[list[str], int, list[str], int]:
+    """The quick chart's choices and defaults: a label column across (the first that is not a
+    number, if any) and the last number column up."""
+    columns = frame.columns
+    numeric = [c for c, t in frame.schema.items() if t.is_numeric()] or columns
+    labels = [c for c in columns if c not in numeric]
+    x = columns.index(labels[0]) if labels else 0
+    others = [c for c in numeric if c != columns[x]] or numeric
+    return columns, x, numeric, numeric.index(others[-1])
 
 
 @st.cache_resource(show_spinner="Copying your cohorts' data into the console…", max_entries=8)
@@ -70,17 +90,18 @@ if result is not None:
         note += f"; stopped at the limit of {result.limit:,} rows"
     st.caption(note)
     st.dataframe(frame, hide_index=True)
-    st.download_button("Download CSV", frame.write_csv(), file_name="query.csv", mime="text/csv",
+    flat = flattened(frame)
+    st.download_button("Download CSV", flat.write_csv(), file_name="query.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):
-            columns = frame.columns
-            numeric = [c for c, t in frame.schema.items() if t.is_numeric()]
+            columns, x_default, numeric, y_default = chart_axes(flat)
             left, middle, right = st.columns(3)
-            x = left.selectbox("X", columns, index=0, key="chart_x")
-            y = middle.selectbox("Y", numeric or columns, index=len(numeric or columns) - 1, key="chart_y")
+            x = left.selectbox("X", columns, index=x_default, key="chart_x")
+            y = middle.selectbox("Y", numeric, index=y_default, key="chart_y")
             mark = right.segmented_control("Chart", ["bar", "line", "point"], default="bar", key="chart_mark")
-            chart = alt.Chart(frame.head(5000)).encode(x=x, y=y, tooltip=columns[:6])
+            # in the query's order (its ORDER BY), not sorted by label
+            chart = alt.Chart(flat.head(5000)).encode(x=alt.X(x, sort=None), y=y, tooltip=columns[:6])
             chart = {"bar": chart.mark_bar(), "line": chart.mark_line(point=True)}.get(mark or "bar", chart.mark_point())
             st.altair_chart(chart.properties(height=280), width="stretch")
 

@@ -201,6 +201,7 @@ def test_activity_and_learner_rows_count_only_the_cohort(scripted):
     # a try's hints are the exercise's running count: those shown before an earlier failed try of
     # the same exercise count once (dee's always-failed exercises: 1 each; her passes: 1 a try)
     assert by_name["dee"]["attempts"] == 21 and by_name["dee"]["hints"] == 14
+    assert by_name["dee"]["hints_per_attempt"] == pytest.approx(14 / 21), "not rounded to a whole number"
     assert by_name["eve"]["attempts"] == 0 and by_name["eve"]["solved"] == 0
     days = dict(zip(board.active_days["day"].to_list(), board.active_days["learners"].to_list(), strict=True))
     assert days[START.date()] == 4  # joining is not practising: eve never counts

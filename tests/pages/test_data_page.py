@@ -52,6 +52,24 @@ def test_the_example_query_runs_with_a_table_download_and_chart(wb, tess):
     assert at.selectbox(key="chart_x").value == "verb" and at.selectbox(key="chart_y").value == "events"
 
 
+def test_a_result_with_lists_and_structs_downloads_and_charts(wb, tess):
+    at = run_sql(open_page(tess), "SELECT username, [1, 2] AS numbers, {'a': 1} AS pair, 2 AS two FROM users ORDER BY 1")
+    assert not at.exception and not at.error
+    assert "Download CSV" in [b.label for b in at.download_button]
+    assert len(at.get("vega_lite_chart")) == 1
+    assert "For notebooks" in [h.value for h in at.subheader], "the rest of the page is there"
+
+
+@pytest.mark.parametrize(("sql", "x", "y"), [
+    ("SELECT id, username FROM users", "username", "id"),  # one number: across goes the label
+    ("SELECT id, username, 3 AS n FROM users", "username", "n"),
+    ("SELECT 1 AS a, 2 AS b", "a", "b"),  # numbers only: the first across, another up
+])
+def test_the_quick_chart_chooses_a_label_across_and_a_number_up(wb, tess, sql, x, y):
+    at = run_sql(open_page(tess), sql)
+    assert (at.selectbox(key="chart_x").value, at.selectbox(key="chart_y").value) == (x, y)
+
+
 def test_only_the_educators_cohort_is_there(wb, tess):
     at = run_sql(open_page(tess), "SELECT username FROM users ORDER BY 1")
     assert list(at.dataframe[-1].value["username"]) == ["ada", "bob"]
