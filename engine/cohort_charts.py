@@ -14,11 +14,18 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.charts import ACCENT, MUTED, PRIMARY, themed
+from engine.charts import ACCENT, MUTED, PRIMARY, _count, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn
 HEATMAP_ROWS = 40
+HEATMAP_ROW = 22  # pixels per learner: the heatmap grows with the cohort
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts of learners: whole-number ticks only
+
+
+def count(n: int, noun: str) -> str:
+    """``n`` and the noun, singular for one ("1 learner", "20 learners"): for the page's own labels."""
+    return _count(n, noun)
 
 
 def _empty(title: str, message: str) -> Any:
@@ -34,12 +41,12 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     recent = days.filter(pl.col("day") > last - timedelta(days=window))  # type: ignore[operator]
     daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=f"the last {window} days"))
              .mark_bar(color=PRIMARY)
-             .encode(x=alt.X("day:T", title=None), y=alt.Y("learners:Q", title="learners"),
+             .encode(x=alt.X("day:T", title=None), y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
                      tooltip=[alt.Tooltip("day:T", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
     weekly = (alt.Chart(weeks, title="Active learners per week")
               .mark_line(point=True, color=ACCENT)
-              .encode(x=alt.X("week:T", title=None), y=alt.Y("learners:Q", title="learners"),
+              .encode(x=alt.X("week:T", title=None), y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
                       tooltip=[alt.Tooltip("week:T", title="week of"), alt.Tooltip("learners:Q"),
                                alt.Tooltip("events:Q")])
               .properties(width=WIDTH, height=140))
@@ -51,8 +58,9 @@ def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame) -> str:
         return "No learner of this cohort has been active yet."
     busiest = days.sort("learners", descending=True).row(0, named=True)
     latest = weeks.sort("week").row(-1, named=True)
-    return (f"In the week of {latest['week']:%d %b %Y}, {latest['learners']} learners were active. "
-            f"The busiest day was {busiest['day']:%d %b %Y}, with {busiest['learners']} learners.")
+    active = int(latest["learners"])
+    return (f"In the week of {latest['week']:%d %b %Y}, {_count(active, 'learner')} {'was' if active == 1 else 'were'} "
+            f"active. The busiest day was {busiest['day']:%d %b %Y}, with {_count(int(busiest['learners']), 'learner')}.")
 
 
 def progress_chart(learners: pl.DataFrame) -> Any:
@@ -66,7 +74,7 @@ def progress_chart(learners: pl.DataFrame) -> Any:
     return themed(alt.Chart(bins, title="Exercises solved per learner")
                   .mark_bar(color=PRIMARY)
                   .encode(x=alt.X("from:Q", bin="binned", title="exercises solved"), x2="to:Q",
-                          y=alt.Y("learners:Q", title="learners"),
+                          y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
                           tooltip=[alt.Tooltip("from:Q", title="solved from"), alt.Tooltip("to:Q", title="fewer than"),
                                    alt.Tooltip("learners:Q")])
                   .properties(width=WIDTH, height=180))
@@ -75,12 +83,20 @@ def progress_chart(learners: pl.DataFrame) -> Any:
 def progress_summary(learners: pl.DataFrame) -> str:
     if learners.is_empty():
         return "No learners yet."
-    solved = learners["solved"]
+    solved, everyone = learners["solved"], learners.height
     none = int((solved == 0).sum())
     low, high = int(solved.min() or 0), int(solved.max() or 0)  # type: ignore[arg-type]
-    median = float(solved.cast(pl.Float64).median() or 0.0)  # type: ignore[arg-type]
-    return (f"Learners solved a median of {median:.0f} exercises (from {low} to {high}); "
-            f"{none} of {learners.height} have not solved one yet.")
+    if everyone == 1:
+        return (f"The cohort's one learner has solved {_count(high, 'exercise')}." if high
+                else "The cohort's one learner has not solved an exercise yet.")
+    median = round(float(solved.cast(pl.Float64).median() or 0.0))  # type: ignore[arg-type]
+    if none == 0:
+        tail = "every learner has solved at least one"
+    elif none == everyone:
+        tail = "none has solved one yet"
+    else:
+        tail = f"{none} of {everyone} {'has' if none == 1 else 'have'} not solved one yet"
+    return f"Learners solved a median of {_count(median, 'exercise')} (from {low} to {high}); {tail}."
 
 
 def items_chart(items: pl.DataFrame) -> Any:
@@ -108,7 +124,7 @@ def items_summary(items: pl.DataFrame) -> str:
     if items.is_empty():
         return "No exercise has been attempted yet."
     flagged = items.filter(pl.col("flag"))
-    text = f"{items.height} exercises attempted; {flagged.height} flagged as miscalibrated."
+    text = f"{_count(items.height, 'exercise')} attempted; {flagged.height} flagged as miscalibrated."
     if flagged.height:
         first = flagged.row(0, named=True)
         text += f" For example {first['title']}: {first['why']}."
@@ -121,24 +137,40 @@ def heatmap_rows(mastery: pl.DataFrame, first: list[int], limit: int = HEATMAP_R
     return mastery.filter(pl.col("user_id").is_in(order))
 
 
-def mastery_heatmap(mastery: pl.DataFrame) -> Any:
-    """Learner x skill: the chance of passing a middle-level exercise of the skill."""
+def learner_labels(mastery: pl.DataFrame, learners: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``mastery`` with a ``learner`` column for the heatmap's rows: the learner's name, with their username
+    (from ``learners``, the dashboard's frame) only where two learners share a name."""
+    if learners is not None and "username" not in mastery.columns:
+        mastery = mastery.join(learners.select("user_id", "username"), on="user_id", how="left")
+    # without usernames, the id still tells two namesakes apart
+    key = pl.col("username") if "username" in mastery.columns else "#" + pl.col("user_id").cast(pl.Utf8)
+    shared = pl.col("user_id").n_unique().over("name") > 1
+    return mastery.with_columns(learner=pl.when(shared).then(pl.col("name") + " (" + key + ")").otherwise(pl.col("name")))
+
+
+def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None) -> Any:
+    """Learner x skill: the chance of passing a middle-level exercise of the skill. A row per learner, of a fixed
+    height, so the grid grows with the cohort; pass the dashboard's ``learners`` to tell namesakes apart."""
     if mastery.is_empty():
         return _empty("Mastery", "No learners yet.")
     skills = mastery.sort("skill_order")["skill_name"].unique(maintain_order=True).to_list()
-    labelled = mastery.with_columns(learner=pl.col("name") + " (" + pl.col("user_id").cast(pl.Utf8) + ")")
-    learners = labelled["learner"].unique(maintain_order=True).to_list()
+    labelled = learner_labels(mastery, learners)
+    rows = labelled["learner"].unique(maintain_order=True).to_list()
     return themed(alt.Chart(labelled, title=alt.Title("Mastery by skill", subtitle="chance of passing a level-5.5 "
                                                       "exercise; pale cells: no results in the skill yet"))
                   .mark_rect()
-                  .encode(x=alt.X("skill_name:N", sort=skills, title=None, axis=alt.Axis(labelAngle=-40)),
-                          y=alt.Y("learner:N", sort=learners, title=None),
+                  .encode(x=alt.X("skill_name:N", sort=skills, title=None,
+                                  axis=alt.Axis(labelAngle=-40, labelLimit=120, labelOverlap=False)),
+                          y=alt.Y("learner:N", sort=rows, title=None, axis=alt.Axis(labelLimit=160)),
                           color=alt.Color("mastery:Q", title="mastery", scale=alt.Scale(scheme="redyellowgreen",
                                                                                          domain=[0, 1])),
                           opacity=alt.condition(alt.datum.evidence > 0, alt.value(1.0), alt.value(0.35)),
-                          tooltip=["name:N", "skill_name:N", alt.Tooltip("mastery:Q", format=".0%"),
-                                   alt.Tooltip("ability:Q", format="+.2f"), "evidence:Q"])
-                  .properties(width=WIDTH, height=max(60, 16 * len(learners))))
+                          tooltip=[alt.Tooltip("learner:N", title="learner"), "skill_name:N",
+                                   alt.Tooltip("mastery:Q", format=".0%"), alt.Tooltip("ability:Q", format="+.2f"),
+                                   "evidence:Q"])
+                  # fit-x: the width follows the page, the height is the rows' (Streamlit would fit both)
+                  .properties(width=WIDTH, height=alt.Step(HEATMAP_ROW),
+                              autosize=alt.AutoSizeParams(type="fit-x", contains="padding")))
 
 
 def mastery_summary(mastery: pl.DataFrame) -> str:

@@ -53,7 +53,7 @@ if st.session_state.get("cohort_id") not in ids:
     st.session_state["cohort_id"] = ids[-1]
 by_id = {c.id: c for c in cohorts}
 cohort_id = st.selectbox("Cohort", ids, key="cohort_id",
-                         format_func=lambda i: f"{by_id[i].name} · {by_id[i].members} learners")
+                         format_func=lambda i: f"{by_id[i].name} · {cohort_charts.count(by_id[i].members, 'learner')}")
 cohort = by_id[cohort_id]
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
@@ -112,7 +112,7 @@ with risk:
     if board.at_risk.is_empty():
         st.success("No learner is at risk right now.", icon=":material/check:")
     else:
-        st.caption("Inactive for a week or more, success falling by 20 points or hints per exercise rising by 0.5 "
+        st.caption("Inactive for a week or more, success falling by 20 points or hints per try rising by 0.5 "
                    "(the last 14 days against the 28 before, with 5 tries or more in each).")
         st.dataframe(board.at_risk.select("name", "username", "flags", "reason"), hide_index=True,
                      column_config={"name": "Name", "username": "Username", "flags": "Flags", "reason": "Why"})
@@ -137,7 +137,7 @@ with items:
 with mastery:
     shown = cohort_charts.heatmap_rows(board.mastery, board.at_risk["user_id"].to_list())
     left, right = st.columns([3, 2])
-    left.altair_chart(cohort_charts.mastery_heatmap(shown))
+    left.altair_chart(cohort_charts.mastery_heatmap(shown, learners))
     right.write(cohort_charts.mastery_summary(board.mastery))
     if shown["user_id"].n_unique() < learners.height:
         right.caption(f"Showing {shown['user_id'].n_unique()} of {learners.height} learners, those at risk first; "
@@ -156,7 +156,7 @@ with one:
             st.metric("Level", report.level)
             st.metric("Tries", figures.summary.attempts)
             st.metric("Solved", figures.summary.exercises_solved)
-            st.metric("Current streak", f"{figures.streaks.current} days")
+            st.metric("Current streak", cohort_charts.count(figures.streaks.current, "day"))
         if figures.empty:
             st.info(f"{report.name} has not tried an exercise yet.")
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import random
 from datetime import UTC, datetime, timedelta
 
@@ -10,6 +11,8 @@ import polars as pl
 import pytest
 from factories import REPO, answer_interview
 from streamlit.testing.v1 import AppTest
+
+from engine import cohort_charts
 
 APP = str(REPO / "app.py")
 PAGE = "pages/cohorts.py"
@@ -104,6 +107,27 @@ def test_the_dashboard_shows_the_cohort(wb, class_of_four):
     labels = [b.label for b in at.download_button]
     assert labels == ["Daily activity (CSV)", "Weekly activity (CSV)", "Download CSV", "Download CSV",
                       "Download CSV", "Download CSV"]
+
+
+def test_the_mastery_heatmap_has_a_row_per_learner_named_plainly(wb, class_of_four):
+    tess, _, _ = class_of_four
+    at = open_page(tess)
+    (chart,) = at.tabs[4].get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["height"] == {"step": cohort_charts.HEATMAP_ROW}
+    assert sorted(spec["encoding"]["y"]["sort"]) == ["Ada Learner", "Bob Learner", "Cyd Learner", "Dee Learner"], \
+        "the learners' names, without user ids"
+
+
+def test_a_cohort_of_one_is_counted_in_the_singular(wb):
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, "Solo")
+    ada = wb.register("ada", "ada@example.org", "Ada Learner", "password123")
+    answer_interview(wb, ada.id)
+    wb.join_cohort(ada.id, cohort.join_code)
+    at = open_page(tess)
+    assert not at.exception, at.exception
+    assert at.selectbox(key="cohort_id").options == ["Solo · 1 learner"]
 
 
 def test_the_drill_down_shows_one_learners_progress_read_only(wb, class_of_four):

@@ -1,0 +1,111 @@
+"""The cohort charts (engine/cohort_charts.py), tested on their Vega-Lite specification (row sizes, axes,
+labels), not their pixels; and the text summaries, in the singular and the plural."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import polars as pl
+import pytest
+
+from engine import cohort_charts
+
+MONDAY = date(2026, 3, 16)
+SKILLS = ["Variables and types", "Conditionals", "Loops", "Functions", "Lists and tuples", "Dictionaries", "Strings",
+          "Comprehensions", "Recursion", "Classes and objects", "Exceptions", "Files and I/O"]
+
+
+def mastery_frame(names: list[str], skills: int = len(SKILLS)) -> pl.DataFrame:
+    """A mastery grid as ``engine.dashboard`` gives it: a row per learner and skill; user ids from 2."""
+    rows = [{"user_id": i + 2, "name": name, "skill": f"s{s}", "skill_name": SKILLS[s], "skill_order": s,
+             "ability": (s - i) / 4, "mastery": 0.5, "evidence": s % 3}
+            for i, name in enumerate(names) for s in range(skills)]
+    return pl.DataFrame(rows)
+
+
+def people(names: list[str]) -> pl.DataFrame:
+    """The dashboard's learners frame, as far as the heatmap reads it."""
+    return pl.DataFrame({"user_id": [i + 2 for i in range(len(names))], "name": names,
+                         "username": [f"user{i}" for i in range(len(names))]})
+
+
+def labels(spec: dict[str, Any]) -> list[str]:
+    return spec["encoding"]["y"]["sort"]
+
+
+@pytest.mark.parametrize("learners", [2, 20, 40], ids=["two learners", "the demo cohort", "the most shown"])
+def test_the_heatmap_gives_each_learner_a_row_of_its_own(learners: int) -> None:
+    names = [f"Learner {i}" for i in range(learners)]
+    spec = cohort_charts.mastery_heatmap(mastery_frame(names)).to_dict()
+    assert spec["height"] == {"step": cohort_charts.HEATMAP_ROW}, "a row per learner, not a share of a fixed height"
+    assert spec["autosize"]["type"] == "fit-x", "the width follows the page; the height is the rows'"
+    assert len(labels(spec)) == learners
+    skills = spec["encoding"]["x"]
+    assert skills["sort"] == SKILLS and skills["axis"]["labelOverlap"] is False and skills["axis"]["labelLimit"] > 0
+    assert spec["encoding"]["color"]["title"] == "mastery"
+
+
+@pytest.mark.parametrize(("names", "with_people", "expected"), [
+    (["Ada Byron", "Bob Stone"], True, ["Ada Byron", "Bob Stone"]),
+    (["Ada Byron", "Bob Stone"], False, ["Ada Byron", "Bob Stone"]),
+    (["Ada Byron", "Ada Byron", "Bob Stone"], True, ["Ada Byron (user0)", "Ada Byron (user1)", "Bob Stone"]),
+    (["Ada Byron", "Ada Byron"], False, ["Ada Byron (#2)", "Ada Byron (#3)"]),
+], ids=["names", "names without the learners frame", "namesakes by username", "namesakes by id, the last resort"])
+def test_heatmap_rows_are_named_without_ids_unless_two_share_a_name(names: list[str], with_people: bool,
+                                                                     expected: list[str]) -> None:
+    spec = cohort_charts.mastery_heatmap(mastery_frame(names), people(names) if with_people else None).to_dict()
+    assert labels(spec) == expected
+
+
+def activity_frames(daily: list[int], weekly: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    days = pl.DataFrame({"day": [MONDAY + timedelta(days=i) for i in range(len(daily))], "learners": daily,
+                         "events": [3 * n for n in daily]})
+    weeks = pl.DataFrame({"week": [MONDAY], "learners": [weekly], "events": [3 * weekly]})
+    return days, weeks
+
+
+@pytest.mark.parametrize(("daily", "weekly", "expected"), [
+    ([1], 1, "In the week of 16 Mar 2026, 1 learner was active. The busiest day was 16 Mar 2026, with 1 learner."),
+    ([2, 5, 1], 6, "In the week of 16 Mar 2026, 6 learners were active. The busiest day was 17 Mar 2026, "
+                   "with 5 learners."),
+], ids=["one learner", "several"])
+def test_activity_summary(daily: list[int], weekly: int, expected: str) -> None:
+    assert cohort_charts.activity_summary(*activity_frames(daily, weekly)) == expected
+
+
+@pytest.mark.parametrize(("solved", "expected"), [
+    ([3], "The cohort's one learner has solved 3 exercises."),
+    ([1], "The cohort's one learner has solved 1 exercise."),
+    ([0], "The cohort's one learner has not solved an exercise yet."),
+    ([1, 1, 4], "Learners solved a median of 1 exercise (from 1 to 4); every learner has solved at least one."),
+    ([0, 2, 5], "Learners solved a median of 2 exercises (from 0 to 5); 1 of 3 has not solved one yet."),
+    ([0, 0, 2, 5], "Learners solved a median of 1 exercise (from 0 to 5); 2 of 4 have not solved one yet."),
+    ([0, 0], "Learners solved a median of 0 exercises (from 0 to 0); none has solved one yet."),
+], ids=["one learner", "one learner, one exercise", "one learner, none solved", "nobody without",
+        "one without", "several without", "everyone without"])
+def test_progress_summary(solved: list[int], expected: str) -> None:
+    assert cohort_charts.progress_summary(pl.DataFrame({"solved": solved})) == expected
+
+
+@pytest.mark.parametrize(("titles", "expected"), [
+    (["Loops"], "1 exercise attempted; 0 flagged as miscalibrated."),
+    (["Loops", "Lists"], "2 exercises attempted; 0 flagged as miscalibrated."),
+], ids=["one", "several"])
+def test_items_summary(titles: list[str], expected: str) -> None:
+    items = pl.DataFrame({"title": titles, "flag": [False] * len(titles), "why": [""] * len(titles)})
+    assert cohort_charts.items_summary(items) == expected
+
+
+def test_counts_of_learners_have_whole_number_ticks() -> None:
+    days, weeks = activity_frames([1, 2], 2)
+    activity = cohort_charts.activity_chart(days, weeks).to_dict()
+    progress = cohort_charts.progress_chart(pl.DataFrame({"solved": [0, 1, 3]})).to_dict()
+    for view in [*activity["vconcat"], progress]:
+        axis = view["encoding"]["y"]["axis"]
+        assert (axis["tickMinStep"], axis["format"]) == (1, "d")
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, "0 learners"), (1, "1 learner"), (20, "20 learners")])
+def test_count_is_singular_for_one(n: int, expected: str) -> None:
+    assert cohort_charts.count(n, "learner") == expected
