@@ -286,7 +286,9 @@ def time_summary(weekly: pl.DataFrame) -> str:
 
 
 def _top_hinted(exercises: pl.DataFrame) -> pl.DataFrame:
-    return exercises.sort(["hints", "attempts", "title"], descending=[True, True, False]).head(TOP_EXERCISES)
+    """The exercises that needed hints, the most first (those that needed none are not bars)."""
+    return (exercises.filter(pl.col("hints") > 0).sort(["hints", "attempts", "title"], descending=[True, True, False])
+            .head(TOP_EXERCISES))
 
 
 def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints per exercise") -> alt.Chart:
@@ -295,6 +297,8 @@ def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints p
     if exercises.is_empty():
         return _empty(title, "No exercises tried yet.")
     rows = _top_hinted(exercises)
+    if rows.is_empty():
+        return _empty(title, "No hints used: every exercise on your own.")
     return (alt.Chart(rows, title=title, width=WIDTH, height=alt.Step(22))
             .mark_bar(color=ACCENT, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)
             .encode(x=alt.X("hints:Q", title="Hints used", scale=alt.Scale(domainMin=0),

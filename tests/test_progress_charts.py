@@ -222,6 +222,13 @@ def test_hints_per_exercise_shows_the_most_helped_first() -> None:
     assert tooltip_fields(s) == ["title", "hints", "attempts", "passes"]
 
 
+def test_exercises_without_hints_are_not_bars() -> None:
+    frame = exercises_frame(6).with_columns(hints=pl.Series([0, 2, 0, 0, 1, 0]))
+    assert [r["hints"] for r in values(spec(charts.hints_chart(frame)))] == [2, 1]
+    silent = spec(charts.hints_chart(frame.with_columns(hints=pl.lit(0))))
+    assert [r["message"] for r in values(silent)] == ["No hints used: every exercise on your own."]
+
+
 @pytest.mark.parametrize(("frame", "expected"), [
     (exercises_frame(), "You used 30 hints on 15 exercises, 2.0 per exercise; 3 exercises needed none. Most help: "
                         "Exercise 14, 4 hints."),
