@@ -70,8 +70,9 @@ class Dashboard:
 
     @property
     def active_learners(self) -> int:
-        """Learners with any activity in the last 7 days."""
-        return int(self.learners.filter(pl.col("days_inactive") < 7).height)
+        """Learners who practised in the last 7 days (as the activity charts count: joining is not
+        practising, though a newcomer is not yet inactive either)."""
+        return int(self.learners.filter(pl.col("last_at").is_not_null() & (pl.col("days_inactive") < 7)).height)
 
 
 def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: Bank, curriculum: Curriculum,

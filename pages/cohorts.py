@@ -78,7 +78,7 @@ learners = board.learners
 
 with st.container(horizontal=True):
     st.metric("Learners", learners.height)
-    st.metric("Active this week", board.active_learners, help="Learners with any activity in the last 7 days.")
+    st.metric("Active this week", board.active_learners, help="Learners who practised in the last 7 days.")
     st.metric("At risk", board.at_risk.height, help="Inactive, falling success or rising hint use: see At risk.")
     st.metric("Median solved", f"{learners['solved'].median():.0f}", help="Exercises solved per learner.")
 

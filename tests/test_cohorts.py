@@ -82,6 +82,16 @@ def test_regenerating_the_code_retires_the_old_one_and_keeps_members(wb, educato
     assert wb.join_cohort(bob.id, fresh.display_code).members == 2
 
 
+def test_active_this_week_counts_practice_not_joining(wb, educator, ada):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD)
+    for learner in (ada, bob):
+        wb.join_cohort(learner.id, cohort.join_code)
+    wb.record_result(ada.id, "python/digit-sum", passed=True)
+    board = wb.cohort_dashboard(educator.id, cohort.id)
+    assert board.active_learners == 1, "bob only joined"
+
+
 def test_joining_twice_and_leaving(wb, educator, ada):
     cohort = wb.create_cohort(educator.id, "Spring")
     wb.join_cohort(ada.id, cohort.join_code)
