@@ -31,8 +31,10 @@ st.title("Cohorts")
 cohorts = wb.cohorts(user.id)
 
 with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_add:"):
-    with st.form("create_cohort", clear_on_submit=True):
-        name = st.text_input("Name", placeholder="Spring 2026, evening group",
+    if st.session_state.pop("cohort_created", False):  # emptied only after a success: an error keeps the name to mend
+        st.session_state["new_cohort_name"] = ""
+    with st.form("create_cohort"):
+        name = st.text_input("Name", placeholder="Spring 2026, evening group", key="new_cohort_name",
                              help="Learners see this name on their Profile page when they join.")
         if st.form_submit_button("Create", type="primary"):
             try:
@@ -41,6 +43,7 @@ with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_
                 st.error(str(exc), icon=":material/error:")
             else:
                 st.session_state["cohort_id"] = created.id
+                st.session_state["cohort_created"] = True
                 st.rerun()
 
 if not cohorts:

@@ -67,6 +67,16 @@ def test_an_educator_creates_a_cohort_and_sees_its_code(wb):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Join code"] == cohort.display_code
     assert any(cohort.display_code in i.value for i in at.info), "no learners yet: the code to hand out"
+    assert at.text_input(key="new_cohort_name").value == "", "ready for the next one"
+
+
+def test_a_refused_name_stays_to_be_mended(wb):
+    tess = educator_of(wb)
+    wb.create_cohort(tess.id, "Evening group")
+    at = open_page(tess)
+    at.text_input(key="new_cohort_name").input("Evening group")
+    at.button(key="FormSubmitter:create_cohort-Create").click().run()
+    assert at.error and at.text_input(key="new_cohort_name").value == "Evening group"
 
 
 def test_a_bad_name_is_explained(wb):
