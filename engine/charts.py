@@ -110,9 +110,9 @@ def calendar_summary(calendar: pl.DataFrame) -> str:
     longest = max(length for _, length in runs(days))
     busiest = active.sort(["attempts", "day"], descending=[True, False]).row(0, named=True)
     return (f"You practised on {active.height:,} of the last {calendar.height} days, "
-            f"{_count(int(active['attempts'].sum()), 'try')} in all. Your longest streak in that time is "
-            f"{_count(longest, 'day')}; your busiest day was {_day(busiest['day'])}, "
-            f"with {_count(busiest['attempts'], 'try')}.")
+            f"{count(int(active['attempts'].sum()), 'try')} in all. Your longest streak in that time is "
+            f"{count(longest, 'day')}; your busiest day was {_day(busiest['day'])}, "
+            f"with {count(busiest['attempts'], 'try')}.")
 
 
 # -- mastery per skill -------------------------------------------------------------------------
@@ -168,9 +168,9 @@ def mastery_summary(mastery: pl.DataFrame) -> str:
     skill with the highest estimate, and is never also named as the one to work on next."""
     practised = mastery.filter(pl.col("evidence") > 0)
     if practised.is_empty():
-        return f"None of the {_count(mastery.height, 'skill')} practised yet: your first tries will place you."
+        return f"None of the {count(mastery.height, 'skill')} practised yet: your first tries will place you."
     mastered = mastery.filter(pl.col("mastered"))["name"].to_list()
-    text = (f"You have practised {practised.height} of {_count(mastery.height, 'skill')} and mastered "
+    text = (f"You have practised {practised.height} of {count(mastery.height, 'skill')} and mastered "
             f"{len(mastered) or 'none yet'}{' (' + ', '.join(mastered) + ')' if mastered else ''}.")
     best = practised.sort("level", descending=True, maintain_order=True).row(0, named=True)  # ties: curriculum order
     upcoming = mastery.filter(pl.col("status") == "next")
@@ -242,7 +242,7 @@ def success_summary(weekly: pl.DataFrame) -> str:
         return "No tries yet, so no success rate: your weekly results will appear here."
     attempts, passes = int(weekly["attempts"].sum()), int(weekly["passes"].sum())
     last, first = weekly.row(-1, named=True), weekly.row(0, named=True)
-    text = f"Over {_count(weekly.height, 'week')} of practice you passed {_percent(passes / attempts)} of your tries."
+    text = f"Over {count(weekly.height, 'week')} of practice you passed {_percent(passes / attempts)} of your tries."
     if weekly.height == 1:
         return text + f" The mean level of your exercises was {first['mean_difficulty']:.1f}."
     trend = ("up from" if last["mean_difficulty"] > first["mean_difficulty"] + 0.05 else
@@ -277,8 +277,8 @@ def time_summary(weekly: pl.DataFrame) -> str:
     if minutes == 0:
         return "No time on task recorded yet."
     most = weekly.sort(["minutes", "week"], descending=[True, False]).row(0, named=True)
-    return (f"You spent {_duration(minutes)} on {_count(int(weekly['attempts'].sum()), 'try')} in "
-            f"{_count(weekly.height, 'week')} of practice, {_duration(minutes / weekly.height)} a week on average; "
+    return (f"You spent {_duration(minutes)} on {count(int(weekly['attempts'].sum()), 'try')} in "
+            f"{count(weekly.height, 'week')} of practice, {_duration(minutes / weekly.height)} a week on average; "
             f"the most was {_duration(most['minutes'])} in the week of {most['week']:%d %b %Y}.")
 
 
@@ -323,12 +323,12 @@ def hints_summary(exercises: pl.DataFrame) -> str:
         return f"No hints used: you worked through {tried} you tried on your own."
     top = _top_hinted(exercises).row(0, named=True)
     if exercises.height == 1:
-        return f"You used {_count(hints, 'hint')} on the one exercise you tried, {top['title']}."
+        return f"You used {count(hints, 'hint')} on the one exercise you tried, {top['title']}."
     none = exercises.filter(pl.col("hints") == 0).height
-    without = f"{_count(none, 'exercise')} needed none" if none else "each needed at least one"
-    return (f"You used {_count(hints, 'hint')} on {_count(exercises.height, 'exercise')}, "
+    without = f"{count(none, 'exercise')} needed none" if none else "each needed at least one"
+    return (f"You used {count(hints, 'hint')} on {count(exercises.height, 'exercise')}, "
             f"{hints / exercises.height:.1f} per exercise; {without}. "
-            f"Most help: {top['title']}, {_count(int(top['hints']), 'hint')}.")
+            f"Most help: {top['title']}, {count(int(top['hints']), 'hint')}.")
 
 
 # -- words -------------------------------------------------------------------------------------
@@ -339,7 +339,8 @@ def wrap(text: str, width: int = 95) -> list[str]:
     return textwrap.wrap(text, width) or [""]
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """``n`` and the noun, singular for one ("1 learner", "20 learners", "3 tries")."""
     plural = {"try": "tries"}.get(noun, noun + "s")
     return f"{n:,} {noun if n == 1 else plural}"
 
@@ -360,6 +361,6 @@ def _duration(minutes: float) -> str:
     minutes = round(minutes)
     hours, rest = divmod(minutes, 60)
     if not hours:
-        return _count(rest, "minute")
-    return _count(hours, "hour") + (f" {_count(rest, 'minute')}" if rest else "")
+        return count(rest, "minute")
+    return count(hours, "hour") + (f" {count(rest, 'minute')}" if rest else "")
 

@@ -14,18 +14,13 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.charts import ACCENT, MUTED, PRIMARY, _count, themed
+from engine.charts import ACCENT, MUTED, PRIMARY, count, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn
 HEATMAP_ROWS = 40
 HEATMAP_ROW = 22  # pixels per learner: the heatmap grows with the cohort
 COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts of learners: whole-number ticks only
-
-
-def count(n: int, noun: str) -> str:
-    """``n`` and the noun, singular for one ("1 learner", "20 learners"): for the page's own labels."""
-    return _count(n, noun)
 
 
 def _empty(title: str, message: str) -> Any:
@@ -59,8 +54,8 @@ def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame) -> str:
     busiest = days.sort("learners", descending=True).row(0, named=True)
     latest = weeks.sort("week").row(-1, named=True)
     active = int(latest["learners"])
-    return (f"In the week of {latest['week']:%d %b %Y}, {_count(active, 'learner')} {'was' if active == 1 else 'were'} "
-            f"active. The busiest day was {busiest['day']:%d %b %Y}, with {_count(int(busiest['learners']), 'learner')}.")
+    return (f"In the week of {latest['week']:%d %b %Y}, {count(active, 'learner')} {'was' if active == 1 else 'were'} "
+            f"active. The busiest day was {busiest['day']:%d %b %Y}, with {count(int(busiest['learners']), 'learner')}.")
 
 
 def progress_chart(learners: pl.DataFrame) -> Any:
@@ -87,7 +82,7 @@ def progress_summary(learners: pl.DataFrame) -> str:
     none = int((solved == 0).sum())
     low, high = int(solved.min() or 0), int(solved.max() or 0)  # type: ignore[arg-type]
     if everyone == 1:
-        return (f"The cohort's one learner has solved {_count(high, 'exercise')}." if high
+        return (f"The cohort's one learner has solved {count(high, 'exercise')}." if high
                 else "The cohort's one learner has not solved an exercise yet.")
     median = round(float(solved.cast(pl.Float64).median() or 0.0))  # type: ignore[arg-type]
     if none == 0:
@@ -96,7 +91,7 @@ def progress_summary(learners: pl.DataFrame) -> str:
         tail = "none has solved one yet"
     else:
         tail = f"{none} of {everyone} {'has' if none == 1 else 'have'} not solved one yet"
-    return f"Learners solved a median of {_count(median, 'exercise')} (from {low} to {high}); {tail}."
+    return f"Learners solved a median of {count(median, 'exercise')} (from {low} to {high}); {tail}."
 
 
 def items_chart(items: pl.DataFrame) -> Any:
@@ -124,7 +119,7 @@ def items_summary(items: pl.DataFrame) -> str:
     if items.is_empty():
         return "No exercise has been attempted yet."
     flagged = items.filter(pl.col("flag"))
-    text = f"{_count(items.height, 'exercise')} attempted; {flagged.height} flagged as miscalibrated."
+    text = f"{count(items.height, 'exercise')} attempted; {flagged.height} flagged as miscalibrated."
     if flagged.height:
         first = flagged.row(0, named=True)
         text += f" For example {first['title']}: {first['why']}."

@@ -196,6 +196,7 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
             chances, passes = [], 0
             for exercise in policy.picks(index, now):
                 margin = learner.margin(exercise, truth[exercise.id])
+                # only a learner who asks draws a feel: the others' answers stay those of the run without hints
                 hints = learner.hints_wanted(margin, rng.gauss(0, FEEL_SD)) if learner.hint_threshold is not None else 0
                 chance = logistic(margin + hints * HINT_HELP)
                 passed = rng.random() < chance

@@ -56,7 +56,7 @@ if st.session_state.get("cohort_id") not in ids:
     st.session_state["cohort_id"] = ids[-1]
 by_id = {c.id: c for c in cohorts}
 cohort_id = st.selectbox("Cohort", ids, key="cohort_id",
-                         format_func=lambda i: f"{by_id[i].name} · {cohort_charts.count(by_id[i].members, 'learner')}")
+                         format_func=lambda i: f"{by_id[i].name} · {charts.count(by_id[i].members, 'learner')}")
 cohort = by_id[cohort_id]
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
@@ -159,7 +159,7 @@ with one:
             st.metric("Level", report.level)
             st.metric("Tries", figures.summary.attempts)
             st.metric("Solved", figures.summary.exercises_solved)
-            st.metric("Current streak", cohort_charts.count(figures.streaks.current, "day"))
+            st.metric("Current streak", charts.count(figures.streaks.current, "day"))
         if figures.empty:
             st.info(f"{report.name} has not tried an exercise yet.")
         else:

@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from engine import cohort_charts
+from engine import charts, cohort_charts
 
 MONDAY = date(2026, 3, 16)
 SKILLS = ["Variables and types", "Conditionals", "Loops", "Functions", "Lists and tuples", "Dictionaries", "Strings",
@@ -108,4 +108,4 @@ def test_counts_of_learners_have_whole_number_ticks() -> None:
 
 @pytest.mark.parametrize(("n", "expected"), [(0, "0 learners"), (1, "1 learner"), (20, "20 learners")])
 def test_count_is_singular_for_one(n: int, expected: str) -> None:
-    assert cohort_charts.count(n, "learner") == expected
+    assert charts.count(n, "learner") == expected

@@ -5,11 +5,8 @@ database: the dashboard (``engine.dashboard``) turns the few rows that come back
 tables and flags. JSON fields (``result->>'hints'``, ``'duration_s'``) are read only on the rows
 that carry them ("completed" and "failed", one per attempt), the costly part of a scan.
 
-Hints: an attempt's ``hints`` is the number shown on that exercise when it was submitted, a
-running count the learner's draft keeps until a pass clears it, so a failed attempt and the next
-one on the same exercise repeat the same hints. What a learner *used* is the most shown before
-each pass: each attempt counts only the hints it shows beyond the learner's attempt before it on
-the same exercise (all it shows after a pass, or on a first attempt), as the learner queries do.
+Hints used are counted once per exercise, however many attempts repeat them
+(``engine.queries.hints``), as the learner queries count them.
 
 Windows that need a "now" ("the last 14 days") are measured back from the cohort's latest
 attempt (``as_of``), so a query needs no clock and answers the same on the same rows; the
@@ -19,6 +16,7 @@ dashboard compares ``last_at`` with the real now for inactivity.
 from __future__ import annotations
 
 from engine.analytics import Query
+from engine.queries.hints import hints_used
 
 # what counts as being active: practising, not logging in, registering or joining a cohort
 PRACTICE_VERBS = ("viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
@@ -27,16 +25,6 @@ _PRACTICE = "(" + ", ".join(f"'{verb}'" for verb in PRACTICE_VERBS) + ")"
 RECENT_DAYS = 14  # the "recent" window of the at-risk trends
 BEFORE_DAYS = 28  # the window before it, to compare with
 
-
-def _hints_used(source: str, exercise: str, *, greatest: str) -> str:
-    """A SELECT of every row of ``source`` (id, user_id, occurred_at, the ``exercise`` column, passed
-    and ``shown``, the running count of hints at submission) with ``hints``: the hints that attempt
-    shows beyond the learner's attempt before it on that exercise, all of them after a pass (module
-    docstring). ``greatest``: the dialect's word for the larger of two values."""
-    return f"""
-    SELECT *, {greatest}(shown - CASE WHEN lag(passed) OVER earlier THEN 0
-                                      ELSE coalesce(lag(shown) OVER earlier, 0) END, 0) AS hints
-    FROM {source} WINDOW earlier AS (PARTITION BY user_id, {exercise} ORDER BY occurred_at, id)"""
 
 
 _ACTIVE_DAYS_DUCKDB = f"""
@@ -80,7 +68,7 @@ WITH span AS (
            coalesce(CAST(e.result->>'hints' AS INTEGER), 0) AS shown
     FROM events e JOIN cohort_members m ON m.user_id = e.user_id
     WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed')
-), tries AS ({_hints_used('graded', 'object', greatest="greatest")}
+), tries AS ({hints_used('graded', 'object', greatest="greatest")}
 ), as_of AS (SELECT max(occurred_at) AS t FROM tries),
 windowed AS (
     SELECT user_id, object, passed, hints,
@@ -120,7 +108,7 @@ graded AS (
     SELECT id, user_id, occurred_at, object, verb = 'completed' AS passed,
            coalesce(json_extract(result, '$.hints'), 0) AS shown
     FROM scoped WHERE verb IN ('completed', 'failed')
-), used AS ({_hints_used('graded', 'object', greatest="max")}
+), used AS ({hints_used('graded', 'object', greatest="max")}
 ), facts AS (
     SELECT s.user_id, s.occurred_at, s.verb, s.object,
            s.verb IN ('completed', 'failed') AS attempt, s.verb = 'completed' AS passed,
@@ -164,7 +152,7 @@ WITH graded AS (
                  json_extract_string(e.result, ['$.hints', '$.duration_s']) AS fields  -- one parse for both
           FROM events e JOIN cohort_members m ON m.user_id = e.user_id
           WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed'))
-), attempts AS ({_hints_used('graded', 'exercise_id', greatest="greatest")}
+), attempts AS ({hints_used('graded', 'exercise_id', greatest="greatest")}
 )
 SELECT exercise_id, count(*) AS attempts, count(DISTINCT user_id) AS learners,
        count(*) FILTER (WHERE passed) AS passes, avg(CAST(passed AS INTEGER)) AS pass_rate,
@@ -179,7 +167,7 @@ WITH graded AS (
            CAST(json_extract(e.result, '$.duration_s') AS REAL) AS duration_s
     FROM cohort_members m JOIN events e ON e.user_id = m.user_id
     WHERE m.cohort_id = :cohort_id AND e.verb IN ('completed', 'failed')
-), attempts AS MATERIALIZED ({_hints_used('graded', 'exercise_id', greatest="max")}
+), attempts AS MATERIALIZED ({hints_used('graded', 'exercise_id', greatest="max")}
 ), ranked AS (
     SELECT exercise_id, duration_s,
            row_number() OVER (PARTITION BY exercise_id ORDER BY duration_s) AS i,

@@ -14,15 +14,11 @@ queries count the second event, one per submission ("a try"). Days and weeks are
 start on Monday. The SQLite text of each query asks the same question of a copy of the log whose
 ``occurred_at`` is ISO text and whose ``result``/``context`` are JSON text.
 
-Hints: a try's ``hints`` is the number of hints shown on that exercise when it was submitted, a
-running count (the Practice page keeps it in the exercise's draft, from the first hint until a
-pass clears the draft; a later day, or a failed try, does not reset it). So the hints *used* on an
-exercise are the most shown before each pass, not the sum over its tries: each try's
-``new_hints`` is how many more it shows than the try before it on that exercise (all it shows
-when that try passed, or when there is none), and the figures add those up. The count only grows
-until a pass, so this is the most shown before each pass, read with one window. New hints are
-worked out on all the learner's tries before the time window applies, so a window counts the hints
-first shown inside it.
+Hints: a try's ``shown`` is the running count of hints shown on its exercise when it was
+submitted (the Practice page keeps it in the exercise's draft until a pass clears it), and its
+``hints`` those it used, counted once however many tries repeat them (``engine.queries.hints``).
+Hints used are worked out on all the learner's tries before the time window applies, so a window
+counts the hints first shown inside it.
 """
 
 from __future__ import annotations
@@ -31,6 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from engine.analytics import Query
+from engine.queries.hints import hints_used
 
 PARAMS = ("user_id", "since", "until")
 SOLVED_MILESTONES = (1, 10, 50, 100)  # the pass counts achievements are unlocked at
@@ -42,45 +39,38 @@ def params(user_id: int, since: datetime | None = None, until: datetime | None =
     return {"user_id": user_id, "since": since, "until": until}
 
 
-# The learner's rows (index scan), then one row per try with its figures out of the JSON, and the
-# hints it shows beyond the try before it on the same exercise (all of them after a pass, which
-# clears the draft and its count), worked out before the time window applies.
-_DUCKDB_TRIES = """
+# The learner's rows (index scan), then one row per try with its figures out of the JSON and the
+# hints it used, worked out before the time window applies.
+_DUCKDB_TRIES = f"""
 WITH mine AS MATERIALIZED (
-    SELECT id, occurred_at, verb, object, result, context FROM events
+    SELECT id, user_id, occurred_at, verb, object, result, context FROM events
     WHERE user_id = $user_id  -- alone: a time window here too would turn the index lookup into a scan
 ), every_try AS (
-    SELECT id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
-           coalesce(CAST(result->>'hints' AS INTEGER), 0) AS hints,
+    SELECT id, user_id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
+           coalesce(CAST(result->>'hints' AS INTEGER), 0) AS shown,
            CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
            CAST(context->>'difficulty' AS DOUBLE) AS difficulty,
            context->>'$.skills[0]' AS skill
     FROM mine WHERE verb IN ('completed', 'failed')
 ), tries AS (
-    SELECT * FROM (
-        SELECT *, greatest(hints - CASE WHEN lag(passed) OVER earlier THEN 0
-                                        ELSE coalesce(lag(hints) OVER earlier, 0) END, 0) AS new_hints
-        FROM every_try WINDOW earlier AS (PARTITION BY exercise_id ORDER BY occurred_at, id))
+    SELECT * FROM ({hints_used("every_try", "exercise_id", greatest="greatest")})
     WHERE ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
 )
 """
 
-_SQLITE_TRIES = """
+_SQLITE_TRIES = f"""
 WITH mine AS (
-    SELECT id, occurred_at, verb, object, result, context FROM events
+    SELECT id, user_id, occurred_at, verb, object, result, context FROM events
     WHERE user_id = :user_id
 ), every_try AS (
-    SELECT id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
-           coalesce(CAST(json_extract(result, '$.hints') AS INTEGER), 0) AS hints,
+    SELECT id, user_id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
+           coalesce(CAST(json_extract(result, '$.hints') AS INTEGER), 0) AS shown,
            CAST(json_extract(result, '$.duration_s') AS DOUBLE) AS duration_s,
            CAST(json_extract(context, '$.difficulty') AS DOUBLE) AS difficulty,
            json_extract(context, '$.skills[0]') AS skill
     FROM mine WHERE verb IN ('completed', 'failed')
 ), tries AS (
-    SELECT * FROM (
-        SELECT *, max(hints - CASE WHEN lag(passed) OVER earlier THEN 0
-                                   ELSE coalesce(lag(hints) OVER earlier, 0) END, 0) AS new_hints
-        FROM every_try WINDOW earlier AS (PARTITION BY exercise_id ORDER BY occurred_at, id))
+    SELECT * FROM ({hints_used("every_try", "exercise_id", greatest="max")})
     WHERE (:since IS NULL OR occurred_at >= :since) AND (:until IS NULL OR occurred_at < :until)
 )
 """
@@ -90,7 +80,7 @@ _DUCKDB_WORDS = {"day": "CAST(occurred_at AS DATE)", "week": "CAST(date_trunc('w
 _SQLITE_WORDS = {"day": "date(occurred_at)", "week": "date(occurred_at, 'weekday 0', '-6 days')"}
 
 _MINUTES = "CAST(coalesce(sum(duration_s), 0) AS DOUBLE) / 60"
-_HINTS = "CAST(coalesce(sum(new_hints), 0) AS BIGINT)"  # hints used: each counted once (module docstring)
+_HINTS = "CAST(coalesce(sum(hints), 0) AS BIGINT)"  # hints used: each counted once (module docstring)
 
 
 def _learner(name: str, body: str, description: str) -> Query:
@@ -126,9 +116,9 @@ _MILESTONE_COLUMNS = ",\n".join(
 
 RECORDS = _learner("learner_records", f"""
 , numbered AS (
-    SELECT id, occurred_at, passed, passed AND hints = 0 AS clean,
+    SELECT id, occurred_at, passed, passed AND shown = 0 AS clean,
            sum(CASE WHEN passed THEN 1 ELSE 0 END) OVER (ORDER BY occurred_at, id) AS pass_number,
-           sum(CASE WHEN passed AND hints = 0 THEN 0 ELSE 1 END) OVER (ORDER BY occurred_at, id) AS run
+           sum(CASE WHEN passed AND shown = 0 THEN 0 ELSE 1 END) OVER (ORDER BY occurred_at, id) AS run
     FROM tries
 ), clean AS (
     SELECT run, occurred_at, row_number() OVER (PARTITION BY run ORDER BY occurred_at, id) AS position
