@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from engine import guardrails, llm
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts
-from engine.conversations import Conversations
+from engine.conversations import Conversations, Message
 from engine.diagnosis import diagnose, readable
 from engine.events import Event
 from engine.grader import GradeResult
@@ -91,7 +91,8 @@ class Tutor:
             self._finish(user_id, exercise, conversation_id, message, "".join(shown), {**record, "path": "limited"})
             return
         self._log_ask(user_id, exercise_id, conversation_id, len(message))
-        context = self.context(user_id, exercise, message, conversation_id)
+        earlier = self.conversations.messages(user_id, conversation_id) if conversation_id is not None else []
+        context = self.context(user_id, exercise, message, said=_last_replies(earlier))
         if guardrails.is_injection(message):
             offline = self._offline(message, context, injection=True)
             for chunk in _paragraphs(offline.text):
@@ -102,7 +103,7 @@ class Tutor:
             return
         if self.chat_model is not None and self.limits.budget_left(user_id, now):
             usage = llm.Usage()
-            history = self.conversations.messages(user_id, conversation_id)[:-1] if conversation_id else []
+            history = earlier[:-1]  # without the message just saved
             concept = self._concept(exercise)
             messages = tutor_messages(message, context, concept, history)
             grade = self._grader(exercise)
@@ -139,9 +140,9 @@ class Tutor:
     # -- context ---------------------------------------------------------------------------------
 
     def context(self, user_id: int, exercise: Exercise | None, message: str = "",
-                conversation_id: int | None = None) -> TutorContext:
-        """What a reply to this learner about this exercise is grounded in; in a conversation, also
-        the tutor's last replies in it, so the offline tutor does not say the same thing twice."""
+                said: Sequence[str] = ()) -> TutorContext:
+        """What a reply to this learner about this exercise is grounded in; ``said``: the tutor's
+        last replies in the conversation, so the offline tutor does not say the same thing twice."""
         latest = self.latest(user_id, exercise) if exercise else None
         draft = self.wb.draft(user_id, exercise.id) if exercise else None
         profile = self.wb.profile(user_id)
@@ -151,13 +152,7 @@ class Tutor:
                             style=profile.style, level=self.wb.level(user_id).value,
                             memories=self._recall(user_id, query), now=self.wb.clock(),
                             skills={s: self.wb.skill_name(s) for s in self.wb.curriculum.skills},
-                            said=self._said(user_id, conversation_id))
-
-    def _said(self, user_id: int, conversation_id: int | None) -> tuple[str, ...]:
-        if conversation_id is None:
-            return ()
-        replies = [m.content for m in self.conversations.messages(user_id, conversation_id) if m.role == "tutor"]
-        return tuple(replies[-SAID_TURNS:])
+                            said=tuple(said))
 
     def latest(self, user_id: int, exercise: Exercise) -> GradeResult | None:
         """The latest grade result: of this process's last run, else the last submission graded again."""
@@ -339,3 +334,8 @@ def _cannot_be_code(line: str) -> bool:
     """A line's start that no code line of a reply could begin with: prose, safe to show."""
     return (len(line) >= 8 and not line[0].isspace() and "```" not in line
             and not line.lstrip().startswith(_CODE_STARTS))
+
+
+def _last_replies(messages: Sequence[Message]) -> tuple[str, ...]:
+    """The tutor's last SAID_TURNS replies among a conversation's messages."""
+    return tuple([m.content for m in messages if m.role == "tutor"][-SAID_TURNS:])
