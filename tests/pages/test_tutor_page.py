@@ -67,13 +67,19 @@ def test_rename_and_delete(wb, learner):
     assert conversation_buttons(at) == [] and wb.conversations(learner.id) == []
 
 
-def test_the_tutor_panel_beside_the_exercise(wb, learner):
+def practice_after_a_failing_run(wb, learner) -> AppTest:
+    """The Practice page on Digit sum, whose tests the learner has just run and failed."""
     wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
     at = AppTest.from_file(APP, default_timeout=30)
     at.session_state["user_id"] = learner.id
     at.session_state["exercise_id"] = DIGITS
     at.run()
     assert not at.exception, at.exception
+    return at
+
+
+def test_the_tutor_panel_beside_the_exercise(wb, learner):
+    at = practice_after_a_failing_run(wb, learner)
     assert "Ask the tutor" in [e.label for e in at.expander]
     at.chat_input(key=f"panel_input:{DIGITS}").set_value("I'm stuck").run()
     assert not at.exception, at.exception
@@ -102,11 +108,7 @@ def below_the_conversation(elements) -> bool:
 
 
 def test_the_panel_keeps_its_input_below_the_whole_conversation_and_counts_no_hint_for_a_question(wb, learner):
-    wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["user_id"] = learner.id
-    at.session_state["exercise_id"] = DIGITS
-    at.run()
+    at = practice_after_a_failing_run(wb, learner)
     for question in ["Why does my code fail?", "What is a digit?"]:
         at.chat_input(key=f"panel_input:{DIGITS}").set_value(question).run()
         assert not at.exception, at.exception
