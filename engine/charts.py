@@ -9,6 +9,7 @@ for composing several into one (the PDF report): Vega-Lite takes a theme only at
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -28,6 +29,30 @@ STATUS_COLOURS = {"mastered": MASTERED, "next": ACCENT, "practising": PRIMARY, "
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WIDTH = 560
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
+
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whom a summary speaks to: the learner reading their own progress ("You have practised…"),
+    or an educator reading about one of their learners ("Ana has practised…")."""
+
+    subject: str = "you"
+    possessive: str = "your"
+    have: str = "have"
+    objective: str = "you"
+
+    @classmethod
+    def about(cls, name: str) -> Voice:
+        return cls(subject=name, possessive="their", have="has", objective="them")
+
+    @property
+    def opening(self) -> str:
+        """The subject at the start of a sentence."""
+        return self.subject[:1].upper() + self.subject[1:]
+
+
+YOU = Voice()
 
 THEME: dict[str, Any] = {
     "font": "sans-serif",
@@ -158,9 +183,9 @@ def mastery_chart(mastery: pl.DataFrame) -> Any:
     return themed(layer_mastery(mastery))
 
 
-def mastery_summary(mastery: pl.DataFrame) -> str:
+def mastery_summary(mastery: pl.DataFrame, voice: Voice = YOU) -> str:
     """E.g. "You have practised 5 of 12 skills and mastered 1 (Loops). Strongest: Loops, about
-    level 6; work on Lists next, about level 3.".
+    level 6; work on Lists next, about level 3.", or "Ana has practised…" in ``Voice.about("Ana")``.
 
     A skill counts as practised once the model has results in it (``evidence``), from any exercise
     that trains it, as the chart's statuses and the Profile's table count them; the frame's
@@ -168,9 +193,10 @@ def mastery_summary(mastery: pl.DataFrame) -> str:
     skill with the highest estimate, and is never also named as the one to work on next."""
     practised = mastery.filter(pl.col("evidence") > 0)
     if practised.is_empty():
-        return f"None of the {count(mastery.height, 'skill')} practised yet: your first tries will place you."
+        return (f"None of the {count(mastery.height, 'skill')} practised yet: "
+                f"{voice.possessive} first tries will place {voice.objective}.")
     mastered = mastery.filter(pl.col("mastered"))["name"].to_list()
-    text = (f"You have practised {practised.height} of {count(mastery.height, 'skill')} and mastered "
+    text = (f"{voice.opening} {voice.have} practised {practised.height} of {count(mastery.height, 'skill')} and mastered "
             f"{len(mastered) or 'none yet'}{' (' + ', '.join(mastered) + ')' if mastered else ''}.")
     best = practised.sort("level", descending=True, maintain_order=True).row(0, named=True)  # ties: curriculum order
     upcoming = mastery.filter(pl.col("status") == "next")
@@ -235,16 +261,17 @@ def success_chart(weekly: pl.DataFrame) -> Any:
     return themed(layer_success(weekly))
 
 
-def success_summary(weekly: pl.DataFrame) -> str:
+def success_summary(weekly: pl.DataFrame, voice: Voice = YOU) -> str:
     """E.g. "Over 6 weeks you passed 72% of your tries. In the latest week, 67% at a mean level of
-    2.0, up from 1.9 in the first."."""
+    2.0, up from 1.9 in the first.", or "…Ana passed 72% of their tries…" in ``Voice.about("Ana")``."""
     if weekly.is_empty():
-        return "No tries yet, so no success rate: your weekly results will appear here."
+        return f"No tries yet, so no success rate: {voice.possessive} weekly results will appear here."
     attempts, passes = int(weekly["attempts"].sum()), int(weekly["passes"].sum())
     last, first = weekly.row(-1, named=True), weekly.row(0, named=True)
-    text = f"Over {count(weekly.height, 'week')} of practice you passed {_percent(passes / attempts)} of your tries."
+    text = (f"Over {count(weekly.height, 'week')} of practice {voice.subject} passed {_percent(passes / attempts)} "
+            f"of {voice.possessive} tries.")
     if weekly.height == 1:
-        return text + f" The mean level of your exercises was {first['mean_difficulty']:.1f}."
+        return text + f" The mean level of {voice.possessive} exercises was {first['mean_difficulty']:.1f}."
     trend = ("up from" if last["mean_difficulty"] > first["mean_difficulty"] + 0.05 else
              "down from" if last["mean_difficulty"] < first["mean_difficulty"] - 0.05 else "about the same as")
     return (text + f" In the latest week, {_percent(last['success_rate'])} at a mean level of "

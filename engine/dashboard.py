@@ -202,7 +202,7 @@ def item_analysis(items: pl.DataFrame, bank: Bank, calibrated: pl.DataFrame, rul
             gap = calibrated_level - authored
             if abs(gap) >= rules.level_gap:
                 why.append(f"plays {abs(gap):.1f} levels {'harder' if gap > 0 else 'easier'} than authored "
-                           f"(calibrated {calibrated_level:.1f} from {evidence} results, authored {authored})")
+                           f"(calibrated {calibrated_level:.1f} from {evidence} results of all learners, authored {authored})")
         attempts, rate = int(row["attempts"]), row["pass_rate"]
         if authored is not None and attempts >= rules.min_attempts and rate is not None:
             if authored >= 6 and rate >= rules.easy_pass_rate:

@@ -108,7 +108,10 @@ with people:
                                 "success_rate": st.column_config.NumberColumn("Success", format="percent"),
                                 "solved": "Solved",
                                 "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
-                                "level": "Level"})
+                                "level": st.column_config.NumberColumn(
+                                    "Level", help="The learner's visible level, 1 to 10: up after 3 successes in a row, "
+                                    "down after 2 struggles in a row (a fail, 2 or more hints, or more than twice the "
+                                    "expected time), unless the learner steered or pinned it.")})
     csv_button(learners, "learners")
 
 with risk:
@@ -165,9 +168,10 @@ with one:
         else:
             left, right = st.columns([3, 2])
             left.altair_chart(charts.mastery_chart(figures.mastery))
-            right.write(charts.mastery_summary(figures.mastery))
+            voice = charts.Voice.about(report.name)
+            right.write(charts.mastery_summary(figures.mastery, voice))
             left.altair_chart(charts.success_chart(figures.weekly))
-            right.write(charts.success_summary(figures.weekly))
+            right.write(charts.success_summary(figures.weekly, voice))
             st.subheader("Latest tries")
             st.dataframe(report.attempts, hide_index=True,
                          column_config={"submitted_at": st.column_config.DatetimeColumn("When",

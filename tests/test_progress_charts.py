@@ -208,6 +208,19 @@ def test_weekly_summaries(weeks: list, success: str, time: str) -> None:
     assert (charts.success_summary(frame), charts.time_summary(frame)) == (success, time)
 
 
+def test_an_educator_reads_the_summaries_about_the_learner() -> None:
+    ana = charts.Voice.about("Ana")
+    assert charts.success_summary(weekly_frame(WEEKS[:1]), ana) == (
+        "Over 1 week of practice Ana passed 75% of their tries. The mean level of their exercises was 2.0.")
+    assert charts.success_summary(weekly_frame([]), ana) == (
+        "No tries yet, so no success rate: their weekly results will appear here.")
+    practised = mastery_frame().with_columns(pl.Series("evidence", [2, 0, 0, 0]), pl.Series("mastered", [False] * 4),
+                                             pl.Series("status", ["next", "not started", "not started", "not started"]))
+    assert charts.mastery_summary(practised, ana).startswith("Ana has practised 1 of 4 skills and mastered none yet.")
+    assert charts.mastery_summary(practised.with_columns(pl.lit(0).alias("evidence")), ana) == (
+        "None of the 4 skills practised yet: their first tries will place them.")
+
+
 # -- hints per exercise ----------------------------------------------------------------------
 
 

@@ -149,6 +149,9 @@ def test_the_drill_down_shows_one_learners_progress_read_only(wb, class_of_four)
     metrics = {m.label: m.value for m in tab.metric}
     assert metrics["Tries"] == "22" and metrics["Level"] == str(wb.level(learners[1].id).value)
     assert tab.dataframe[0].value.shape[0] == 22
+    summaries = " ".join(m.value for m in tab.markdown)
+    name = wb.user(learners[1].id).name
+    assert f"{name} has practised " in summaries and "of their tries" in summaries and "You " not in summaries
     assert not [b for b in tab.button if b.label in ("Submit", "Easier", "Harder")], "read-only"
     assert {b.label for b in tab.download_button} == {"Mastery (CSV)", "Weekly (CSV)", "Exercises (CSV)",
                                                       "Attempts (CSV)"}
