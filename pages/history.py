@@ -26,7 +26,7 @@ rows = [
         "When": a.submitted_at,
         "Exercise": titles.get(a.exercise_id, a.exercise_id),
         "Outcome": "passed" if a.passed else ("error" if a.status == "error" else "failed"),
-        "Tests": f"{a.tests_passed}/{a.tests_total}" if a.tests_total else "",
+        "Tests": f"{a.tests_passed}/{a.tests_total}" if a.tests_total else "—",
         "Hints": a.hints_used,
         "Time": duration(a.duration_s),
     }
@@ -35,4 +35,7 @@ rows = [
 passed = sum(a.passed for a in attempts)
 st.caption(f"{len(attempts)} attempt{'' if len(attempts) == 1 else 's'}, {passed} passed.")
 st.dataframe(rows, hide_index=True, width="stretch",
-             column_config={"When": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm")})
+             column_config={"When": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm"),
+                            "Tests": st.column_config.TextColumn(
+                                "Tests", help="Tests passed of the exercise's tests. A dash: the result was recorded "
+                                "without running the tests here (an import, or the demo's practice).")})
