@@ -8,7 +8,7 @@ Vega-Lite, and the heatmap shows at most ``HEATMAP_ROWS`` learners (the CSV expo
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
@@ -28,24 +28,34 @@ def _empty(title: str, message: str) -> Any:
                   .mark_text(fontSize=13, color=MUTED).encode(text="message:N").properties(width=WIDTH, height=100))
 
 
-def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_WINDOW) -> Any:
-    """Active learners per day (bars, the last ``window`` days) and per week (a line beneath)."""
+def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_WINDOW, today: date | None = None) -> Any:
+    """Active learners per day (bars, the ``window`` days up to ``today``, or to the last active day)
+    and per week (a line beneath). The days axis reaches today, so a quiet spell shows as one."""
     if days.is_empty():
         return _empty("Active learners", "No activity yet.")
-    last = days["day"].max()
-    recent = days.filter(pl.col("day") > last - timedelta(days=window))  # type: ignore[operator]
+    last: date = today or days["day"].max()  # type: ignore[assignment]
+    first = last - timedelta(days=window - 1)
+    recent = days.filter(pl.col("day").is_between(first, last))
+    end = _utc(last + timedelta(days=1))  # the last day's bar drawn whole
+    since: date = weeks["week"].min()  # type: ignore[assignment]
     daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=f"the last {window} days"))
              .mark_bar(color=PRIMARY)
-             .encode(x=alt.X("day:T", title=None), y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
+             .encode(x=alt.X("day:T", title=None, scale=alt.Scale(domain=[_utc(first), end])),
+                     y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
                      tooltip=[alt.Tooltip("day:T", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
     weekly = (alt.Chart(weeks, title="Active learners per week")
               .mark_line(point=True, color=ACCENT)
-              .encode(x=alt.X("week:T", title=None), y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
+              .encode(x=alt.X("week:T", title=None, scale=alt.Scale(domain=[_utc(since), end])),
+                      y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
                       tooltip=[alt.Tooltip("week:T", title="week of"), alt.Tooltip("learners:Q"),
                                alt.Tooltip("events:Q")])
               .properties(width=WIDTH, height=140))
     return themed(alt.vconcat(daily, weekly))
+
+
+def _utc(day: date) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
 
 
 def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame) -> str:

@@ -90,7 +90,7 @@ activity, people, risk, items, mastery, one = st.tabs(
 
 with activity:
     left, right = st.columns([3, 2])
-    left.altair_chart(cohort_charts.activity_chart(board.active_days, board.active_weeks))
+    left.altair_chart(cohort_charts.activity_chart(board.active_days, board.active_weeks, today=board.now.date()))
     right.write(cohort_charts.activity_summary(board.active_days, board.active_weeks))
     left.altair_chart(cohort_charts.progress_chart(learners))
     right.write(cohort_charts.progress_summary(learners))

@@ -109,3 +109,14 @@ def test_counts_of_learners_have_whole_number_ticks() -> None:
 @pytest.mark.parametrize(("n", "expected"), [(0, "0 learners"), (1, "1 learner"), (20, "20 learners")])
 def test_count_is_singular_for_one(n: int, expected: str) -> None:
     assert charts.count(n, "learner") == expected
+
+
+def test_the_daily_activity_reaches_today_after_a_quiet_spell() -> None:
+    days, weeks = activity_frames([1, 2, 3], 3)  # 16 to 18 March
+    today = MONDAY + timedelta(days=9)
+    daily = cohort_charts.activity_chart(days, weeks, window=5, today=today).to_dict()["vconcat"][0]
+    first, end = daily["encoding"]["x"]["scale"]["domain"]
+    assert (first["month"], first["date"], end["month"], end["date"]) == (3, 21, 3, 26)  # 5 days to the 25th, whole
+    spec = cohort_charts.activity_chart(days, weeks, window=9, today=today).to_dict()  # from the 17th
+    drawn = spec["datasets"][spec["vconcat"][0]["data"]["name"]]
+    assert [row["learners"] for row in drawn] == [2, 3]
