@@ -230,4 +230,14 @@ MIGRATIONS: list[str] = [
         created_at TIMESTAMP NOT NULL
     );
     """,
+    # a user's settings of the app itself (not of their learning): which code editor they use
+    """
+    CREATE TABLE preferences (
+        user_id INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        value VARCHAR NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (user_id, name)
+    );
+    """,
 ]

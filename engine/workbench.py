@@ -33,6 +33,7 @@ from engine.level import LevelChange
 from engine.notes import NoteTaker
 from engine.outcomes import Outcomes, level_changed, result_summary
 from engine.planner import Pick, Planner
+from engine.preferences import Preferences
 from engine.profile import Profile, Profiles
 from engine.progress import Progress, activity_version
 from engine.progress import load as load_progress
@@ -70,6 +71,7 @@ class Workbench:
                                  max_delay_s=settings.login_max_delay_s)
         self.attempts = Attempts(store)
         self.profiles = Profiles(store)
+        self._preferences = Preferences(store)
         self.model = LearnerModel(store, self.curriculum)
         self.reviews = Reviews(store)
         self.daily_sets = DailySets(store, self.bank)
@@ -251,6 +253,14 @@ class Workbench:
         if step == "goals":
             self._notes.remember_goals(user_id, profile)
         return profile
+
+    def preferences(self, user_id: int) -> dict[str, str]:
+        """The user's settings of the app (``engine.preferences.CHOICES``), defaults for those never set."""
+        return self._preferences.get(user_id)
+
+    def set_preference(self, user_id: int, name: str, value: str) -> None:
+        """Keep a setting for the user's next sessions (``ValueError`` for an unknown name or value)."""
+        self._preferences.set(user_id, name, value, self.clock())
 
     def history(self, user_id: int, limit: int = 200) -> list[Attempt]:
         return self.attempts.history(user_id, limit)

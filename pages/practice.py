@@ -79,6 +79,11 @@ def keep_typed(exercise_id: str, key: str) -> None:
     plain_edits[exercise_id] = plain_edits.get(exercise_id, 0) + 1
 
 
+def keep_editor_choice() -> None:
+    """A callback: the editor chosen is the one every later session opens with, on any device."""
+    wb.set_preference(user.id, "editor", "plain" if st.session_state["plain_editor"] else "code")
+
+
 def editor_key(exercise_id: str, version: int) -> str:
     return f"editor:{exercise_id}:{version}:{st.session_state.get('plain_edits', {}).get(exercise_id, 0)}"
 
@@ -163,15 +168,11 @@ with instructions:
         st.caption("That was the last hint. The tutor can help you think it through.")
 
 with work:
-    if "plain_editor" not in st.session_state:  # a new session: the URL says which editor (a reload, a bookmark)
-        st.session_state["plain_editor"] = st.query_params.get("editor") == "plain"
-    plain = st.toggle("Plain text editor", key="plain_editor",
+    if "plain_editor" not in st.session_state:  # a new session: the editor the learner chose last time
+        st.session_state["plain_editor"] = wb.preferences(user.id)["editor"] == "plain"
+    plain = st.toggle("Plain text editor", key="plain_editor", on_change=keep_editor_choice,
                       help="A simple text box instead of the code editor (works well with screen readers). "
-                           "The page's address remembers it: bookmark it to keep it.")
-    if plain:
-        st.query_params["editor"] = "plain"
-    elif "editor" in st.query_params:
-        del st.query_params["editor"]
+                           "Your choice is kept for your next visits.")
     if plain:
         # back from the code editor: its last value may not have been read yet (typed just before the toggle)
         left_behind = st.session_state.get(editor_key(exercise.id, version))

@@ -154,11 +154,12 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     expect(page.get_by_text(f"Solved: {TITLE}")).to_be_visible()  # the toast
     page.screenshot(path=artifacts / "submitted.png")
 
-    # the URL names the open exercise: a reload reopens it, not the next one to do
+    # the URL names the open exercise: a reload reopens it, not the next one to do, in the editor chosen
     expect(page).to_have_url(re.compile(r"exercise=python%2Fdigit-sum"))
     page.reload()
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
     expect(page.get_by_role("button", name="Submit")).to_be_visible()
+    expect(page.get_by_role("textbox", name="Your code")).to_be_visible()
 
     sidebar.get_by_role("link", name="History").click()
     expect_page(page, "History")

@@ -60,14 +60,15 @@ def test_a_url_without_a_known_exercise_opens_the_first_to_do(wb, learner, linke
     assert at.selectbox(key="exercise_id").value == todays(wb, learner)[0]
 
 
-def test_the_plain_editor_is_kept_in_the_url_for_the_next_session(at, learner):
-    assert "editor" not in at.query_params
+def test_the_editor_chosen_is_kept_for_the_next_session(at, wb, learner):
+    assert wb.preferences(learner.id)["editor"] == "code" and len(at.text_area) == 0
     plain_editor(at)
-    assert at.query_params["editor"] == "plain"
-    reloaded = open_app(learner, editor="plain")
+    assert wb.preferences(learner.id)["editor"] == "plain"
+    reloaded = open_app(learner)  # a new session: a reload, another device
     assert reloaded.toggle(key="plain_editor").value and len(reloaded.text_area) == 1
     reloaded.toggle(key="plain_editor").set_value(False).run()
-    assert "editor" not in reloaded.query_params and len(reloaded.text_area) == 0
+    assert wb.preferences(learner.id)["editor"] == "code" and len(reloaded.text_area) == 0
+    assert not open_app(learner).toggle(key="plain_editor").value
 
 
 def plain_editor(at: AppTest):
