@@ -10,6 +10,7 @@ from engine import GradeResult
 
 ICONS = {"pass": ":material/check_circle:", "fail": ":material/cancel:", "error": ":material/error:"}
 COLOURS = {"pass": "green", "fail": "red", "error": "orange"}
+OUTPUT_LINES = 12  # printed output longer than this scrolls in a box of that height
 
 
 def now() -> datetime:
@@ -39,5 +40,6 @@ def show(result: GradeResult, *, submitted: bool) -> None:
         st.markdown(line)
         if test.output:
             st.caption("What your code printed:")
-            st.code(test.output, language="text")
+            long = test.output.count("\n") > OUTPUT_LINES
+            st.code(test.output, language="text", height=OUTPUT_LINES * 21 if long else "content")
     st.caption(f"Graded in {result.duration_ms:.0f} ms.")

@@ -1,8 +1,10 @@
 """The learner's process: imports ``solution`` and does what the test process asks of it.
 
 It is forked from the test process before any learner code runs, then cut off from the test
-process's output: its standard output and error go to an in-memory file that the tests read
-after each test, so printing cannot reach the grader's report. Everything here is in the
+process's output: what it prints is kept in memory (the first ``output_cap`` characters since the
+last test, the rest only counted, so printing millions of lines costs neither memory nor a file
+size limit), and what reaches its file descriptors 1 and 2 directly goes to an in-memory file;
+the tests read both after each test, so printing cannot reach the grader's report. Everything here is in the
 learner's reach and trusted by nobody.
 
 Standard library only: this runs inside the sandbox.
@@ -11,6 +13,7 @@ Standard library only: this runs inside the sandbox.
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import socket
 import sys
@@ -25,12 +28,49 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+class CappedOutput(io.TextIOBase):
+    """``sys.stdout`` and ``sys.stderr`` of the learner's code, one stream so that lines keep the
+    order they were printed in: keeps what fits under the cap, counts the rest."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.parts: list[str] = []
+        self.kept = 0
+        self.written = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        room = self.cap + 1 - self.kept  # one more than the cap: enough to know it was cut
+        if room > 0:
+            self.parts.append(text[:room])
+            self.kept += min(len(text), room)
+        self.written += len(text)
+        return len(text)
+
+    def fileno(self) -> int:
+        return 1  # the in-memory file, read with this stream's text
+
+    def isatty(self) -> bool:
+        return False
+
+    def take(self) -> tuple[str, int]:
+        """What was kept since the last take, and how many characters were written in all."""
+        text, written = "".join(self.parts), self.written
+        self.parts, self.kept, self.written = [], 0, 0
+        return text, written
+
+
 class LearnerConnection(Connection):
     """The learner's end: serves every operation, plus finding names and reading output."""
 
-    def __init__(self, sock: socket.socket, capture: int, output_cap: int) -> None:
+    def __init__(self, sock: socket.socket, capture: int, printed: CappedOutput, output_cap: int) -> None:
         super().__init__(sock, serve_all=True, proxy_factory=Proxy)
         self.capture = capture
+        self.printed = printed
         self.output_cap = output_cap
 
     def perform_extra(self, op: Any, args: list[Any]) -> Any:
@@ -49,18 +89,20 @@ class LearnerConnection(Connection):
         return super().perform_extra(op, args)
 
     def take_output(self) -> str:
-        for stream in (sys.stdout, sys.stderr):
+        """What the last test printed, cut at the cap (with how much there was in all)."""
+        for stream in (sys.__stdout__, sys.__stderr__):
             try:
-                stream.flush()
+                stream.flush()  # type: ignore[union-attr]
             except Exception:
                 pass
+        printed, written = self.printed.take()
         size = os.lseek(self.capture, 0, os.SEEK_END)
-        data = os.pread(self.capture, min(size, self.output_cap + 1), 0)
+        direct = os.pread(self.capture, min(size, self.output_cap + 1), 0).decode("utf-8", "replace")
         os.ftruncate(self.capture, 0)
         os.lseek(self.capture, 0, os.SEEK_SET)
-        text = data.decode("utf-8", "replace")
-        if len(data) > self.output_cap or size > self.output_cap:
-            text = text[: self.output_cap] + "\n… (output cut off)"
+        text, total = printed + direct, written + size
+        if total > self.output_cap:
+            text = text[: self.output_cap] + f"\n… (output cut off: {total:,} characters in all)"
         return text
 
 
@@ -69,11 +111,13 @@ def run(sock: socket.socket, workdir: str, output_cap: int) -> None:
     capture = os.memfd_create("output")
     os.dup2(capture, 1)
     os.dup2(capture, 2)
-    for stream in (sys.stdout, sys.stderr):  # keep printed lines in the order they were printed
+    for stream in (sys.__stdout__, sys.__stderr__):  # direct writes keep their order too
         try:
             stream.reconfigure(line_buffering=True, write_through=True)  # type: ignore[union-attr]
         except Exception:
             pass
+    printed = CappedOutput(output_cap)
+    sys.stdout = sys.stderr = printed
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     keep = {0, 1, 2, capture, sock.fileno()}
@@ -85,7 +129,7 @@ def run(sock: socket.socket, workdir: str, output_cap: int) -> None:
                 pass
     sys.path[:] = [workdir] + [p for p in sys.path if p.startswith(sys.prefix) or p.startswith(sys.base_prefix)]
     proxies._current.clear()  # inherited from the test process; ours is the only connection here
-    conn = LearnerConnection(sock, capture, output_cap)
+    conn = LearnerConnection(sock, capture, printed, output_cap)
     try:
         sys.modules.pop("solution", None)
         importlib.import_module("solution")
