@@ -98,7 +98,7 @@ def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
         return Diagnosis(name, call, message, kind="mismatch", explanation=
                          f"The test expected your code to raise {wanted}"
                          + (f" when it calls `{call}`" if call else "")
-                         + ", but it returned normally. Where do you check for that input and `raise`?")
+                         + ", but it returned normally: nothing on the way raised it for that input.")
     if message.startswith("got "):  # the test says only what came back: "got None"
         got = message.removeprefix("got ").strip()
         asked = f"When the test calls `{call}`" if call else "In this test"

@@ -124,7 +124,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
                      f"{' or '.join(context.skills.get(s, s) for s in exercise.skills)}.")
         question = "Where did you come across it: in the instructions, a test's message, or somewhere else?"
     elif intent.kind == intents.CONCEPT and concept is not None:
-        parts.extend(_teach(concept, context, full=True))
+        parts.extend(_teach_again(concept, context))
         question = _ask(context, _concept_questions(concept, context.rung))
     elif intent.kind == intents.APPROACH:
         parts.append(_progress(latest, diagnosis))
@@ -149,7 +149,11 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     if memory:
         parts.append(memory)
 
-    if wants_hint:
+    if wants_hint and context.rung >= len(exercise.hints) and not _fresh(context, [exercise.hints[-1]]):
+        # every hint shown, the last one in a recent reply: point to it rather than paste it again
+        parts.append(f"That was my last hint, in my reply above: you have seen all {len(exercise.hints)}. "
+                     "From here, the failing test is the best guide.")
+    elif wants_hint:
         hint = min(context.rung + 1, len(exercise.hints))
         text = exercise.hints[hint - 1]
         last = " (that is the last hint I have)" if hint == len(exercise.hints) else ""
@@ -178,7 +182,7 @@ OFFER = "If you would like a nudge towards the next step, ask me for a hint."
 def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
                       context: TutorContext) -> OfflineReply:
     if concept is not None and intent.kind in (intents.CONCEPT, "other", intents.STUCK):
-        parts.extend(_teach(concept, context, full=True))
+        parts.extend(_teach_again(concept, context))
         parts.append(_ask(context, _concept_questions(concept, context.rung)))
     else:
         used = _memory(context, None)
@@ -202,6 +206,15 @@ def _teach(concept: Concept, context: TutorContext, *, full: bool) -> list[str]:
     if context.style == "challenges" or not example or (not full and context.level > 3):
         return [lead + idea]
     return [lead + idea, example]
+
+
+def _teach_again(concept: Concept, context: TutorContext) -> list[str]:
+    """The concept in full, or, when a recent reply already taught it, a pointer to that reply."""
+    taught = _teach(concept, context, full=True)
+    if _fresh(context, taught):
+        return taught
+    return [f"I went through {concept.name.lower()} in my reply above, with an example. Reading it again "
+            "with your own code beside it often shows which part is the sticking point."]
 
 
 def _concept_questions(concept: Concept | None, rung: int) -> list[str]:
@@ -236,8 +249,9 @@ AS_SAID = "as I said above."
 
 
 def _fresh(context: TutorContext, paragraphs: Sequence[str]) -> list[str]:
-    """The paragraphs that none of the last replies already says word for word."""
-    return [p for p in paragraphs if p and not any(p in said for said in context.said)]
+    """The paragraphs that none of the last replies already says word for word (up to a final "?",
+    which ``_one_question`` turns into a full stop when the paragraph was not last)."""
+    return [p for p in paragraphs if p and not any(p.rstrip().rstrip("?.") in said for said in context.said)]
 
 
 def _look_up(term: str | None, exercise: Exercise, concepts: Concepts) -> list[str]:
@@ -292,8 +306,11 @@ def _question(diagnosis: Diagnosis | None, concept: Concept | None, context: Tut
     construction), else from the concept note; one the last replies did not ask, when there is one."""
     grounded: list[str] = []
     if diagnosis is not None and diagnosis.call and diagnosis.kind == "mismatch":
-        grounded.append(f"If you run `{diagnosis.call}` yourself and follow your code line by line, where does it "
-                        "go a different way from what you expect?")
+        grounded += [f"If you run `{diagnosis.call}` yourself and follow your code line by line, where does it "
+                     "go a different way from what you expect?",
+                     f"Which line of your function is the first to see the input of `{diagnosis.call}`, and what "
+                     "should happen there?",
+                     f"What should `{diagnosis.call}` give, by the instructions, and what does your code give now?"]
     elif diagnosis is not None and diagnosis.kind == "timeout":
         grounded.append("Which loop in your code could keep going for ever, and what changes on each pass that "
                         "should make it stop?")

@@ -43,7 +43,7 @@ MAX_MESSAGE = guardrails.MAX_MESSAGE_CHARS
 EMPTY = "What would you like to ask? Tell me what you tried and what happened."
 BLOCKED = ("I started to write code that would solve the exercise for you, so I've held it back: "
            "finding it yourself is the point.")
-SAID_TURNS = 3  # the offline tutor does not repeat word for word what its last 3 replies in a conversation said
+SAID_TURNS = 6  # the offline tutor does not repeat word for word what its last 6 replies in a conversation said
 _INTENT_WORDS = {"answer": "asked for the answer", "error": "asked what an error means", "concept": "asked about a concept",
                  "approach": "asked whether their approach works", "stuck": "was stuck", "thanks": "said thanks",
                  "other": "asked a question"}

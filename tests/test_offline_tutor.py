@@ -122,6 +122,43 @@ def test_the_failing_test_is_not_explained_again_on_the_next_turn(context):
     assert paragraphs(hinted)[0].startswith("Hint 1 of 3"), "asked for a hint: the hint, not a reminder"
 
 
+def test_a_paragraph_that_lost_its_question_mark_is_still_recognised_as_said(context):
+    """A paragraph ending in "?" reads with a full stop when it is not the reply's last; said so,
+    it is still said, and not explained again on the next turn."""
+    failing = replace(context, latest=GradeResult("fail", "", (Graded("test_half", "fail", "ZeroDivisionError: "
+                                                                      "division by zero"),)))
+    first = reply("why?", failing, CONCEPTS).text
+    assert "which input makes the divisor 0." in first, "not the reply's last paragraph: a statement"
+    again = reply("why does it fail?", replace(failing, said=(first,)), CONCEPTS).text
+    assert paragraphs(again)[0].endswith("as I said above.") and "divisor" not in again
+
+
+def test_after_the_last_hint_asking_again_points_to_it_rather_than_pasting_it(context):
+    last = context.exercise.hints[-1]
+    shown = reply("help", replace(context, rung=len(context.exercise.hints) - 1), CONCEPTS)
+    assert shown.hint == len(context.exercise.hints) and last in shown.text
+    again = reply("help", replace(context, rung=len(context.exercise.hints), said=(shown.text,)), CONCEPTS)
+    assert last not in again.text and again.hint is None
+    assert "That was my last hint, in my reply above: you have seen all 3." in again.text
+    fresh = reply("help", replace(context, rung=len(context.exercise.hints)), CONCEPTS)  # a new conversation
+    assert last in fresh.text
+
+
+def test_a_concept_asked_about_twice_is_not_taught_twice(wb):
+    context = TutorContext(exercise=None, latest=None, now=START, skills={s: wb.skill_name(s) for s in wb.curriculum.skills})
+    first = reply("what is a dictionary?", context, CONCEPTS).text
+    assert first.startswith("**Dictionaries.**") and "```python" in first
+    again = reply("what is a dictionary?", replace(context, said=(first,)), CONCEPTS).text
+    assert again.startswith("I went through dictionaries in my reply above") and "```" not in again
+    assert paragraphs(again)[-1] != paragraphs(first)[-1], "another question"
+
+
+def test_a_missing_raise_is_explained_as_a_statement_the_question_follows():
+    found = diagnose_test(Graded("test_rejects_negative", "fail", "expected ValueError for a negative number"),
+                          "def test_rejects_negative():\n    with pytest.raises(ValueError):\n        digit_sum(-5)\n")
+    assert found.explanation.endswith("but it returned normally: nothing on the way raised it for that input.")
+
+
 def memory(text: str, skill: str | None, exercise_id: str | None, days_ago: int, kind: str = "mistake") -> Memory:
     return Memory("m", 1, kind, text, skill, exercise_id, START - timedelta(days=days_ago))
 

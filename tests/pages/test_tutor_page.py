@@ -89,6 +89,10 @@ def test_the_tutor_panel_beside_the_exercise(wb, learner):
         m.value for m in at.chat_message[1].markdown)
     [conversation] = wb.conversations(learner.id, exercise_id=DIGITS)
     assert [m.role for m in wb.conversation_messages(learner.id, conversation.id)] == ["learner", "tutor"]
+    # the hint the tutor gave is counted, and the hints beside the exercise show it at once
+    assert wb.draft(learner.id, DIGITS).hints_shown == 1
+    assert "Show a hint (2 of 3)" in [b.label for b in at.button]
+    assert wb.exercise(DIGITS).hints[0] in [i.value for i in at.info]
 
 
 def in_order(node, found=None) -> list:
