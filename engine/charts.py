@@ -28,6 +28,7 @@ MASTERED = "#2e9e6a"
 STATUS_COLOURS = {"mastered": MASTERED, "next": ACCENT, "practising": PRIMARY, "not started": "#b8bfcc"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WIDTH = 560
+MAX_BAR = 48  # pixels: the widest a bar is drawn
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
 
 
@@ -105,7 +106,7 @@ def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Pract
         pl.col("minutes").round(0).cast(pl.Int64).alias("minutes"),
     )
     colour = (alt.when(alt.datum.attempts == 0).then(alt.value(EMPTY_DAY))
-              .otherwise(alt.Color("attempts:Q", title="Tries a day",
+              .otherwise(alt.Color("attempts:Q", title="Tries a day", legend=alt.Legend(format="d", tickMinStep=1),
                                    scale=alt.Scale(range=["#c6d4fb", PRIMARY, "#1c3c96"], domainMin=1))))
     # sizes go to the constructor: .properties() checks each against the schema, slowly
     return (alt.Chart(days, title=title, width=alt.Step(12), height=alt.Step(12))
@@ -286,8 +287,9 @@ def layer_time(weekly: pl.DataFrame, title: str | alt.TitleParams = "Time on tas
     if weekly.is_empty() or float(weekly["minutes"].sum()) == 0:
         return _empty(title, "No time recorded yet.")
     rows = _weeks(weekly)
+    bar = min(MAX_BAR, 0.8 * WIDTH / rows.height)  # a week or two: bars, not slabs across the chart
     return (alt.Chart(rows, title=title, width=WIDTH, height=180)
-            .mark_bar(color=PRIMARY, cornerRadiusTopLeft=3, cornerRadiusTopRight=3)
+            .mark_bar(color=PRIMARY, cornerRadiusTopLeft=3, cornerRadiusTopRight=3, size=bar)
             .encode(x=_week_axis(rows), y=alt.Y("minutes:Q", title="Minutes"),
                     tooltip=[alt.Tooltip("label:N", title="Week of"), alt.Tooltip("minutes:Q", title="Minutes"),
                              alt.Tooltip("attempts:Q", title="Tries")]))

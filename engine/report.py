@@ -52,9 +52,10 @@ def headline(progress: Progress, now: datetime) -> list[str]:
     lines = [f"UTC {to_naive_utc(now):%d %B %Y, %H:%M}."]
     if progress.empty:
         return lines + ["No tries yet: practise a little and your progress will show here."]
-    lines.append(f"Current streak {streak.current} day{'s' if streak.current != 1 else ''}, longest "
-                 f"{streak.longest}. {s.attempts} tries, {s.passes} passed, {s.exercises_solved} different "
-                 f"exercises solved, on {s.active_days} days.")
+    lines.append(f"Current streak {charts.count(streak.current, 'day')}, longest {streak.longest}. "
+                 f"{charts.count(s.attempts, 'try')}, {s.passes} passed, "
+                 f"{charts.count(s.exercises_solved, 'different exercise')} solved, "
+                 f"on {charts.count(s.active_days, 'day')}.")
     if progress.next_skill:
         lines += charts.wrap(f"Next: {progress.next_skill.name}, {progress.next_skill.reason}.")
     return lines

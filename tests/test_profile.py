@@ -58,7 +58,7 @@ def test_good_answers(step: str, answers: dict[str, Any], cleaned: dict[str, Any
         ("goals", {}, "at least one goal"),
         ("goals", {"goals": [], "goal_note": "   "}, "at least one goal"),
         ("goals", {"goals": ["money"]}, "Unknown goal: money"),
-        ("goals", {"goal_note": "x" * 501}, "under 500 characters (now 501)"),
+        ("goals", {"goal_note": "x" * 501}, "to 500 characters at most (now 501)"),
         ("style", {}, "how you like to learn"),
         ("style", {"style": "lectures"}, "how you like to learn"),
         ("time", {}, "whole number"),

@@ -17,7 +17,7 @@ import pytest
 from factories import PASSWORD, new_learner
 from practice_history import Try, daily, record
 
-from engine import charts
+from engine import charts, report
 from engine.workbench import Workbench
 
 START = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
@@ -161,3 +161,12 @@ def test_a_report_without_practice_says_so(make_wb: Callable[..., Workbench]) ->
     text = squeeze(pdf_text(wb.progress_report(ada)))
     assert squeeze("No tries yet: practise a little and your progress will show here.") in text
     assert squeeze("No exercises tried yet.") in text
+
+
+def test_the_reports_headline_counts_in_words_that_agree(make_wb: Callable[..., Workbench]) -> None:
+    """One of each reads in the singular: "1 try, 1 passed, 1 different exercise solved, on 1 day"."""
+    wb = make_wb(clock=lambda: NOW)
+    ada = new_learner(wb)
+    wb.record_result(ada, "python/digit-sum", True, at=NOW - timedelta(hours=1))
+    lines = report.headline(wb.progress(ada), NOW)
+    assert lines[1] == "Current streak 1 day, longest 1. 1 try, 1 passed, 1 different exercise solved, on 1 day."

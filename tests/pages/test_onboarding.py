@@ -109,7 +109,7 @@ def test_walking_through_all_five_steps(wb, newcomer, answers):
         pytest.param("goals", {"goals": [], "goal_note": "   "},
                      "Choose at least one goal, or describe yours in your own words.", id="no-goal-and-no-note"),
         pytest.param("goals", {"goals": ["fun"], "goal_note": "x" * 501},
-                     "Please keep your own words under 500 characters (now 501).", id="note-too-long"),
+                     "Please keep your own words to 500 characters at most (now 501).", id="note-too-long"),
         pytest.param("style", {"style": None}, "Choose how you like to learn.", id="no-style"),
         pytest.param("time", {"minutes_per_day": 300}, "Minutes per day must be from 5 to 240.", id="too-many-minutes"),
         pytest.param("time", {"minutes_per_day": 0}, "Minutes per day must be from 5 to 240.", id="no-minutes"),
