@@ -248,7 +248,7 @@ class LearnerModel:
         # curves and the Additive Factors Model have it), so the model does not lag a learning learner
         new_skills = [Belief(b.mean + LEARNING_GAIN * w, b.variance)
                       for b, w in zip(new_skills, skill_weights(exercise.skills), strict=True)]
-        staircase, reason = state.staircase.after(struggled)
+        staircase, reason = state.staircase.after(struggled, exercise.difficulty)
         self._save_state(user_id, LearnerState(new_general, state.evidence + 1, staircase, state.offset, at), at)
         self._save_deviations(user_id, [(skill, belief, deviations.get(skill, (None, 0))[1] + 1)
                                         for skill, belief in zip(exercise.skills, new_skills, strict=True)], at)

@@ -1,7 +1,12 @@
 """The visible level: a number from 1 to 10 that follows a simple, explainable rule.
 
 It goes up after 3 successes in a row and down after 2 struggles in a row. A struggle is a fail,
-a pass that needed 2 or more hints, or one that took more than twice the expected time. A
+a pass that needed 2 or more hints, or one that took more than twice the expected time. In the
+original plan every exercise was at the learner's level; here the learner model chooses them (at a
+chance of success of about 3 in 4, wherever their level is), so a success counts toward going up
+only on an exercise at the level or above, and a struggle toward going down only at the level or
+below. Otherwise the level would climb on easy successes alone, away from the exercises a learner
+actually gets; this way it settles at the level of the exercises they pass. A
 learner can override it: easier or harder (one level, and the planner aims accordingly), or pin
 a level (the rule then leaves it alone). The learner model does the real estimation; the level
 is the summary a learner can read and steer.
@@ -66,14 +71,18 @@ class Staircase:
     successes: int = 0
     struggles: int = 0
 
-    def after(self, struggled: bool) -> tuple[Staircase, str | None]:
-        """The state after one result, and why the level changed (None if it did not)."""
+    def after(self, struggled: bool, exercise_level: int | None = None) -> tuple[Staircase, str | None]:
+        """The state after one result on an exercise of ``exercise_level``, and why the level changed
+        (None if it did not). A success below the level, or a struggle above it, ends the other run
+        without adding to its own. ``exercise_level`` None: every result counts (the original plan)."""
         if struggled:
-            state = replace(self, successes=0, struggles=self.struggles + 1)
+            counts = exercise_level is None or exercise_level <= self.level
+            state = replace(self, successes=0, struggles=self.struggles + counts)
             if state.struggles >= DOWN_AFTER and not self.pinned and self.level > MIN_LEVEL:
                 return replace(state, level=self.level - 1, struggles=0), f"{DOWN_AFTER} struggles in a row"
         else:
-            state = replace(self, successes=self.successes + 1, struggles=0)
+            counts = exercise_level is None or exercise_level >= self.level
+            state = replace(self, successes=self.successes + counts, struggles=0)
             if state.successes >= UP_AFTER and not self.pinned and self.level < MAX_LEVEL:
                 return replace(state, level=self.level + 1, successes=0), f"{UP_AFTER} successes in a row"
         return state, None

@@ -4,7 +4,6 @@ import streamlit as st
 from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
-from engine.level import SLOW_FACTOR, STRUGGLE_HINTS
 from ui import results
 from ui.celebration import celebrate
 from ui.generate import mark, new_exercise
@@ -91,8 +90,7 @@ def editor_key(exercise_id: str, version: int) -> str:
 def level_message(change: LevelChange) -> str:
     if change.up:
         return f"Level up: you are now level {change.new_level} ({change.reason})."
-    return (f"Level {change.new_level} now: {change.reason} (a struggle is a fail, {STRUGGLE_HINTS} or more hints, "
-            f"or over {SLOW_FACTOR:g} times the expected time), so the next exercises are a little easier.")
+    return f"Level {change.new_level} now ({change.reason}): the next exercises are a little easier."
 
 
 def show_todays_set(today: TodaysSet, current: str) -> None:

@@ -8,8 +8,9 @@ from engine.profile import STEP_TITLES, STEPS
 from ui import cohort_membership, interview
 from ui.session import require_user, workbench
 
-RULE = (f"It goes up after {UP_AFTER} successes in a row and down after {DOWN_AFTER} struggles in a row "
-        f"(a fail, {STRUGGLE_HINTS} or more hints, or more than {SLOW_FACTOR:g} times the expected time).")
+RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
+        f"{DOWN_AFTER} struggles in a row at your level or below (a struggle is a fail, {STRUGGLE_HINTS} or more "
+        f"hints, or more than {SLOW_FACTOR:g} times the expected time).")
 
 wb = workbench()
 user = require_user()

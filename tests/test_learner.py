@@ -32,6 +32,11 @@ def record(wb: Workbench, user: int, outcomes: list[bool], start: datetime = STA
         wb.record_result(user, EASY[i % len(EASY)], passed, at=start + timedelta(minutes=i), **extra)  # type: ignore[arg-type]
 
 
+def at_level(wb: Workbench, level: int) -> list[str]:
+    """Exercises of an authored level: results at the learner's level move it both ways."""
+    return [e.id for e in wb.exercises() if e.difficulty == level]
+
+
 def mean_ability(wb: Workbench, user: int) -> float:
     return statistics.fmean(e.ability for e in wb.skill_estimates(user).values())
 
@@ -157,7 +162,9 @@ def test_uncertainty_shrinks_with_evidence(wb: Workbench, ada: int) -> None:
 )
 def test_streaks_move_the_level(wb: Workbench, ada: int, outcomes: list[bool], step: int, word: str) -> None:
     start = wb.level(ada).value
-    record(wb, ada, outcomes)
+    same = at_level(wb, start)
+    for i, passed in enumerate(outcomes):
+        wb.record_result(ada, same[i % len(same)], passed, at=START + timedelta(minutes=i))
     level = wb.level(ada)
     assert level.value == start + step
     (change,) = level.history
@@ -165,6 +172,17 @@ def test_streaks_move_the_level(wb: Workbench, ada: int, outcomes: list[bool], s
     assert word in change.reason and change.changed_at == START + timedelta(minutes=len(outcomes) - 1)
     logged = wb.store.all("SELECT object, context FROM events WHERE user_id = ? AND verb = 'level-changed'", [ada])
     assert len(logged) == 1 and logged[0][0] == str(start + step) and word in logged[0][1]
+
+
+@pytest.mark.parametrize(("offset", "passed"), [(-1, True), (1, False)],
+                         ids=["passes-below-the-level", "fails-above-the-level"])
+def test_results_away_from_the_level_do_not_move_it_that_way(wb: Workbench, ada: int, offset: int, passed: bool) -> None:
+    """Easy passes say nothing of being ready for harder work, nor hard fails of needing easier."""
+    start = wb.level(ada).value
+    away = at_level(wb, start + offset)
+    for i in range(6):
+        wb.record_result(ada, away[i % len(away)], passed, at=START + timedelta(minutes=i))
+    assert (wb.level(ada).value, wb.level(ada).history) == (start, [])
 
 
 @pytest.mark.parametrize("outcomes", [[True, True], [False], [True, False, True, True, False, True]],
@@ -177,12 +195,13 @@ def test_short_runs_leave_the_level(wb: Workbench, ada: int, outcomes: list[bool
 
 def test_submit_reports_the_level_change(wb: Workbench, ada: int) -> None:
     start = wb.level(ada).value
-    passes = [wb.submit(ada, e, wb.exercise(e).reference) for e in EASY[:3]]
+    same = at_level(wb, start)
+    passes = [wb.submit(ada, e, wb.exercise(e).reference) for e in same[:3]]
     assert [a.passed for a in passes] == [True] * 3
     assert [a.level_change for a in passes[:2]] == [None, None]
     assert passes[2].level_change is not None and passes[2].level_change.up
     assert passes[2].level_change.new_level == start + 1
-    fails = [wb.submit(ada, e, wb.exercise(e).starter) for e in EASY[3:5]]
+    fails = [wb.submit(ada, e, wb.exercise(e).starter) for e in same[3:5]]
     assert [a.passed for a in fails] == [False, False]
     assert fails[0].level_change is None
     assert fails[1].level_change is not None and not fails[1].level_change.up
@@ -298,7 +317,8 @@ def test_auto_after_a_pin_returns_to_what_the_model_suggests_and_restores_the_ru
     assert change is not None and "automatic" in change.reason
     assert (change.old_level, change.new_level) == (suggested + 4, suggested)
     assert (wb.level(ada).value, wb.level(ada).pinned, wb.level(ada).offset_levels) == (suggested, False, 0)
-    record(wb, ada, [True] * 3, start=clock.now)
+    for i, exercise_id in enumerate(at_level(wb, suggested)[:3]):
+        wb.record_result(ada, exercise_id, True, at=clock.now + timedelta(minutes=i))
     assert wb.level(ada).value == suggested + 1
 
 

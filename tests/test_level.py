@@ -31,6 +31,30 @@ def walk(start: Staircase, results: list[bool]) -> tuple[Staircase, list[str]]:
 
 
 @pytest.mark.parametrize(
+    ("results", "expected"),
+    [
+        ([(S, 5)] * 3, 6),  # at the level: up
+        ([(S, 7)] * 3, 6),  # above it: up
+        ([(S, 4)] * 6, 5),  # below it: no step up, however many
+        ([(S, 5), (S, 4), (S, 5), (S, 6)], 6),  # a success below neither counts nor breaks the run
+        ([(X, 5)] * 2, 4),  # at the level: down
+        ([(X, 3)] * 2, 4),  # below it: down
+        ([(X, 6)] * 4, 5),  # above it: no step down
+        ([(X, 5), (X, 6), (X, 5)], 4),  # a struggle above neither counts nor breaks the run
+        ([(X, 5), (S, 2), (X, 5)], 5),  # any success breaks a run of struggles
+        ([(S, 5), (S, 5), (X, 8), (S, 5)], 5),  # any struggle breaks a run of successes
+    ],
+    ids=["at-level-up", "above-up", "below-never-up", "below-neutral-for-successes", "at-level-down", "below-down",
+         "above-never-down", "above-neutral-for-struggles", "success-breaks-struggles", "struggle-breaks-successes"],
+)
+def test_only_results_at_or_beyond_the_level_move_it(results: list[tuple[bool, int]], expected: int) -> None:
+    state = Staircase(5)
+    for struggled, exercise_level in results:
+        state, _ = state.after(struggled, exercise_level)
+    assert state.level == expected
+
+
+@pytest.mark.parametrize(
     ("level", "results", "expected", "changes"),
     [
         (5, [S], 5, 0),

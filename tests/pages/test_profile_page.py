@@ -15,8 +15,9 @@ from engine.profile import STEP_TITLES, STEPS
 APP = str(REPO / "app.py")
 PREFIX = "profile"
 PINNED = "**Pinned** at level {}: it stays there until you go back to automatic. Easier and Harder move the pin."
-RULE = ("**Automatic.** It goes up after 3 successes in a row and down after 2 struggles in a row "
-        "(a fail, 2 or more hints, or more than 2 times the expected time).")
+RULE = ("**Automatic.** It goes up after 3 successes in a row on exercises at your level or above, and down after "
+        "2 struggles in a row at your level or below (a struggle is a fail, 2 or more hints, or more than 2 times the "
+        "expected time).")
 
 
 def profile_page(user) -> AppTest:
