@@ -197,7 +197,8 @@ def _mastered(progress: Progress, now: datetime) -> _Judgement:
         return _Judgement(None, 0.0, "No skill practised yet")
     if any(r["mastered"] for r in practised):
         names = [r["name"] for r in practised if r["mastered"]]
-        return _Judgement(now, 1.0, f"Mastered: {', '.join(names)}")
+        # reached with a result, not when first looked at: the latest result is the nearest known moment
+        return _Judgement(progress.summary.last_at or now, 1.0, f"Mastered: {', '.join(names)}")
     nearest = max(practised, key=lambda r: (_nearness(r), -r["sd"]))
     sure = "" if nearest["sd"] <= MASTERY_SD else ", not yet sure"
     return _Judgement(None, _nearness(nearest), f"Closest: {nearest['name']}, about level "

@@ -29,6 +29,7 @@ from engine.store import Store
 CALENDAR_WEEKS = 53  # a year of days, in whole weeks, as the calendar draws them
 MASTERY_LEVEL = 5.0  # a skill level at or above which, with a small uncertainty, a skill counts as mastered
 MASTERY_SD = 0.8  # the largest uncertainty (logits, one standard deviation) a mastered skill may have
+MASTERY_EVIDENCE = 5  # results in a skill before it can count as mastered: the interview alone never masters one
 STATUSES = ("mastered", "next", "practising", "not started")
 
 
@@ -99,17 +100,20 @@ def skill_level(ability: float) -> float:
 
 def is_mastered(estimate: SkillEstimate) -> bool:
     """A skill is mastered when the model puts it at ``MASTERY_LEVEL`` or above and is sure of it
-    (one standard deviation at most ``MASTERY_SD``): that takes a run of good results in it."""
-    return estimate.evidence > 0 and skill_level(estimate.ability) >= MASTERY_LEVEL and estimate.sd <= MASTERY_SD
+    (one standard deviation at most ``MASTERY_SD``), after ``MASTERY_EVIDENCE`` results in it at
+    least: a confident self-assessment and a good first result or two are not mastery yet."""
+    return (estimate.evidence >= MASTERY_EVIDENCE and skill_level(estimate.ability) >= MASTERY_LEVEL
+            and estimate.sd <= MASTERY_SD)
 
 
 def mastery_progress(estimate: SkillEstimate) -> float:
-    """How near a skill is to mastered, from 0 to 1: the lesser of its level and its certainty."""
+    """How near a skill is to mastered, from 0 to 1: the least of its level, its certainty and its practice."""
     if estimate.evidence == 0:
         return 0.0
     level = max(0.0, min(1.0, (skill_level(estimate.ability) - 1) / (MASTERY_LEVEL - 1)))
     certainty = max(0.0, min(1.0, MASTERY_SD / estimate.sd)) if estimate.sd > 0 else 1.0
-    return 1.0 if is_mastered(estimate) else min(level, certainty, 0.99)
+    practice = min(1.0, estimate.evidence / MASTERY_EVIDENCE)
+    return 1.0 if is_mastered(estimate) else min(level, certainty, practice, 0.99)
 
 
 def runs(days: Sequence[date]) -> list[tuple[date, int]]:

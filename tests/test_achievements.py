@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import polars as pl
 import pytest
 from factories import PASSWORD, new_learner
 from practice_history import Try, record
@@ -85,7 +86,19 @@ def test_a_mastered_skill_unlocks_its_achievement(clocked: Workbench) -> None:
     loops = sorted((e for e in clocked.exercises() if e.skills[0] == "loops"), key=lambda e: e.difficulty)
     record(clocked, ada, START, [Try(i // 2, loops[i % len(loops)].id, duration_s=120, minute=i % 2) for i in range(40)])
     s = by_id(clocked.achievements(ada))["skill-mastered"]
-    assert (s.unlocked, s.unlocked_at) == (True, NOW)
+    last = clocked.progress(ada).summary.last_at.replace(tzinfo=UTC)
+    assert (s.unlocked, s.unlocked_at) == (True, last) and last < NOW, "dated by the results, not by the looking"
+
+
+def test_a_confident_interview_and_two_good_results_are_not_mastery(clocked: Workbench) -> None:
+    ada = new_learner(clocked)
+    clocked.answer_onboarding(ada, "languages", {"languages": ["python"]})
+    clocked.answer_onboarding(ada, "levels", {"levels": dict.fromkeys(clocked.skill_groups(), "confident")})
+    hard = sorted(clocked.exercises(), key=lambda e: -e.difficulty)[:2]
+    record(clocked, ada, START, [Try(0, e.id, minute=i) for i, e in enumerate(hard)])
+    mastery = clocked.progress(ada).mastery
+    assert mastery.filter(pl.col("evidence") > 0).height >= 2 and not mastery["mastered"].any()
+    assert not by_id(clocked.achievements(ada))["skill-mastered"].unlocked
 
 
 def test_unlocks_are_kept_logged_once_and_never_judged_in_the_record_path(clocked: Workbench) -> None:
