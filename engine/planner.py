@@ -1,7 +1,9 @@
 """The planner: chooses a learner's daily set, each pick with a one-line reason.
 
 In order: reviews that are due (first of all after a gap of a week or more), then exercises not
-yet passed whose predicted chance of success lies in the target band (of two equally near the aim,
+yet passed whose predicted chance of success lies in the target band, a warm-up above its middle
+and a stretch below it in turn, so that the day's mean sits in the band even when the estimate is
+somewhat off (a day of look-alikes moves out of the band all together) (of two equally near the aim,
 the one the model can predict better: calibrated, in a practised skill), one per skill before any
 skill gets a second, in skills whose prerequisites are met, earlier skills of the curriculum
 first; then, if the bank runs short, exercises passed before. Nothing seen or skipped today comes
@@ -27,6 +29,7 @@ LEAST_WANTED, MOST_WANTED = 0.55, 0.95  # never aim a single pick beyond these t
 SKILL_REPEAT_COST = 0.05  # how much closer to the aim a second exercise of a skill must be
 ORDER_COST = 0.01  # earlier skills of the curriculum first, other things equal
 UNSURE_WEIGHT = 0.5  # how much an unsure prediction counts against a pick, beside its distance from the aim
+DAY_SPREAD = 0.06  # how far above the band's middle every other pick aims (the next one balances it)
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,9 @@ class Planner:
         chosen: list[Exercise] = []
         chances = list(planned)
         skills: set[str] = set()
-        for _ in range(min(count, len(left))):
-            wanted = min(MOST_WANTED, max(LEAST_WANTED, self.target * (len(chances) + 1) - sum(chances)))
+        picking = min(count, len(left))
+        for k in range(picking):
+            wanted = self._aim(k, picking, chances)
             best = min(left, key=lambda e: math.hypot(aimed[e.id] - wanted, UNSURE_WEIGHT * unsure[e.id])
                        + (SKILL_REPEAT_COST if e.skills[0] in skills else 0) + ORDER_COST * self.curriculum.order(e.skills[0]))
             left.remove(best)
@@ -108,6 +112,15 @@ class Planner:
             chances.append(aimed[best.id])
             skills.add(best.skills[0])
         return [self._practice(e, predict(e), aimed[e.id], practised) for e in chosen]
+
+    def _aim(self, k: int, picking: int, chances: list[float]) -> float:
+        """The chance the ``k``-th of ``picking`` new picks aims at, after the day's ``chances`` so
+        far: what brings the day's mean to the band's middle, lifted by ``DAY_SPREAD`` (never past
+        the band) on every other pick but the last, so that the next one aims as far below."""
+        wanted = min(MOST_WANTED, max(LEAST_WANTED, self.target * (len(chances) + 1) - sum(chances)))
+        if k % 2 == 0 and k < picking - 1:
+            wanted = max(wanted, min(wanted + DAY_SPREAD, self.band[1]))
+        return wanted
 
     def _unlocked(self, skill: str, passed_skills: set[str], estimates: dict[str, SkillEstimate]) -> bool:
         """Whether every prerequisite of a skill has been passed, or looks mastered already."""

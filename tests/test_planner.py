@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from factories import START, Clock, answer_interview
 
+from engine.bank import Exercise
 from engine.planner import Pick
 from engine.workbench import Workbench
 
@@ -189,3 +190,35 @@ def test_n_zero_is_an_empty_set(wb: Workbench, ada: int, how: str) -> None:
 def test_n_below_zero_is_refused(wb: Workbench, ada: int) -> None:
     with pytest.raises(ValueError, match="0 or more"):
         wb.next_exercises(ada, -1)
+
+
+# -- the day as a whole -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("count", "sides"), [(2, [1, -1]), (3, [1, -1, 0]), (4, [1, -1, 1, -1])],
+                         ids=["two", "three", "four"])
+def test_a_day_pairs_a_warm_up_with_a_stretch_inside_the_band(wb: Workbench, count: int, sides: list[int]) -> None:
+    """Every other pick aims above the band's middle and the next one balances it: a day of spread
+    chances lands in the band more often when the estimate is off than a day of look-alikes, and
+    every pick stays inside the band. ``sides``: above (1), below (-1) or at (0) the middle."""
+    aims: list[float] = []
+    for k in range(count):
+        aims.append(wb.planner._aim(k, count, aims))
+    middle, (low, high) = sum(wb.planner.band) / 2, wb.planner.band
+    assert [0 if abs(a - middle) < 0.03 else 1 if a > middle else -1 for a in aims] == sides, aims
+    assert all(low <= a <= high for a in aims) and sum(aims) / count == pytest.approx(middle), aims
+
+
+def test_the_picks_follow_the_aims_on_a_dense_bank(wb: Workbench) -> None:
+    """On candidates at every chance from 0.60 to 0.95, a day of two is a warm-up then a stretch."""
+    candidates = wb.exercises()[:36]
+    chance = {e.id: 0.60 + 0.01 * i for i, e in enumerate(candidates)}
+
+    def predicted(exercise: Exercise) -> float:
+        return chance[exercise.id]
+
+    picks = wb.planner._best(candidates, predicted, predicted, lambda e: 0.0, 2, practised=set(wb.curriculum.skills),
+                             planned=[])
+    warm_up, stretch = (p.probability for p in picks)
+    assert warm_up > sum(wb.planner.band) / 2 > stretch
+    assert [p.reason.split(":")[0] for p in picks] == ["practice", "practice"], "both inside the band"
