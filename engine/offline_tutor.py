@@ -356,13 +356,14 @@ def _memory(context: TutorContext, exercise: Exercise | None, diagnosis: Diagnos
 def _relevant(memory: Remembered, exercise: Exercise | None, diagnosis: Diagnosis | None, message: str,
               context: TutorContext) -> bool:
     """Worth recalling here: about this exercise (but not from today: the latest run says it better),
-    or about one of its skills and, when a test fails now, the same kind of trouble (a shared word
-    such as "string", "None" or "NameError")."""
+    or a mistake in one of its skills and, when a test fails now, the same kind of trouble (a shared
+    word such as "string", "None" or "NameError"). A hint or a talk about another exercise is not:
+    that it shares a skill says little about this one."""
     if exercise is None:
         return True
     if memory.exercise_id == exercise.id:
         return _when(memory.created_at, context.now) != "earlier today"
-    if memory.skill not in exercise.skills:
+    if memory.skill not in exercise.skills or memory.kind != "mistake":
         return False
     if diagnosis is None:
         return True

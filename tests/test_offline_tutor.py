@@ -173,6 +173,8 @@ def memory(text: str, skill: str | None, exercise_id: str | None, days_ago: int,
     pytest.param(memory("Failed Tally votes (Dictionaries): the test “ties” crashed: Took longer than 2 s", "dicts",
                         "python/tally-votes", 3), False, id="other-skill"),
     pytest.param(memory("Goals: Interviews", None, None, 3, kind="goal"), False, id="goal"),
+    pytest.param(memory("Needed hint 1 on Caesar cipher (Strings): took longer than 2 s, an endless loop", "strings",
+                        "python/caesar-cipher", 3, kind="hint"), False, id="a-hint-on-another-exercise"),
 ])
 def test_a_memory_is_recalled_only_when_it_fits(context, remembered, recalled):
     answer = reply("I'm stuck", replace(context, memories=(remembered,)), CONCEPTS)
