@@ -33,6 +33,10 @@ class TodaysSet:
         return sum(item.status in ("passed", "skipped") for item in self.items)
 
     @property
+    def solved(self) -> int:
+        return sum(item.status == "passed" for item in self.items)
+
+    @property
     def skipped(self) -> int:
         return sum(item.status == "skipped" for item in self.items)
 

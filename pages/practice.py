@@ -98,11 +98,14 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
         st.write("You have passed everything available right now. Pick any exercise below to practise again.")
         return
     total = len(today.items)
-    skipped = f" ({today.skipped} skipped)" if today.skipped else ""
-    st.progress(today.done / total, text=f"{today.done} of {total} done today{skipped}")
+    skipped = f", {today.skipped} skipped" if today.skipped else ""
+    st.progress(today.done / total, text=f"{today.solved} of {total} solved today{skipped}")  # the bar: gone through
     if today.complete and today.skipped == total:
         st.info("You skipped every exercise of today's set. Open one to try it after all, or ask for more "
                 "exercises.", icon=":material/skip_next:")
+    elif today.complete and today.skipped:
+        st.success(f"Today's set is through: {today.solved} solved, {today.skipped} skipped. Open a skipped one "
+                   "to try it after all, or ask for more exercises.", icon=":material/check:")
     elif today.complete:
         st.success("Today's set is done: well done! Ask for more exercises if you want to go on.",
                    icon=":material/celebration:")

@@ -95,7 +95,7 @@ def test_walking_through_all_five_steps(wb, newcomer, answers):
     assert titles(at) == ["Practice"]
     assert [t.value for t in at.toast] == ["Your profile is saved. Here is today's set, chosen for you."]
     assert len(at.get("balloons")) == 1
-    assert progress(at) == "0 of 5 done today", "40 minutes a day: 5 exercises"
+    assert progress(at) == "0 of 5 solved today", "40 minutes a day: 5 exercises"
     assert not at.switch_page("pages/profile.py").run().exception
 
 

@@ -114,7 +114,7 @@ def test_todays_set_is_shown_with_reasons_progress_and_open_buttons(at, wb, lear
     items = wb.todays_set(learner.id).items
     assert len(items) == 4, "30 minutes a day: 4 exercises"
     assert at.expander[0].label == "Today's set"
-    assert progress(at) == "0 of 4 done today"
+    assert progress(at) == "0 of 4 solved today"
     lines = set_lines(at)
     assert len(lines) == len(items)
     for number, (line, item) in enumerate(zip(lines, items, strict=True), 1):
@@ -147,7 +147,7 @@ def test_the_set_shows_how_each_exercise_went_and_opens_the_first_to_do(wb, lear
             wb.record_result(learner.id, exercise_id, passed=outcome == "passed")
     at = open_app(learner)
     skipped = outcomes.count("skipped")
-    assert progress(at) == f"{done} of 4 done today" + (f" ({skipped} skipped)" if skipped else "")
+    assert progress(at) == f"{done - skipped} of 4 solved today" + (f", {skipped} skipped" if skipped else "")
     labels = {"passed": "passed", "tried": "tried, not passed yet", "skipped": "skipped", "todo": "to do"}
     statuses = outcomes + ["todo"] * (len(ids) - len(outcomes))
     for line, status in zip(set_lines(at), statuses, strict=True):
@@ -160,7 +160,7 @@ def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
     click(at, "More exercises")
     after = todays(wb, learner)
     assert after[:-1] == before and after[-1] not in before
-    assert progress(at) == "0 of 5 done today" and ": to do]" in set_lines(at)[-1]
+    assert progress(at) == "0 of 5 solved today" and ": to do]" in set_lines(at)[-1]
     assert at.selectbox(key="exercise_id").value == before[0], "the open exercise stays open"
 
 
@@ -170,18 +170,19 @@ def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, lea
     at = open_app(learner)  # on the first not done
     for _ in ids[1:]:
         click(at, "Skip")
-    assert progress(at) == "4 of 4 done today (3 skipped)"
-    assert [s.value for s in at.success] == ["Today's set is done: well done! Ask for more exercises if you want to go on."]
+    assert progress(at) == "1 of 4 solved today, 3 skipped"
+    assert [s.value for s in at.success] == ["Today's set is through: 1 solved, 3 skipped. Open a skipped one to try "
+                                             "it after all, or ask for more exercises."]
     click(at, "More exercises")
     new = todays(wb, learner)[-1]
-    assert progress(at) == "4 of 5 done today (3 skipped)"
+    assert progress(at) == "1 of 5 solved today, 3 skipped"
     assert at.selectbox(key="exercise_id").value == new
 
 
 def test_a_set_skipped_through_is_not_praised(at, wb, learner):
     for _ in todays(wb, learner):
         click(at, "Skip")
-    assert progress(at) == "4 of 4 done today (4 skipped)"
+    assert progress(at) == "0 of 4 solved today, 4 skipped"
     assert not at.success
     assert [i.value for i in at.info if "skipped every" in i.value] == [
         "You skipped every exercise of today's set. Open one to try it after all, or ask for more exercises."]
@@ -243,7 +244,7 @@ def test_a_passing_submission_ticks_the_exercise_off_todays_set(at, wb, learner)
     first = todays(wb, learner)[0]
     type_code(at, (BANK / first / "reference.py").read_text())
     click(at, "Submit")
-    assert progress(at) == "1 of 4 done today"
+    assert progress(at) == "1 of 4 solved today"
     assert ": passed]" in set_lines(at)[0]
 
 
@@ -326,7 +327,7 @@ def test_skipping_walks_through_the_whole_set(at, wb, learner, start, order):
                         [learner.id]) == [(i,) for i in skipped]
     assert {item.pick.exercise.id: item.status for item in wb.todays_set(learner.id).items} == {
         i: "skipped" if i in skipped else "todo" for i in ids}
-    assert progress(at) == "3 of 4 done today (3 skipped)"
+    assert progress(at) == "0 of 4 solved today, 3 skipped"
     assert [": skipped]" in line for line in set_lines(at)] == [i in skipped for i in ids]
 
 
