@@ -91,7 +91,7 @@ class Console:
             started = time.perf_counter()
             watchdog.start()
             try:
-                frame = cursor.sql(statement).limit(limit + 1).pl()
+                frame = _readable(cursor.sql(statement).limit(limit + 1)).pl()
             except duckdb.InterruptException:
                 raise ConsoleError(f"The query ran longer than {self.timeout_s:g} seconds and was stopped. "
                                    "Filter or aggregate more, or add a LIMIT.") from None
@@ -133,3 +133,20 @@ class Console:
 
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+# DuckDB types that Polars cannot take (INTERVAL, UNION) or takes only as raw bytes (VARIANT, BIT):
+# they come back as DuckDB writes them as text ("3 days", "42")
+AS_TEXT = ("INTERVAL", "UNION", "VARIANT", "BIT")
+
+
+def _readable(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
+    """``relation`` with its columns of ``AS_TEXT`` types cast to text, and left as it is otherwise
+    (a projection by name would fail on the duplicate names of ``SELECT a.*, b.*``)."""
+    kinds = [str(t).split("(")[0] for t in relation.types]
+    if not any(kind in AS_TEXT for kind in kinds):
+        return relation
+    quoted = ['"' + name.replace('"', '""') + '"' for name in relation.columns]
+    return relation.project(", ".join(f"CAST({q} AS VARCHAR) AS {q}" if kind in AS_TEXT else q
+                                      for q, kind in zip(quoted, kinds, strict=True)))
+

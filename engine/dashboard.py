@@ -264,7 +264,7 @@ class LearnerReport:
     username: str
     level: int
     progress: Progress
-    attempts: pl.DataFrame  # newest first: submitted_at, exercise_id, passed, hints_used, duration_s
+    attempts: pl.DataFrame  # newest first: submitted_at, exercise_id, title, passed, hints_used, duration_s
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {"mastery": self.progress.mastery, "weekly": self.progress.weekly,
@@ -277,5 +277,10 @@ def learner_report(store: Store, model: LearnerModel, curriculum: Curriculum, ba
     attempts = store.frame(
         "SELECT submitted_at, exercise_id, passed, hints_used, duration_s FROM attempts WHERE user_id = $user_id "
         "ORDER BY submitted_at DESC, id DESC LIMIT $limit", {"user_id": learner.id, "limit": limit})
+    # the title people read, beside the id tools join on; an exercise gone from the bank keeps its id
+    titles = {e.id: e.title for e in bank}
+    attempts = attempts.with_columns(title=pl.col("exercise_id").replace_strict(titles, default=pl.col("exercise_id"),
+                                                                                return_dtype=pl.Utf8))
+    attempts = attempts.select("submitted_at", "exercise_id", "title", "passed", "hints_used", "duration_s")
     figures = load_progress(store, model, curriculum, bank, learner.id, now)
     return LearnerReport(learner.id, learner.name, learner.username, model.level(learner.id).value, figures, attempts)

@@ -49,7 +49,7 @@ def pdf(progress: Progress, achievements: Sequence[AchievementStatus], learner_n
 def headline(progress: Progress, now: datetime) -> list[str]:
     """The lines under the report's title: when, the streaks, the totals and the next skill."""
     s, streak = progress.summary, progress.streaks
-    lines = [f"UTC {to_naive_utc(now):%d %B %Y, %H:%M}."]
+    lines = [f"{to_naive_utc(now):%d %B %Y, %H:%M} UTC."]
     if progress.empty:
         return lines + ["No tries yet: practise a little and your progress will show here."]
     lines.append(f"Current streak {charts.count(streak.current, 'day')}, longest {streak.longest}. "

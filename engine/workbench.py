@@ -568,6 +568,10 @@ class Workbench:
         """How many accounts exist (0 on a fresh install)."""
         return self.accounts.count()
 
+    def demo_users(self) -> int:
+        """How many demo accounts there are: what ``remove_demo_data`` would delete (0 if none)."""
+        return int(self.store.scalar("SELECT count(*) FROM users WHERE is_demo") or 0)
+
     def demo_loaded(self) -> bool:
-        return bool(self.store.scalar("SELECT count(*) FROM users WHERE is_demo"))
+        return self.demo_users() > 0
 

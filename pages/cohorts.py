@@ -4,7 +4,8 @@ import polars as pl
 import streamlit as st
 
 from engine import charts, cohort_charts
-from engine.cohorts import AccessDenied, CohortError
+from engine.cohorts import MAX_NAME, AccessDenied, CohortError
+from ui.markdown import literal
 from ui.session import require_role, workbench
 
 wb = workbench()
@@ -30,21 +31,25 @@ def regenerate(cohort_id: int) -> None:
 st.title("Cohorts")
 cohorts = wb.cohorts(user.id)
 
+created_message = st.session_state.pop("cohort_created", None)
 with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_add:"):
-    if st.session_state.pop("cohort_created", False):  # emptied only after a success: an error keeps the name to mend
+    if created_message:  # emptied only after a success: an error keeps the name to mend
         st.session_state["new_cohort_name"] = ""
     with st.form("create_cohort"):
         name = st.text_input("Name", placeholder="Spring 2026, evening group", key="new_cohort_name",
-                             help="Learners see this name on their Profile page when they join.")
+                             max_chars=MAX_NAME, help="Learners see this name on their Profile page when they join.")
         if st.form_submit_button("Create", type="primary"):
             try:
                 created = wb.create_cohort(user.id, name)
             except CohortError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(literal(str(exc)), icon=":material/error:")  # it may quote the name typed
             else:
                 st.session_state["cohort_id"] = created.id
-                st.session_state["cohort_created"] = True
+                st.session_state["cohort_created"] = (f"Created **{literal(created.name)}**. Its join code is "
+                                                      f"**{created.display_code}**: give it to your learners.")
                 st.rerun()
+if created_message:  # outside the expander, which closes once there is a cohort
+    st.success(created_message, icon=":material/check:")
 
 if not cohorts:
     st.info("Create a cohort, then give its join code to your learners: they type it on their Profile page.",
@@ -99,13 +104,14 @@ with activity:
         csv_button(board.active_weeks, "active_weeks", "Weekly activity (CSV)")
 
 with people:
+    # rates as whole percents of 0-100 (the CSV keeps 0-1): Streamlit's "percent" format shows every decimal
     st.dataframe(learners.select("name", "username", "last_at", "days_inactive", "active_days", "attempts",
-                                 "success_rate", "solved", "hints_per_attempt", "level"),
+                                 pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level"),
                  hide_index=True,
                  column_config={"name": "Name", "username": "Username",
                                 "last_at": st.column_config.DatetimeColumn("Last active", format="YYYY-MM-DD"),
                                 "days_inactive": "Days inactive", "active_days": "Active days", "attempts": "Attempts",
-                                "success_rate": st.column_config.NumberColumn("Success", format="percent"),
+                                "success_rate": st.column_config.NumberColumn("Success", format="%.0f%%"),
                                 "solved": "Solved",
                                 "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
                                 "level": st.column_config.NumberColumn(
@@ -128,16 +134,16 @@ with items:
     left, right = st.columns([3, 2])
     left.altair_chart(cohort_charts.items_chart(board.items))
     right.write(cohort_charts.items_summary(board.items))
-    st.dataframe(board.items.select("title", "authored_level", "calibrated_level", "attempts", "learners", "pass_rate",
-                                    "median_duration_s", "hints_per_attempt", "why"),
+    st.dataframe(board.items.select("title", "authored_level", "calibrated_level", "attempts", "learners",
+                                    pl.col("pass_rate") * 100, "median_duration_s", "hints_per_attempt", "why"),
                  hide_index=True,
                  column_config={"title": "Exercise", "authored_level": "Authored",
                                 "calibrated_level": st.column_config.NumberColumn("Calibrated", format="%.1f"),
                                 "attempts": "Attempts", "learners": "Learners",
-                                "pass_rate": st.column_config.NumberColumn("Pass rate", format="percent"),
+                                "pass_rate": st.column_config.NumberColumn("Pass rate", format="%.0f%%"),
                                 "median_duration_s": st.column_config.NumberColumn("Median time (s)", format="%.0f"),
                                 "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
-                                "why": "Flagged because"})
+                                "why": st.column_config.TextColumn("Flagged because", width="large")})
     csv_button(board.items, "items")
 
 with mastery:
@@ -164,19 +170,20 @@ with one:
             st.metric("Solved", figures.summary.exercises_solved)
             st.metric("Current streak", charts.count(figures.streaks.current, "day"))
         if figures.empty:
-            st.info(f"{report.name} has not tried an exercise yet.")
+            st.info(f"{literal(report.name)} has not tried an exercise yet.")  # names as typed, not markdown
         else:
             left, right = st.columns([3, 2])
             left.altair_chart(charts.mastery_chart(figures.mastery))
-            voice = charts.Voice.about(report.name)
+            voice = charts.Voice.about(literal(report.name))
             right.write(charts.mastery_summary(figures.mastery, voice))
             left.altair_chart(charts.success_chart(figures.weekly))
             right.write(charts.success_summary(figures.weekly, voice))
             st.subheader("Latest tries")
-            st.dataframe(report.attempts, hide_index=True,
+            st.dataframe(report.attempts, hide_index=True,  # the title, as on History; the CSV has the id too
+                         column_order=["submitted_at", "title", "passed", "hints_used", "duration_s"],
                          column_config={"submitted_at": st.column_config.DatetimeColumn("When",
                                                                                         format="YYYY-MM-DD HH:mm"),
-                                        "exercise_id": "Exercise", "passed": "Passed", "hints_used": "Hints",
+                                        "title": "Exercise", "passed": "Passed", "hints_used": "Hints",
                                         "duration_s": st.column_config.NumberColumn("Seconds", format="%.0f")})
         with st.container(horizontal=True):
             for name, frame in report.tables().items():

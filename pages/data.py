@@ -17,11 +17,28 @@ wb = workbench()
 user = require_role("educator")
 
 
-def flattened(frame: pl.DataFrame) -> pl.DataFrame:
-    """Lists and structs as JSON text: CSV and the chart's data take no nesting."""
-    nested = [c for c, t in frame.schema.items() if t.is_nested()]
-    return frame.with_columns(pl.Series(c, [json.dumps(v, default=str) for v in frame[c].to_list()], dtype=pl.String)
-                              for c in nested)
+def plain(dtype: pl.DataType) -> bool:
+    """A scalar type Polars writes to CSV as it is: numbers, text, booleans, dates and times."""
+    # not Duration, Binary, Object or extension types (DuckDB's VARIANT): write_csv refuses them
+    return (dtype.is_numeric() or isinstance(dtype, (pl.Date, pl.Datetime, pl.Time, pl.Categorical, pl.Enum))
+            or dtype in (pl.String, pl.Boolean, pl.Null))
+
+
+def as_text(value: object) -> str | None:
+    """A cell as text: lists and structs as JSON, anything else as Python prints it; missing stays missing."""
+    if value is None:
+        return None
+    return json.dumps(value, default=str) if isinstance(value, (list, dict)) else str(value)
+
+
+def flattened(frame: pl.DataFrame, *, keep_nested: bool = False) -> pl.DataFrame:
+    """Every column that is not a plain scalar as text: CSV and the chart's data take no nesting, and Polars
+    cannot write some scalars (binary, durations, DuckDB's VARIANT) to CSV at all. With ``keep_nested``,
+    lists and structs stay as they are: the table shows them itself."""
+    nested = (pl.List, pl.Struct) if keep_nested else ()
+    other = [c for c, t in frame.schema.items() if not plain(t) and not isinstance(t, nested)]
+    return frame.with_columns(pl.Series(c, [as_text(v) for v in frame[c].to_list()], dtype=pl.String)
+                              for c in other)
 
 
 def chart_axes(frame: pl.DataFrame) -> tuple[list[str], int, list[str], int]:
@@ -85,11 +102,11 @@ if st.session_state.get("query_error"):
 result = st.session_state.get("result")
 if result is not None:
     frame = result.frame
-    note = f"{frame.height:,} rows in {result.elapsed_ms:.0f} ms"
+    note = f"{frame.height:,} {'row' if frame.height == 1 else 'rows'} in {result.elapsed_ms:.0f} ms"
     if result.truncated:
         note += f"; stopped at the limit of {result.limit:,} rows"
     st.caption(note)
-    st.dataframe(frame, hide_index=True)
+    st.dataframe(flattened(frame, keep_nested=True), hide_index=True)
     flat = flattened(frame)
     st.download_button("Download CSV", flat.write_csv(), file_name="query.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore")

@@ -47,8 +47,12 @@ with chat:
         with st.popover("Rename or delete", icon=":material/edit:"):
             title = st.text_input("Name", value=current.title, key=f"rename:{current.id}", max_chars=80)
             if st.button("Rename", key=f"do_rename:{current.id}") and title.strip() != current.title:
-                wb.rename_conversation(user.id, current.id, title)
-                st.rerun()
+                try:
+                    wb.rename_conversation(user.id, current.id, title)
+                except ValueError as exc:  # an empty name: say so here, the field stays for another try
+                    st.error(str(exc), icon=":material/error:")
+                else:
+                    st.rerun()
             st.button("Delete this conversation", key=f"delete:{current.id}", icon=":material/delete:",
                       on_click=delete, args=(current.id,), help="Deletes it and every message in it, for good.")
         exercise_id = current.exercise_id

@@ -269,6 +269,15 @@ def test_csv_export_tables_all_write(scripted, tmp_path):
         assert pl.read_csv(path).height == frame.height
 
 
+def test_a_learners_attempts_carry_the_exercise_title_beside_its_id(scripted):
+    wb, teacher, _, ids, _, _ = scripted
+    report = wb.learner_progress_for(teacher.id, ids["ada"])
+    assert report.attempts.columns == ["submitted_at", "exercise_id", "title", "passed", "hints_used", "duration_s"]
+    titles = {e.id: e.title for e in wb.exercises()}
+    assert all(title == titles[i] for i, title in report.attempts.select("exercise_id", "title").iter_rows())
+    assert report.tables()["attempts"]["title"].null_count() == 0, "the CSV has the title too"
+
+
 # -- the SQLite twins answer the same ------------------------------------------------------------
 
 

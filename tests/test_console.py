@@ -125,6 +125,19 @@ def test_rows_are_limited(setup):
     assert small.frame["range"].to_list() == list(range(9, -1, -1)) and not small.truncated
 
 
+@pytest.mark.parametrize(("sql", "expected"), [
+    ("SELECT max(submitted_at) - max(submitted_at) AS spent FROM attempts", [("00:00:00",)]),
+    ("SELECT INTERVAL 3 DAY AS spent, 1 AS n", [("3 days", 1)]),
+    ("SELECT union_value(num := 2) AS u", [("2",)]),
+    ("SELECT 42::VARIANT AS v", [("42",)]),
+    ("SELECT '101'::BIT AS b", [("101",)]),
+    ("SELECT 1 AS a, 2 AS a", [(1, 2)]),
+], ids=["interval-of-a-difference", "interval", "union", "variant", "bit", "duplicate-names"])
+def test_types_polars_cannot_take_come_back_as_text(setup, sql, expected):
+    _, console, _, _ = setup
+    assert rows(console, sql) == expected
+
+
 def test_a_long_query_is_stopped(setup):
     _, console, _, _ = setup
     with pytest.raises(ConsoleError, match="longer than 1 seconds"):

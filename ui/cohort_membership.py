@@ -6,6 +6,7 @@ import streamlit as st
 
 from engine import User, Workbench
 from engine.cohorts import CohortError
+from ui.markdown import literal
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -17,11 +18,11 @@ def section(wb: Workbench, user: User) -> None:
                "Leave at any time.")
     for cohort, educator in wb.memberships(user.id):
         with st.container(horizontal=True, vertical_alignment="center"):
-            st.write(f"**{cohort.name}**, with {educator}")
+            st.write(f"**{literal(cohort.name)}**, with {literal(educator)}")  # names as typed, not markdown
             if st.button("Leave", key=f"leave:{cohort.id}", icon=":material/logout:",
                          help="Your educator will no longer see your progress."):
                 wb.leave_cohort(user.id, cohort.id)
-                st.session_state["cohort_message"] = f"You left {cohort.name}."
+                st.session_state["cohort_message"] = f"You left {literal(cohort.name)}."
                 st.rerun()
     with st.form("join_cohort", clear_on_submit=True):
         code = st.text_input("Join code", placeholder="ABCD-EFGH", max_chars=20,
@@ -30,9 +31,9 @@ def section(wb: Workbench, user: User) -> None:
             try:
                 cohort = wb.join_cohort(user.id, code)
             except CohortError as exc:
-                st.error(str(exc), icon=":material/error:")
+                st.error(literal(str(exc)), icon=":material/error:")  # it may quote the cohort's name
             else:
-                st.session_state["cohort_message"] = f"You joined {cohort.name}."
+                st.session_state["cohort_message"] = f"You joined {literal(cohort.name)}."
                 st.rerun()
     message = st.session_state.pop("cohort_message", None)
     if message:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from engine import User, Workbench
+from engine.charts import count
 from engine.demo import EDUCATOR, PASSWORD, DemoError
 
 
@@ -44,7 +45,8 @@ def offer_demo(wb: Workbench) -> None:
 
 
 def demo_admin(wb: Workbench, user: User) -> None:
-    """The System page's demo section: shown while demo data is loaded, with a button to remove it."""
+    """The System page's demo section: shown while demo data is loaded, with a button to remove it that
+    asks for confirmation first."""
     removed = st.session_state.pop("demo_removed", None)
     if removed is not None:
         st.success(f"Removed {removed} demo users and all their data.", icon=":material/check_circle:")
@@ -56,7 +58,21 @@ def demo_admin(wb: Workbench, user: User) -> None:
     if user.is_demo:
         st.warning("You are logged in as a demo account: removing demo data also logs you out.",
                    icon=":material/logout:")
-    if st.button("Remove demo data", icon=":material/delete:", key="remove_demo"):
+    # one click deletes accounts and their work for good: ask first, as Memory's "Delete everything…" does
+    if not st.session_state.get("demo_confirm"):
+        if st.button("Remove demo data…", icon=":material/delete:", key="remove_demo"):
+            st.session_state["demo_confirm"] = True
+            st.rerun()
+        return
+    users = count(wb.demo_users(), "demo user")
+    st.warning(f"Remove {users} and all their data (attempts, conversations, memories, the demo cohort)? "
+               "This cannot be undone.", icon=":material/warning:")
+    yes, no = st.columns(2)
+    confirmed = yes.button(f"Yes, remove {users}", key="remove_demo_confirm", type="primary",
+                           icon=":material/delete_forever:")
+    no.button("Cancel", key="remove_demo_cancel", on_click=lambda: st.session_state.pop("demo_confirm", None))
+    if confirmed:
+        st.session_state.pop("demo_confirm", None)
         deleted = wb.remove_demo_data()
         st.session_state["demo_removed"] = deleted.get("users", 0)
         if user.is_demo:  # that account is gone (its login cookie with it): back to the welcome page

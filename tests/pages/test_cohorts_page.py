@@ -13,9 +13,14 @@ from factories import REPO, answer_interview
 from streamlit.testing.v1 import AppTest
 
 from engine import cohort_charts
+from engine.cohorts import MAX_NAME
+from ui.markdown import literal
 
 APP = str(REPO / "app.py")
 PAGE = "pages/cohorts.py"
+
+
+MARKUP = "**Bold** <b>x</b> :red[red] $x^2$"  # a name as someone might type it, to be shown as typed
 
 
 def educator_of(wb, username="tess"):
@@ -68,6 +73,9 @@ def test_an_educator_creates_a_cohort_and_sees_its_code(wb):
     assert metrics["Join code"] == cohort.display_code
     assert any(cohort.display_code in i.value for i in at.info), "no learners yet: the code to hand out"
     assert at.text_input(key="new_cohort_name").value == "", "ready for the next one"
+    assert [s.value for s in at.success] == [
+        f"Created **Evening group**. Its join code is **{cohort.display_code}**: give it to your learners."]
+    assert at.text_input(key="new_cohort_name").max_chars == MAX_NAME, "no longer than the engine takes"
 
 
 def test_a_refused_name_stays_to_be_mended(wb):
@@ -82,7 +90,7 @@ def test_a_refused_name_stays_to_be_mended(wb):
 def test_a_bad_name_is_explained(wb):
     at = open_page(educator_of(wb))
     at.button(key="FormSubmitter:create_cohort-Create").click().run()
-    assert [e.value for e in at.error] == ["Please give the cohort a name (up to 80 characters)."]
+    assert [e.value for e in at.error] == [literal("Please give the cohort a name (up to 80 characters).")]
 
 
 def test_new_code_replaces_the_old_one(wb, class_of_four):
@@ -155,6 +163,45 @@ def test_the_drill_down_shows_one_learners_progress_read_only(wb, class_of_four)
     assert not [b for b in tab.button if b.label in ("Submit", "Easier", "Harder")], "read-only"
     assert {b.label for b in tab.download_button} == {"Mastery (CSV)", "Weekly (CSV)", "Exercises (CSV)",
                                                       "Attempts (CSV)"}
+    tries = tab.dataframe[0]
+    titles = {e.title for e in wb.exercises()}
+    assert json.loads(tries.proto.columns)["title"]["label"] == "Exercise"
+    assert list(tries.proto.column_order) == ["submitted_at", "title", "passed", "hints_used", "duration_s"]
+    assert set(tries.value["title"]) <= titles, "titles, as on History, not ids"
+
+
+def test_rates_show_as_whole_percents_and_flags_in_full(wb, class_of_four):
+    tess, cohort, _ = class_of_four
+    at = open_page(tess)
+    board = wb.cohort_dashboard(tess.id, cohort.id)
+    people, items = at.tabs[1].dataframe[0], at.tabs[3].dataframe[0]
+    people_config, items_config = json.loads(people.proto.columns), json.loads(items.proto.columns)
+    assert people_config["success_rate"]["type_config"]["format"] == "%.0f%%"
+    assert items_config["pass_rate"]["type_config"]["format"] == "%.0f%%"
+    assert list(people.value["success_rate"]) == pytest.approx(list(board.learners["success_rate"] * 100)), "0-100"
+    assert list(items.value["pass_rate"]) == pytest.approx(list(board.items["pass_rate"] * 100))
+    assert items_config["why"]["width"] == "large"
+    assert board.learners["success_rate"].max() <= 1, "the CSV keeps rates from 0 to 1"
+
+
+def test_names_people_typed_are_shown_literally(wb):
+    """Cohort and learner names are user input: no bold, colour, HTML or LaTeX from them."""
+    tess = educator_of(wb)
+    at = open_page(tess)
+    at.text_input(key="new_cohort_name").input(MARKUP)
+    at.button(key="FormSubmitter:create_cohort-Create").click().run()
+    assert [s.value for s in at.success][0].startswith(f"Created **{literal(MARKUP)}**.")
+    at.text_input(key="new_cohort_name").input(MARKUP)
+    at.button(key="FormSubmitter:create_cohort-Create").click().run()
+    assert [e.value for e in at.error] == [literal(f"You already have a cohort called '{MARKUP}'.")]
+
+    (cohort,) = wb.cohorts(tess.id)
+    mallory = wb.register("mallory", "mallory@example.org", MARKUP, "password123")
+    wb.join_cohort(mallory.id, cohort.join_code)
+    at = open_page(tess)
+    at.selectbox(key="drill_learner").select(mallory.id).run()
+    assert not at.exception, at.exception
+    assert [i.value for i in at.tabs[5].info] == [f"{literal(MARKUP)} has not tried an exercise yet."]
 
 
 def test_another_educator_sees_only_their_own_cohorts(wb, class_of_four):
@@ -212,6 +259,20 @@ def test_a_learner_joins_from_the_profile_page_and_leaves(wb, learner):
     at.button(key=f"leave:{cohort.id}").click().run()
     assert wb.memberships(learner.id) == []
     assert any("You left Spring." == s.value for s in at.success)
+
+
+def test_the_learner_sees_the_cohort_name_literally(wb, learner):
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, MARKUP)
+    at = profile_page(learner)
+    join_form(at).input(cohort.display_code)
+    at.button(key="FormSubmitter:join_cohort-Join").click().run()
+    assert not at.exception, at.exception
+    assert [s.value for s in at.success] == [f"You joined {literal(MARKUP)}."]
+    assert f"**{literal(MARKUP)}**, with Tess Teacher" in [m.value for m in at.markdown]
+    join_form(at).input(cohort.display_code)
+    at.button(key="FormSubmitter:join_cohort-Join").click().run()
+    assert [e.value for e in at.error] == [literal(f"You are already in {MARKUP}.")]
 
 
 def test_a_wrong_code_on_the_profile_page_says_so(wb, learner):

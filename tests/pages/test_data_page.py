@@ -60,6 +60,21 @@ def test_a_result_with_lists_and_structs_downloads_and_charts(wb, tess):
     assert "For notebooks" in [h.value for h in at.subheader], "the rest of the page is there"
 
 
+@pytest.mark.parametrize(("sql", "text_column", "note"), [
+    ("SELECT 42::VARIANT AS v, 1 AS n", "v", "1 row in"),  # DuckDB's VARIANT: Polars writes no CSV of it
+    ("SELECT * FROM duckdb_settings() ORDER BY name LIMIT 5", "typed_value", "5 rows in"),  # a VARIANT and a list
+    ("SELECT 'a'::BLOB AS b, 1 AS n", "b", "1 row in"),
+    ("SELECT map([1], [2]) AS m, [1, 2]::INTEGER[2] AS pair, 1 AS n", "m", "1 row in"),
+], ids=["variant", "duckdb-settings", "blob", "map-and-array"])
+def test_a_result_of_types_csv_cannot_hold_shows_them_as_text(wb, tess, sql, text_column, note):
+    at = run_sql(open_page(tess), sql)
+    assert not at.exception and not at.error
+    assert all(isinstance(v, str) for v in at.dataframe[-1].value[text_column]), "shown as text"
+    assert "Download CSV" in [b.label for b in at.download_button]
+    assert len(at.get("vega_lite_chart")) == 1
+    assert any(c.value.startswith(note) for c in at.caption), "one row, not one rows"
+
+
 @pytest.mark.parametrize(("sql", "x", "y"), [
     ("SELECT id, username FROM users", "username", "id"),  # one number: across goes the label
     ("SELECT id, username, 3 AS n FROM users", "username", "n"),

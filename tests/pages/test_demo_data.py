@@ -91,10 +91,27 @@ def test_an_educator_removes_demo_data_from_the_system_page(wb, educator):
     assert "Demo data" in [s.value for s in at.subheader]
     at.button(key="remove_demo").click().run()
     assert not at.exception, at.exception
+    assert wb.demo_users() == 4, "nothing is removed before the learner confirms"
+    assert any(w.value.startswith("Remove 4 demo users and all their data") for w in at.warning)
+    assert at.button(key="remove_demo_confirm").label == "Yes, remove 4 demo users"
+    at.button(key="remove_demo_confirm").click().run()
+    assert not at.exception, at.exception
     assert [s.value for s in at.success][-1] == "Removed 4 demo users and all their data."
     assert "Demo data" not in [s.value for s in at.subheader] and "remove_demo" not in [b.key for b in at.button]
     assert not wb.demo_loaded()
     assert {wb.user(real.id).username, wb.user(educator.id).username} == {"ada", "tutor"}
+
+
+def test_removing_demo_data_can_be_cancelled(wb, educator):
+    wb.load_demo(learners=2, days=2)
+    at = system_page(educator)
+    assert "remove_demo_confirm" not in [b.key for b in at.button], "one click only asks"
+    at.button(key="remove_demo").click().run()
+    assert "Yes, remove 3 demo users" in buttons(at)
+    at.button(key="remove_demo_cancel").click().run()
+    assert not at.exception, at.exception
+    assert wb.demo_users() == 3 and not at.warning
+    assert "remove_demo" in [b.key for b in at.button] and "remove_demo_confirm" not in [b.key for b in at.button]
 
 
 def test_no_demo_section_without_demo_data(wb, educator):
@@ -107,6 +124,7 @@ def test_the_demo_educator_removing_demo_data_is_logged_out(wb):
     at = system_page(demo.educator)
     assert [w.value for w in at.warning if "logs you out" in w.value]
     at.button(key="remove_demo").click().run()
+    at.button(key="remove_demo_confirm").click().run()
     assert not at.exception, at.exception
     assert wb.user_count() == 0
     assert [t.value for t in at.title] == ["Workbench"]  # the welcome page

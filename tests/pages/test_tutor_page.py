@@ -67,6 +67,20 @@ def test_rename_and_delete(wb, learner):
     assert conversation_buttons(at) == [] and wb.conversations(learner.id) == []
 
 
+def test_renaming_to_an_empty_name_says_why_and_keeps_the_name(wb, learner):
+    conversation = wb.start_conversation(learner.id, "Loops")
+    at = tutor_page(learner)
+    click(at, "Loops")
+    at.text_input(key=f"rename:{conversation.id}").set_value("   ").run()
+    click(at, "Rename")
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == ["A conversation needs a name."]
+    assert conversation_buttons(at) == ["Loops"]
+    at.text_input(key=f"rename:{conversation.id}").set_value("Loops, again").run()  # the form still works
+    click(at, "Rename")
+    assert not at.error and conversation_buttons(at) == ["Loops, again"]
+
+
 def practice_after_a_failing_run(wb, learner) -> AppTest:
     """The Practice page on Digit sum, whose tests the learner has just run and failed."""
     wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
