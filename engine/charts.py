@@ -314,6 +314,12 @@ def time_summary(weekly: pl.DataFrame) -> str:
 # -- hints per exercise ------------------------------------------------------------------------
 
 
+def _whole_ticks(most: int) -> alt.Axis:
+    """An axis of counts: whole numbers only. A few are listed outright, as some renderers put a
+    tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
+    return alt.Axis(values=list(range(most + 1))) if most <= 10 else alt.Axis(tickMinStep=1, format="d")
+
+
 def _top_hinted(exercises: pl.DataFrame) -> pl.DataFrame:
     """The exercises that needed hints, the most first (those that needed none are not bars)."""
     return (exercises.filter(pl.col("hints") > 0).sort(["hints", "attempts", "title"], descending=[True, True, False])
@@ -331,7 +337,7 @@ def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints p
     return (alt.Chart(rows, title=title, width=WIDTH, height=alt.Step(22))
             .mark_bar(color=ACCENT, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)
             .encode(x=alt.X("hints:Q", title="Hints used", scale=alt.Scale(domainMin=0),
-                            axis=alt.Axis(tickMinStep=1, format="d")),
+                            axis=_whole_ticks(int(rows["hints"].max()))),
                     y=alt.Y("title:N", title=None, sort=rows["title"].to_list(), axis=alt.Axis(labelLimit=220)),
                     tooltip=[alt.Tooltip("title:N", title="Exercise"), alt.Tooltip("hints:Q", title="Hints used"),
                              alt.Tooltip("attempts:Q", title="Tries"), alt.Tooltip("passes:Q", title="Passed")]))
@@ -355,9 +361,11 @@ def hints_summary(exercises: pl.DataFrame) -> str:
         return f"You used {count(hints, 'hint')} on the one exercise you tried, {top['title']}."
     none = exercises.filter(pl.col("hints") == 0).height
     without = f"{count(none, 'exercise')} needed none" if none else "each needed at least one"
+    tied = exercises.filter(pl.col("hints") == top["hints"]).height
+    most = (f"{top['title']}, {count(int(top['hints']), 'hint')}" if tied == 1 else
+            f"{tied} exercises tie, with {count(int(top['hints']), 'hint')} each")
     return (f"You used {count(hints, 'hint')} on {count(exercises.height, 'exercise')}, "
-            f"{hints / exercises.height:.1f} per exercise; {without}. "
-            f"Most help: {top['title']}, {count(int(top['hints']), 'hint')}.")
+            f"{hints / exercises.height:.1f} per exercise; {without}. Most help: {most}.")
 
 
 # -- words -------------------------------------------------------------------------------------

@@ -244,14 +244,16 @@ def test_exercises_without_hints_are_not_bars() -> None:
 
 @pytest.mark.parametrize(("frame", "expected"), [
     (exercises_frame(), "You used 30 hints on 15 exercises, 2.0 per exercise; 3 exercises needed none. Most help: "
-                        "Exercise 14, 4 hints."),
+                        "3 exercises tie, with 4 hints each."),
     (exercises_frame(1), "No hints used: you worked through the one exercise you tried on your own."),
     (exercises_frame(5).filter(pl.col("hints") == 0).vstack(exercises_frame(1)),
      "No hints used: you worked through all 2 exercises you tried on your own."),
     (exercises_frame(5).filter(pl.col("hints") > 0), "You used 10 hints on 4 exercises, 2.5 per exercise; each needed "
                                                      "at least one. Most help: Exercise 4, 4 hints."),
     (exercises_frame(4).filter(pl.col("hints") == 3), "You used 3 hints on the one exercise you tried, Exercise 3."),
-], ids=["some hints", "one without", "two without", "every one with hints", "one with hints"])
+    (exercises_frame(10).filter(pl.col("hints") > 0).with_columns(hints=pl.Series([1, 2, 3, 5, 1, 2, 3, 4])),
+     "You used 21 hints on 8 exercises, 2.6 per exercise; each needed at least one. Most help: Exercise 4, 5 hints."),
+], ids=["some hints (a tie)", "one without", "two without", "every one with hints", "one with hints", "one on top"])
 def test_hints_summary(frame: pl.DataFrame, expected: str) -> None:
     assert charts.hints_summary(frame) == expected
 
