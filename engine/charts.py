@@ -337,7 +337,7 @@ def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints p
     return (alt.Chart(rows, title=title, width=WIDTH, height=alt.Step(22))
             .mark_bar(color=ACCENT, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)
             .encode(x=alt.X("hints:Q", title="Hints used", scale=alt.Scale(domainMin=0),
-                            axis=_whole_ticks(int(rows["hints"].max()))),
+                            axis=_whole_ticks(int(rows.select(pl.col("hints").max()).item()))),
                     y=alt.Y("title:N", title=None, sort=rows["title"].to_list(), axis=alt.Axis(labelLimit=220)),
                     tooltip=[alt.Tooltip("title:N", title="Exercise"), alt.Tooltip("hints:Q", title="Hints used"),
                              alt.Tooltip("attempts:Q", title="Tries"), alt.Tooltip("passes:Q", title="Passed")]))
