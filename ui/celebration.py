@@ -12,13 +12,20 @@ import streamlit as st
 from engine import User, Workbench
 
 
+TOASTS = 2  # at most this many achievements get a toast each
+
+
 def celebrate(wb: Workbench, user: User) -> None:
     """Show what the learner has newly unlocked, then mark it celebrated."""
     new = wb.celebrations(user.id)
     if not new:
         return
-    for status in new:
-        st.toast(f"Achievement unlocked: **{status.achievement.title}**. {status.achievement.description}",
-                 icon=f":material/{status.achievement.icon}:")
+    if len(new) <= TOASTS:
+        for status in new:
+            st.toast(f"Achievement unlocked: **{status.achievement.title}**. {status.achievement.description}",
+                     icon=f":material/{status.achievement.icon}:")
+    else:  # a stack of toasts would cover the page (a first login after a while): one that names them all
+        titles = ", ".join(f"**{s.achievement.title}**" for s in new)
+        st.toast(f"{len(new)} achievements unlocked: {titles}. See them all on Progress.", icon=":material/emoji_events:")
     st.balloons()
     wb.mark_celebrated(user.id, [s.id for s in new])

@@ -103,3 +103,17 @@ def test_an_unlocked_achievement_is_celebrated_once(wb, learner) -> None:
     assert len(at.toast) == 0 and len(at.get("balloons")) == 0
     # the page refreshed after the submission: the new figures are shown
     assert {m.label: m.value for m in at.metric}["Exercises solved"] == "1"
+
+
+def test_many_achievements_at_once_share_one_toast(wb, learner) -> None:
+    """A first visit after a month of practice recorded elsewhere: one toast names them all."""
+    at = progress_page(learner)
+    start = datetime.now(UTC) - timedelta(days=9)
+    for day in range(9):  # nine days in a row, a pass a day: first pass and a 7-day streak at least
+        wb.record_result(learner.id, "python/digit-sum", True, at=start + timedelta(days=day))
+    at.run()
+    new = [s for s in wb.achievements(learner.id) if s.unlocked]
+    assert len(new) > 2
+    [toast] = [t.value for t in at.toast]
+    assert toast.startswith(f"{len(new)} achievements unlocked: ") and "**First pass**" in toast
+    assert toast.endswith("See them all on Progress.") and len(at.get("balloons")) == 1
