@@ -11,7 +11,6 @@ import streamlit as st
 
 from engine import User, Workbench
 
-
 TOASTS = 2  # at most this many achievements get a toast each
 
 
