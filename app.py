@@ -38,7 +38,7 @@ else:
         learn = [st.Page("pages/onboarding.py", title="Getting started", icon=":material/waving_hand:", default=True)]
     else:
         learn = [
-            st.Page("pages/practice.py", title="Practice", icon=":material/code:", default=True),
+            st.Page("pages/practice.py", title="Practice", icon=":material/code:", default=user.role != "educator"),
             st.Page("pages/progress.py", title="Progress", icon=":material/insights:"),
             st.Page("pages/history.py", title="History", icon=":material/history:"),
             st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:"),
@@ -46,10 +46,10 @@ else:
             st.Page("pages/profile.py", title="Profile", icon=":material/person:"),
         ]
     pages = {"Learn": learn}
-    if user.role == "educator":
-        pages["Teach"] = [st.Page("pages/cohorts.py", title="Cohorts", icon=":material/groups:"),
-                          st.Page("pages/data.py", title="Data", icon=":material/database:"),
-                          st.Page("pages/system.py", title="System", icon=":material/shield:")]
+    if user.role == "educator":  # their own pages first, opening on Cohorts; they may practise too
+        pages = {"Teach": [st.Page("pages/cohorts.py", title="Cohorts", icon=":material/groups:", default=True),
+                           st.Page("pages/data.py", title="Data", icon=":material/database:"),
+                           st.Page("pages/system.py", title="System", icon=":material/shield:")], **pages}
     navigation = st.navigation(pages)
     with st.sidebar:
         st.markdown(f"**{user.name}** · {user.role}")

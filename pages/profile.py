@@ -25,7 +25,10 @@ def steer(action: str) -> None:
 
 st.title("Profile")
 profile = wb.profile(user.id)
-if not profile.completed:
+if not profile.completed and user.role == "educator":
+    st.info("Educators need no profile. To practise yourself, save the sections in order, from the top.",
+            icon=":material/info:")
+elif not profile.completed:
     st.info("Your profile is not complete: save the sections in order, from the top.", icon=":material/info:")
 
 groups = wb.skill_groups()

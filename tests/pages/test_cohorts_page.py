@@ -281,3 +281,12 @@ def test_a_wrong_code_on_the_profile_page_says_so(wb, learner):
     at.button(key="FormSubmitter:join_cohort-Join").click().run()
     assert any("No cohort has that code" in e.value for e in at.error)
     assert wb.memberships(learner.id) == []
+
+
+def test_an_educator_lands_on_cohorts_with_their_pages_first(wb):
+    tess = educator_of(wb, "tess")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = tess.id
+    at.run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Cohorts"]

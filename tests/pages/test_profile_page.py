@@ -110,7 +110,8 @@ def test_a_bad_answer_is_explained_and_changes_nothing(wb, learner, step, entere
 def test_an_educator_without_a_profile_answers_the_sections_in_order(wb):
     educator = wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
     at = profile_page(educator)
-    assert [i.value for i in at.info] == ["Your profile is not complete: save the sections in order, from the top."]
+    assert [i.value for i in at.info] == ["Educators need no profile. To practise yourself, save the sections in order, "
+                                         "from the top."]
     save(fill(at, PREFIX, "style", {"style": "theory"}), "style")
     assert [e.value for e in at.error] == ['Please answer "Languages" first.']
     save(fill(at, PREFIX, "languages", {"languages": ["python"]}), "languages")
