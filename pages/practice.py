@@ -193,7 +193,8 @@ with work:
         # an Ace theme of its own: the component's "streamlit" themes fetch a font from Google
         response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
-                               props={"theme": "chrome"})
+                               # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
+                               props={"theme": "chrome", "enableLiveAutocompletion": False, "enableSnippets": False})
         text = codes[exercise.id]
         run_requested = False
         if response and response.get("id") and response.get("text") is not None:
@@ -237,6 +238,10 @@ with work:
     if exercise.id in outcomes:
         kind, result = outcomes[exercise.id]
         results.show(result, submitted=kind == "submit")
+        following = next_to_do(wb.todays_set(user.id), after=exercise.id) if kind == "submit" and result.passed else None
+        if following:  # on to the next, without scrolling back up to today's set
+            st.button(f"Next: {catalogue[following].title}", type="primary", icon=":material/arrow_forward:",
+                      on_click=open_exercise, args=(following,))
 
     tutor_panel(wb, user, exercise)
 

@@ -213,16 +213,17 @@ def test_the_code_editor_renders_offline_and_takes_typing(page: Page, app_url: s
     onboard(page)
     choose_exercise(page, TITLE)
     editor = code_editor(page)
-    text = editor.locator(".ace_editor .ace_content").first  # .first: Ace's autocomplete popup is an editor too
+    text = editor.locator(".ace_editor .ace_content").first
     expect(text).to_contain_text("raise NotImplementedError")
 
-    # type a solution; Ace indents after ":" and keeps the indent, and closes brackets as they are typed
+    # type a solution; Ace indents after ":" and keeps the indent, and closes brackets as they are typed;
+    # no completion pops up to take the Enter that ends a line
     text.click()
     page.keyboard.press("Control+A")
     for line in ["def digit_sum(n):", "if n < 0: raise ValueError(n)", "return sum(int(d) for d in str(n))"]:
         page.keyboard.type(line)
-        page.keyboard.press("Escape")  # close the autocompletion popup, or Enter would pick a completion
         page.keyboard.press("Enter")
+    expect(editor.locator(".ace_autocomplete")).to_have_count(0)
     expect(text).to_contain_text("    return sum(int(d) for d in str(n))")
     page.keyboard.press("Control+Enter")  # runs the tests on what the editor holds
     passed = page.get_by_text("All 7 tests pass. Submit when you are ready.")

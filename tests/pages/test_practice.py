@@ -354,3 +354,17 @@ def test_a_submission_that_moves_the_level_says_so(at, wb, learner, before, code
     assert [t.value for t in at.toast] == [t.format(up=level + 1, down=level - 1, title=first.title) for t in toasts]
     moved = any(t.startswith("Level") for t in toasts)
     assert len(wb.level(learner.id).history) == moved
+
+
+def test_after_a_pass_the_next_exercise_is_one_click_away(at, wb, learner):
+    first, second, *_ = todays(wb, learner)
+    assert at.selectbox(key="exercise_id").value == first
+    type_code(at, wb.exercise(first).starter)
+    click(at, "Submit")
+    assert not [b for b in at.button if b.label.startswith("Next: ")], "not after a fail"
+    type_code(at, wb.exercise(first).reference)
+    click(at, "Submit")
+    [following] = [b for b in at.button if b.label.startswith("Next: ")]
+    assert following.label == f"Next: {wb.exercise(second).title}"
+    following.click().run()
+    assert at.selectbox(key="exercise_id").value == second
