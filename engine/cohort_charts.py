@@ -46,12 +46,19 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
              .properties(width=WIDTH, height=160))
     weekly = (alt.Chart(weeks, title="Active learners per week")
               .mark_line(point=True, color=ACCENT)
-              .encode(x=alt.X("week:T", title=None, scale=alt.Scale(domain=[_utc(since), end])),
+              .encode(x=alt.X("week:T", title=None, scale=alt.Scale(domain=[_utc(since), end]), axis=_week_ticks(weeks)),
                       y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
                       tooltip=[alt.Tooltip("week:T", title="week of"), alt.Tooltip("learners:Q"),
                                alt.Tooltip("events:Q")])
               .properties(width=WIDTH, height=140))
     return themed(alt.vconcat(daily, weekly))
+
+
+def _week_ticks(weeks: pl.DataFrame, most: int = 12) -> alt.Axis:
+    """Ticks on the weeks themselves (Mondays), every one or every few: Vega's own fall on any day."""
+    starts: list[date] = weeks["week"].sort().to_list()
+    step = -(-len(starts) // most)  # ceiling: at most ``most`` ticks
+    return alt.Axis(values=[_utc(w) for w in starts[::step]], format="%d %b", labelOverlap=True)
 
 
 def _utc(day: date) -> alt.DateTime:

@@ -120,3 +120,13 @@ def test_the_daily_activity_reaches_today_after_a_quiet_spell() -> None:
     spec = cohort_charts.activity_chart(days, weeks, window=9, today=today).to_dict()  # from the 17th
     drawn = spec["datasets"][spec["vconcat"][0]["data"]["name"]]
     assert [row["learners"] for row in drawn] == [2, 3]
+
+
+def test_the_weekly_ticks_fall_on_the_weeks() -> None:
+    days, _ = activity_frames([1], 1)
+    weeks = pl.DataFrame({"week": [MONDAY + timedelta(days=7 * i) for i in range(30)], "learners": [1] * 30,
+                          "events": [3] * 30})
+    weekly = cohort_charts.activity_chart(days, weeks).to_dict()["vconcat"][1]
+    ticks = weekly["encoding"]["x"]["axis"]["values"]
+    assert len(ticks) <= 12 and (ticks[0]["month"], ticks[0]["date"]) == (3, 16)
+    assert {date(2026, t["month"], t["date"]).weekday() for t in ticks} == {0}, "Mondays, as the weeks start"
