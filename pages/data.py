@@ -2,15 +2,18 @@
 Parquet snapshot notebooks read."""
 
 import json
+from pathlib import Path
 
 import altair as alt
 import polars as pl
 import streamlit as st
 
 from engine.console import ConsoleError
+from engine.example_queries import example_queries
 from engine.views import TABLES, VIEW_DESCRIPTIONS
 from ui.session import require_role, workbench
 
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 EXAMPLE = ("SELECT verb, count(*) AS events\nFROM events\nGROUP BY verb\nORDER BY events DESC")
 
 wb = workbench()
@@ -83,7 +86,18 @@ with st.expander("Tables and views", icon=":material/table_view:"):
                  column_config={"name": "Name", "about": "What", "columns": "Columns"})
     st.caption("docs/data.md documents every column, with example queries.")
 
+def use_example() -> None:
+    """A callback: the chosen example goes into the SQL box (before the box is drawn)."""
+    chosen = st.session_state.get("example")
+    if chosen:
+        st.session_state["sql"] = examples[chosen]
+
+
+examples = example_queries(DOCS)
 st.session_state.setdefault("sql", EXAMPLE)
+if examples:
+    st.selectbox("Examples", list(examples), index=None, key="example", on_change=use_example,
+                 placeholder="Start from an example query (from docs/data.md)")
 with st.form("query"):
     sql = st.text_area("SQL", height=160, key="sql",
                        help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")

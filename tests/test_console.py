@@ -164,3 +164,18 @@ def test_mistakes_are_explained(setup, sql, message):
     _, console, _, _ = setup
     with pytest.raises(ConsoleError, match=message):
         console.run(sql)
+
+
+def test_every_example_of_the_guide_runs_in_the_console(setup):
+    """docs/data.md's example queries, as the Data page offers them: each one runs."""
+    from engine.example_queries import example_queries
+    from engine.workbench import DATA_DIR
+
+    _, console, _, _ = setup
+    examples = example_queries(DATA_DIR.parent / "docs" / "data.md")
+    assert len(examples) >= 5 and "Weekly active learners" in examples
+    for title, sql in examples.items():
+        try:
+            console.run(sql)
+        except ConsoleError as exc:  # the message names the example that broke
+            raise AssertionError(f"{title}: {exc}") from None

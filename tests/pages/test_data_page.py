@@ -52,6 +52,15 @@ def test_the_example_query_runs_with_a_table_download_and_chart(wb, tess):
     assert at.selectbox(key="chart_x").value == "verb" and at.selectbox(key="chart_y").value == "events"
 
 
+def test_an_example_from_the_guide_fills_the_box_and_runs(wb, tess):
+    at = open_page(tess)
+    at.selectbox(key="example").select("Weekly active learners").run()
+    assert not at.exception, at.exception
+    assert at.text_area(key="sql").value.startswith("SELECT date_trunc('week', day) AS week")
+    at.button(key="FormSubmitter:query-Run").click().run()
+    assert list(at.dataframe[-1].value.columns) == ["week", "learners"]
+
+
 def test_a_result_with_lists_and_structs_downloads_and_charts(wb, tess):
     at = run_sql(open_page(tess), "SELECT username, [1, 2] AS numbers, {'a': 1} AS pair, 2 AS two FROM users ORDER BY 1")
     assert not at.exception and not at.error
