@@ -76,16 +76,22 @@ class Accounts:
         username = (username or "").strip().lower()
         email = (email or "").strip()
         name = " ".join((name or "").split())
+        problems = []  # every one at once: a form sent back for one mistake at a time wears people out
         if not USERNAME.match(username):
-            raise AccountError("Usernames are 3 to 32 characters: letters, digits, '.', '_' or '-', "
-                               "starting with a letter or digit.")
+            problems.append("Usernames are 3 to 32 characters: letters, digits, '.', '_' or '-', "
+                            "starting with a letter or digit.")
         if not EMAIL.match(email) or len(email) > 254:
-            raise AccountError("Please enter a valid email address, like ada@example.org.")
+            problems.append("Please enter a valid email address, like ada@example.org.")
         if not name or len(name) > 100:
-            raise AccountError("Please enter your name (up to 100 characters).")
-        check_password(password)
+            problems.append("Please enter your name (up to 100 characters).")
+        try:
+            check_password(password)
+        except AccountError as exc:
+            problems.append(str(exc))
         if role not in ROLES:
-            raise AccountError(f"Role must be one of {', '.join(ROLES)}.")
+            problems.append(f"Role must be one of {', '.join(ROLES)}.")
+        if problems:
+            raise AccountError(" ".join(problems))
         if self.store.scalar("SELECT count(*) FROM users WHERE username = ?", [username]):
             raise AccountError(f"The username '{username}' is taken. Please choose another.")
         hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt(self.bcrypt_rounds)).decode()

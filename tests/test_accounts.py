@@ -85,6 +85,16 @@ def test_register_refuses_bad_input_with_a_clear_message(accounts: Accounts, sto
     assert verbs(store) == []
 
 
+def test_register_says_every_problem_at_once(accounts: Accounts) -> None:
+    with pytest.raises(AccountError) as refused:
+        accounts.register("ab", "ada", "", "short")
+    message = str(refused.value)
+    for part in ("Usernames are 3 to 32 characters", "valid email address", "Please enter your name",
+                 "at least 8 characters"):
+        assert part in message
+    assert accounts.count() == 0
+
+
 @pytest.mark.parametrize(
     ("field", "value", "stored"),
     [
