@@ -9,7 +9,7 @@ def test_two_groups():
 
 def test_repeats_are_skipped():
     got = anagram_groups(["stop", "pots", "STOP", "tops"])
-    assert got == [["stop", "pots", "tops"]], f"got {got!r}"
+    assert got == [["stop", "pots", "tops"]], f"expected [['stop', 'pots', 'tops']], got {got!r}"
 
 
 def test_no_anagrams():

@@ -18,7 +18,7 @@ def test_deposit_and_withdraw_return_new_balance():
 def test_error_attributes_and_message():
     err = InsufficientFundsError(50, 80)
     assert (err.balance, err.amount, err.shortfall) == (50, 80, 30)
-    assert str(err) == "cannot withdraw 80: balance is 50", f"got {str(err)!r}"
+    assert str(err) == "cannot withdraw 80: balance is 50", f"expected 'cannot withdraw 80: balance is 50', got {str(err)!r}"
 
 
 def test_overdraft_raises_and_keeps_balance():
@@ -27,7 +27,7 @@ def test_overdraft_raises_and_keeps_balance():
         acc.withdraw(500)
     except InsufficientFundsError as e:
         assert e.shortfall == 380, f"expected shortfall 380, got {e.shortfall!r}"
-        assert str(e) == "cannot withdraw 500: balance is 120", f"got {str(e)!r}"
+        assert str(e) == "cannot withdraw 500: balance is 120", f"expected 'cannot withdraw 500: balance is 120', got {str(e)!r}"
         assert acc.balance == 120, "a failed withdrawal must not change the balance"
         return
     raise AssertionError("expected InsufficientFundsError")

@@ -3,44 +3,44 @@ from solution import expand_braces
 
 def test_single_group():
     got = expand_braces("a{b,c}d")
-    assert got == ["abd", "acd"], f"got {got!r}"
+    assert got == ["abd", "acd"], f"expected ['abd', 'acd'], got {got!r}"
 
 
 def test_no_braces():
     got = expand_braces("plain.txt")
-    assert got == ["plain.txt"], f"got {got!r}"
+    assert got == ["plain.txt"], f"expected ['plain.txt'], got {got!r}"
 
 
 def test_two_groups_multiply_in_order():
     got = expand_braces("{x,y}{1,2}")
-    assert got == ["x1", "x2", "y1", "y2"], f"got {got!r}"
+    assert got == ["x1", "x2", "y1", "y2"], f"expected ['x1', 'x2', 'y1', 'y2'], got {got!r}"
 
 
 def test_nested_groups():
     got = expand_braces("a{b,c{d,e}}f")
-    assert got == ["abf", "acdf", "acef"], f"got {got!r}"
+    assert got == ["abf", "acdf", "acef"], f"expected ['abf', 'acdf', 'acef'], got {got!r}"
 
 
 def test_empty_alternative():
     got = expand_braces("colo{,u}r")
-    assert got == ["color", "colour"], f"got {got!r}"
+    assert got == ["color", "colour"], f"expected ['color', 'colour'], got {got!r}"
 
 
 def test_single_alternative_and_empty_group():
     got = expand_braces("{ab}c{}")
-    assert got == ["abc"], f"got {got!r}"
+    assert got == ["abc"], f"expected ['abc'], got {got!r}"
 
 
 def test_duplicates_keep_first_occurrence():
     got = expand_braces("{a,b}{,a}")
-    assert got == ["a", "aa", "b", "ba"], f"got {got!r}"
+    assert got == ["a", "aa", "b", "ba"], f"expected ['a', 'aa', 'b', 'ba'], got {got!r}"
     got = expand_braces("{b,a,b}")
-    assert got == ["b", "a"], f"got {got!r}"
+    assert got == ["b", "a"], f"expected ['b', 'a'], got {got!r}"
 
 
 def test_comma_outside_group_is_literal():
     got = expand_braces("a,{b,c}")
-    assert got == ["a,b", "a,c"], f"got {got!r}"
+    assert got == ["a,b", "a,c"], f"expected ['a,b', 'a,c'], got {got!r}"
 
 
 def test_deep_nesting():
@@ -51,7 +51,7 @@ def test_deep_nesting():
 
 def test_empty_pattern():
     got = expand_braces("")
-    assert got == [""], f"got {got!r}"
+    assert got == [""], f"expected [''], got {got!r}"
 
 
 def test_rejects_unclosed_brace():

@@ -3,29 +3,31 @@ from solution import chunked
 
 def test_uneven_split():
     got = list(chunked([1, 2, 3, 4, 5], 2))
-    assert got == [[1, 2], [3, 4], [5]], f"got {got!r}"
+    assert got == [[1, 2], [3, 4], [5]], f"expected [[1, 2], [3, 4], [5]], got {got!r}"
 
 
 def test_exact_multiple_has_no_short_batch():
     got = list(chunked([1, 2, 3, 4, 5, 6], 3))
-    assert got == [[1, 2, 3], [4, 5, 6]], f"got {got!r}"
+    assert got == [[1, 2, 3], [4, 5, 6]], f"expected [[1, 2, 3], [4, 5, 6]], got {got!r}"
     got = list(chunked([1, 2, 3, 4], 2, pad=True, fill=0))
     assert got == [[1, 2], [3, 4]], f"no padding needed, got {got!r}"
 
 
 def test_works_on_strings():
     got = list(chunked("abcdefg", 3))
-    assert got == [["a", "b", "c"], ["d", "e", "f"], ["g"]], f"got {got!r}"
+    assert got == [["a", "b", "c"], ["d", "e", "f"], ["g"]], f"expected [['a', 'b', 'c'], ['d', 'e', 'f'], ['g']], got {got!r}"
 
 
 def test_padding_with_default_fill():
     got = list(chunked([1, 2, 3], 2, pad=True))
-    assert got == [[1, 2], [3, None]], f"got {got!r}"
+    assert got == [[1, 2], [3, None]], f"expected [[1, 2], [3, None]], got {got!r}"
 
 
 def test_padding_with_custom_fill():
     got = list(chunked(["a", "b", "c", "d", "e"], 4, pad=True, fill="-"))
-    assert got == [["a", "b", "c", "d"], ["e", "-", "-", "-"]], f"got {got!r}"
+    assert got == [["a", "b", "c", "d"], ["e", "-", "-", "-"]], (
+        f"expected [['a', 'b', 'c', 'd'], ['e', '-', '-', '-']], got {got!r}"
+    )
 
 
 def test_size_one_and_size_larger_than_input():

@@ -10,17 +10,17 @@ def brute_force_inversions(values):
 
 def test_small_example():
     got = sort_and_count([3, 1, 2])
-    assert tuple(got) == ([1, 2, 3], 2), f"got {got!r}"
+    assert tuple(got) == ([1, 2, 3], 2), f"expected ([1, 2, 3], 2), got {got!r}"
 
 
 def test_sorted_input_has_no_inversions():
     got = sort_and_count([1, 2, 3, 4])
-    assert tuple(got) == ([1, 2, 3, 4], 0), f"got {got!r}"
+    assert tuple(got) == ([1, 2, 3, 4], 0), f"expected ([1, 2, 3, 4], 0), got {got!r}"
 
 
 def test_reversed_input():
     got = sort_and_count([5, 4, 3, 2, 1])
-    assert tuple(got) == ([1, 2, 3, 4, 5], 10), f"got {got!r}"
+    assert tuple(got) == ([1, 2, 3, 4, 5], 10), f"expected ([1, 2, 3, 4, 5], 10), got {got!r}"
 
 
 def test_equal_values_are_not_inversions():
@@ -35,7 +35,7 @@ def test_empty_and_single():
 
 def test_strings():
     got = sort_and_count(["pear", "apple", "fig"])
-    assert tuple(got) == (["apple", "fig", "pear"], 2), f"got {got!r}"
+    assert tuple(got) == (["apple", "fig", "pear"], 2), f"expected (['apple', 'fig', 'pear'], 2), got {got!r}"
 
 
 def test_random_lists_match_brute_force():
@@ -51,5 +51,5 @@ def test_random_lists_match_brute_force():
 def test_large_reversed_list_is_fast():
     n = 5000
     got_sorted, got_count = sort_and_count(list(range(n, 0, -1)))
-    assert got_count == n * (n - 1) // 2, f"got {got_count}"
+    assert got_count == n * (n - 1) // 2, f"expected {n * (n - 1) // 2} inversions, got {got_count}"
     assert got_sorted == list(range(1, n + 1))

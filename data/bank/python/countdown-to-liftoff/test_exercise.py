@@ -3,7 +3,7 @@ from solution import countdown
 
 def test_counts_down_then_lifts_off():
     got = list(countdown(3))
-    assert got == [3, 2, 1, "liftoff"], f"got {got!r}"
+    assert got == [3, 2, 1, "liftoff"], f"expected [3, 2, 1, 'liftoff'], got {got!r}"
 
 
 def test_returns_an_iterator():
@@ -25,12 +25,12 @@ def test_stops_after_liftoff():
 
 def test_zero():
     got = list(countdown(0))
-    assert got == ["liftoff"], f"got {got!r}"
+    assert got == ["liftoff"], f"expected ['liftoff'], got {got!r}"
 
 
 def test_negative():
     got = list(countdown(-4))
-    assert got == ["liftoff"], f"got {got!r}"
+    assert got == ["liftoff"], f"expected ['liftoff'], got {got!r}"
 
 
 def test_long_countdown():

@@ -3,34 +3,34 @@ from solution import study_order
 
 def test_simple_chain():
     got = study_order({"calculus": ["algebra"], "physics": ["calculus", "algebra"]})
-    assert got == ["algebra", "calculus", "physics"], f"got {got!r}"
+    assert got == ["algebra", "calculus", "physics"], f"expected ['algebra', 'calculus', 'physics'], got {got!r}"
 
 
 def test_alphabetical_choice():
     got = study_order({"c": [], "b": [], "a": ["c"]})
-    assert got == ["b", "c", "a"], f"got {got!r}"
+    assert got == ["b", "c", "a"], f"expected ['b', 'c', 'a'], got {got!r}"
 
 
 def test_course_only_mentioned_as_prerequisite():
     got = study_order({"databases": ["programming"]})
-    assert got == ["programming", "databases"], f"got {got!r}"
+    assert got == ["programming", "databases"], f"expected ['programming', 'databases'], got {got!r}"
 
 
 def test_no_prerequisites_at_all():
     got = study_order({"zoology": [], "art": [], "music": []})
-    assert got == ["art", "music", "zoology"], f"got {got!r}"
+    assert got == ["art", "music", "zoology"], f"expected ['art', 'music', 'zoology'], got {got!r}"
 
 
 def test_unlocked_course_can_jump_ahead():
     prereqs = {"b": ["a"], "c": [], "d": []}
     got = study_order(prereqs)
-    assert got == ["a", "b", "c", "d"], f"got {got!r}"
+    assert got == ["a", "b", "c", "d"], f"expected ['a', 'b', 'c', 'd'], got {got!r}"
 
 
 def test_diamond_with_duplicates():
     prereqs = {"top": ["left", "right", "left"], "left": ["base"], "right": ["base"]}
     got = study_order(prereqs)
-    assert got == ["base", "left", "right", "top"], f"got {got!r}"
+    assert got == ["base", "left", "right", "top"], f"expected ['base', 'left', 'right', 'top'], got {got!r}"
 
 
 def test_bigger_catalogue():

@@ -9,7 +9,7 @@ def test_one_level_of_nesting():
 
 def test_already_flat():
     got = flatten({"x": 1, "y": "two"})
-    assert got == {"x": 1, "y": "two"}, f"got {got!r}"
+    assert got == {"x": 1, "y": "two"}, f"expected {{'x': 1, 'y': 'two'}}, got {got!r}"
 
 
 def test_deep_nesting_and_custom_separator():
@@ -45,7 +45,7 @@ def test_collision_raises():
 
 def test_collision_depends_on_separator():
     got = flatten({"a.b": 1, "a": {"b": 2}}, sep="__")
-    assert got == {"a.b": 1, "a__b": 2}, f"got {got!r}"
+    assert got == {"a.b": 1, "a__b": 2}, f"expected {{'a.b': 1, 'a__b': 2}}, got {got!r}"
 
 
 def test_three_levels_wide():

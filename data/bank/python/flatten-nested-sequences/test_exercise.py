@@ -33,12 +33,12 @@ def test_strings_stay_whole():
 
 def test_other_values_are_elements():
     got = flatten([{"k": 1}, [None, [True, {2, 3}]], 0])
-    assert got == [{"k": 1}, None, True, {2, 3}, 0], f"got {got!r}"
+    assert got == [{"k": 1}, None, True, {2, 3}, 0], f"expected [{{'k': 1}}, None, True, {{2, 3}}, 0], got {got!r}"
 
 
 def test_order_is_depth_first():
     got = flatten([[1, [2]], 3, [[4, 5], 6], [[[7]]]])
-    assert got == [1, 2, 3, 4, 5, 6, 7], f"got {got!r}"
+    assert got == [1, 2, 3, 4, 5, 6, 7], f"expected [1, 2, 3, 4, 5, 6, 7], got {got!r}"
 
 
 def test_deep_nesting():

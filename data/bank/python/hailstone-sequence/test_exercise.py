@@ -3,7 +3,7 @@ from solution import hailstone
 
 def test_starting_at_six():
     got = hailstone(6)
-    assert got == [6, 3, 10, 5, 16, 8, 4, 2, 1], f"got {got!r}"
+    assert got == [6, 3, 10, 5, 16, 8, 4, 2, 1], f"expected [6, 3, 10, 5, 16, 8, 4, 2, 1], got {got!r}"
 
 
 def test_starting_at_one():
@@ -13,12 +13,12 @@ def test_starting_at_one():
 
 def test_power_of_two_only_halves():
     got = hailstone(8)
-    assert got == [8, 4, 2, 1], f"got {got!r}"
+    assert got == [8, 4, 2, 1], f"expected [8, 4, 2, 1], got {got!r}"
 
 
 def test_values_are_ints():
     got = hailstone(3)
-    assert got == [3, 10, 5, 16, 8, 4, 2, 1], f"got {got!r}"
+    assert got == [3, 10, 5, 16, 8, 4, 2, 1], f"expected [3, 10, 5, 16, 8, 4, 2, 1], got {got!r}"
     assert all(type(x) is int for x in got), f"all values should be ints, got {got!r}"
 
 

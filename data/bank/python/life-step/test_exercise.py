@@ -17,12 +17,12 @@ def test_blinker_turns_back():
 
 def test_block_is_stable():
     got = life_step(["##", "##"])
-    assert got == ["##", "##"], f"got {got!r}"
+    assert got == ["##", "##"], f"expected ['##', '##'], got {got!r}"
 
 
 def test_lonely_cells_die():
     got = life_step(["#..", "...", "..#"])
-    assert got == ["...", "...", "..."], f"got {got!r}"
+    assert got == ["...", "...", "..."], f"expected ['...', '...', '...'], got {got!r}"
 
 
 def test_overcrowding_and_birth():

@@ -18,12 +18,12 @@ def test_next_term_long_run():
 
 def test_sequence_from_one():
     got = look_and_say("1", 5)
-    assert got == ["1", "11", "21", "1211", "111221"], f"got {got!r}"
+    assert got == ["1", "11", "21", "1211", "111221"], f"expected ['1', '11', '21', '1211', '111221'], got {got!r}"
 
 
 def test_self_describing_seed():
     got = look_and_say("22", 3)
-    assert got == ["22", "22", "22"], f"got {got!r}"
+    assert got == ["22", "22", "22"], f"expected ['22', '22', '22'], got {got!r}"
 
 
 def test_zero_count():
@@ -34,7 +34,7 @@ def test_zero_count():
 def test_growth_of_the_sequence():
     terms = look_and_say("1", 12)
     assert len(terms) == 12, f"expected 12 terms, got {len(terms)}"
-    assert terms[-1] == "3113112221232112111312211312113211", f"got {terms[-1]!r}"
+    assert terms[-1] == "3113112221232112111312211312113211", f"expected '3113112221232112111312211312113211', got {terms[-1]!r}"
 
 
 def test_rejects_bad_terms():

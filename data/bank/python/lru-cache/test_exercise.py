@@ -22,7 +22,7 @@ def test_readme_example():
     assert cache.get("a") == 1
     evicted = cache.put("c", 3)
     assert evicted == "b", f"expected 'b' to be evicted, got {evicted!r}"
-    assert cache.keys() == ["a", "c"], f"got {cache.keys()!r}"
+    assert cache.keys() == ["a", "c"], f"expected ['a', 'c'], got {cache.keys()!r}"
     assert ("b" in cache) is False, "'b' should be gone"
     assert cache.get("b", 0) == 0
 
@@ -33,7 +33,7 @@ def test_eviction_without_gets_is_oldest_put():
     cache.put(2, "two")
     evicted = cache.put(3, "three")
     assert evicted == 1, f"expected 1 to be evicted, got {evicted!r}"
-    assert cache.keys() == [2, 3], f"got {cache.keys()!r}"
+    assert cache.keys() == [2, 3], f"expected [2, 3], got {cache.keys()!r}"
 
 
 def test_update_counts_as_use_and_does_not_evict():
@@ -43,7 +43,7 @@ def test_update_counts_as_use_and_does_not_evict():
     evicted = cache.put("a", 100)
     assert evicted is None, f"updating should not evict, got {evicted!r}"
     assert cache.get("a") == 100, "value should be replaced"
-    assert cache.keys() == ["b", "a"], f"got {cache.keys()!r}"
+    assert cache.keys() == ["b", "a"], f"expected ['b', 'a'], got {cache.keys()!r}"
     assert cache.put("c", 3) == "b", "'b' should now be the least recently used"
 
 
@@ -62,7 +62,7 @@ def test_failed_get_changes_nothing():
     cache.put("a", 1)
     cache.put("b", 2)
     cache.get("zzz")
-    assert cache.keys() == ["a", "b"], f"got {cache.keys()!r}"
+    assert cache.keys() == ["a", "b"], f"expected ['a', 'b'], got {cache.keys()!r}"
     assert len(cache) == 2
 
 
@@ -70,7 +70,7 @@ def test_capacity_one():
     cache = LRUCache(1)
     cache.put("a", 1)
     assert cache.put("b", 2) == "a"
-    assert cache.keys() == ["b"], f"got {cache.keys()!r}"
+    assert cache.keys() == ["b"], f"expected ['b'], got {cache.keys()!r}"
     assert len(cache) == 1
 
 
@@ -80,8 +80,8 @@ def test_long_sequence_of_operations():
     for key in [1, 2, 3, 1, 4, 2, 5, 1]:
         if cache.get(key) is None:
             evictions.append(cache.put(key, key * key))
-    assert evictions == [None, None, None, 2, 3, 1, 4], f"got {evictions!r}"
-    assert cache.keys() == [2, 5, 1], f"got {cache.keys()!r}"
+    assert evictions == [None, None, None, 2, 3, 1, 4], f"expected [None, None, None, 2, 3, 1, 4], got {evictions!r}"
+    assert cache.keys() == [2, 5, 1], f"expected [2, 5, 1], got {cache.keys()!r}"
 
 
 def test_rejects_capacity_below_one():

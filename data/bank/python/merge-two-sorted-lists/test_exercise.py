@@ -3,7 +3,7 @@ from solution import merge_sorted
 
 def test_interleaved_numbers():
     got = merge_sorted([1, 4, 9], [2, 3, 10])
-    assert got == [1, 2, 3, 4, 9, 10], f"got {got!r}"
+    assert got == [1, 2, 3, 4, 9, 10], f"expected [1, 2, 3, 4, 9, 10], got {got!r}"
 
 
 def test_one_list_empty():
@@ -17,7 +17,7 @@ def test_both_empty():
 
 def test_duplicates_are_kept():
     got = merge_sorted([1, 2, 2], [2, 3])
-    assert got == [1, 2, 2, 2, 3], f"got {got!r}"
+    assert got == [1, 2, 2, 2, 3], f"expected [1, 2, 2, 2, 3], got {got!r}"
 
 
 def test_all_of_one_before_the_other():
@@ -29,19 +29,23 @@ def test_stable_with_key_ties_favour_a():
     a = [(1, "a"), (3, "a")]
     b = [(1, "b"), (2, "b")]
     got = merge_sorted(a, b, key=lambda p: p[0])
-    assert got == [(1, "a"), (1, "b"), (2, "b"), (3, "a")], f"got {got!r}"
+    assert got == [(1, "a"), (1, "b"), (2, "b"), (3, "a")], f"expected [(1, 'a'), (1, 'b'), (2, 'b'), (3, 'a')], got {got!r}"
 
 
 def test_key_with_strings():
     got = merge_sorted(["fig", "pear", "banana"], ["kiwi", "cherry"], key=len)
-    assert got == ["fig", "pear", "kiwi", "banana", "cherry"], f"got {got!r}"
+    assert got == ["fig", "pear", "kiwi", "banana", "cherry"], (
+        f"expected ['fig', 'pear', 'kiwi', 'banana', 'cherry'], got {got!r}"
+    )
 
 
 def test_same_list_order_preserved_on_ties():
     a = [("x", 1), ("y", 1), ("z", 2)]
     b = [("p", 1), ("q", 2)]
     got = merge_sorted(a, b, key=lambda p: p[1])
-    assert got == [("x", 1), ("y", 1), ("p", 1), ("z", 2), ("q", 2)], f"got {got!r}"
+    assert got == [("x", 1), ("y", 1), ("p", 1), ("z", 2), ("q", 2)], (
+        f"expected [('x', 1), ('y', 1), ('p', 1), ('z', 2), ('q', 2)], got {got!r}"
+    )
 
 
 def test_longer_lists():

@@ -25,11 +25,11 @@ def test_integers_and_floats():
 
 def test_strings_and_escapes():
     got = parse_json(r'"a\"b\\c\/d\n\te"')
-    assert got == 'a"b\\c/d\n\te', f"got {got!r}"
+    assert got == 'a"b\\c/d\n\te', f"expected 'a\"b\\\\c/d\\n\\te', got {got!r}"
     got = parse_json(r'"caf\u00e9 \u20AC"')
-    assert got == "café €", f"got {got!r}"
+    assert got == "café €", f"expected 'café €', got {got!r}"
     got = parse_json('"plain text, with: [brackets]"')
-    assert got == "plain text, with: [brackets]", f"got {got!r}"
+    assert got == "plain text, with: [brackets]", f"expected 'plain text, with: [brackets]', got {got!r}"
 
 
 def test_empty_containers():
@@ -41,19 +41,19 @@ def test_empty_containers():
 
 def test_nested_arrays():
     got = parse_json(' [1, [2, [true, null]], "a\\nb"] ')
-    assert got == [1, [2, [True, None]], "a\nb"], f"got {got!r}"
+    assert got == [1, [2, [True, None]], "a\nb"], f"expected [1, [2, [True, None]], 'a\\nb'], got {got!r}"
 
 
 def test_objects_with_whitespace_everywhere():
     text = '\n{\n  "name" : "Ada",\r\n\t"langs": [ "en" , "fr" ],\n  "age":36, "pi": 3.14,\n  "extra": {"ok": false}\n}\n'
     got = parse_json(text)
     expected = {"name": "Ada", "langs": ["en", "fr"], "age": 36, "pi": 3.14, "extra": {"ok": False}}
-    assert got == expected, f"got {got!r}"
+    assert got == expected, f"expected {expected!r}, got {got!r}"
 
 
 def test_repeated_key_last_wins():
     got = parse_json('{"a": 1, "b": 2, "a": 3}')
-    assert got == {"a": 3, "b": 2}, f"got {got!r}"
+    assert got == {"a": 3, "b": 2}, f"expected {{'a': 3, 'b': 2}}, got {got!r}"
 
 
 def test_deep_nesting():

@@ -20,7 +20,7 @@ def test_sorted_by_c_then_a():
 
 def test_same_hypotenuse_ordered_by_a():
     got = [t for t in pythagorean_triples(25) if t[2] == 25]
-    assert got == [(7, 24, 25), (15, 20, 25)], f"got {got!r}"
+    assert got == [(7, 24, 25), (15, 20, 25)], f"expected [(7, 24, 25), (15, 20, 25)], got {got!r}"
 
 
 def test_primitive_only():
@@ -31,7 +31,7 @@ def test_primitive_only():
 
 def test_primitive_positionally():
     got = pythagorean_triples(15, True)
-    assert got == [(3, 4, 5), (5, 12, 13)], f"got {got!r}"
+    assert got == [(3, 4, 5), (5, 12, 13)], f"expected [(3, 4, 5), (5, 12, 13)], got {got!r}"
 
 
 def test_counts_up_to_one_hundred():
@@ -43,5 +43,5 @@ def test_counts_up_to_one_hundred():
 
 def test_triples_are_tuples():
     got = pythagorean_triples(10)
-    assert got == [(3, 4, 5), (6, 8, 10)], f"got {got!r}"
+    assert got == [(3, 4, 5), (6, 8, 10)], f"expected [(3, 4, 5), (6, 8, 10)], got {got!r}"
     assert all(type(t) is tuple for t in got), f"expected tuples, got {got!r}"

@@ -5,8 +5,8 @@ EXAMPLE = [("ann", "bob"), ("bob", "cat"), ("cat", "bob"), ("cat", "dan")]
 
 
 def test_no_edges():
-    assert reachable([]) == {}, f"got {reachable([])!r}"
-    assert mutual_groups([]) == [], f"got {mutual_groups([])!r}"
+    assert reachable([]) == {}, f"expected {{}}, got {reachable([])!r}"
+    assert mutual_groups([]) == [], f"expected [], got {mutual_groups([])!r}"
 
 
 def test_chain():
@@ -24,12 +24,12 @@ def test_example_with_a_cycle():
 
 def test_self_loop_reaches_itself():
     got = reachable([("x", "x"), ("y", "x")])
-    assert got == {"x": {"x"}, "y": {"x"}}, f"got {got!r}"
+    assert got == {"x": {"x"}, "y": {"x"}}, f"expected {{'x': {{'x'}}, 'y': {{'x'}}}}, got {got!r}"
 
 
 def test_repeated_edges_change_nothing():
     got = reachable([("a", "b"), ("a", "b"), ("b", "a"), ("b", "a")])
-    assert got == {"a": {"a", "b"}, "b": {"a", "b"}}, f"got {got!r}"
+    assert got == {"a": {"a", "b"}, "b": {"a", "b"}}, f"expected {{'a': {{'a', 'b'}}, 'b': {{'a', 'b'}}}}, got {got!r}"
 
 
 def test_separate_components():
@@ -43,19 +43,19 @@ def test_long_chain():
     edges = list(zip(names, names[1:]))
     got = reachable(edges)
     assert got["n00"] == set(names[1:]), f"n00 should reach all 39 others, got {len(got['n00'])}"
-    assert got["n20"] == set(names[21:]), f"got {sorted(got['n20'])!r}"
-    assert got["n39"] == set(), f"got {got['n39']!r}"
+    assert got["n20"] == set(names[21:]), f"expected n20 to reach n21 to n39, got {sorted(got['n20'])!r}"
+    assert got["n39"] == set(), f"expected set(), got {got['n39']!r}"
 
 
 def test_groups_of_example():
     got = mutual_groups(EXAMPLE)
-    assert got == [["ann"], ["bob", "cat"], ["dan"]], f"got {got!r}"
+    assert got == [["ann"], ["bob", "cat"], ["dan"]], f"expected [['ann'], ['bob', 'cat'], ['dan']], got {got!r}"
 
 
 def test_groups_with_two_cycles_joined_one_way():
     edges = [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("d", "e"), ("e", "d"), ("f", "f")]
     got = mutual_groups(edges)
-    assert got == [["a", "b", "c"], ["d", "e"], ["f"]], f"got {got!r}"
+    assert got == [["a", "b", "c"], ["d", "e"], ["f"]], f"expected [['a', 'b', 'c'], ['d', 'e'], ['f']], got {got!r}"
 
 
 def test_big_ring_is_one_group():

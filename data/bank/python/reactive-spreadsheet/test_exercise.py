@@ -31,7 +31,9 @@ def test_formula_and_chained_updates():
     sheet.set_formula("D1", ["C1"], lambda c: c * 10)
     assert sheet.get("D1") == 50, f"expected 50, got {sheet.get('D1')!r}"
     sheet.set_value("A1", 7)
-    assert sheet.get("C1") == 10 and sheet.get("D1") == 100, f"got {sheet.get('C1')!r}, {sheet.get('D1')!r}"
+    assert sheet.get("C1") == 10 and sheet.get("D1") == 100, (
+        f"expected C1 = 10 and D1 = 100, got C1 = {sheet.get('C1')!r} and D1 = {sheet.get('D1')!r}"
+    )
 
 
 def test_inputs_order_empty_inputs_and_empty_cells():
@@ -53,9 +55,11 @@ def test_formula_replaced_by_value_and_clear():
     sheet.set_formula("C1", ["B1"], lambda b: b * 2)
     assert sheet.get("C1") == 4
     sheet.set_value("B1", 100)
-    assert sheet.get("C1") == 200, f"got {sheet.get('C1')!r}"
+    assert sheet.get("C1") == 200, f"expected 200, got {sheet.get('C1')!r}"
     sheet.clear("B1")
-    assert sheet.get("B1") == 0 and sheet.get("C1") == 0, f"got {sheet.get('B1')!r}, {sheet.get('C1')!r}"
+    assert sheet.get("B1") == 0 and sheet.get("C1") == 0, (
+        f"expected B1 = 0 and C1 = 0, got B1 = {sheet.get('B1')!r} and C1 = {sheet.get('C1')!r}"
+    )
     assert sheet.dependents("A1") == [], "B1 no longer has a formula"
 
 
@@ -66,7 +70,7 @@ def test_dependents_are_transitive_and_sorted():
     sheet.set_formula("AA1", ["A1", "C3"], add)
     sheet.set_formula("D4", ["Z1"], add)
     got = sheet.dependents("A1")
-    assert got == ["AA1", "B2", "C3"], f"got {got!r}"
+    assert got == ["AA1", "B2", "C3"], f"expected ['AA1', 'B2', 'C3'], got {got!r}"
     assert sheet.dependents("C3") == ["AA1"]
     assert sheet.dependents("D4") == []
 
@@ -86,7 +90,7 @@ def test_indirect_cycle_leaves_sheet_unchanged():
     assert sheet.get("C1") == 7
     expect(CycleError, lambda: sheet.set_formula("A1", ["C1"], add), 'sheet.set_formula("A1", ["C1"], add)')
     assert sheet.get("A1") == 2 and sheet.get("C1") == 7, "a rejected formula must change nothing"
-    assert sheet.dependents("C1") == [], f"got {sheet.dependents('C1')!r}"
+    assert sheet.dependents("C1") == [], f"expected [], got {sheet.dependents('C1')!r}"
 
 
 def test_breaking_a_chain_allows_the_formula():
@@ -95,7 +99,7 @@ def test_breaking_a_chain_allows_the_formula():
     expect(CycleError, lambda: sheet.set_formula("A1", ["B1"], add), 'sheet.set_formula("A1", ["B1"], add)')
     sheet.set_value("B1", 5)          # B1 no longer depends on A1
     sheet.set_formula("A1", ["B1"], lambda b: b * 2)
-    assert sheet.get("A1") == 10, f"got {sheet.get('A1')!r}"
+    assert sheet.get("A1") == 10, f"expected 10, got {sheet.get('A1')!r}"
 
 
 def test_evaluation_is_lazy_and_cached():
@@ -121,11 +125,19 @@ def test_only_dependent_caches_are_invalidated():
     sheet.get("Y1")
     assert sheet.evaluations == 3
     sheet.set_value("X1", 5)                     # unrelated to B1 and C1
-    assert sheet.get("C1") == 3 and sheet.evaluations == 3, f"got {sheet.evaluations}"
-    assert sheet.get("Y1") == -5 and sheet.evaluations == 4, f"got {sheet.evaluations}"
+    assert sheet.get("C1") == 3 and sheet.evaluations == 3, (
+        f"expected C1 = 3 and evaluations still 3, got {sheet.evaluations} evaluations"
+    )
+    assert sheet.get("Y1") == -5 and sheet.evaluations == 4, (
+        f"expected Y1 = -5 and 4 evaluations, got {sheet.evaluations} evaluations"
+    )
     sheet.set_value("A1", 10)
-    assert sheet.get("B1") == 20 and sheet.evaluations == 5, f"got {sheet.evaluations}"
-    assert sheet.get("C1") == 21 and sheet.evaluations == 6, f"got {sheet.evaluations}"
+    assert sheet.get("B1") == 20 and sheet.evaluations == 5, (
+        f"expected B1 = 20 and 5 evaluations, got {sheet.evaluations} evaluations"
+    )
+    assert sheet.get("C1") == 21 and sheet.evaluations == 6, (
+        f"expected C1 = 21 and 6 evaluations, got {sheet.evaluations} evaluations"
+    )
 
 
 def test_invalid_cell_names():

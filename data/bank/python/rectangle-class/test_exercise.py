@@ -46,4 +46,4 @@ def test_scaled_returns_a_new_rectangle():
 def test_separate_objects_are_independent():
     a = Rectangle(1, 2)
     b = Rectangle(10, 20)
-    assert a.area() == 2 and b.area() == 200, f"got {a.area()!r} and {b.area()!r}"
+    assert a.area() == 2 and b.area() == 200, f"expected areas 2 and 200, got {a.area()!r} and {b.area()!r}"

@@ -29,7 +29,7 @@ def test_success_first_time():
 
 def test_succeeds_after_failures():
     got = call_with_retry(make_flaky(2), attempts=3)
-    assert got == "ok after 3 calls", f"got {got!r}"
+    assert got == "ok after 3 calls", f"expected 'ok after 3 calls', got {got!r}"
 
 
 def test_gives_up_with_details():
@@ -39,20 +39,20 @@ def test_gives_up_with_details():
         "ConnectionError: failure 1",
         "ConnectionError: failure 2",
         "ConnectionError: failure 3",
-    ], f"got {e.errors!r}"
-    assert str(e) == "gave up after 3 attempts", f"got {str(e)!r}"
+    ], f"expected 3 errors, 'ConnectionError: failure 1' to 'ConnectionError: failure 3', got {e.errors!r}"
+    assert str(e) == "gave up after 3 attempts", f"expected 'gave up after 3 attempts', got {str(e)!r}"
 
 
 def test_default_is_three_attempts():
     got = call_with_retry(make_flaky(2))
-    assert got == "ok after 3 calls", f"got {got!r}"
+    assert got == "ok after 3 calls", f"expected 'ok after 3 calls', got {got!r}"
     e = expect_retry_error(make_flaky(3))
     assert e.attempts == 3 and len(e.errors) == 3
 
 
 def test_single_attempt_means_no_retry():
     e = expect_retry_error(make_flaky(1), attempts=1)
-    assert e.errors == ["ConnectionError: failure 1"], f"got {e.errors!r}"
+    assert e.errors == ["ConnectionError: failure 1"], f"expected ['ConnectionError: failure 1'], got {e.errors!r}"
 
 
 def test_unlisted_exception_propagates_immediately():
@@ -68,12 +68,14 @@ def test_unlisted_exception_propagates_immediately():
 def test_retry_on_single_class_and_subclasses():
     # ConnectionRefusedError is a subclass of ConnectionError.
     got = call_with_retry(make_flaky(2, ConnectionRefusedError), attempts=4, retry_on=ConnectionError)
-    assert got == "ok after 3 calls", f"got {got!r}"
+    assert got == "ok after 3 calls", f"expected 'ok after 3 calls', got {got!r}"
 
 
 def test_error_type_names_are_recorded():
     e = expect_retry_error(make_flaky(9, TimeoutError), attempts=2, retry_on=(TimeoutError,))
-    assert e.errors == ["TimeoutError: failure 1", "TimeoutError: failure 2"], f"got {e.errors!r}"
+    assert e.errors == ["TimeoutError: failure 1", "TimeoutError: failure 2"], (
+        f"expected ['TimeoutError: failure 1', 'TimeoutError: failure 2'], got {e.errors!r}"
+    )
 
 
 def test_invalid_attempts():

@@ -3,22 +3,22 @@ from solution import rotate
 
 def test_rotate_right():
     got = rotate(["a", "b", "c", "d", "e"], 2)
-    assert got == ["d", "e", "a", "b", "c"], f"got {got!r}"
+    assert got == ["d", "e", "a", "b", "c"], f"expected ['d', 'e', 'a', 'b', 'c'], got {got!r}"
 
 
 def test_rotate_left():
     got = rotate(["a", "b", "c", "d", "e"], -1)
-    assert got == ["b", "c", "d", "e", "a"], f"got {got!r}"
+    assert got == ["b", "c", "d", "e", "a"], f"expected ['b', 'c', 'd', 'e', 'a'], got {got!r}"
 
 
 def test_k_larger_than_length():
     got = rotate(["a", "b", "c"], 7)
-    assert got == ["c", "a", "b"], f"got {got!r}"
+    assert got == ["c", "a", "b"], f"expected ['c', 'a', 'b'], got {got!r}"
 
 
 def test_large_negative_k():
     got = rotate([1, 2, 3, 4], -10)
-    assert got == [3, 4, 1, 2], f"got {got!r}"
+    assert got == [3, 4, 1, 2], f"expected [3, 4, 1, 2], got {got!r}"
 
 
 def test_zero_and_full_turn():
@@ -28,7 +28,7 @@ def test_zero_and_full_turn():
 
 def test_single_item():
     got = rotate(["only"], 5)
-    assert got == ["only"], f"got {got!r}"
+    assert got == ["only"], f"expected ['only'], got {got!r}"
 
 
 def test_empty_playlist():
@@ -38,4 +38,4 @@ def test_empty_playlist():
 
 def test_mixed_types():
     got = rotate([1, "two", (3,), None], 1)
-    assert got == [None, 1, "two", (3,)], f"got {got!r}"
+    assert got == [None, 1, "two", (3,)], f"expected [None, 1, 'two', (3,)], got {got!r}"

@@ -12,20 +12,24 @@ def test_circle():
 
 def test_rectangle():
     r = Rectangle(2, 3)
-    assert (r.width, r.height) == (2, 3), f"got {(r.width, r.height)!r}"
-    assert r.area() == 6 and r.perimeter() == 10, f"got {r.area()!r}, {r.perimeter()!r}"
+    assert (r.width, r.height) == (2, 3), f"expected (2, 3), got {(r.width, r.height)!r}"
+    assert r.area() == 6 and r.perimeter() == 10, (
+        f"expected area 6 and perimeter 10, got area {r.area()!r} and perimeter {r.perimeter()!r}"
+    )
 
 
 def test_square_is_a_rectangle():
     sq = Square(3)
     assert isinstance(sq, Rectangle) and isinstance(sq, Shape), "Square must inherit from Rectangle"
-    assert (sq.width, sq.height, sq.side) == (3, 3, 3), f"got {(sq.width, sq.height, sq.side)!r}"
-    assert sq.area() == 9 and sq.perimeter() == 12, f"got {sq.area()!r}, {sq.perimeter()!r}"
+    assert (sq.width, sq.height, sq.side) == (3, 3, 3), f"expected (3, 3, 3), got {(sq.width, sq.height, sq.side)!r}"
+    assert sq.area() == 9 and sq.perimeter() == 12, (
+        f"expected area 9 and perimeter 12, got area {sq.area()!r} and perimeter {sq.perimeter()!r}"
+    )
 
 
 def test_names_are_class_attributes():
     got = [Circle(1).name, Rectangle(1, 2).name, Square(1).name]
-    assert got == ["circle", "rectangle", "square"], f"got {got!r}"
+    assert got == ["circle", "rectangle", "square"], f"expected ['circle', 'rectangle', 'square'], got {got!r}"
 
 
 def test_describe():
@@ -39,7 +43,9 @@ def test_compare_and_sort_by_area():
     assert not (Circle(2) < Square(2))
     ordered = sorted([Circle(1), Square(1), Rectangle(1, 5), Rectangle(1, 2)])
     got = [s.name for s in ordered]
-    assert got == ["square", "rectangle", "circle", "rectangle"], f"got {got!r}"
+    assert got == ["square", "rectangle", "circle", "rectangle"], (
+        f"expected ['square', 'rectangle', 'circle', 'rectangle'], got {got!r}"
+    )
 
 
 def test_largest():

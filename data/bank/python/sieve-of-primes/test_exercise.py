@@ -8,7 +8,7 @@ def test_up_to_ten():
 
 def test_n_itself_is_included():
     got = primes_up_to(13)
-    assert got == [2, 3, 5, 7, 11, 13], f"got {got!r}"
+    assert got == [2, 3, 5, 7, 11, 13], f"expected [2, 3, 5, 7, 11, 13], got {got!r}"
 
 
 def test_smallest_prime():

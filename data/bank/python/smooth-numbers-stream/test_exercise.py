@@ -9,32 +9,36 @@ def first(factors, count):
 
 def test_hamming_numbers_start():
     got = first([2, 3, 5], 15)
-    assert got == [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24], f"got {got!r}"
+    assert got == [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24], (
+        f"expected [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 18, 20, 24], got {got!r}"
+    )
 
 
 def test_single_factor_gives_powers():
     got = first([2], 10)
-    assert got == [1, 2, 4, 8, 16, 32, 64, 128, 256, 512], f"got {got!r}"
+    assert got == [1, 2, 4, 8, 16, 32, 64, 128, 256, 512], f"expected [1, 2, 4, 8, 16, 32, 64, 128, 256, 512], got {got!r}"
 
 
 def test_other_primes():
     got = first([3, 7], 8)
-    assert got == [1, 3, 7, 9, 21, 27, 49, 63], f"got {got!r}"
+    assert got == [1, 3, 7, 9, 21, 27, 49, 63], f"expected [1, 3, 7, 9, 21, 27, 49, 63], got {got!r}"
 
 
 def test_duplicate_and_unsorted_factors():
     got = first([5, 2, 2, 3], 12)
-    assert got == [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16], f"got {got!r}"
+    assert got == [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16], f"expected [1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16], got {got!r}"
 
 
 def test_composite_factors():
     got = first([4, 6], 12)
-    assert got == [1, 4, 6, 16, 24, 36, 64, 96, 144, 216, 256, 384], f"got {got!r}"
+    assert got == [1, 4, 6, 16, 24, 36, 64, 96, 144, 216, 256, 384], (
+        f"expected [1, 4, 6, 16, 24, 36, 64, 96, 144, 216, 256, 384], got {got!r}"
+    )
 
 
 def test_no_factors_yields_only_one():
     got = list(smooth_numbers([]))
-    assert got == [1], f"got {got!r}"
+    assert got == [1], f"expected [1], got {got!r}"
 
 
 def test_is_lazy_iterator():

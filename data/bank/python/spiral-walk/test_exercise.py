@@ -3,27 +3,27 @@ from solution import spiral
 
 def test_square_grid():
     got = spiral([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
-    assert got == [1, 2, 3, 6, 9, 8, 7, 4, 5], f"got {got!r}"
+    assert got == [1, 2, 3, 6, 9, 8, 7, 4, 5], f"expected [1, 2, 3, 6, 9, 8, 7, 4, 5], got {got!r}"
 
 
 def test_wide_grid():
     got = spiral([[1, 2, 3, 4], [5, 6, 7, 8]])
-    assert got == [1, 2, 3, 4, 8, 7, 6, 5], f"got {got!r}"
+    assert got == [1, 2, 3, 4, 8, 7, 6, 5], f"expected [1, 2, 3, 4, 8, 7, 6, 5], got {got!r}"
 
 
 def test_tall_grid():
     got = spiral([[1, 2], [3, 4], [5, 6], [7, 8]])
-    assert got == [1, 2, 4, 6, 8, 7, 5, 3], f"got {got!r}"
+    assert got == [1, 2, 4, 6, 8, 7, 5, 3], f"expected [1, 2, 4, 6, 8, 7, 5, 3], got {got!r}"
 
 
 def test_single_column():
     got = spiral([[1], [2], [3]])
-    assert got == [1, 2, 3], f"got {got!r}"
+    assert got == [1, 2, 3], f"expected [1, 2, 3], got {got!r}"
 
 
 def test_single_row():
     got = spiral([["a", "b", "c"]])
-    assert got == ["a", "b", "c"], f"got {got!r}"
+    assert got == ["a", "b", "c"], f"expected ['a', 'b', 'c'], got {got!r}"
 
 
 def test_four_by_four():
@@ -42,7 +42,7 @@ def test_three_by_five_visits_every_cell_once():
 
 def test_single_cell():
     got = spiral([[42]])
-    assert got == [42], f"got {got!r}"
+    assert got == [42], f"expected [42], got {got!r}"
 
 
 def test_empty_grids():

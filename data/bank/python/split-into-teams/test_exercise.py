@@ -15,17 +15,17 @@ def test_divides_evenly():
 
 def test_one_team_with_everyone():
     got = split_into_teams(["Ana", "Ben", "Cy"], 3)
-    assert got == [["Ana", "Ben", "Cy"]], f"got {got!r}"
+    assert got == [["Ana", "Ben", "Cy"]], f"expected [['Ana', 'Ben', 'Cy']], got {got!r}"
 
 
 def test_size_larger_than_class():
     got = split_into_teams(["Ana", "Ben"], 10)
-    assert got == [["Ana", "Ben"]], f"got {got!r}"
+    assert got == [["Ana", "Ben"]], f"expected [['Ana', 'Ben']], got {got!r}"
 
 
 def test_size_one():
     got = split_into_teams(["x", "y", "z"], 1)
-    assert got == [["x"], ["y"], ["z"]], f"got {got!r}"
+    assert got == [["x"], ["y"], ["z"]], f"expected [['x'], ['y'], ['z']], got {got!r}"
 
 
 def test_no_names():

@@ -95,7 +95,7 @@ def test_hard_puzzle_with_25_givens():
 
 def test_complete_grid_is_returned_unchanged():
     got = solve_sudoku(EASY_SOLVED)
-    assert got == EASY_SOLVED, f"got {got!r}"
+    assert got == EASY_SOLVED, f"expected the complete grid back unchanged, got {got!r}"
 
 
 def test_empty_grid_gets_some_valid_solution():

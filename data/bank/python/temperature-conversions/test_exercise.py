@@ -11,9 +11,9 @@ def test_stores_celsius():
 
 
 def test_fahrenheit_property():
-    assert Temperature(25).fahrenheit == 77.0, f"got {Temperature(25).fahrenheit!r}"
-    assert Temperature(-40).fahrenheit == -40.0, f"got {Temperature(-40).fahrenheit!r}"
-    assert Temperature(0).fahrenheit == 32.0, f"got {Temperature(0).fahrenheit!r}"
+    assert Temperature(25).fahrenheit == 77.0, f"expected 77.0, got {Temperature(25).fahrenheit!r}"
+    assert Temperature(-40).fahrenheit == -40.0, f"expected -40.0, got {Temperature(-40).fahrenheit!r}"
+    assert Temperature(0).fahrenheit == 32.0, f"expected 32.0, got {Temperature(0).fahrenheit!r}"
 
 
 def test_kelvin_property():

@@ -2,9 +2,9 @@ from solution import hanoi, replay
 
 
 def test_one_and_two_disks():
-    assert hanoi(1) == [("A", "C")], f"got {hanoi(1)!r}"
+    assert hanoi(1) == [("A", "C")], f"expected [('A', 'C')], got {hanoi(1)!r}"
     got = hanoi(2)
-    assert got == [("A", "B"), ("A", "C"), ("B", "C")], f"got {got!r}"
+    assert got == [("A", "B"), ("A", "C"), ("B", "C")], f"expected [('A', 'B'), ('A', 'C'), ('B', 'C')], got {got!r}"
 
 
 def test_three_disks_exact_moves():
@@ -15,7 +15,7 @@ def test_three_disks_exact_moves():
 
 def test_custom_peg_names():
     got = hanoi(2, "L", "R", "M")
-    assert got == [("L", "M"), ("L", "R"), ("M", "R")], f"got {got!r}"
+    assert got == [("L", "M"), ("L", "R"), ("M", "R")], f"expected [('L', 'M'), ('L', 'R'), ('M', 'R')], got {got!r}"
 
 
 def test_zero_disks():
@@ -38,9 +38,9 @@ def test_negative_disks_raise():
 
 def test_replay_of_a_solution():
     got = replay(2, [("A", "B"), ("A", "C"), ("B", "C")])
-    assert got == [[], [], [2, 1]], f"got {got!r}"
+    assert got == [[], [], [2, 1]], f"expected [[], [], [2, 1]], got {got!r}"
     got = replay(3, [])
-    assert got == [[3, 2, 1], [], []], f"got {got!r}"
+    assert got == [[3, 2, 1], [], []], f"expected [[3, 2, 1], [], []], got {got!r}"
 
 
 def test_hanoi_solutions_replay_correctly():
@@ -48,12 +48,12 @@ def test_hanoi_solutions_replay_correctly():
         got = replay(n, hanoi(n))
         assert got == [[], [], list(range(n, 0, -1))], f"for n={n}: got {got!r}"
     got = replay(4, hanoi(4, "x", "y", "z"), pegs=("x", "z", "y"))
-    assert got == [[], [], [4, 3, 2, 1]], f"got {got!r}"
+    assert got == [[], [], [4, 3, 2, 1]], f"expected [[], [], [4, 3, 2, 1]], got {got!r}"
 
 
 def test_replay_partial_position():
     got = replay(3, [("A", "C"), ("A", "B")])
-    assert got == [[3], [2], [1]], f"got {got!r}"
+    assert got == [[3], [2], [1]], f"expected [[3], [2], [1]], got {got!r}"
 
 
 def test_replay_rejects_illegal_moves():

@@ -6,20 +6,20 @@ def state(ed):
 
 
 def test_new_editor_cursor_at_end():
-    assert state(Editor()) == ("", 0), f"got {state(Editor())!r}"
-    assert state(Editor("hi")) == ("hi", 2), f"got {state(Editor('hi'))!r}"
+    assert state(Editor()) == ("", 0), f"expected ('', 0), got {state(Editor())!r}"
+    assert state(Editor("hi")) == ("hi", 2), f"expected ('hi', 2), got {state(Editor('hi'))!r}"
 
 
 def test_insert_at_end_and_in_the_middle():
     ed = Editor("Hello")
     ed.insert(" world")
-    assert state(ed) == ("Hello world", 11), f"got {state(ed)!r}"
+    assert state(ed) == ("Hello world", 11), f"expected ('Hello world', 11), got {state(ed)!r}"
     ed.move_to(5)
     ed.insert(",")
-    assert state(ed) == ("Hello, world", 6), f"got {state(ed)!r}"
+    assert state(ed) == ("Hello, world", 6), f"expected ('Hello, world', 6), got {state(ed)!r}"
     ed.move_to(0)
     ed.insert(">> ")
-    assert state(ed) == (">> Hello, world", 3), f"got {state(ed)!r}"
+    assert state(ed) == (">> Hello, world", 3), f"expected ('>> Hello, world', 3), got {state(ed)!r}"
 
 
 def test_backspace_returns_deleted_text():
@@ -27,10 +27,10 @@ def test_backspace_returns_deleted_text():
     ed.move_to(6)
     got = ed.backspace(3)
     assert got == "lo,", f"expected 'lo,', got {got!r}"
-    assert state(ed) == ("Hel world", 3), f"got {state(ed)!r}"
+    assert state(ed) == ("Hel world", 3), f"expected ('Hel world', 3), got {state(ed)!r}"
     got = ed.backspace(10)
     assert got == "Hel", f"expected only 'Hel' to be deleted, got {got!r}"
-    assert state(ed) == (" world", 0), f"got {state(ed)!r}"
+    assert state(ed) == (" world", 0), f"expected (' world', 0), got {state(ed)!r}"
     assert ed.backspace() == "", "backspace at position 0 deletes nothing"
 
 
@@ -73,9 +73,13 @@ def test_redo_reapplies_undone_edits():
     ed.backspace()
     ed.undo()
     ed.undo()
-    assert state(ed) == ("", 0), f"got {state(ed)!r}"
-    assert ed.redo() is True and state(ed) == ("abc", 3), f"got {state(ed)!r}"
-    assert ed.redo() is True and state(ed) == ("ab", 2), f"got {state(ed)!r}"
+    assert state(ed) == ("", 0), f"expected ('', 0), got {state(ed)!r}"
+    assert ed.redo() is True and state(ed) == ("abc", 3), (
+        f"expected redo() to return True and leave ('abc', 3), got {state(ed)!r}"
+    )
+    assert ed.redo() is True and state(ed) == ("ab", 2), (
+        f"expected redo() to return True and leave ('ab', 2), got {state(ed)!r}"
+    )
     assert ed.redo() is False, "nothing left to redo"
 
 
@@ -85,7 +89,7 @@ def test_new_edit_clears_redo():
     ed.undo()
     ed.insert("z")
     assert ed.redo() is False, "redo history must be cleared by a new edit"
-    assert state(ed) == ("xz", 2), f"got {state(ed)!r}"
+    assert state(ed) == ("xz", 2), f"expected ('xz', 2), got {state(ed)!r}"
 
 
 def test_moving_is_not_an_edit():
@@ -94,7 +98,7 @@ def test_moving_is_not_an_edit():
     ed.undo()
     ed.move_to(1)
     assert ed.redo() is True, "moving the cursor must not clear the redo history"
-    assert state(ed) == ("abcd", 4), f"got {state(ed)!r}"
+    assert state(ed) == ("abcd", 4), f"expected ('abcd', 4), got {state(ed)!r}"
     ed.move_to(0)
     assert ed.undo() is True
     assert state(ed) == ("abc", 3), f"undo restores the cursor from before the edit, got {state(ed)!r}"
@@ -118,6 +122,8 @@ def test_max_undo_forgets_old_edits():
     for ch in "abcd":
         ed.insert(ch)
     assert ed.undo() is True and ed.undo() is True
-    assert state(ed) == ("ab", 2), f"got {state(ed)!r}"
+    assert state(ed) == ("ab", 2), f"expected ('ab', 2), got {state(ed)!r}"
     assert ed.undo() is False, "only the last 2 edits can be undone"
-    assert ed.redo() is True and state(ed) == ("abc", 3), f"got {state(ed)!r}"
+    assert ed.redo() is True and state(ed) == ("abc", 3), (
+        f"expected redo() to return True and leave ('abc', 3), got {state(ed)!r}"
+    )

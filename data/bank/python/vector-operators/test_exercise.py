@@ -36,7 +36,7 @@ def test_equality():
 
 
 def test_length():
-    assert Vector(3, 4).length() == 5.0, f"got {Vector(3, 4).length()!r}"
+    assert Vector(3, 4).length() == 5.0, f"expected 5.0, got {Vector(3, 4).length()!r}"
     assert Vector(0, 0).length() == 0.0
     assert Vector(-5, 12).length() == 13.0
 

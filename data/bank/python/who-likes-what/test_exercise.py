@@ -3,12 +3,12 @@ from solution import invert
 
 def test_shared_favourite():
     got = invert({"ana": "kiwi", "ben": "plum", "cy": "kiwi"})
-    assert got == {"kiwi": ["ana", "cy"], "plum": ["ben"]}, f"got {got!r}"
+    assert got == {"kiwi": ["ana", "cy"], "plum": ["ben"]}, f"expected {{'kiwi': ['ana', 'cy'], 'plum': ['ben']}}, got {got!r}"
 
 
 def test_single_person():
     got = invert({"zed": "fig"})
-    assert got == {"fig": ["zed"]}, f"got {got!r}"
+    assert got == {"fig": ["zed"]}, f"expected {{'fig': ['zed']}}, got {got!r}"
 
 
 def test_empty_survey():
@@ -18,12 +18,12 @@ def test_empty_survey():
 
 def test_names_are_sorted():
     got = invert({"zoe": "pear", "adam": "pear", "mo": "pear"})
-    assert got == {"pear": ["adam", "mo", "zoe"]}, f"got {got!r}"
+    assert got == {"pear": ["adam", "mo", "zoe"]}, f"expected {{'pear': ['adam', 'mo', 'zoe']}}, got {got!r}"
 
 
 def test_everyone_different():
     got = invert({"a": "x", "b": "y", "c": "z"})
-    assert got == {"x": ["a"], "y": ["b"], "z": ["c"]}, f"got {got!r}"
+    assert got == {"x": ["a"], "y": ["b"], "z": ["c"]}, f"expected {{'x': ['a'], 'y': ['b'], 'z': ['c']}}, got {got!r}"
 
 
 def test_larger_survey():

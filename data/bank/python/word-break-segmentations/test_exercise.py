@@ -3,7 +3,9 @@ from solution import segmentations
 
 def test_three_readings():
     got = segmentations("icecreamcone", ["ice", "cream", "icecream", "cone", "creamcone"])
-    assert got == ["ice cream cone", "ice creamcone", "icecream cone"], f"got {got!r}"
+    assert got == ["ice cream cone", "ice creamcone", "icecream cone"], (
+        f"expected ['ice cream cone', 'ice creamcone', 'icecream cone'], got {got!r}"
+    )
 
 
 def test_results_are_sorted():
@@ -15,7 +17,9 @@ def test_results_are_sorted():
 
 def test_words_can_repeat():
     got = segmentations("aaaa", ["a", "aa"])
-    assert got == ["a a a a", "a a aa", "a aa a", "aa a a", "aa aa"], f"got {got!r}"
+    assert got == ["a a a a", "a a aa", "a aa a", "aa a a", "aa aa"], (
+        f"expected ['a a a a', 'a a aa', 'a aa a', 'aa a a', 'aa aa'], got {got!r}"
+    )
 
 
 def test_no_segmentation():
@@ -25,7 +29,7 @@ def test_no_segmentation():
 
 def test_single_word():
     got = segmentations("pineapple", ["pineapple", "pine"])
-    assert got == ["pineapple"], f"got {got!r}"
+    assert got == ["pineapple"], f"expected ['pineapple'], got {got!r}"
 
 
 def test_empty_text_has_one_empty_segmentation():
@@ -35,7 +39,7 @@ def test_empty_text_has_one_empty_segmentation():
 
 def test_empty_and_duplicate_words_are_harmless():
     got = segmentations("penpineapple", ["", "pen", "pen", "pine", "apple", "pineapple"])
-    assert got == ["pen pine apple", "pen pineapple"], f"got {got!r}"
+    assert got == ["pen pine apple", "pen pineapple"], f"expected ['pen pine apple', 'pen pineapple'], got {got!r}"
 
 
 def test_case_sensitive():

@@ -9,32 +9,32 @@ def test_classic_sentence():
 
 def test_line_that_fits_exactly():
     got = wrap("abc def ghi", 7)
-    assert got == ["abc def", "ghi"], f"got {got!r}"
+    assert got == ["abc def", "ghi"], f"expected ['abc def', 'ghi'], got {got!r}"
 
 
 def test_everything_fits_on_one_line():
     got = wrap("short text", 80)
-    assert got == ["short text"], f"got {got!r}"
+    assert got == ["short text"], f"expected ['short text'], got {got!r}"
 
 
 def test_whitespace_is_collapsed():
     got = wrap("  one\ttwo\n\nthree  ", 8)
-    assert got == ["one two", "three"], f"got {got!r}"
+    assert got == ["one two", "three"], f"expected ['one two', 'three'], got {got!r}"
 
 
 def test_long_word_is_cut():
     got = wrap("ab abcdefghij c", 4)
-    assert got == ["ab", "abcd", "efgh", "ij c"], f"got {got!r}"
+    assert got == ["ab", "abcd", "efgh", "ij c"], f"expected ['ab', 'abcd', 'efgh', 'ij c'], got {got!r}"
 
 
 def test_long_word_at_the_start():
     got = wrap("abcdef gh", 3)
-    assert got == ["abc", "def", "gh"], f"got {got!r}"
+    assert got == ["abc", "def", "gh"], f"expected ['abc', 'def', 'gh'], got {got!r}"
 
 
 def test_width_one():
     got = wrap("a bc", 1)
-    assert got == ["a", "b", "c"], f"got {got!r}"
+    assert got == ["a", "b", "c"], f"expected ['a', 'b', 'c'], got {got!r}"
 
 
 def test_no_words():
