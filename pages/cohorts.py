@@ -115,9 +115,10 @@ with people:
                                 "solved": "Solved",
                                 "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
                                 "level": st.column_config.NumberColumn(
-                                    "Level", help="The learner's visible level, 1 to 10: up after 3 successes in a row, "
-                                    "down after 2 struggles in a row (a fail, 2 or more hints, or more than twice the "
-                                    "expected time), unless the learner steered or pinned it.")})
+                                    "Level", help="The learner's visible level, 1 to 10: up after 3 successes in a row at "
+                                    "it or above, down after 2 struggles in a row at it or below (a fail, 2 or more "
+                                    "hints, or more than twice the expected time), unless the learner steered or "
+                                    "pinned it.")})
     csv_button(learners, "learners")
 
 with risk:
