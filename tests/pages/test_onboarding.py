@@ -55,7 +55,7 @@ def answers(wb) -> dict[str, dict]:
     [
         pytest.param("newcomer", "Getting started", [], id="new-learner-gets-the-interview-only"),
         pytest.param("learner", "Practice", ["pages/history.py", "pages/profile.py"], id="onboarded-learner"),
-        pytest.param("educator", "Practice", ["pages/profile.py", "pages/system.py"], id="educator-skips-it"),
+        pytest.param("educator", "Cohorts", ["pages/profile.py", "pages/system.py"], id="educator-skips-it"),
     ],
 )
 def test_the_router_sends_learners_without_a_profile_to_the_interview(request, wb, who, title, pages):
