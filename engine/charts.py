@@ -14,6 +14,10 @@ from datetime import date
 from typing import Any
 
 import altair as alt
+
+# pandas imported whole before any chart is built: Altair looks it up in sys.modules, and while
+# another session's thread is still importing it, Altair met a half-initialised module
+import pandas  # noqa: F401
 import polars as pl
 
 from engine.progress import MASTERY_LEVEL, runs
