@@ -109,14 +109,17 @@ class Policy:
     def difficulty(self, exercise: Exercise) -> float:
         raise NotImplementedError
 
+    def close(self) -> None:
+        """Let go of what the policy holds (the engine's temporary home)."""
+
 
 class EnginePolicy(Policy):
     """The real engine, through its public API."""
 
     def __init__(self, bank: Bank, curriculum: Curriculum, learners: list[Learner], band: tuple[float, float]) -> None:
         self.now = START
-        home = Path(tempfile.mkdtemp(prefix="workbench-simulation-"))
-        settings = Settings(home=home, bcrypt_rounds=4, target_band_low=band[0], target_band_high=band[1])
+        self._home = tempfile.TemporaryDirectory(prefix="workbench-simulation-")  # removed by ``close``
+        settings = Settings(home=Path(self._home.name), bcrypt_rounds=4, target_band_low=band[0], target_band_high=band[1])
         self.wb = Workbench(settings, store=Store(), sandbox=Sandbox(), bank=bank, curriculum=curriculum,
                             clock=lambda: self.now, remember=False)
         self.users = []
@@ -131,6 +134,10 @@ class EnginePolicy(Policy):
     def picks(self, index: int, now: datetime) -> list[Exercise]:
         self.now = now
         return self.wb.next_exercises(self.users[index])
+
+    def close(self) -> None:
+        self.wb.close()
+        self._home.cleanup()
 
     def record(self, index: int, exercise: Exercise, passed: bool, hints: int, duration_s: float, at: datetime) -> None:
         self.wb.record_result(self.users[index], exercise.id, passed, hints_used=hints, duration_s=duration_s, at=at)
@@ -252,7 +259,11 @@ def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: 
                        ("staircase", lambda people: StaircasePolicy(bank, curriculum, people))):
         people = [copy_of(x) for x in population]
         report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
-        outcome = run(make(people), people, truth, bank, curriculum, results=results, seed=seed, progress=report)
+        policy = make(people)
+        try:
+            outcome = run(policy, people, truth, bank, curriculum, results=results, seed=seed, progress=report)
+        finally:
+            policy.close()
         figures[name] = outcome.figures(band, hints)
     return figures
 
