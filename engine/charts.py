@@ -8,8 +8,6 @@ for composing several into one (the PDF report): Vega-Lite takes a theme only at
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -20,6 +18,11 @@ import altair as alt
 import pandas  # noqa: F401
 import polars as pl
 
+from engine.chart_words import YOU, Voice, count
+from engine.chart_words import day as _day
+from engine.chart_words import duration as _duration
+from engine.chart_words import level as _level
+from engine.chart_words import percent as _percent
 from engine.progress import MASTERY_LEVEL, runs
 
 PRIMARY = "#3b6ef5"  # the app's primary colour (.streamlit/config.toml)
@@ -36,28 +39,6 @@ MAX_BAR = 48  # pixels: the widest a bar is drawn
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
 
 
-
-@dataclass(frozen=True)
-class Voice:
-    """Whom a summary speaks to: the learner reading their own progress ("You have practised…"),
-    or an educator reading about one of their learners ("Ana has practised…")."""
-
-    subject: str = "you"
-    possessive: str = "your"
-    have: str = "have"
-    objective: str = "you"
-
-    @classmethod
-    def about(cls, name: str) -> Voice:
-        return cls(subject=name, possessive="their", have="has", objective="them")
-
-    @property
-    def opening(self) -> str:
-        """The subject at the start of a sentence."""
-        return self.subject[:1].upper() + self.subject[1:]
-
-
-YOU = Voice()
 
 THEME: dict[str, Any] = {
     "font": "sans-serif",
@@ -370,38 +351,3 @@ def hints_summary(exercises: pl.DataFrame) -> str:
             f"{tied} exercises tie, with {count(int(top['hints']), 'hint')} each")
     return (f"You used {count(hints, 'hint')} on {count(exercises.height, 'exercise')}, "
             f"{hints / exercises.height:.1f} per exercise; {without}. Most help: {most}.")
-
-
-# -- words -------------------------------------------------------------------------------------
-
-
-def wrap(text: str, width: int = 95) -> list[str]:
-    """A summary as lines short enough for a chart's subtitle (Vega-Lite does not wrap text)."""
-    return textwrap.wrap(text, width) or [""]
-
-
-def count(n: int, noun: str) -> str:
-    """``n`` and the noun, singular for one ("1 learner", "20 learners", "3 tries")."""
-    plural = {"try": "tries"}.get(noun, noun + "s")
-    return f"{n:,} {noun if n == 1 else plural}"
-
-
-def _percent(share: float) -> str:
-    return f"{round(100 * share)}%"
-
-
-def _level(level: float) -> str:
-    return f"{max(1.0, min(10.0, level)):.0f}"
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%B %Y}"
-
-
-def _duration(minutes: float) -> str:
-    minutes = round(minutes)
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return count(rest, "minute")
-    return count(hours, "hour") + (f" {count(rest, 'minute')}" if rest else "")
-

@@ -16,30 +16,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
 
 from engine import intents
 from engine.bank import Exercise
-from engine.clock import to_aware_utc
 from engine.concepts import Concept, Concepts
 from engine.diagnosis import Diagnosis, diagnose
 from engine.grader import GradeResult
 from engine.intents import Intent
+from engine.tutor_recall import Remembered, recall
 
-
-class Remembered(Protocol):
-    """What the tutor reads of a memory (see ``engine.memory``)."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def skill(self) -> str | None: ...
-    @property
-    def exercise_id(self) -> str | None: ...
-    @property
-    def created_at(self) -> datetime: ...
+__all__ = ["OfflineReply", "Remembered", "TutorContext", "reply"]
 
 
 @dataclass(frozen=True)
@@ -333,67 +319,10 @@ def _ask(context: TutorContext, questions: Sequence[str]) -> str:
 
 def _memory(context: TutorContext, exercise: Exercise | None, diagnosis: Diagnosis | None = None,
             message: str = "") -> str:
-    """One relevant memory in a sentence ("Back on 2 March, ..."), preferring past mistakes in this
-    exercise, then in its skills; "" when none is relevant or the last replies already recalled it."""
-    memories = [m for m in context.memories if _relevant(m, exercise, diagnosis, message, context)]
-    if not memories:
-        return ""
-    skills = set(exercise.skills) if exercise else set()
-    ranked = sorted(memories, key=lambda m: (m.kind != "mistake", not exercise or m.exercise_id != exercise.id,
-                                             (m.skill or "") not in skills))
-    chosen = ranked[0]
-    when = _when(chosen.created_at, context.now)
-    text = chosen.text.strip().rstrip(".")
-    if chosen.kind == "goal":
-        sentence = f"Keep your goal in mind: {text}."
-    elif chosen.kind == "mistake":
-        sentence = f"This looks like something from {when}, when you also had trouble: {text}."
-    else:
-        sentence = f"We talked about something close to this {when}: {text}."
-    return sentence if _fresh(context, [sentence]) else ""
-
-
-def _relevant(memory: Remembered, exercise: Exercise | None, diagnosis: Diagnosis | None, message: str,
-              context: TutorContext) -> bool:
-    """Worth recalling here: about this exercise (but not from today: the latest run says it better),
-    or a mistake in one of its skills and, when a test fails now, the same kind of trouble (a shared
-    word such as "string", "None" or "NameError"). A hint or a talk about another exercise is not:
-    that it shares a skill says little about this one."""
-    if exercise is None:
-        return True
-    if memory.exercise_id == exercise.id:
-        return _when(memory.created_at, context.now) != "earlier today"
-    if memory.skill not in exercise.skills or memory.kind != "mistake":
-        return False
-    if diagnosis is None:
-        return True
-    ignore = {w for name in context.skills.values() for w in _trouble_words(name)} | _trouble_words(exercise.title)
-    now = _trouble_words(" ".join([diagnosis.summary, diagnosis.explanation, message])) - ignore
-    return bool(now & _trouble_words(memory.text))
-
-
-_TROUBLE_STOP = frozenset("failed fail fails test tests code your that this with from when what which where wants want "
-                          "gave give gives given expected the learner tutor asked while hint needed crashed didn "
-                          "does into only have than then there them they will would should could".split())
-
-
-def _trouble_words(text: str) -> set[str]:
-    return {w.removesuffix("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _TROUBLE_STOP}
-
-
-def _when(moment: datetime, now: datetime | None) -> str:
-    if now is None:
-        return "before"
-    days = (to_aware_utc(now) - to_aware_utc(moment)).days  # memories may be stored without a zone
-    if days < 1:
-        return "earlier today"
-    if days < 2:
-        return "yesterday"
-    if days < 7:
-        return f"{days} days ago"
-    if days < 14:
-        return "last week"
-    return f"{days // 7} weeks ago"
+    """One relevant memory in a sentence (``engine.tutor_recall``); "" when none is relevant or the
+    last replies already recalled it."""
+    sentence = recall(context.memories, exercise, diagnosis, message, context.now, context.skills.values())
+    return sentence if sentence and _fresh(context, [sentence]) else ""
 
 
 def _one_question(parts: list[str]) -> list[str]:

@@ -15,7 +15,7 @@ import altair as alt
 import polars as pl
 import vl_convert as vlc
 
-from engine import charts
+from engine import chart_words, charts
 from engine.achievements import AchievementStatus
 from engine.clock import to_naive_utc
 from engine.progress import Progress
@@ -25,7 +25,7 @@ def report_chart(progress: Progress, achievements: Sequence[AchievementStatus], 
                  now: datetime) -> Any:
     """The whole report as one themed Vega-Lite chart (what ``pdf`` renders)."""
     def titled(title: str, summary: str) -> alt.TitleParams:
-        return alt.Title(title, subtitle=charts.wrap(summary))
+        return alt.Title(title, subtitle=chart_words.wrap(summary))
 
     sections = [
         charts.layer_calendar(progress.calendar, titled("Practice calendar", charts.calendar_summary(progress.calendar))),
@@ -57,7 +57,7 @@ def headline(progress: Progress, now: datetime) -> list[str]:
                  f"{charts.count(s.exercises_solved, 'different exercise')} solved, "
                  f"on {charts.count(s.active_days, 'day')}.")
     if progress.next_skill:
-        lines += charts.wrap(f"Next: {progress.next_skill.name}, {progress.next_skill.reason}.")
+        lines += chart_words.wrap(f"Next: {progress.next_skill.name}, {progress.next_skill.reason}.")
     return lines
 
 

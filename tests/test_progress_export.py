@@ -17,7 +17,7 @@ import pytest
 from factories import PASSWORD, new_learner
 from practice_history import Try, daily, record
 
-from engine import charts, report
+from engine import chart_words, charts, report
 from engine.workbench import Workbench
 
 START = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
@@ -149,8 +149,8 @@ def test_the_pdf_report_holds_the_charts_and_their_summaries(history) -> None:
     progress = wb.progress(ada)
     for expected in ["Progress report: Ada", "Practice calendar", "Skills", "Success rate and difficulty, by week",
                      "Time on task, by week", "Hints per exercise", "Achievements", "First pass",
-                     charts.wrap(charts.calendar_summary(progress.calendar))[0],
-                     charts.wrap(charts.hints_summary(progress.exercises))[0]]:
+                     chart_words.wrap(charts.calendar_summary(progress.calendar))[0],
+                     chart_words.wrap(charts.hints_summary(progress.exercises))[0]]:
         assert squeeze(expected) in text, expected
     assert wb.store.scalar("SELECT object FROM events WHERE user_id = ? AND verb = 'exported-data'", [ada]) == "pdf"
 

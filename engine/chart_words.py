@@ -1,0 +1,63 @@
+"""The words of the charts' summaries: whom they speak to (``Voice``), counts that agree in number,
+and figures as people read them (percents, levels, days, durations)."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whom a summary speaks to: the learner reading their own progress ("You have practised…"),
+    or an educator reading about one of their learners ("Ana has practised…")."""
+
+    subject: str = "you"
+    possessive: str = "your"
+    have: str = "have"
+    objective: str = "you"
+
+    @classmethod
+    def about(cls, name: str) -> Voice:
+        return cls(subject=name, possessive="their", have="has", objective="them")
+
+    @property
+    def opening(self) -> str:
+        """The subject at the start of a sentence."""
+        return self.subject[:1].upper() + self.subject[1:]
+
+
+YOU = Voice()
+
+
+def wrap(text: str, width: int = 95) -> list[str]:
+    """A summary as lines short enough for a chart's subtitle (Vega-Lite does not wrap text)."""
+    return textwrap.wrap(text, width) or [""]
+
+
+def count(n: int, noun: str) -> str:
+    """``n`` and the noun, singular for one ("1 learner", "20 learners", "3 tries")."""
+    plural = {"try": "tries"}.get(noun, noun + "s")
+    return f"{n:,} {noun if n == 1 else plural}"
+
+
+def percent(share: float) -> str:
+    return f"{round(100 * share)}%"
+
+
+def level(level: float) -> str:
+    return f"{max(1.0, min(10.0, level)):.0f}"
+
+
+def day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%B %Y}"
+
+
+def duration(minutes: float) -> str:
+    minutes = round(minutes)
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return count(rest, "minute")
+    return count(hours, "hour") + (f" {count(rest, 'minute')}" if rest else "")
+
