@@ -68,8 +68,9 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     st.button("Harder", icon=":material/add:", on_click=steer, args=("harder",), disabled=not level.can_steer("harder"),
               help="One level up, and harder exercises from now on (at most 3 levels from what your results suggest).")
     st.session_state.setdefault("pin_level", level.value)
-    st.number_input("Level to pin", min_value=MIN_LEVEL, max_value=MAX_LEVEL, step=1, key="pin_level", width=140,
-                    help="Keep your level here: new exercises stay within one level of it.")
+    # a choice of the scale's levels: a typed number could lie outside it, shown but never used
+    st.selectbox("Level to pin", range(MIN_LEVEL, MAX_LEVEL + 1), key="pin_level", width=140,
+                 help="Keep your level here: new exercises stay within one level of it.")
     st.button("Pin", icon=":material/push_pin:", on_click=steer, args=("pin",), help="Keep the level chosen on the left.")
     st.button("Back to automatic", icon=":material/autorenew:", on_click=steer, args=("auto",),
               disabled=not level.pinned and not level.offset_levels,

@@ -127,7 +127,7 @@ def test_the_level_and_its_rule_are_explained(wb, learner):
     value = wb.level(learner.id).value
     assert level_shown(at) == f"{value} of 10"
     assert RULE in [m.value for m in at.markdown]
-    assert at.number_input(key="pin_level").value == value
+    assert at.selectbox(key="pin_level").value == value
     assert [b.disabled for b in at.button if b.label == "Back to automatic"] == [True], "it is automatic already"
     assert history(at) == []
     assert "No changes yet: your level moves with your results, or when you steer it above." in [
@@ -155,7 +155,7 @@ def test_the_level_and_its_rule_are_explained(wb, learner):
 def test_the_level_buttons_steer_it_and_show_in_the_history(wb, learner, clicks, change, pinned, line, reasons):
     start = wb.level(learner.id).value
     at = profile_page(learner)
-    at.number_input(key="pin_level").set_value(7)
+    at.selectbox(key="pin_level").select(7)
     for label in clicks:
         click(at, label)
     level = wb.level(learner.id)
@@ -164,7 +164,7 @@ def test_the_level_buttons_steer_it_and_show_in_the_history(wb, learner, clicks,
     assert (level.value, level.pinned) == (expected, pinned)
     assert [c.reason for c in level.history] == reasons
     assert level_shown(at) == f"{expected} of 10"
-    assert at.number_input(key="pin_level").value == expected, "the number to pin follows the level"
+    assert at.selectbox(key="pin_level").value == expected, "the number to pin follows the level"
     assert not at.warning and not at.exception
     assert line in [m.value for m in at.markdown]
     rows = history(at)
