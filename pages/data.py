@@ -55,6 +55,12 @@ def chart_axes(frame: pl.DataFrame) -> tuple[list[str], int, list[str], int]:
     return columns, x, numeric, numeric.index(others[-1])
 
 
+def date_labels(moments: pl.Series) -> pl.Series:
+    """Dates or times as text labels: the day alone when every one is at midnight (weeks, days)."""
+    whole_days = moments.dtype == pl.Date or bool((moments.dt.truncate("1d") == moments).all())
+    return moments.dt.to_string("%Y-%m-%d" if whole_days else "%Y-%m-%d %H:%M")
+
+
 @st.cache_resource(show_spinner="Copying your cohorts' data into the console…", max_entries=8)
 def console(educator_id: int, generation: int):
     """One console per educator, kept until they refresh it (``generation`` changes)."""
@@ -131,8 +137,12 @@ if result is not None:
             x = left.selectbox("X", columns, index=x_default, key="chart_x")
             y = middle.selectbox("Y", numeric, index=y_default, key="chart_y")
             mark = right.segmented_control("Chart", ["bar", "line", "point"], default="bar", key="chart_mark")
+            data = flat.head(5000)
+            if mark in (None, "bar") and data.schema[x].is_temporal():
+                # a bar per row, labelled by its date: on a time axis, weekly bars sat thin between daily ticks
+                data = data.with_columns(date_labels(data[x]))
             # in the query's order (its ORDER BY), not sorted by label
-            chart = alt.Chart(flat.head(5000)).encode(x=alt.X(x, sort=None), y=y, tooltip=columns[:6])
+            chart = alt.Chart(data).encode(x=alt.X(x, sort=None), y=y, tooltip=columns[:6])
             chart = {"bar": chart.mark_bar(), "line": chart.mark_line(point=True)}.get(mark or "bar", chart.mark_point())
             st.altair_chart(chart.properties(height=280), width="stretch")
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import pyarrow as pa
 import pytest
 from factories import REPO
 from streamlit.testing.v1 import AppTest
@@ -144,3 +147,30 @@ def test_learners_cannot_open_the_page(wb, tess):
     at.run()
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE)
+
+
+def chart_data(at: AppTest) -> tuple[dict, dict[str, list]]:
+    """The quick chart's spec and the data it draws."""
+    chart = at.get("vega_lite_chart")[0].proto
+    return json.loads(chart.spec), pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pydict()
+
+
+@pytest.mark.parametrize(("sql", "labels"), [
+    ("SELECT DATE '2026-03-02' + INTERVAL (7 * i) DAY AS week, i AS n FROM range(3) t(i)",
+     ["2026-03-02", "2026-03-09", "2026-03-16"]),  # date + interval: timestamps, all at midnight
+    ("SELECT DATE '2026-03-02' + INTERVAL (90 * i) MINUTE AS week, i AS n FROM range(2) t(i)",
+     ["2026-03-02 00:00", "2026-03-02 01:30"]),
+    ("SELECT (DATE '2026-03-02' + INTERVAL (7 * i) DAY)::DATE AS week, i AS n FROM range(2) t(i)",
+     ["2026-03-02", "2026-03-09"]),
+], ids=["midnights", "times", "dates"])
+def test_bars_over_dates_are_one_per_row_labelled_by_date(wb, tess, sql, labels):
+    spec, data = chart_data(run_sql(open_page(tess), sql))
+    assert data["week"] == labels
+    assert spec["encoding"]["x"]["type"] == "nominal", "a bar per row, not a thin bar on a time axis"
+
+
+def test_a_line_over_dates_keeps_a_time_axis(wb, tess):
+    at = run_sql(open_page(tess), "SELECT DATE '2026-03-02' + INTERVAL (7 * i) DAY AS week, i AS n FROM range(2) t(i)")
+    at.button_group(key="chart_mark").set_value("line").run()
+    spec, _ = chart_data(at)
+    assert spec["encoding"]["x"]["type"] == "temporal"
