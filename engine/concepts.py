@@ -59,6 +59,17 @@ class Concept:
         return best
 
 
+def prose_sentences(markdown: str) -> list[str]:
+    """The prose sentences of markdown (a note's idea, an exercise's instructions): no headings, no code blocks."""
+    prose = re.sub(r"```.*?```", "\n\n", markdown, flags=re.S)
+    blocks: list[str] = []
+    for block in re.split(r"\n\s*\n|\n(?=\s*[-*] )", prose):
+        lines = [line.strip() for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        if lines:
+            blocks.append(" ".join(lines).removeprefix("- ").removeprefix("* "))
+    return [s for block in blocks for s in re.split(r"(?<=[.!?])\s+(?=[A-Z`\"(])", block) if s]
+
+
 def _words(text: str) -> list[str]:
     return [_stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _COMMON]
 

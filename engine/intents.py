@@ -64,19 +64,24 @@ _VAGUE_WORDS = frozenset("it this that these those wrong happening going on prob
 class Intent:
     """``kind``: one of the constants above, or "other"; ``topic``: the skill a concept question names;
     ``term``: the word a clarifying question asks about ("run" in "what is a run?"); ``help``: the
-    message asks for a hint or what to do next ("I'm stuck", "can I have a hint?")."""
+    message asks for a hint or what to do next ("I'm stuck", "can I have a hint?"); ``pair``: the
+    two things a comparison names ("the difference between a list and a tuple")."""
 
     kind: str
     topic: str | None = None
     term: str | None = None
     help: bool = False
+    pair: tuple[str, str] | None = None  # the two things a comparison asks about ("list", "tuple")
 
 
 def recognise(message: str, skills: Mapping[str, str] | None = None) -> Intent:
     """The intent of ``message``; ``skills`` (id -> name) lets "explain recursion" find its skill."""
-    topic = _topic(message, skills or {})
+    topic = topic_of(message, skills or {})
     term = asked_term(message)
     wants_help = asks_for_help(message)
+    pair = compared_pair(message)
+    if pair is not None and not _mentions_error(message) and not _PATTERNS[0][1].search(message):
+        return Intent(CONCEPT, topic, term, wants_help, pair)  # a comparison is a concept question
     for kind, pattern in _PATTERNS:
         if pattern.search(message):
             if kind == CONCEPT and topic is None and term is None and not re.search(r"\b(explain|teach me)\b", message, re.I):
@@ -107,6 +112,41 @@ def asked_term(message: str) -> str | None:
     return term
 
 
+# "the difference between a list and a tuple", "compare lists with tuples", "list vs tuple", "how is
+# a generator different from a list": a word or two each side
+_SIDE = r"(?:an?\s+|the\s+)?[\"'`“‘]?(?P<{}>[a-z_][\w\-]*(?:\s+[a-z_][\w\-]*)?)[\"'`”’]?"
+_COMPARE = re.compile(
+    rf"\b(?:differen(?:ce|ces|t)|differ)\s+(?:between|from)\s+{_SIDE.format('a')}\s+(?:and|from)\s+{_SIDE.format('b')}"
+    rf"(?=\s*(?:[?.!,;:]|$)|\s+(?:in|for|when)\b)|"
+    rf"\bcompar(?:e|ing)\s+{_SIDE.format('c')}\s+(?:and|with|to)\s+{_SIDE.format('d')}(?=\s*(?:[?.!,;:]|$))|"
+    rf"\b(?P<e>[a-z_][\w\-]*)\s+(?:vs\.?|versus)\s+{_SIDE.format('f')}(?=\s*(?:[?.!,;:]|$))|"
+    rf"\b{_SIDE.format('g')}\s+(?:is\s+|are\s+)?differ(?:ent|s)?\s+(?:from|to)\s+{_SIDE.format('h')}(?=\s*(?:[?.!,;:]|$))",
+    re.I)
+
+
+_NOT_COMPARED = frozenset("what how is are was were example examples output result results expected yesterday before "
+                          "last time one other".split())
+
+
+def compared_pair(message: str) -> tuple[str, str] | None:
+    """The two things a comparison asks about, or None when the message compares nothing."""
+    found = _COMPARE.search(message)
+    if not found:
+        return None
+    first, second = _sides(found)
+    words = {w for side in (first, second) for w in side.lower().split()}
+    if words & (_VAGUE_WORDS | _NOT_COMPARED) or first.lower() == second.lower():
+        return None  # "my code is different from the example": not two things to teach
+    return first, second
+
+
+def _sides(found: re.Match[str]) -> tuple[str, str]:
+    for a, b in (("a", "b"), ("c", "d"), ("e", "f"), ("g", "h")):
+        if found.group(a):
+            return " ".join(found.group(a).split()), " ".join(found.group(b).split())
+    raise AssertionError("the pattern matched without sides")
+
+
 def _mentions_concept(message: str) -> bool:
     return bool(_PATTERNS[2][1].search(message) or _TERM.search(message))
 
@@ -115,7 +155,7 @@ def _mentions_error(message: str) -> bool:
     return bool(re.search(r"\b(error|exception|traceback|fail\w*|[A-Z][a-z]+Error)\b", message))
 
 
-def _topic(message: str, skills: Mapping[str, str]) -> str | None:
+def topic_of(message: str, skills: Mapping[str, str]) -> str | None:
     """The skill whose id, name or a word of its name (a stem, so "loop" finds "Loops") the message uses."""
     text = message.lower()
     best: tuple[int, str] | None = None

@@ -19,10 +19,11 @@ from datetime import datetime
 
 from engine import intents
 from engine.bank import Exercise
-from engine.concepts import Concept, Concepts
+from engine.concepts import Concept, Concepts, prose_sentences
 from engine.diagnosis import Diagnosis, diagnose
 from engine.grader import GradeResult
 from engine.intents import Intent
+from engine.tutor_compare import compare
 from engine.tutor_recall import Remembered, recall
 
 __all__ = ["OfflineReply", "Remembered", "TutorContext", "reply"]
@@ -90,6 +91,9 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         return OfflineReply(("Glad that helped. Run the tests again when you have changed something, and ask "
                              "whenever you get stuck. What will you try next?",), intent.kind)
 
+    compared = _compared(intent, context, concepts)
+    if compared:
+        return OfflineReply(tuple(_one_question([*parts, *compared])), intent.kind)
     if exercise is None:
         return _without_exercise(parts, intent, concept, context)
     latest = context.latest
@@ -179,6 +183,21 @@ def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
     return OfflineReply(tuple(_one_question(parts)), intent.kind, None)
 
 
+def _compared(intent: Intent, context: TutorContext, concepts: Concepts) -> list[str]:
+    """Both sides of a comparison the learner asked for, from the notes, and a question; a pointer
+    to the reply that already compared them; [] when it is no comparison or the notes know neither side."""
+    if intent.pair is None or intent.kind != intents.CONCEPT:
+        return []
+    *paragraphs, ask = compare(intent.pair, context.skills, concepts) or [""]
+    if not paragraphs:
+        return []
+    if _fresh(context, paragraphs):
+        return [*paragraphs, ask]
+    first, second = intent.pair
+    return [f"I set “{first}” and “{second}” side by side in my reply above. Trying both on a small example "
+            "of your own is the quickest way to see the difference.", ask]
+
+
 def _teach(concept: Concept, context: TutorContext, *, full: bool) -> list[str]:
     """The concept in the learner's preferred order: example first, idea first, or just the idea."""
     paragraphs = concept.idea.split("\n\n")
@@ -248,7 +267,7 @@ def _look_up(term: str | None, exercise: Exercise, concepts: Concepts) -> list[s
     if not words:
         return []
     patterns = [re.compile(rf"\b{re.escape(w)}", re.I) for w in words]
-    sentences = [s for s in _sentences(exercise.instructions) if all(p.search(s) for p in patterns)]
+    sentences = [s for s in prose_sentences(exercise.instructions) if all(p.search(s) for p in patterns)]
     if sentences:
         return [f"{IN_INSTRUCTIONS} “{term}”:", "> " + " ".join(sentences[:2])]
     for note in filter(None, map(concepts.get, exercise.skills)):
@@ -260,17 +279,6 @@ def _look_up(term: str | None, exercise: Exercise, concepts: Concepts) -> list[s
 
 IN_INSTRUCTIONS = "Here is how the instructions use"
 _LOOKUP_STOP = frozenset("the and for with what does mean means this that are was its".split())
-
-
-def _sentences(markdown: str) -> list[str]:
-    """The prose sentences of an exercise's instructions: no headings, no code blocks."""
-    prose = re.sub(r"```.*?```", "\n\n", markdown, flags=re.S)
-    blocks: list[str] = []
-    for block in re.split(r"\n\s*\n|\n(?=\s*[-*] )", prose):
-        lines = [line.strip() for line in block.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-        if lines:
-            blocks.append(" ".join(lines).removeprefix("- ").removeprefix("* "))
-    return [s for block in blocks for s in re.split(r"(?<=[.!?])\s+(?=[A-Z`\"(])", block) if s]
 
 
 def _progress(latest: GradeResult | None, diagnosis: Diagnosis | None) -> str:
