@@ -45,7 +45,7 @@ CONVERSATIONS = ["Asked why {title} returns None; found the missing return", "Ta
                  "to write the first test case by hand", "Mixed up = and == on {title}",
                  "Explained their plan for {title} in their own words", "Confused by an IndexError on {title}"]
 GOALS = ["Goals: Job interviews", "Goals: Data work, for fun", "Goals: Web development",
-         "Goals: School or university. In their own words: “pass the algorithms course”", "Goals: For fun"]
+         "Goals: School or university. Described as: “pass the algorithms course”", "Goals: For fun"]
 BANK_DIR = Path(__file__).resolve().parent.parent / "data" / "bank"
 CURRICULUM = Path(__file__).resolve().parent.parent / "data" / "curriculum.toml"
 

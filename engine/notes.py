@@ -52,7 +52,8 @@ def goals(profile: Profile) -> str | None:
     if chosen:
         parts.append("Goals: " + ", ".join(chosen[:1] + [c.lower() for c in chosen[1:]]))
     if profile.goal_note.strip():
-        parts.append(f"In their own words: “{' '.join(profile.goal_note.split())}”")
+        lead = "Described as" if chosen else "Goal"  # neutral words: the learner reads them, the tutor recalls them
+        parts.append(f"{lead}: “{' '.join(profile.goal_note.split())}”")
     return ". ".join(parts) if parts else None
 
 

@@ -23,7 +23,7 @@ NOTES = [  # (kind, text, skill, exercise)
     ("mistake", "Failed Digit sum (Loops): the test “empty list” failed: expected 0, got None", "loops",
      "python/digit-sum"),
     ("hint", "Needed hint 2 on Caesar cipher (Strings)", "strings", "python/caesar-cipher"),
-    ("goal", "Goals: job interviews. In their own words: “get a backend developer job”", None, None),
+    ("goal", "Goals: job interviews. Described as: “get a backend developer job”", None, None),
     ("exchange", "Asked why their recursive function never stops; found the missing base case", "recursion", None),
 ]
 
@@ -257,9 +257,11 @@ def test_goals_from_the_profile_are_remembered_and_replaced_when_edited(wb: Work
     ada = new_learner(wb)
     answer_interview(wb, ada)
     [goal] = wb.memories(ada)
-    assert goal.text == "Goals: Job interviews. In their own words: “Pass a coding interview.”"
+    assert goal.text == "Goals: Job interviews. Described as: “Pass a coding interview.”"
     wb.answer_onboarding(ada, "goals", {"goals": ["data", "fun"], "goal_note": ""})
     assert [(m.kind, m.text) for m in wb.memories(ada)] == [("goal", "Goals: Data work, for fun")]
+    wb.answer_onboarding(ada, "goals", {"goals": [], "goal_note": "Automate my weekly reports"})
+    assert [m.text for m in wb.memories(ada)] == ["Goal: “Automate my weekly reports”"], "in neutral words"
 
 
 def test_bulk_results_never_open_the_memory(wb: Workbench) -> None:

@@ -49,7 +49,7 @@ def test_memories_newest_first_with_date_and_a_filter_by_kind(wb, learner):
     remember_some(wb, learner.id)
     wb.memory.remember(wb.register("grace", "grace@example.org", "Grace", "password123").id, "goal", "Goals: web")
     at = memory_page(learner)
-    assert texts(at) == ["Goals: Job interviews. In their own words: “Pass a coding interview.”",  # just now
+    assert texts(at) == ["Goals: Job interviews. Described as: “Pass a coding interview.”",  # just now
                          "Talked about while loops and when they stop", "Needed hint 1 on Digit sum (Loops)",
                          "Failed Digit sum (Loops): the test “zero” failed"]
     goal, conversation = wb.memories(learner.id)[:2]
