@@ -1,12 +1,13 @@
 """The progress report: a learner's Progress page as one PDF, charts and their summaries included.
 
-Every chart of ``engine.charts`` goes into one Vega-Lite specification (a column of charts, each
-titled with its summary), rendered to PDF by vl-convert: no browser and no network. Use
-``Workbench.progress_report``.
+Every chart of ``engine.charts`` goes into a Vega-Lite specification per page (a column of charts,
+each titled with its summary), rendered to PDF by vl-convert (no browser and no network) and
+joined into one file by pypdf. Use ``Workbench.progress_report``.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 import vl_convert as vlc
+from pypdf import PdfReader, PdfWriter
 
 from engine import chart_words, charts
 from engine.achievements import AchievementStatus
@@ -21,29 +23,38 @@ from engine.clock import to_naive_utc
 from engine.progress import Progress
 
 
-def report_chart(progress: Progress, achievements: Sequence[AchievementStatus], learner_name: str,
-                 now: datetime) -> Any:
-    """The whole report as one themed Vega-Lite chart (what ``pdf`` renders)."""
+def report_pages(progress: Progress, achievements: Sequence[AchievementStatus], learner_name: str,
+                 now: datetime) -> list[Any]:
+    """The report as themed Vega-Lite charts, one per page (what ``pdf`` renders): two or three
+    sections a page, so that it prints on ordinary paper instead of one page as tall as them all."""
     def titled(title: str, summary: str) -> alt.TitleParams:
         return alt.Title(title, subtitle=chart_words.wrap(summary))
 
-    sections = [
-        charts.layer_calendar(progress.calendar, titled("Practice calendar", charts.calendar_summary(progress.calendar))),
-        charts.layer_mastery(progress.mastery, titled("Skills", charts.mastery_summary(progress.mastery))),
-        charts.layer_success(progress.weekly, titled("Success rate and difficulty, by week",
-                                                     charts.success_summary(progress.weekly))),
-        charts.layer_time(progress.weekly, titled("Time on task, by week", charts.time_summary(progress.weekly))),
-        charts.layer_hints(progress.exercises, titled("Hints per exercise", charts.hints_summary(progress.exercises))),
-        _achievement_list(achievements),
+    pages = [
+        [charts.layer_calendar(progress.calendar, titled("Practice calendar", charts.calendar_summary(progress.calendar))),
+         charts.layer_mastery(progress.mastery, titled("Skills", charts.mastery_summary(progress.mastery)))],
+        [charts.layer_success(progress.weekly, titled("Success rate and difficulty, by week",
+                                                      charts.success_summary(progress.weekly))),
+         charts.layer_time(progress.weekly, titled("Time on task, by week", charts.time_summary(progress.weekly)))],
+        [charts.layer_hints(progress.exercises, titled("Hints per exercise", charts.hints_summary(progress.exercises))),
+         _achievement_list(achievements)],
     ]
-    title = alt.Title(f"Progress report: {learner_name}", subtitle=headline(progress, now), fontSize=20,
+    first = alt.Title(f"Progress report: {learner_name}", subtitle=headline(progress, now), fontSize=20,
                       subtitleFontSize=13, offset=16)
-    return charts.themed(alt.vconcat(*sections, spacing=36, title=title, padding=28))
+    titles = [first] + [alt.Title(f"Progress report: {learner_name}", subtitle=f"Page {k} of {len(pages)}", fontSize=14,
+                                  subtitleFontSize=11, offset=16) for k in range(2, len(pages) + 1)]
+    return [charts.themed(alt.vconcat(*sections, spacing=36, title=title, padding=28))
+            for sections, title in zip(pages, titles, strict=True)]
 
 
 def pdf(progress: Progress, achievements: Sequence[AchievementStatus], learner_name: str, now: datetime) -> bytes:
-    """The report as PDF bytes (one page holding every chart)."""
-    return bytes(vlc.vegalite_to_pdf(report_chart(progress, achievements, learner_name, now).to_json()))
+    """The report as PDF bytes: each page rendered by vl-convert, the pages joined in one file."""
+    joined = PdfWriter()
+    for page in report_pages(progress, achievements, learner_name, now):
+        joined.append(PdfReader(io.BytesIO(vlc.vegalite_to_pdf(page.to_json()))))
+    out = io.BytesIO()
+    joined.write(out)
+    return out.getvalue()
 
 
 def headline(progress: Progress, now: datetime) -> list[str]:
