@@ -1,7 +1,8 @@
 """Cohorts: an educator's groups of learners, joined with a code, and who may read whose data.
 
 An educator creates a cohort and gets a join code to hand out; a learner types it on their
-Profile page to join, and can leave at any time. The same module holds the one rule every
+Profile page to join, and can leave at any time. The educator may rename the cohort, or delete it:
+its learners leave it, and keep their own data. The same module holds the one rule every
 read of someone else's data goes through (``Access``): a learner reads only their own data; an
 educator reads the data of learners in cohorts they own, and only those cohorts. Refusals raise
 ``AccessDenied`` (a ``PermissionError``) in the engine, so no page can forget the check.
@@ -88,12 +89,7 @@ class Cohorts:
     def create(self, educator_id: int, name: str, at: datetime) -> Cohort:
         """A new cohort owned by ``educator_id``, with a fresh join code."""
         self._educator(educator_id)
-        name = " ".join((name or "").split())
-        if not name or len(name) > MAX_NAME:
-            raise CohortError(f"Please give the cohort a name (up to {MAX_NAME} characters).")
-        if self.store.scalar("SELECT count(*) FROM cohorts WHERE educator_id = ? AND lower(name) = lower(?)",
-                             [educator_id, name]):
-            raise CohortError(f"You already have a cohort called '{name}'.")
+        name = self._valid_name(educator_id, name)
         with self.store.transaction():
             cohort_id = self.store.scalar(
                 "INSERT INTO cohorts (name, educator_id, join_code, created_at) VALUES (?, ?, ?, ?) RETURNING id",
@@ -106,6 +102,31 @@ class Cohorts:
         self.owned(educator_id, cohort_id)
         self.store.execute("UPDATE cohorts SET join_code = ? WHERE id = ?", [self._unused_code(), cohort_id])
         return self.owned(educator_id, cohort_id)
+
+    def rename(self, educator_id: int, cohort_id: int, name: str, at: datetime) -> Cohort:
+        """The cohort under a new name, by the same rules as ``create`` (its own name in another case
+        is fine); members and the join code stay. Renaming to the very same name changes nothing."""
+        with self.store.transaction():
+            cohort = self.owned(educator_id, cohort_id)
+            name = self._valid_name(educator_id, name, other_than=cohort_id)
+            if name == cohort.name:
+                return cohort
+            self.store.execute("UPDATE cohorts SET name = ? WHERE id = ?", [name, cohort_id])
+            self.events.append(Event(educator_id, "renamed-cohort", str(cohort_id), {"from": cohort.name, "to": name},
+                                     occurred_at=at))
+        return self.owned(educator_id, cohort_id)
+
+    def delete(self, educator_id: int, cohort_id: int, at: datetime) -> None:
+        """Delete the cohort: its learners leave it (so its educator no longer sees their data, unless
+        they are in another of the educator's cohorts), and its join code stops working. The
+        learners' own data (attempts, events, conversations ...) stays theirs, untouched."""
+        with self.store.transaction():
+            cohort = self.owned(educator_id, cohort_id)
+            # members first, then the cohort (the order a foreign key from cohort_members would need)
+            self.store.execute("DELETE FROM cohort_members WHERE cohort_id = ?", [cohort_id])
+            self.store.execute("DELETE FROM cohorts WHERE id = ?", [cohort_id])
+            self.events.append(Event(educator_id, "deleted-cohort", str(cohort_id), None,
+                                     {"name": cohort.name, "members": cohort.members}, at))
 
     def of_educator(self, educator_id: int) -> list[Cohort]:
         """The educator's cohorts, oldest first."""
@@ -182,6 +203,18 @@ class Cohorts:
         if user.role != "educator":
             raise AccessDenied("Only educators manage cohorts.")
         return user
+
+    def _valid_name(self, educator_id: int, name: str, *, other_than: int | None = None) -> str:
+        """``name`` as stored (runs of whitespace made one space); ``CohortError`` if it is empty, too
+        long, or the name of another of the educator's cohorts, case aside (``other_than``: the
+        cohort being renamed, which may keep its name)."""
+        name = " ".join((name or "").split())
+        if not name or len(name) > MAX_NAME:
+            raise CohortError(f"Please give the cohort a name (up to {MAX_NAME} characters).")
+        if self.store.scalar("SELECT count(*) FROM cohorts WHERE educator_id = ? AND lower(name) = lower(?) "
+                             "AND id IS DISTINCT FROM ?", [educator_id, name, other_than]):
+            raise CohortError(f"You already have a cohort called '{name}'.")
+        return name
 
     def _unused_code(self) -> str:
         while True:  # a clash is about one in 10^11 per existing code: this loop runs once

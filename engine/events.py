@@ -29,7 +29,8 @@ VERBS = (
     # tutor and memory
     "asked-tutor", "tutor-replied", "remembered", "forgot", "generated-exercise", "rejected-exercise",
     # cohorts and data
-    "created-cohort", "joined-cohort", "left-cohort", "exported-data", "queried-data", "loaded-demo",
+    "created-cohort", "joined-cohort", "left-cohort", "renamed-cohort", "deleted-cohort",
+    "exported-data", "queried-data", "loaded-demo",
 )
 
 

@@ -54,7 +54,7 @@ VERB_IRIS = {
 }
 EXERCISE_VERBS = {"viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
                   "generated-exercise", "rejected-exercise"}
-COHORT_VERBS = {"created-cohort", "joined-cohort", "left-cohort"}
+COHORT_VERBS = {"created-cohort", "joined-cohort", "left-cohort", "renamed-cohort", "deleted-cohort"}
 
 
 # -- Parquet -----------------------------------------------------------------------------------

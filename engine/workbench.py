@@ -433,6 +433,14 @@ class Workbench:
         """A new join code (the old one stops working; members stay)."""
         return self.cohort_book.regenerate_code(educator_id, cohort_id)
 
+    def rename_cohort(self, educator_id: int, cohort_id: int, name: str) -> Cohort:
+        """The cohort under a new name (the rules of ``create_cohort``); ``AccessDenied`` if it is not theirs."""
+        return self.cohort_book.rename(educator_id, cohort_id, name, self.clock())
+
+    def delete_cohort(self, educator_id: int, cohort_id: int) -> None:
+        """Delete the cohort and its memberships (the learners' own data stays); ``AccessDenied`` if not theirs."""
+        self.cohort_book.delete(educator_id, cohort_id, self.clock())
+
     def cohort_members(self, educator_id: int, cohort_id: int) -> list[Member]:
         return self.cohort_book.members(educator_id, cohort_id)
 

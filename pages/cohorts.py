@@ -1,10 +1,13 @@
 """Cohorts: an educator's groups, their join codes, the dashboard and a read-only look at one learner."""
 
+import zlib
+
 import polars as pl
 import streamlit as st
 
 from engine import charts, cohort_charts
 from engine.cohorts import MAX_NAME, AccessDenied, CohortError
+from ui import cohort_manage
 from ui.markdown import literal
 from ui.session import require_role, workbench
 
@@ -50,6 +53,7 @@ with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_
                 st.rerun()
 if created_message:  # outside the expander, which closes once there is a cohort
     st.success(created_message, icon=":material/check:")
+cohort_manage.announce()  # a rename, or a deletion (which may have left no cohort)
 
 if not cohorts:
     st.info("Create a cohort, then give its join code to your learners: they type it on their Profile page.",
@@ -57,12 +61,16 @@ if not cohorts:
     st.stop()
 
 ids = [c.id for c in cohorts]
-if st.session_state.get("cohort_id") not in ids:
+if st.session_state.get("cohort_id") not in ids:  # none chosen yet, or the chosen one was just deleted
     st.session_state["cohort_id"] = ids[-1]
 by_id = {c.id: c for c in cohorts}
-cohort_id = st.selectbox("Cohort", ids, key="cohort_id",
-                         format_func=lambda i: f"{by_id[i].name} · {charts.count(by_id[i].members, 'learner')}")
-cohort = by_id[cohort_id]
+labels = {c.id: f"{c.name} · {charts.count(c.members, 'learner')}" for c in cohorts}
+# the browser knows a choice by its label: when a label changes (a rename, a learner joining), the
+# box kept showing the old one, so a new set of labels gets a new box, on the cohort chosen before
+shown = zlib.crc32("\n".join(labels.values()).encode())
+st.session_state["cohort_id"] = st.selectbox("Cohort", ids, index=ids.index(st.session_state["cohort_id"]),
+                                             format_func=labels.__getitem__, key=f"cohort_choice:{shown}")
+cohort = by_id[st.session_state["cohort_id"]]
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
     st.metric("Join code", cohort.display_code, help="Learners type this on their Profile page to join.")
@@ -70,6 +78,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
               help="The current code stops working; learners already in stay in.")
     if st.button("Refresh", icon=":material/refresh:", help="Read the latest activity now (otherwise every minute)."):
         dashboard.clear()
+    cohort_manage.manage(wb, user, cohort, forget=dashboard.clear)
 if st.session_state.pop("code_changed", False):
     st.success("A new join code is ready; the old one no longer works.", icon=":material/check:")
 

@@ -85,6 +85,7 @@ COHORT_CALLS = {
     "cohort_members": lambda wb, actor, cohort: wb.cohort_members(actor, cohort),
     "cohort_dashboard": lambda wb, actor, cohort: wb.cohort_dashboard(actor, cohort),
     "regenerate_join_code": lambda wb, actor, cohort: wb.regenerate_join_code(actor, cohort),
+    "rename_cohort": lambda wb, actor, cohort: wb.rename_cohort(actor, cohort, "Renamed"),
 }
 
 
@@ -100,6 +101,19 @@ def test_only_the_owner_reads_or_changes_a_cohort(wb, people, call, actor):
     call(wb, users["tess"].id, spring.id)  # the owner may
     assert wb.cohort(users["tess"].id, spring.id).join_code != spring.join_code or call is not \
         COHORT_CALLS["regenerate_join_code"]
+
+
+@pytest.mark.parametrize("actor", ["uma", "ada", "dan"], ids=["other-educator", "member-learner", "outsider"])
+def test_only_the_owner_deletes_a_cohort(wb, people, actor):
+    users, cohorts = people
+    spring = cohorts["spring"]
+    with pytest.raises(AccessDenied):
+        wb.delete_cohort(users[actor].id, spring.id)
+    with pytest.raises(AccessDenied):
+        wb.delete_cohort(users["tess"].id, 9999)
+    assert wb.cohort(users["tess"].id, spring.id).members == 2, "refused calls change nothing"
+    wb.delete_cohort(users["tess"].id, spring.id)
+    assert wb.cohorts(users["tess"].id) == []
 
 
 def test_the_dashboard_holds_only_the_cohorts_learners(wb, people):
@@ -121,7 +135,7 @@ def test_educators_list_only_their_own_cohorts(wb, people):
 # -- every facade call is covered ---------------------------------------------------------------
 
 ACTOR_PARAMETERS = {"educator_id", "actor_id"}
-CHECKED = {"learner_progress_for", *COHORT_CALLS, "cohorts", "create_cohort"}
+CHECKED = {"learner_progress_for", *COHORT_CALLS, "cohorts", "create_cohort", "delete_cohort"}
 
 
 def facade_methods() -> dict[str, inspect.Signature]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 from datetime import timedelta
 
@@ -139,6 +140,120 @@ def test_the_learner_does_not_get_the_join_code_back(wb, educator, ada):
 
 def test_normalise_code():
     assert normalise_code(" abcd-efgh ") == "ABCDEFGH"
+
+
+# -- renaming and deleting ---------------------------------------------------------------------
+
+
+def last_event(wb, user_id):
+    verb, obj, result, context = wb.store.one(
+        "SELECT verb, object, result, context FROM events WHERE user_id = ? ORDER BY id DESC LIMIT 1", [user_id])
+    return verb, obj, json.loads(result) if result else None, json.loads(context) if context else None
+
+
+def test_renaming_keeps_the_code_and_the_members_and_is_logged(wb, educator, ada):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    wb.join_cohort(ada.id, cohort.join_code)
+    renamed = wb.rename_cohort(educator.id, cohort.id, "  Spring \t 2026 ")
+    assert (renamed.id, renamed.name, renamed.join_code, renamed.members) == (cohort.id, "Spring 2026",
+                                                                              cohort.join_code, 1)
+    assert [c.name for c in wb.cohorts(educator.id)] == ["Spring 2026"]
+    assert [c.name for c, _ in wb.memberships(ada.id)] == ["Spring 2026"], "learners see the new name"
+    assert last_event(wb, educator.id) == ("renamed-cohort", str(cohort.id), {"from": "Spring", "to": "Spring 2026"},
+                                           None)
+
+
+def test_a_case_only_rename_is_allowed_and_the_same_name_changes_nothing(wb, educator):
+    cohort = wb.create_cohort(educator.id, "spring group")
+    assert wb.rename_cohort(educator.id, cohort.id, "Spring Group").name == "Spring Group"
+    assert last_event(wb, educator.id)[2] == {"from": "spring group", "to": "Spring Group"}
+    logged = len(verbs(wb, educator.id))
+    assert wb.rename_cohort(educator.id, cohort.id, " Spring  Group ").name == "Spring Group"
+    assert len(verbs(wb, educator.id)) == logged, "nothing renamed, nothing logged"
+
+
+@pytest.mark.parametrize("name,message", [
+    ("", "give the cohort a name"),
+    ("   ", "give the cohort a name"),
+    ("x" * 81, "up to 80 characters"),
+])
+def test_bad_new_names_are_refused(wb, educator, name, message):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    with pytest.raises(CohortError, match=message):
+        wb.rename_cohort(educator.id, cohort.id, name)
+    assert wb.cohort(educator.id, cohort.id).name == "Spring"
+    assert "renamed-cohort" not in verbs(wb, educator.id)
+
+
+def test_a_rename_may_not_take_another_of_the_educators_cohort_names(wb, educator):
+    wb.create_cohort(educator.id, "Spring")
+    autumn = wb.create_cohort(educator.id, "Autumn")
+    with pytest.raises(CohortError, match="already have a cohort called 'spring'"):
+        wb.rename_cohort(educator.id, autumn.id, " spring ")
+    assert [c.name for c in wb.cohorts(educator.id)] == ["Spring", "Autumn"]
+    other = wb.register("other", "other@example.org", "Other Teacher", PASSWORD, role="educator")
+    wb.create_cohort(other.id, "Winter")
+    assert wb.rename_cohort(educator.id, autumn.id, "Winter").name == "Winter", "another educator's names are free"
+
+
+def test_deleting_removes_the_cohort_and_its_memberships_but_not_the_learners_work(wb, educator, ada):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD)
+    for learner in (ada, bob):
+        wb.join_cohort(learner.id, cohort.join_code)
+    wb.record_result(ada.id, "python/digit-sum", passed=True)
+    ada_rows = {table: wb.store.scalar(f"SELECT count(*) FROM {table} WHERE user_id = ?", [ada.id])
+                for table in ("attempts", "events")}
+    assert ada_rows["attempts"] == 1
+
+    wb.delete_cohort(educator.id, cohort.id)
+
+    assert wb.cohorts(educator.id) == []
+    assert wb.store.scalar("SELECT count(*) FROM cohorts WHERE id = ?", [cohort.id]) == 0
+    assert wb.store.scalar("SELECT count(*) FROM cohort_members WHERE cohort_id = ?", [cohort.id]) == 0
+    assert wb.memberships(ada.id) == [] and wb.memberships(bob.id) == []
+    assert {table: wb.store.scalar(f"SELECT count(*) FROM {table} WHERE user_id = ?", [ada.id])
+            for table in ("attempts", "events")} == ada_rows, "the learner's own data is untouched"
+    assert last_event(wb, educator.id) == ("deleted-cohort", str(cohort.id), None, {"name": "Spring", "members": 2})
+    with pytest.raises(AccessDenied):
+        wb.cohort(educator.id, cohort.id)
+    with pytest.raises(CohortError, match="No cohort has that code"):
+        wb.join_cohort(ada.id, cohort.join_code)
+    assert wb.create_cohort(educator.id, "Spring").name == "Spring", "the name is free again"
+
+
+def test_after_deleting_the_educator_reads_only_learners_still_in_their_cohorts(wb, educator, ada):
+    spring, autumn = wb.create_cohort(educator.id, "Spring"), wb.create_cohort(educator.id, "Autumn")
+    bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD)
+    for learner, cohorts in ((ada, (spring, autumn)), (bob, (spring,))):
+        wb.record_result(learner.id, "python/digit-sum", passed=True)
+        for cohort in cohorts:
+            wb.join_cohort(learner.id, cohort.join_code)
+    assert wb.learner_progress_for(educator.id, bob.id).attempts.height == 1
+
+    wb.delete_cohort(educator.id, spring.id)
+
+    with pytest.raises(AccessDenied):
+        wb.learner_progress_for(educator.id, bob.id)
+    assert wb.learner_progress_for(educator.id, ada.id).attempts.height == 1, "ada is still in Autumn"
+    assert wb.access.readable_learners(educator.id) == sorted([educator.id, ada.id])
+    assert [(c.name, c.members) for c in wb.cohorts(educator.id)] == [("Autumn", 1)]
+
+
+@pytest.mark.parametrize("who", ["other-educator", "member-learner"])
+def test_only_the_owner_renames_or_deletes(wb, educator, ada, who):
+    cohort = wb.create_cohort(educator.id, "Spring")
+    wb.join_cohort(ada.id, cohort.join_code)
+    actor = ada if who == "member-learner" else wb.register("uma", "uma@example.org", "Uma", PASSWORD,
+                                                            role="educator")
+    with pytest.raises(AccessDenied):
+        wb.rename_cohort(actor.id, cohort.id, "Mine now")
+    with pytest.raises(AccessDenied):
+        wb.delete_cohort(actor.id, cohort.id)
+    with pytest.raises(AccessDenied):
+        wb.delete_cohort(educator.id, 9999)  # no hint whether a cohort id exists
+    assert [(c.name, c.members) for c in wb.cohorts(educator.id)] == [("Spring", 1)]
+    assert not {"renamed-cohort", "deleted-cohort"} & set(verbs(wb, actor.id) + verbs(wb, educator.id))
 
 
 # -- the dashboard on a scripted cohort ------------------------------------------------------------

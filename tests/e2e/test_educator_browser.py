@@ -77,3 +77,12 @@ def test_an_educator_views_a_cohort(page: Page, cohort_app: str, artifacts: Path
     page.get_by_role("tab", name="Mastery").click()
     expect(drawn_charts(page)).to_have_count(1)
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    page.get_by_role("button", name="Manage").click()  # rename in the popover
+    popover = page.get_by_test_id("stPopoverBody")
+    popover.get_by_role("textbox", name="Name").fill("Evening group 2026")
+    popover.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("stAlertContentSuccess")).to_contain_text(
+        "Renamed Evening group to Evening group 2026.")
+    expect(page.get_by_role("combobox", name="Cohort")).to_have_value("Evening group 2026 · 6 learners")
+    page.screenshot(path=artifacts / "cohort-renamed.png")

@@ -28,6 +28,12 @@ def educator_of(wb, username="tess"):
                        role="educator")
 
 
+def cohort_choice(at: AppTest):
+    """The box choosing the cohort (its key changes with its labels)."""
+    [box] = [s for s in at.selectbox if s.label == "Cohort"]
+    return box
+
+
 def open_page(user) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["user_id"] = user.id
@@ -145,7 +151,7 @@ def test_a_cohort_of_one_is_counted_in_the_singular(wb):
     wb.join_cohort(ada.id, cohort.join_code)
     at = open_page(tess)
     assert not at.exception, at.exception
-    assert at.selectbox(key="cohort_id").options == ["Solo · 1 learner"]
+    assert cohort_choice(at).options == ["Solo · 1 learner"]
 
 
 def test_the_drill_down_shows_one_learners_progress_read_only(wb, class_of_four):
@@ -208,7 +214,7 @@ def test_another_educator_sees_only_their_own_cohorts(wb, class_of_four):
     uma = educator_of(wb, "uma")
     wb.create_cohort(uma.id, "Autumn")
     at = open_page(uma)
-    assert at.selectbox(key="cohort_id").options == ["Autumn · 0 learners"]
+    assert cohort_choice(at).options == ["Autumn · 0 learners"]
     assert "Spring ·" not in str(at) and "Ada Learner" not in str(at)
 
 
@@ -228,6 +234,97 @@ def test_csv_exports_read_back(wb, class_of_four):
     for name, frame in board.tables().items():
         back = pl.read_csv(io.StringIO(frame.write_csv()))
         assert back.columns == frame.columns and back.height == frame.height, name
+
+
+# -- renaming and deleting from the "Manage" popover -----------------------------------------------
+
+
+def rename(at: AppTest, cohort_id: int, name: str) -> AppTest:
+    at.text_input(key=f"rename_cohort:{cohort_id}").input(name)
+    at.button(key="FormSubmitter:rename_cohort-Save").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_renaming_from_the_page_shows_the_new_name(wb):
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, "Spring")
+    at = open_page(tess)
+    assert at.text_input(key=f"rename_cohort:{cohort.id}").value == "Spring", "prefilled with the current name"
+    rename(at, cohort.id, "  Spring   2026 ")
+    assert wb.cohort(tess.id, cohort.id).name == "Spring 2026"
+    assert cohort_choice(at).options == ["Spring 2026 · 0 learners"]
+    assert [s.value for s in at.success] == ["Renamed **Spring** to **Spring 2026**."]
+    assert at.text_input(key=f"rename_cohort:{cohort.id}").value == "Spring 2026", "as stored"
+    assert {m.label: m.value for m in at.metric}["Join code"] == cohort.display_code, "the code stays"
+
+
+def test_the_chosen_cohort_stays_chosen_when_its_label_changes(wb):
+    tess = educator_of(wb)
+    wb.create_cohort(tess.id, "Winter")
+    spring = wb.create_cohort(tess.id, "Spring")  # neither the first nor the newest
+    wb.create_cohort(tess.id, "Autumn")
+    at = open_page(tess)
+    cohort_choice(at).select(spring.id).run()
+    learner = wb.register("lea", "lea@example.org", "Lea", "password123")
+    wb.join_cohort(learner.id, spring.join_code)  # "Spring · 0 learners" becomes "Spring · 1 learner"
+    at.run()
+    assert cohort_choice(at).value == spring.id
+    assert cohort_choice(at).options == ["Winter · 0 learners", "Spring · 1 learner", "Autumn · 0 learners"]
+
+
+def test_a_refused_new_name_is_explained_and_kept_to_mend(wb):
+    tess = educator_of(wb)
+    wb.create_cohort(tess.id, MARKUP)
+    autumn = wb.create_cohort(tess.id, "Autumn")  # the newest: the one selected
+    at = rename(open_page(tess), autumn.id, MARKUP.upper())
+    assert [e.value for e in at.error] == [literal(f"You already have a cohort called '{MARKUP.upper()}'.")]
+    assert at.text_input(key=f"rename_cohort:{autumn.id}").value == MARKUP.upper()
+    assert [c.name for c in wb.cohorts(tess.id)] == [MARKUP, "Autumn"] and not at.success
+    rename(at, autumn.id, "   ")
+    assert [e.value for e in at.error] == [literal("Please give the cohort a name (up to 80 characters).")]
+    assert cohort_choice(at).value == autumn.id and wb.cohort(tess.id, autumn.id).name == "Autumn"
+
+
+def test_deleting_asks_first_then_the_cohort_is_gone_and_the_learners_work_stays(wb, class_of_four):
+    tess, spring, learners = class_of_four
+    autumn = wb.create_cohort(tess.id, "Autumn")
+    tries = wb.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ?", [learners[0].id])
+    at = open_page(tess)
+    cohort_choice(at).select(spring.id).run()
+    at.button(key="delete_cohort").click().run()
+    assert not at.exception, at.exception
+    assert len(wb.cohorts(tess.id)) == 2, "nothing deleted before the confirmation"
+    (warning,) = at.warning
+    assert warning.value.startswith("Delete **Spring**? Its 4 learners leave the cohort")
+    assert "their own work stays" in warning.value
+    at.button(key="delete_cohort_cancel").click().run()
+    assert not at.warning and len(wb.cohorts(tess.id)) == 2
+    assert at.button(key="delete_cohort").label == "Delete cohort…", "asks again next time"
+
+    at.button(key="delete_cohort").click().run()
+    at.button(key="delete_cohort_confirm").click().run()
+    assert not at.exception, at.exception
+    assert [c.id for c in wb.cohorts(tess.id)] == [autumn.id]
+    assert cohort_choice(at).options == ["Autumn · 0 learners"]
+    assert [s.value for s in at.success] == [
+        "Deleted **Spring**. Its 4 learners left the cohort; their own work stays."]
+    assert "Ada Learner" not in str(at)
+    assert wb.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ?", [learners[0].id]) == tries
+    assert wb.memberships(learners[0].id) == []
+
+
+def test_deleting_the_last_cohort_leaves_the_page_ready_for_a_new_one(wb):
+    tess = educator_of(wb)
+    solo = wb.create_cohort(tess.id, "Solo")
+    at = open_page(tess)
+    at.button(key="delete_cohort").click().run()
+    assert at.warning[0].value == "Delete **Solo**? Its join code stops working. This cannot be undone."
+    at.button(key="delete_cohort_confirm").click().run()
+    assert not at.exception, at.exception
+    assert wb.cohorts(tess.id) == [] and solo.id not in [c.id for c in wb.cohorts(tess.id)]
+    assert [s.value for s in at.success] == ["Deleted **Solo**."]
+    assert "Create a cohort" in at.info[0].value and not at.selectbox
 
 
 # -- the learner's side: joining and leaving from the Profile page --------------------------------

@@ -1,0 +1,91 @@
+"""The Cohorts page's "Manage" popover: rename the selected cohort, or delete it after asking first.
+
+Both act in button callbacks, which run before the page does: the page then draws the cohorts as
+they now are (the new name in the selector, or another cohort selected), and the popover, whose
+widgets were used, stays open for an error to be read in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from engine import User, Workbench
+from engine.charts import count
+from engine.cohorts import MAX_NAME, AccessDenied, Cohort, CohortError
+from ui.markdown import literal
+
+CONFIRM = "cohort_delete_confirm"  # the id of the cohort whose deletion awaits a yes
+ERROR = "cohort_rename_error"  # (cohort id, why a new name was refused)
+MESSAGE = "cohort_managed"  # what the last rename or deletion did, said once on the next run
+
+
+def name_key(cohort_id: int) -> str:
+    return f"rename_cohort:{cohort_id}"
+
+
+def announce() -> None:
+    """Say what the last rename or deletion did (outside the popover, which may be closed by now)."""
+    message = st.session_state.pop(MESSAGE, None)
+    if message:
+        st.success(message, icon=":material/check:")
+
+
+def manage(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None]) -> None:
+    """A "Manage" popover for ``cohort``: a form to rename it, and a button to delete it that asks for
+    confirmation first. ``forget``: drops what the page cached about cohorts (after a deletion)."""
+    with st.popover("Manage", icon=":material/settings:", help="Rename or delete this cohort."):
+        _rename_form(wb, user, cohort)
+        st.divider()
+        _delete(wb, user, cohort, forget)
+
+
+def _rename_form(wb: Workbench, user: User, cohort: Cohort) -> None:
+    key = name_key(cohort.id)
+    st.session_state.setdefault(key, cohort.name)  # prefilled with the current name
+
+    def rename() -> None:
+        try:
+            renamed = wb.rename_cohort(user.id, cohort.id, st.session_state[key])
+        except (CohortError, AccessDenied) as exc:  # a bad name; or the cohort went, in another tab
+            st.session_state[ERROR] = (cohort.id, str(exc))
+            return
+        st.session_state[key] = renamed.name  # as stored: spaces tidied
+        if renamed.name != cohort.name:
+            st.session_state[MESSAGE] = f"Renamed **{literal(cohort.name)}** to **{literal(renamed.name)}**."
+
+    with st.form("rename_cohort", border=False):
+        st.text_input("Name", key=key, max_chars=MAX_NAME,
+                      help="Learners see the new name on their Profile page; the join code stays the same.")
+        st.form_submit_button("Save", icon=":material/edit:", on_click=rename)
+        refused = st.session_state.pop(ERROR, None)
+        if refused and refused[0] == cohort.id:
+            st.error(literal(refused[1]), icon=":material/error:")  # it may quote the name typed
+
+
+def _delete(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None]) -> None:
+    # one click ends every member's place in the cohort: ask first, as "Remove demo data…" does
+    if st.session_state.get(CONFIRM) != cohort.id:
+        st.button("Delete cohort…", key="delete_cohort", icon=":material/delete:",
+                  on_click=lambda: st.session_state.update({CONFIRM: cohort.id}))
+        return
+    learners = count(cohort.members, "learner")
+    leave = "leaves" if cohort.members == 1 else "leave"
+    leaving = (f"Its {learners} {leave} the cohort, and you no longer see their progress unless they are in "
+               "another of your cohorts; their own work stays. " if cohort.members else "")
+    st.warning(f"Delete **{literal(cohort.name)}**? {leaving}Its join code stops working. This cannot be undone.",
+               icon=":material/warning:")
+
+    def delete() -> None:
+        st.session_state.pop(CONFIRM, None)
+        wb.delete_cohort(user.id, cohort.id)
+        forget()  # the page picks another cohort: this one's id is no longer among them
+        st.session_state[MESSAGE] = (f"Deleted **{literal(cohort.name)}**."
+                                     + (f" Its {learners} left the cohort; their own work stays." if cohort.members
+                                        else ""))
+
+    yes, no = st.columns(2)
+    yes.button("Yes, delete", key="delete_cohort_confirm", type="primary", icon=":material/delete_forever:",
+               on_click=delete)
+    no.button("Cancel", key="delete_cohort_cancel", on_click=lambda: st.session_state.pop(CONFIRM, None))
