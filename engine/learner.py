@@ -229,8 +229,9 @@ class LearnerModel:
         return general, {s: Belief(means[column[s]], covariance[column[s]][column[s]]) for s in skills if s in answered}
 
     def update(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int, duration_s: float | None,
-               failed_before: int, at: datetime) -> LevelChange | None:
-        """Learn from one result: abilities, the exercise's difficulty and the level move together."""
+               failed_before: int, at: datetime, counts_for_level: bool = True) -> LevelChange | None:
+        """Learn from one result: abilities, the exercise's difficulty and the level move together.
+        ``counts_for_level`` False: the result leaves the level rule's runs alone (a retry)."""
         state = self.state(user_id)
         deviations = self.deviations(user_id)
         general = _aged(state.general, state.last_result_at, at, GENERAL_PRIOR.variance)
@@ -248,7 +249,8 @@ class LearnerModel:
         # curves and the Additive Factors Model have it), so the model does not lag a learning learner
         new_skills = [Belief(b.mean + LEARNING_GAIN * w, b.variance)
                       for b, w in zip(new_skills, skill_weights(exercise.skills), strict=True)]
-        staircase, reason = state.staircase.after(struggled, exercise.difficulty)
+        staircase, reason = state.staircase.after(struggled, exercise.difficulty) if counts_for_level \
+            else (state.staircase, None)
         self._save_state(user_id, LearnerState(new_general, state.evidence + 1, staircase, state.offset, at), at)
         self._save_deviations(user_id, [(skill, belief, deviations.get(skill, (None, 0))[1] + 1)
                                         for skill, belief in zip(exercise.skills, new_skills, strict=True)], at)
@@ -283,10 +285,11 @@ class LearnerModel:
             stair, offset, reason = replace(stair, level=level, pinned=True), 0.0, f"you pinned level {level}"
         elif action == "auto":
             if stair.pinned:
-                suggested = comfortable_level(state.general.mean)
+                suggested, why = comfortable_level(state.general.mean), "where your results put you"
             else:
-                suggested = clamp_level(stair.level - in_levels(offset))
-            stair, offset, reason = replace(stair, level=suggested, pinned=False), 0.0, "back to automatic"
+                suggested, why = clamp_level(stair.level - in_levels(offset)), "your level without the steering"
+            reason = f"back to automatic: level {suggested}, {why}"
+            stair, offset = replace(stair, level=suggested, pinned=False), 0.0
         else:
             raise ValueError(f"unknown level action {action!r}: easier, harder, pin or auto")
         if (stair.level, stair.pinned, offset) == (state.staircase.level, state.staircase.pinned, state.offset):

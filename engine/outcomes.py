@@ -61,7 +61,11 @@ class Outcomes:
                 Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
             ])
             card, failed_before = self.reviews.card(user_id, exercise.id)
-            change = self.model.update(user_id, exercise, passed, hints_used, duration_s, failed_before, at)
+            # a try at an exercise failed and never passed yet continues the same struggle: the level
+            # counts each exercise once, by its first try (a fail, then a pass with help, is one struggle)
+            retry = card is None and failed_before > 0
+            change = self.model.update(user_id, exercise, passed, hints_used, duration_s, failed_before, at,
+                                       counts_for_level=not retry)
             self.reviews.record(user_id, exercise.id, card, passed,
                                 rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
             if change is not None:

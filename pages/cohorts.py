@@ -126,8 +126,8 @@ with people:
                                 "level": st.column_config.NumberColumn(
                                     "Level", help="The learner's visible level, 1 to 10: up after 3 successes in a row at "
                                     "it or above, down after 2 struggles in a row at it or below (a fail, 2 or more "
-                                    "hints, or more than twice the expected time), unless the learner steered or "
-                                    "pinned it.")})
+                                    "hints, or more than twice the expected time; each exercise once, by its first "
+                                    "try), unless the learner steered or pinned it.")})
     csv_button(learners, "learners")
 
 with risk:

@@ -10,7 +10,7 @@ from ui.session import require_user, workbench
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
         f"{DOWN_AFTER} struggles in a row at your level or below (a struggle is a fail, {STRUGGLE_HINTS} or more "
-        f"hints, or more than {SLOW_FACTOR:g} times the expected time).")
+        f"hints, or more than {SLOW_FACTOR:g} times the expected time). Each exercise counts once, by its first try.")
 
 wb = workbench()
 user = require_user()

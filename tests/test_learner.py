@@ -193,6 +193,39 @@ def test_short_runs_leave_the_level(wb: Workbench, ada: int, outcomes: list[bool
     assert (wb.level(ada).value, wb.level(ada).history) == (start, [])
 
 
+def test_a_retry_continues_the_struggle_of_its_first_try(wb: Workbench, ada: int) -> None:
+    """A fail, then a pass with 2 hints at the same exercise, is one struggle: each exercise counts
+    once toward the level, by its first try, so solving it at last is no second struggle."""
+    start = wb.level(ada).value
+    first, second = at_level(wb, start)[:2]
+    wb.record_result(ada, first, False, at=START)
+    wb.record_result(ada, first, True, hints_used=2, at=START + timedelta(minutes=1))
+    assert wb.level(ada).history == [] and wb.model.state(ada).staircase.struggles == 1
+    wb.record_result(ada, second, False, at=START + timedelta(minutes=2))
+    assert [(c.new_level, c.changed_at) for c in wb.level(ada).history] == [(start - 1, START + timedelta(minutes=2))], \
+        "two exercises struggled with"
+
+
+def test_a_retry_that_passes_is_no_success_of_its_own(wb: Workbench, ada: int) -> None:
+    start = wb.level(ada).value
+    same = at_level(wb, start)
+    wb.record_result(ada, same[0], False, at=START)
+    for i, exercise_id in enumerate([same[0], same[1], same[2]], start=1):
+        wb.record_result(ada, exercise_id, True, at=START + timedelta(minutes=i))
+    assert wb.level(ada).value == start, "two successes after the fail: the retry's pass is not a third"
+    wb.record_result(ada, same[3], True, at=START + timedelta(minutes=4))
+    assert wb.level(ada).value == start + 1
+
+
+def test_an_exercise_met_again_after_a_pass_counts_again(wb: Workbench, ada: int) -> None:
+    start = wb.level(ada).value
+    first, second = at_level(wb, start)[:2]
+    wb.record_result(ada, first, True, at=START)
+    wb.record_result(ada, first, False, at=START + timedelta(days=3))  # a review, failed
+    wb.record_result(ada, second, False, at=START + timedelta(days=3, minutes=1))
+    assert [c.new_level for c in wb.level(ada).history] == [start - 1]
+
+
 def test_submit_reports_the_level_change(wb: Workbench, ada: int) -> None:
     start = wb.level(ada).value
     same = at_level(wb, start)
