@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from engine import ProfileError
 from engine.level import DOWN_AFTER, MAX_LEVEL, MIN_LEVEL, SLOW_FACTOR, STRUGGLE_HINTS, UP_AFTER
-from engine.profile import STEP_TITLES, STEPS
-from ui import cohort_membership, interview
+from ui import cohort_membership, profile_answers
 from ui.session import require_user, workbench
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
@@ -24,29 +22,7 @@ def steer(action: str) -> None:
 
 
 st.title("Profile")
-profile = wb.profile(user.id)
-if not profile.completed and user.role == "educator":
-    st.info("Educators need no profile. To practise yourself, save the sections in order, from the top.",
-            icon=":material/info:")
-elif not profile.completed:
-    st.info("Your profile is not complete: save the sections in order, from the top.", icon=":material/info:")
-
-groups = wb.skill_groups()
-saved = profile.answers()
-for step in STEPS:
-    with st.form(f"profile:{step}"):
-        st.subheader(STEP_TITLES[step])
-        answers = interview.ask(step, saved, groups, key="profile")
-        if step == "time":
-            st.caption("Today's set stays as planned; a new number of minutes applies from tomorrow's. "
-                       "On Practice, More exercises adds to today's.")
-        if st.form_submit_button("Save", type="primary", icon=":material/save:"):
-            try:
-                profile = wb.answer_onboarding(user.id, step, answers)
-            except ProfileError as exc:
-                st.error(str(exc), icon=":material/error:")
-            else:
-                st.success(f"{STEP_TITLES[step]}: saved.", icon=":material/check:")
+profile_answers.section(wb, user)
 
 st.header("Level", divider="gray")
 level = wb.level(user.id)

@@ -30,8 +30,10 @@ def profile_page(user) -> AppTest:
     return at
 
 
-def save(at: AppTest, step: str) -> AppTest:
-    at.button(key=f"FormSubmitter:profile:{step}-Save").click().run()
+def save(at: AppTest) -> AppTest:
+    """Click Save changes, once the page has seen what was entered (in a browser every change reruns it)."""
+    at.run()
+    at.button(key="profile:save").click().run()
     assert not at.exception, at.exception
     return at
 
@@ -70,8 +72,12 @@ def test_every_section_shows_the_saved_answers(wb, learner):
 def test_editing_a_section_saves_it_and_only_it(wb, learner, step, entered):
     before = wb.profile(learner.id).answers()
     at = profile_page(learner)
-    save(fill(at, PREFIX, step, entered), step)
-    assert [s.value for s in at.success] == [f"{STEP_TITLES[step]}: saved."]
+    at = fill(at, PREFIX, step, entered).run()
+    assert at.button(key="profile:save").disabled is False
+    assert f"Not saved yet: {STEP_TITLES[step]}." in [c.value for c in at.caption]
+    save(at)
+    assert [s.value for s in at.success] == [f"Saved: {STEP_TITLES[step]}."]
+    assert at.button(key="profile:save").disabled, "nothing left to save"
     expected = {**before, **entered}
     if step == "levels":  # the areas not touched keep their answers
         expected["levels"] = {**before["levels"], **entered["levels"]}
@@ -80,9 +86,10 @@ def test_editing_a_section_saves_it_and_only_it(wb, learner, step, entered):
 
 def test_more_minutes_mean_a_bigger_daily_set(wb, learner):
     at = profile_page(learner)
-    save(fill(at, PREFIX, "time", {"minutes_per_day": 60}), "time")
+    fill(at, PREFIX, "time", {"minutes_per_day": 60}).run()
+    assert "About 8 exercises a day, at about 8 minutes each." in [c.value for c in at.caption], "said before saving"
+    save(at)
     assert wb.profile(learner.id).daily_set_size == 8
-    assert "About 8 exercises a day, at about 8 minutes each." in [c.value for c in at.caption]
 
 
 @pytest.mark.parametrize(
@@ -100,8 +107,8 @@ def test_more_minutes_mean_a_bigger_daily_set(wb, learner):
 def test_a_bad_answer_is_explained_and_changes_nothing(wb, learner, step, entered, message):
     before = wb.profile(learner.id)
     at = profile_page(learner)
-    save(fill(at, PREFIX, step, entered), step)
-    assert [e.value for e in at.error] == [message]
+    save(fill(at, PREFIX, step, entered))
+    assert [e.value for e in at.error] == [message, f"Not saved: {STEP_TITLES[step]} (see above)."]
     assert not at.success
     assert read(at, PREFIX, step) == entered, "what the learner entered is still there"
     assert wb.profile(learner.id) == before
@@ -110,13 +117,36 @@ def test_a_bad_answer_is_explained_and_changes_nothing(wb, learner, step, entere
 def test_an_educator_without_a_profile_answers_the_sections_in_order(wb):
     educator = wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
     at = profile_page(educator)
-    assert [i.value for i in at.info] == ["Educators need no profile. To practise yourself, save the sections in order, "
-                                         "from the top."]
-    save(fill(at, PREFIX, "style", {"style": "theory"}), "style")
-    assert [e.value for e in at.error] == ['Please answer "Languages" first.']
-    save(fill(at, PREFIX, "languages", {"languages": ["python"]}), "languages")
-    assert [s.value for s in at.success] == ["Languages: saved."]
-    assert wb.profile(educator.id).steps_done == 1
+    assert [i.value for i in at.info] == ["Educators need no profile. To practise yourself, answer every section, "
+                                         "then save."]
+    save(fill(at, PREFIX, "style", {"style": "theory"}))
+    assert [e.value for e in at.error] == ["Choose at least one language.", "Not saved: Languages (see above)."]
+    assert wb.profile(educator.id).steps_done == 0, "the sections after the one refused wait for it"
+    for step, entered in interview_answers(wb.skill_groups()).items():
+        fill(at, PREFIX, step, entered)
+    save(at)
+    assert [s.value for s in at.success] == ["Saved: " + ", ".join(STEP_TITLES[s] for s in STEPS) + "."]
+    assert wb.profile(educator.id).completed and not at.info
+
+
+def test_changes_in_two_sections_are_saved_together(wb, learner):
+    at = profile_page(learner)
+    fill(at, PREFIX, "style", {"style": "challenges"})
+    fill(at, PREFIX, "time", {"minutes_per_day": 45})
+    save(at)
+    assert [s.value for s in at.success] == ["Saved: Learning style, Time per day."]
+    profile = wb.profile(learner.id)
+    assert (profile.style, profile.minutes_per_day) == ("challenges", 45)
+
+
+def test_one_refused_section_does_not_stop_the_others(wb, learner):
+    at = profile_page(learner)
+    fill(at, PREFIX, "goals", {"goals": [], "goal_note": ""})
+    fill(at, PREFIX, "time", {"minutes_per_day": 45})
+    save(at)
+    assert [s.value for s in at.success] == ["Saved: Time per day."]
+    assert "Not saved: Goals (see above)." in [e.value for e in at.error]
+    assert wb.profile(learner.id).minutes_per_day == 45 and wb.profile(learner.id).goals
 
 
 # -- the level -------------------------------------------------------------------------------------

@@ -1,0 +1,92 @@
+"""The Profile page's interview answers: every section at once, and one Save for all that changed.
+
+Sections used to save one by one, each in its own form: a change in one section was shown but
+not kept when the learner saved another, and was gone on the next visit. Now the widgets are
+live (the minutes say at once how many exercises they buy), the sections with unsaved changes are
+named beside the one Save button, and Save keeps each of them; a section the engine refuses
+keeps what was typed and says why under its title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import streamlit as st
+
+from engine import Profile, ProfileError, User, Workbench
+from engine.profile import STEP_TITLES, STEPS
+from ui import interview
+
+OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused}), said on the next run
+
+
+def section(wb: Workbench, user: User) -> None:
+    """The five sections of the interview, pre-filled, with one Save for every change."""
+    profile = wb.profile(user.id)
+    if not profile.completed and user.role == "educator":
+        st.info("Educators need no profile. To practise yourself, answer every section, then save.",
+                icon=":material/info:")
+    elif not profile.completed:
+        st.info("Your profile is not complete: answer every section, then save.", icon=":material/info:")
+    else:
+        st.caption("Change any answer, then **Save changes** below the answers.")
+    saved_steps, refused = st.session_state.pop(OUTCOME, ((), {}))
+    groups, saved = wb.skill_groups(), profile.answers()
+    entered = {}
+    for step in STEPS:
+        with st.container(border=True):
+            st.subheader(STEP_TITLES[step])
+            if step in refused:
+                st.error(refused[step], icon=":material/error:")
+            entered[step] = interview.ask(step, saved, groups, key="profile")
+            if step == "time":
+                st.caption("Today's set stays as planned; a new number of minutes applies from tomorrow's. "
+                           "On Practice, More exercises adds to today's.")
+
+    to_save = unsaved(profile, entered, saved)
+    with st.container(horizontal=True, vertical_alignment="center"):
+        clicked = st.button("Save changes", key="profile:save", type="primary", icon=":material/save:",
+                            disabled=not to_save)
+        if to_save:
+            st.caption("Not saved yet: " + ", ".join(STEP_TITLES[s] for s in to_save) + ".")
+    if saved_steps:
+        st.success("Saved: " + ", ".join(STEP_TITLES[s] for s in saved_steps) + ".", icon=":material/check:")
+    if refused:
+        st.error("Not saved: " + ", ".join(STEP_TITLES[s] for s in refused) + " (see above).", icon=":material/error:")
+    if clicked:
+        st.session_state[OUTCOME] = save(wb, user, profile, {s: entered[s] for s in to_save})
+        st.rerun()
+
+
+def unsaved(profile: Profile, entered: Mapping[str, Mapping[str, Any]], saved: Mapping[str, Any]) -> list[str]:
+    """The sections to save, in order: those whose answers differ from the saved ones, and, while the
+    profile is incomplete, every section from the first unanswered one on."""
+    return [step for i, step in enumerate(STEPS)
+            if i >= profile.steps_done or any(_comparable(v) != _comparable(saved.get(k)) for k, v in entered[step].items())]
+
+
+def save(wb: Workbench, user: User, profile: Profile, answers: Mapping[str, Mapping[str, Any]]
+         ) -> tuple[list[str], dict[str, str]]:
+    """Save each section in order; the sections saved, and why any was refused. While the profile is
+    incomplete, a refusal stops there: the sections after it need it answered first."""
+    done, refused = [], {}
+    for step, entered in answers.items():
+        try:
+            wb.answer_onboarding(user.id, step, entered)
+        except ProfileError as exc:
+            refused[step] = str(exc)
+            if not profile.completed:
+                break
+        else:
+            done.append(step)
+    return done, refused
+
+
+def _comparable(value: Any) -> Any:
+    """An answer as compared: lists in any order, text without its outer spaces, nothing as empty."""
+    if isinstance(value, (list, tuple)):
+        return sorted(value)
+    if value is None or isinstance(value, str):
+        return (value or "").strip()
+    return value
