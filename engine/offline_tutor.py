@@ -199,16 +199,19 @@ def _compared(intent: Intent, context: TutorContext, concepts: Concepts) -> list
 
 
 def _teach(concept: Concept, context: TutorContext, *, full: bool) -> list[str]:
-    """The concept in the learner's preferred order: example first, idea first, or just the idea."""
+    """The concept in the learner's preferred order: example first, idea first, or just the idea
+    (always, in passing: ``full`` False)."""
     paragraphs = concept.idea.split("\n\n")
     # the whole idea for those who like theory first; two paragraphs (or one, in passing) for the others
     idea = "\n\n".join(paragraphs if full and context.style == "theory" else paragraphs[:2 if full else 1]).strip()
     example = (f"For example:\n\n```python\n{concept.example}\n```"
                if concept.example and context.safe_example else "")
     lead = f"**{concept.name}.** "
+    if not full:  # in passing, beside a failing test: the idea alone, not a long example that buries it
+        return [lead + idea]
     if context.style == "examples" and example:
         return [lead + "Here is a small example first." + "\n\n" + example[len("For example:\n\n"):], idea]
-    if context.style == "challenges" or not example or (not full and context.level > 3):
+    if context.style == "challenges" or not example:
         return [lead + idea]
     return [lead + idea, example]
 

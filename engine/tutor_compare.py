@@ -22,14 +22,17 @@ def compare(pair: tuple[str, str], skills: Mapping[str, str], concepts: Concepts
     notes = [n for n in map(concepts.get, concepts.skills()) if n is not None]
     patterns = [_pattern(side) for side in pair]
     named = [concepts.get(skill) if skill else None for skill in (topic_of(side, skills) for side in pair)]
-    both = [s for note in notes for s in prose_sentences(note.idea) if all(p.search(s) for p in patterns)]
-    both = sorted(both, key=lambda s: -sum(_as_code(side, s) for side in pair))  # as code: the most precise
+    near = {n.skill for n in named if n is not None}
+    # sentences using both: written as code first (the most precise), then from a note a side names
+    both_ranked = sorted(((-sum(_as_code(side, s) for side in pair), note.skill not in near, s)
+                          for note in notes for s in prose_sentences(note.idea) if all(p.search(s) for p in patterns)),
+                         key=lambda ranked: ranked[:2])
+    both = [s for *_, s in both_ranked]
     both = both[:1] if both and all(_as_code(side, both[0]) for side in pair) else both[:2]
     used = set(both)
     # a side that names a skill first: its note's opening; then the others from what is left
     sides: dict[int, str | None] = {}
     for k in sorted(range(2), key=lambda k: named[k] is None):
-        near = [n.skill for n in named if n is not None]
         sides[k] = _about(pair[k], patterns[k], named[k], notes, near, used)
     if all(about is None for about in sides.values()):
         return []
@@ -44,7 +47,7 @@ def compare(pair: tuple[str, str], skills: Mapping[str, str], concepts: Concepts
     return [*parts, f"In your own words: when would you reach for “{first}”, and when for “{second}”?"]
 
 
-def _about(side: str, pattern: re.Pattern[str], note: Concept | None, notes: list[Concept], near: list[str],
+def _about(side: str, pattern: re.Pattern[str], note: Concept | None, notes: list[Concept], near: set[str],
            used: set[str]) -> str | None:
     """One side in a paragraph: the opening of the note of the skill it names, else the sentences
     that use it (as code first, then in the notes of the skills compared). "" when what is

@@ -245,3 +245,12 @@ def test_code_that_takes_too_long_to_load_is_a_timeout_not_a_crash():
 def test_what_a_message_asks(wb, message, kind, term, help_):
     intent = recognise(message, {s: wb.skill_name(s) for s in wb.curriculum.skills})
     assert (intent.kind, intent.term if term else None, intent.help) == (kind, term, help_)
+
+
+@pytest.mark.parametrize("style", ["examples", "theory", None])
+def test_a_beginner_stuck_gets_the_idea_in_passing_not_a_long_example(context, style):
+    """Beside a failing test the note's idea is enough: a full example buried the diagnosis."""
+    concept = CONCEPTS.get(context.exercise.skills[0])
+    text = reply("I'm stuck", replace(context, style=style, level=2), CONCEPTS).text
+    assert concept is not None and f"**{concept.name}.**" in text
+    assert "```" not in text and concept.example.splitlines()[0] not in text
