@@ -2,7 +2,16 @@
 
 import streamlit as st
 
-from engine.level import DOWN_AFTER, MAX_LEVEL, MIN_LEVEL, SLOW_FACTOR, STRUGGLE_HINTS, UP_AFTER
+from engine.level import (
+    DOWN_AFTER,
+    LOGITS_PER_LEVEL,
+    MAX_LEVEL,
+    MIN_LEVEL,
+    SLOW_FACTOR,
+    STRUGGLE_HINTS,
+    UP_AFTER,
+    comfortable_level,
+)
 from ui import cohort_membership, profile_answers
 from ui.session import require_user, workbench
 
@@ -61,12 +70,12 @@ else:
     st.caption("No changes yet: your level moves with your results, or when you steer it above.")
 
 with st.expander("What the model thinks of each skill", icon=":material/insights:"):
-    st.caption("Estimates on the model's scale: 0 is even odds on a level 5.5 exercise; higher is stronger. "
-               "The ± shrinks as results come in.")
-    st.dataframe([{"Skill": wb.skill_name(e.skill), "Estimate": e.ability, "±": e.sd, "Results": e.evidence}
+    st.caption("Level: the level whose exercises you would pass about 3 times in 4 in that skill. "
+               "± is how far off the model may be, in levels: it shrinks as your results come in.")
+    st.dataframe([{"Skill": wb.skill_name(e.skill), "Level": comfortable_level(e.ability),
+                   "±": e.sd / LOGITS_PER_LEVEL, "Results": e.evidence}
                   for e in wb.skill_estimates(user.id).values()],
                  hide_index=True, width="stretch",
-                 column_config={"Estimate": st.column_config.NumberColumn(format="%+.2f"),
-                                "±": st.column_config.NumberColumn(format="%.2f")})
+                 column_config={"±": st.column_config.NumberColumn(format="%.1f levels")})
 
 cohort_membership.section(wb, user)

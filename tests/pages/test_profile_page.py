@@ -217,7 +217,9 @@ def test_skill_estimates_are_listed_by_name(wb, learner):
     wb.record_result(learner.id, "python/digit-sum", passed=True)
     at = profile_page(learner)
     [frame] = [d.value for d in at.dataframe if "Skill" in d.value.columns]
-    assert list(frame.columns) == ["Skill", "Estimate", "±", "Results"]
+    assert list(frame.columns) == ["Skill", "Level", "±", "Results"]
     estimates = wb.skill_estimates(learner.id)
     assert list(frame["Skill"]) == [wb.skill_name(s) for s in estimates]
+    assert list(frame["Level"]) == [comfortable_level(e.ability) for e in estimates.values()], "levels, not logits"
+    assert list(frame["±"]) == pytest.approx([e.sd / 0.6 for e in estimates.values()])
     assert frame["Results"].sum() == sum(e.evidence for e in estimates.values()) > 0
