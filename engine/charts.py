@@ -113,15 +113,24 @@ def streak_calendar(calendar: pl.DataFrame) -> Any:
 
 def calendar_summary(calendar: pl.DataFrame) -> str:
     """E.g. "You practised on 31 of the last 371 days, 93 tries in all. Your longest streak in
-    that time is 21 days; your busiest day was Wed 4 March 2026, with 5 tries."."""
+    that time is 21 days; your busiest day was Wed 4 March 2026, with 5 tries."; counted from the
+    first day practised when that is more recent ("3 of the 10 days since Wed 11 March 2026")."""
     active = calendar.filter(pl.col("attempts") > 0)
     if active.is_empty():
         return f"No practice in the last {calendar.height} days yet: each day you practise fills a square."
     days: list[date] = active["day"].to_list()
     longest = max(length for _, length in runs(days))
     busiest = active.sort(["attempts", "day"], descending=[True, False]).row(0, named=True)
-    return (f"You practised on {active.height:,} of the last {calendar.height} days, "
-            f"{count(int(active['attempts'].sum()), 'try')} in all. Your longest streak in that time is "
+    span = (calendar["day"].max() - days[0]).days + 1  # from the first day practised in the calendar
+    if span >= calendar.height:
+        lead = f"You practised on {active.height:,} of the last {calendar.height} days"
+    elif span == 1:
+        lead = "You practised today"  # a new learner: "1 of the last 371 days" told them nothing
+    elif active.height == span:
+        lead = f"You practised on each of the {span} days since {_day(days[0])}"
+    else:
+        lead = f"You practised on {active.height:,} of the {span} days since {_day(days[0])}"
+    return (f"{lead}, {count(int(active['attempts'].sum()), 'try')} in all. Your longest streak in that time is "
             f"{count(longest, 'day')}; your busiest day was {_day(busiest['day'])}, "
             f"with {count(busiest['attempts'], 'try')}.")
 

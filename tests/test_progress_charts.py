@@ -96,11 +96,17 @@ def test_the_calendar_is_a_grid_of_weeks_and_weekdays() -> None:
 
 @pytest.mark.parametrize(("active", "expected"), [
     ({}, "No practice in the last 369 days yet: each day you practise fills a square."),
-    ({0: 3, 1: 1, 9: 5}, "You practised on 3 of the last 369 days, 9 tries in all. Your longest streak in that "
-                         "time is 2 days; your busiest day was Wed 11 March 2026, with 5 tries."),
-    ({4: 1}, "You practised on 1 of the last 369 days, 1 try in all. Your longest streak in that time is 1 day; "
-             "your busiest day was Mon 16 March 2026, with 1 try."),
-], ids=["nothing", "three days", "one day"])
+    ({0: 3, 1: 1, 9: 5}, "You practised on 3 of the 10 days since Wed 11 March 2026, 9 tries in all. Your longest "
+                         "streak in that time is 2 days; your busiest day was Wed 11 March 2026, with 5 tries."),
+    ({4: 1}, "You practised on 1 of the 5 days since Mon 16 March 2026, 1 try in all. Your longest streak in that "
+             "time is 1 day; your busiest day was Mon 16 March 2026, with 1 try."),
+    ({0: 2}, "You practised today, 2 tries in all. Your longest streak in that time is 1 day; your busiest day was "
+             "Fri 20 March 2026, with 2 tries."),
+    ({0: 1, 1: 1, 2: 3}, "You practised on each of the 3 days since Wed 18 March 2026, 5 tries in all. Your longest "
+                         "streak in that time is 3 days; your busiest day was Wed 18 March 2026, with 3 tries."),
+    ({0: 1, 368: 2}, "You practised on 2 of the last 369 days, 3 tries in all. Your longest streak in that time is "
+                     "1 day; your busiest day was Mon 17 March 2025, with 2 tries."),
+], ids=["nothing", "three days", "one day", "today only", "every day", "a year"])
 def test_calendar_summary(active: dict[int, int], expected: str) -> None:
     assert charts.calendar_summary(calendar_frame(active)) == expected
 
