@@ -67,6 +67,10 @@ class Attempts:
                               f"ORDER BY submitted_at DESC, id DESC LIMIT ?", [user_id, limit])
         return [_attempt(r) for r in rows]
 
+    def code(self, user_id: int, attempt_id: int) -> str | None:
+        """The code submitted in one of the user's attempts (None if it is not theirs, or none was kept)."""
+        return self.store.scalar("SELECT code FROM attempts WHERE id = ? AND user_id = ?", [attempt_id, user_id])
+
     def passed_ids(self, user_id: int) -> set[str]:
         rows = self.store.all("SELECT DISTINCT exercise_id FROM attempts WHERE user_id = ? AND passed", [user_id])
         return {r[0] for r in rows}

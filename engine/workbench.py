@@ -265,6 +265,10 @@ class Workbench:
     def history(self, user_id: int, limit: int = 200) -> list[Attempt]:
         return self.attempts.history(user_id, limit)
 
+    def attempt_code(self, user_id: int, attempt_id: int) -> str | None:
+        """The code of one of the user's own attempts; None for another's, or a result without code."""
+        return self.attempts.code(user_id, attempt_id)
+
     def draft(self, user_id: int, exercise_id: str) -> Draft | None:
         return self.attempts.draft(user_id, exercise_id)
 

@@ -39,3 +39,15 @@ st.dataframe(rows, hide_index=True, width="stretch",
                             "Tests": st.column_config.TextColumn(
                                 "Tests", help="Tests passed of the exercise's tests. A dash: the result was recorded "
                                 "without running the tests here (an import, or the demo's practice).")})
+
+outcome_of = {a.id: row["Outcome"] for a, row in zip(attempts, rows, strict=True)}
+by_id = {a.id: a for a in attempts}
+chosen = st.selectbox("See the code of an attempt", list(by_id), index=None, placeholder="Choose an attempt",
+                      format_func=lambda i: f"{by_id[i].submitted_at:%Y-%m-%d %H:%M} · "
+                                            f"{titles.get(by_id[i].exercise_id, by_id[i].exercise_id)} · {outcome_of[i]}")
+if chosen is not None:
+    code = wb.attempt_code(user.id, chosen)
+    if code:
+        st.code(code, language="python", line_numbers=True)
+    else:
+        st.caption("No code was kept with this result: it was recorded without running the tests here.")

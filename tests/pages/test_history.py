@@ -59,3 +59,25 @@ def test_a_submission_made_on_practice_shows_up(wb, learner):
     assert [c.value for c in at.caption] == ["1 attempt, 1 passed."]
     frame = at.dataframe[0].value
     assert frame[["Exercise", "Outcome", "Tests"]].values.tolist() == [["Digit sum", "passed", "7/7"]]
+
+
+def test_the_code_of_an_attempt_can_be_read_again(wb, learner):
+    wb.submit(learner.id, "python/name-initials", "def initials(name):\n    return name[0]\n")
+    wb.record_result(learner.id, "python/digit-sum", passed=True)  # recorded without code
+    at = history_page(learner)
+    box = next(s for s in at.selectbox if s.label == "See the code of an attempt")
+    assert box.value is None and len(box.options) == 2
+    newest, oldest = wb.history(learner.id)
+    box.set_value(oldest.id).run()
+    assert [c.value.strip() for c in at.code] == ["def initials(name):\n    return name[0]"]
+    next(s for s in at.selectbox if s.label == "See the code of an attempt").set_value(newest.id).run()
+    assert not at.code
+    assert "No code was kept with this result: it was recorded without running the tests here." in [
+        c.value for c in at.caption]
+
+
+def test_another_learners_code_is_not_theirs_to_read(wb, learner):
+    other = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    attempt = wb.submit(other.id, "python/name-initials", "secret = 1\n")
+    assert wb.attempt_code(other.id, attempt.id) == "secret = 1\n"
+    assert wb.attempt_code(learner.id, attempt.id) is None
