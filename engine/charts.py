@@ -121,7 +121,8 @@ def calendar_summary(calendar: pl.DataFrame) -> str:
     days: list[date] = active["day"].to_list()
     longest = max(length for _, length in runs(days))
     busiest = active.sort(["attempts", "day"], descending=[True, False]).row(0, named=True)
-    span = (calendar["day"].max() - days[0]).days + 1  # from the first day practised in the calendar
+    last: date = calendar["day"].max()  # type: ignore[assignment]
+    span = (last - days[0]).days + 1  # from the first day practised in the calendar
     if span >= calendar.height:
         lead = f"You practised on {active.height:,} of the last {calendar.height} days"
     elif span == 1:
