@@ -60,12 +60,13 @@ chosen = st.segmented_control("Show", options, default="all", required=True, for
 shown = [m for m in memories if chosen in ("all", m.kind)]
 
 for memory in shown:
-    with st.container(border=True):
-        text, delete = st.columns([8, 1], vertical_alignment="center")
-        text.caption(f"{SINGULAR[memory.kind]} · {memory.created_at:%Y-%m-%d %H:%M} UTC")
-        text.text(memory.text)  # plain text: a note may quote what the learner typed
-        delete.button("Delete", key=f"forget-{memory.id}", icon=":material/delete:", on_click=forget,
-                      args=(memory.id,), help="Delete this memory for good")
+    # a row, not columns: the note takes the room the Delete button (as wide as its label) leaves
+    with st.container(border=True, horizontal=True, vertical_alignment="center"):
+        with st.container():
+            st.caption(f"{SINGULAR[memory.kind]} · {memory.created_at:%Y-%m-%d %H:%M} UTC")
+            st.text(memory.text)  # plain text: a note may quote what the learner typed
+        st.button("Delete", key=f"forget-{memory.id}", icon=":material/delete:", on_click=forget,
+                  args=(memory.id,), help="Delete this memory for good")
 
 st.divider()
 if not st.session_state.get("memory_confirm"):

@@ -4,9 +4,10 @@ import streamlit as st
 from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
-from ui import results
+from ui import results, start_again
 from ui.celebration import celebrate
 from ui.generate import mark, new_exercise
+from ui.instructions import show as show_instructions
 from ui.session import require_user, workbench
 from ui.tutor_panel import tutor_panel
 
@@ -116,7 +117,7 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
                       f":gray[{item.pick.reason}]")
         right.button("Open", key=f"open:{exercise.id}", disabled=exercise.id == current,
                      on_click=open_exercise, args=(exercise.id,))
-    st.button("More exercises", icon=":material/add:", on_click=more, args=(user.id,),
+    st.button("One more exercise", icon=":material/add:", on_click=more, args=(user.id,),
               help="Add one more exercise, chosen for you, to today's set.")
 
 
@@ -156,7 +157,7 @@ hints_shown = draft.hints_shown if draft else 0
 instructions, work = st.columns([1, 1], gap="large")
 
 with instructions:
-    st.markdown(exercise.instructions)
+    show_instructions(exercise.instructions)  # the examples' long lines wrap: their results stay in view
     st.caption(f"Skills: {', '.join(wb.skill_name(s) for s in exercise.skills)} · level {exercise.difficulty} of 10")
     st.subheader("Hints", divider="gray")
     for hint in exercise.hints[:hints_shown]:
@@ -210,33 +211,32 @@ with work:
         submit_clicked = st.button("Submit", type="primary", icon=":material/check:")
         st.button("Skip", icon=":material/skip_next:", on_click=skip, args=(user.id, exercise.id),
                   help="Put this exercise aside for today and go to the next one.")
-        reset_clicked = st.button("Reset", icon=":material/restart_alt:", help="Start again from the starter code.")
+        st.button("Reset", icon=":material/restart_alt:", on_click=start_again.ask, args=(exercise.id,),
+                  help="Start again from the starter code (you will be asked first).")
 
-    outcomes = st.session_state.setdefault("outcomes", {})
+    if run_clicked or run_requested or submit_clicked:
+        start_again.cancel()  # on with this code: the question about replacing it is moot
+    start_again.confirm(wb, user, exercise, codes[exercise.id])
     if run_clicked or run_requested:
+        ticket = results.start(exercise.id)
         with st.spinner("Running the tests…"):
-            outcomes[exercise.id] = ("run", wb.run_tests(user.id, exercise.id, codes[exercise.id]))
+            graded = wb.run_tests(user.id, exercise.id, codes[exercise.id])
+        results.keep(exercise.id, ticket, "run", graded)
     if submit_clicked:
         started = draft.started_at if draft else None
         duration = (results.now() - started).total_seconds() if started else None
+        ticket = results.start(exercise.id)
         with st.spinner("Grading your submission…"):
             attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown, duration_s=duration)
-        outcomes[exercise.id] = ("submit", wb.latest_result(user.id, exercise.id))
+        results.keep(exercise.id, ticket, "submit", wb.latest_result(user.id, exercise.id))
         if attempt.passed:
             st.toast(f"Solved: {exercise.title}", icon=":material/celebration:")
         if attempt.level_change is not None:
             st.toast(level_message(attempt.level_change),
                      icon=":material/trending_up:" if attempt.level_change.up else ":material/trending_down:")
         celebrate(wb, user)  # now, not on the learner's next click: this submission may have earned it
-    if reset_clicked:
-        codes[exercise.id] = exercise.starter
-        versions[exercise.id] = version + 1
-        wb.save_draft(user.id, exercise.id, exercise.starter)
-        outcomes.pop(exercise.id, None)
-        st.rerun()
-
-    if exercise.id in outcomes:
-        kind, result = outcomes[exercise.id]
+    if latest := results.latest(exercise.id):
+        kind, result = latest
         results.show(result, submitted=kind == "submit")
         following = next_to_do(wb.todays_set(user.id), after=exercise.id) if kind == "submit" and result.passed else None
         if following:  # on to the next, without scrolling back up to today's set

@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from engine import Conversation
+from ui.markdown import literal
 from ui.session import require_user, workbench
 from ui.tutor_panel import MAX_MESSAGE, PLACEHOLDER, ask, mode_caption, show_messages
 
@@ -13,6 +15,31 @@ NO_EXERCISE = ""
 
 def open_conversation(conversation_id: int | None) -> None:
     st.session_state["tutor_conversation"] = conversation_id
+
+
+def about(conversation: Conversation) -> str:
+    """What a conversation is about, and when it was last active: the line under its name in the list."""
+    exercise = catalogue.get(conversation.exercise_id or NO_EXERCISE)
+    subject = literal(exercise.title) if exercise else "General question"
+    return f"{subject} · {conversation.updated_at:%d %b %Y, %H:%M} UTC"
+
+
+def conversation_list(conversations: list[Conversation], current_id: int | None) -> None:
+    """The learner's conversations, most recent first: the open one marked, the others a click away."""
+    st.markdown("**Your conversations**")
+    if not conversations:
+        st.caption("None yet: the conversations you start are listed here, to come back to.")
+    for conversation in conversations:
+        if conversation.id == current_id:
+            with st.container(border=True, gap=None):
+                st.markdown(f":material/chat: **{literal(conversation.title or 'Untitled')}**")
+                st.caption(f":blue[Open now] · {about(conversation)}")
+        else:
+            with st.container(gap=None):
+                st.button(conversation.title or "Untitled", key=f"open_conversation:{conversation.id}",
+                          type="tertiary", icon=":material/chat:", on_click=open_conversation, args=(conversation.id,),
+                          help="Open this conversation")
+                st.caption(about(conversation))
 
 
 def delete(conversation_id: int) -> None:
@@ -34,13 +61,7 @@ threads, chat = st.columns([1, 3], gap="large")
 with threads:
     st.button("New conversation", icon=":material/add_comment:", on_click=open_conversation, args=(None,),
               width="stretch", type="primary" if current is None else "secondary")
-    if not conversations:
-        st.caption("Your conversations will be listed here.")
-    for conversation in conversations:
-        st.button(conversation.title or "Untitled", key=f"open_conversation:{conversation.id}",
-                  icon=":material/chat:", on_click=open_conversation, args=(conversation.id,),
-                  disabled=conversation.id == current_id, width="stretch",
-                  help=f"Last active {conversation.updated_at:%d %b %Y, %H:%M} UTC")
+    conversation_list(conversations, current_id)
 
 with chat:
     if current is not None:
@@ -70,6 +91,9 @@ with chat:
     messages = st.container()  # made before the input, so the reply streams above it, not below
     with messages:
         show_messages(wb, user, current.id if current else None)
+    if exercise_id in catalogue:  # as on the Practice page: help with an exercise uses up its hints
+        st.caption(f":material/lightbulb: Asking for help with **{literal(catalogue[exercise_id].title)}** shows its "
+                   "next hint, counted as a hint used, like **Show a hint** on the Practice page.")
     prompt = st.chat_input(PLACEHOLDER, key="tutor_input", max_chars=MAX_MESSAGE)
     if prompt:
         if current is None:

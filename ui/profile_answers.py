@@ -42,7 +42,7 @@ def section(wb: Workbench, user: User) -> None:
             entered[step] = interview.ask(step, saved, groups, key="profile")
             if step == "time":
                 st.caption("Today's set stays as planned; a new number of minutes applies from tomorrow's. "
-                           "On Practice, More exercises adds to today's.")
+                           "On Practice, One more exercise adds to today's.")
 
     to_save = unsaved(profile, entered, saved)
     with st.container(horizontal=True, vertical_alignment="center"):

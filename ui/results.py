@@ -1,8 +1,9 @@
-"""How a grade result looks on a page."""
+"""How a grade result looks on a page, and the latest result of each exercise, kept for the session."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from uuid import uuid4
 
 import streamlit as st
 
@@ -15,6 +16,32 @@ OUTPUT_LINES = 12  # printed output longer than this scrolls in a box of that he
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def start(exercise_id: str) -> str:
+    """A ticket for a grading of the exercise about to start; hand it to ``keep`` with the result."""
+    ticket = st.session_state.setdefault("gradings", {})[exercise_id] = uuid4().hex
+    return ticket
+
+
+def keep(exercise_id: str, ticket: str, kind: str, result: GradeResult) -> None:
+    """Keep the result (``kind``: "run" or "submit") as the exercise's latest, unless a newer grading or a
+    reset took its ticket meanwhile. A click during a long run (an endless loop takes seconds) reruns the
+    page in a new thread while the old one finishes grading: its late result must neither replace a newer
+    one nor come back after a reset, beside code it was never run on."""
+    if st.session_state.setdefault("gradings", {}).get(exercise_id) == ticket:
+        st.session_state.setdefault("outcomes", {})[exercise_id] = (kind, result)
+
+
+def forget(exercise_id: str) -> None:
+    """No result for the exercise any more, and none from a grading still under way."""
+    st.session_state.setdefault("outcomes", {}).pop(exercise_id, None)
+    st.session_state.setdefault("gradings", {}).pop(exercise_id, None)
+
+
+def latest(exercise_id: str) -> tuple[str, GradeResult] | None:
+    """("run" or "submit", the result) of the exercise's latest grading this session, if any."""
+    return st.session_state.setdefault("outcomes", {}).get(exercise_id)
 
 
 def readable(test_name: str) -> str:

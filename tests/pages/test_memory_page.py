@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from clicks import click
 from factories import REPO
+from streamlit.proto.Block_pb2 import Block
 from streamlit.testing.v1 import AppTest
 
 APP = str(REPO / "app.py")
@@ -59,6 +60,26 @@ def test_memories_newest_first_with_date_and_a_filter_by_kind(wb, learner):
     assert show.options == ["All (4)", "Mistakes (1)", "Hints needed (1)", "Goals (1)", "Tutor conversations (1)"]
     show.set_value("hint").run()
     assert texts(at) == ["Needed hint 1 on Digit sum (Loops)"]
+
+
+def parent(node, key: str, above=None):
+    """The block right around the element with ``key``."""
+    if getattr(node, "key", None) == key:
+        return above
+    return next((found for child in getattr(node, "children", {}).values()
+                 if (found := parent(child, key, node)) is not None), None)
+
+
+def test_each_delete_button_sits_in_a_row_beside_its_note_not_in_a_narrow_column(wb, learner):
+    """A column of 1/9 of the width cut the button's label to "De…"; in a row it is as wide as its label."""
+    remember_some(wb, learner.id)
+    at = memory_page(learner)
+    for memory in wb.memories(learner.id):
+        row = parent(at.main, f"forget-{memory.id}")
+        assert row.type == "flex_container", row.type
+        assert row.proto.flex_container.direction == Block.FlexContainer.Direction.HORIZONTAL
+        assert at.button(key=f"forget-{memory.id}").label == "Delete"
+    assert not at.main.columns
 
 
 def test_delete_one_really_deletes_it(wb, learner):

@@ -157,7 +157,7 @@ def test_the_set_shows_how_each_exercise_went_and_opens_the_first_to_do(wb, lear
 
 def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
     before = todays(wb, learner)
-    click(at, "More exercises")
+    click(at, "One more exercise")
     after = todays(wb, learner)
     assert after[:-1] == before and after[-1] not in before
     assert progress(at) == "0 of 5 solved today" and ": to do]" in set_lines(at)[-1]
@@ -173,7 +173,7 @@ def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, lea
     assert progress(at) == "1 of 4 solved today, 3 skipped"
     assert [s.value for s in at.success] == ["Today's set is through: 1 solved, 3 skipped. Open a skipped one to try "
                                              "it after all, or ask for more exercises."]
-    click(at, "More exercises")
+    click(at, "One more exercise")
     new = todays(wb, learner)[-1]
     assert progress(at) == "1 of 5 solved today, 3 skipped"
     assert at.selectbox(key="exercise_id").value == new
@@ -281,17 +281,95 @@ def test_after_the_last_hint_the_button_goes(at, wb):
     assert "That was the last hint. The tutor can help you think it through." in [c.value for c in at.caption]
 
 
-def test_reset_restores_the_starter(at, wb, learner):
+RESET_QUESTION = ("Start again from the starter code? The code you wrote for this exercise will be replaced, "
+                  "and cannot be brought back.")
+
+
+def test_reset_asks_first_and_cancel_keeps_the_code(at, wb, learner):
     choose(at, EASY)
     starter = wb.exercise(EASY).starter
     assert plain_editor(at).value == starter
     type_code(at, WRONG_DIGIT_SUM)
     click(at, "Run tests")
-    assert wb.draft(learner.id, EASY).code == WRONG_DIGIT_SUM
     click(at, "Reset")
+    assert RESET_QUESTION in [w.value for w in at.warning]
+    assert at.text_area[0].value == WRONG_DIGIT_SUM and wb.draft(learner.id, EASY).code == WRONG_DIGIT_SUM
+    assert report_lines(at), "nothing is replaced before the answer"
+    click(at, "Cancel")
+    assert RESET_QUESTION not in [w.value for w in at.warning]
+    assert at.text_area[0].value == WRONG_DIGIT_SUM and wb.draft(learner.id, EASY).code == WRONG_DIGIT_SUM
+    assert report_lines(at)
+
+
+def test_reset_once_confirmed_restores_the_starter_and_clears_the_results(at, wb, learner):
+    choose(at, EASY)
+    starter = wb.exercise(EASY).starter
+    type_code(at, WRONG_DIGIT_SUM)
+    click(at, "Run tests")
+    click(click(at, "Reset"), "Yes, start again")
     assert at.text_area[0].value == starter
     assert wb.draft(learner.id, EASY).code == starter
     assert not report_lines(at), "the old test results are gone"
+    assert RESET_QUESTION not in [w.value for w in at.warning]
+
+
+def test_reset_of_the_untouched_starter_asks_nothing_and_clears_the_results(at, wb):
+    choose(at, EASY)
+    plain_editor(at)
+    click(at, "Run tests")
+    assert report_lines(at)
+    click(at, "Reset")
+    assert RESET_QUESTION not in [w.value for w in at.warning], "nothing to lose: no question"
+    assert not report_lines(at) and at.text_area[0].value == wb.exercise(EASY).starter
+
+
+def test_running_the_tests_drops_an_unanswered_reset_question(at):
+    choose(at, EASY)
+    type_code(at, WRONG_DIGIT_SUM)
+    click(at, "Reset")
+    assert RESET_QUESTION in [w.value for w in at.warning]
+    click(at, "Run tests")
+    assert RESET_QUESTION not in [w.value for w in at.warning] and report_lines(at)
+
+
+def test_a_run_still_grading_when_the_learner_resets_is_not_shown_beside_the_starter(at, wb, learner, monkeypatch):
+    """A click during a long run (an endless loop) reruns the page in a new thread, while the old one goes on
+    grading: here the reset lands while the run grades, and the run's late result must not come back."""
+    from ui import start_again
+
+    choose(at, EASY)
+    type_code(at, WRONG_DIGIT_SUM)
+    grade = wb.run_tests
+
+    def reset_meanwhile(user_id, exercise_id, code):
+        result = grade(user_id, exercise_id, code)
+        start_again.start_again(wb, learner, wb.exercise(exercise_id))  # what the other thread's "Yes" did
+        return result
+
+    monkeypatch.setattr(wb, "run_tests", reset_meanwhile)
+    click(at, "Run tests")
+    assert not report_lines(at), "the results of code replaced meanwhile are not shown"
+    at.run()
+    assert not report_lines(at) and at.text_area[0].value == wb.exercise(EASY).starter
+
+
+def test_a_late_result_does_not_replace_a_newer_one(at, wb, learner, monkeypatch):
+    """The first run's thread, still grading an endless loop, finishes after a newer run: the newer result stays."""
+    from ui import results
+
+    choose(at, EASY)
+    type_code(at, WRONG_DIGIT_SUM)
+    grade = wb.run_tests
+    newer = grade(learner.id, EASY, wb.exercise(EASY).reference)
+
+    def overtaken(user_id, exercise_id, code):
+        result = grade(user_id, exercise_id, code)
+        results.keep(exercise_id, results.start(exercise_id), "run", newer)  # the newer run, in the other thread
+        return result
+
+    monkeypatch.setattr(wb, "run_tests", overtaken)
+    click(at, "Run tests")
+    assert [s.value for s in at.success] == ["All 7 tests pass. Submit when you are ready."]
 
 
 def test_an_edit_committed_by_hiding_the_plain_editor_is_kept(at, wb, learner):
@@ -368,3 +446,33 @@ def test_after_a_pass_the_next_exercise_is_one_click_away(at, wb, learner):
     assert following.label == f"Next: {wb.exercise(second).title}"
     following.click().run()
     assert at.selectbox(key="exercise_id").value == second
+
+
+def test_the_examples_wrap_so_their_expected_results_stay_in_view(at, wb):
+    """In a markdown code block a long example line scrolled sideways in the narrow column, hiding its result."""
+    choose(at, "python/name-initials")
+    blocks = {c.value: c for c in at.code}
+    examples = next(text for text in blocks if text.startswith('initials("Ada Lovelace")'))
+    assert '# "A.L."' in examples.splitlines()[0]
+    assert blocks[examples].proto.wrap_lines and blocks[examples].language == "python"
+    assert all(c.proto.wrap_lines for c in blocks.values() if c.value in wb.exercise("python/name-initials").instructions)
+    assert not [m.value for m in at.markdown if "```" in m.value], "no code block left in the prose"
+    assert "Badges at a conference" in " ".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        pytest.param("# T\n\nProse.\n\n```python\nf(1)  # 2\n```\n\n## Details\n", [
+            (None, "# T\n\nProse.\n"), ("python", "f(1)  # 2"), (None, "\n## Details")], id="prose-code-prose"),
+        pytest.param("```\nplain\n```", [("", "plain")], id="no-language"),
+        pytest.param("~~~py\nx\n~~~\nafter", [("py", "x"), (None, "after")], id="tildes"),
+        pytest.param("Text\n```python\nnever closed", [(None, "Text\n```python\nnever closed")], id="unclosed"),
+        pytest.param("- item\n  ```\n  indented\n  ```", [(None, "- item\n  ```\n  indented\n  ```")],
+                     id="indented-stays-in-its-list"),
+    ],
+)
+def test_instructions_are_cut_into_prose_and_code_blocks(markdown, expected):
+    from ui.instructions import parts
+
+    assert parts(markdown) == expected

@@ -28,7 +28,18 @@ def chat(at: AppTest) -> list[tuple[str, str]]:
 
 
 def conversation_buttons(at: AppTest) -> list[str]:
+    """The conversations that open with a click: every one listed but the open one."""
     return [b.label for b in at.button if b.key and b.key.startswith("open_conversation:")]
+
+
+def open_now(at: AppTest) -> list[str]:
+    """The conversation marked as the open one in the list (none for a new conversation)."""
+    return [m.value.removeprefix(":material/chat: **").removesuffix("**") for m in at.markdown
+            if m.value.startswith(":material/chat: **")]
+
+
+def listed(at: AppTest) -> list[str]:
+    return open_now(at) + conversation_buttons(at)  # (the tests' lists have at most one other besides the open one)
 
 
 def test_ask_about_a_failing_exercise_and_resume_later(wb, learner):
@@ -41,7 +52,7 @@ def test_ask_about_a_failing_exercise_and_resume_later(wb, learner):
     shown = chat(at)
     assert shown[0] == ("user", "Why does my code fail?")
     assert shown[1][0] == "assistant" and "**three digits**" in shown[1][1] and "`digit_sum(123)`" in shown[1][1]
-    assert conversation_buttons(at) == ["Why does my code fail?"]
+    assert open_now(at) == ["Why does my code fail?"] and conversation_buttons(at) == []
     assert "About the exercise **Digit sum**." in [c.value for c in at.caption]
 
     # a new session resumes it from the list
@@ -62,9 +73,9 @@ def test_rename_and_delete(wb, learner):
     click(at, "Loops")
     at.text_input(key=f"rename:{conversation.id}").set_value("Loops, again").run()
     click(at, "Rename")
-    assert conversation_buttons(at) == ["Loops, again"]
+    assert listed(at) == ["Loops, again"]
     click(at, "Delete this conversation")
-    assert conversation_buttons(at) == [] and wb.conversations(learner.id) == []
+    assert listed(at) == [] and wb.conversations(learner.id) == []
 
 
 def test_renaming_to_an_empty_name_says_why_and_keeps_the_name(wb, learner):
@@ -75,10 +86,42 @@ def test_renaming_to_an_empty_name_says_why_and_keeps_the_name(wb, learner):
     click(at, "Rename")
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == ["A conversation needs a name."]
-    assert conversation_buttons(at) == ["Loops"]
+    assert listed(at) == ["Loops"]
     at.text_input(key=f"rename:{conversation.id}").set_value("Loops, again").run()  # the form still works
     click(at, "Rename")
-    assert not at.error and conversation_buttons(at) == ["Loops, again"]
+    assert not at.error and listed(at) == ["Loops, again"]
+
+
+def test_the_list_reads_as_history_with_the_open_conversation_marked(wb, learner):
+    general = wb.start_conversation(learner.id, "What is a dictionary?")
+    stuck = wb.start_conversation(learner.id, "I'm stuck", exercise_id=DIGITS)
+    at = tutor_page(learner)
+    assert "**Your conversations**" in [m.value for m in at.markdown]
+    assert open_now(at) == [] and conversation_buttons(at) == ["I'm stuck", "What is a dictionary?"]  # newest first
+    captions = [c.value for c in at.caption]
+    assert f"Digit sum · {stuck.updated_at:%d %b %Y, %H:%M} UTC" in captions, "each says what it is about, and when"
+    assert f"General question · {general.updated_at:%d %b %Y, %H:%M} UTC" in captions
+
+    click(at, "I'm stuck")
+    assert open_now(at) == ["I'm stuck"] and conversation_buttons(at) == ["What is a dictionary?"]
+    assert f":blue[Open now] · Digit sum · {stuck.updated_at:%d %b %Y, %H:%M} UTC" in [c.value for c in at.caption]
+    assert not [b.label for b in at.button if b.disabled], "the open one is marked as open, not a greyed-out button"
+
+
+HINT_NOTICE = ":material/lightbulb: Asking for help with **Digit sum** shows its next hint, counted as a hint used, " \
+              "like **Show a hint** on the Practice page."
+
+
+def test_the_tutor_page_says_help_with_an_exercise_counts_as_a_hint(wb, learner):
+    at = tutor_page(learner)
+    at.selectbox(key="tutor_exercise").set_value("").run()
+    assert HINT_NOTICE not in [c.value for c in at.caption], "a general question uses up no hints"
+    at.selectbox(key="tutor_exercise").set_value(DIGITS).run()
+    assert HINT_NOTICE in [c.value for c in at.caption]
+    at.chat_input(key="tutor_input").set_value("I'm stuck").run()
+    assert not at.exception, at.exception
+    assert wb.draft(learner.id, DIGITS).hints_shown == 1, "what the notice says: the help was a hint, counted"
+    assert open_now(at) == ["I'm stuck"] and HINT_NOTICE in [c.value for c in at.caption], "and on, resumed"
 
 
 def practice_after_a_failing_run(wb, learner) -> AppTest:

@@ -1,0 +1,47 @@
+"""Reset on the Practice page: start again from the starter code, after asking first, as the learner's
+code is replaced for good (their draft is saved over)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from engine import Exercise, User, Workbench
+from ui import results
+
+ASKED = "reset_asked"  # the exercise whose Reset was clicked, not yet answered
+
+
+def ask(exercise_id: str) -> None:
+    """A callback, Reset's: ask before anything is replaced."""
+    st.session_state[ASKED] = exercise_id
+
+
+def cancel() -> None:
+    st.session_state.pop(ASKED, None)
+
+
+def start_again(wb: Workbench, user: User, exercise: Exercise) -> None:
+    """A callback, the answer "Yes": the starter code in a fresh editor, saved as the draft; the results
+    of the code replaced go too."""
+    cancel()
+    st.session_state.setdefault("codes", {})[exercise.id] = exercise.starter
+    versions = st.session_state.setdefault("editor_versions", {})
+    versions[exercise.id] = versions.get(exercise.id, 0) + 1  # a new editor: the old one's text is not sent back
+    wb.save_draft(user.id, exercise.id, exercise.starter)
+    results.forget(exercise.id)
+
+
+def confirm(wb: Workbench, user: User, exercise: Exercise, code: str) -> None:
+    """Once Reset is clicked: the question, with "Yes, start again" and "Cancel". Code that is the starter
+    already has nothing to lose: its results go, without a question."""
+    if st.session_state.get(ASKED) != exercise.id:
+        return
+    if code == exercise.starter:
+        start_again(wb, user, exercise)
+        return
+    st.warning("Start again from the starter code? The code you wrote for this exercise will be replaced, "
+               "and cannot be brought back.", icon=":material/restart_alt:")
+    with st.container(horizontal=True):
+        st.button("Yes, start again", key=f"reset-confirm:{exercise.id}", type="primary",
+                  on_click=start_again, args=(wb, user, exercise))
+        st.button("Cancel", key=f"reset-cancel:{exercise.id}", on_click=cancel)
