@@ -178,8 +178,17 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     # the Profile page shows the answers and the level, and steers it
     sidebar.get_by_role("link", name="Profile").click()
     expect_page(page, "Profile")
-    expect(page.get_by_role("textbox", name="Your goal in your own words")).to_have_value(
-        "Pass a coding interview in the spring.")
+    goal = page.get_by_role("textbox", name="Your goal in your own words")
+    expect(goal).to_have_value("Pass a coding interview in the spring.")
+    minutes = page.get_by_role("spinbutton", name="Minutes a day")  # two sections changed, one Save
+    minutes.fill("45")
+    minutes.press("Tab")
+    expect(page.get_by_text("About 6 exercises a day")).to_be_visible()
+    goal.fill("Pass a coding interview in the summer.")
+    goal.press("Tab")
+    expect(page.get_by_text("Not saved yet: Goals, Time per day.")).to_be_visible()
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("Saved: Goals, Time per day.")).to_be_visible()
     page.get_by_role("button", name="Harder").click()
     expect(page.get_by_text("You asked for exercises 1 level harder than your results suggest.")).to_be_visible()
     expect(page.get_by_text("you asked for harder")).not_to_have_count(0)
