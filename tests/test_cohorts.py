@@ -83,12 +83,19 @@ def test_regenerating_the_code_retires_the_old_one_and_keeps_members(wb, educato
     assert wb.join_cohort(bob.id, fresh.display_code).members == 2
 
 
-def test_active_this_week_counts_practice_not_joining(wb, educator, ada):
+@pytest.fixture
+def spring(wb, educator, ada):
+    """A cohort of ada, who has passed an exercise, and bob, who only joined; (cohort, bob)."""
     cohort = wb.create_cohort(educator.id, "Spring")
     bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD)
     for learner in (ada, bob):
         wb.join_cohort(learner.id, cohort.join_code)
     wb.record_result(ada.id, "python/digit-sum", passed=True)
+    return cohort, bob
+
+
+def test_active_this_week_counts_practice_not_joining(wb, educator, spring):
+    cohort, _ = spring
     board = wb.cohort_dashboard(educator.id, cohort.id)
     assert board.active_learners == 1, "bob only joined"
 
@@ -196,12 +203,8 @@ def test_a_rename_may_not_take_another_of_the_educators_cohort_names(wb, educato
     assert wb.rename_cohort(educator.id, autumn.id, "Winter").name == "Winter", "another educator's names are free"
 
 
-def test_deleting_removes_the_cohort_and_its_memberships_but_not_the_learners_work(wb, educator, ada):
-    cohort = wb.create_cohort(educator.id, "Spring")
-    bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD)
-    for learner in (ada, bob):
-        wb.join_cohort(learner.id, cohort.join_code)
-    wb.record_result(ada.id, "python/digit-sum", passed=True)
+def test_deleting_removes_the_cohort_and_its_memberships_but_not_the_learners_work(wb, educator, ada, spring):
+    cohort, bob = spring
     ada_rows = {table: wb.store.scalar(f"SELECT count(*) FROM {table} WHERE user_id = ?", [ada.id])
                 for table in ("attempts", "events")}
     assert ada_rows["attempts"] == 1
