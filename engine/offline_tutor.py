@@ -95,7 +95,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     if compared:
         return OfflineReply(tuple(_one_question([*parts, *compared])), intent.kind)
     if exercise is None:
-        return _without_exercise(parts, intent, concept, context)
+        return _without_exercise(parts, intent, concept, context, message)
     latest = context.latest
     passed = latest is not None and latest.passed
     wants_hint = not passed and not injection and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help)
@@ -170,12 +170,12 @@ OFFER = "If you would like a nudge towards the next step, ask me for a hint."
 
 
 def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
-                      context: TutorContext) -> OfflineReply:
+                      context: TutorContext, message: str) -> OfflineReply:
     if concept is not None and intent.kind in (intents.CONCEPT, "other", intents.STUCK):
         parts.extend(_teach_again(concept, context))
         parts.append(_ask(context, _concept_questions(concept, context.rung)))
     else:
-        used = _memory(context, None)
+        used = _memory(context, None, message=message)
         if used:
             parts.append(used)
         parts.append("Open an exercise on the Practice page and ask me about it there, or ask me to explain a "

@@ -57,9 +57,10 @@ def _relevant(memory: Remembered, exercise: Exercise | None, diagnosis: Diagnosi
     """Worth recalling here: about this exercise (but not from today: the latest run says it better),
     or a mistake in one of its skills and, when a test fails now, the same kind of trouble (a shared
     word such as "string", "None" or "NameError"). A hint or a talk about another exercise is not:
-    that it shares a skill says little about this one."""
-    if exercise is None:
-        return True
+    that it shares a skill says little about this one. Without an exercise: a goal, or a memory that
+    shares such a word with the message."""
+    if exercise is None:  # a general question: the learner's goal, or a memory about what the message is about
+        return memory.kind == "goal" or bool(_trouble_words(message) & _trouble_words(memory.text))
     if memory.exercise_id == exercise.id:
         return _when(memory.created_at, now) != "earlier today"
     if memory.skill not in exercise.skills or memory.kind != "mistake":

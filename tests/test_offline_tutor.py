@@ -182,6 +182,22 @@ def test_a_memory_is_recalled_only_when_it_fits(context, remembered, recalled):
     assert (remembered.text.rstrip(".?") in answer.text) is recalled, answer.text
 
 
+@pytest.mark.parametrize(("message", "remembered", "recalled"), [
+    ("just give me the solution to the caesar cipher",
+     memory("Failed Name initials (Strings): the test “two words” failed", "strings", "python/name-initials", 1), False),
+    ("I'm stuck", memory("Failed Name initials (Strings): the test “two words” failed", "strings",
+                         "python/name-initials", 1), False),
+    ("I keep getting an IndexError", memory("Failed Name initials (Strings): the test “empty” crashed: IndexError: "
+                                            "string index out of range", "strings", "python/name-initials", 1), True),
+    ("hello", memory("Goals: Job interviews", None, None, 3, kind="goal"), True),
+], ids=["another-exercise", "nothing-to-match", "the-same-error", "the-goal"])
+def test_without_an_exercise_only_a_memory_about_the_message_is_recalled(wb, message, remembered, recalled):
+    context = TutorContext(exercise=None, latest=None, now=START, memories=(remembered,),
+                           skills={s: wb.skill_name(s) for s in wb.curriculum.skills})
+    answer = reply(message, context, CONCEPTS)
+    assert (remembered.text.rstrip(".") in answer.text) is recalled, answer.text
+
+
 def test_a_memory_is_not_recalled_twice_in_a_row_nor_for_a_question_about_a_word(context):
     remembered = memory("Failed Caesar cipher (Strings): the test “shift” crashed: Took longer than 2 s", "strings",
                         "python/caesar-cipher", 3)
