@@ -154,7 +154,7 @@ if exercise.id not in codes:
 version = versions.get(exercise.id, 0)
 hints_shown = draft.hints_shown if draft else 0
 
-instructions, work = st.columns([1, 1], gap="large")
+instructions, work = st.columns([5, 7], gap="medium")  # the editor wider: a signature fits on its line
 
 with instructions:
     show_instructions(exercise.instructions)  # the examples' long lines wrap: their results stay in view
@@ -195,7 +195,8 @@ with work:
         response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
                                # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
-                               props={"theme": "chrome", "enableLiveAutocompletion": False, "enableSnippets": False})
+                               props={"theme": "chrome", "fontSize": 13, "enableLiveAutocompletion": False,
+                                      "enableSnippets": False})
         text = codes[exercise.id]
         run_requested = False
         if response and response.get("id") and response.get("text") is not None:
