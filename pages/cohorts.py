@@ -27,6 +27,7 @@ def csv_button(frame: pl.DataFrame, name: str, label: str = "Download CSV") -> N
 
 
 def regenerate(cohort_id: int) -> None:
+    st.session_state.pop("code_confirm", None)
     wb.regenerate_join_code(user.id, cohort_id)
     st.session_state["code_changed"] = True
 
@@ -74,11 +75,18 @@ cohort = by_id[st.session_state["cohort_id"]]
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
     st.metric("Join code", cohort.display_code, help="Learners type this on their Profile page to join.")
-    st.button("New code", icon=":material/autorenew:", on_click=regenerate, args=(cohort.id,),
+    # the code may be handed out already: ask before it stops working
+    st.button("New code", icon=":material/autorenew:", on_click=lambda: st.session_state.update(code_confirm=cohort.id),
               help="The current code stops working; learners already in stay in.")
     if st.button("Refresh", icon=":material/refresh:", help="Read the latest activity now (otherwise every minute)."):
         dashboard.clear()
     cohort_manage.manage(wb, user, cohort, forget=dashboard.clear)
+if st.session_state.get("code_confirm") == cohort.id:
+    st.warning(f"Make a new join code? **{cohort.display_code}** stops working at once: learners who have not joined "
+               "yet will need the new one. Learners already in stay in.", icon=":material/warning:")
+    with st.container(horizontal=True):
+        st.button("Yes, new code", key="code_confirm_yes", type="primary", on_click=regenerate, args=(cohort.id,))
+        st.button("Cancel", key="code_confirm_cancel", on_click=lambda: st.session_state.pop("code_confirm", None))
 if st.session_state.pop("code_changed", False):
     st.success("A new join code is ready; the old one no longer works.", icon=":material/check:")
 

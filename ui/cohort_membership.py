@@ -14,8 +14,8 @@ def section(wb: Workbench, user: User) -> None:
     if user.role != "learner":
         return
     st.header("Cohorts", divider="gray")
-    st.caption("Joining a cohort lets its educator see your progress (your code is never shown to them). "
-               "Leave at any time.")
+    st.caption("Joining a cohort lets its educator see your progress, your practice before you joined included "
+               "(your code is never shown to them). Leave at any time.")
     for cohort, educator in wb.memberships(user.id):
         with st.container(horizontal=True, vertical_alignment="center"):
             st.write(f"**{literal(cohort.name)}**, with {literal(educator)}")  # names as typed, not markdown

@@ -104,6 +104,11 @@ def test_new_code_replaces_the_old_one(wb, class_of_four):
     at = open_page(tess)
     next(b for b in at.button if b.label == "New code").click().run()
     assert not at.exception, at.exception
+    assert at.warning[0].value.startswith(f"Make a new join code? **{cohort.display_code}** stops working at once")
+    at.button(key="code_confirm_cancel").click().run()
+    assert wb.cohort(tess.id, cohort.id).join_code == cohort.join_code and not at.warning, "cancelled: the same code"
+    next(b for b in at.button if b.label == "New code").click().run()
+    at.button(key="code_confirm_yes").click().run()
     fresh = wb.cohort(tess.id, cohort.id)
     assert fresh.join_code != cohort.join_code
     assert {m.label: m.value for m in at.metric}["Join code"] == fresh.display_code
