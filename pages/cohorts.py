@@ -135,7 +135,9 @@ with people:
                                     "Level", help="The learner's visible level, 1 to 10: up after 3 successes in a row at "
                                     "it or above, down after 2 struggles in a row at it or below (a fail, 2 or more "
                                     "hints, or more than twice the expected time; each exercise once, by its first "
-                                    "try), unless the learner steered or pinned it.")})
+                                    "try), unless the learner steered or pinned it. The skills' levels in the one-"
+                                    "learner view come from the model's estimates instead, and may differ by a "
+                                    "level or two.")})
     csv_button(learners, "learners")
 
 with risk:
