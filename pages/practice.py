@@ -154,7 +154,7 @@ if exercise.id not in codes:
 version = versions.get(exercise.id, 0)
 hints_shown = draft.hints_shown if draft else 0
 
-instructions, work = st.columns([5, 7], gap="medium")  # the editor wider: a signature fits on its line
+instructions, work = st.columns([1, 1], gap="large")
 
 with instructions:
     show_instructions(exercise.instructions)  # the examples' long lines wrap: their results stay in view
@@ -195,7 +195,7 @@ with work:
         response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
                                # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
-                               props={"theme": "chrome", "fontSize": 13, "enableLiveAutocompletion": False,
+                               props={"theme": "chrome", "enableLiveAutocompletion": False,
                                       "enableSnippets": False})
         text = codes[exercise.id]
         run_requested = False
@@ -221,15 +221,15 @@ with work:
     if run_clicked or run_requested:
         ticket = results.start(exercise.id)
         with st.spinner("Running the tests…"):
-            graded = wb.run_tests(user.id, exercise.id, codes[exercise.id])
-        results.keep(exercise.id, ticket, "run", graded)
+            # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call
+            results.keep(exercise.id, ticket, "run", wb.run_tests(user.id, exercise.id, codes[exercise.id]))
     if submit_clicked:
         started = draft.started_at if draft else None
         duration = (results.now() - started).total_seconds() if started else None
         ticket = results.start(exercise.id)
         with st.spinner("Grading your submission…"):
             attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown, duration_s=duration)
-        results.keep(exercise.id, ticket, "submit", wb.latest_result(user.id, exercise.id))
+            results.keep(exercise.id, ticket, "submit", wb.latest_result(user.id, exercise.id))
         if attempt.passed:
             st.toast(f"Solved: {exercise.title}", icon=":material/celebration:")
         if attempt.level_change is not None:

@@ -250,4 +250,6 @@ def test_the_code_editor_renders_offline_and_takes_typing(page: Page, app_url: s
     expect(page.get_by_text("1 of 7 tests pass.")).to_be_visible()  # the app holds the edit (only 0 sums to 0)
     expect_idle(page)
     page.get_by_text("Plain text editor").click()
+    expect_idle(page)
+    expect(page.locator(EDITOR)).to_have_count(1)  # the run's end takes the previous one away
     expect(text).to_contain_text("return 0  # edited in the plain editor")
