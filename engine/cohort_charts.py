@@ -14,13 +14,15 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.charts import ACCENT, MUTED, PRIMARY, count, themed
+from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn
 HEATMAP_ROWS = 40
 HEATMAP_ROW = 22  # pixels per learner: the heatmap grows with the cohort
 COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts of learners: whole-number ticks only
+NO_RESULTS = "no results yet"  # a heatmap cell of a skill the learner has not tried
+NO_RESULTS_GREY = STATUS_COLOURS["not started"]  # outside the red-yellow-green scale, as on Progress
 
 
 def _empty(title: str, message: str) -> Any:
@@ -162,33 +164,59 @@ def learner_labels(mastery: pl.DataFrame, learners: pl.DataFrame | None = None) 
 
 def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None) -> Any:
     """Learner x skill: the chance of passing a middle-level exercise of the skill. A row per learner, of a fixed
-    height, so the grid grows with the cohort; pass the dashboard's ``learners`` to tell namesakes apart."""
+    height, so the grid grows with the cohort; pass the dashboard's ``learners`` to tell namesakes apart. Cells
+    without results (the model's guess from the learner's general ability) are grey, apart from the colour scale,
+    with a legend entry of their own."""
     if mastery.is_empty():
         return _empty("Mastery", "No learners yet.")
     skills = mastery.sort("skill_order")["skill_name"].unique(maintain_order=True).to_list()
     labelled = learner_labels(mastery, learners)
     rows = labelled["learner"].unique(maintain_order=True).to_list()
-    return themed(alt.Chart(labelled, title=alt.Title("Mastery by skill", subtitle="chance of passing a level-5.5 "
-                                                      "exercise; pale cells: no results in the skill yet"))
-                  .mark_rect()
+    tried = (alt.Chart().mark_rect().transform_filter(alt.datum.evidence > 0)
+             .encode(color=alt.Color("mastery:Q", title="mastery", scale=alt.Scale(scheme="redyellowgreen", domain=[0, 1]),
+                                     legend=alt.Legend(format=".0%")),
+                     tooltip=[alt.Tooltip("learner:N", title="learner"), alt.Tooltip("skill_name:N", title="skill"),
+                              alt.Tooltip("mastery:Q", format=".0%"), alt.Tooltip("ability:Q", format="+.2f"),
+                              alt.Tooltip("evidence:Q", title="results")]))
+    untried = (alt.Chart().mark_rect().transform_filter(alt.datum.evidence <= 0)
+               .transform_calculate(cell=f"'{NO_RESULTS}'")
+               .encode(color=alt.Color("cell:N", title=None, scale=alt.Scale(domain=[NO_RESULTS], range=[NO_RESULTS_GREY])),
+                       tooltip=[alt.Tooltip("learner:N", title="learner"), alt.Tooltip("skill_name:N", title="skill"),
+                                alt.Tooltip("cell:N", title="mastery")]))
+    title = alt.Title("Mastery by skill", subtitle=f"chance of passing a level-5.5 exercise; grey cells: {NO_RESULTS} "
+                                                   "in the skill")
+    layers = [tried, untried] if (labelled["evidence"] <= 0).any() else [tried]  # no grey swatch for no grey cell
+    return themed(alt.layer(*layers, data=labelled, title=title)
                   .encode(x=alt.X("skill_name:N", sort=skills, title=None,
                                   axis=alt.Axis(labelAngle=-40, labelLimit=120, labelOverlap=False)),
-                          y=alt.Y("learner:N", sort=rows, title=None, axis=alt.Axis(labelLimit=160)),
-                          color=alt.Color("mastery:Q", title="mastery", scale=alt.Scale(scheme="redyellowgreen",
-                                                                                         domain=[0, 1])),
-                          opacity=alt.condition(alt.datum.evidence > 0, alt.value(1.0), alt.value(0.35)),
-                          tooltip=[alt.Tooltip("learner:N", title="learner"), "skill_name:N",
-                                   alt.Tooltip("mastery:Q", format=".0%"), alt.Tooltip("ability:Q", format="+.2f"),
-                                   "evidence:Q"])
+                          y=alt.Y("learner:N", sort=rows, title=None, axis=alt.Axis(labelLimit=160)))
+                  .resolve_scale(color="independent")  # a gradient for mastery, a swatch for the grey
                   # fit-x: the width follows the page, the height is the rows' (Streamlit would fit both)
                   .properties(width=WIDTH, height=alt.Step(HEATMAP_ROW),
                               autosize=alt.AutoSizeParams(type="fit-x", contains="padding")))
 
 
 def mastery_summary(mastery: pl.DataFrame) -> str:
+    """The strongest and weakest skill by mean mastery over the learners with results in it (a cell without
+    results is the model's guess from general ability, not evidence), with how many learners each mean rests
+    on; a skill nobody has tried is not ranked."""
     if mastery.is_empty():
         return "No learners yet."
-    by_skill = mastery.group_by("skill_name").agg(pl.col("mastery").mean()).sort("mastery")
+    tried = mastery.filter(pl.col("evidence") > 0)
+    if tried.is_empty():
+        return "No learner has results in a skill yet."
+    by_skill = (tried.group_by("skill_name", "skill_order")
+                .agg(pl.col("mastery").mean(), pl.col("user_id").n_unique().alias("learners"))
+                .sort("mastery", "skill_order"))
+    untried = mastery["skill_name"].n_unique() - by_skill.height
     weakest, strongest = by_skill.row(0, named=True), by_skill.row(-1, named=True)
-    return (f"Across the cohort, {strongest['skill_name']} is the strongest skill (mean mastery "
-            f"{strongest['mastery']:.0%}) and {weakest['skill_name']} the weakest ({weakest['mastery']:.0%}).")
+    if by_skill.height == 1:
+        return (f"Only {strongest['skill_name']} has results so far: mean mastery {strongest['mastery']:.0%} "
+                f"over {count(strongest['learners'], 'learner')} with results in it.")
+    text = (f"Across the cohort, {strongest['skill_name']} is the strongest skill (mean mastery "
+            f"{strongest['mastery']:.0%}, {count(strongest['learners'], 'learner')}) and {weakest['skill_name']} "
+            f"the weakest ({weakest['mastery']:.0%}, {count(weakest['learners'], 'learner')}).")
+    text += " Each mean counts only the learners with results in the skill"
+    if untried:
+        text += f"; {count(untried, 'skill')} nobody has tried yet {'is' if untried == 1 else 'are'} not ranked"
+    return text + "."

@@ -10,8 +10,9 @@ that the educator owns the cohort); nothing here reads outside the cohort.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import polars as pl
 
@@ -73,6 +74,18 @@ class Dashboard:
         """Learners who practised in the last 7 days (as the activity charts count: joining is not
         practising, though a newcomer is not yet inactive either)."""
         return int(self.learners.filter(pl.col("last_at").is_not_null() & (pl.col("days_inactive") < 7)).height)
+
+    @property
+    def trend_window(self) -> str:
+        """The at-risk trends' windows in words, no longer than the cohort's practice so far: "the last 14
+        days against the 28 before", or "... against the 9 before" when practice began 23 days back."""
+        as_of, first = self.learners["as_of"].max(), self.learners["first_at"].min()
+        recent = f"the last {RECENT_DAYS} days"
+        if not (isinstance(as_of, datetime) and isinstance(first, datetime)):
+            return f"{recent} against the {BEFORE_DAYS} before"
+        if _history_before(first, as_of) <= 0:
+            return f"{recent} against the {BEFORE_DAYS} before (no practice before them yet)"
+        return f"{recent} against {_before(before_days(first, as_of))}"
 
 
 def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: Bank, curriculum: Curriculum,
@@ -147,15 +160,14 @@ def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
         recent, before = row["recent_attempts"], row["before_attempts"]
         if recent >= rules.min_attempts and before >= rules.min_attempts:
             then, lately = row["before_passes"] / before, row["recent_passes"] / recent
+            windows = f"last {RECENT_DAYS} days vs {_before(before_days(row.get('first_at'), row.get('as_of')))}"
             if then - lately >= rules.success_drop:
                 kinds.append("falling success")
-                reasons.append(f"success fell from {then:.0%} to {lately:.0%} (last {RECENT_DAYS} days "
-                               f"vs the {BEFORE_DAYS} before)")
+                reasons.append(f"success fell from {then:.0%} to {lately:.0%} ({windows})")
             then_h, lately_h = row["before_hints"] / before, row["recent_hints"] / recent
             if lately_h - then_h >= rules.hint_rise:
                 kinds.append("rising hint use")
-                reasons.append(f"hints per try rose from {then_h:.1f} to {lately_h:.1f} (last {RECENT_DAYS} "
-                               f"days vs the {BEFORE_DAYS} before)")
+                reasons.append(f"hints per try rose from {then_h:.1f} to {lately_h:.1f} ({windows})")
         if reasons:
             rows.append({"user_id": row["user_id"], "name": row["name"], "username": row["username"],
                          "days_inactive": row["days_inactive"], "flags": ", ".join(kinds),
@@ -163,6 +175,23 @@ def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
     schema = {"user_id": pl.Int64, "name": pl.Utf8, "username": pl.Utf8, "days_inactive": pl.Int64,
               "flags": pl.Utf8, "reason": pl.Utf8}
     return pl.DataFrame(rows, schema=schema).sort("days_inactive", "name", descending=[True, False])
+
+
+def _history_before(first_at: datetime, as_of: datetime) -> float:
+    """Days of practice before the recent window (negative: none)."""
+    return (as_of - timedelta(days=RECENT_DAYS) - first_at).total_seconds() / 86400
+
+
+def before_days(first_at: datetime | None, as_of: datetime | None) -> int:
+    """The days of the trends' "before" window that practice could fill: ``BEFORE_DAYS``, fewer when it began
+    later (``first_at``, the first practice; ``as_of``, the cohort's latest attempt the windows end at)."""
+    if first_at is None or as_of is None:
+        return BEFORE_DAYS
+    return max(1, min(BEFORE_DAYS, math.ceil(_history_before(first_at, as_of))))
+
+
+def _before(days: int) -> str:
+    return "the day before" if days == 1 else f"the {days} before"
 
 
 # -- items ------------------------------------------------------------------------------------

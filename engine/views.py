@@ -17,6 +17,8 @@ from typing import Any
 import pyarrow as pa
 
 from engine.bank import Bank
+from engine.queries.cohort import PRACTICE_VERBS
+from engine.queries.hints import hints_used
 from engine.store import Store
 
 
@@ -46,22 +48,35 @@ TABLES: tuple[Table, ...] = (
           "The model's calibrated difficulty of each exercise (logits), from every learner's results."),
 )
 
-VIEWS: dict[str, str] = {
-    "submissions": """
+_PRACTICE = "(" + ", ".join(f"'{verb}'" for verb in PRACTICE_VERBS) + ")"  # the dashboard's "practising"
+
+# the graded attempts, JSON flattened; ``shown``, the log's running count of hints (repeated on a retry),
+# becomes ``hints`` beside ``new_hints``, each hint counted once as the cohort dashboard counts them
+_GRADED = """
         SELECT id, occurred_at, user_id, object AS exercise_id, verb = 'completed' AS passed,
-               CAST(result->>'hints' AS INTEGER) AS hints, CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
+               CAST(result->>'hints' AS INTEGER) AS hints_shown, coalesce(CAST(result->>'hints' AS INTEGER), 0) AS shown,
+               CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
                CAST(context->>'difficulty' AS INTEGER) AS difficulty,
                CAST(context->'skills' AS VARCHAR[]) AS skills
-        FROM events WHERE verb IN ('completed', 'failed')""",
-    "daily_activity": """
+        FROM events WHERE verb IN ('completed', 'failed')"""
+
+VIEWS: dict[str, str] = {
+    "submissions": f"""
+        SELECT g.id, g.occurred_at, g.user_id, g.exercise_id, g.passed, g.hints_shown AS hints, g.hints AS new_hints,
+               g.duration_s, g.difficulty, g.skills
+        FROM ({hints_used(f"({_GRADED})", "exercise_id", greatest="greatest")}) AS g""",
+    "daily_activity": f"""
         SELECT user_id, CAST(occurred_at AS DATE) AS day, count(*) AS events,
+               count(*) FILTER (WHERE verb IN {_PRACTICE}) AS practice,
                count(*) FILTER (WHERE verb IN ('completed', 'failed')) AS attempts,
                count(*) FILTER (WHERE verb = 'completed') AS passes
         FROM events WHERE user_id IS NOT NULL GROUP BY ALL""",
 }
 VIEW_DESCRIPTIONS = {
-    "submissions": "One row per graded attempt, JSON flattened: passed, hints, seconds, authored difficulty, skills.",
-    "daily_activity": "Events, attempts and passes per learner per UTC day.",
+    "submissions": "One row per graded attempt, JSON flattened: passed, hints (shown so far, repeated on retries), "
+                   "new_hints (each hint counted once, as the dashboard does), seconds, authored difficulty, skills.",
+    "daily_activity": "Events, practice events (as the dashboard counts activity), attempts and passes per learner "
+                      "per UTC day.",
     "exercises": "The exercise bank: id, title, skills, authored difficulty (1-10).",
 }
 

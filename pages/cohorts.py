@@ -145,7 +145,7 @@ with risk:
         st.success("No learner is at risk right now.", icon=":material/check:")
     else:
         st.caption("Inactive for a week or more, success falling by 20 points or hints per try rising by 0.5 "
-                   "(the last 14 days against the 28 before, with 5 tries or more in each).")
+                   f"({board.trend_window}, with 5 tries or more in each).")
         st.dataframe(board.at_risk.select("name", "username", "flags", "reason"), hide_index=True,
                      column_config={"name": "Name", "username": "Username", "flags": "Flags", "reason": "Why"})
     csv_button(board.at_risk, "at_risk")

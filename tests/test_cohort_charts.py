@@ -43,7 +43,7 @@ def test_the_heatmap_gives_each_learner_a_row_of_its_own(learners: int) -> None:
     assert len(labels(spec)) == learners
     skills = spec["encoding"]["x"]
     assert skills["sort"] == SKILLS and skills["axis"]["labelOverlap"] is False and skills["axis"]["labelLimit"] > 0
-    assert spec["encoding"]["color"]["title"] == "mastery"
+    assert colour_of(spec, "mastery")["title"] == "mastery"
 
 
 @pytest.mark.parametrize(("names", "with_people", "expected"), [
@@ -130,3 +130,66 @@ def test_the_weekly_ticks_fall_on_the_weeks() -> None:
     ticks = weekly["encoding"]["x"]["axis"]["values"]
     assert len(ticks) <= 12 and (ticks[0]["month"], ticks[0]["date"]) == (3, 16)
     assert {date(2026, t["month"], t["date"]).weekday() for t in ticks} == {0}, "Mondays, as the weeks start"
+
+
+def colour_of(spec: dict[str, Any], field: str) -> dict[str, Any]:
+    """The colour encoding of the heatmap's layer that colours by ``field``."""
+    return next(layer["encoding"]["color"] for layer in spec["layer"] if layer["encoding"]["color"]["field"] == field)
+
+
+def cells(rows: list[tuple[str, str, float, int]]) -> pl.DataFrame:
+    """A mastery grid from (learner, skill, mastery, evidence) rows, skills ordered as first seen."""
+    learners = list(dict.fromkeys(r[0] for r in rows))
+    skills = list(dict.fromkeys(r[1] for r in rows))
+    return pl.DataFrame([{"user_id": learners.index(who) + 2, "name": who, "skill": skill.lower(), "skill_name": skill,
+                          "skill_order": skills.index(skill), "ability": 0.0, "mastery": m, "evidence": evidence}
+                         for who, skill, m, evidence in rows])
+
+
+def test_cells_without_results_are_grey_apart_from_the_scale_and_in_the_legend() -> None:
+    grid = cells([("Ada", "Loops", 0.9, 4), ("Ada", "Strings", 0.5, 0), ("Bob", "Loops", 0.2, 3),
+                  ("Bob", "Strings", 0.5, 2)])
+    spec = cohort_charts.mastery_heatmap(grid).to_dict()
+    scored, grey = spec["layer"]
+    assert scored["transform"] == [{"filter": "(datum.evidence > 0)"}], "the scale colours only cells with results"
+    assert grey["transform"][0] == {"filter": "(datum.evidence <= 0)"}
+    swatch = colour_of(spec, "cell")["scale"]
+    assert swatch == {"domain": ["no results yet"], "range": [charts.STATUS_COLOURS["not started"]]}
+    assert colour_of(spec, "cell").get("legend", {}) is not None, "in the legend"
+    assert spec["resolve"]["scale"]["color"] == "independent", "a swatch of its own, not a point on the gradient"
+    assert "opacity" not in scored["encoding"], "not a paler shade of a mastery colour"
+    assert "grey cells: no results yet" in spec["title"]["subtitle"]
+    assert spec["encoding"]["y"]["sort"] == ["Ada", "Bob"] and spec["height"] == {"step": cohort_charts.HEATMAP_ROW}
+
+
+def test_no_grey_swatch_when_every_cell_has_results() -> None:
+    spec = cohort_charts.mastery_heatmap(cells([("Ada", "Loops", 0.9, 4), ("Bob", "Loops", 0.2, 3)])).to_dict()
+    assert [layer["encoding"]["color"]["field"] for layer in spec["layer"]] == ["mastery"]
+
+
+def test_the_mastery_summary_averages_only_cells_with_results() -> None:
+    """Strings: two learners with results at 70%, three without at 30% (the model's guess); Loops: five with
+    results at 50%. Averaged over every cell Loops would lead (50% against 46%)."""
+    rows = [(f"L{i}", "Strings", 0.7, 3) for i in range(2)] + [(f"L{i}", "Strings", 0.3, 0) for i in range(2, 5)]
+    rows += [(f"L{i}", "Loops", 0.5, 2) for i in range(5)]
+    assert cohort_charts.mastery_summary(cells(rows)) == (
+        "Across the cohort, Strings is the strongest skill (mean mastery 70%, 2 learners) and Loops the weakest "
+        "(50%, 5 learners). Each mean counts only the learners with results in the skill.")
+
+
+def test_a_newcomer_without_tries_ranks_no_skill_and_an_untried_skill_is_not_ranked() -> None:
+    rows = [("Ada", "Loops", 0.8, 5), ("Ada", "Strings", 0.6, 2), ("Ada", "Recursion", 0.6, 0),
+            ("New", "Loops", 0.1, 0), ("New", "Strings", 0.1, 0), ("New", "Recursion", 0.1, 0)]
+    assert cohort_charts.mastery_summary(cells(rows)) == (
+        "Across the cohort, Loops is the strongest skill (mean mastery 80%, 1 learner) and Strings the weakest "
+        "(60%, 1 learner). Each mean counts only the learners with results in the skill; 1 skill nobody has tried "
+        "yet is not ranked.")
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([("Ada", "Loops", 0.5, 0), ("Bob", "Loops", 0.4, 0)], "No learner has results in a skill yet."),
+    ([("Ada", "Loops", 0.75, 3), ("Ada", "Strings", 0.5, 0), ("Bob", "Loops", 0.25, 1), ("Bob", "Strings", 0.5, 0)],
+     "Only Loops has results so far: mean mastery 50% over 2 learners with results in it."),
+], ids=["no results at all", "results in one skill"])
+def test_the_mastery_summary_with_little_evidence(rows: list[tuple[str, str, float, int]], expected: str) -> None:
+    assert cohort_charts.mastery_summary(cells(rows)) == expected

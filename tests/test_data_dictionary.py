@@ -61,3 +61,13 @@ def test_the_example_queries_run(wb):
     for sql in examples:
         console.run(sql)
     console.close()
+
+
+@pytest.mark.parametrize("view", sorted(VIEWS))
+def test_every_column_of_every_view_is_documented(view):
+    store = Store()
+    columns = store.frame(f"SELECT * FROM ({VIEWS[view]}) LIMIT 0").columns
+    store.close()
+    row = next(line for line in DOC.splitlines() if line.startswith(f"| `{view}` |"))
+    missing = [c for c in columns if not re.search(rf"\b{c}\b", row)]
+    assert not missing, f"docs/data.md's row for {view} does not name {missing}"
