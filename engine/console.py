@@ -6,14 +6,19 @@ educator may see (their cohorts' learners), into a fresh in-memory DuckDB databa
 then it turns off every way out (files, network, extensions: ``enable_external_access``) and
 locks the configuration, so no statement can switch them back on. Each statement is parsed
 first, and anything but one SELECT is refused (PRAGMA, SET, COPY, ATTACH, INSTALL/LOAD, CREATE,
-several statements...). Results stop at a row limit, and a watchdog interrupts a query that runs
-past its time limit. The copy is a snapshot: ``refreshed_at`` says when it was taken.
+several statements...), as is a SELECT whose tree holds a data change (``WITH x AS (DELETE ...
+RETURNING ...) SELECT ...``). Whatever gets past that still cannot change the copy: every query
+runs in a transaction that is always rolled back. Results stop at a row limit, and a watchdog
+interrupts a query that runs past its time limit. The copy is a snapshot: ``refreshed_at`` says
+when it was taken.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -88,6 +93,7 @@ class Console:
         with self._lock:
             cursor = self._connection.cursor()
             watchdog = threading.Timer(self.timeout_s, cursor.interrupt)
+            cursor.execute("BEGIN TRANSACTION")  # rolled back below, whatever the statement did
             started = time.perf_counter()
             watchdog.start()
             try:
@@ -99,6 +105,7 @@ class Console:
                 raise ConsoleError(_first_line(exc)) from None
             finally:
                 watchdog.cancel()
+                cursor.execute("ROLLBACK")
                 cursor.close()
         elapsed = (time.perf_counter() - started) * 1000
         return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1))
@@ -122,13 +129,50 @@ class Console:
             statements = self._connection.extract_statements(text)
         except duckdb.Error as exc:
             raise ConsoleError(_first_line(exc)) from None
+        if not statements:
+            raise ConsoleError("There is no statement to run: write a SELECT.")
         if len(statements) != 1:
             raise ConsoleError("One statement at a time, please.")
         if statements[0].type != duckdb.StatementType.SELECT:
             kind = statements[0].type.name
             raise ConsoleError(f"Only queries (SELECT) run here; {kind} statements are refused. "
                                "The console is read-only.")
+        if self._changes_data(text):
+            raise ConsoleError("Only queries run here: this statement changes data (an INSERT, UPDATE, DELETE, "
+                               "MERGE or COPY inside it). The console is read-only.")
         return text
+
+    def _changes_data(self, text: str) -> bool:
+        """Whether the statement's parse tree holds a data change (a CTE that deletes, say). A guard for
+        the message only: ``run`` rolls back whatever a statement did in any case."""
+        with self._lock:
+            cursor = self._connection.cursor()
+            try:
+                serialized = cursor.execute("SELECT json_serialize_sql(?)", [text]).fetchone()
+            except duckdb.Error:
+                return False  # DuckDB says what is wrong when the statement runs
+            finally:
+                cursor.close()
+        tree = json.loads(serialized[0]) if serialized and serialized[0] else {}
+        return any(kind in WRITING_NODES for kind in _node_types(tree))
+
+
+# the statement nodes of DuckDB's parse tree (``json_serialize_sql``) that change data or write files
+WRITING_NODES = frozenset({"INSERT_QUERY_NODE", "UPDATE_QUERY_NODE", "DELETE_QUERY_NODE", "MERGE_QUERY_NODE",
+                           "MERGE_INTO_QUERY_NODE", "COPY_QUERY_NODE", "STATEMENT_NODE"})
+
+
+def _node_types(tree: object) -> Iterator[str]:
+    """Every ``type`` in a serialized parse tree: of its query nodes, expressions and table references."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("type"), str):
+                yield node["type"]
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _first_line(error: Exception) -> str:

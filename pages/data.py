@@ -2,19 +2,23 @@
 Parquet snapshot notebooks read."""
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
+from uuid import uuid4
 
-import altair as alt
 import polars as pl
 import streamlit as st
 
-from engine.console import ConsoleError
+from engine import clock
+from engine.console import Console, ConsoleError
 from engine.example_queries import example_queries
 from engine.views import TABLES, VIEW_DESCRIPTIONS
+from ui.quick_chart import quick_chart
 from ui.session import require_role, workbench
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 EXAMPLE = ("SELECT verb, count(*) AS events\nFROM events\nGROUP BY verb\nORDER BY events DESC")
+SNAPSHOT_MINUTES = 5  # a console shared by an educator's sessions is taken anew once it is this old
 
 wb = workbench()
 user = require_role("educator")
@@ -44,45 +48,41 @@ def flattened(frame: pl.DataFrame, *, keep_nested: bool = False) -> pl.DataFrame
                               for c in other)
 
 
-def chart_axes(frame: pl.DataFrame) -> tuple[list[str], int, list[str], int]:
-    """The quick chart's choices and defaults: a label column across (the first that is not a
-    number, if any) and the last number column up."""
-    columns = frame.columns
-    numeric = [c for c, t in frame.schema.items() if t.is_numeric()] or columns
-    labels = [c for c in columns if c not in numeric]
-    x = columns.index(labels[0]) if labels else 0
-    others = [c for c in numeric if c != columns[x]] or numeric
-    return columns, x, numeric, numeric.index(others[-1])
+def recent(snapshot: Console) -> bool:
+    """Whether a cached console is young enough to hand out again. (``clock.utcnow``, looked up at each
+    call: the cache keeps the ``recent`` of the run that created it.)"""
+    return clock.utcnow() - snapshot.refreshed_at < timedelta(minutes=SNAPSHOT_MINUTES)
 
 
-def date_labels(moments: pl.Series) -> pl.Series:
-    """Dates or times as text labels: the day alone when every one is at midnight (weeks, days)."""
-    whole_days = moments.dtype == pl.Date or bool((moments.dt.truncate("1d") == moments).all())
-    return moments.dt.to_string("%Y-%m-%d" if whole_days else "%Y-%m-%d %H:%M")
-
-
-@st.cache_resource(show_spinner="Copying your cohorts' data into the console…", max_entries=8)
-def console(educator_id: int, generation: int):
-    """One console per educator, kept until they refresh it (``generation`` changes)."""
+@st.cache_resource(show_spinner="Copying your cohorts' data into the console…", max_entries=8, validate=recent)
+def console(educator_id: int, nonce: str | None) -> Console:
+    """The educator's console: shared by their sessions (``nonce`` None) and taken anew once it is
+    ``SNAPSHOT_MINUTES`` old; "Refresh snapshot" takes one of the session's own (a new ``nonce``)."""
     return workbench().data_console(educator_id)
 
 
 def refresh() -> None:
-    st.session_state["console_generation"] = st.session_state.get("console_generation", 0) + 1
+    st.session_state["console_nonce"] = uuid4().hex  # unique: never another session's copy
+
+
+def taken(moment: datetime) -> str:
+    """When a snapshot was taken, and how long ago."""
+    minutes = int((clock.utcnow() - moment).total_seconds() // 60)
+    ago = "just now" if minutes < 1 else f"{minutes} {'minute' if minutes == 1 else 'minutes'} ago"
+    return f"Snapshot taken {moment:%Y-%m-%d %H:%M:%S} UTC ({ago})"
 
 
 st.title("Data")
 st.write("Ask the activity log of your cohorts anything, in SQL (DuckDB's dialect). The console is read-only "
          "and holds a snapshot of your cohorts' learners only; no passwords, emails, join codes or code.")
-generation = st.session_state.get("console_generation", 0)
-sql_console = console(user.id, generation)
+sql_console = console(user.id, st.session_state.get("console_nonce"))
 
 with st.container(horizontal=True, vertical_alignment="center"):
-    st.caption(f"Snapshot taken {sql_console.refreshed_at:%Y-%m-%d %H:%M} UTC · "
-               f"{sql_console.tables['events']:,} events · at most {sql_console.row_limit:,} rows and "
-               f"{sql_console.timeout_s:g} s per query")
+    st.caption(f"{taken(sql_console.refreshed_at)} · {sql_console.tables['events']:,} events · "
+               f"at most {sql_console.row_limit:,} rows and {sql_console.timeout_s:g} s per query")
     st.button("Refresh snapshot", icon=":material/refresh:", on_click=refresh,
-              help="Copy the latest activity into the console.")
+              help=f"Copy the latest activity into the console (done anyway once the snapshot is "
+                   f"{SNAPSHOT_MINUTES} minutes old).")
 
 with st.expander("Tables and views", icon=":material/table_view:"):
     described = {t.name: t.description for t in TABLES} | VIEW_DESCRIPTIONS
@@ -126,25 +126,14 @@ if result is not None:
     if result.truncated:
         note += f"; stopped at the limit of {result.limit:,} rows"
     st.caption(note)
-    st.dataframe(flattened(frame, keep_nested=True), hide_index=True)
+    dates = {c: st.column_config.DateColumn() for c, t in frame.schema.items() if t == pl.Date}  # not at midnight
+    st.dataframe(flattened(frame, keep_nested=True), hide_index=True, column_config=dates)
     flat = flattened(frame)
     st.download_button("Download CSV", flat.write_csv(), file_name="query.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):
-            columns, x_default, numeric, y_default = chart_axes(flat)
-            left, middle, right = st.columns(3)
-            x = left.selectbox("X", columns, index=x_default, key="chart_x")
-            y = middle.selectbox("Y", numeric, index=y_default, key="chart_y")
-            mark = right.segmented_control("Chart", ["bar", "line", "point"], default="bar", key="chart_mark")
-            data = flat.head(5000)
-            if mark in (None, "bar") and data.schema[x].is_temporal():
-                # a bar per row, labelled by its date: on a time axis, weekly bars sat thin between daily ticks
-                data = data.with_columns(date_labels(data[x]))
-            # in the query's order (its ORDER BY), not sorted by label
-            chart = alt.Chart(data).encode(x=alt.X(x, sort=None), y=y, tooltip=columns[:6])
-            chart = {"bar": chart.mark_bar(), "line": chart.mark_line(point=True)}.get(mark or "bar", chart.mark_point())
-            st.altair_chart(chart.properties(height=280), width="stretch")
+            quick_chart(flat)
 
 st.subheader("For notebooks", divider="gray")
 st.write("While the app runs it holds the database, so notebooks read a Parquet snapshot instead: "

@@ -117,6 +117,57 @@ def test_nothing_but_a_query_runs(setup, sql):
     assert wb.store.scalar("SELECT count(*) FROM events") == before
 
 
+CTE_WRITES = {
+    "delete": "WITH x AS (DELETE FROM events RETURNING id) SELECT count(*) FROM x",
+    "update": "WITH x AS (UPDATE learner_state SET level = 10 RETURNING 1) SELECT * FROM x",
+    "insert": "WITH x AS (INSERT INTO users (id, username) VALUES (999, 'mallory') RETURNING 1) SELECT * FROM x",
+    "second cte": "WITH a AS (SELECT 1), x AS (DELETE FROM attempts RETURNING id) SELECT count(*) FROM x",
+    "copy": "WITH x AS (COPY (SELECT 1) TO '{home}/leak.csv') SELECT * FROM x",
+}
+COUNTS = ("SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM users) AS users, "
+          "(SELECT count(*) FROM attempts) AS attempts, (SELECT max(level) FROM learner_state) AS level")
+
+
+@pytest.mark.parametrize("sql", CTE_WRITES.values(), ids=CTE_WRITES.keys())
+def test_a_data_change_inside_a_query_is_refused(setup, sql):
+    wb, console, _, _ = setup
+    before = rows(console, COUNTS)
+    with pytest.raises(ConsoleError, match="Only queries run here: this statement changes data"):
+        console.run(sql.format(home=wb.settings.home))
+    assert rows(console, COUNTS) == before
+    assert not (wb.settings.home / "leak.csv").exists()
+
+
+@pytest.mark.parametrize("sql", list(CTE_WRITES.values())[:4], ids=list(CTE_WRITES)[:4])
+def test_a_data_change_that_gets_past_the_check_is_rolled_back(setup, monkeypatch, sql):
+    """Every query runs in a transaction that is rolled back: the copy holds even if the parse check missed one."""
+    _, console, _, _ = setup
+    monkeypatch.setattr(Console, "_changes_data", lambda self, text: False, raising=False)
+    before = rows(console, COUNTS)
+    assert console.run(sql).frame.height == 1, "it ran"
+    assert rows(console, COUNTS) == before
+    assert rows(console, "SELECT count(*) FROM users WHERE username = 'mallory'") == [(0,)]
+
+
+def test_queries_still_run_limited_in_the_transaction(setup):
+    _, console, who, _ = setup
+    assert rows(console, "WITH u AS (SELECT id FROM users) SELECT id FROM u") == [(who["ada"].id,)]
+    assert console.run("SELECT * FROM range(1000)").truncated
+    with pytest.raises(ConsoleError, match="longer than 1 seconds"):
+        console.run("SELECT sum(a.range * b.range) FROM range(200000) a, range(200000) b")
+    assert rows(console, "SELECT count(*) FROM users") == [(1,)], "the transaction of the stopped query is gone"
+
+
+def test_a_stopped_data_change_is_rolled_back_too(setup, monkeypatch):
+    _, console, _, _ = setup
+    monkeypatch.setattr(Console, "_changes_data", lambda self, text: False, raising=False)
+    before = rows(console, COUNTS)
+    with pytest.raises(ConsoleError, match="longer than 1 seconds"):
+        console.run("WITH x AS (DELETE FROM events RETURNING id) "
+                    "SELECT sum(a.range * b.range) FROM range(200000) a, range(200000) b, x")
+    assert rows(console, COUNTS) == before
+
+
 def test_rows_are_limited(setup):
     _, console, _, _ = setup
     result = console.run("SELECT * FROM range(1000)")
@@ -157,6 +208,8 @@ def test_queries_are_logged_without_their_rows(setup):
 
 @pytest.mark.parametrize("sql,message", [
     ("", "Type a query"),
+    ("-- nothing", "There is no statement to run: write a SELECT"),
+    ("/* a comment */ ;", "There is no statement to run"),
     ("SELEC 1", "Parser Error"),
     ("SELECT nope FROM events", "Binder Error"),
 ])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pyarrow as pa
 import pytest
@@ -174,3 +175,146 @@ def test_a_line_over_dates_keeps_a_time_axis(wb, tess):
     at.button_group(key="chart_mark").set_value("line").run()
     spec, _ = chart_data(at)
     assert spec["encoding"]["x"]["type"] == "temporal"
+
+
+def test_a_data_change_inside_a_query_is_refused_and_changes_nothing(wb, tess):
+    at = run_sql(open_page(tess), "WITH x AS (DELETE FROM events RETURNING id) SELECT count(*) AS n FROM x")
+    assert "Only queries run here: this statement changes data" in at.error[0].value
+    at = run_sql(at, "SELECT count(*) AS n FROM events")
+    assert at.dataframe[-1].value["n"][0] > 0
+
+
+def test_a_comment_alone_is_no_statement(wb, tess):
+    at = run_sql(open_page(tess), "-- nothing")
+    assert "There is no statement to run: write a SELECT." in at.error[0].value
+
+
+def test_dates_show_as_dates_in_the_table(wb, tess):
+    at = run_sql(open_page(tess), "SELECT (DATE '2026-11-06' + INTERVAL 1 DAY)::DATE AS day, 1 AS n")
+    assert json.loads(at.dataframe[-1].proto.columns)["day"]["type_config"]["type"] == "date", "not 2026-11-07 00:00:00"
+
+
+@pytest.mark.parametrize(("sql", "column", "values"), [
+    ("SELECT 'a' AS k, CAST(0.58 AS DECIMAL(4,2)) AS rate", "rate", [0.58]),  # was drawn as 58
+    ("SELECT range AS i, range * 1.5 AS r FROM range(3)", "r", [0.0, 1.5, 3.0]),  # a DECIMAL in DuckDB: was drawn x10
+    ("SELECT 'a' AS k, sum(range) AS total FROM range(4)", "total", [6.0]),  # HUGEINT
+])
+def test_decimals_are_drawn_at_their_value(wb, tess, sql, column, values):
+    at = run_sql(open_page(tess), sql)
+    _, data = chart_data(at)
+    assert data[column] == pytest.approx(values)
+    assert all(isinstance(v, float) for v in data[column]), "floats: the browser drops a decimal's scale"
+
+
+def test_an_aggregate_of_nothing_charts_without_a_traceback(wb, tess):
+    """An un-aliased aggregate that comes back NULL: Altair could not tell its type, and read its name as an aggregate."""
+    at = run_sql(open_page(tess), "SELECT count(*) AS tries, min(id) FROM users WHERE id = -1")
+    assert not at.exception
+    assert "min(id)" not in at.selectbox(key="chart_y").options, "nothing to draw up"
+    spec, data = chart_data(at)
+    assert spec["encoding"]["x"] == {"field": "min(id)", "type": "nominal", "sort": None, "title": "min(id)"}
+    assert spec["encoding"]["y"]["field"] == "tries" and data == {"min(id)": [None], "tries": [0]}
+    at.selectbox(key="chart_x").select("tries").run()
+    assert not at.exception and len(at.get("vega_lite_chart")) == 1
+
+
+def test_a_column_with_a_dot_in_its_name_is_charted(wb, tess):
+    at = run_sql(open_page(tess), "SELECT 'x' AS \"a.b\", 1 AS \"n[0]\"")
+    spec, data = chart_data(at)
+    assert spec["encoding"]["x"]["field"] == "a\\.b" and spec["encoding"]["y"]["field"] == "n\\[0\\]"
+    assert spec["encoding"]["x"]["title"] == "a.b"
+    assert data == {"a.b": ["x"], "n[0]": [1]}
+
+
+def test_a_chart_that_fails_says_so_briefly(wb, tess, monkeypatch):
+    import ui.quick_chart
+
+    def broken(*args, **kwargs):
+        raise ValueError("no way\nto draw this")
+
+    monkeypatch.setattr(ui.quick_chart, "build", broken)
+    at = run_sql(open_page(tess), "SELECT verb, count(*) AS n FROM events GROUP BY verb")
+    assert not at.exception
+    assert [i.value for i in at.info] == ["This result can't be charted: no way"]
+    assert "For notebooks" in [h.value for h in at.subheader]
+
+
+PER_LEARNER = ("SELECT week::DATE AS week, name, pass_pct FROM (VALUES ('2026-03-02', 'ada', 50), "
+               "('2026-03-02', 'bob', 100), ('2026-03-09', 'ada', 75), ('2026-03-09', 'bob', 25)) t(week, name, pass_pct)")
+
+
+def test_rows_sharing_an_x_are_said_to_stack_until_a_colour_splits_them(wb, tess):
+    at = run_sql(open_page(tess), PER_LEARNER)
+    assert at.selectbox(key="chart_x").value == "week" and at.selectbox(key="chart_colour").value is None
+    assert at.selectbox(key="chart_colour").options == ["name"]
+    stacked = "Several rows share each week: their bars are stacked. Choose a Colour to tell them apart."
+    assert stacked in [c.value for c in at.caption]
+    at.selectbox(key="chart_colour").select("name").run()
+    spec, data = chart_data(at)
+    assert spec["encoding"]["color"]["field"] == "name"
+    assert spec["encoding"]["xOffset"]["field"] == "name", "side by side"
+    assert not any("Several rows" in c.value for c in at.caption)
+    at.button_group(key="chart_mark").set_value("line").run()
+    spec, _ = chart_data(at)
+    assert spec["encoding"]["color"]["field"] == "name" and "xOffset" not in spec["encoding"]
+
+
+def test_a_line_over_repeated_x_says_so(wb, tess):
+    at = run_sql(open_page(tess), PER_LEARNER)
+    at.button_group(key="chart_mark").set_value("line").run()
+    assert any(c.value.startswith("Several rows share each week: the line goes back and forth") for c in at.caption)
+
+
+def test_the_chart_says_it_draws_only_the_first_rows(wb, tess):
+    at = run_sql(open_page(tess), "SELECT range AS i, range * 2 AS r FROM range(20000)")
+    assert "The chart draws the first 5,000 of the 10,000 rows." in [c.value for c in at.caption]
+    _, data = chart_data(at)
+    assert len(data["i"]) == 5_000
+
+
+def test_refresh_takes_a_copy_of_its_own(wb, tess):
+    """A refresh is never another session's copy: before, the first Refresh of any session got generation 1."""
+    first = open_page(tess)
+    next(b for b in first.button if b.label == "Refresh snapshot").click().run()
+    ada = wb.accounts.by_username("ada")
+    wb.record_result(ada.id, EXERCISE, True)
+    second = open_page(tess)
+    next(b for b in second.button if b.label == "Refresh snapshot").click().run()
+    second = run_sql(second, "SELECT count(*) AS n FROM attempts")
+    assert second.dataframe[-1].value["n"][0] == 3
+    assert any(c.value.startswith("Snapshot taken ") and "(just now)" in c.value for c in second.caption)
+
+
+def test_a_snapshot_is_taken_anew_once_it_is_old(wb, tess, monkeypatch):
+    """A new session within minutes shares the snapshot; later it gets a new one, not one from a past login."""
+    import engine.clock
+
+    at = run_sql(open_page(tess), "SELECT count(*) AS n FROM attempts")
+    ada = wb.accounts.by_username("ada")
+    wb.record_result(ada.id, EXERCISE, True)
+    at = run_sql(open_page(tess), "SELECT count(*) AS n FROM attempts")
+    assert at.dataframe[-1].value["n"][0] == 2, "shared while recent"
+    later = engine.clock.utcnow() + timedelta(minutes=6)
+    monkeypatch.setattr(engine.clock, "utcnow", lambda: later)
+    at = run_sql(open_page(tess), "SELECT count(*) AS n FROM attempts")
+    assert at.dataframe[-1].value["n"][0] == 3
+
+
+def test_a_result_with_other_columns_gets_its_own_chart_defaults(wb, tess):
+    at = run_sql(open_page(tess), "SELECT range AS i, range * 2 AS r FROM range(3)")
+    assert (at.selectbox(key="chart_x").value, at.selectbox(key="chart_y").value) == ("i", "r")
+    at = run_sql(at, "SELECT DATE '2026-03-02' AS day, 1 AS i")
+    assert (at.selectbox(key="chart_x").value, at.selectbox(key="chart_y").value) == ("day", "i"), "not X = i kept"
+    at.selectbox(key="chart_x").select("i").run()
+    at = run_sql(at, "SELECT DATE '2026-03-09' AS day, 2 AS i")
+    assert at.selectbox(key="chart_x").value == "i", "the same columns keep the choice"
+
+
+def test_a_colour_that_becomes_x_is_dropped(wb, tess):
+    at = run_sql(open_page(tess), PER_LEARNER)
+    at.selectbox(key="chart_colour").select("name").run()
+    at.selectbox(key="chart_x").select("name").run()
+    assert not at.exception
+    assert at.selectbox(key="chart_colour").value is None and at.selectbox(key="chart_colour").options == ["week"]
+    spec, _ = chart_data(at)
+    assert spec["encoding"]["x"]["field"] == "name" and "color" not in spec["encoding"]
