@@ -43,7 +43,10 @@ def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, arti
     reply.scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "tutor.png")
 
-    # the conversation is kept, and can be resumed on the Tutor page
+    # the conversation is kept, and can be resumed on the Tutor page; first the page's own rerun after
+    # the hint the reply gave (a click on the sidebar during it was lost, now and then, under load)
+    expect(page.get_by_role("button", name="Show a hint (2 of 3)")).to_be_visible()
+    expect_idle(page)
     page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
     expect_page(page, "Tutor")
     page.get_by_role("button", name="My code fails and I don't understand why. Can you help?").click()
