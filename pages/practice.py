@@ -195,7 +195,7 @@ with work:
         response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
                                # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
-                               props={"theme": "chrome", "fontSize": 13, "enableLiveAutocompletion": False,
+                               props={"theme": "chrome", "enableLiveAutocompletion": False,
                                       "enableSnippets": False})
         text = codes[exercise.id]
         run_requested = False
