@@ -127,6 +127,14 @@ class Accounts:
     def count(self) -> int:
         return int(self.store.scalar("SELECT count(*) FROM users") or 0)
 
+    def administrator(self) -> User | None:
+        """Whoever looks after the install: the first educator who registered. Registration is
+        open to educators, so a later one must not get install-wide powers; demo accounts come
+        after real ones, as their password is printed on the welcome page (the demo educator
+        stands in only until a real educator registers)."""
+        row = self.store.one(f"SELECT {_COLUMNS} FROM users WHERE role = 'educator' ORDER BY is_demo, id LIMIT 1")
+        return _user(row) if row else None
+
     # -- login --------------------------------------------------------------------------------
 
     def login(self, username: str, password: str, *, now: datetime | None = None) -> User:

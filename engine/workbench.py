@@ -16,7 +16,7 @@ from engine.achievements import Achievements, AchievementStatus
 from engine.attempts import Attempt, Attempts, Draft
 from engine.bank import Bank, Exercise, UnknownExercise
 from engine.clock import to_aware_utc, utcnow
-from engine.cohorts import Access, Cohort, Cohorts, Member
+from engine.cohorts import Access, AccessDenied, Cohort, Cohorts, Member
 from engine.concepts import Concepts
 from engine.console import Console, ConsoleResult
 from engine.conversations import Conversation, Message
@@ -128,6 +128,11 @@ class Workbench:
 
     def user(self, user_id: int) -> User | None:
         return self.accounts.get(user_id)
+
+    def administrator(self) -> User | None:
+        """The educator who may change the whole install (remove demo data): the first who
+        registered, real accounts before demo ones; None while there is no educator."""
+        return self.accounts.administrator()
 
     # -- exercises -------------------------------------------------------------------------------
 
@@ -572,8 +577,14 @@ class Workbench:
         calls; demo users are marked and share ``demo.PASSWORD``. ``DemoError`` if already loaded."""
         return load_demo(self, learners=learners, days=days, seed=seed, progress=progress)
 
-    def remove_demo_data(self) -> dict[str, int]:
-        """Delete every demo user and all their rows; returns the rows deleted per table."""
+    def remove_demo_data(self, actor_id: int | None = None) -> dict[str, int]:
+        """Delete every demo user and all their rows; returns the rows deleted per table. From the
+        app, ``actor_id`` is who asks: ``AccessDenied`` unless they are the ``administrator``; None is
+        whoever runs the command line (they hold the home folder anyway)."""
+        if actor_id is not None:
+            administrator = self.accounts.administrator()
+            if administrator is None or administrator.id != actor_id:
+                raise AccessDenied("Only the administrator (the first educator who registered here) can remove demo data.")
         return remove_demo_data(self)
 
     def user_count(self) -> int:

@@ -132,10 +132,37 @@ def test_educators_list_only_their_own_cohorts(wb, people):
         wb.cohorts(users["ada"].id)
 
 
+def test_the_administrator_is_the_first_real_educator(wb, people):
+    users, _ = people
+    assert wb.administrator() == users["tess"]
+    wb.load_demo(learners=2, days=2)
+    assert wb.administrator() == users["tess"], "the demo educator, registered later, is not"
+
+
+def test_the_demo_educator_stands_in_until_a_real_one_registers(wb):
+    assert wb.administrator() is None
+    learner = wb.register("ada", "ada@example.org", "Ada", PASSWORD)
+    demo = wb.load_demo(learners=2, days=2)
+    assert wb.administrator() == demo.educator
+    real = wb.register("tess", "tess@example.org", "Tess", PASSWORD, role="educator")
+    assert wb.administrator() == real and learner != real
+
+
+@pytest.mark.parametrize("actor", ["uma", "ada"], ids=["later-educator", "learner"])
+def test_only_the_administrator_removes_demo_data(wb, people, actor):
+    users, _ = people
+    demo = wb.load_demo(learners=2, days=2)
+    for refused in (users[actor].id, demo.educator.id, 9999):
+        with pytest.raises(AccessDenied):
+            wb.remove_demo_data(actor_id=refused)
+    assert wb.demo_users() == 3, "refused calls change nothing"
+    assert wb.remove_demo_data(actor_id=users["tess"].id)["users"] == 3
+
+
 # -- every facade call is covered ---------------------------------------------------------------
 
 ACTOR_PARAMETERS = {"educator_id", "actor_id"}
-CHECKED = {"learner_progress_for", *COHORT_CALLS, "cohorts", "create_cohort", "delete_cohort"}
+CHECKED = {"learner_progress_for", *COHORT_CALLS, "cohorts", "create_cohort", "delete_cohort", "remove_demo_data"}
 
 
 def facade_methods() -> dict[str, inspect.Signature]:
@@ -179,3 +206,12 @@ def test_pages_pass_only_the_signed_in_users_id_to_self_only_calls(path):
         assert argument in ALLOWED_USER_ARGUMENTS, (
             f"{path.name}:{line} passes {argument} to wb.{method}: use a call that takes the acting user "
             "(learner_progress_for) to show someone else's data")
+
+
+@pytest.mark.parametrize("path", sorted([*(REPO / "pages").glob("*.py"), *(REPO / "ui").glob("*.py"), REPO / "app.py"]),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_pages_say_who_removes_demo_data(path):
+    """Without ``actor_id`` the call is the command line's, unchecked: a page always names the signed-in user."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "remove_demo_data":
+            assert [ast.unparse(k) for k in node.keywords] == ["actor_id=user.id"], f"{path.name}:{node.lineno}"

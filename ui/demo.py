@@ -26,8 +26,8 @@ def offer_demo(wb: Workbench) -> None:
     with st.container(border=True):
         st.markdown(f"**New here?** Load demo data to look around a populated workbench: "
                     f"{wb.settings.demo_learners} demo learners with {wb.settings.demo_days} days of practice, "
-                    "and a demo educator with their cohort. Demo accounts are marked as such, and an educator "
-                    "can remove them all from the System page.")
+                    "and a demo educator with their cohort. Demo accounts are marked as such, and the first educator "
+                    "who registers here can remove them all from the System page.")
         if st.button("Load demo data", icon=":material/dataset:", key="load_demo"):
             bar = st.progress(0.0, text="Making demo data…")
 
@@ -55,9 +55,16 @@ def demo_admin(wb: Workbench, user: User) -> None:
     st.subheader("Demo data")
     st.write("Demo accounts (demo-learner-01 … and demo-educator) and their activity are loaded. Remove them "
              "before real learners start, so cohort figures show only real people.")
+    administrator = wb.administrator()
+    if administrator is None or administrator.id != user.id:
+        # registration is open to educators: install-wide changes are for the one who set it up
+        who = f"**{administrator.name}** ({administrator.username})" if administrator else "the administrator"
+        st.caption(f"Only {who}, the first educator who registered here, can remove demo data, from this page; "
+                   "or whoever runs the server, with `python -m engine demo --remove` while the app is stopped.")
+        return
     if user.is_demo:
-        st.warning("You are logged in as a demo account: removing demo data also logs you out.",
-                   icon=":material/logout:")
+        st.warning("You are logged in as a demo account: removing demo data also logs you out. Once an educator "
+                   "of your own registers, only they can remove it.", icon=":material/logout:")
     # one click deletes accounts and their work for good: ask first, as Memory's "Delete everything…" does
     if not st.session_state.get("demo_confirm"):
         if st.button("Remove demo data…", icon=":material/delete:", key="remove_demo"):
@@ -73,7 +80,7 @@ def demo_admin(wb: Workbench, user: User) -> None:
     no.button("Cancel", key="remove_demo_cancel", on_click=lambda: st.session_state.pop("demo_confirm", None))
     if confirmed:
         st.session_state.pop("demo_confirm", None)
-        deleted = wb.remove_demo_data()
+        deleted = wb.remove_demo_data(actor_id=user.id)
         st.session_state["demo_removed"] = deleted.get("users", 0)
         if user.is_demo:  # that account is gone (its login cookie with it): back to the welcome page
             for key in list(st.session_state.keys()):

@@ -131,6 +131,24 @@ def test_the_demo_educator_removing_demo_data_is_logged_out(wb):
     assert "Load demo data" in buttons(at)  # an empty install again
 
 
+def test_only_the_first_educator_may_remove_demo_data(wb, educator):
+    """Registration is open to educators: a later one reads who may, and has no button."""
+    wb.load_demo(learners=2, days=2)
+    later = wb.register("uma", "uma@example.org", "Uma Later", "password123", role="educator")
+    at = system_page(later)
+    assert not at.exception, at.exception
+    assert "remove_demo" not in [b.key for b in at.button]
+    assert any("Only **Tim Tutor** (tutor)" in c.value and "demo --remove" in c.value for c in at.caption)
+    assert wb.demo_users() == 3
+
+
+def test_the_demo_educator_may_not_once_a_real_educator_is_here(wb, educator):
+    demo = wb.load_demo(learners=2, days=2)
+    at = system_page(demo.educator)
+    assert "remove_demo" not in [b.key for b in at.button] and not at.warning
+    assert system_page(educator).button(key="remove_demo")
+
+
 def open_page(user, page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["user_id"] = user.id
