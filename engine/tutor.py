@@ -12,14 +12,14 @@ its latest grade result and what is remembered of the learner. The steps, in ord
    learner is told in a sentence and the offline tutor answers;
 5. without one, the offline tutor answers (``engine.offline_tutor``);
 6. the reply is saved, logged ("tutor-replied": path, sizes, tokens) and remembered in a short
-   summary (never the learner's code).
+   summary (never the learner's code), also when the learner leaves the page while it streams.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from engine import guardrails, llm
@@ -43,6 +43,7 @@ MAX_MESSAGE = guardrails.MAX_MESSAGE_CHARS
 EMPTY = "What would you like to ask? Tell me what you tried and what happened."
 BLOCKED = ("I started to write code that would solve the exercise for you, so I've held it back: "
            "finding it yourself is the point.")
+CUT_SHORT = "\n\n*(The reply stopped here: the page was left before it was finished.)*"
 SAID_TURNS = 6  # the offline tutor does not repeat word for word what its last 6 replies in a conversation said
 _INTENT_WORDS = {"answer": "asked for the answer", "error": "asked what an error means", "concept": "asked about a concept",
                  "approach": "asked whether their approach works", "stuck": "was stuck", "thanks": "said thanks",
@@ -82,24 +83,25 @@ class Tutor:
             self.conversations.add(user_id, conversation_id, "learner", message, now)
         record: dict[str, Any] = {"message_chars": len(message)}
         shown: list[str] = []
+
+        def finish(extra: dict[str, Any], offline: OfflineReply | None = None,
+                   latest: GradeResult | None = None) -> Callable[[str], None]:
+            return lambda reply: self._finish(user_id, exercise, conversation_id, message, reply,
+                                              {**record, **extra}, offline, latest)
+
         try:
             self.limits.check_rate(user_id, now)
         except TutorLimit as limit:
             self._log_ask(user_id, exercise_id, conversation_id, len(message))
-            shown.append(str(limit))
-            yield str(limit)
-            self._finish(user_id, exercise, conversation_id, message, "".join(shown), {**record, "path": "limited"})
+            yield from _deliver([str(limit)], shown, finish({"path": "limited"}))
             return
         self._log_ask(user_id, exercise_id, conversation_id, len(message))
         earlier = self.conversations.messages(user_id, conversation_id) if conversation_id is not None else []
         context = self.context(user_id, exercise, message, said=_last_replies(earlier))
         if guardrails.is_injection(message):
             offline = self._offline(message, context, injection=True)
-            for chunk in _paragraphs(offline.text):
-                shown.append(chunk)
-                yield chunk
-            self._finish(user_id, exercise, conversation_id, message, "".join(shown),
-                         {**record, "path": "refused", "intent": "injection"}, offline, context.latest)
+            yield from _deliver(_paragraphs(offline.text), shown,
+                                finish({"path": "refused", "intent": "injection"}, offline, context.latest), offline.text)
             return
         if self.chat_model is not None and self.limits.budget_left(user_id, now):
             usage = llm.Usage()
@@ -107,17 +109,18 @@ class Tutor:
             concept = self._concept(exercise)
             messages = tutor_messages(message, context, concept, history)
             grade = self._grader(exercise)
-            try:
-                for chunk in _guarded(llm.stream_text(self.chat_model, messages, usage), grade, record):
-                    shown.append(chunk)
-                    yield chunk
+
+            def from_model() -> Iterator[str]:
+                yield from _guarded(llm.stream_text(self.chat_model, messages, usage), grade, record)
                 if record.get("blocked"):
                     nudge = self._offline("I'm stuck", context)
-                    text = f"{BLOCKED}\n\n{nudge.text}"
-                    shown.append(text)
-                    yield text
-                self._finish(user_id, exercise, conversation_id, message, "".join(shown),
-                             {**record, "path": "llm", **_tokens(usage)}, latest=context.latest)
+                    yield f"{BLOCKED}\n\n{nudge.text}"
+
+            try:
+                # the tokens are read when the reply is finished (``finish`` runs after the stream)
+                yield from _deliver(from_model(), shown, lambda reply: self._finish(
+                    user_id, exercise, conversation_id, message, reply, {**record, "path": "llm", **_tokens(usage)},
+                    latest=context.latest))
                 return
             except llm.ChatUnavailable as down:
                 notice = f"{down} Here is the offline tutor's answer instead.\n\n"
@@ -131,11 +134,9 @@ class Tutor:
             yield notice
             record["fallback"] = "budget"
         offline = self._offline(message, context)
-        for chunk in _paragraphs(offline.text):
-            shown.append(chunk)
-            yield chunk
-        self._finish(user_id, exercise, conversation_id, message, "".join(shown),
-                     {**record, "path": "offline", "intent": offline.intent, "hint": offline.hint}, offline, context.latest)
+        yield from _deliver(_paragraphs(offline.text), shown,
+                            finish({"path": "offline", "intent": offline.intent, "hint": offline.hint}, offline,
+                                   context.latest), offline.text)
 
     # -- context ---------------------------------------------------------------------------------
 
@@ -241,6 +242,24 @@ class Tutor:
                             exercise_id=exercise.id if exercise else None)
         except Exception as exc:  # noqa: BLE001 - forgetting one exchange must not lose the reply
             log.warning("memory unavailable for remember: %s", exc)
+
+
+def _deliver(chunks: Iterable[str], shown: list[str], finish: Callable[[str], None],
+             whole: str | None = None) -> Iterator[str]:
+    """Yield the reply's ``chunks`` (kept in ``shown``, after anything said before them), then
+    ``finish`` it with everything shown. A learner who leaves the page mid-reply closes the stream:
+    the reply is finished all the same, so the conversation keeps it and a hint it gave counts:
+    ``whole`` when the reply was ready before it streamed (the offline tutor's), else as far as it
+    went, marked as cut short."""
+    before = "".join(shown)
+    try:
+        for chunk in chunks:
+            shown.append(chunk)
+            yield chunk
+    except GeneratorExit:
+        finish(before + whole if whole is not None else "".join(shown) + CUT_SHORT)
+        raise
+    finish("".join(shown))
 
 
 def exchange_summary(exercise: Exercise | None, intent: str, latest: GradeResult | None, hint: int | None) -> str:

@@ -72,6 +72,22 @@ def test_stuck_climbs_the_hint_ladder_one_rung_at_a_time_and_counts_the_hints(wb
     assert sorted(r["hint"] for r in replied) == [1, 2, 3, 3]
 
 
+def test_a_reply_left_mid_stream_is_kept_whole_and_its_hint_counts(wb):
+    """A learner who clicks away while the reply streams closes the stream after its first paragraph."""
+    learner = new_learner(wb)
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+    whole = wb.ask_tutor(learner, "I'm stuck", DIGITS)  # the same reply, outside a conversation (rung 1)
+    wb.save_draft(learner, DIGITS, RETURNS_TEXT, hints_shown=0)
+    conversation = wb.start_conversation(learner, exercise_id=DIGITS)
+    stream = wb.tutor_reply(learner, "I'm stuck", DIGITS, conversation.id)
+    first = next(stream)
+    stream.close()
+    assert first != whole and "Hint 1 of 3" in whole
+    messages = wb.conversation_messages(learner, conversation.id)
+    assert [(m.role, m.content) for m in messages] == [("learner", "I'm stuck"), ("tutor", whole)]
+    assert wb.draft(learner, DIGITS).hints_shown == 1, "the hint it gave counts"
+
+
 def test_the_ladder_continues_after_hints_shown_on_the_page(wb):
     learner = new_learner(wb)
     wb.reveal_hint(learner, DIGITS, "")

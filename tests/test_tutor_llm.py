@@ -11,7 +11,7 @@ import pytest
 from factories import Clock, new_learner
 from llm_server import Reply
 
-from engine import llm
+from engine import llm, tutor
 from engine.settings import Settings
 from engine.store import Store
 from engine.workbench import Workbench
@@ -66,6 +66,20 @@ def test_a_reply_is_streamed_with_the_context_in_the_prompt(online, server):
     event = replied(wb, learner)[0]
     assert (event["path"], event["tokens_in"], event["tokens_out"]) == ("llm", 300, len(text) // 4)
     assert "Why does" not in str(wb.events.for_user(learner)), "no message text in the log"
+
+
+def test_a_model_reply_left_mid_stream_is_kept_as_far_as_it_went(online, server):
+    wb = online()
+    learner = new_learner(wb)
+    conversation = wb.start_conversation(learner, exercise_id=DIGITS)
+    text = "What does the test compare against? " * 6
+    server.script(Reply(text, chunk_chars=10))
+    stream = wb.tutor_reply(learner, "Why does my code fail?", DIGITS, conversation.id)
+    shown = next(stream) + next(stream)
+    stream.close()
+    saved = wb.conversation_messages(learner, conversation.id)[-1]
+    assert saved.role == "tutor" and saved.content == shown + tutor.CUT_SHORT and shown != text
+    assert replied(wb, learner)[0]["path"] == "llm"
 
 
 def test_earlier_turns_of_the_conversation_go_along(online, server):
