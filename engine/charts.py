@@ -37,7 +37,10 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WIDTH = 560
 MAX_BAR = 48  # pixels: the widest a bar is drawn
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
-
+# today is not over: its figures are what it holds so far, drawn apart so a short day does not read as a drop
+SO_FAR = "today so far"
+SO_FAR_OPACITY = 0.45  # today's bar, paler than the finished days
+SO_FAR_STROKE = MUTED  # today's calendar square, outlined (paler would read as fewer tries)
 
 
 THEME: dict[str, Any] = {
@@ -70,6 +73,21 @@ def specification(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return spec
 
 
+def mark_today(frame: pl.DataFrame, today: date | None, label: str) -> pl.DataFrame:
+    """``frame`` (a row per ``day``) with a ``today`` column, true on ``today``'s row, and ", today so
+    far" after that row's ``label`` (the text its tooltip shows): the figures stay exact, and the chart
+    draws today's apart as a day not over yet (a paler bar, ``so_far_opacity``; an outlined calendar
+    square). No row is today when ``today`` is None."""
+    is_today = pl.col("day") == today if today is not None else pl.lit(False)
+    return frame.with_columns(is_today.alias("today")).with_columns(
+        pl.when(pl.col("today")).then(pl.col(label) + f", {SO_FAR}").otherwise(pl.col(label)).alias(label))
+
+
+def so_far_opacity() -> Any:
+    """The opacity of a daily bar: paler on today's (``mark_today``), whole on the finished days."""
+    return alt.when(alt.datum.today).then(alt.value(SO_FAR_OPACITY)).otherwise(alt.value(1.0))
+
+
 def _empty(title: str | alt.TitleParams, message: str, height: int = 120) -> alt.Chart:
     """A chart that says there is nothing to draw yet, in the place the chart will take."""
     return (alt.Chart(pl.DataFrame({"message": [message]}), title=title, width=WIDTH, height=height)
@@ -81,7 +99,9 @@ def _empty(title: str | alt.TitleParams, message: str, height: int = 120) -> alt
 
 
 def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Practice calendar") -> alt.Chart:
-    """A year of days, GitHub style: a column per week, a row per weekday, darker for more tries."""
+    """A year of days, GitHub style: a column per week, a row per weekday, darker for more tries.
+    The last day is today (``Progress.calendar`` ends there): its square is outlined, its colour its
+    tries so far, and its tooltip says so."""
     if calendar.is_empty():
         return _empty(title, "No days to show yet.")
     days = calendar.with_columns(
@@ -90,9 +110,11 @@ def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Pract
         pl.col("day").dt.to_string("%a %d %b %Y").alias("date"),
         pl.col("minutes").round(0).cast(pl.Int64).alias("minutes"),
     )
+    days = mark_today(days, calendar["day"].max(), "date")  # type: ignore[arg-type]
     colour = (alt.when(alt.datum.attempts == 0).then(alt.value(EMPTY_DAY))
               .otherwise(alt.Color("attempts:Q", title="Tries a day", legend=alt.Legend(format="d", tickMinStep=1),
                                    scale=alt.Scale(range=["#c6d4fb", PRIMARY, "#1c3c96"], domainMin=1))))
+    outline = alt.when(alt.datum.today).then(alt.value(SO_FAR_STROKE)).otherwise(alt.value("white"))
     # sizes go to the constructor: .properties() checks each against the schema, slowly
     return (alt.Chart(days, title=title, width=alt.Step(12), height=alt.Step(12))
             .mark_rect(cornerRadius=2, stroke="white", strokeWidth=1.5)
@@ -102,7 +124,7 @@ def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Pract
                                       labelExpr="utcdate(toDate(datum.value)) <= 7 ? "
                                                 "utcFormat(toDate(datum.value), '%b') : ''")),
                 y=alt.Y("weekday:O", title=None, sort=list(WEEKDAYS), axis=alt.Axis(ticks=False, domain=False)),
-                color=colour,
+                color=colour, stroke=outline,
                 tooltip=[alt.Tooltip("date:N", title="Day"), alt.Tooltip("attempts:Q", title="Tries"),
                          alt.Tooltip("passes:Q", title="Passed"), alt.Tooltip("minutes:Q", title="Minutes")]))
 

@@ -14,7 +14,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, themed
+from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, mark_today, so_far_opacity, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn
@@ -32,19 +32,24 @@ def _empty(title: str, message: str) -> Any:
 
 def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_WINDOW, today: date | None = None) -> Any:
     """Active learners per day (bars, the ``window`` days up to ``today``, or to the last active day)
-    and per week (a line beneath). The days axis reaches today, so a quiet spell shows as one."""
+    and per week (a line beneath). The days axis reaches today, so a quiet spell shows as one.
+    Today's bar, when there is one, is its count so far, drawn paler (``engine.charts.mark_today``):
+    the day is not over, and a full-strength short bar would read as a drop."""
     if days.is_empty():
         return _empty("Active learners", "No activity yet.")
     last: date = today or days["day"].max()  # type: ignore[assignment]
     first = last - timedelta(days=window - 1)
-    recent = days.filter(pl.col("day").is_between(first, last))
+    recent = mark_today(days.filter(pl.col("day").is_between(first, last))
+                        .with_columns(label=pl.col("day").dt.to_string("%a %d %b %Y")), today, "label")
     end = _utc(last + timedelta(days=1))  # the last day's bar drawn whole
     since: date = weeks["week"].min()  # type: ignore[assignment]
-    daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=f"the last {window} days"))
+    subtitle = f"the last {window} days" + ("; the paler bar is today so far" if recent["today"].any() else "")
+    daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=subtitle))
              .mark_bar(color=PRIMARY)
              .encode(x=alt.X("day:T", title=None, scale=alt.Scale(domain=[_utc(first), end])),
-                     y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
-                     tooltip=[alt.Tooltip("day:T", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
+                     y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS), opacity=so_far_opacity(),
+                     # the day as text: a UTC day, the same day in every time zone
+                     tooltip=[alt.Tooltip("label:N", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
     weekly = (alt.Chart(weeks, title="Active learners per week")
               .mark_line(point=True, color=ACCENT)

@@ -122,6 +122,26 @@ def test_the_daily_activity_reaches_today_after_a_quiet_spell() -> None:
     assert [row["learners"] for row in drawn] == [2, 3]
 
 
+@pytest.mark.parametrize(("today", "marked"), [
+    (MONDAY + timedelta(days=2), {"Wed 18 Mar 2026, today so far": 3}),
+    (MONDAY + timedelta(days=4), {}),
+    (None, {}),
+], ids=["active today", "nobody yet today", "no today given"])
+def test_todays_bar_is_paler_and_says_so_far(today: date | None, marked: dict[str, int]) -> None:
+    """The day is not over: today's bar is its exact count so far, drawn paler, its tooltip and the subtitle say
+    so. Without a bar for today (or a today), every bar is a finished day."""
+    days, weeks = activity_frames([1, 2, 3], 3)  # 16 to 18 March
+    spec = cohort_charts.activity_chart(days, weeks, window=7, today=today).to_dict()
+    daily = spec["vconcat"][0]
+    assert daily["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": charts.SO_FAR_OPACITY}],
+                                            "value": 1.0}
+    assert daily["encoding"]["tooltip"][0] == {"field": "label", "title": "day", "type": "nominal"}
+    drawn = spec["datasets"][daily["data"]["name"]]
+    assert {row["label"]: row["learners"] for row in drawn if row["today"]} == marked
+    assert [row["learners"] for row in drawn] == [1, 2, 3], "the counts themselves unchanged"
+    assert daily["title"]["subtitle"] == "the last 7 days" + ("; the paler bar is today so far" if marked else "")
+
+
 def test_the_weekly_ticks_fall_on_the_weeks() -> None:
     days, _ = activity_frames([1], 1)
     weeks = pl.DataFrame({"week": [MONDAY + timedelta(days=7 * i) for i in range(30)], "learners": [1] * 30,

@@ -88,10 +88,36 @@ def test_the_calendar_is_a_grid_of_weeks_and_weekdays() -> None:
     # an empty day is grey; days with tries are coloured by how many
     assert encoding["color"]["condition"] == {"test": "(datum.attempts === 0)", "value": charts.EMPTY_DAY}
     assert encoding["color"]["field"] == "attempts"
-    today = next(r for r in rows if r["date"] == "Fri 20 Mar 2026")
+    today = next(r for r in rows if r["date"] == "Fri 20 Mar 2026, today so far")
     assert (today["weekday"], today["week"], today["attempts"]) == ("Fri", "2026-03-16", 3)
     assert {r["week"] for r in rows} == {(calendar_start(TODAY) + timedelta(weeks=w)).isoformat() for w in range(53)}
     assert s["config"]["range"]["category"][0] == charts.PRIMARY  # the theme
+
+
+@pytest.mark.parametrize(("active", "tries_today"), [({0: 3, 1: 1}, 3), ({1: 2}, 0)],
+                         ids=["practised today", "not yet today"])
+def test_todays_square_is_outlined_as_so_far_with_its_exact_tries(active: dict[int, int], tries_today: int) -> None:
+    """The day is not over: today's square keeps the colour of its tries so far (a paler one would read as fewer
+    tries), is outlined, and its tooltip says so."""
+    s = spec(charts.streak_calendar(calendar_frame(active)))
+    assert s["encoding"]["stroke"] == {"condition": [{"test": "datum.today", "value": charts.SO_FAR_STROKE}],
+                                       "value": "white"}
+    assert "opacity" not in s["encoding"], "the colour is the count: not paler"
+    rows = values(s)
+    [today] = [r for r in rows if r["today"]]
+    assert today == rows[-1], "the calendar's last day"
+    assert (today["date"], today["attempts"]) == ("Fri 20 Mar 2026, today so far", tries_today)
+    assert not any(r["date"].endswith("so far") for r in rows[:-1])
+
+
+def test_a_learners_calendar_marks_their_today(clocked: Workbench) -> None:
+    """From the Progress figures to the chart: today's square is ``Progress.today``, with every try so far."""
+    ada = new_learner(clocked)
+    record(clocked, ada, MONDAY, [Try(17), Try(18, passed=False), Try(18, minute=5)])  # the 19th, then two on the 20th
+    progress = clocked.progress(ada)
+    [today] = [r for r in values(spec(charts.streak_calendar(progress.calendar))) if r["today"]]
+    assert (progress.today, today["date"], today["attempts"], today["passes"]) == (
+        TODAY, "Fri 20 Mar 2026, today so far", 2, 1)
 
 
 @pytest.mark.parametrize(("active", "expected"), [
