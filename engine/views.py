@@ -6,14 +6,17 @@ One list decides it for the SQL console, the Parquet export and the snapshot not
 ``VIEWS`` defines the convenience views over them, the same in every place. ``docs/data.md``
 documents both. ``scoped_tables`` reads the tables for one educator (their cohorts' learners)
 or, with no educator, for everyone (the command line, run by whoever runs the server).
+``open_snapshot`` puts the same tables and views over a Parquet snapshot: the notebooks' setup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from engine.bank import Bank
@@ -108,3 +111,57 @@ def exercises_table(bank: Bank) -> pa.Table:
     exercises = sorted(bank, key=lambda e: e.id)
     return pa.table({"id": [e.id for e in exercises], "title": [e.title for e in exercises],
                      "skills": [list(e.skills) for e in exercises], "difficulty": [e.difficulty for e in exercises]})
+
+
+# -- over a Parquet snapshot (the notebooks) ----------------------------------------------------
+
+# the events of a snapshot without any (an educator whose cohorts are empty): no partition to read
+_NO_EVENTS = ("SELECT NULL::BIGINT AS id, NULL::TIMESTAMP AS occurred_at, NULL::INTEGER AS user_id, NULL::VARCHAR AS verb, "
+              "NULL::VARCHAR AS object, NULL::JSON AS result, NULL::JSON AS context, NULL::VARCHAR AS month WHERE false")
+
+
+def open_snapshot(folder: str | Path, *, home: str | Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection (in memory) over the Parquet snapshot in ``folder``, as the SQL console
+    has it: a view per analytics table (``TABLES``; ``events`` across its monthly partitions, with
+    their ``month``), ``exercises``, and the convenience ``VIEWS`` (``submissions``,
+    ``daily_activity``). What a notebook's setup cell calls; the snapshot's files are only read.
+
+    With no snapshot in ``folder`` and a ``home`` given, takes one first from the workbench there
+    (``Workbench.snapshot``), with demo data on an empty install. That opens the store, so it works
+    only while the app is stopped; with the app running, write one from the Data page instead."""
+    folder = Path(folder)
+    if not (folder / "manifest.json").exists():
+        if home is None:
+            raise FileNotFoundError(f"No snapshot in {folder}: write one with \"Write a Parquet snapshot\" on the "
+                                    "Data page, or `python -m engine export --parquet DIR`.")
+        _take_snapshot(Path(home), folder)
+    con = duckdb.connect()
+    partitions = folder / "events" / "*" / "*.parquet"
+    events = (f"SELECT * FROM read_parquet('{_quoted(partitions)}', hive_partitioning = true)"
+              if any(folder.glob("events/*/*.parquet")) else _NO_EVENTS)
+    con.execute(f"CREATE VIEW events AS {events}")
+    for name in [t.name for t in TABLES if t.name != "events"] + ["exercises"]:
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{_quoted(folder / f'{name}.parquet')}')")
+    for name, sql in VIEWS.items():
+        con.execute(f"CREATE VIEW {name} AS {sql}")
+    return con
+
+
+def snapshot_summary(con: duckdb.DuckDBPyConnection) -> str:
+    """E.g. "1,234 tries by 12 learners.": what an ``open_snapshot`` connection holds, for a notebook to print."""
+    [(tries, learners)] = con.sql("SELECT count(*), count(DISTINCT user_id) FROM submissions").fetchall()
+    return f"{tries:,} {'try' if tries == 1 else 'tries'} by {learners:,} {'learner' if learners == 1 else 'learners'}."
+
+
+def _take_snapshot(home: Path, folder: Path) -> None:
+    from engine.workbench import Workbench  # here, not above: the workbench itself reads this module
+
+    with Workbench.open(home) as wb:
+        if wb.accounts.count() == 0:
+            wb.load_demo(learners=12, days=28)
+        wb.snapshot(folder)
+
+
+def _quoted(path: Path) -> str:
+    """A path inside a SQL string literal."""
+    return str(path).replace("'", "''")

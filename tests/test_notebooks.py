@@ -1,5 +1,6 @@
 """The analyst notebooks run top to bottom on demo data, in a temporary home, and their outputs read
-on their own: headings, printed findings and Altair figures, no errors."""
+on their own: headings, printed findings and Altair figures, no errors. They share one setup,
+``engine.views.open_snapshot``: the console's tables and views over a Parquet snapshot."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from factories import REPO
+from factories import PASSWORD, REPO
 from nbclient import NotebookClient
 
 from engine.settings import Settings
+from engine.views import TABLES, VIEWS, open_snapshot, snapshot_summary
 from engine.workbench import Workbench
 
 NOTEBOOKS = {
@@ -34,6 +36,61 @@ def home(tmp_path_factory) -> Path:
         wb.load_demo(learners=8, days=21)
         wb.snapshot(home / "snapshots" / "all")
     return home
+
+
+def setup_cell(name: str) -> tuple[str, str]:
+    """The notebook's first code cell, and the markdown just before it."""
+    cells = nbformat.read(REPO / "notebooks" / name, as_version=4).cells
+    first = next(i for i, cell in enumerate(cells) if cell.cell_type == "code")
+    return cells[first].source, cells[first - 1].source if first and cells[first - 1].cell_type == "markdown" else ""
+
+
+def test_the_notebooks_share_one_setup() -> None:
+    """One setup cell, the same in each notebook, that builds no view itself but calls the engine's;
+    a markdown cell before it says what it does."""
+    setups = {name: setup_cell(name) for name in NOTEBOOKS}
+    assert len({code for code, _ in setups.values()}) == 1, "the same setup cell in every notebook"
+    code = next(iter(setups.values()))[0]
+    assert "con = open_snapshot(SNAPSHOT, home=HOME)" in code and "CREATE VIEW" not in code.upper()
+    for _, words in setups.values():
+        assert "`open_snapshot`" in words and "`submissions`" in words and "`new_hints`" in words
+
+
+def test_a_snapshot_opens_with_the_consoles_tables_and_views(home: Path) -> None:
+    con = open_snapshot(home / "snapshots" / "all")
+    names = {row[0] for row in con.sql("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert names == {t.name for t in TABLES} | {"exercises"} | set(VIEWS)
+    manifest = (home / "snapshots" / "all" / "manifest.json").read_text()
+    for table in [t.name for t in TABLES] + ["exercises"]:
+        [(rows,)] = con.sql(f"SELECT count(*) FROM {table}").fetchall()
+        assert f'"{table}": {rows}' in manifest, table
+    columns = con.sql("SELECT * FROM submissions LIMIT 0").columns
+    assert columns == ["id", "occurred_at", "user_id", "exercise_id", "passed", "hints", "new_hints", "duration_s",
+                       "difficulty", "skills"], "the console's submissions, as docs/data.md has them"
+    [(tries, learners)] = con.sql("SELECT count(*), count(DISTINCT user_id) FROM submissions").fetchall()
+    assert tries > 0 and snapshot_summary(con) == f"{tries:,} tries by {learners} learners."
+    con.close()
+
+
+def test_without_a_snapshot_one_is_taken_from_the_home_or_the_error_says_how(home: Path, tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="Write a Parquet snapshot"):
+        open_snapshot(tmp_path / "none")
+    assert not (tmp_path / "none").exists()
+    con = open_snapshot(tmp_path / "fresh", home=home)
+    assert (tmp_path / "fresh" / "manifest.json").exists()
+    assert snapshot_summary(con) == snapshot_summary(open_snapshot(home / "snapshots" / "all"))
+    con.close()
+
+
+def test_a_snapshot_without_events_opens_empty(tmp_path: Path) -> None:
+    """An educator whose cohorts have no learners yet: no month of events to read, and no error."""
+    with Workbench.open(settings=Settings(home=tmp_path / "home", bcrypt_rounds=4)) as wb:
+        tess = wb.register("tess", "tess@example.org", "Tess", PASSWORD, role="educator")
+        wb.snapshot(tmp_path / "snap", educator_id=tess.id)
+    con = open_snapshot(tmp_path / "snap")
+    assert snapshot_summary(con) == "0 tries by 0 learners."
+    assert con.sql("SELECT * FROM daily_activity").fetchall() == []
+    con.close()
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
