@@ -7,6 +7,9 @@ bank. It writes into a temporary folder and swaps it in whole, so a notebook rea
 snapshot never sees half of one: DuckDB lets only one process open the database for writing,
 and the app holds it, so analysts work on this copy and refresh it when they want newer rows.
 
+``parquet_zip`` packs that same snapshot (same files, same scope) into one zip in memory, with a
+README.txt, for a download in the browser. Unzipped, it is a snapshot folder like any other.
+
 ``export_xapi`` writes one xAPI 1.0.3 statement per event as JSON lines: the actor an account
 on the workbench's home page, ADL verbs where one exists (passed, failed, attempted...) and the
 workbench's own IRIs otherwise, the result with success and an ISO 8601 duration, UTC
@@ -16,10 +19,12 @@ gives the same ids, so a learning record store can drop duplicates).
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import tempfile
 import uuid
+import zipfile
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -29,8 +34,9 @@ from urllib.parse import quote
 import duckdb
 
 from engine.bank import Bank
+from engine.clock import utcnow
 from engine.store import Store
-from engine.views import TABLES, exercises_table, visible_users
+from engine.views import TABLES, VIEW_DESCRIPTIONS, exercises_table, visible_users
 
 Progress = Callable[[int, int], None]
 DEFAULT_BASE_IRI = "http://localhost:8501"
@@ -135,6 +141,60 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         staging.rename(target)
+
+
+# -- the snapshot as one zip, for a download ----------------------------------------------------
+
+
+def parquet_zip(store: Store, bank: Bank, *, educator_id: int | None = None, progress: Progress | None = None,
+                taken_at: datetime | None = None) -> tuple[bytes, dict[str, int]]:
+    """The Parquet snapshot of ``export_parquet`` as the bytes of one zip: the very same files, with the
+    same scope (``educator_id``: only what that educator may see; None: everyone), plus README.txt
+    saying what each file holds and how to read it. Use it to hand a snapshot to a browser, a
+    notebook or a script on another machine; unzipped, it is a folder the notebooks read. Returns
+    the bytes and the rows per table."""
+    taken_at = taken_at or utcnow()
+    with tempfile.TemporaryDirectory(prefix="workbench-zip-") as scratch:
+        folder = Path(scratch) / "snapshot"
+        counts = export_parquet(store, bank, folder, educator_id=educator_id, progress=progress)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("README.txt", _readme(counts, educator_id, taken_at))
+            for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+                # Parquet is compressed already (zstd): deflating it again costs time and saves nothing
+                kind = zipfile.ZIP_STORED if path.suffix == ".parquet" else zipfile.ZIP_DEFLATED
+                archive.write(path, path.relative_to(folder).as_posix(), compress_type=kind)
+    return buffer.getvalue(), counts
+
+
+def _readme(counts: dict[str, int], educator_id: int | None, taken_at: datetime) -> str:
+    described = {t.name: t.description for t in TABLES} | VIEW_DESCRIPTIONS
+    scope = (f"the learners of educator {educator_id}'s cohorts only, as on the Data page" if educator_id is not None
+             else "every learner")
+    files = [("events/month=YYYY-MM/data.parquet", "events")] + [
+        (f"{name}.parquet", name) for name in counts if name != "events"]
+    width = max(len(path) for path, _ in files)
+    lines = [f"  {path:<{width}}  {counts[name]:>9,} {'row ' if counts[name] == 1 else 'rows'}  {described.get(name, '')}"
+             for path, name in files]
+    return "\n".join([
+        "Workbench activity: a Parquet snapshot",
+        "",
+        f"Taken {taken_at:%Y-%m-%d %H:%M} UTC. Holds {scope}. No passwords, emails, join codes or learner code.",
+        "Timestamps are UTC; result and context are JSON text.",
+        "",
+        "Files (events has one file per month, Hive-style):",
+        *lines,
+        f"  {'manifest.json':<{width}}  {'':>14}  Rows per table, when written.",
+        "",
+        "Read it from this folder, for example:",
+        "  DuckDB:  SELECT * FROM read_parquet('events/*/*.parquet', hive_partitioning = true);",
+        "           SELECT * FROM 'users.parquet';",
+        "  Polars:  pl.read_parquet('events/*/*.parquet', hive_partitioning=True)",
+        "The workbench's notebooks read this folder as it is: set WORKBENCH_SNAPSHOT to it.",
+        "docs/data.md in the workbench's repository describes every column, the console's views",
+        "(submissions, daily_activity) and example queries.",
+        "",
+    ])
 
 
 # -- xAPI ----------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from engine.daily import DailySets, TodaysSet
 from engine.dashboard import Dashboard, LearnerReport, RiskRules, build_dashboard, learner_report
 from engine.demo import DemoData, load_demo, remove_demo_data
 from engine.events import Event, EventLog
-from engine.export import DEFAULT_BASE_IRI, export_parquet, export_xapi
+from engine.export import DEFAULT_BASE_IRI, export_parquet, export_xapi, parquet_zip
 from engine.generation import DraftRecord, GenerationResult, Generator, with_generated
 from engine.grader import Grader, GradeResult
 from engine.learner import LearnerModel, Level, SkillEstimate
@@ -546,6 +546,15 @@ class Workbench:
         counts = export_parquet(self.store, self.bank, directory, educator_id=educator_id, progress=progress)
         self.events.append(Event(educator_id, "exported-data", "parquet", {"rows": counts}))
         return counts
+
+    def snapshot_zip(self, educator_id: int | None = None, progress: Callable[[int, int], None] | None = None) -> bytes:
+        """The ``snapshot`` as the bytes of one zip (the same files and scope, plus a README.txt),
+        for a browser to download. ``educator_id``: only their cohorts' learners."""
+        if educator_id is not None:
+            self.cohort_book.of_educator(educator_id)
+        data, counts = parquet_zip(self.store, self.bank, educator_id=educator_id, progress=progress, taken_at=self.clock())
+        self.events.append(Event(educator_id, "exported-data", "parquet-zip", {"rows": counts, "bytes": len(data)}))
+        return data
 
     def export_xapi(self, path: str | Path, base_iri: str = DEFAULT_BASE_IRI,
                     progress: Callable[[int, int], None] | None = None) -> int:

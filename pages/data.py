@@ -1,7 +1,8 @@
 """Data: a read-only SQL console over the analytics views of your cohorts, a quick chart, and the
-Parquet snapshot notebooks read."""
+Parquet snapshot notebooks read, as a zip to download (or written to the server's disk)."""
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from uuid import uuid4
@@ -63,6 +64,25 @@ def console(educator_id: int, nonce: str | None) -> Console:
 
 def refresh() -> None:
     st.session_state["console_nonce"] = uuid4().hex  # unique: never another session's copy
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """The Parquet snapshot zipped for this session's download, and when."""
+
+    data: bytes
+    at: datetime
+
+    @property
+    def file_name(self) -> str:
+        return f"workbench-activity-{self.at:%Y-%m-%d}.zip"
+
+
+def size(n: int) -> str:
+    """Bytes as people read them: 840 bytes, 12.3 KB, 4.5 MB."""
+    if n < 1000:
+        return f"{n:,} bytes"
+    return f"{n / 1000:.1f} KB" if n < 1_000_000 else f"{n / 1_000_000:.1f} MB"
 
 
 def taken(moment: datetime) -> str:
@@ -136,12 +156,27 @@ if result is not None:
             quick_chart(flat)
 
 st.subheader("For notebooks", divider="gray")
-st.write("While the app runs it holds the database, so notebooks read a Parquet snapshot instead: "
-         "`events/month=YYYY-MM/*.parquet` and one file per table, refreshed here or with "
-         "`python -m engine export --parquet DIR`.")
-if st.button("Write a Parquet snapshot of my cohorts", icon=":material/save:"):
+st.write("Take your cohorts' activity away as Parquet, for a notebook, DuckDB, Polars or pandas: one zip holding "
+         "`events/month=YYYY-MM/data.parquet`, one file per other table and a README saying what each holds. "
+         "Unzipped, it is the folder the workbench's notebooks read (set `WORKBENCH_SNAPSHOT` to it).")
+prepared = st.session_state.get("activity_zip")
+with st.container(horizontal=True, vertical_alignment="center"):
+    if st.button("Prepare download", icon=":material/folder_zip:", key="prepare_zip",
+                 help="Pack the latest activity of your cohorts' learners (the console's tables, as of now) into a "
+                      "zip. Prepare it again for newer activity."):
+        with st.spinner("Packing your cohorts' data…", show_time=True):
+            prepared = st.session_state["activity_zip"] = Prepared(wb.snapshot_zip(user.id), clock.utcnow())
+    if prepared:
+        st.download_button(f"Download {prepared.file_name}", prepared.data, file_name=prepared.file_name,
+                           mime="application/zip", type="primary", icon=":material/download:", on_click="ignore")
+        st.caption(f"{size(len(prepared.data))} · prepared {prepared.at:%Y-%m-%d %H:%M} UTC")
+
+with st.expander("On the server instead", icon=":material/save:"):
     folder = wb.settings.home / "snapshots" / f"educator-{user.id}"
-    with st.spinner("Writing the snapshot…"):
-        counts = wb.snapshot(folder, user.id)
-    st.success(f"Wrote {counts['events']:,} events and {len(counts) - 1} tables to `{folder}`.",
-               icon=":material/check:")
+    st.caption(f"For a notebook on the machine that runs the app: the same files, unzipped, written to `{folder}` "
+               "on the server (replaced whole each time).")
+    if st.button("Write a Parquet snapshot of my cohorts", icon=":material/save:"):
+        with st.spinner("Writing the snapshot…"):
+            counts = wb.snapshot(folder, user.id)
+        st.success(f"Wrote {counts['events']:,} events and {len(counts) - 1} tables to `{folder}`.",
+                   icon=":material/check:")

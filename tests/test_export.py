@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import subprocess
 import sys
 import uuid
+import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 from factories import PASSWORD, REPO
 
-from engine.export import iso_duration
+from engine.cohorts import AccessDenied
+from engine.export import iso_duration, parquet_zip
 from engine.settings import Settings
 from engine.store import Store
 from engine.workbench import Workbench
@@ -96,6 +100,110 @@ def test_refreshing_replaces_the_snapshot_whole(filled, tmp_path):
     con = duckdb.connect()
     assert con.sql(f"SELECT count(*) FROM {parquet(tmp_path / 'snap', 'events/*/*.parquet')}").fetchall()[0][0] \
         == second["events"]
+
+
+# -- the snapshot as one zip, for a download ----------------------------------------------------
+
+
+def unzipped(data: bytes, folder: Path) -> Path:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        archive.extractall(folder)
+    return folder
+
+
+def two_educators(wb: Workbench) -> dict[str, int]:
+    """``fill``'s tess, ada (in her cohort) and bob (in none); uma with a cohort of her own holding cyd."""
+    ids = fill(wb)
+    ids["uma"] = wb.register("uma", "uma@example.org", "Uma", PASSWORD, role="educator").id
+    autumn = wb.create_cohort(ids["uma"], "Autumn")
+    ids["cyd"] = wb.register("cyd", "cyd@example.org", "Cyd", PASSWORD).id
+    wb.record_result(ids["cyd"], EXERCISES[0], True, duration_s=30, at=FEB)
+    wb.join_cohort(ids["cyd"], autumn.join_code)
+    return ids
+
+
+def read_back(folder: Path, table: str) -> pl.DataFrame:
+    if table == "events":
+        return pl.read_parquet(folder / "events" / "*" / "*.parquet", hive_partitioning=True)
+    return pl.read_parquet(folder / f"{table}.parquet")
+
+
+USER_COLUMNS = {"users": "id", "events": "user_id", "attempts": "user_id", "cohort_members": "user_id",
+                "learner_state": "user_id", "skill_ratings": "user_id"}
+
+
+@pytest.mark.parametrize("educator", ["tess", "uma"])
+def test_the_zip_holds_one_parquet_per_table_with_the_educators_rows_only(wb, tmp_path, educator):
+    ids = two_educators(wb)
+    mine = {"tess": {ids["ada"]}, "uma": {ids["cyd"]}}[educator]
+    zipped = unzipped(parquet_zip(wb.store, wb.bank, educator_id=ids[educator])[0], tmp_path / "zip")
+    folder = wb.snapshot(tmp_path / "folder", educator_id=ids[educator]) and tmp_path / "folder"
+    manifest = json.loads((zipped / "manifest.json").read_text())
+    assert manifest["educator_id"] == ids[educator]
+    assert set(manifest["tables"]) == {"events", "users", "attempts", "cohorts", "cohort_members", "learner_state",
+                                       "skill_ratings", "exercise_ratings", "exercises"}
+    for table, rows in manifest["tables"].items():
+        frame = read_back(zipped, table)
+        assert frame.height == rows, table
+        if table != "events":  # the folder's events include its own export's "exported-data" row: none are the learners'
+            assert frame.equals(read_back(folder, table)), f"{table}: not the folder snapshot's rows"
+        if table in USER_COLUMNS:
+            assert set(frame[USER_COLUMNS[table]].to_list()) == mine, f"{table} holds another educator's learners"
+    assert read_back(zipped, "cohorts")["educator_id"].to_list() == [ids[educator]]
+    assert read_back(zipped, "events").height == wb.store.scalar(
+        "SELECT count(*) FROM events WHERE user_id IN (SELECT unnest($ids))", {"ids": sorted(mine)})
+
+
+def test_the_zip_is_the_folder_snapshot_with_a_readme(filled, tmp_path):
+    wb, ids = filled
+    data = parquet_zip(wb.store, wb.bank, educator_id=ids["tess"], taken_at=datetime(2026, 11, 22, 9, 5, tzinfo=UTC))[0]
+    wb.snapshot(tmp_path / "folder", educator_id=ids["tess"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        readme = archive.read("README.txt").decode()
+        assert all(archive.getinfo(n).compress_type == zipfile.ZIP_STORED for n in names if n.endswith(".parquet"))
+    folder = sorted(p.relative_to(tmp_path / "folder").as_posix() for p in (tmp_path / "folder").rglob("*") if p.is_file())
+    assert sorted(names) == sorted([*folder, "README.txt"])
+    assert "events/month=2026-02/data.parquet" in names and "events/month=2026-03/data.parquet" in names
+    assert "Taken 2026-11-22 09:05 UTC" in readme and f"educator {ids['tess']}'s cohorts only" in readme
+    assert all(f"{table}.parquet" in readme for table in ("users", "attempts", "cohorts", "exercises"))
+
+
+def test_the_zip_holds_no_secret(filled):
+    wb, _ = filled
+    data = parquet_zip(wb.store, wb.bank)[0]
+    assert b"$2b$" not in data and b"example.org" not in data
+
+
+def test_an_unzipped_download_reads_as_the_notebooks_read_a_snapshot(filled, tmp_path):
+    wb, ids = filled
+    folder = unzipped(parquet_zip(wb.store, wb.bank, educator_id=ids["tess"])[0], tmp_path / "snap")
+    con = duckdb.connect()
+    users = con.sql(f"SELECT DISTINCT user_id FROM {parquet(folder, 'events/*/*.parquet')}").fetchall()
+    assert users == [(ids["ada"],)]
+    durations = "SELECT sum(CAST(CAST(result AS JSON)->>'duration_s' AS DOUBLE)) FROM {} WHERE verb = 'completed'"
+    read = con.sql(durations.format(parquet(folder, "events/*/*.parquet"))).fetchall()[0][0]
+    stored = wb.store.scalar(durations.format(f"(SELECT * FROM events WHERE user_id = {ids['ada']})"))
+    assert read == stored > 0, "result is JSON, as the notebooks' queries read it"
+
+
+def test_an_educator_with_no_learners_gets_empty_tables(wb, tmp_path):
+    tess = wb.register("tess", "tess@example.org", "Tess", PASSWORD, role="educator")
+    wb.create_cohort(tess.id, "Empty")
+    folder = unzipped(parquet_zip(wb.store, wb.bank, educator_id=tess.id)[0], tmp_path / "snap")
+    assert not (folder / "events").exists() and pl.read_parquet(folder / "users.parquet").height == 0
+    assert "0 rows" in (folder / "README.txt").read_text()
+
+
+def test_snapshot_zip_checks_the_educator_and_logs_the_export(filled):
+    wb, ids = filled
+    with pytest.raises(AccessDenied):
+        wb.snapshot_zip(ids["ada"])
+    data = wb.snapshot_zip(ids["tess"])
+    logged = wb.store.all("SELECT user_id, object, CAST(result AS VARCHAR) FROM events WHERE verb = 'exported-data'")
+    assert [(user, what) for user, what, _ in logged] == [(ids["tess"], "parquet-zip")]
+    assert json.loads(logged[0][2])["bytes"] == len(data)
 
 
 # -- xAPI ----------------------------------------------------------------------------------------

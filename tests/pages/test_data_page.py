@@ -1,10 +1,14 @@
-"""AppTest of the Data page: the read-only SQL console, its limits, the quick chart, the snapshot."""
+"""AppTest of the Data page: the read-only SQL console, its limits, the quick chart, the snapshot (a zip to
+download, or a folder on the server)."""
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from datetime import timedelta
 
+import polars as pl
 import pyarrow as pa
 import pytest
 from factories import REPO
@@ -133,12 +137,60 @@ def test_refresh_snapshot_sees_new_activity(wb, tess):
     assert at.dataframe[-1].value["n"][0] == 3
 
 
-def test_a_parquet_snapshot_for_notebooks(wb, tess):
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """The bytes the page hands to its download buttons, by file name (AppTest keeps them in a media
+    storage of its own, dropped after each run)."""
+    import streamlit.testing.v1.app_test as app_test
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    kept: dict[str, bytes] = {}
+
+    class Keeping(MemoryMediaFileStorage):
+        def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+            if isinstance(path_or_data, bytes) and filename:
+                kept[filename] = path_or_data
+            return super().load_and_get_id(path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Keeping)
+    return kept
+
+
+def test_the_parquet_snapshot_downloads_as_a_zip_of_the_educators_cohort(wb, tess, downloads, monkeypatch):
+    import engine.clock
+
+    now = engine.clock.utcnow()
+    monkeypatch.setattr(engine.clock, "utcnow", lambda: now)  # the file's date, even at midnight
+    at = open_page(tess)
+    assert not any(b.label.startswith("Download workbench-activity") for b in at.download_button)
+    assert not wb.store.scalar("SELECT count(*) FROM events WHERE object = 'parquet-zip'"), "built only when asked"
+    at.button(key="prepare_zip").click().run()
+    assert not at.exception, at.exception
+    name = f"workbench-activity-{now:%Y-%m-%d}.zip"
+    assert f"Download {name}" in [b.label for b in at.download_button]
+    data = downloads[name]
+    assert f"{len(data) / 1000:.1f} KB · prepared {now:%Y-%m-%d %H:%M} UTC" in [c.value for c in at.caption]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        users = pl.read_parquet(io.BytesIO(archive.read("users.parquet")))
+        events = pl.concat(pl.read_parquet(io.BytesIO(archive.read(n))) for n in names if n.startswith("events/"))
+        assert "README.txt" in names and "manifest.json" in names
+    assert sorted(users["username"]) == ["ada", "bob"], "cyd, in no cohort of tess's, is not there"
+    learners = {wb.accounts.by_username(n).id for n in ("ada", "bob")}
+    assert set(events["user_id"]) == learners
+    assert events.height == wb.store.scalar("SELECT count(*) FROM events WHERE user_id IN (SELECT unnest($ids))",
+                                            {"ids": sorted(learners)})
+    at = run_sql(at, "SELECT 1 AS n")
+    assert f"Download {name}" in [b.label for b in at.download_button], "still there after another action"
+
+
+def test_a_parquet_snapshot_written_on_the_server(wb, tess):
     at = open_page(tess)
     next(b for b in at.button if b.label == "Write a Parquet snapshot of my cohorts").click().run()
     folder = wb.settings.home / "snapshots" / f"educator-{tess.id}"
     assert (folder / "events").is_dir() and (folder / "users.parquet").exists()
     assert "Wrote 8 events" in at.success[0].value
+    assert any(str(folder) in c.value for c in at.caption), "the caption says where on the server"
 
 
 def test_learners_cannot_open_the_page(wb, tess):
