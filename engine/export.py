@@ -36,7 +36,7 @@ import duckdb
 from engine.bank import Bank
 from engine.clock import utcnow
 from engine.store import Store
-from engine.views import TABLES, VIEW_DESCRIPTIONS, exercises_table, visible_users
+from engine.views import TABLES, VIEW_DESCRIPTIONS, exercises_table, scoped_select, visible_users
 
 Progress = Callable[[int, int], None]
 DEFAULT_BASE_IRI = "http://localhost:8501"
@@ -75,26 +75,23 @@ def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     users = visible_users(store, educator_id)
     cursor = store.cursor()
+    events = next(t for t in TABLES if t.name == "events")
     try:
         months = [r[0] for r in cursor.execute(
-            f"SELECT DISTINCT strftime(occurred_at, '%Y-%m') FROM events {_scope('user_id', users)} ORDER BY 1"
+            f"SELECT DISTINCT strftime(occurred_at, '%Y-%m') FROM ({scoped_select(events, educator_id, users)}) ORDER BY 1"
         ).fetchall()]
         others = [t for t in TABLES if t.name != "events"]
         total, done, counts = len(months) + len(others) + 1, 0, {"events": 0}
-        events = next(t for t in TABLES if t.name == "events")
         for month in months:
             folder = staging / "events" / f"month={month}"
             folder.mkdir(parents=True)
-            where = _scope("user_id", users, f"strftime(occurred_at, '%Y-%m') = '{month}'")
-            counts["events"] += _copy(cursor, f"SELECT * FROM ({events.select}) {where}", folder / "data.parquet")
+            rows = scoped_select(events, educator_id, users, f"strftime(occurred_at, '%Y-%m') = '{month}'")
+            counts["events"] += _copy(cursor, rows, folder / "data.parquet")
             done += 1
             if progress:
                 progress(done, total)
         for table in others:
-            where = _scope(table.user_column, users) if table.user_column else (
-                f"WHERE educator_id = {int(educator_id)}" if educator_id is not None and table.name == "cohorts" else "")
-            counts[table.name] = _copy(cursor, f"SELECT * FROM ({table.select}) {where}",
-                                       staging / f"{table.name}.parquet")
+            counts[table.name] = _copy(cursor, scoped_select(table, educator_id, users), staging / f"{table.name}.parquet")
             done += 1
             if progress:
                 progress(done, total)
@@ -113,14 +110,6 @@ def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return counts
-
-
-def _scope(column: str | None, users: list[int] | None, extra: str | None = None) -> str:
-    conditions = [extra] if extra else []
-    if users is not None and column is not None:
-        # ids are integers from the store: written inline, as COPY takes no parameters
-        conditions.append(f"{column} IN ({', '.join(str(int(u)) for u in users) or 'NULL'})")
-    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
 
 
 def _copy(cursor: duckdb.DuckDBPyConnection, sql: str, path: Path) -> int:

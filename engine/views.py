@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -93,18 +92,33 @@ def visible_users(store: Store, educator_id: int | None) -> list[int] | None:
     return [r[0] for r in rows]
 
 
+def scope(table: Table, educator_id: int | None, users: list[int] | None) -> list[str]:
+    """The conditions that keep a table's rows to what ``educator_id`` may see (``users``, from
+    ``visible_users``); none with no educator. Ids are integers from the store, written inline, as
+    COPY takes no parameters."""
+    if educator_id is None or users is None:
+        return []
+    own_cohorts = f"SELECT id FROM cohorts WHERE educator_id = {int(educator_id)}"
+    if table.name == "cohorts":
+        return [f"id IN ({own_cohorts})"]
+    if table.name == "cohort_members":  # where else their learners are is not theirs to read
+        return [f"cohort_id IN ({own_cohorts})"]
+    if table.user_column is None:
+        return []
+    return [f"{table.user_column} IN ({', '.join(str(int(u)) for u in users) or 'NULL'})"]
+
+
+def scoped_select(table: Table, educator_id: int | None, users: list[int] | None, *more: str) -> str:
+    """The table's rows that ``educator_id`` may see, and that meet ``more`` conditions."""
+    conditions = [*scope(table, educator_id, users), *more]
+    return f"SELECT * FROM ({table.select}) AS t" + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
+
+
 def scoped_tables(store: Store, educator_id: int | None) -> Iterator[tuple[Table, pa.Table]]:
     """Each analytics table as Arrow, holding only what ``educator_id`` may see (all with None)."""
     users = visible_users(store, educator_id)
     for table in TABLES:
-        sql: str = table.select
-        params: dict[str, Any] | None = None
-        if users is not None and table.user_column is not None:
-            sql = f"SELECT * FROM ({sql}) WHERE {table.user_column} IN (SELECT unnest($ids))"
-            params = {"ids": users}
-        elif users is not None and table.name == "cohorts":
-            sql, params = f"{sql} WHERE educator_id = $educator", {"educator": educator_id}
-        yield table, store.cursor().sql(sql, params=params).to_arrow_table()
+        yield table, store.cursor().sql(scoped_select(table, educator_id, users)).to_arrow_table()
 
 
 def exercises_table(bank: Bank) -> pa.Table:

@@ -90,6 +90,18 @@ def test_an_educators_snapshot_holds_only_their_cohort(filled, tmp_path):
     assert users == [(ids["ada"],)]
 
 
+def test_an_educator_reads_no_other_educators_cohort_memberships(wb, tmp_path):
+    """ada is in both tess's and uma's cohorts: tess's snapshot shows her in tess's only."""
+    ids = two_educators(wb)
+    wb.join_cohort(ids["ada"], wb.cohorts(ids["uma"])[0].join_code)
+    for educator in ("tess", "uma"):
+        wb.snapshot(tmp_path / educator, educator_id=ids[educator])
+        own = {c.id for c in wb.cohorts(ids[educator])}
+        members = read_back(tmp_path / educator, "cohort_members")
+        assert set(members["cohort_id"].to_list()) == own, educator
+        assert set(read_back(tmp_path / educator, "cohorts")["id"].to_list()) == own
+
+
 def test_refreshing_replaces_the_snapshot_whole(filled, tmp_path):
     wb, ids = filled
     first = wb.snapshot(tmp_path / "snap")
