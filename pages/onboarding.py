@@ -1,14 +1,16 @@
 """Getting started: the five-step interview a new learner answers before practising.
 
 Each Next saves its step, so a learner who leaves comes back to the first unanswered step. Back
-keeps what was entered on the step it leaves, saved or not.
+keeps what was entered on the step it leaves, saved or not. A learner given a join code can join
+their educator's cohort at any step, as on the Profile page: the step's answers, saved or not, stay.
 """
 
 import streamlit as st
 
 from engine import ProfileError
 from engine.profile import STEP_TITLES, STEPS
-from ui import interview
+from ui import cohort_membership, interview
+from ui.markdown import literal
 from ui.session import require_user, workbench
 
 wb = workbench()
@@ -26,6 +28,15 @@ entered = state.setdefault("onboarding_entered", {})  # what Back left behind on
 st.title("Getting started")
 st.write(f"Welcome, {user.name}! A few questions so that your daily practice fits you. Each step is saved "
          "when you go on, so you can stop and come back later; you can change your answers on your Profile page.")
+
+if user.role == "learner":  # educators never come here, and they create cohorts rather than join them
+    joined = wb.memberships(user.id)
+    with st.expander("Have a join code from your educator?", icon=":material/group_add:", expanded=bool(joined)):
+        for cohort, educator in joined:
+            st.write(f"You are in **{literal(cohort.name)}**, with {literal(educator)}: they will see your practice.")
+        if not joined:
+            st.caption("Join their cohort now: your educator will see your practice. Your answers below stay as they are.")
+        cohort_membership.join_form(wb, user)  # joining reruns the page: the step's widgets keep their values
 st.progress(number / len(STEPS), text=f"Step {number} of {len(STEPS)} · {STEP_TITLES[step]}")
 
 with st.container(border=True):

@@ -1,4 +1,5 @@
-"""The Profile page's cohort section: join a cohort with a code from an educator, or leave one."""
+"""Joining a cohort with a code from an educator, and leaving one: the Profile page's cohort
+section, and the join form alone, which the onboarding page offers too."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import streamlit as st
 from engine import User, Workbench
 from engine.cohorts import CohortError
 from ui.markdown import literal
+
+MESSAGE = "cohort_message"  # what came of the last join or leave, shown once after the rerun
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -22,8 +25,14 @@ def section(wb: Workbench, user: User) -> None:
             if st.button("Leave", key=f"leave:{cohort.id}", icon=":material/logout:",
                          help="Your educator will no longer see your progress."):
                 wb.leave_cohort(user.id, cohort.id)
-                st.session_state["cohort_message"] = f"You left {literal(cohort.name)}."
+                st.session_state[MESSAGE] = f"You left {literal(cohort.name)}."
                 st.rerun()
+    join_form(wb, user)
+
+
+def join_form(wb: Workbench, user: User) -> None:
+    """The join-code form, then what came of the last join or leave. Use it wherever a learner may
+    join: a join reruns the page, and widgets outside the form keep what was entered in them."""
     with st.form("join_cohort", clear_on_submit=True):
         code = st.text_input("Join code", placeholder="ABCD-EFGH", max_chars=20,
                              help="The code your educator gave you; capitals and dashes do not matter.")
@@ -33,8 +42,8 @@ def section(wb: Workbench, user: User) -> None:
             except CohortError as exc:
                 st.error(literal(str(exc)), icon=":material/error:")  # it may quote the cohort's name
             else:
-                st.session_state["cohort_message"] = f"You joined {literal(cohort.name)}."
+                st.session_state[MESSAGE] = f"You joined {literal(cohort.name)}."
                 st.rerun()
-    message = st.session_state.pop("cohort_message", None)
+    message = st.session_state.pop(MESSAGE, None)
     if message:
         st.success(message, icon=":material/check:")

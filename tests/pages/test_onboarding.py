@@ -1,5 +1,6 @@
 """AppTest of the Onboarding page ("Getting started"): the five-step interview after the first
-login, its checks, resuming part-way, Back, finishing, and the router that sends new learners there."""
+login, its checks, resuming part-way, Back, finishing, joining a cohort on the way, and the router
+that sends new learners there."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from clicks import button, click
 from factories import REPO, answer_interview, interview_answers
 from interview_widgets import fill, read
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Block
 
 from engine.profile import STEP_TITLES, STEPS
+from ui.markdown import literal
 
 APP = str(REPO / "app.py")
 PREFIX = "onboarding"
@@ -33,6 +36,10 @@ def progress(at: AppTest) -> str:
     return bar.proto.text
 
 
+def step_box(at: AppTest) -> Block:
+    """The bordered box holding the step's questions."""
+    [box] = [b for b in at.main.children.values() if isinstance(b, Block) and b.subheader]
+    return box
 
 
 def on_step(at: AppTest, number: int) -> None:
@@ -66,10 +73,10 @@ def test_the_router_sends_learners_without_a_profile_to_the_interview(request, w
     assert titles(open_app(user)) == [title]
     for page in pages:
         assert not open_app(user).switch_page(page).run().exception
-    if not pages:
-        for page in ("pages/practice.py", "pages/history.py", "pages/profile.py"):
-            with pytest.raises(ValueError, match="Could not find a navigation page"):
-                open_app(user).switch_page(page)
+    hidden = ["pages/onboarding.py"] if pages else ["pages/practice.py", "pages/history.py", "pages/profile.py"]
+    for page in hidden:
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            open_app(user).switch_page(page)
 
 
 # -- the steps -------------------------------------------------------------------------------------
@@ -140,9 +147,9 @@ def test_each_step_says_what_to_fix_and_keeps_what_was_entered(wb, newcomer, ste
 def test_the_minutes_say_how_many_exercises_they_buy(wb, newcomer, minutes, line):
     answer_interview(wb, newcomer.id, steps=4)
     at = open_app(newcomer)
-    assert [c.value for c in at.caption] == ["About 4 exercises a day, at about 8 minutes each."], "30 by default"
+    assert [c.value for c in step_box(at).caption] == ["About 4 exercises a day, at about 8 minutes each."], "30 by default"
     at.number_input(key="onboarding:minutes").set_value(minutes).run()
-    assert [c.value for c in at.caption] == [line]
+    assert [c.value for c in step_box(at).caption] == [line]
 
 
 # -- leaving, resuming, going back -----------------------------------------------------------------
@@ -189,3 +196,109 @@ def test_a_completed_step_can_be_changed_on_the_way_back(wb, newcomer, answers):
     on_step(at, 4)
     profile = wb.profile(newcomer.id)
     assert (profile.goals, profile.goal_note, profile.steps_done) == (("data", "web"), "", 3)
+
+
+# -- joining a cohort on the way -------------------------------------------------------------------
+
+NO_SUCH_CODE = "No cohort has that code. Check it with your educator (codes look like ABCD-EFGH)."
+
+
+@pytest.fixture
+def tess(wb):
+    return wb.register("tess", "tess@example.org", "Tess Teacher", "password123", role="educator")
+
+
+def join(at: AppTest, code: str) -> AppTest:
+    """Type ``code`` in the join form and press Join; the step's widgets go with the run as they are."""
+    [box] = [t for t in at.text_input if t.label == "Join code"]
+    box.input(code)
+    at.button(key="FormSubmitter:join_cohort-Join").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def join_box(at: AppTest) -> Block:
+    [box] = at.expander
+    assert box.label == "Have a join code from your educator?"
+    return box
+
+
+@pytest.mark.parametrize("number", [pytest.param(n, id=f"step-{n}-{step}") for n, step in enumerate(STEPS, 1)])
+def test_joining_at_any_step_keeps_the_answers_in_progress(wb, newcomer, tess, answers, number):
+    spring = wb.create_cohort(tess.id, "Spring")
+    step = STEPS[number - 1]
+    answer_interview(wb, newcomer.id, steps=number - 1, level="comfortable", minutes=40)
+    at = open_app(newcomer)
+    assert not join_box(at).proto.expanded, "closed until the learner needs it"
+    fill(at, PREFIX, step, answers[step])  # entered, not saved yet
+    join(at, spring.display_code.lower())
+
+    assert [c.id for c, _ in wb.memberships(newcomer.id)] == [spring.id]
+    assert [s.value for s in at.success] == ["You joined Spring."], "as on the Profile page"
+    assert [m.value for m in join_box(at).markdown] == ["You are in **Spring**, with Tess Teacher: they will see your practice."]
+    on_step(at, number)
+    assert read(at, PREFIX, step) == answers[step], "what was entered on the step is still there"
+    assert wb.profile(newcomer.id).steps_done == number - 1, "joining saves no answer"
+
+    for later in STEPS[number - 1:]:
+        if later != step:
+            fill(at, PREFIX, later, answers[later])
+        click(at, "Finish" if later == "time" else "Next")
+        assert not at.error, [e.value for e in at.error]
+    assert titles(at) == ["Practice"]
+    profile = wb.profile(newcomer.id)
+    assert profile.completed
+    assert profile.answers() == {key: value for step in STEPS for key, value in answers[step].items()}
+
+
+def test_a_learner_joins_first_thing_then_another_cohort_later(wb, newcomer, tess, answers):
+    spring, evening = wb.create_cohort(tess.id, "Spring"), wb.create_cohort(tess.id, "Evening")
+    at = open_app(newcomer)
+    join(at, spring.display_code)  # before answering anything
+    assert [s.value for s in at.success] == ["You joined Spring."]
+    on_step(at, 1)
+    for step in STEPS[:2]:
+        fill(at, PREFIX, step, answers[step])
+        click(at, "Next")
+    assert not at.success, "said once"
+    fill(at, PREFIX, "goals", answers["goals"])
+    join(at, evening.display_code)
+    assert [s.value for s in at.success] == ["You joined Evening."]
+    on_step(at, 3)
+    assert read(at, PREFIX, "goals") == answers["goals"]
+
+    again = open_app(newcomer)  # another day: the box is open on the cohorts joined
+    assert join_box(again).proto.expanded
+    assert [m.value for m in join_box(again).markdown] == [
+        "You are in **Spring**, with Tess Teacher: they will see your practice.",
+        "You are in **Evening**, with Tess Teacher: they will see your practice."]
+    assert not join_box(again).caption, "no call to join once in a cohort"
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        pytest.param("NOPE-NOPE", NO_SUCH_CODE, id="no-such-code"),
+        pytest.param("   ", NO_SUCH_CODE, id="blank"),
+        pytest.param("spring", "You are already in Spring.", id="already-in-it"),
+    ],
+)
+def test_a_bad_code_says_what_the_profile_page_says_and_keeps_the_answers(wb, newcomer, learner, tess, answers,
+                                                                          code, message):
+    spring = wb.create_cohort(tess.id, "Spring")
+    if code == "spring":
+        code = spring.display_code
+        for user in (newcomer, learner):
+            wb.join_cohort(user.id, code)
+    before = wb.memberships(newcomer.id)
+    answer_interview(wb, newcomer.id, steps=2, level="comfortable", minutes=40)
+    at = open_app(newcomer)
+    fill(at, PREFIX, "goals", answers["goals"])
+    join(at, code)
+    assert [e.value for e in at.error] == [literal(message)]
+    assert not at.success and wb.memberships(newcomer.id) == before
+    on_step(at, 3)
+    assert read(at, PREFIX, "goals") == answers["goals"]
+
+    profile = open_app(learner).switch_page("pages/profile.py").run()
+    assert [e.value for e in join(profile, code).error] == [e.value for e in at.error], "the same words on both pages"
