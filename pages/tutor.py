@@ -58,36 +58,40 @@ current = next((c for c in conversations if c.id == current_id), None)
 
 threads, chat = st.columns([1, 3], gap="large")
 
-with threads:
-    st.button("New conversation", icon=":material/add_comment:", on_click=open_conversation, args=(None,),
-              width="stretch", type="primary" if current is None else "secondary")
-    conversation_list(conversations, current_id)
 
+def conversation_header(conversation: Conversation) -> None:
+    """Rename or delete the open conversation, and the exercise it is about."""
+    with st.popover("Rename or delete", icon=":material/edit:"):
+        title = st.text_input("Name", value=conversation.title, key=f"rename:{conversation.id}", max_chars=80)
+        if st.button("Rename", key=f"do_rename:{conversation.id}") and title.strip() != conversation.title:
+            try:
+                wb.rename_conversation(user.id, conversation.id, title)
+            except ValueError as exc:  # an empty name: say so here, the field stays for another try
+                st.error(str(exc), icon=":material/error:")
+        st.button("Delete this conversation", key=f"delete:{conversation.id}", icon=":material/delete:",
+                  on_click=delete, args=(conversation.id,), help="Deletes it and every message in it, for good.")
+    if conversation.exercise_id in catalogue:
+        st.caption(f"About the exercise **{catalogue[conversation.exercise_id].title}**.")
+
+
+def exercise_choice() -> None:
+    """What a new conversation will be about."""
+    st.selectbox("About an exercise", [NO_EXERCISE, *catalogue], key="tutor_exercise",
+                 format_func=lambda i: catalogue[i].title if i else "No exercise: a general question",
+                 help="The tutor sees this exercise, your latest test run and your hints.")
+    st.caption("Ask about an exercise, an error message, or a topic (\"explain recursion\").")
+
+
+# The header above the messages and the list of conversations are drawn after the message is
+# answered, into places made before it: they show a conversation started or renamed just now
+# without another run of the page, as a rerun asked for here would take the place of a click on
+# another page made while the reply was written.
 with chat:
-    if current is not None:
-        with st.popover("Rename or delete", icon=":material/edit:"):
-            title = st.text_input("Name", value=current.title, key=f"rename:{current.id}", max_chars=80)
-            if st.button("Rename", key=f"do_rename:{current.id}") and title.strip() != current.title:
-                try:
-                    wb.rename_conversation(user.id, current.id, title)
-                except ValueError as exc:  # an empty name: say so here, the field stays for another try
-                    st.error(str(exc), icon=":material/error:")
-                else:
-                    st.rerun()
-            st.button("Delete this conversation", key=f"delete:{current.id}", icon=":material/delete:",
-                      on_click=delete, args=(current.id,), help="Deletes it and every message in it, for good.")
-        exercise_id = current.exercise_id
-        if exercise_id in catalogue:
-            st.caption(f"About the exercise **{catalogue[exercise_id].title}**.")
-    else:
-        if st.session_state.get("tutor_exercise", "?") not in (NO_EXERCISE, *catalogue):  # the one open on Practice
-            opened = st.session_state.get("exercise_id")
-            st.session_state["tutor_exercise"] = opened if opened in catalogue else NO_EXERCISE
-        exercise_id = st.selectbox(
-            "About an exercise", [NO_EXERCISE, *catalogue], key="tutor_exercise",
-            format_func=lambda i: catalogue[i].title if i else "No exercise: a general question",
-            help="The tutor sees this exercise, your latest test run and your hints.") or None
-        st.caption("Ask about an exercise, an error message, or a topic (\"explain recursion\").")
+    header = st.container()
+    if current is None and st.session_state.get("tutor_exercise", "?") not in (NO_EXERCISE, *catalogue):
+        opened = st.session_state.get("exercise_id")  # the one open on Practice
+        st.session_state["tutor_exercise"] = opened if opened in catalogue else NO_EXERCISE
+    exercise_id = current.exercise_id if current else (st.session_state["tutor_exercise"] or None)
     messages = st.container()  # made before the input, so the reply streams above it, not below
     with messages:
         show_messages(wb, user, current.id if current else None)
@@ -101,4 +105,14 @@ with chat:
             st.session_state["tutor_conversation"] = current.id
         with messages:
             ask(wb, user, prompt, exercise_id, current.id)
-        st.rerun()  # the list of conversations shows the new one, and its name
+    with header:
+        if current is not None:
+            conversation_header(current)
+        else:
+            exercise_choice()
+
+with threads:
+    current_id = current.id if current is not None else None
+    st.button("New conversation", icon=":material/add_comment:", on_click=open_conversation, args=(None,),
+              width="stretch", type="primary" if current_id is None else "secondary")
+    conversation_list(wb.conversations(user.id), current_id)

@@ -52,3 +52,31 @@ def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, arti
     page.get_by_role("button", name="My code fails and I don't understand why. Can you help?").click()
     expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
     expect(page.get_by_test_id("stChatMessage").nth(1)).to_contain_text("three digits")
+
+
+def test_a_new_conversation_on_the_tutor_page(page: Page, app_url: str) -> None:
+    """The first message opens the conversation in place: its header and its line in the list come
+    with the reply, in the same run of the page, and a rename shows in the list at once."""
+    page.goto(app_url)
+    register(page, "e2e-asker", "Grace Hopper")
+    onboard(page)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
+    expect_page(page, "Tutor")
+    expect(page.get_by_text("None yet: the conversations you start are listed here")).to_be_visible()
+    box = page.get_by_placeholder("Ask the tutor: what you tried, what happened, where you are stuck")
+    box.fill("explain recursion")
+    box.press("Enter")
+    expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+    expect(page.get_by_text("Open now")).to_be_visible()
+    expect(page.get_by_role("combobox", name="About an exercise")).to_have_count(0)
+    expect_idle(page)
+    page.get_by_role("button", name="Rename or delete").click()
+    name = page.get_by_role("textbox", name="Name", exact=True)
+    name.fill("Recursion")
+    name.press("Enter")  # the value is sent; then the button
+    expect_idle(page)
+    page.get_by_role("button", name="Rename", exact=True).click()
+    expect_idle(page)
+    page.keyboard.press("Escape")
+    expect(page.get_by_test_id("stHorizontalBlock").get_by_text("Recursion", exact=True)).to_be_visible()  # the list
+    expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
