@@ -8,7 +8,7 @@ for composing several into one (the PDF report): Vega-Lite takes a theme only at
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import altair as alt
@@ -39,7 +39,8 @@ MAX_BAR = 48  # pixels: the widest a bar is drawn
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
 # today is not over: its figures are what it holds so far, drawn apart so a short day does not read as a drop
 SO_FAR = "today so far"
-SO_FAR_OPACITY = 0.45  # today's bar, paler than the finished days
+SO_FAR_WEEK = "this week so far"  # nor is this week: the same for a weekly chart's last bar or point
+SO_FAR_OPACITY = 0.45  # today's (this week's) bar, paler than the finished days (weeks)
 SO_FAR_STROKE = MUTED  # today's calendar square, outlined (paler would read as fewer tries)
 
 
@@ -78,13 +79,26 @@ def mark_today(frame: pl.DataFrame, today: date | None, label: str) -> pl.DataFr
     far" after that row's ``label`` (the text its tooltip shows): the figures stay exact, and the chart
     draws today's apart as a day not over yet (a paler bar, ``so_far_opacity``; an outlined calendar
     square). No row is today when ``today`` is None."""
-    is_today = pl.col("day") == today if today is not None else pl.lit(False)
-    return frame.with_columns(is_today.alias("today")).with_columns(
-        pl.when(pl.col("today")).then(pl.col(label) + f", {SO_FAR}").otherwise(pl.col(label)).alias(label))
+    return _mark(frame, "day", today, label, SO_FAR)
+
+
+def mark_this_week(frame: pl.DataFrame, today: date | None, label: str) -> pl.DataFrame:
+    """``mark_today`` for a row per ``week`` (a date, its Monday): the ``today`` column is true on the
+    week that holds ``today``, whose ``label`` ends ", this week so far". No row is marked when that
+    week has none (no tries this week yet) or ``today`` is None."""
+    monday = today - timedelta(days=today.weekday()) if today is not None else None
+    return _mark(frame, "week", monday, label, SO_FAR_WEEK)
+
+
+def _mark(frame: pl.DataFrame, column: str, current: date | None, label: str, words: str) -> pl.DataFrame:
+    is_current = pl.col(column) == current if current is not None else pl.lit(False)
+    return frame.with_columns(is_current.alias("today")).with_columns(
+        pl.when(pl.col("today")).then(pl.col(label) + f", {words}").otherwise(pl.col(label)).alias(label))
 
 
 def so_far_opacity() -> Any:
-    """The opacity of a daily bar: paler on today's (``mark_today``), whole on the finished days."""
+    """The opacity of a daily or weekly bar: paler on today's or this week's (``mark_today``,
+    ``mark_this_week``), whole on the finished ones."""
     return alt.when(alt.datum.today).then(alt.value(SO_FAR_OPACITY)).otherwise(alt.value(1.0))
 
 
@@ -240,15 +254,16 @@ def _week_axis(weeks: pl.DataFrame) -> alt.X:
                                labelExpr="utcFormat(toDate(datum.value), '%d %b')"))
 
 
-def _weeks(weekly: pl.DataFrame) -> pl.DataFrame:
+def _weeks(weekly: pl.DataFrame, today: date | None = None) -> pl.DataFrame:
     """Every week from the first to the last, those without tries included (with none), as text
-    (ISO dates: a day is the same day in every time zone)."""
+    (ISO dates: a day is the same day in every time zone); the week that holds ``today``, when it
+    has tries, marked as not over yet (``mark_this_week``)."""
     weeks: list[date] = weekly["week"].to_list()
     every = pl.DataFrame({"week": pl.date_range(min(weeks), max(weeks), "1w", eager=True)})
-    return (every.join(weekly, on="week", how="left")
-            .with_columns(pl.col("attempts", "passes", "hints").fill_null(0), pl.col("minutes").fill_null(0.0))
-            .with_columns(pl.col("week").dt.to_string("%d %b %Y").alias("label"),
-                          pl.col("week").dt.to_string("%Y-%m-%d").alias("week"),
+    filled = (every.join(weekly, on="week", how="left")
+              .with_columns(pl.col("attempts", "passes", "hints").fill_null(0), pl.col("minutes").fill_null(0.0)))
+    return (mark_this_week(filled.with_columns(pl.col("week").dt.to_string("%d %b %Y").alias("label")), today, "label")
+            .with_columns(pl.col("week").dt.to_string("%Y-%m-%d").alias("week"),
                           pl.col("minutes").round(0).alias("minutes"),
                           pl.col("mean_difficulty").round(1).alias("mean_difficulty")))
 
@@ -299,21 +314,24 @@ def success_summary(weekly: pl.DataFrame, voice: Voice = YOU) -> str:
 # -- time on task ------------------------------------------------------------------------------
 
 
-def layer_time(weekly: pl.DataFrame, title: str | alt.TitleParams = "Time on task, by week") -> alt.Chart:
-    """Minutes spent on tries each week (the time the learner reported or the editor measured)."""
+def layer_time(weekly: pl.DataFrame, title: str | alt.TitleParams = "Time on task, by week",
+               today: date | None = None) -> alt.Chart:
+    """Minutes spent on tries each week (the time the learner reported or the editor measured).
+    Pass ``today`` (``Progress.today``): the week that holds it is not over, so its bar, when it has
+    one, is its minutes so far, drawn paler, and its tooltip says so (``mark_this_week``)."""
     if weekly.is_empty() or float(weekly["minutes"].sum()) == 0:
         return _empty(title, "No time recorded yet.")
-    rows = _weeks(weekly)
+    rows = _weeks(weekly, today)
     bar = min(MAX_BAR, 0.8 * WIDTH / rows.height)  # a week or two: bars, not slabs across the chart
     return (alt.Chart(rows, title=title, width=WIDTH, height=180)
             .mark_bar(color=PRIMARY, cornerRadiusTopLeft=3, cornerRadiusTopRight=3, size=bar)
-            .encode(x=_week_axis(rows), y=alt.Y("minutes:Q", title="Minutes"),
+            .encode(x=_week_axis(rows), y=alt.Y("minutes:Q", title="Minutes"), opacity=so_far_opacity(),
                     tooltip=[alt.Tooltip("label:N", title="Week of"), alt.Tooltip("minutes:Q", title="Minutes"),
                              alt.Tooltip("attempts:Q", title="Tries")]))
 
 
-def time_chart(weekly: pl.DataFrame) -> Any:
-    return themed(layer_time(weekly))
+def time_chart(weekly: pl.DataFrame, today: date | None = None) -> Any:
+    return themed(layer_time(weekly, today=today))
 
 
 def time_summary(weekly: pl.DataFrame) -> str:

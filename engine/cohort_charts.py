@@ -14,7 +14,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, mark_today, so_far_opacity, themed
+from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, mark_this_week, mark_today, so_far_opacity, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn
@@ -34,7 +34,8 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     """Active learners per day (bars, the ``window`` days up to ``today``, or to the last active day)
     and per week (a line beneath). The days axis reaches today, so a quiet spell shows as one.
     Today's bar, when there is one, is its count so far, drawn paler (``engine.charts.mark_today``):
-    the day is not over, and a full-strength short bar would read as a drop."""
+    the day is not over, and a full-strength short bar would read as a drop. So is this week's
+    point on the line: hollow (``engine.charts.mark_this_week``), and the subtitle says so."""
     if days.is_empty():
         return _empty("Active learners", "No activity yet.")
     last: date = today or days["day"].max()  # type: ignore[assignment]
@@ -51,11 +52,18 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
                      # the day as text: a UTC day, the same day in every time zone
                      tooltip=[alt.Tooltip("label:N", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
-    weekly = (alt.Chart(weeks, title="Active learners per week")
-              .mark_line(point=True, color=ACCENT)
+    by_week = mark_this_week(weeks.with_columns(label=pl.col("week").dt.to_string("%d %b %Y")), today, "label")
+    line = alt.Chart().mark_line(color=ACCENT)
+    # this week's point hollow, its count so far: a paler point would be hard to tell on the line
+    points = alt.Chart().mark_point(filled=True, color=ACCENT, stroke=ACCENT, strokeWidth=1.5).encode(
+        fill=alt.when(alt.datum.today).then(alt.value("white")).otherwise(alt.value(ACCENT)))
+    weekly_title = (alt.Title("Active learners per week", subtitle="the hollow point is this week so far")
+                    if by_week["today"].any() else "Active learners per week")
+    weekly = (alt.layer(line, points, data=by_week, title=weekly_title)
               .encode(x=alt.X("week:T", title=None, scale=alt.Scale(domain=[_utc(since), end]), axis=_week_ticks(weeks)),
                       y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
-                      tooltip=[alt.Tooltip("week:T", title="week of"), alt.Tooltip("learners:Q"),
+                      # the week as text, as the day is: the same week in every time zone
+                      tooltip=[alt.Tooltip("label:N", title="week of"), alt.Tooltip("learners:Q"),
                                alt.Tooltip("events:Q")])
               .properties(width=WIDTH, height=140))
     return themed(alt.vconcat(daily, weekly))

@@ -13,12 +13,13 @@ from engine.progress import Progress
 from engine.takeout import MEDIA_TYPES
 from ui.session import require_user, workbench
 
-CHARTS = {  # title: (builder, summary, the Progress frame it draws)
-    "Practice calendar": (charts.layer_calendar, charts.calendar_summary, "calendar"),
-    "Skills": (charts.layer_mastery, charts.mastery_summary, "mastery"),
-    "Success rate and difficulty": (charts.layer_success, charts.success_summary, "weekly"),
-    "Time on task": (charts.layer_time, charts.time_summary, "weekly"),
-    "Hints per exercise": (charts.layer_hints, charts.hints_summary, "exercises"),
+CHARTS = {  # title: (its chart of the learner's figures, its summary, the Progress frame summarised)
+    "Practice calendar": (lambda p: charts.layer_calendar(p.calendar), charts.calendar_summary, "calendar"),
+    "Skills": (lambda p: charts.layer_mastery(p.mastery), charts.mastery_summary, "mastery"),
+    "Success rate and difficulty": (lambda p: charts.layer_success(p.weekly), charts.success_summary, "weekly"),
+    # the last week is this one, not over yet: the chart marks it as so far
+    "Time on task": (lambda p: charts.layer_time(p.weekly, today=p.today), charts.time_summary, "weekly"),
+    "Hints per exercise": (lambda p: charts.layer_hints(p.exercises), charts.hints_summary, "exercises"),
 }
 
 
@@ -30,8 +31,7 @@ def figures(user_id: int, version: int) -> tuple[Progress, list[AchievementStatu
     achievements = wb.achievements(user_id, progress)
     specs = {}
     for title, (build, summarize, frame_name) in CHARTS.items():
-        frame = getattr(progress, frame_name)
-        specs[title] = (charts.specification(build(frame)), summarize(frame))
+        specs[title] = (charts.specification(build(progress)), summarize(getattr(progress, frame_name)))
     return progress, achievements, specs
 
 

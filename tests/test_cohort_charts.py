@@ -142,6 +142,36 @@ def test_todays_bar_is_paler_and_says_so_far(today: date | None, marked: dict[st
     assert daily["title"]["subtitle"] == "the last 7 days" + ("; the paler bar is today so far" if marked else "")
 
 
+@pytest.mark.parametrize(("today", "marked"), [
+    (MONDAY + timedelta(days=2), {"16 Mar 2026, this week so far": 3}),
+    (MONDAY, {"16 Mar 2026, this week so far": 3}),
+    (MONDAY + timedelta(days=8), {}),
+    (None, {}),
+], ids=["a week in progress", "its first day", "nobody yet this week", "no today given"])
+def test_this_weeks_point_is_hollow_and_says_so_far(today: date | None, marked: dict[str, int]) -> None:
+    """The week is not over: its point is its exact count so far, drawn hollow on the line, its tooltip and the
+    subtitle say so (as the daily bars' do). Without a point for this week (or a today), every point is a finished
+    week."""
+    days, _ = activity_frames([1, 2, 3], 3)  # 16 to 18 March
+    weeks = pl.DataFrame({"week": [MONDAY - timedelta(days=7), MONDAY], "learners": [5, 3], "events": [15, 9]})
+    spec = cohort_charts.activity_chart(days, weeks, window=14, today=today).to_dict()
+    weekly = spec["vconcat"][1]
+    line, points = weekly["layer"]
+    assert line["mark"]["type"] == "line" and "encoding" not in line, "the line itself one whole stroke"
+    assert (points["mark"]["type"], points["mark"]["stroke"]) == ("point", charts.ACCENT), "a hollow point keeps its rim"
+    assert points["encoding"]["fill"] == {"condition": [{"test": "datum.today", "value": "white"}],
+                                          "value": charts.ACCENT}
+    assert weekly["encoding"]["tooltip"][0] == {"field": "label", "title": "week of", "type": "nominal"}
+    drawn = spec["datasets"][weekly["data"]["name"]]
+    assert {row["label"]: row["learners"] for row in drawn if row["today"]} == marked
+    assert [(row["label"].split(",")[0], row["learners"], row["events"]) for row in drawn] == [
+        ("09 Mar 2026", 5, 15), ("16 Mar 2026", 3, 9)], "the counts themselves unchanged"
+    if marked:
+        assert weekly["title"] == {"text": "Active learners per week", "subtitle": "the hollow point is this week so far"}
+    else:
+        assert weekly["title"] == "Active learners per week"
+
+
 def test_the_weekly_ticks_fall_on_the_weeks() -> None:
     days, _ = activity_frames([1], 1)
     weeks = pl.DataFrame({"week": [MONDAY + timedelta(days=7 * i) for i in range(30)], "learners": [1] * 30,

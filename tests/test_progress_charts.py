@@ -226,6 +226,36 @@ def test_time_on_task_is_a_bar_a_week_the_quiet_ones_included() -> None:
                                                               ("2026-03-16", 95.0)]
 
 
+@pytest.mark.parametrize(("today", "marked"), [
+    (TODAY, {"16 Mar 2026, this week so far": 95.0}),
+    (date(2026, 3, 16), {"16 Mar 2026, this week so far": 95.0}),
+    (date(2026, 3, 24), {}),
+    (None, {}),
+], ids=["a week in progress", "its first day", "no tries this week yet", "no today given"])
+def test_this_weeks_bar_is_paler_and_says_so_far(today: date | None, marked: dict[str, float]) -> None:
+    """The week is not over: its bar is its exact minutes so far, drawn paler, and its tooltip says so. Without a bar
+    for this week (or a today), every bar is a finished week."""
+    s = spec(charts.time_chart(weekly_frame(WEEKS), today=today))
+    assert s["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": charts.SO_FAR_OPACITY}],
+                                        "value": 1.0}
+    assert s["encoding"]["tooltip"][0] == {"field": "label", "title": "Week of", "type": "nominal"}
+    rows = values(s)
+    assert {r["label"]: r["minutes"] for r in rows if r["today"]} == marked
+    assert [(r["week"], r["minutes"], r["attempts"]) for r in rows] == [
+        ("2026-03-02", 40.0, 4), ("2026-03-09", 0.0, 0), ("2026-03-16", 95.0, 5)], "the figures themselves unchanged"
+    assert not any(r["label"].endswith("so far") for r in rows[:-1])
+
+
+def test_a_learners_time_chart_marks_their_week(clocked: Workbench) -> None:
+    """From the Progress figures to the chart: this week is the one that holds ``Progress.today``."""
+    ada = new_learner(clocked)
+    record(clocked, ada, MONDAY, [Try(0), Try(16, minute=5), Try(18, passed=False)])  # the 2nd, then the 18th and 20th
+    progress = clocked.progress(ada)
+    rows = values(spec(charts.time_chart(progress.weekly, today=progress.today)))
+    assert [(r["label"], r["attempts"]) for r in rows if r["today"]] == [("16 Mar 2026, this week so far", 2)]
+    assert [r["week"] for r in rows] == ["2026-03-02", "2026-03-09", "2026-03-16"]
+
+
 @pytest.mark.parametrize(("weeks", "success", "time"), [
     (WEEKS, "Over 2 weeks of practice you passed 56% of your tries. In the latest week, 40% at a mean level of "
             "3.5, up from 2.0 in the first.",
