@@ -45,7 +45,11 @@ def conversation_list(conversations: list[Conversation], current_id: int | None)
 def delete(conversation_id: int) -> None:
     wb.delete_conversation(user.id, conversation_id)
     st.session_state["tutor_conversation"] = None
+    st.session_state.pop(DELETING, None)
     st.toast("Conversation deleted.", icon=":material/delete:")
+
+
+DELETING = "tutor_deleting"  # the conversation whose deletion waits for a yes
 
 
 st.title("Tutor")
@@ -60,16 +64,30 @@ threads, chat = st.columns([1, 3], gap="large")
 
 
 def conversation_header(conversation: Conversation) -> None:
-    """Rename or delete the open conversation, and the exercise it is about."""
+    """Rename or delete the open conversation (deleting asks first), and the exercise it is about."""
     with st.popover("Rename or delete", icon=":material/edit:"):
-        title = st.text_input("Name", value=conversation.title, key=f"rename:{conversation.id}", max_chars=80)
-        if st.button("Rename", key=f"do_rename:{conversation.id}") and title.strip() != conversation.title:
+        # keyed by the name too: a box made before the first question named the conversation would keep it empty
+        title = st.text_input("Name", value=conversation.title, key=f"rename:{conversation.id}:{conversation.title}",
+                              max_chars=80)
+        if st.button("Rename", key=f"do_rename:{conversation.id}"):
             try:
-                wb.rename_conversation(user.id, conversation.id, title)
+                if title.strip() != conversation.title:
+                    wb.rename_conversation(user.id, conversation.id, title)
             except ValueError as exc:  # an empty name: say so here, the field stays for another try
                 st.error(str(exc), icon=":material/error:")
-        st.button("Delete this conversation", key=f"delete:{conversation.id}", icon=":material/delete:",
-                  on_click=delete, args=(conversation.id,), help="Deletes it and every message in it, for good.")
+            else:
+                st.toast("Conversation renamed." if title.strip() != conversation.title else "That is its name already.",
+                         icon=":material/edit:")
+        st.button("Delete this conversation…", key=f"delete:{conversation.id}", icon=":material/delete:",
+                  on_click=lambda: st.session_state.update({DELETING: conversation.id}),
+                  help="Asks first; then deletes it and every message in it, for good.")
+    if st.session_state.get(DELETING) == conversation.id:
+        st.warning(f"Delete **{literal(conversation.title or 'Untitled')}** and every message in it? This cannot be "
+                   "undone.", icon=":material/warning:")
+        yes, no = st.columns(2)
+        yes.button("Yes, delete it", key=f"delete_confirm:{conversation.id}", type="primary",
+                   icon=":material/delete_forever:", on_click=delete, args=(conversation.id,))
+        no.button("Cancel", key=f"delete_cancel:{conversation.id}", on_click=lambda: st.session_state.pop(DELETING, None))
     if conversation.exercise_id in catalogue:
         st.caption(f"About the exercise **{catalogue[conversation.exercise_id].title}**.")
 
@@ -107,7 +125,7 @@ with chat:
             ask(wb, user, prompt, exercise_id, current.id)
     with header:
         if current is not None:
-            conversation_header(current)
+            conversation_header(wb.conversation(user.id, current.id))  # named by its first question, if that was just now
         else:
             exercise_choice()
 

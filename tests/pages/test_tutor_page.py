@@ -54,6 +54,8 @@ def test_ask_about_a_failing_exercise_and_resume_later(wb, learner):
     assert shown[1][0] == "assistant" and "**three digits**" in shown[1][1] and "`digit_sum(123)`" in shown[1][1]
     assert open_now(at) == ["Why does my code fail?"] and conversation_buttons(at) == []
     assert "About the exercise **Digit sum**." in [c.value for c in at.caption]
+    [name] = [t for t in at.text_input if t.label == "Name"]
+    assert name.value == "Why does my code fail?", "named by the question asked just now"
 
     # a new session resumes it from the list
     again = tutor_page(learner)
@@ -71,23 +73,30 @@ def test_rename_and_delete(wb, learner):
     at = tutor_page(learner)
     assert conversation_buttons(at) == ["Loops"], "only the learner's own conversations"
     click(at, "Loops")
-    at.text_input(key=f"rename:{conversation.id}").set_value("Loops, again").run()
+    at.text_input(key=f"rename:{conversation.id}:Loops").set_value("Loops, again").run()
     click(at, "Rename")
     assert listed(at) == ["Loops, again"]
-    click(at, "Delete this conversation")
-    assert listed(at) == [] and wb.conversations(learner.id) == []
+    assert at.run().text_input(key=f"rename:{conversation.id}:Loops, again").value == "Loops, again"
+    click(at, "Delete this conversation…")
+    assert listed(at) == ["Loops, again"], "one click only asks"
+    assert [w.value for w in at.warning] == ["Delete **Loops, again** and every message in it? This cannot be undone."]
+    click(at, "Cancel")
+    assert not at.warning and listed(at) == ["Loops, again"]
+    click(at, "Delete this conversation…")
+    click(at, "Yes, delete it")
+    assert listed(at) == [] and wb.conversations(learner.id) == [] and not at.warning
 
 
 def test_renaming_to_an_empty_name_says_why_and_keeps_the_name(wb, learner):
     conversation = wb.start_conversation(learner.id, "Loops")
     at = tutor_page(learner)
     click(at, "Loops")
-    at.text_input(key=f"rename:{conversation.id}").set_value("   ").run()
+    at.text_input(key=f"rename:{conversation.id}:Loops").set_value("   ").run()
     click(at, "Rename")
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == ["A conversation needs a name."]
     assert listed(at) == ["Loops"]
-    at.text_input(key=f"rename:{conversation.id}").set_value("Loops, again").run()  # the form still works
+    at.text_input(key=f"rename:{conversation.id}:Loops").set_value("Loops, again").run()  # the form still works
     click(at, "Rename")
     assert not at.error and listed(at) == ["Loops, again"]
 
