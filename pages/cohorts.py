@@ -57,8 +57,8 @@ if created_message:  # outside the expander, which closes once there is a cohort
 cohort_manage.announce()  # a rename, or a deletion (which may have left no cohort)
 
 if not cohorts:
-    st.info("Create a cohort, then give its join code to your learners: they type it on their Profile page.",
-            icon=":material/info:")
+    st.info("Create a cohort, then give its join code to your learners: they type it when they sign up "
+            "(Getting started) or on their Profile page.", icon=":material/info:")
     st.stop()
 
 ids = [c.id for c in cohorts]
@@ -74,7 +74,8 @@ st.session_state["cohort_id"] = st.selectbox("Cohort", ids, index=ids.index(st.s
 cohort = by_id[st.session_state["cohort_id"]]
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
-    st.metric("Join code", cohort.display_code, help="Learners type this on their Profile page to join.")
+    st.metric("Join code", cohort.display_code,
+              help="Learners type this to join, when they sign up (Getting started) or on their Profile page.")
     # the code may be handed out already: ask before it stops working
     st.button("New code", icon=":material/autorenew:", on_click=lambda: st.session_state.update(code_confirm=cohort.id),
               help="The current code stops working; learners already in stay in.")

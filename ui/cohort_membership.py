@@ -10,6 +10,7 @@ from engine.cohorts import CohortError
 from ui.markdown import literal
 
 MESSAGE = "cohort_message"  # what came of the last join or leave, shown once after the rerun
+CODE, JOINED = "join_code", "join_code_done"
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -33,8 +34,10 @@ def section(wb: Workbench, user: User) -> None:
 def join_form(wb: Workbench, user: User) -> None:
     """The join-code form, then what came of the last join or leave. Use it wherever a learner may
     join: a join reruns the page, and widgets outside the form keep what was entered in them."""
-    with st.form("join_cohort", clear_on_submit=True):
-        code = st.text_input("Join code", placeholder="ABCD-EFGH", max_chars=20,
+    if st.session_state.pop(JOINED, False):  # emptied after a join only: a mistyped code stays, to be corrected
+        st.session_state[CODE] = ""
+    with st.form("join_cohort"):
+        code = st.text_input("Join code", placeholder="ABCD-EFGH", max_chars=20, key=CODE,
                              help="The code your educator gave you; capitals and dashes do not matter.")
         if st.form_submit_button("Join", icon=":material/group_add:"):
             try:
@@ -43,6 +46,7 @@ def join_form(wb: Workbench, user: User) -> None:
                 st.error(literal(str(exc)), icon=":material/error:")  # it may quote the cohort's name
             else:
                 st.session_state[MESSAGE] = f"You joined {literal(cohort.name)}."
+                st.session_state[JOINED] = True
                 st.rerun()
     message = st.session_state.pop(MESSAGE, None)
     if message:

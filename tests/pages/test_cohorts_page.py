@@ -372,6 +372,7 @@ def test_the_learner_sees_the_cohort_name_literally(wb, learner):
     assert not at.exception, at.exception
     assert [s.value for s in at.success] == [f"You joined {literal(MARKUP)}."]
     assert f"**{literal(MARKUP)}**, with Tess Teacher" in [m.value for m in at.markdown]
+    assert join_form(at).value == "", "emptied after a join"
     join_form(at).input(cohort.display_code)
     at.button(key="FormSubmitter:join_cohort-Join").click().run()
     assert [e.value for e in at.error] == [literal(f"You are already in {MARKUP}.")]
@@ -383,6 +384,7 @@ def test_a_wrong_code_on_the_profile_page_says_so(wb, learner):
     at.button(key="FormSubmitter:join_cohort-Join").click().run()
     assert any("No cohort has that code" in e.value for e in at.error)
     assert wb.memberships(learner.id) == []
+    assert join_form(at).value == "NOPE-NOPE", "the mistyped code stays, to be corrected"
 
 
 def test_an_educator_lands_on_cohorts_with_their_pages_first(wb):
