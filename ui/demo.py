@@ -12,6 +12,9 @@ from engine.demo import EDUCATOR, PASSWORD, DemoError
 def offer_demo(wb: Workbench) -> None:
     """On an install without accounts: load demo data, with progress, then say how to log in.
     Once demo data is there, the welcome page keeps saying how to log in to it."""
+    removed = st.session_state.pop("demo_removed", None)
+    if removed is not None:  # by the demo educator, who was logged out with it
+        st.success(f"Removed {removed} demo users and all their data.", icon=":material/check_circle:")
     loaded = st.session_state.get("demo_loaded")
     if loaded:
         st.success(f"Demo data is ready. Log in as **{loaded}** to see a learner's pages, or as **{EDUCATOR}** "
@@ -59,7 +62,7 @@ def demo_admin(wb: Workbench, user: User) -> None:
     if administrator is None or administrator.id != user.id:
         # registration is open to educators: install-wide changes are for the one who set it up
         who = f"**{administrator.name}** ({administrator.username})" if administrator else "the administrator"
-        st.caption(f"Only {who}, the first educator who registered here, can remove demo data, from this page; "
+        st.caption(f"Only {who}, this install's first educator (demo accounts aside), can remove demo data, from this page; "
                    "or whoever runs the server, with `python -m engine demo --remove` while the app is stopped.")
         return
     if user.is_demo:
@@ -82,8 +85,9 @@ def demo_admin(wb: Workbench, user: User) -> None:
         st.session_state.pop("demo_confirm", None)
         deleted = wb.remove_demo_data(actor_id=user.id)
         st.session_state["demo_removed"] = deleted.get("users", 0)
-        if user.is_demo:  # that account is gone (its login cookie with it): back to the welcome page
+        if user.is_demo:  # that account is gone (its login cookie with it): back to the welcome page, which says so
             for key in list(st.session_state.keys()):
                 del st.session_state[key]
             st.session_state["logged_out"] = True
+            st.session_state["demo_removed"] = deleted.get("users", 0)
         st.rerun()

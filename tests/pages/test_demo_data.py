@@ -128,6 +128,7 @@ def test_the_demo_educator_removing_demo_data_is_logged_out(wb):
     assert not at.exception, at.exception
     assert wb.user_count() == 0
     assert [t.value for t in at.title] == ["Workbench"]  # the welcome page
+    assert [s.value for s in at.success] == ["Removed 3 demo users and all their data."]
     assert "Load demo data" in buttons(at)  # an empty install again
 
 
