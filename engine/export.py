@@ -148,7 +148,8 @@ def parquet_zip(store: Store, bank: Bank, *, educator_id: int | None = None, pro
         counts = export_parquet(store, bank, folder, educator_id=educator_id, progress=progress)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("README.txt", _readme(counts, educator_id, taken_at))
+            educator = store.scalar("SELECT name FROM users WHERE id = ?", [educator_id]) if educator_id is not None else None
+            archive.writestr("README.txt", _readme(counts, educator, taken_at))
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 # Parquet is compressed already (zstd): deflating it again costs time and saves nothing
                 kind = zipfile.ZIP_STORED if path.suffix == ".parquet" else zipfile.ZIP_DEFLATED
@@ -156,9 +157,9 @@ def parquet_zip(store: Store, bank: Bank, *, educator_id: int | None = None, pro
     return buffer.getvalue(), counts
 
 
-def _readme(counts: dict[str, int], educator_id: int | None, taken_at: datetime) -> str:
+def _readme(counts: dict[str, int], educator: str | None, taken_at: datetime) -> str:
     described = {t.name: t.description for t in TABLES} | VIEW_DESCRIPTIONS
-    scope = (f"the learners of educator {educator_id}'s cohorts only, as on the Data page" if educator_id is not None
+    scope = (f"the learners of {educator}'s cohorts only, as on the Data page" if educator is not None
              else "every learner")
     files = [("events/month=YYYY-MM/data.parquet", "events")] + [
         (f"{name}.parquet", name) for name in counts if name != "events"]
@@ -174,6 +175,8 @@ def _readme(counts: dict[str, int], educator_id: int | None, taken_at: datetime)
         "Files (events has one file per month, Hive-style):",
         *lines,
         f"  {'manifest.json':<{width}}  {'':>14}  Rows per table, when written.",
+        *([] if counts.get("events") else ["No events yet, so there is no events folder: the events examples below find",
+                                           "no files until a snapshot holds some."]),
         "",
         "Read it from this folder, for example:",
         "  DuckDB:  SELECT * FROM read_parquet('events/*/*.parquet', hive_partitioning = true);",

@@ -159,6 +159,8 @@ st.subheader("For notebooks", divider="gray")
 st.write("Take your cohorts' activity away as Parquet, for a notebook, DuckDB, Polars or pandas: one zip holding "
          "`events/month=YYYY-MM/data.parquet`, one file per other table and a README saying what each holds. "
          "Unzipped, it is the folder the workbench's notebooks read (set `WORKBENCH_SNAPSHOT` to it).")
+if not any(c.members for c in wb.cohorts(user.id)):
+    st.caption(":material/info: Your cohorts have no learners yet: a download would hold empty tables.")
 prepared = st.session_state.get("activity_zip")
 with st.container(horizontal=True, vertical_alignment="center"):
     if st.button("Prepare download", icon=":material/folder_zip:", key="prepare_zip",

@@ -193,6 +193,14 @@ def test_a_parquet_snapshot_written_on_the_server(wb, tess):
     assert any(str(folder) in c.value for c in at.caption), "the caption says where on the server"
 
 
+def test_an_educator_without_learners_is_told_the_download_would_be_empty(wb, tess):
+    NO_LEARNERS = ":material/info: Your cohorts have no learners yet: a download would hold empty tables."
+    assert NO_LEARNERS not in [c.value for c in open_page(tess).caption]
+    uma = wb.register("uma", "uma@example.org", "Uma", "password123", role="educator")
+    wb.create_cohort(uma.id, "Autumn")
+    assert NO_LEARNERS in [c.value for c in open_page(uma).caption]
+
+
 def test_learners_cannot_open_the_page(wb, tess):
     ada = wb.accounts.by_username("ada")
     at = AppTest.from_file(APP, default_timeout=60)
