@@ -48,8 +48,16 @@ def recall(memories: Sequence[Remembered], exercise: Exercise | None, diagnosis:
     elif chosen.kind == "mistake":
         sentence = f"This looks like something from {when}, when you also had trouble: {text}."
     else:
-        sentence = f"We talked about something close to this {when}: {text}."
+        sentence = f"We talked about something close to this {when}: {_said_to_learner(text)}."
     return sentence
+
+
+def _said_to_learner(note: str) -> str:
+    """A note of the engine's, which speaks of the learner ("On Loops, learner was stuck …; tutor gave
+    hint 1 of 3"), as the tutor says it to them ("on Loops, you were stuck …; I gave hint 1 of 3")."""
+    for said, to_them in (("learner was", "you were"), ("learner", "you"), ("their", "your"), ("tutor gave", "I gave")):
+        note = re.sub(rf"\b{said}\b", to_them, note, flags=re.IGNORECASE)
+    return note[:1].lower() + note[1:]
 
 
 def _relevant(memory: Remembered, exercise: Exercise | None, diagnosis: Diagnosis | None, message: str,

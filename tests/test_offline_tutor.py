@@ -270,3 +270,13 @@ def test_a_beginner_stuck_gets_the_idea_in_passing_not_a_long_example(context, s
     text = reply("I'm stuck", replace(context, style=style, level=2), CONCEPTS).text
     assert concept is not None and f"**{concept.name}.**" in text
     assert "```" not in text and concept.example.splitlines()[0] not in text
+
+
+def test_a_talk_is_recalled_as_said_to_the_learner(context):
+    from engine.tutor_recall import recall
+
+    talk = memory("On Run-length codec, learner was stuck while the test 'expand basic' failed (expected 'aab'); "
+                  "tutor gave hint 1 of 3.", "strings", RLE, 3, kind="exchange")
+    said = recall([talk], context.exercise, None, "I'm stuck", START, [])
+    assert said == ("We talked about something close to this 3 days ago: on Run-length codec, you were stuck while the "
+                    "test 'expand basic' failed (expected 'aab'); I gave hint 1 of 3.")
