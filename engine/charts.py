@@ -150,7 +150,10 @@ def streak_calendar(calendar: pl.DataFrame) -> Any:
 def calendar_summary(calendar: pl.DataFrame) -> str:
     """E.g. "You practised on 31 of the last 371 days, 93 tries in all. Your longest streak in
     that time is 21 days; your busiest day was Wed 4 March 2026, with 5 tries."; counted from the
-    first day practised when that is more recent ("3 of the 10 days since Wed 11 March 2026")."""
+    first day practised when that is more recent ("3 of the 10 days since Wed 11 March 2026").
+    The calendar's last day is today, not over yet: where the summary names it, it says "so far"
+    ("You practised today, 2 tries so far."; "your busiest day was today, Fri 20 March 2026, with
+    3 tries so far"), as the chart's outlined square does."""
     active = calendar.filter(pl.col("attempts") > 0)
     if active.is_empty():
         return f"No practice in the last {calendar.height} days yet: each day you practise fills a square."
@@ -158,18 +161,20 @@ def calendar_summary(calendar: pl.DataFrame) -> str:
     longest = max(length for _, length in runs(days))
     busiest = active.sort(["attempts", "day"], descending=[True, False]).row(0, named=True)
     last: date = calendar["day"].max()  # type: ignore[assignment]
+    tries = count(int(active["attempts"].sum()), "try")
     span = (last - days[0]).days + 1  # from the first day practised in the calendar
+    if span == 1:  # a new learner: "1 of the last 371 days", a streak of 1 and a busiest day told them nothing
+        return f"You practised today, {tries} so far."
     if span >= calendar.height:
         lead = f"You practised on {active.height:,} of the last {calendar.height} days"
-    elif span == 1:
-        lead = "You practised today"  # a new learner: "1 of the last 371 days" told them nothing
     elif active.height == span:
         lead = f"You practised on each of the {span} days since {_day(days[0])}"
     else:
         lead = f"You practised on {active.height:,} of the {span} days since {_day(days[0])}"
-    return (f"{lead}, {count(int(active['attempts'].sum()), 'try')} in all. Your longest streak in that time is "
-            f"{count(longest, 'day')}; your busiest day was {_day(busiest['day'])}, "
-            f"with {count(busiest['attempts'], 'try')}.")
+    today = busiest["day"] == last
+    return (f"{lead}, {tries} in all. Your longest streak in that time is {count(longest, 'day')}; your busiest "
+            f"day was {'today, ' if today else ''}{_day(busiest['day'])}, "
+            f"with {count(busiest['attempts'], 'try')}{' so far' if today else ''}.")
 
 
 # -- mastery per skill -------------------------------------------------------------------------
@@ -314,18 +319,35 @@ def success_summary(weekly: pl.DataFrame, voice: Voice = YOU) -> str:
 # -- time on task ------------------------------------------------------------------------------
 
 
+def _too_little_time(weekly: pl.DataFrame) -> str | None:
+    """What the time chart says instead of bars when it has none to draw: no minutes at all, or
+    so few that every week's bar rounds to 0 (tries pasted in and submitted at once)."""
+    minutes = float(weekly["minutes"].sum()) if weekly.height else 0.0
+    if minutes == 0:
+        return "No time recorded yet."
+    if round(minutes) == 0:
+        return "Less than a minute recorded so far."
+    if float(weekly["minutes"].round(0).max()) == 0:  # type: ignore[arg-type]
+        return "Less than a minute a week recorded so far."
+    return None
+
+
 def layer_time(weekly: pl.DataFrame, title: str | alt.TitleParams = "Time on task, by week",
                today: date | None = None) -> alt.Chart:
-    """Minutes spent on tries each week (the time the learner reported or the editor measured).
-    Pass ``today`` (``Progress.today``): the week that holds it is not over, so its bar, when it has
-    one, is its minutes so far, drawn paler, and its tooltip says so (``mark_this_week``)."""
-    if weekly.is_empty() or float(weekly["minutes"].sum()) == 0:
-        return _empty(title, "No time recorded yet.")
+    """Minutes spent on tries each week (the time the learner reported or the editor measured), in
+    whole minutes. Pass ``today`` (``Progress.today``): the week that holds it is not over, so its
+    bar, when it has one, is its minutes so far, drawn paler, and its tooltip says so
+    (``mark_this_week``). With no week of a minute or more, it says so rather than draw bars of 0."""
+    message = _too_little_time(weekly)
+    if message is not None:
+        return _empty(title, message)
     rows = _weeks(weekly, today)
     bar = min(MAX_BAR, 0.8 * WIDTH / rows.height)  # a week or two: bars, not slabs across the chart
+    most = int(rows.select(pl.col("minutes").max()).item())
     return (alt.Chart(rows, title=title, width=WIDTH, height=180)
             .mark_bar(color=PRIMARY, cornerRadiusTopLeft=3, cornerRadiusTopRight=3, size=bar)
-            .encode(x=_week_axis(rows), y=alt.Y("minutes:Q", title="Minutes"), opacity=so_far_opacity(),
+            .encode(x=_week_axis(rows), y=alt.Y("minutes:Q", title="Minutes", axis=whole_ticks(most)),
+                    opacity=so_far_opacity(),
                     tooltip=[alt.Tooltip("label:N", title="Week of"), alt.Tooltip("minutes:Q", title="Minutes"),
                              alt.Tooltip("attempts:Q", title="Tries")]))
 
@@ -334,25 +356,33 @@ def time_chart(weekly: pl.DataFrame, today: date | None = None) -> Any:
     return themed(layer_time(weekly, today=today))
 
 
-def time_summary(weekly: pl.DataFrame) -> str:
+def time_summary(weekly: pl.DataFrame, today: date | None = None) -> str:
     """E.g. "You spent 11 hours 39 minutes on 93 tries over 6 weeks, 2 hours a week on average;
-    the most was 3 hours in the week of 23 Mar 2026."."""
+    the most was 3 hours in the week of 23 Mar 2026.". Pass ``today`` (``Progress.today``), as to
+    ``layer_time``: when the most was this week, not over yet, it says so ("in the week of 16 Mar
+    2026 (this week, so far)")."""
     minutes = float(weekly["minutes"].sum()) if weekly.height else 0.0
-    if minutes == 0:
-        return "No time on task recorded yet."
+    tries = int(weekly["attempts"].sum()) if weekly.height else 0
+    if round(minutes) == 0:
+        return ("No time on task recorded yet." if minutes == 0 or not tries else
+                f"You spent less than a minute on {'your' if tries > 1 else 'your one'} "
+                f"{count(tries, 'try') if tries > 1 else 'try'} so far, too little to draw.")
     most = weekly.sort(["minutes", "week"], descending=[True, False]).row(0, named=True)
-    return (f"You spent {_duration(minutes)} on {count(int(weekly['attempts'].sum()), 'try')} in "
+    this_week = today is not None and most["week"] == today - timedelta(days=today.weekday())
+    return (f"You spent {_duration(minutes)} on {count(tries, 'try')} in "
             f"{count(weekly.height, 'week')} of practice, {_duration(minutes / weekly.height)} a week on average; "
-            f"the most was {_duration(most['minutes'])} in the week of {most['week']:%d %b %Y}.")
+            f"the most was {_duration(most['minutes'])} in the week of {most['week']:%d %b %Y}"
+            f"{' (this week, so far)' if this_week else ''}.")
 
 
 # -- hints per exercise ------------------------------------------------------------------------
 
 
-def _whole_ticks(most: int) -> alt.Axis:
-    """An axis of counts: whole numbers only. A few are listed outright, as some renderers put a
-    tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
-    return alt.Axis(values=list(range(most + 1))) if most <= 10 else alt.Axis(tickMinStep=1, format="d")
+def whole_ticks(most: int, least: int = 0) -> alt.Axis:
+    """An axis of counts from ``least`` to ``most``: whole numbers only. A few are listed outright,
+    as some renderers put a tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
+    values = list(range(least, most + 1)) if most - least <= 10 else alt.Undefined
+    return alt.Axis(values=values, tickMinStep=1, format="d")
 
 
 def _top_hinted(exercises: pl.DataFrame) -> pl.DataFrame:
@@ -372,7 +402,7 @@ def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints p
     return (alt.Chart(rows, title=title, width=WIDTH, height=alt.Step(22))
             .mark_bar(color=ACCENT, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)
             .encode(x=alt.X("hints:Q", title="Hints used", scale=alt.Scale(domainMin=0),
-                            axis=_whole_ticks(int(rows.select(pl.col("hints").max()).item()))),
+                            axis=whole_ticks(int(rows.select(pl.col("hints").max()).item()))),
                     y=alt.Y("title:N", title=None, sort=rows["title"].to_list(), axis=alt.Axis(labelLimit=220)),
                     tooltip=[alt.Tooltip("title:N", title="Exercise"), alt.Tooltip("hints:Q", title="Hints used"),
                              alt.Tooltip("attempts:Q", title="Tries"), alt.Tooltip("passes:Q", title="Passed")]))

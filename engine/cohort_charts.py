@@ -14,13 +14,26 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, mark_this_week, mark_today, so_far_opacity, themed
+from engine.charts import (
+    ACCENT,
+    MUTED,
+    PRIMARY,
+    STATUS_COLOURS,
+    count,
+    mark_this_week,
+    mark_today,
+    so_far_opacity,
+    themed,
+    whole_ticks,
+)
 
 WIDTH = 560
-DAILY_WINDOW = 90  # days of daily activity drawn
+DAILY_WINDOW = 90  # days of daily activity drawn, at most
+DAILY_SPAN = 14  # days drawn at least: a new cohort's first bars are bars, not a sliver at the edge or a slab
 HEATMAP_ROWS = 40
 HEATMAP_ROW = 22  # pixels per learner: the heatmap grows with the cohort
-COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")  # counts of learners: whole-number ticks only
+DAY_LABEL_FLUSH = 25  # pixels: a date label (half of it about 18) whose tick is this near an end of its axis is aligned to it
+MAX_BAR = 40  # pixels: the widest a day's bar is drawn
 NO_RESULTS = "no results yet"  # a heatmap cell of a skill the learner has not tried
 NO_RESULTS_GREY = STATUS_COLOURS["not started"]  # outside the red-yellow-green scale, as on Progress
 
@@ -31,24 +44,29 @@ def _empty(title: str, message: str) -> Any:
 
 
 def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_WINDOW, today: date | None = None) -> Any:
-    """Active learners per day (bars, the ``window`` days up to ``today``, or to the last active day)
-    and per week (a line beneath). The days axis reaches today, so a quiet spell shows as one.
-    Today's bar, when there is one, is its count so far, drawn paler (``engine.charts.mark_today``):
-    the day is not over, and a full-strength short bar would read as a drop. So is this week's
-    point on the line: hollow (``engine.charts.mark_this_week``), and the subtitle says so."""
+    """Active learners per day (bars, from the first active day up to ``today``, or to the last
+    active day: at least ``DAILY_SPAN`` days, at most ``window``) and per week (a line beneath).
+    The days axis reaches today, so a quiet spell shows as one; the subtitle says the span ("since
+    02 Nov 2026", "the last 90 days"). Today's bar, when there is one, is its count so far, drawn
+    paler (``engine.charts.mark_today``): the day is not over, and a full-strength short bar would
+    read as a drop. So is this week's point on the line: hollow (``engine.charts.mark_this_week``),
+    and the subtitle says so."""
     if days.is_empty():
         return _empty("Active learners", "No activity yet.")
     last: date = today or days["day"].max()  # type: ignore[assignment]
-    first = last - timedelta(days=window - 1)
+    first, span = _daily_span(days["day"].min(), last, window)  # type: ignore[arg-type]
     recent = mark_today(days.filter(pl.col("day").is_between(first, last))
                         .with_columns(label=pl.col("day").dt.to_string("%a %d %b %Y")), today, "label")
-    end = _utc(last + timedelta(days=1))  # the last day's bar drawn whole
+    end = _utc(last + timedelta(days=1))  # the last week's line drawn up to the end of the last day
     since: date = weeks["week"].min()  # type: ignore[assignment]
-    subtitle = f"the last {window} days" + ("; the paler bar is today so far" if recent["today"].any() else "")
+    subtitle = span + ("; the paler bar is today so far" if recent["today"].any() else "")
+    shown = (last - first).days + 1
+    # half a day either side: a bar (at its day's midnight) in the middle of its day, the first and last drawn whole
+    domain = [_utc(first - timedelta(days=1), hours=12), _utc(last, hours=12)]
     daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=subtitle))
-             .mark_bar(color=PRIMARY)
-             .encode(x=alt.X("day:T", title=None, scale=alt.Scale(domain=[_utc(first), end])),
-                     y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS), opacity=so_far_opacity(),
+             .mark_bar(color=PRIMARY, size=min(MAX_BAR, 0.7 * WIDTH / shown))
+             .encode(x=alt.X("day:T", title=None, scale=alt.Scale(domain=domain), axis=_day_ticks(first, last)),
+                     y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(recent)), opacity=so_far_opacity(),
                      # the day as text: a UTC day, the same day in every time zone
                      tooltip=[alt.Tooltip("label:N", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
@@ -61,12 +79,41 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
                     if by_week["today"].any() else "Active learners per week")
     weekly = (alt.layer(line, points, data=by_week, title=weekly_title)
               .encode(x=alt.X("week:T", title=None, scale=alt.Scale(domain=[_utc(since), end]), axis=_week_ticks(weeks)),
-                      y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
+                      y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(by_week)),
                       # the week as text, as the day is: the same week in every time zone
                       tooltip=[alt.Tooltip("label:N", title="week of"), alt.Tooltip("learners:Q"),
                                alt.Tooltip("events:Q")])
               .properties(width=WIDTH, height=140))
     return themed(alt.vconcat(daily, weekly))
+
+
+def _daily_span(first_active: date, last: date, window: int = DAILY_WINDOW) -> tuple[date, str]:
+    """The first day the daily bars show, and the span in words for the subtitle: from the first
+    active day up to ``last``, but no more than ``window`` days ("the last 90 days") and no fewer
+    than ``DAILY_SPAN`` ("the last 14 days"), else "since 02 Nov 2026"."""
+    earliest = last - timedelta(days=window - 1)
+    latest = last - timedelta(days=min(window, DAILY_SPAN) - 1)
+    first = min(max(first_active, earliest), latest)
+    if earliest < first < latest:
+        return first, f"since {first:%d %b %Y}"
+    return first, f"the last {(last - first).days + 1} days"
+
+
+def _day_ticks(first: date, last: date) -> alt.Axis:
+    """Ticks on the days themselves, back from the last one (today), every day, other day, week or
+    fortnight: Vega's own fall on any day, and one fell on tomorrow. The labels are kept inside
+    the axis: one whose tick is near either end is aligned flush with it (the last one was cut off,
+    "Nov 2" for "Nov 22"), one that would still stick out is left off, as are those that would overlap."""
+    shown = (last - first).days + 1
+    step = 1 if shown <= 8 else 2 if shown <= 16 else 7 if shown <= 56 else 14
+    ticks = [last - timedelta(days=k) for k in range(0, shown, step)]
+    return alt.Axis(values=[_utc(d) for d in reversed(ticks)], format="%d %b", labelFlush=DAY_LABEL_FLUSH,
+                    labelBound=True, labelOverlap=True)
+
+
+def _learner_ticks(frame: pl.DataFrame) -> alt.Axis:
+    """Counts of learners up the side: whole numbers only (``engine.charts.whole_ticks``)."""
+    return whole_ticks(max(1, int(frame["learners"].max() or 0)))  # type: ignore[arg-type]
 
 
 def _week_ticks(weeks: pl.DataFrame, most: int = 12) -> alt.Axis:
@@ -76,8 +123,8 @@ def _week_ticks(weeks: pl.DataFrame, most: int = 12) -> alt.Axis:
     return alt.Axis(values=[_utc(w) for w in starts[::step]], format="%d %b", labelOverlap=True)
 
 
-def _utc(day: date) -> alt.DateTime:
-    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+def _utc(day: date, hours: int = 0) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, hours=hours, utc=True)
 
 
 def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame) -> str:
@@ -100,8 +147,9 @@ def progress_chart(learners: pl.DataFrame) -> Any:
             .group_by("from").len("learners").with_columns(to=pl.col("from") + width).sort("from"))
     return themed(alt.Chart(bins, title="Exercises solved per learner")
                   .mark_bar(color=PRIMARY)
-                  .encode(x=alt.X("from:Q", bin="binned", title="exercises solved"), x2="to:Q",
-                          y=alt.Y("learners:Q", title="learners", axis=COUNT_AXIS),
+                  .encode(x=alt.X("from:Q", bin="binned", title="exercises solved",
+                                  axis=whole_ticks(int(bins["to"].max()), int(bins["from"].min()))),  # type: ignore[arg-type]
+                          x2="to:Q", y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(bins)),
                           tooltip=[alt.Tooltip("from:Q", title="solved from"), alt.Tooltip("to:Q", title="fewer than"),
                                    alt.Tooltip("learners:Q")])
                   .properties(width=WIDTH, height=180))

@@ -13,13 +13,14 @@ from engine.progress import Progress
 from engine.takeout import MEDIA_TYPES
 from ui.session import require_user, workbench
 
-CHARTS = {  # title: (its chart of the learner's figures, its summary, the Progress frame summarised)
-    "Practice calendar": (lambda p: charts.layer_calendar(p.calendar), charts.calendar_summary, "calendar"),
-    "Skills": (lambda p: charts.layer_mastery(p.mastery), charts.mastery_summary, "mastery"),
-    "Success rate and difficulty": (lambda p: charts.layer_success(p.weekly), charts.success_summary, "weekly"),
-    # the last week is this one, not over yet: the chart marks it as so far
-    "Time on task": (lambda p: charts.layer_time(p.weekly, today=p.today), charts.time_summary, "weekly"),
-    "Hints per exercise": (lambda p: charts.layer_hints(p.exercises), charts.hints_summary, "exercises"),
+CHARTS = {  # title: (its chart of the learner's figures, its summary of the same), each from the Progress
+    "Practice calendar": (lambda p: charts.layer_calendar(p.calendar), lambda p: charts.calendar_summary(p.calendar)),
+    "Skills": (lambda p: charts.layer_mastery(p.mastery), lambda p: charts.mastery_summary(p.mastery)),
+    "Success rate and difficulty": (lambda p: charts.layer_success(p.weekly), lambda p: charts.success_summary(p.weekly)),
+    # the last week is this one, not over yet: the chart marks it as so far, and the summary says so
+    "Time on task": (lambda p: charts.layer_time(p.weekly, today=p.today),
+                     lambda p: charts.time_summary(p.weekly, today=p.today)),
+    "Hints per exercise": (lambda p: charts.layer_hints(p.exercises), lambda p: charts.hints_summary(p.exercises)),
 }
 
 
@@ -30,8 +31,8 @@ def figures(user_id: int, version: int) -> tuple[Progress, list[AchievementStatu
     progress = wb.progress(user_id, version)
     achievements = wb.achievements(user_id, progress)
     specs = {}
-    for title, (build, summarize, frame_name) in CHARTS.items():
-        specs[title] = (charts.specification(build(progress)), summarize(getattr(progress, frame_name)))
+    for title, (build, summarize) in CHARTS.items():
+        specs[title] = (charts.specification(build(progress)), summarize(progress))
     return progress, achievements, specs
 
 

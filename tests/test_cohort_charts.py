@@ -98,12 +98,24 @@ def test_items_summary(titles: list[str], expected: str) -> None:
 
 
 def test_counts_of_learners_have_whole_number_ticks() -> None:
+    """A few counts are listed outright: a renderer put ticks at 0.5 and labelled them "1" again (0 1 1 2 2)."""
     days, weeks = activity_frames([1, 2], 2)
     activity = cohort_charts.activity_chart(days, weeks).to_dict()
     progress = cohort_charts.progress_chart(pl.DataFrame({"solved": [0, 1, 3]})).to_dict()
-    for view in [*activity["vconcat"], progress]:
+    for view, most in [(activity["vconcat"][0], 2), (activity["vconcat"][1], 2), (progress, 1)]:
         axis = view["encoding"]["y"]["axis"]
-        assert (axis["tickMinStep"], axis["format"]) == (1, "d")
+        assert (axis["tickMinStep"], axis["format"], axis["values"]) == (1, "d", list(range(most + 1)))
+
+
+@pytest.mark.parametrize(("solved", "ticks"), [
+    ([1, 2, 3, 3, 4], [1, 2, 3, 4, 5]),
+    ([0, 1, 3], [0, 1, 2, 3, 4]),
+    (list(range(0, 60, 3)), None),
+], ids=["from one to four", "from none", "many, listed by Vega"])
+def test_exercises_solved_have_whole_number_ticks(solved: list[int], ticks: list[int] | None) -> None:
+    """Whole exercises: the axis read 1.0, 1.2 ... 4.0."""
+    x = cohort_charts.progress_chart(pl.DataFrame({"solved": solved})).to_dict()["encoding"]["x"]
+    assert (x["axis"]["tickMinStep"], x["axis"]["format"], x["axis"].get("values")) == (1, "d", ticks)
 
 
 @pytest.mark.parametrize(("n", "expected"), [(0, "0 learners"), (1, "1 learner"), (20, "20 learners")])
@@ -116,7 +128,8 @@ def test_the_daily_activity_reaches_today_after_a_quiet_spell() -> None:
     today = MONDAY + timedelta(days=9)
     daily = cohort_charts.activity_chart(days, weeks, window=5, today=today).to_dict()["vconcat"][0]
     first, end = daily["encoding"]["x"]["scale"]["domain"]
-    assert (first["month"], first["date"], end["month"], end["date"]) == (3, 21, 3, 26)  # 5 days to the 25th, whole
+    # 5 days to the 25th, from half a day before the first to half a day after the last: each bar whole
+    assert [(d["month"], d["date"], d["hours"]) for d in (first, end)] == [(3, 20, 12), (3, 25, 12)]
     spec = cohort_charts.activity_chart(days, weeks, window=9, today=today).to_dict()  # from the 17th
     drawn = spec["datasets"][spec["vconcat"][0]["data"]["name"]]
     assert [row["learners"] for row in drawn] == [2, 3]
@@ -243,3 +256,43 @@ def test_a_newcomer_without_tries_ranks_no_skill_and_an_untried_skill_is_not_ran
 ], ids=["no results at all", "results in one skill"])
 def test_the_mastery_summary_with_little_evidence(rows: list[tuple[str, str, float, int]], expected: str) -> None:
     assert cohort_charts.mastery_summary(cells(rows)) == expected
+
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize(("first_active", "first_drawn", "span"), [
+    (TODAY, TODAY - timedelta(days=13), "the last 14 days"),
+    (TODAY - timedelta(days=5), TODAY - timedelta(days=13), "the last 14 days"),
+    (TODAY - timedelta(days=30), TODAY - timedelta(days=30), "since 23 Oct 2026"),
+    (TODAY - timedelta(days=200), TODAY - timedelta(days=89), "the last 90 days"),
+], ids=["a new cohort's first day", "its first week", "a month", "longer than the window"])
+def test_the_daily_activity_spans_from_the_first_active_day(first_active: date, first_drawn: date, span: str) -> None:
+    """A new cohort's one day was a sliver at the edge of 90: the days start at the first active one, at least
+    14 of them, and the subtitle says which; today's bar is still marked as so far."""
+    n = (TODAY - first_active).days + 1
+    days = pl.DataFrame({"day": [first_active + timedelta(days=i) for i in range(n)], "learners": [1] * n,
+                         "events": [3] * n})
+    weeks = pl.DataFrame({"week": [first_active - timedelta(days=first_active.weekday())], "learners": [1],
+                          "events": [3]})
+    daily = cohort_charts.activity_chart(days, weeks, today=TODAY).to_dict()["vconcat"][0]
+    assert daily["title"]["subtitle"] == f"{span}; the paler bar is today so far"
+    first, end = daily["encoding"]["x"]["scale"]["domain"]
+    before = first_drawn - timedelta(days=1)
+    assert (first["month"], first["date"], first["hours"]) == (before.month, before.day, 12)
+    assert (end["month"], end["date"], end["hours"]) == (11, 22, 12)
+
+
+@pytest.mark.parametrize("shown", [14, 31, 90], ids=["two weeks", "a month", "the window"])
+def test_the_last_day_is_labelled_inside_the_axis(shown: int) -> None:
+    """The last label was cut off ("Nov 2" for "Nov 22"): ticks fall on the days back from today, the last one
+    today, and a label near an end of the axis is aligned flush with it, never past it."""
+    days, weeks = activity_frames([1] * shown, 1)
+    today = MONDAY + timedelta(days=shown - 1)
+    daily = cohort_charts.activity_chart(days, weeks, today=today).to_dict()["vconcat"][0]
+    axis = daily["encoding"]["x"]["axis"]
+    assert axis["labelFlush"] >= 20 and axis["labelBound"] is True and axis["labelOverlap"] is True
+    assert axis["format"] == "%d %b"
+    last = axis["values"][-1]
+    assert (last["month"], last["date"]) == (today.month, today.day), "today labelled, not tomorrow"
+    assert 5 <= len(axis["values"]) <= 8

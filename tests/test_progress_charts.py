@@ -126,13 +126,14 @@ def test_a_learners_calendar_marks_their_today(clocked: Workbench) -> None:
                          "streak in that time is 2 days; your busiest day was Wed 11 March 2026, with 5 tries."),
     ({4: 1}, "You practised on 1 of the 5 days since Mon 16 March 2026, 1 try in all. Your longest streak in that "
              "time is 1 day; your busiest day was Mon 16 March 2026, with 1 try."),
-    ({0: 2}, "You practised today, 2 tries in all. Your longest streak in that time is 1 day; your busiest day was "
-             "Fri 20 March 2026, with 2 tries."),
+    ({0: 2}, "You practised today, 2 tries so far."),
+    ({0: 5, 1: 1}, "You practised on each of the 2 days since Thu 19 March 2026, 6 tries in all. Your longest streak "
+                   "in that time is 2 days; your busiest day was today, Fri 20 March 2026, with 5 tries so far."),
     ({0: 1, 1: 1, 2: 3}, "You practised on each of the 3 days since Wed 18 March 2026, 5 tries in all. Your longest "
                          "streak in that time is 3 days; your busiest day was Wed 18 March 2026, with 3 tries."),
     ({0: 1, 368: 2}, "You practised on 2 of the last 369 days, 3 tries in all. Your longest streak in that time is "
                      "1 day; your busiest day was Mon 17 March 2025, with 2 tries."),
-], ids=["nothing", "three days", "one day", "today only", "every day", "a year"])
+], ids=["nothing", "three days", "one day", "today only", "busiest today", "every day", "a year"])
 def test_calendar_summary(active: dict[int, int], expected: str) -> None:
     assert charts.calendar_summary(calendar_frame(active)) == expected
 
@@ -268,6 +269,47 @@ def test_a_learners_time_chart_marks_their_week(clocked: Workbench) -> None:
 def test_weekly_summaries(weeks: list, success: str, time: str) -> None:
     frame = weekly_frame(weeks)
     assert (charts.success_summary(frame), charts.time_summary(frame)) == (success, time)
+
+
+@pytest.mark.parametrize(("today", "most"), [
+    (TODAY, "the most was 1 hour 35 minutes in the week of 16 Mar 2026 (this week, so far)."),
+    (date(2026, 3, 16), "the most was 1 hour 35 minutes in the week of 16 Mar 2026 (this week, so far)."),
+    (date(2026, 3, 24), "the most was 1 hour 35 minutes in the week of 16 Mar 2026."),
+    (None, "the most was 1 hour 35 minutes in the week of 16 Mar 2026."),
+], ids=["the most this week", "this week's first day", "the most last week", "no today given"])
+def test_the_time_summary_says_so_far_of_this_week(today: date | None, most: str) -> None:
+    """As the chart's paler bar does: this week is not over, so its minutes are so far."""
+    assert charts.time_summary(weekly_frame(WEEKS), today=today).endswith(most)
+
+
+@pytest.mark.parametrize(("minutes", "tries", "message", "summary"), [
+    ([0.2], [3], "Less than a minute recorded so far.",
+     "You spent less than a minute on your 3 tries so far, too little to draw."),
+    ([0.4], [1], "Less than a minute recorded so far.", "You spent less than a minute on your one try so far, "
+                                                         "too little to draw."),
+    ([0.0], [2], "No time recorded yet.", "No time on task recorded yet."),
+], ids=["three pasted tries", "one pasted try", "none at all"])
+def test_time_that_rounds_to_no_minutes_is_not_drawn(minutes: list[float], tries: list[int], message: str,
+                                                     summary: str) -> None:
+    """Tries pasted in and submitted at once: a bar of 0 minutes and an axis of "0.000000" said nothing."""
+    frame = weekly_frame([(date(2026, 3, 16), t, 1, 2.0, m) for t, m in zip(tries, minutes, strict=True)])
+    s = spec(charts.time_chart(frame, today=TODAY))
+    assert s["mark"]["type"] == "text" and values(s) == [{"message": message}]
+    assert charts.time_summary(frame, today=TODAY) == summary
+
+
+def test_weeks_of_under_a_minute_each_are_not_drawn() -> None:
+    frame = weekly_frame([(date(2026, 3, 2), 1, 1, 2.0, 0.4), (date(2026, 3, 9), 1, 1, 2.0, 0.4)])
+    assert values(spec(charts.time_chart(frame))) == [{"message": "Less than a minute a week recorded so far."}]
+
+
+@pytest.mark.parametrize(("minutes", "axis"), [
+    (2.0, {"values": [0, 1, 2], "tickMinStep": 1, "format": "d"}),
+    (95.0, {"tickMinStep": 1, "format": "d"}),
+], ids=["a few minutes", "many minutes"])
+def test_time_on_task_has_whole_minute_ticks(minutes: float, axis: dict[str, Any]) -> None:
+    s = spec(charts.time_chart(weekly_frame([(date(2026, 3, 16), 3, 1, 2.0, minutes)])))
+    assert s["encoding"]["y"]["axis"] == axis
 
 
 def test_an_educator_reads_the_summaries_about_the_learner() -> None:

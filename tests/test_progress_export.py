@@ -117,6 +117,7 @@ def test_the_pdf_report_holds_the_charts_and_their_summaries(history) -> None:
     for expected in ["Progress report: Ada", "Practice calendar", "Skills", "Success rate and difficulty, by week",
                      "Time on task, by week", "Hints per exercise", "Achievements", "First pass",
                      chart_words.wrap(charts.calendar_summary(progress.calendar))[0],
+                     chart_words.wrap(charts.time_summary(progress.weekly, progress.today))[0],
                      chart_words.wrap(charts.hints_summary(progress.exercises))[0]]:
         assert squeeze(expected) in text, expected
     assert wb.store.scalar("SELECT object FROM events WHERE user_id = ? AND verb = 'exported-data'", [ada]) == "pdf"

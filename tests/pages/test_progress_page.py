@@ -63,12 +63,21 @@ def test_the_page_shows_streaks_charts_and_their_summaries(wb, practised) -> Non
     assert [s["title"] if isinstance(s["title"], str) else s["title"]["text"] for s in specs] == CHART_TITLES
     markdown = [m.value for m in at.markdown]
     for summary in (charts.calendar_summary(progress.calendar), charts.mastery_summary(progress.mastery),
-                    charts.success_summary(progress.weekly), charts.time_summary(progress.weekly),
+                    charts.success_summary(progress.weekly), charts.time_summary(progress.weekly, progress.today),
                     charts.hints_summary(progress.exercises)):
         assert summary in markdown
     assert "Your longest streak in that time is 20 days" in charts.calendar_summary(progress.calendar)
     assert progress.next_skill is not None
     assert at.info[0].value == f"**Work on next: {progress.next_skill.name}**, {progress.next_skill.reason}."
+
+
+def test_a_first_days_summaries_say_so_far(wb, learner) -> None:
+    """Today and this week are not over: beside the paler bar and the outlined square, the words say so too."""
+    record(wb, learner.id, datetime.now(UTC) - timedelta(minutes=1), [Try(0, duration_s=600.0)])
+    markdown = [m.value for m in progress_page(learner).markdown]
+    assert "You practised today, 1 try so far." in markdown
+    [time] = [m for m in markdown if m.startswith("You spent 10 minutes")]
+    assert time.endswith("(this week, so far).")
 
 
 def test_achievements_show_unlocked_and_locked_with_progress(wb, practised) -> None:
