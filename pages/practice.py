@@ -79,9 +79,21 @@ def keep_typed(exercise_id: str, key: str) -> None:
     plain_edits[exercise_id] = plain_edits.get(exercise_id, 0) + 1
 
 
-def keep_editor_choice() -> None:
-    """A callback: the editor chosen is the one every later session opens with, on any device."""
-    wb.set_preference(user.id, "editor", "plain" if st.session_state["plain_editor"] else "code")
+def keep_editor_choice(exercise_id: str, area_key: str) -> None:
+    """A callback: the editor chosen is the one every later session opens with, on any device.
+
+    Back to the code editor, the plain editor's text is kept here too, and the code editor starts afresh:
+    keep_typed may not have done it. A click just after Ctrl+Enter (this one, or Run) stops the run
+    keeping the edit at its next use of st.session_state, callbacks included, and the edit counts as
+    handled all the same. The code editor shown before then came back, showing older code, and the
+    browser sent its last text again, which replaced the edit (and its draft)."""
+    plain = st.session_state["plain_editor"]
+    typed = st.session_state.get(area_key)
+    plain_edits = st.session_state.setdefault("plain_edits", {})
+    if not plain and isinstance(typed, str):
+        keep(exercise_id, typed)
+        plain_edits[exercise_id] = plain_edits.get(exercise_id, 0) + 1
+    wb.set_preference(user.id, "editor", "plain" if plain else "code")
 
 
 def editor_key(exercise_id: str, version: int) -> str:
@@ -172,7 +184,9 @@ with instructions:
 with work:
     if "plain_editor" not in st.session_state:  # a new session: the editor the learner chose last time
         st.session_state["plain_editor"] = wb.preferences(user.id)["editor"] == "plain"
+    area_key = f"area:{exercise.id}:{version}"  # the plain editor's
     plain = st.toggle("Plain text editor", key="plain_editor", on_change=keep_editor_choice,
+                      args=(exercise.id, area_key),
                       help="A simple text box instead of the code editor (works well with screen readers). "
                            "Your choice is kept for your next visits.")
     if plain:
@@ -182,9 +196,8 @@ with work:
             keep(exercise.id, left_behind["text"])
         st.html('<style>textarea[aria-label="Your code"] {font-family: "Source Code Pro", monospace; '
                 "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
-        key = f"area:{exercise.id}:{version}"
-        text = st.text_area("Your code", value=codes[exercise.id], height=420, key=key,
-                            on_change=keep_typed, args=(exercise.id, key))
+        text = st.text_area("Your code", value=codes[exercise.id], height=420, key=area_key,
+                            on_change=keep_typed, args=(exercise.id, area_key))
         run_requested = False
     else:
         key = editor_key(exercise.id, version)

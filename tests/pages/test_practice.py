@@ -476,3 +476,45 @@ def test_instructions_are_cut_into_prose_and_code_blocks(markdown, expected):
     from ui.instructions import parts
 
     assert parts(markdown) == expected
+
+
+
+
+@pytest.mark.parametrize("cut", ["after-the-save", "before-the-callback"])
+def test_a_plain_edit_cut_short_by_a_click_is_what_the_code_editor_shows_next(at, wb, learner, monkeypatch, cut):
+    """Ctrl+Enter in the plain editor, then at once a click (the toggle, Run): on the server the click stops the
+    run that keeps the edit at its next use of st.session_state (fast reruns), callbacks included, and the edit
+    counts as handled all the same. The code editor shown next must still be a new one, showing the edit: the
+    browser sends back the last text of the code editor shown before, which must not replace the edit."""
+    import json
+
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    choose(at, EASY)
+    old_editor = f"editor:{EASY}:0:0"
+    typed = "def digit_sum(n):\n    return -1  # typed in the code editor\n"
+    edited = "def digit_sum(n):\n    return 0  # edited in the plain editor\n"
+    last_sent = {"id": "e1", "type": "change", "text": typed}  # what the code editor sent for the typing
+    at.session_state[old_editor] = last_sent
+    at.run()
+    assert plain_editor(at).value == typed
+    if cut == "after-the-save":  # the click lands while the edit's draft is saved
+        save = wb.save_draft
+
+        def click_meanwhile(user_id, exercise_id, code):
+            save(user_id, exercise_id, code)
+            if code == edited:
+                get_script_run_ctx().script_requests.request_stop()
+
+        monkeypatch.setattr(wb, "save_draft", click_meanwhile)
+        at.text_area[0].input(edited).run()
+        monkeypatch.setattr(wb, "save_draft", save)
+        at.run()  # the page again, as it was: the stopped run drew nothing
+    else:  # the click lands before the callback starts: the edit is in the session, and its callback never runs
+        at.session_state[f"area:{EASY}:0"] = edited
+    at.session_state[old_editor] = last_sent  # sent back by the browser, still holding the old editor
+    at.toggle(key="plain_editor").set_value(False).run()
+    assert not at.exception, at.exception
+    assert wb.draft(learner.id, EASY).code == edited
+    [editor] = at.get("component_instance")
+    assert json.loads(editor.proto.json_args)["code"] == edited
