@@ -172,14 +172,9 @@ with instructions:
     show_instructions(exercise.instructions)  # the examples' long lines wrap: their results stay in view
     st.caption(f"Skills: {', '.join(wb.skill_name(s) for s in exercise.skills)} · level {exercise.difficulty} of 10")
     st.subheader("Hints", divider="gray")
-    for hint in exercise.hints[:hints_shown]:
-        st.info(hint, icon=":material/lightbulb:")
-    if hints_shown < len(exercise.hints):
-        if st.button(f"Show a hint ({hints_shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:"):
-            wb.reveal_hint(user.id, exercise.id, codes[exercise.id])
-            st.rerun()
-    else:
-        st.caption("That was the last hint. The tutor can help you think it through.")
+    # filled once the tutor beside the exercise has answered, so that a hint it gave shows without another
+    # run of the page: a rerun asked for then would take the place of a click on another page made meanwhile
+    hints_area = st.container()
 
 with work:
     if "plain_editor" not in st.session_state:  # a new session: the editor the learner chose last time
@@ -258,6 +253,18 @@ with work:
                       on_click=open_exercise, args=(following,))
 
     tutor_panel(wb, user, exercise)
+
+with hints_area:
+    given = wb.draft(user.id, exercise.id)
+    shown = given.hints_shown if given else 0
+    for hint in exercise.hints[:shown]:
+        st.info(hint, icon=":material/lightbulb:")
+    if shown < len(exercise.hints):
+        if st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:"):
+            wb.reveal_hint(user.id, exercise.id, codes[exercise.id])
+            st.rerun()
+    else:
+        st.caption("That was the last hint. The tutor can help you think it through.")
 
 with todays:
     show_todays_set(wb.todays_set(user.id), exercise.id)

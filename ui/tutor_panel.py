@@ -40,11 +40,6 @@ def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, convers
         st.write_stream(wb.tutor_reply(user.id, prompt, exercise_id, conversation_id))
 
 
-def hints_seen(wb: Workbench, user: User, exercise: Exercise) -> int:
-    draft = wb.draft(user.id, exercise.id)
-    return draft.hints_shown if draft else 0
-
-
 def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
     """The tutor beside the exercise: the latest conversation about it, resumed; a new one on demand."""
     key = f"panel_conversation:{exercise.id}"
@@ -63,11 +58,8 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
             if conversation_id is None:
                 conversation_id = wb.start_conversation(user.id, exercise_id=exercise.id).id
                 st.session_state[key] = conversation_id
-            before = hints_seen(wb, user, exercise)
-            with messages:
+            with messages:  # a hint the reply gives shows beside the exercise: the page draws the hints after this
                 ask(wb, user, prompt, exercise.id, conversation_id)
-            if hints_seen(wb, user, exercise) != before:
-                st.rerun()  # the hints beside the exercise (drawn before this panel) show the one just given
         if conversation_id is not None and st.button("New conversation", key=f"panel_new:{exercise.id}",
                                                      icon=":material/add_comment:"):
             st.session_state[key] = None
