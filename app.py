@@ -1,5 +1,6 @@
 """The Workbench app: router, login gate and shared sidebar. Run with ``streamlit run app.py``."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -11,6 +12,7 @@ from ui.session import routed, workbench
 
 # a local image: an icon name (":material/...") makes the browser fetch the tab's icon from a CDN
 ICON = Path(__file__).parent / "ui" / "icon.png"
+PAGES = Path(__file__).parent / "pages"
 st.set_page_config(page_title="Workbench", page_icon=str(ICON), layout="wide")
 
 wb = workbench()
@@ -30,12 +32,22 @@ def welcome() -> None:
     auth.keep_cookie()
 
 
+def gate(page: str | Callable[[], None], title: str, icon: str) -> list[st.Page]:
+    """The one page shown until the user may see the others: at its own address and, hidden, at
+    every other page's, so a bookmark or a link opens it instead of Streamlit's "Page not found",
+    and opens the page asked for once the gate is passed (a page's identity is its address)."""
+    own = Path(page).stem if isinstance(page, str) else None
+    return [st.Page(page, title=title, icon=icon, default=True)] + [
+        st.Page(page, title=title, icon=icon, url_path=path.stem, visibility="hidden")
+        for path in sorted(PAGES.glob("*.py")) if path.stem != own]
+
+
 if user is None:
-    navigation = st.navigation([st.Page(welcome, title="Welcome", icon=":material/login:")])
+    navigation = st.navigation(gate(welcome, "Welcome", ":material/login:"))
 else:
     if user.role != "educator" and not wb.profile(user.id).completed:
         # until the interview is done, it is the only page: it opens on the first unanswered step
-        learn = [st.Page("pages/onboarding.py", title="Getting started", icon=":material/waving_hand:", default=True)]
+        learn = gate("pages/onboarding.py", "Getting started", ":material/waving_hand:")
     else:
         learn = [
             st.Page("pages/practice.py", title="Practice", icon=":material/code:", default=user.role != "educator"),

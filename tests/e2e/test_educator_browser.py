@@ -86,3 +86,17 @@ def test_an_educator_views_a_cohort(page: Page, cohort_app: str, artifacts: Path
         "Renamed Evening group to Evening group 2026.")
     expect(page.get_by_role("combobox", name="Cohort")).to_have_value("Evening group 2026 · 6 learners")
     page.screenshot(path=artifacts / "cohort-renamed.png")
+
+
+def test_a_bookmark_opens_the_login_then_its_page(page: Page, cohort_app: str) -> None:
+    # once the server has run the router, a page's address logged out used to open Streamlit's
+    # "Page not found" dialog over the welcome page, and logging in then went to the default page
+    page.goto(cohort_app)
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    page.goto(f"{cohort_app}/data")
+    expect(page.get_by_role("button", name="Log in")).to_be_visible()
+    expect(page.get_by_test_id("stDialog")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)  # the hidden addresses are not listed
+    log_in(page, "e2e-tess", PASSWORD, "Tess Teacher")
+    expect(page.get_by_role("heading", name="Data", level=1, exact=True)).to_be_visible()
+    assert page.url.endswith("/data")
