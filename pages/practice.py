@@ -41,11 +41,14 @@ def open_exercise(exercise_id: str) -> None:
 
 
 def skip(user_id: int, exercise_id: str) -> None:
-    """Put the exercise aside for today (it counts as skipped in today's set) and open the next one to do."""
-    wb.skip(user_id, exercise_id)
+    """Put the exercise aside for today (it counts as skipped in today's set) and open the next one to do.
+
+    The next one is opened first: a click arriving meanwhile stops a callback at its next use of
+    st.session_state, which must not come after the skip is recorded."""
     following = next_to_do(wb.todays_set(user_id), after=exercise_id)
-    if following:
+    if following and following != exercise_id:
         st.session_state["exercise_id"] = following
+    wb.skip(user_id, exercise_id)
 
 
 def more(user_id: int) -> None:

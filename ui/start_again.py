@@ -27,8 +27,8 @@ def start_again(wb: Workbench, user: User, exercise: Exercise) -> None:
     st.session_state.setdefault("codes", {})[exercise.id] = exercise.starter
     versions = st.session_state.setdefault("editor_versions", {})
     versions[exercise.id] = versions.get(exercise.id, 0) + 1  # a new editor: the old one's text is not sent back
-    wb.save_draft(user.id, exercise.id, exercise.starter)
     results.forget(exercise.id)
+    wb.save_draft(user.id, exercise.id, exercise.starter)  # last: see pages/practice.py skip
 
 
 def confirm(wb: Workbench, user: User, exercise: Exercise, code: str) -> None:
