@@ -55,8 +55,8 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
         return _empty("Active learners", "No activity yet.")
     last: date = today or days["day"].max()  # type: ignore[assignment]
     first, span = _daily_span(days["day"].min(), last, window)  # type: ignore[arg-type]
-    recent = mark_today(days.filter(pl.col("day").is_between(first, last))
-                        .with_columns(label=pl.col("day").dt.to_string("%a %d %b %Y")), today, "label")
+    recent = _utc_days(mark_today(days.filter(pl.col("day").is_between(first, last))
+                                  .with_columns(label=pl.col("day").dt.to_string("%a %d %b %Y")), today, "label"), "day")
     end = _utc(last + timedelta(days=1))  # the last week's line drawn up to the end of the last day
     since: date = weeks["week"].min()  # type: ignore[assignment]
     subtitle = span + ("; the paler bar is today so far" if recent["today"].any() else "")
@@ -65,12 +65,13 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     domain = [_utc(first - timedelta(days=1), hours=12), _utc(last, hours=12)]
     daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=subtitle))
              .mark_bar(color=PRIMARY, size=min(MAX_BAR, 0.7 * WIDTH / shown))
-             .encode(x=alt.X("day:T", title=None, scale=alt.Scale(domain=domain), axis=_day_ticks(first, last)),
+             .encode(x=alt.X("day:T", title=None, scale=alt.Scale(type="utc", domain=domain), axis=_day_ticks(first, last)),
                      y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(recent)), opacity=so_far_opacity(),
                      # the day as text: a UTC day, the same day in every time zone
                      tooltip=[alt.Tooltip("label:N", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
-    by_week = mark_this_week(weeks.with_columns(label=pl.col("week").dt.to_string("%d %b %Y")), today, "label")
+    by_week = _utc_days(mark_this_week(weeks.with_columns(label=pl.col("week").dt.to_string("%d %b %Y")), today, "label"),
+                        "week")
     line = alt.Chart().mark_line(color=ACCENT)
     # this week's point hollow, its count so far: a paler point would be hard to tell on the line
     points = alt.Chart().mark_point(filled=True, color=ACCENT, stroke=ACCENT, strokeWidth=1.5).encode(
@@ -78,7 +79,8 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     weekly_title = (alt.Title("Active learners per week", subtitle="the hollow point is this week so far")
                     if by_week["today"].any() else "Active learners per week")
     weekly = (alt.layer(line, points, data=by_week, title=weekly_title)
-              .encode(x=alt.X("week:T", title=None, scale=alt.Scale(domain=[_utc(since), end]), axis=_week_ticks(weeks)),
+              .encode(x=alt.X("week:T", title=None, scale=alt.Scale(type="utc", domain=[_utc(since), end]),
+                              axis=_week_ticks(weeks)),
                       y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(by_week)),
                       # the week as text, as the day is: the same week in every time zone
                       tooltip=[alt.Tooltip("label:N", title="week of"), alt.Tooltip("learners:Q"),
@@ -121,6 +123,13 @@ def _week_ticks(weeks: pl.DataFrame, most: int = 12) -> alt.Axis:
     starts: list[date] = weeks["week"].sort().to_list()
     step = -(-len(starts) // most)  # ceiling: at most ``most`` ticks
     return alt.Axis(values=[_utc(w) for w in starts[::step]], format="%d %b", labelOverlap=True)
+
+
+def _utc_days(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """``column``'s dates as the browser reads them in UTC, as the ``utc`` scales and the ticks do:
+    "2026-11-16" (a date alone is UTC). Sent as dates, they went as local midnights ("...T00:00:00"),
+    hours off the ticks far from UTC, with labels a day early west of it."""
+    return frame.with_columns(pl.col(column).dt.to_string("%Y-%m-%d"))
 
 
 def _utc(day: date, hours: int = 0) -> alt.DateTime:

@@ -195,6 +195,20 @@ def test_the_weekly_ticks_fall_on_the_weeks() -> None:
     assert {date(2026, t["month"], t["date"]).weekday() for t in ticks} == {0}, "Mondays, as the weeks start"
 
 
+def test_days_and_weeks_are_placed_in_utc_as_their_ticks_are() -> None:
+    """A day is a UTC day everywhere: sent as a bare date ("2026-03-16", which a browser reads as UTC) on a
+    UTC scale. Sent as a local midnight, a bar stood hours off its tick far from UTC, and the labels read
+    a day early west of it."""
+    days, weeks = activity_frames([1, 2, 3], 3)
+    spec = cohort_charts.activity_chart(days, weeks, window=7).to_dict()
+    for chart, field in zip(spec["vconcat"], ("day", "week"), strict=True):
+        assert chart["encoding"]["x"]["field"] == field and chart["encoding"]["x"]["scale"]["type"] == "utc"
+        drawn = [row[field] for row in spec["datasets"][chart["data"]["name"]]]
+        assert drawn and all(len(value) == 10 and date.fromisoformat(value) for value in drawn), drawn
+    ticks = spec["vconcat"][0]["encoding"]["x"]["axis"]["values"]
+    assert all(tick["utc"] for tick in ticks)
+
+
 def colour_of(spec: dict[str, Any], field: str) -> dict[str, Any]:
     """The colour encoding of the heatmap's layer that colours by ``field``."""
     return next(layer["encoding"]["color"] for layer in spec["layer"] if layer["encoding"]["color"]["field"] == field)
