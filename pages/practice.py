@@ -8,6 +8,7 @@ from ui import results, start_again
 from ui.celebration import celebrate
 from ui.generate import mark, new_exercise
 from ui.instructions import show as show_instructions
+from ui.open_exercise import SELECTBOX_KEY, kept, open_exercise, remember
 from ui.session import require_user, workbench
 from ui.tutor_panel import tutor_panel
 
@@ -34,12 +35,6 @@ def next_to_do(today: TodaysSet, after: str | None = None) -> str | None:
     return next((item.pick.exercise.id for item in items if item.status not in FINISHED), None)
 
 
-def open_exercise(exercise_id: str) -> None:
-    """A callback, as are the two below: the exercise selectbox owns ``exercise_id``, which may
-    only change before the selectbox is drawn."""
-    st.session_state["exercise_id"] = exercise_id
-
-
 def skip(user_id: int, exercise_id: str) -> None:
     """Put the exercise aside for today (it counts as skipped in today's set) and open the next one to do.
 
@@ -47,7 +42,7 @@ def skip(user_id: int, exercise_id: str) -> None:
     st.session_state, which must not come after the skip is recorded."""
     following = next_to_do(wb.todays_set(user_id), after=exercise_id)
     if following and following != exercise_id:
-        st.session_state["exercise_id"] = following
+        open_exercise(following)
     wb.skip(user_id, exercise_id)
 
 
@@ -60,8 +55,8 @@ def more(user_id: int) -> None:
                  icon=":material/info:")
         return
     status = {item.pick.exercise.id: item.status for item in today.items}
-    if status.get(st.session_state.get("exercise_id")) in FINISHED:  # the open one is done: open the new one
-        st.session_state["exercise_id"] = today.items[-1].pick.exercise.id
+    if status.get(st.session_state.get(SELECTBOX_KEY)) in FINISHED:  # the open one is done: open the new one
+        open_exercise(today.items[-1].pick.exercise.id)
 
 
 def keep(exercise_id: str, text: str) -> None:
@@ -136,14 +131,13 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
               help="Add one more exercise, chosen for you, to today's set.")
 
 
-if "exercise_id" not in st.session_state or st.session_state["exercise_id"] not in catalogue:
-    linked = st.query_params.get("exercise")  # a reload (a new session) reopens the exercise it showed
-    if linked in catalogue:
-        st.session_state["exercise_id"] = linked
-    else:
+if st.session_state.get(SELECTBOX_KEY) not in catalogue:
+    # back from another page, the one open before; on a reload (a new session), the one its address names
+    wanted = next((e for e in (kept(), st.query_params.get("exercise")) if e in catalogue), None)
+    if wanted is None:
         planned = wb.todays_set(user.id)
-        first = next_to_do(planned) or (planned.items[0].pick.exercise.id if planned.items else next(iter(catalogue)))
-        st.session_state["exercise_id"] = first
+        wanted = next_to_do(planned) or (planned.items[0].pick.exercise.id if planned.items else next(iter(catalogue)))
+    open_exercise(wanted)
 
 if st.session_state.pop("just_onboarded", False):
     st.balloons()
@@ -151,14 +145,15 @@ if st.session_state.pop("just_onboarded", False):
 
 st.title("Practice")
 todays = st.expander("Today's set", expanded=True, icon=":material/today:")  # filled last: it shows this run's submit
-new_exercise(wb, user, catalogue.get(st.session_state["exercise_id"]))  # before the selectbox: it may open a new one
+new_exercise(wb, user, catalogue.get(st.session_state[SELECTBOX_KEY]))  # before the selectbox: it may open a new one
 
 chosen = st.selectbox(
-    "Or choose any exercise", list(catalogue), key="exercise_id",
+    "Or choose any exercise", list(catalogue), key=SELECTBOX_KEY,
     format_func=lambda i: (f"{catalogue[i].title} · {', '.join(wb.skill_name(s) for s in catalogue[i].skills)}"
                            f" · level {catalogue[i].difficulty}{mark(catalogue[i])}"),
 )
 exercise = catalogue[chosen]
+remember(chosen)
 st.query_params["exercise"] = chosen
 
 codes = st.session_state.setdefault("codes", {})

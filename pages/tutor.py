@@ -3,6 +3,7 @@
 import streamlit as st
 
 from engine import Conversation
+from ui import open_exercise
 from ui.markdown import literal
 from ui.session import require_user, workbench
 from ui.tutor_panel import MAX_MESSAGE, PLACEHOLDER, ask, mode_caption, show_messages
@@ -107,7 +108,7 @@ def exercise_choice() -> None:
 with chat:
     header = st.container()
     if current is None and st.session_state.get("tutor_exercise", "?") not in (NO_EXERCISE, *catalogue):
-        opened = st.session_state.get("exercise_id")  # the one open on Practice
+        opened = open_exercise.kept()  # the one open on Practice
         st.session_state["tutor_exercise"] = opened if opened in catalogue else NO_EXERCISE
     exercise_id = current.exercise_id if current else (st.session_state["tutor_exercise"] or None)
     messages = st.container()  # made before the input, so the reply streams above it, not below

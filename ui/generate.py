@@ -6,9 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 from engine import Exercise, User, Workbench
+from ui.open_exercise import open_exercise
 
 GENERATED_MARK = " · generated"
-OPEN_KEY = "exercise_id"  # the Practice page's exercise selectbox
 NOTICE_KEY = "generation_notice"
 
 
@@ -39,7 +39,7 @@ def new_exercise(wb: Workbench, user: User, current: Exercise | None) -> None:
                 else:
                     status.update(label="No new exercise this time", state="error", expanded=False)
             if result.exercise is not None:
-                st.session_state[OPEN_KEY] = result.exercise.id
+                open_exercise(result.exercise.id)
                 st.session_state[NOTICE_KEY] = f"New exercise: {result.exercise.title}"
                 st.rerun()
             st.warning(result.message, icon=":material/info:")

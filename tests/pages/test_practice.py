@@ -54,6 +54,21 @@ def test_the_open_exercise_is_in_the_url_and_a_reload_reopens_it(at, wb, learner
     assert reloaded.selectbox(key="exercise_id").value == last
 
 
+def test_back_from_another_page_the_same_exercise_is_open_and_the_tutor_knows_it(at, wb, learner):
+    """Streamlit forgets the selectbox's value while another page runs: Practice used to open the first
+    exercise to do again, and the Tutor page to offer a general question."""
+    last = todays(wb, learner)[-1]
+    choose(at, last)
+    at.switch_page("pages/history.py").run()
+    assert not at.exception and [t.value for t in at.title] == ["History"]
+    at.switch_page("pages/tutor.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="tutor_exercise").value == last, "the tutor offers the exercise open on Practice"
+    at.switch_page("pages/practice.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="exercise_id").value == last
+
+
 @pytest.mark.parametrize("linked", ["python/no-such-exercise", ""], ids=["unknown", "empty"])
 def test_a_url_without_a_known_exercise_opens_the_first_to_do(wb, learner, linked):
     at = open_app(learner, exercise=linked)
