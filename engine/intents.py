@@ -52,12 +52,15 @@ _HELP = re.compile(
     re.I)
 # the word or phrase a clarifying question asks about: "what is a run?", "what does 'bare' mean?"
 _TERM = re.compile(
-    r"\b(?:what(?:'s| is| are)|what does|meaning of|define|explain|tell me about|"
+    r"\b(?:what(?:'s| is| are)|what does|meaning of|define|(?:explain|tell me)(?:\s+(?:to me\s+)?what)?|tell me about|"
     r"(?:know|understand|sure|figure out|get|see) what)"
     r"\s+(?:an?\s+|the\s+)?[\"'`“‘]?(?P<term>\w[\w\- ]{0,38}?)[\"'`”’]?"
     r"(?:\s+(?:means?|is|are|stands? for|does))?(?=\s*(?:[?.!,;:]|$)|\s+(?:and|or|in|for|when|here)\b)", re.I)
 _VAGUE_WORDS = frozenset("it this that these those wrong happening going on problem issue point answer solution next up "
                          "matter my code mistake error question difference you i me here there".split())
+# words for the exercise itself: "what does the test for retries expect?" asks about this exercise's
+# tests, not about a concept called "test" (the names of skills, such as "function", stay concepts)
+_EXERCISE_WORDS = frozenset("test tests testcase testcases exercise exercises task instructions assignment program".split())
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,9 @@ def recognise(message: str, skills: Mapping[str, str] | None = None) -> Intent:
         if pattern.search(message):
             if kind == CONCEPT and topic is None and term is None and not re.search(r"\b(explain|teach me)\b", message, re.I):
                 continue  # "what is this?": not a topic to explain
-            if kind in (ERROR, STUCK) and (topic or term) and _mentions_concept(message) and not _mentions_error(message):
-                return Intent(CONCEPT, topic, term, wants_help)  # "what does 'bare' mean?", "no idea what a run is"
+            if kind in (ERROR, STUCK) and (topic or term) and _mentions_concept(message) and not _reports_error(message):
+                # "what does 'bare' mean?", "no idea what a run is", "what is an exception?"
+                return Intent(CONCEPT, topic, term, wants_help)
             return Intent(kind, topic, term, wants_help)
     if term is not None or (topic is not None and len(message.split()) <= 4):  # "what's a run?", "recursion?"
         return Intent(CONCEPT, topic, term, wants_help)
@@ -107,7 +111,8 @@ def asked_term(message: str) -> str | None:
         return None
     term = " ".join(found.group("term").split()).strip("-")
     words = re.findall(r"[\w-]+", term.lower())
-    if not words or all(w in _VAGUE_WORDS or len(w) < 2 for w in words):
+    head = next((w for w in words if w not in _VAGUE_WORDS and len(w) >= 2), None)  # "exercise" in "this exercise"
+    if head is None or head in _EXERCISE_WORDS:
         return None
     return term
 
@@ -153,6 +158,31 @@ def _mentions_concept(message: str) -> bool:
 
 def _mentions_error(message: str) -> bool:
     return bool(re.search(r"\b(error|exception|traceback|fail\w*|[A-Z][a-z]+Error)\b", message))
+
+
+# a question about what something is, up to the end of its clause: "what is an exception", "how do
+# exceptions work", "explain what a traceback is"; the words in it are what the learner asks about
+_ASKING = re.compile(
+    r"\b(?:what(?:'s| is| are| does)|explain|define|teach me|tell me about|remind me|meaning of|how (?:do|does)|"
+    r"(?:know|understand|sure|figure out|get|see) what)\b[^?.!,;:\n]*?(?=[?.!,;:\n]|\b(?:and|but|because|when|if|so)\b|$)",
+    re.I)
+_ERROR_WORD = re.compile(r"\b((?i:error|exception|traceback|fail\w*)|[A-Z][a-z]+Error)\b")
+_DEFINITE = re.compile(r"\b(the|this|that|these|those|my|our|your|its)\s+$", re.I)
+
+
+def _reports_error(message: str) -> bool:
+    """Whether ``message`` reports an error rather than asks what one is: it names an error
+    ("TypeError"), or an error word stands outside a question about what something is ("I get an
+    exception") or points at the learner's own ("what does this exception mean?"). "What is an
+    exception?" and "how do exceptions work?" report nothing."""
+    asked = [m.span() for m in _ASKING.finditer(message)]
+    for word in _ERROR_WORD.finditer(message):
+        if word.group()[0].isupper() and word.group().endswith("Error"):
+            return True  # "what is a KeyError?" comes from a run more often than not
+        inside = any(start <= word.start() and word.end() <= end for start, end in asked)
+        if not inside or _DEFINITE.search(message[:word.start()]):
+            return True
+    return False
 
 
 def topic_of(message: str, skills: Mapping[str, str]) -> str | None:

@@ -12,6 +12,9 @@ wb = workbench()
 user = require_user()
 catalogue = {e.id: e for e in wb.exercises()}
 NO_EXERCISE = ""
+LIST = "conversation_list"  # the key of the list's container
+FORGETS_NOTHING = ("The notes the tutor took from it stay on the **Memory** page, under *Tutor conversations*, "
+                   "where you can delete them too.")
 
 
 def open_conversation(conversation_id: int | None) -> None:
@@ -30,17 +33,26 @@ def conversation_list(conversations: list[Conversation], current_id: int | None)
     st.markdown("**Your conversations**")
     if not conversations:
         st.caption("None yet: the conversations you start are listed here, to come back to.")
-    for conversation in conversations:
-        if conversation.id == current_id:
-            with st.container(border=True, gap=None):
-                st.markdown(f":material/chat: **{literal(conversation.title or 'Untitled')}**")
-                st.caption(f":blue[Open now] · {about(conversation)}")
-        else:
-            with st.container(gap=None):
-                st.button(conversation.title or "Untitled", key=f"open_conversation:{conversation.id}",
-                          type="tertiary", icon=":material/chat:", on_click=open_conversation, args=(conversation.id,),
-                          help="Open this conversation")
-                st.caption(about(conversation))
+    # a button centres its label: a title that wraps would stand centred under the open one, which is left-aligned
+    button = f'.st-key-{LIST} [data-testid="stBaseButton-tertiary"]'
+    st.html(f"<style>{button}, {button} * {{justify-content: flex-start; align-items: flex-start; text-align: left}}</style>")
+    with st.container(key=LIST):
+        for conversation in conversations:
+            listed(conversation, conversation.id == current_id)
+
+
+def listed(conversation: Conversation, is_open: bool) -> None:
+    """A conversation in the list: the open one marked, another a button that opens it."""
+    if is_open:
+        with st.container(border=True, gap=None):
+            st.markdown(f":material/chat: **{literal(conversation.title or 'Untitled')}**")
+            st.caption(f":blue[Open now] · {about(conversation)}")
+    else:
+        with st.container(gap=None):
+            st.button(conversation.title or "Untitled", key=f"open_conversation:{conversation.id}",
+                      type="tertiary", icon=":material/chat:", on_click=open_conversation, args=(conversation.id,),
+                      help="Open this conversation")
+            st.caption(about(conversation))
 
 
 def delete(conversation_id: int) -> None:
@@ -79,18 +91,27 @@ def conversation_header(conversation: Conversation) -> None:
             else:
                 st.toast("Conversation renamed." if title.strip() != conversation.title else "That is its name already.",
                          icon=":material/edit:")
-        st.button("Delete this conversation…", key=f"delete:{conversation.id}", icon=":material/delete:",
-                  on_click=lambda: st.session_state.update({DELETING: conversation.id}),
-                  help="Asks first; then deletes it and every message in it, for good.")
-    if st.session_state.get(DELETING) == conversation.id:
-        st.warning(f"Delete **{literal(conversation.title or 'Untitled')}** and every message in it? This cannot be "
-                   "undone.", icon=":material/warning:")
-        yes, no = st.columns(2)
-        yes.button("Yes, delete it", key=f"delete_confirm:{conversation.id}", type="primary",
-                   icon=":material/delete_forever:", on_click=delete, args=(conversation.id,))
-        no.button("Cancel", key=f"delete_cancel:{conversation.id}", on_click=lambda: st.session_state.pop(DELETING, None))
+        if st.session_state.get(DELETING) == conversation.id:
+            confirm_delete(conversation)  # here, in the popover: drawn beside it, the open popover covered the question
+        else:
+            st.button("Delete this conversation…", key=f"delete:{conversation.id}", icon=":material/delete:",
+                      on_click=lambda: st.session_state.update({DELETING: conversation.id}),
+                      help="Asks first; then deletes it and every message in it, for good.")
     if conversation.exercise_id in catalogue:
         st.caption(f"About the exercise **{catalogue[conversation.exercise_id].title}**.")
+
+
+def confirm_delete(conversation: Conversation) -> None:
+    """The question before deleting, saying truthfully what goes: the notes the tutor took are not
+    part of the conversation, and stay in Memory until deleted there."""
+    st.warning(f"Delete **{literal(conversation.title or 'Untitled')}** and every message in it? This cannot be "
+               "undone.", icon=":material/warning:")
+    st.caption(FORGETS_NOTHING)
+    st.page_link("pages/memory.py", label="Open Memory", icon=":material/psychology:")
+    with st.container(horizontal=True):
+        st.button("Yes, delete it", key=f"delete_confirm:{conversation.id}", type="primary",
+                  icon=":material/delete_forever:", on_click=delete, args=(conversation.id,))
+        st.button("Cancel", key=f"delete_cancel:{conversation.id}", on_click=lambda: st.session_state.pop(DELETING, None))
 
 
 def exercise_choice() -> None:

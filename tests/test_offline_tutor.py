@@ -280,3 +280,34 @@ def test_a_talk_is_recalled_as_said_to_the_learner(context):
     said = recall([talk], context.exercise, None, "I'm stuck", START, [])
     assert said == ("We talked about something close to this 3 days ago: on Run-length codec, you were stuck while the "
                     "test 'expand basic' failed (expected 'aab'); I gave hint 1 of 3.")
+
+
+# -- E: a question about a concept named like an error; a question about the exercise's tests ----------
+
+RETRY = "python/retry-flaky-calls"
+RETRY_FAILS = GradeResult("fail", "", (Graded("test_succeeds_after_failures", "fail",
+                                              "assert 'gave up' == 'ok'"),))
+
+
+@pytest.mark.parametrize("on_exercise", [True, False], ids=["on-retry", "no-exercise"])
+@pytest.mark.parametrize("message", ["what is an exception?", "What does exception mean?",
+                                     "how does an exception work?"])
+def test_what_an_exception_is_is_taught_from_the_note(wb, message, on_exercise):
+    context = TutorContext(exercise=wb.exercise(RETRY) if on_exercise else None, latest=None, now=START,
+                           skills={s: wb.skill_name(s) for s in wb.curriculum.skills})
+    text = reply(message, context, CONCEPTS).text
+    assert text.startswith("**Exceptions.** When something goes wrong, Python raises an exception"), text
+    assert "ask me for a hint" not in text and "Open an exercise" not in text
+
+
+@pytest.mark.parametrize("latest, first", [
+    pytest.param(None, "I haven't seen a run of your code yet", id="no-run"),
+    pytest.param(RETRY_FAILS, "Your last run fails the test **succeeds after failures**", id="failing"),
+])
+def test_a_question_about_the_exercises_tests_is_answered_from_the_run(wb, latest, first):
+    """"What does the test for retries expect?" is about the tests, not a concept called "test"."""
+    context = TutorContext(exercise=wb.exercise(RETRY), latest=latest, now=START,
+                           skills={s: wb.skill_name(s) for s in wb.curriculum.skills})
+    answer = reply("what does the test for retries expect?", context, CONCEPTS)
+    assert answer.text.startswith(first) and answer.hint is None, answer.text
+    assert "From my notes" not in answer.text and "“test”" not in answer.text

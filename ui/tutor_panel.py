@@ -12,7 +12,7 @@ from engine import Exercise, User, Workbench
 from engine.tutor import MAX_MESSAGE
 
 AVATARS = {"learner": "user", "tutor": "assistant"}
-PLACEHOLDER = "Ask the tutor: what you tried, what happened, where you are stuck"
+PLACEHOLDER = "What did you try, and what happened?"  # one line in the panel on Practice, a half-width column
 
 
 def mode_caption(wb: Workbench) -> None:

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.test_browser import choose_exercise, expect_idle, expect_page, onboard, register
+from ui.tutor_panel import PLACEHOLDER
 
 pytestmark = pytest.mark.e2e
 
@@ -32,7 +33,7 @@ def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, arti
     expect(page.get_by_text("0 of 7 tests pass. Your attempt is recorded.")).to_be_visible()
 
     page.get_by_text("Ask the tutor", exact=True).click()
-    box = page.get_by_placeholder("Ask the tutor: what you tried, what happened, where you are stuck")
+    box = page.get_by_placeholder(PLACEHOLDER)
     box.fill("My code fails and I don't understand why. Can you help?")
     box.press("Enter")
     reply = page.get_by_test_id("stChatMessage").nth(1)
@@ -63,7 +64,7 @@ def test_a_new_conversation_on_the_tutor_page(page: Page, app_url: str) -> None:
     page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
     expect_page(page, "Tutor")
     expect(page.get_by_text("None yet: the conversations you start are listed here")).to_be_visible()
-    box = page.get_by_placeholder("Ask the tutor: what you tried, what happened, where you are stuck")
+    box = page.get_by_placeholder(PLACEHOLDER)
     box.fill("explain recursion")
     box.press("Enter")
     expect(page.get_by_test_id("stChatMessage")).to_have_count(2)

@@ -87,6 +87,32 @@ def test_rename_and_delete(wb, learner):
     assert listed(at) == [] and wb.conversations(learner.id) == [] and not at.warning
 
 
+def in_popover(at: AppTest, label: str) -> list:
+    """The elements inside the popover called ``label``, in the order it shows them."""
+    [popover] = [n for n in in_order(at.main) if n.type == "popover" and getattr(n.proto.popover, "label", "") == label]
+    return in_order(popover)
+
+
+def test_deleting_asks_inside_the_popover_and_says_the_notes_stay_in_memory(wb, learner):
+    """The question is asked where the learner clicked: drawn under the popover, the open popover
+    covered it and half its buttons. Memory's notes are not the conversation's, and the question says so."""
+    wb.start_conversation(learner.id, "Sorting")
+    at = tutor_page(learner)
+    click(at, "Sorting")
+    click(at, "Delete this conversation…")
+    inside = in_popover(at, "Rename or delete")
+    assert [e.value for e in inside if e.type == "warning"] == [
+        "Delete **Sorting** and every message in it? This cannot be undone."]
+    assert [e.label for e in inside if e.type == "button"] == ["Rename", "Yes, delete it", "Cancel"]
+    notes = [e.value for e in inside if e.type == "caption"]
+    assert notes == ["The notes the tutor took from it stay on the **Memory** page, under *Tutor conversations*, "
+                     "where you can delete them too."]
+    assert [e.label for e in inside if e.type == "page_link"] == ["Open Memory"]
+    assert [e.type for e in in_order(at.main)].count("warning") == 1, "asked once, in the popover only"
+    click(at, "Yes, delete it")
+    assert wb.conversations(learner.id) == [] and not at.warning and listed(at) == []
+
+
 def test_renaming_to_an_empty_name_says_why_and_keeps_the_name(wb, learner):
     conversation = wb.start_conversation(learner.id, "Loops")
     at = tutor_page(learner)
@@ -188,3 +214,26 @@ def test_the_panel_keeps_its_input_below_the_whole_conversation_and_counts_no_hi
     assert not any("Hint" in m.value for message in at.chat_message for m in message.markdown)
     assert "Show a hint (1 of 3)" in [b.label for b in at.button], "questions use up no hints"
 
+
+
+def test_every_title_in_the_list_is_left_aligned(wb, learner):
+    """A button centres its label, so a title that wrapped stood centred under the open one; the
+    list's buttons are styled to start at the left, like the open conversation's name."""
+    for title in ["Loops", "What is a dictionary? A long title that wraps in the narrow list"]:
+        wb.start_conversation(learner.id, title)
+    at = tutor_page(learner)
+    [listing] = [n for n in in_order(at.main) if n.type == "flex_container" and n.proto.id.endswith("-conversation_list")]
+    assert sorted(b.label for b in in_order(listing) if b.type == "button") == sorted(conversation_buttons(at))
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert '.st-key-conversation_list [data-testid="stBaseButton-tertiary"]' in styles
+    assert "justify-content: flex-start" in styles and "text-align: left" in styles
+
+
+def test_the_chat_placeholder_fits_one_line_of_the_panel(wb, learner):
+    """Beside the exercise the panel is half the page: at 1280 px its box showed about 35 characters,
+    and the old placeholder was cut after "Ask the tutor: what you tried, what"."""
+    from ui.tutor_panel import PLACEHOLDER
+
+    at = practice_after_a_failing_run(wb, learner)
+    assert at.chat_input(key=f"panel_input:{DIGITS}").placeholder == PLACEHOLDER
+    assert len(PLACEHOLDER) <= 36 and "try" in PLACEHOLDER and "happened" in PLACEHOLDER
