@@ -13,6 +13,8 @@ from ui.session import require_user, workbench
 from ui.tutor_panel import tutor_panel
 
 FINISHED = ("passed", "skipped")
+DEBOUNCE_MS = 1000  # the code editor sends its text this long after the last key, and as it loses focus
+REQUESTED = "requested"  # ("run" or "submit", exercise id): a click on Run tests or Submit not carried out yet
 STATUS = {
     "todo": ":blue[:material/radio_button_unchecked: to do]",
     "tried": ":orange[:material/replay: tried, not passed yet]",
@@ -23,6 +25,16 @@ STATUS = {
 wb = workbench()
 user = require_user()
 catalogue = {e.id: e for e in wb.exercises()}
+
+
+def request(kind: str, exercise_id: str) -> None:
+    """A callback of Run tests and Submit ("run" or "submit"): the click is carried out by the page's body,
+    in whichever run of the page gets there. The code editor's text arriving just after the click stops
+    the click's own run, and a click lives only in the run it started: a click within 250 ms of the last
+    key (the editor's delay then) was lost so, or graded the code as it was before those keys, in 2 of 3
+    tries. Carried out by the later run, the click uses the code the editor holds then. (Stopped before
+    this callback, the click is still lost: the editor's delay, DEBOUNCE_MS, keeps that rare.)"""
+    st.session_state[REQUESTED] = (kind, exercise_id)
 
 
 def next_to_do(today: TodaysSet, after: str | None = None) -> str | None:
@@ -191,45 +203,53 @@ with work:
                 "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
         text = st.text_area("Your code", value=codes[exercise.id], height=420, key=area_key,
                             on_change=keep_typed, args=(exercise.id, area_key))
-        run_requested = False
     else:
         key = editor_key(exercise.id, version)
         mounted_with = st.session_state.setdefault("editor_initial", {})
         if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
             mounted_with[key] = codes[exercise.id]
         # an Ace theme of its own: the component's "streamlit" themes fetch a font from Google
-        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
+        # The text goes as the editor loses focus (on the press of a click elsewhere: the click then has it),
+        # and a second after the last key, for the draft. Sent 250 ms after it, the text arrived just as a
+        # quick click on Run tests had started the page's run, and stopped it: see request.
+        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode=["debounce", "blur"],
+                               key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
                                # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
                                props={"theme": "chrome", "enableLiveAutocompletion": False,
-                                      "enableSnippets": False})
+                                      "enableSnippets": False, "debounceChangePeriod": DEBOUNCE_MS})
         text = codes[exercise.id]
-        run_requested = False
         if response and response.get("id") and response.get("text") is not None:
             text = response["text"]
             handled = st.session_state.setdefault("handled_events", set())
             if response.get("type") == "submit" and response["id"] not in handled:
                 handled.add(response["id"])
-                run_requested = True  # Ctrl+Enter in the editor runs the tests
+                request("run", exercise.id)  # Ctrl+Enter in the editor runs the tests
     keep(exercise.id, text)
 
     with st.container(horizontal=True):  # buttons as wide as their labels, wrapping when the column is narrow
-        run_clicked = st.button("Run tests", icon=":material/play_arrow:")
-        submit_clicked = st.button("Submit", type="primary", icon=":material/check:")
+        st.button("Run tests", icon=":material/play_arrow:", on_click=request, args=("run", exercise.id))
+        st.button("Submit", type="primary", icon=":material/check:", on_click=request, args=("submit", exercise.id))
         st.button("Skip", icon=":material/skip_next:", on_click=skip, args=(user.id, exercise.id),
                   help="Put this exercise aside for today and go to the next one.")
         st.button("Reset", icon=":material/restart_alt:", on_click=start_again.ask, args=(exercise.id,),
                   help="Start again from the starter code (you will be asked first).")
 
-    if run_clicked or run_requested or submit_clicked:
+    requested = st.session_state.get(REQUESTED)
+    if requested is not None and requested[1] != exercise.id:  # asked on an exercise closed since
+        st.session_state.pop(REQUESTED, None)
+        requested = None
+    if requested is not None:
         start_again.cancel()  # on with this code: the question about replacing it is moot
     start_again.confirm(wb, user, exercise, codes[exercise.id])
-    if run_clicked or run_requested:
+    if requested == ("run", exercise.id):
         ticket = results.start(exercise.id)
         with st.spinner("Running the tests…"):
             # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call
             results.keep(exercise.id, ticket, "run", wb.run_tests(user.id, exercise.id, codes[exercise.id]))
-    if submit_clicked:
+        st.session_state.pop(REQUESTED, None)  # done, after the result is kept: a run stopped before does it again
+    if requested == ("submit", exercise.id):
+        st.session_state.pop(REQUESTED, None)  # first: a submission is recorded once, even if this run stops after it
         started = draft.started_at if draft else None
         duration = (results.now() - started).total_seconds() if started else None
         ticket = results.start(exercise.id)

@@ -272,7 +272,7 @@ def test_a_plain_edit_is_what_the_code_editor_shows_when_switched_back_at_once(p
         shown.locator(".ace_content").click()
         page.keyboard.press("Control+A")
         page.keyboard.insert_text(f"def digit_sum(n):\n    return {n}  # typed")
-        page.wait_for_timeout(500)  # reaching for the toggle: the editor sends what it holds after 250 ms
+        page.wait_for_timeout(500)  # reaching for the toggle (the editor sends what it holds as it loses focus)
         toggle.click()
         expect(area).to_have_value(f"def digit_sum(n):\n    return {n}  # typed")
         edited = f"def digit_sum(n):\n    return 0  # edited {n}\n"
@@ -290,3 +290,34 @@ def test_a_plain_edit_is_what_the_code_editor_shows_when_switched_back_at_once(p
         assert shown.evaluate("e => e.env.editor.getValue()") == edited
     page.get_by_role("button", name="Run tests").click()
     expect(page.get_by_text("1 of 7 tests pass.")).to_be_visible()
+
+
+def test_a_click_right_after_typing_acts_on_the_code_typed(page: Page, app_url: str) -> None:
+    """Run tests or Submit clicked at once after typing, before the editor's delay for sending its text is
+    over. Before the click was kept apart from its run (pages/practice.py request) and the editor sent its
+    text as it lost focus, such clicks were lost or graded the code as it was before (this test failed in
+    every try)."""
+    page.goto(app_url)
+    register(page, "e2e-quick", "Katherine Johnson")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    shown = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
+    wrong = "def digit_sum(n):\n    return 0\n"
+
+    def type_in(code: str) -> None:
+        shown.locator(".ace_content").click()
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(code)
+
+    for n in range(4):
+        solved = n % 2 == 1
+        type_in((REFERENCE if solved else wrong) + f"# round {n}\n")
+        # pressed and released 60 ms apart, as by a person (Playwright's own click takes no time): the
+        # editor sends its text as it loses focus, on the press
+        page.get_by_role("button", name="Run tests").click(delay=60)
+        expect(page.get_by_text("All 7 tests pass." if solved else "1 of 7 tests pass.")).to_be_visible()
+        expect_idle(page)
+    type_in(wrong)
+    page.get_by_role("button", name="Submit").click(delay=60)  # not the passing code of the round before
+    expect(page.get_by_text("1 of 7 tests pass. Your attempt is recorded.")).to_be_visible()
+    expect_idle(page)
