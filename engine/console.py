@@ -10,15 +10,22 @@ several statements...), as is a SELECT whose tree holds a data change (``WITH x 
 RETURNING ...) SELECT ...``). Whatever gets past that still cannot change the copy: every query
 runs in a transaction that is always rolled back. Results stop at a row limit, and a watchdog
 interrupts a query that runs past its time limit. The copy is a snapshot: ``refreshed_at`` says
-when it was taken.
+when it was taken, and ``scope_changed`` whether the educator's cohorts have gained or lost a
+learner since (then the copy holds someone it should not, or misses someone: take a new one).
+
+The server is protected too: a console has a memory limit and two threads, and never writes to
+disk (no spilling: see ``CONFIG``); the settings that would name the server's folders point
+nowhere. The user's SQL cannot change any of it: SET, RESET and PRAGMA are refused as statements,
+and the configuration is locked in any case.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,12 +35,42 @@ import polars as pl
 from engine.bank import Bank
 from engine.clock import utcnow
 from engine.store import Store
-from engine.views import VIEWS, exercises_table, scoped_tables
+from engine.views import VIEWS, exercises_table, scope_fingerprint, scoped_tables
 
 DEFAULT_ROW_LIMIT = 10_000
 DEFAULT_TIMEOUT_S = 10.0
 MAX_SQL_CHARS = 20_000
-MEMORY_LIMIT = "1GB"
+# Per console, and the page caches up to 8 of them: 4 GB at worst. One educator's cohorts take a few MB
+# (the demo's 12 learners and 4 weeks: under 1 MB), so 512 MB leaves room for any sensible query.
+MEMORY_LIMIT_MB = 512
+MEMORY_LIMIT = f"{MEMORY_LIMIT_MB}MB"
+THREADS = 2  # a heavy query of one educator leaves the server's other cores to everyone else
+NOWHERE = "/nonexistent"  # where the settings that would name the server's folders point instead
+
+CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "memory_limit": MEMORY_LIMIT,
+    "threads": THREADS,
+    # No spilling to disk: an in-memory database spills into ``.tmp`` of the server's working directory
+    # by default (the repository's folder, up to 90% of the disk). A query that needs more than
+    # MEMORY_LIMIT over a copy of a few MB is a runaway (a join without its condition, say): it is
+    # stopped with a message (``OUT_OF_MEMORY``) rather than given the server's disk.
+    "temp_directory": "",
+    # Secrets only in memory, and none there: ``duckdb_secrets()`` lists nothing instead of failing on
+    # the home's secret folder, and neither it nor an error message names that folder.
+    "allow_persistent_secrets": False,
+    "secret_directory": NOWHERE,
+    "extension_directory": NOWHERE,
+}
+OUT_OF_MEMORY = (f"The query needed more than the console's {MEMORY_LIMIT_MB} MB of memory and was "
+                 "stopped. Filter or aggregate earlier (in a WITH), or join on a condition.")
+REPLACED = "This snapshot was replaced by a newer one: run the query again."
+PIVOT_REFUSED = ("PIVOT without an IN list is not supported here (DuckDB runs it as several statements). Name the "
+                 "values, as in PIVOT events ON verb IN ('completed', 'failed') USING count(*) GROUP BY user_id, or "
+                 "count them with FILTER: SELECT user_id, count(*) FILTER (WHERE verb = 'completed') AS completed "
+                 "FROM events GROUP BY user_id.")
 
 
 class ConsoleError(ValueError):
@@ -52,23 +89,31 @@ class Console:
     """A locked, in-memory DuckDB database holding one educator's analytics tables."""
 
     def __init__(self, connection: duckdb.DuckDBPyConnection, tables: dict[str, int], refreshed_at: datetime,
-                 *, row_limit: int, timeout_s: float) -> None:
+                 *, row_limit: int, timeout_s: float, scope: Callable[[], int | None] | None = None,
+                 scope_copied: int | None = None) -> None:
         self._connection = connection
         self._lock = threading.Lock()  # one statement at a time on the connection
+        self._closed = False
         self.tables = tables  # name -> rows copied
         self.refreshed_at = refreshed_at
         self.row_limit = row_limit
         self.timeout_s = timeout_s
+        self._scope = scope  # the store's fingerprint of what the copy's educator may see, as of now ...
+        self._scope_copied = scope_copied  # ... and as of the copy
 
     @classmethod
     def open(cls, store: Store, bank: Bank, educator_id: int | None, *, row_limit: int = DEFAULT_ROW_LIMIT,
              timeout_s: float = DEFAULT_TIMEOUT_S) -> Console:
         """Copy what ``educator_id`` may see (everything when None) into a new locked console."""
-        connection = duckdb.connect(":memory:", config={"enable_external_access": False,
-                                                         "autoinstall_known_extensions": False,
-                                                         "autoload_known_extensions": False,
-                                                         "allow_community_extensions": False,
-                                                         "memory_limit": MEMORY_LIMIT})
+        # the scope is read before the tables: a learner who joins or leaves meanwhile makes the copy stale
+        def scope() -> int | None:
+            return scope_fingerprint(store, educator_id)
+
+        copied = scope()
+        connection = duckdb.connect(":memory:", config=CONFIG)
+        # turned off here rather than in CONFIG: opened without access, DuckDB would allow (and list in
+        # duckdb_settings) the paths of the database next to the server's working directory
+        connection.execute("SET enable_external_access = false")
         tables = {}
         for table, arrow in scoped_tables(store, educator_id):
             connection.register("incoming", arrow)
@@ -84,13 +129,31 @@ class Console:
         for name, sql in VIEWS.items():
             connection.execute(f"CREATE VIEW {name} AS {sql}")
         connection.execute("SET lock_configuration = true")  # nothing below can turn access back on
-        return cls(connection, tables, utcnow(), row_limit=row_limit, timeout_s=timeout_s)
+        return cls(connection, tables, utcnow(), row_limit=row_limit, timeout_s=timeout_s, scope=scope,
+                   scope_copied=copied)
+
+    def scope_changed(self) -> bool:
+        """Whether the educator's cohorts have changed since the copy (a learner joined or left one, a
+        cohort was created, renamed or deleted): then the copy shows someone they may no longer see, or
+        misses someone, and a new console should be opened. Cheap: one small query on the store. A
+        store that cannot answer (closed) counts as a change."""
+        if self._scope is None:
+            return False
+        try:
+            return self._scope() != self._scope_copied
+        except duckdb.Error:
+            return True
 
     def run(self, sql: str, limit: int | None = None) -> ConsoleResult:
         """Run one SELECT; at most ``limit`` rows come back (``truncated`` says if there were more)."""
         limit = min(limit or self.row_limit, self.row_limit)
+        if self._closed:
+            raise ConsoleError(REPLACED)
         statement = self._checked(sql)
         with self._lock:
+            if self._closed:  # closed while the statement was checked
+                self._connection.close()
+                raise ConsoleError(REPLACED)
             cursor = self._connection.cursor()
             watchdog = threading.Timer(self.timeout_s, cursor.interrupt)
             cursor.execute("BEGIN TRANSACTION")  # rolled back below, whatever the statement did
@@ -101,12 +164,16 @@ class Console:
             except duckdb.InterruptException:
                 raise ConsoleError(f"The query ran longer than {self.timeout_s:g} seconds and was stopped. "
                                    "Filter or aggregate more, or add a LIMIT.") from None
+            except duckdb.OutOfMemoryException:
+                raise ConsoleError(OUT_OF_MEMORY) from None
             except duckdb.Error as exc:
                 raise ConsoleError(_first_line(exc)) from None
             finally:
                 watchdog.cancel()
                 cursor.execute("ROLLBACK")
                 cursor.close()
+                if self._closed:  # closed while this query ran: done now that it is over
+                    self._connection.close()
         elapsed = (time.perf_counter() - started) * 1000
         return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1))
 
@@ -117,7 +184,13 @@ class Console:
                         "GROUP BY table_name ORDER BY table_name").frame
 
     def close(self) -> None:
-        self._connection.close()
+        """Free the copy. Never waits: a query running on another thread finishes first, then it is closed."""
+        self._closed = True
+        if self._lock.acquire(blocking=False):
+            try:
+                self._connection.close()
+            finally:
+                self._lock.release()
 
     def _checked(self, sql: str) -> str:
         text = (sql or "").strip().rstrip(";").strip()
@@ -134,8 +207,10 @@ class Console:
         if len(statements) != 1:
             raise ConsoleError("One statement at a time, please.")
         if statements[0].type != duckdb.StatementType.SELECT:
-            kind = statements[0].type.name
-            raise ConsoleError(f"Only queries (SELECT) run here; {kind} statements are refused. "
+            typed = _first_word(text)
+            if typed == "PIVOT":
+                raise ConsoleError(PIVOT_REFUSED)
+            raise ConsoleError(f"Only queries (SELECT) run here: {typed or 'this statement'} is refused. "
                                "The console is read-only.")
         if self._changes_data(text):
             raise ConsoleError("Only queries run here: this statement changes data (an INSERT, UPDATE, DELETE, "
@@ -173,6 +248,15 @@ def _node_types(tree: object) -> Iterator[str]:
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+_COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
+
+
+def _first_word(sql: str) -> str:
+    """The statement's first keyword as the user typed it (CHECKPOINT, not DuckDB's kind of it, CALL)."""
+    word = re.match(r"\s*([A-Za-z_]+)", _COMMENTS.sub(" ", sql))
+    return word[1].upper() if word else ""
 
 
 def _first_line(error: Exception) -> str:

@@ -50,6 +50,8 @@ TABLES: tuple[Table, ...] = (
           "The model's calibrated difficulty of each exercise (logits), from every learner's results."),
 )
 
+MEMBERSHIP_VERBS = ("joined-cohort", "left-cohort")  # events whose object is a cohort a learner is or was in
+
 _PRACTICE = "(" + ", ".join(f"'{verb}'" for verb in PRACTICE_VERBS) + ")"  # the dashboard's "practising"
 
 # the graded attempts, JSON flattened; ``shown``, the log's running count of hints (repeated on a retry),
@@ -83,6 +85,18 @@ VIEW_DESCRIPTIONS = {
 }
 
 
+def scope_fingerprint(store: Store, educator_id: int | None) -> int | None:
+    """A number that changes whenever what ``educator_id`` may see changes: a learner joins or leaves one
+    of their cohorts (leaving and joining again too: the join's time differs), a cohort of theirs is
+    created, renamed or deleted. One small query on the cohort tables, cheap enough to ask on every use
+    of a cached copy (the Data page's console); None with no educator (everyone is seen anyway)."""
+    if educator_id is None:
+        return None
+    return int(store.scalar(
+        "SELECT hash(list((c.id, c.name, m.user_id, m.joined_at) ORDER BY c.id, m.user_id)) "
+        "FROM cohorts c LEFT JOIN cohort_members m ON m.cohort_id = c.id WHERE c.educator_id = ?", [educator_id]))
+
+
 def visible_users(store: Store, educator_id: int | None) -> list[int] | None:
     """The learners an educator may see (their cohorts' members); None: everyone (no educator)."""
     if educator_id is None:
@@ -105,7 +119,11 @@ def scope(table: Table, educator_id: int | None, users: list[int] | None) -> lis
         return [f"cohort_id IN ({own_cohorts})"]
     if table.user_column is None:
         return []
-    return [f"{table.user_column} IN ({', '.join(str(int(u)) for u in users) or 'NULL'})"]
+    visible = [f"{table.user_column} IN ({', '.join(str(int(u)) for u in users) or 'NULL'})"]
+    if table.name == "events":  # nor when their learners joined or left another educator's cohort
+        verbs = ", ".join(f"'{verb}'" for verb in MEMBERSHIP_VERBS)
+        visible.append(f"(verb NOT IN ({verbs}) OR object IN (SELECT CAST(id AS VARCHAR) FROM ({own_cohorts})))")
+    return visible
 
 
 def scoped_select(table: Table, educator_id: int | None, users: list[int] | None, *more: str) -> str:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from engine import clock
 from engine.console import Console, ConsoleError
-from engine.example_queries import example_queries
+from engine.example_queries import example_chart, example_queries
 from engine.views import TABLES, VIEW_DESCRIPTIONS
 from ui.quick_chart import quick_chart
 from ui.session import require_role, workbench
@@ -49,16 +49,21 @@ def flattened(frame: pl.DataFrame, *, keep_nested: bool = False) -> pl.DataFrame
                               for c in other)
 
 
-def recent(snapshot: Console) -> bool:
-    """Whether a cached console is young enough to hand out again. (``clock.utcnow``, looked up at each
-    call: the cache keeps the ``recent`` of the run that created it.)"""
-    return clock.utcnow() - snapshot.refreshed_at < timedelta(minutes=SNAPSHOT_MINUTES)
+def current(snapshot: Console) -> bool:
+    """Whether a cached console may be handed out again: young enough, and its educator's cohorts have
+    neither gained nor lost a learner since it was taken (a learner who left must be gone at once, from
+    every session). (``clock.utcnow``, looked up at each call: the cache keeps the ``current`` of the
+    run that created it.)"""
+    young = clock.utcnow() - snapshot.refreshed_at < timedelta(minutes=SNAPSHOT_MINUTES)
+    return young and not snapshot.scope_changed()
 
 
-@st.cache_resource(show_spinner="Copying your cohorts' data into the console…", max_entries=8, validate=recent)
+@st.cache_resource(show_spinner="Copying your cohorts' data into the console…", max_entries=8, validate=current)
 def console(educator_id: int, nonce: str | None) -> Console:
     """The educator's console: shared by their sessions (``nonce`` None) and taken anew once it is
-    ``SNAPSHOT_MINUTES`` old; "Refresh snapshot" takes one of the session's own (a new ``nonce``)."""
+    ``SNAPSHOT_MINUTES`` old or their cohorts' members change; "Refresh snapshot" takes one of the
+    session's own (a new ``nonce``). A console dropped from the cache is freed once no run still uses it
+    (not closed on release: another session's run may be halfway through it)."""
     return workbench().data_console(educator_id)
 
 
@@ -102,7 +107,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
                f"at most {sql_console.row_limit:,} rows and {sql_console.timeout_s:g} s per query")
     st.button("Refresh snapshot", icon=":material/refresh:", on_click=refresh,
               help=f"Copy the latest activity into the console (done anyway once the snapshot is "
-                   f"{SNAPSHOT_MINUTES} minutes old).")
+                   f"{SNAPSHOT_MINUTES} minutes old, or as soon as a learner joins or leaves one of your cohorts).")
 
 with st.expander("Tables and views", icon=":material/table_view:"):
     described = {t.name: t.description for t in TABLES} | VIEW_DESCRIPTIONS
@@ -132,6 +137,7 @@ with st.form("query"):
 if run:
     try:
         st.session_state["result"] = wb.query_data(user.id, sql_console, sql)
+        st.session_state["result_chart"] = example_chart(examples, sql)  # an example's own chart, if it is one
         st.session_state.pop("query_error", None)
     except ConsoleError as exc:
         st.session_state.pop("result", None)
@@ -153,7 +159,7 @@ if result is not None:
                        icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):
-            quick_chart(flat)
+            quick_chart(flat, st.session_state.get("result_chart"))
 
 st.subheader("For notebooks", divider="gray")
 st.write("Take your cohorts' activity away as Parquet, for a notebook, DuckDB, Polars or pandas: one zip holding "

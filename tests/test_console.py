@@ -70,7 +70,6 @@ SECRETS = {
     "set": "SET enable_external_access = true",
     "reset": "RESET lock_configuration",
     "two statements": "SELECT 1; SELECT password_hash FROM users",
-    "stored secrets": "SELECT * FROM duckdb_secrets()",
     "environment": "SELECT getenv('WORKBENCH_COOKIE_KEY')",
 }
 
@@ -232,3 +231,170 @@ def test_every_example_of_the_guide_runs_in_the_console(setup):
             console.run(sql)
         except ConsoleError as exc:  # the message names the example that broke
             raise AssertionError(f"{title}: {exc}") from None
+
+
+# -- a copy that outlives a change of the educator's cohorts (the Data page shares one between sessions)
+
+def _leave(wb, who):
+    wb.leave_cohort(who["ada"].id, who["spring"].id)
+
+
+def _join(wb, who):
+    wb.join_cohort(wb.register("eve", "eve@example.org", "Eve", PASSWORD).id, who["spring"].join_code)
+
+
+def _leave_and_join_again(wb, who):
+    _leave(wb, who)
+    wb.join_cohort(who["ada"].id, who["spring"].join_code)
+
+
+def _delete(wb, who):
+    wb.delete_cohort(who["tess"].id, who["spring"].id)
+
+
+def _new_cohort(wb, who):
+    wb.create_cohort(who["tess"].id, "Summer")
+
+
+def _rename(wb, who):
+    wb.rename_cohort(who["tess"].id, who["spring"].id, "Spring term")
+
+
+SCOPE_CHANGES = {"a learner leaves": _leave, "a learner joins": _join, "leaves and joins again": _leave_and_join_again,
+                 "the cohort is deleted": _delete, "a cohort is created": _new_cohort, "the cohort is renamed": _rename}
+
+
+@pytest.mark.parametrize("change", SCOPE_CHANGES.values(), ids=SCOPE_CHANGES.keys())
+def test_a_change_of_the_educators_cohorts_makes_the_copy_stale(setup, change):
+    wb, console, who, _ = setup
+    assert not console.scope_changed()
+    change(wb, who)
+    assert console.scope_changed()
+    fresh = wb.data_console(who["tess"].id)
+    try:
+        assert not fresh.scope_changed()
+    finally:
+        fresh.close()
+
+
+OTHER_CHANGES = {
+    "new activity": lambda wb, who: wb.submit(who["ada"].id, EXERCISE, "def apply_n_times(f, n, v):\n    return v\n"),
+    "another educators learner leaves": lambda wb, who: wb.leave_cohort(who["cy_"].id, wb.cohorts(who["uma"].id)[0].id),
+    "another educators new cohort": lambda wb, who: wb.create_cohort(who["uma"].id, "Winter"),
+    "a learner of no cohort registers": lambda wb, who: wb.register("zed", "zed@example.org", "Zed", PASSWORD),
+}
+
+
+@pytest.mark.parametrize("change", OTHER_CHANGES.values(), ids=OTHER_CHANGES.keys())
+def test_other_changes_keep_the_copy(setup, change):
+    """New activity waits for the snapshot's age or a refresh: the copy is shared to be cheap."""
+    wb, console, who, _ = setup
+    change(wb, who)
+    assert not console.scope_changed()
+
+
+def test_a_learner_who_left_is_gone_from_the_next_copy(setup):
+    wb, console, who, _ = setup
+    _leave(wb, who)
+    fresh = wb.data_console(who["tess"].id)
+    try:
+        assert rows(fresh, "SELECT id FROM users") == []
+        assert rows(fresh, "SELECT count(*) FROM events") == [(0,)]
+    finally:
+        fresh.close()
+
+
+def test_a_closed_console_says_it_was_replaced(setup):
+    wb, _, who, _ = setup
+    console = wb.data_console(who["tess"].id)
+    console.close()
+    with pytest.raises(ConsoleError, match="replaced by a newer one"):
+        console.run("SELECT 1")
+    console.close()  # twice is fine
+
+
+# -- membership events of other educators' cohorts (another educator's cohort ids)
+
+def test_the_console_leaves_out_joining_and_leaving_other_educators_cohorts(setup):
+    wb, _, who, _ = setup
+    autumn = wb.cohorts(who["uma"].id)[0]
+    wb.join_cohort(who["ada"].id, autumn.join_code)
+    wb.leave_cohort(who["ada"].id, autumn.id)
+    console = wb.data_console(who["tess"].id)
+    try:
+        assert rows(console, "SELECT verb, object FROM events WHERE verb LIKE '%cohort' ORDER BY id") == [
+            ("joined-cohort", str(who["spring"].id))]
+        assert rows(console, "SELECT count(*) FROM events WHERE verb = 'submitted'") == [(1,)], "the rest stays"
+    finally:
+        console.close()
+
+
+# -- the server: memory, threads, no files written, no folder named, nothing the SQL can change
+
+SETTINGS = "SELECT current_setting('memory_limit'), current_setting('threads'), current_setting('temp_directory')"
+CHANGE_SETTINGS = {
+    "set memory": "SET memory_limit = '100GB'",
+    "set temp": "SET temp_directory = '/tmp/spill'",
+    "set threads": "SET threads = 64",
+    "reset memory": "RESET memory_limit",
+    "pragma memory": "PRAGMA memory_limit = '100GB'",
+    "query() set": "SELECT * FROM query('SET memory_limit = ''100GB''')",
+}
+
+
+@pytest.mark.parametrize("sql", CHANGE_SETTINGS.values(), ids=CHANGE_SETTINGS.keys())
+def test_the_limits_cannot_be_changed(setup, sql):
+    _, console, _, _ = setup
+    assert rows(console, SETTINGS) == [("488.2 MiB", 2, "")]
+    with pytest.raises(ConsoleError):
+        console.run(sql)
+    assert rows(console, SETTINGS) == [("488.2 MiB", 2, "")]
+
+
+def test_a_query_past_the_memory_limit_is_stopped_without_writing_to_disk(setup, tmp_path, monkeypatch):
+    """DuckDB spilled into ``.tmp`` of the working directory (the repository's folder, on the server)."""
+    wb, _, who, _ = setup
+    server = tmp_path / "server"
+    server.mkdir()
+    monkeypatch.chdir(server)
+    console = wb.data_console(who["tess"].id, timeout_s=60)
+    try:
+        with pytest.raises(ConsoleError, match="more than the console's 512 MB of memory"):
+            console.run("SELECT count(*) FROM (SELECT range, range::VARCHAR || repeat('x', 40) AS s "
+                        "FROM range(40000000) ORDER BY s DESC)")
+        assert list(server.rglob("*")) == [], "nothing spilled"
+        assert rows(console, "SELECT 1") == [(1,)], "the console still works afterwards"
+    finally:
+        console.close()
+
+
+def test_the_settings_name_no_folder_of_the_server(setup):
+    import os
+    import tempfile
+    from pathlib import Path
+
+    wb, console, _, _ = setup
+    settings = str(rows(console, "SELECT * FROM duckdb_settings()"))
+    for folder in (os.getcwd(), str(Path.home()), tempfile.gettempdir(), str(wb.settings.home)):
+        assert folder not in settings
+    assert rows(console, "SELECT * FROM duckdb_secrets()") == []
+    assert rows(console, "SELECT * FROM which_secret('s3://bucket/x', 's3')") == []
+
+
+@pytest.mark.parametrize(("sql", "message"), [
+    ("PIVOT events ON verb USING count(*) GROUP BY user_id", "PIVOT without an IN list is not supported here"),
+    ("CHECKPOINT", "CHECKPOINT is refused"),
+    ("-- first a comment\nFORCE CHECKPOINT", "FORCE is refused"),
+    ("VACUUM", "VACUUM is refused"),
+    ("/* x */ USE memory", "USE is refused"),
+])
+def test_refusals_name_what_was_typed(setup, sql, message):
+    _, console, _, _ = setup
+    with pytest.raises(ConsoleError, match=message):
+        console.run(sql)
+
+
+def test_a_pivot_with_its_values_named_runs(setup):
+    _, console, who, _ = setup
+    assert rows(console, "PIVOT events ON verb IN ('submitted', 'failed') USING count(*) GROUP BY user_id") == [
+        (who["ada"].id, 1, 1)]

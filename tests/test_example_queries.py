@@ -113,3 +113,32 @@ def test_the_learning_curve_numbers_attempts_per_learner_and_skill(cohort):
     learners = Counter(skill for _, skill in per_skill)
     assert {skill: curve[(skill, 1)] for skill in learners} == dict(learners), \
         "one attempt 1 per learner and skill"
+
+
+def test_every_example_names_a_chart_of_its_own_columns(cohort):
+    """The quick chart starts from each example's chart: its titles are the guide's, its columns the result's."""
+    from engine.example_queries import EXAMPLE_CHARTS
+
+    wb, clock, tess, _, ids = cohort
+    wb.record_result(ids["ada"], "python/digit-sum", True, at=clock.now)
+    assert set(EXAMPLE_CHARTS) == set(EXAMPLES), "a chart for every example, and only for them"
+    console = wb.data_console(tess.id)
+    try:
+        for title, chart in EXAMPLE_CHARTS.items():
+            columns = console.run(EXAMPLES[title]).frame.columns
+            assert {chart.x, chart.y, chart.colour or chart.x} <= set(columns), title
+    finally:
+        console.close()
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    (lambda sql: sql, True),
+    (lambda sql: f"\n  {sql};\n", True),  # as the box may hold it
+    (lambda sql: sql + " LIMIT 5", False),  # edited: the user's own query
+    (lambda sql: "SELECT 1", False),
+], ids=["as-is", "spaces-and-semicolon", "edited", "other"])
+def test_an_example_is_known_by_its_text(typed, found):
+    from engine.example_queries import EXAMPLE_CHARTS, example_chart
+
+    chart = example_chart(EXAMPLES, typed(EXAMPLES[CURVE]))
+    assert chart == (EXAMPLE_CHARTS[CURVE] if found else None)

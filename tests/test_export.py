@@ -102,6 +102,24 @@ def test_an_educator_reads_no_other_educators_cohort_memberships(wb, tmp_path):
         assert set(read_back(tmp_path / educator, "cohorts")["id"].to_list()) == own
 
 
+def test_an_educator_reads_no_joining_or_leaving_of_other_educators_cohorts(wb, tmp_path):
+    """The events say it too: ada joining and leaving uma's cohort is not in tess's snapshot (nor in her
+    zip: both take the same scope)."""
+    ids = two_educators(wb)
+    autumn = wb.cohorts(ids["uma"])[0]
+    wb.join_cohort(ids["ada"], autumn.join_code)
+    wb.leave_cohort(ids["ada"], autumn.id)
+    wb.snapshot(tmp_path / "tess", educator_id=ids["tess"])
+    con = duckdb.connect()
+    objects = con.sql(f"SELECT DISTINCT object FROM {parquet(tmp_path / 'tess', 'events/*/*.parquet')} "
+                      "WHERE verb IN ('joined-cohort', 'left-cohort')").fetchall()
+    assert objects == [(str(wb.cohorts(ids["tess"])[0].id),)]
+    with zipfile.ZipFile(io.BytesIO(wb.snapshot_zip(ids["tess"]))) as archive:
+        events = pl.concat(pl.read_parquet(io.BytesIO(archive.read(n))) for n in archive.namelist()
+                           if n.startswith("events/"))
+    assert str(autumn.id) not in events.filter(pl.col("verb").is_in(["joined-cohort", "left-cohort"]))["object"]
+
+
 def test_refreshing_replaces_the_snapshot_whole(filled, tmp_path):
     wb, ids = filled
     first = wb.snapshot(tmp_path / "snap")

@@ -115,3 +115,64 @@ def test_the_notebook_runs_and_reads_on_its_own(home, name, monkeypatch):
     snapshot = re.search(r"Snapshot all: ([\d,]+) tries", text)
     assert snapshot and int(snapshot.group(1).replace(",", "")) > 0, "the notebook read some tries"
     assert os.environ["WORKBENCH_HOME"] == str(home)
+
+
+@pytest.fixture(scope="module")
+def new_educator_home(tmp_path_factory) -> Path:
+    """A new educator's snapshot: one learner in the cohort, who has not tried anything yet."""
+    home = tmp_path_factory.mktemp("new-educator-home")
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        tess = wb.register("tess", "tess@example.org", "Tess", PASSWORD, role="educator")
+        ada = wb.register("ada", "ada@example.org", "Ada", PASSWORD)
+        wb.join_cohort(ada.id, wb.create_cohort(tess.id, "Spring").join_code)
+        wb.snapshot(home / "snapshots" / "new", educator_id=tess.id)
+    return home
+
+
+EMPTY_FINDINGS = {
+    "retention_and_funnel.ipynb": ["Nobody has practised yet", "Ran the tests before submitting: no submission yet.",
+                                   "the funnel is empty"],
+    "item_analysis.ipynb": ["No exercise tried yet", "No exercise has a calibrated difficulty yet"],
+    "learning_curves.ipynb": ["No learning curve yet", "no slope to compare"],
+}
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_the_notebook_says_so_on_a_snapshot_without_tries(new_educator_home, name, monkeypatch):
+    """It failed (a median of nothing formatted as a percentage) or printed "(nan%)"."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(new_educator_home))
+    monkeypatch.setenv("WORKBENCH_SNAPSHOT", str(new_educator_home / "snapshots" / "new"))
+    notebook = nbformat.read(REPO / "notebooks" / name, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "Snapshot new: 0 tries by 0 learners." in text
+    for finding in EMPTY_FINDINGS[name]:
+        assert finding in text
+    assert not re.search(r"nan|None|-0\.0", text), text
+
+
+@pytest.mark.parametrize(("slope", "shown"), [(-0.0, "+0.0%"), (-0.00004, "+0.0%"), (0.0123, "+1.2%"), (-0.02, "-2.0%")])
+def test_a_flat_learning_curve_reads_plus_zero(slope, shown):
+    """The notebook's own formatting of a slope (it printed "strings: -0.0% per try")."""
+    code = nbformat.read(REPO / "notebooks" / "learning_curves.ipynb", as_version=4).cells[7].source
+    assert 'slope = round(row["slope"], 3) + 0.0' in code
+    assert f"{round(slope, 3) + 0.0:+.1%}" == shown
+
+
+def test_no_run_tests_click_is_said_as_such(home, tmp_path, monkeypatch):
+    """The demo's results are recorded, not run: "Ran the tests before submitting: 0%" read as a finding."""
+    monkeypatch.setenv("WORKBENCH_HOME", str(home))
+    monkeypatch.delenv("WORKBENCH_SNAPSHOT", raising=False)
+    con = open_snapshot(home / "snapshots" / "all")
+    [(clicks,)] = con.sql("SELECT count(*) FROM events WHERE verb = 'ran-tests'").fetchall()
+    con.close()
+    notebook = nbformat.read(REPO / "notebooks" / "retention_and_funnel.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
+    text = "".join(o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+                   if o.output_type == "stream")
+    if clicks:
+        assert re.search(r"Ran the tests before submitting: \d+% of submitted pairs", text)
+    else:
+        assert 'no "Run tests" click in this snapshot' in text

@@ -28,15 +28,34 @@ def test_field_types_are_explicit():
     assert [kind(frame[c]) for c in frame.columns] == ["quantitative", "temporal", "nominal", "nominal", "nominal"]
 
 
-def test_a_number_column_of_nulls_is_no_y():
+def test_a_number_column_of_nulls_is_no_y_nor_x():
     frame = pl.DataFrame({"tries": [0], "min(id)": pl.Series([None], dtype=pl.Int64)})
     columns, x, numeric, y = chart_axes(frame)
-    assert (columns[x], numeric, numeric[y]) == ("min(id)", ["tries"], "tries")
+    assert (columns[x], numeric, numeric[y]) == ("tries", ["tries"], "tries")
+
+
+def test_a_column_of_nulls_is_no_default_x_nor_colour():
+    """It drew one wide bar labelled "null"."""
+    frame = pl.DataFrame({"nothing": [None, None], "verb": ["a", "b"], "n": [3, 4], "user_id": [1, 2]})
+    columns, x, numeric, y = chart_axes(frame)
+    assert (columns[x], numeric[y]) == ("verb", "user_id")
+    assert colour_choices(frame, "verb", "n") == ["user_id"]
 
 
 def test_colours_are_the_labels_other_than_x_and_y():
     frame = pl.DataFrame({"week": [date(2026, 3, 2)], "name": ["ada"], "verb": ["x"], "n": [1]})
     assert colour_choices(frame, "week", "n") == ["name", "verb"]
+
+
+def test_whole_numbers_of_few_values_are_colours_too():
+    """weeks_later, attempt, user_id: series of a retention curve, a learning curve, a learner each."""
+    frame = pl.DataFrame({"weeks_later": [0, 1, 2] * 10, "many": list(range(30)), "rate": [0.5] * 30,
+                          "n": list(range(30))})
+    assert colour_choices(frame, "many", "n") == ["weeks_later"], "not 30 values, not fractions"
+    assert colour_choices(frame, "weeks_later", "n") == [], "not X itself"
+    chart, data = build(frame, "many", "n", "weeks_later", "line")
+    spec = chart.to_dict()["encoding"]["color"]
+    assert spec["type"] == "nominal" and spec["legend"]["symbolLimit"] >= 30
 
 
 def test_decimals_become_floats_and_exact_values_stay_in_the_frame():
@@ -51,9 +70,40 @@ def test_the_caption_says_what_the_chart_hides():
     frame = pl.DataFrame({"week": ["w1", "w1", "w2"], "name": ["ada", "bob", "ada"], "n": [1, 2, 3]})
     _, data = build(frame, "week", "n", None, "bar")
     assert notes(frame, data, "week", None, "bar", ["name"]) == [
-        "Several rows share each week: their bars are stacked. Choose a Colour to tell them apart."]
+        "Several rows share each week: their bars are stacked: each bar is their sum. Choose a Colour (name) to tell "
+        "them apart."]
     assert notes(frame, data, "week", None, "point", ["name"]) == [], "points side by side hide nothing"
     assert notes(frame, data, "week", None, "bar", []) == [
-        "Several rows share each week: their bars are stacked. Aggregate them in the query (GROUP BY week) to draw one each."]
+        "Several rows share each week: their bars are stacked: each bar is their sum. Choose another X, or return one "
+        "row per week from the query."]
     _, data = build(frame, "week", "n", "name", "bar")
     assert notes(frame, data, "week", "name", "bar", ["name"]) == []
+
+
+def test_the_caption_never_says_to_aggregate_what_is_aggregated():
+    """The retention example is one row per starting week and weeks later: it said "GROUP BY cohort_week"."""
+    frame = pl.DataFrame({"cohort_week": ["w1", "w1", "w2"], "weeks_later": [0, 1, 0], "learners": [14, 12, 9]})
+    choices = colour_choices(frame, "cohort_week", "learners")
+    _, data = build(frame, "cohort_week", "learners", None, "bar")
+    assert notes(frame, data, "cohort_week", None, "bar", choices) == [
+        "Several rows share each cohort_week: their bars are stacked: each bar is their sum. Choose a Colour "
+        "(weeks_later) to tell them apart."]
+    _, data = build(frame, "cohort_week", "learners", "weeks_later", "bar")
+    assert notes(frame, data, "cohort_week", "weeks_later", "bar", choices) == []
+
+
+def test_the_caption_says_how_many_series_the_legend_leaves_out():
+    frame = pl.DataFrame({"day": list(range(60)), "name": [f"learner {i}" for i in range(60)], "n": [1] * 60})
+    _, data = build(frame, "day", "n", "name", "line")
+    assert notes(frame, data, "day", "name", "line", ["name"]) == [
+        "The legend lists 50 of the 60 values of name: hover over a mark to see its value."]
+
+
+def test_whole_numbers_read_as_whole_numbers():
+    """Difficulty 1 to 10 in bars was thin bars over ticks 1.0, 2.0...; weeks later 0.2, 0.4 on a line."""
+    frame = pl.DataFrame({"difficulty": [1, 2, 3], "hints": [0.5, 0.25, 1.0], "learners": [3, 2, 2]})
+    bars = build(frame, "difficulty", "hints", None, "bar")[0].to_dict()["encoding"]
+    assert bars["x"]["type"] == "nominal", "a bar per value"
+    line = build(frame, "difficulty", "learners", None, "line")[0].to_dict()["encoding"]
+    assert line["x"]["type"] == "quantitative" and line["x"]["axis"] == {"format": "d", "tickMinStep": 1}
+    assert line["y"]["axis"] == {"format": "d", "tickMinStep": 1}

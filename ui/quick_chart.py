@@ -15,10 +15,17 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from engine.example_queries import ChartSpec
+
 CHART_ROWS = 5_000  # the chart draws at most this many rows of a result
 TOOLTIP_COLUMNS = 6
 MARKS = ("bar", "line", "point")
 CONTROL_WIDTH = 200  # pixels: X, Y and Colour side by side, clear of the chart's toolbar on the right
+NUMBER_SERIES = 20  # a whole-number column of at most this many values may split the chart, a series each
+LEGEND_ENTRIES = 50  # series the legend lists; more are said in a note
+LEGEND_COLUMNS = 4
+LEGEND_ROW = 24  # pixels
+PLOT_HEIGHT = 280  # pixels, and the legend's rows below
 
 Kind = Literal["quantitative", "temporal", "nominal"]
 
@@ -28,20 +35,45 @@ def drawable_number(column: pl.Series) -> bool:
     return column.dtype.is_numeric() and column.null_count() < column.len()
 
 
+def empty(column: pl.Series) -> bool:
+    """A column of NULLs only: nothing to draw along it, nor to split series by."""
+    return column.null_count() == column.len()
+
+
 def chart_axes(frame: pl.DataFrame) -> tuple[list[str], int, list[str], int]:
     """The quick chart's choices and defaults: a label column across (the first that is not a
-    number, if any) and the last number column up. A number column of nulls only is no number here."""
+    number nor all NULL, if any) and the last number column up. A number column of nulls only is no
+    number here."""
     columns = frame.columns
     numeric = [c for c in columns if drawable_number(frame[c])] or columns
-    labels = [c for c in columns if c not in numeric]
-    x = columns.index(labels[0]) if labels else 0
+    labels = [c for c in columns if c not in numeric and not empty(frame[c])]
+    x = columns.index(labels[0]) if labels else columns.index(numeric[0]) if numeric != columns else 0
     others = [c for c in numeric if c != columns[x]] or numeric
     return columns, x, numeric, numeric.index(others[-1])
 
 
 def colour_choices(frame: pl.DataFrame, x: str, y: str) -> list[str]:
-    """The columns that may split the chart into series: those that are not numbers, other than X and Y."""
-    return [c for c in frame.columns if not drawable_number(frame[c]) and c not in (x, y)]
+    """The columns that may split the chart into series, other than X and Y: those that are not numbers,
+    and whole numbers of at most ``NUMBER_SERIES`` values (weeks later, an attempt number, a level),
+    each value a series. Not a column of NULLs only: one series of nothing."""
+    def splits(column: pl.Series) -> bool:
+        if empty(column):
+            return False
+        if not drawable_number(column):
+            return True
+        return column.dtype.is_integer() and column.n_unique() <= NUMBER_SERIES
+
+    return [c for c in frame.columns if c not in (x, y) and splits(frame[c])]
+
+
+def chart_defaults(frame: pl.DataFrame, preferred: ChartSpec | None) -> tuple[str, str, str | None, str | None]:
+    """X, Y, Colour and mark to start from: ``preferred`` (the example query's chart) where the result has
+    its columns, the general defaults (``chart_axes``, no colour, the mark left as it is) otherwise."""
+    columns, x, numeric, y = chart_axes(frame)
+    if preferred and preferred.x in columns and preferred.y in numeric and preferred.x != preferred.y:
+        colour = preferred.colour if preferred.colour in colour_choices(frame, preferred.x, preferred.y) else None
+        return preferred.x, preferred.y, colour, preferred.mark
+    return columns[x], numeric[y], None, None
 
 
 def date_labels(moments: pl.Series) -> pl.Series:
@@ -94,49 +126,85 @@ def build(frame: pl.DataFrame, x: str, y: str, colour: str | None, mark: str) ->
     def typed(name: str) -> dict:
         return {"field": field(name), "type": kind(data[name]), "title": name}
 
-    encoding: dict = {"x": alt.X(**typed(x), sort=None),  # in the query's order (its ORDER BY), not sorted by label
-                      "y": alt.Y(**typed(y)),
+    def whole(name: str) -> bool:  # whole numbers on a scale: ticks 1, 2, 3, not 1.0, 1.5, 2.0
+        return kind(data[name]) == "quantitative" and data[name].dtype.is_integer()
+
+    across = typed(x)
+    if mark == "bar" and whole(x):  # a bar per value (difficulty 1 to 10), not thin bars on a scale
+        across["type"] = "nominal"
+    counted = {"axis": alt.Axis(format="d", tickMinStep=1)}
+    x_axis = ({"axis": alt.Axis(labelAngle=0)} if whole(x) and across["type"] == "nominal"
+              else counted if whole(x) else {})
+    encoding: dict = {"x": alt.X(**across, sort=None, **x_axis),  # in the query's order (its ORDER BY), not by label
+                      "y": alt.Y(**typed(y), **(counted if whole(y) else {})),
                       "tooltip": [alt.Tooltip(**typed(name)) for name in tooltip]}
+    height = PLOT_HEIGHT
     if colour:
-        encoding["color"] = alt.Color(field=field(colour), type="nominal", title=colour)
-        if mark == "bar" and kind(data[x]) == "nominal":
+        # below the chart, in columns: at the right, a long legend was cut at the chart's height (9 of 12 skills);
+        # the chart grows by the legend's rows, as Streamlit fits legend and plot into the height
+        series = data[colour].n_unique()
+        listed = min(series, LEGEND_ENTRIES)
+        legend = alt.Legend(orient="bottom", direction="horizontal", columns=LEGEND_COLUMNS, symbolLimit=LEGEND_ENTRIES,
+                            labelLimit=CONTROL_WIDTH)
+        scale = alt.Scale(scheme="tableau20") if series > 10 else alt.Undefined  # 10 colours, then repeats
+        encoding["color"] = alt.Color(field=field(colour), type="nominal", title=colour, legend=legend, scale=scale)
+        if mark == "bar" and across["type"] == "nominal":
             encoding["xOffset"] = alt.XOffset(field=field(colour), type="nominal")  # side by side, not stacked
+        height += LEGEND_ROW * (2 + -(-listed // LEGEND_COLUMNS))  # its title, its rows, a gap
     chart = alt.Chart(data).encode(**encoding)
     chart = {"bar": chart.mark_bar(), "line": chart.mark_line(point=True)}.get(mark, chart.mark_point())
-    return chart.properties(height=280), data
+    return chart.properties(height=height), data
 
 
 def notes(frame: pl.DataFrame, data: pl.DataFrame, x: str, colour: str | None, mark: str, choices: Sequence[str]) -> list[str]:
-    """What the chart does not show as it is: rows left out, rows drawn on top of one another."""
+    """What the chart does not show as it is: rows left out, rows drawn on top of one another (bars
+    stacked into their sum, a line going back and forth), series the legend leaves out."""
     said = []
     if frame.height > CHART_ROWS:
         said.append(f"The chart draws the first {CHART_ROWS:,} of the {frame.height:,} rows.")
     keys = [x, colour] if colour else [x]
     if mark != "point" and data.select(keys).is_duplicated().any():
         each = f"{x} and {colour}" if colour else x
-        what = "their bars are stacked" if mark == "bar" else "the line goes back and forth between them"
-        hint = ("Choose a Colour to tell them apart." if choices and not colour
-                else f"Aggregate them in the query (GROUP BY {', '.join(keys)}) to draw one each.")
+        what = ("their bars are stacked: each bar is their sum" if mark == "bar"
+                else "the line goes back and forth between them")
+        others = [c for c in choices if c != colour]
+        named = f"{', '.join(others[:3])}{'…' if len(others) > 3 else ''}"
+        hint = (f"Choose {'another' if colour else 'a'} Colour ({named}) to tell them apart." if others
+                else f"Choose another X, or return one row per {each} from the query.")
         said.append(f"Several rows share each {each}: {what}. {hint}")
+    if colour and (series := data[colour].n_unique()) > LEGEND_ENTRIES:
+        said.append(f"The legend lists {LEGEND_ENTRIES} of the {series:,} values of {colour}: "
+                    "hover over a mark to see its value.")
     return said
 
 
-def quick_chart(frame: pl.DataFrame) -> None:
-    """The chart's controls and the chart of ``frame`` (flat: no lists or structs), or why there is none."""
-    columns, x_default, numeric, y_default = chart_axes(frame)
-    if st.session_state.get("chart_axes") != (columns, numeric):
-        # a result of other columns: its own defaults, not the last result's choices (set here, as the
-        # widgets show what the session state holds; a default index would not replace a value they keep)
-        st.session_state.update(chart_axes=(columns, numeric), chart_x=columns[x_default], chart_y=numeric[y_default],
-                                chart_colour=None)
+def quick_chart(frame: pl.DataFrame, preferred: ChartSpec | None = None) -> None:
+    """The chart's controls and the chart of ``frame`` (flat: no lists or structs), or why there is none.
+    ``preferred``: the chart to start from (an example query's), when the result has its columns."""
+    columns, _, numeric, _ = chart_axes(frame)
+    if st.session_state.get("chart_axes") != (columns, numeric, preferred):
+        # a result of other columns, or an example's: its own defaults, not the last result's choices (set
+        # here, as the widgets show what the session state holds; a default index would not replace a value
+        # they keep). The mark stays as the user left it, unless the example names one.
+        x_default, y_default, colour_default, mark_default = chart_defaults(frame, preferred)
+        st.session_state.update(chart_axes=(columns, numeric, preferred), chart_x=x_default, chart_y=y_default,
+                                chart_colour=colour_default)
+        if mark_default:
+            st.session_state["chart_mark"] = mark_default
+    st.session_state.setdefault("chart_mark", "bar")
     with st.container(horizontal=True, wrap=True):  # one row, or more on a narrow screen
         x = st.selectbox("X", columns, key="chart_x", width=CONTROL_WIDTH)
         y = st.selectbox("Y", numeric, key="chart_y", width=CONTROL_WIDTH)
         choices = colour_choices(frame, x, y)
+        if st.session_state.get("chart_colour") not in choices:
+            st.session_state["chart_colour"] = None  # it became X or Y
         colour = st.selectbox("Colour", choices, index=None, placeholder="None", key="chart_colour", width=CONTROL_WIDTH,
                               disabled=not choices,
-                              help="Split the rows into series, one colour each: a learner, a verb…")
-        mark = st.segmented_control("Chart", MARKS, default="bar", key="chart_mark") or "bar"
+                              help="Split the rows into series, one colour each: a learner, a verb, weeks later…")
+        mark = st.segmented_control("Chart", MARKS, key="chart_mark") or "bar"
+    if empty(frame[x]):
+        st.info(f"{x} holds no values (all NULL): choose another X to draw along.", icon=":material/info:")
+        return
     try:
         chart, data = build(frame, x, y, colour, mark)
         st.altair_chart(chart, width="stretch")

@@ -271,11 +271,12 @@ def test_an_aggregate_of_nothing_charts_without_a_traceback(wb, tess):
     at = run_sql(open_page(tess), "SELECT count(*) AS tries, min(id) FROM users WHERE id = -1")
     assert not at.exception
     assert "min(id)" not in at.selectbox(key="chart_y").options, "nothing to draw up"
+    assert at.selectbox(key="chart_x").value == "tries", "nor across"
     spec, data = chart_data(at)
-    assert spec["encoding"]["x"] == {"field": "min(id)", "type": "nominal", "sort": None, "title": "min(id)"}
-    assert spec["encoding"]["y"]["field"] == "tries" and data == {"min(id)": [None], "tries": [0]}
-    at.selectbox(key="chart_x").select("tries").run()
-    assert not at.exception and len(at.get("vega_lite_chart")) == 1
+    assert spec["encoding"]["y"]["field"] == "tries" and data == {"tries": [0], "min(id)": [None]}
+    at.selectbox(key="chart_x").select("min(id)").run()
+    assert not at.exception and not at.get("vega_lite_chart"), "no wide bar labelled null"
+    assert [i.value for i in at.info] == ["min(id) holds no values (all NULL): choose another X to draw along."]
 
 
 def test_a_column_with_a_dot_in_its_name_is_charted(wb, tess):
@@ -307,7 +308,8 @@ def test_rows_sharing_an_x_are_said_to_stack_until_a_colour_splits_them(wb, tess
     at = run_sql(open_page(tess), PER_LEARNER)
     assert at.selectbox(key="chart_x").value == "week" and at.selectbox(key="chart_colour").value is None
     assert at.selectbox(key="chart_colour").options == ["name"]
-    stacked = "Several rows share each week: their bars are stacked. Choose a Colour to tell them apart."
+    stacked = ("Several rows share each week: their bars are stacked: each bar is their sum. Choose a Colour (name) "
+               "to tell them apart.")
     assert stacked in [c.value for c in at.caption]
     at.selectbox(key="chart_colour").select("name").run()
     spec, data = chart_data(at)
@@ -378,3 +380,89 @@ def test_a_colour_that_becomes_x_is_dropped(wb, tess):
     assert at.selectbox(key="chart_colour").value is None and at.selectbox(key="chart_colour").options == ["week"]
     spec, _ = chart_data(at)
     assert spec["encoding"]["x"]["field"] == "name" and "color" not in spec["encoding"]
+
+
+def _leaves(wb):
+    ada = wb.accounts.by_username("ada")
+    wb.leave_cohort(ada.id, wb.cohort_book.of_learner(ada.id)[0][0].id)
+
+
+def _cohort_deleted(wb):
+    tess = wb.accounts.by_username("tess")
+    wb.delete_cohort(tess.id, wb.cohorts(tess.id)[0].id)
+
+
+def _joins(wb):
+    tess = wb.accounts.by_username("tess")
+    dan = wb.register("dan", "dan@example.org", "Dan", "password123")
+    wb.join_cohort(dan.id, wb.cohorts(tess.id)[0].join_code)
+
+
+@pytest.mark.parametrize(("change", "usernames"), [
+    (_leaves, ["bob"]), (_cohort_deleted, []), (_joins, ["ada", "bob", "dan"]),
+], ids=["a learner leaves", "the cohort is deleted", "a learner joins"])
+@pytest.mark.parametrize("refreshed", [False, True], ids=["shared", "refreshed"])
+def test_a_change_of_members_shows_at_once_in_every_session(wb, tess, change, usernames, refreshed):
+    """The snapshot is shared for minutes, but not across a change of who is in the educator's cohorts:
+    a learner who leaves is gone from the console at once, in a new login and in an open session alike."""
+    before = open_page(tess)
+    if refreshed:  # a session's own snapshot is no exception
+        next(b for b in before.button if b.label == "Refresh snapshot").click().run()
+    before = run_sql(before, "SELECT username FROM users ORDER BY 1")
+    assert list(before.dataframe[-1].value["username"]) == ["ada", "bob"]
+    change(wb)
+    after = run_sql(open_page(tess), "SELECT username FROM users ORDER BY 1")
+    assert list(after.dataframe[-1].value["username"]) == usernames, "a new login"
+    before = run_sql(before, "SELECT username FROM users ORDER BY 1")
+    assert list(before.dataframe[-1].value["username"]) == usernames, "the session open before"
+
+
+RETENTION = "Retention: of the learners who started in a week, how many still practise N weeks later"
+CURVE = "A learning curve: success by attempt number within a skill"
+
+
+@pytest.fixture
+def demo_tess(wb):
+    """The demo's educator, with weeks of her cohorts' practice: what the examples are for."""
+    return wb.load_demo(learners=3, days=15).educator
+
+
+def chart_controls(at: AppTest) -> tuple:
+    return (at.selectbox(key="chart_x").value, at.selectbox(key="chart_y").value,
+            at.selectbox(key="chart_colour").value, at.button_group(key="chart_mark").value)
+
+
+def run_example(at: AppTest, title: str) -> AppTest:
+    at.selectbox(key="example").select(title).run()
+    at.button(key="FormSubmitter:query-Run").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize(("title", "controls"), [
+    (RETENTION, ("weeks_later", "learners", "cohort_week", "line")),  # stacked 57 learners in one week's bar
+    (CURVE, ("attempt", "success", "skill", "line")),  # was X = skill, Y = n, stacked
+    ("Weekly active learners", ("week", "learners", None, "line")),
+    ("Authored against calibrated difficulty", ("authored", "calibrated", None, "point")),
+])
+def test_each_example_starts_from_its_own_chart(wb, demo_tess, title, controls):
+    at = run_example(open_page(demo_tess), title)
+    assert chart_controls(at) == controls
+    spec, data = chart_data(at)
+    assert not any(c.value.startswith("Several rows") for c in at.caption), "nothing stacked or back and forth"
+    if controls[2]:
+        assert spec["encoding"]["color"]["legend"]["symbolLimit"] >= len(set(data[controls[2]])), "every series listed"
+
+
+def test_an_edited_example_gets_the_general_defaults_and_a_number_colour(wb, demo_tess):
+    at = run_example(open_page(demo_tess), RETENTION)
+    example = at.text_area(key="sql").value
+    at = run_sql(at, example + " LIMIT 100")
+    assert chart_controls(at)[:3] == ("cohort_week", "learners", None), "a query of the user's own"
+    assert at.selectbox(key="chart_colour").options == ["weeks_later"], "a whole number of few values splits series"
+    at.selectbox(key="chart_colour").select("weeks_later").run()
+    spec, _ = chart_data(at)
+    assert spec["encoding"]["color"] | {"legend": None} == {"field": "weeks_later", "type": "nominal",
+                                                            "title": "weeks_later", "legend": None}
+    at = run_sql(at, f"\n{example};\n")
+    assert chart_controls(at)[:3] == ("weeks_later", "learners", "cohort_week"), "the example's again"
