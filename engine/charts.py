@@ -18,6 +18,8 @@ import altair as alt
 import pandas  # noqa: F401
 import polars as pl
 
+from engine.chart_marks import SO_FAR_OPACITY as SO_FAR_OPACITY  # re-exported: the tests of both chart modules read it
+from engine.chart_marks import mark_this_week, mark_today, so_far_opacity, whole_ticks
 from engine.chart_words import YOU, Voice, count
 from engine.chart_words import day as _day
 from engine.chart_words import duration as _duration
@@ -35,13 +37,10 @@ MASTERED = "#2e9e6a"
 STATUS_COLOURS = {"mastered": MASTERED, "next": ACCENT, "practising": PRIMARY, "not started": "#b8bfcc"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WIDTH = 560
+DAY_SQUARE = 12  # pixels: a day of the practice calendar
 MAX_BAR = 48  # pixels: the widest a bar is drawn
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
-# today is not over: its figures are what it holds so far, drawn apart so a short day does not read as a drop
-SO_FAR = "today so far"
-SO_FAR_WEEK = "this week so far"  # nor is this week: the same for a weekly chart's last bar or point
-SO_FAR_OPACITY = 0.45  # today's (this week's) bar, paler than the finished days (weeks)
-SO_FAR_STROKE = MUTED  # today's calendar square, outlined (paler would read as fewer tries)
+SO_FAR_STROKE = MUTED  # today's calendar square, outlined (paler would read as fewer tries): engine.chart_marks
 
 
 THEME: dict[str, Any] = {
@@ -74,34 +73,6 @@ def specification(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return spec
 
 
-def mark_today(frame: pl.DataFrame, today: date | None, label: str) -> pl.DataFrame:
-    """``frame`` (a row per ``day``) with a ``today`` column, true on ``today``'s row, and ", today so
-    far" after that row's ``label`` (the text its tooltip shows): the figures stay exact, and the chart
-    draws today's apart as a day not over yet (a paler bar, ``so_far_opacity``; an outlined calendar
-    square). No row is today when ``today`` is None."""
-    return _mark(frame, "day", today, label, SO_FAR)
-
-
-def mark_this_week(frame: pl.DataFrame, today: date | None, label: str) -> pl.DataFrame:
-    """``mark_today`` for a row per ``week`` (a date, its Monday): the ``today`` column is true on the
-    week that holds ``today``, whose ``label`` ends ", this week so far". No row is marked when that
-    week has none (no tries this week yet) or ``today`` is None."""
-    monday = today - timedelta(days=today.weekday()) if today is not None else None
-    return _mark(frame, "week", monday, label, SO_FAR_WEEK)
-
-
-def _mark(frame: pl.DataFrame, column: str, current: date | None, label: str, words: str) -> pl.DataFrame:
-    is_current = pl.col(column) == current if current is not None else pl.lit(False)
-    return frame.with_columns(is_current.alias("today")).with_columns(
-        pl.when(pl.col("today")).then(pl.col(label) + f", {words}").otherwise(pl.col(label)).alias(label))
-
-
-def so_far_opacity() -> Any:
-    """The opacity of a daily or weekly bar: paler on today's or this week's (``mark_today``,
-    ``mark_this_week``), whole on the finished ones."""
-    return alt.when(alt.datum.today).then(alt.value(SO_FAR_OPACITY)).otherwise(alt.value(1.0))
-
-
 def _empty(title: str | alt.TitleParams, message: str, height: int = 120) -> alt.Chart:
     """A chart that says there is nothing to draw yet, in the place the chart will take."""
     return (alt.Chart(pl.DataFrame({"message": [message]}), title=title, width=WIDTH, height=height)
@@ -112,14 +83,21 @@ def _empty(title: str | alt.TitleParams, message: str, height: int = 120) -> alt
 # -- the streak calendar -----------------------------------------------------------------------
 
 
-def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Practice calendar") -> alt.Chart:
+def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Practice calendar", *,
+                   fit: bool = False) -> alt.Chart:
     """A year of days, GitHub style: a column per week, a row per weekday, darker for more tries.
     The last day is today (``Progress.calendar`` ends there): its square is outlined, its colour its
-    tries so far, and its tooltip says so."""
+    tries so far, and its tooltip says so.
+
+    The squares keep their size (``DAY_SQUARE``), so the chart is as wide as its weeks, unless
+    ``fit``: then it takes the width it is drawn at (a page's column, Streamlit's
+    ``width="stretch"``) and shows the latest weeks that fit in it, the oldest left out on a narrow
+    screen, so this week is always in sight and nothing spills over what stands beside or below."""
     if calendar.is_empty():
         return _empty(title, "No days to show yet.")
+    monday = pl.col("day") - pl.duration(days=pl.col("day").dt.weekday() - 1)
     days = calendar.with_columns(
-        (pl.col("day") - pl.duration(days=pl.col("day").dt.weekday() - 1)).dt.to_string("%Y-%m-%d").alias("week"),
+        monday.dt.to_string("%Y-%m-%d").alias("week"),
         pl.col("day").dt.weekday().map_elements(lambda d: WEEKDAYS[d - 1], return_dtype=pl.String).alias("weekday"),
         pl.col("day").dt.to_string("%a %d %b %Y").alias("date"),
         pl.col("minutes").round(0).cast(pl.Int64).alias("minutes"),
@@ -129,15 +107,22 @@ def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Pract
               .otherwise(alt.Color("attempts:Q", title="Tries a day", legend=alt.Legend(format="d", tickMinStep=1),
                                    scale=alt.Scale(range=["#c6d4fb", PRIMARY, "#1c3c96"], domainMin=1))))
     outline = alt.when(alt.datum.today).then(alt.value(SO_FAR_STROKE)).otherwise(alt.value("white"))
+    axis = alt.Axis(labelAngle=0, ticks=False, domain=False, labelOverlap=False,
+                    labelExpr="utcdate(toDate(datum.value)) <= 7 ? utcFormat(toDate(datum.value), '%b') : ''")
     # sizes go to the constructor: .properties() checks each against the schema, slowly
-    return (alt.Chart(days, title=title, width=alt.Step(12), height=alt.Step(12))
-            .mark_rect(cornerRadius=2, stroke="white", strokeWidth=1.5)
+    chart = alt.Chart(days, title=title, width=alt.Step(DAY_SQUARE), height=alt.Step(DAY_SQUARE))
+    x = alt.X("week:O", title=None, axis=axis)
+    if fit:
+        # weeks before this one, so the latest are kept; ``width`` is the plot's, once drawn (a fixed
+        # number, not a step: a step would make the width hang on the weeks, and the weeks on the width)
+        days = days.with_columns(((monday.max() - monday).dt.total_days() // 7).cast(pl.Int64).alias("ago"))
+        weeks = f"clamp(floor(width / {DAY_SQUARE}), 1, {days['week'].n_unique()})"
+        chart = alt.Chart(days, title=title, width=WIDTH, height=alt.Step(DAY_SQUARE)).transform_filter(
+            f"datum.ago < {weeks}")
+        x = alt.X("week:O", title=None, axis=axis, scale=alt.Scale(range=[0, alt.ExprRef(f"{weeks} * {DAY_SQUARE}")]))
+    return (chart.mark_rect(cornerRadius=2, stroke="white", strokeWidth=1.5)
             .encode(
-                x=alt.X("week:O", title=None,
-                        axis=alt.Axis(labelAngle=0, ticks=False, domain=False, labelOverlap=False,
-                                      labelExpr="utcdate(toDate(datum.value)) <= 7 ? "
-                                                "utcFormat(toDate(datum.value), '%b') : ''")),
-                y=alt.Y("weekday:O", title=None, sort=list(WEEKDAYS), axis=alt.Axis(ticks=False, domain=False)),
+                x=x, y=alt.Y("weekday:O", title=None, sort=list(WEEKDAYS), axis=alt.Axis(ticks=False, domain=False)),
                 color=colour, stroke=outline,
                 tooltip=[alt.Tooltip("date:N", title="Day"), alt.Tooltip("attempts:Q", title="Tries"),
                          alt.Tooltip("passes:Q", title="Passed"), alt.Tooltip("minutes:Q", title="Minutes")]))
@@ -376,13 +361,6 @@ def time_summary(weekly: pl.DataFrame, today: date | None = None) -> str:
 
 
 # -- hints per exercise ------------------------------------------------------------------------
-
-
-def whole_ticks(most: int, least: int = 0) -> alt.Axis:
-    """An axis of counts from ``least`` to ``most``: whole numbers only. A few are listed outright,
-    as some renderers put a tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
-    values = list(range(least, most + 1)) if most - least <= 10 else alt.Undefined
-    return alt.Axis(values=values, tickMinStep=1, format="d")
 
 
 def _top_hinted(exercises: pl.DataFrame) -> pl.DataFrame:

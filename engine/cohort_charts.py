@@ -14,18 +14,8 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.charts import (
-    ACCENT,
-    MUTED,
-    PRIMARY,
-    STATUS_COLOURS,
-    count,
-    mark_this_week,
-    mark_today,
-    so_far_opacity,
-    themed,
-    whole_ticks,
-)
+from engine.chart_marks import mark_this_week, mark_today, so_far_opacity, whole_ticks
+from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn, at most
@@ -50,7 +40,8 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     02 Nov 2026", "the last 90 days"). Today's bar, when there is one, is its count so far, drawn
     paler (``engine.charts.mark_today``): the day is not over, and a full-strength short bar would
     read as a drop. So is this week's point on the line: hollow (``engine.charts.mark_this_week``),
-    and the subtitle says so."""
+    and the subtitle says so. The two fit the width they are drawn in (``WIDTH`` outside a page):
+    show it with ``st.altair_chart(chart, width="stretch")``."""
     if days.is_empty():
         return _empty("Active learners", "No activity yet.")
     last: date = today or days["day"].max()  # type: ignore[assignment]
@@ -64,7 +55,8 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     # half a day either side: a bar (at its day's midnight) in the middle of its day, the first and last drawn whole
     domain = [_utc(first - timedelta(days=1), hours=12), _utc(last, hours=12)]
     daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=subtitle))
-             .mark_bar(color=PRIMARY, size=min(MAX_BAR, 0.7 * WIDTH / shown))
+             # the bars' width from the drawn width (Vega's ``width`` signal), which follows the page
+             .mark_bar(color=PRIMARY, size=alt.ExprRef(f"min({MAX_BAR}, 0.7 * width / {shown})"))
              .encode(x=alt.X("day:T", title=None, scale=alt.Scale(type="utc", domain=domain), axis=_day_ticks(first, last)),
                      y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(recent)), opacity=so_far_opacity(),
                      # the day as text: a UTC day, the same day in every time zone
@@ -86,7 +78,9 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
                       tooltip=[alt.Tooltip("label:N", title="week of"), alt.Tooltip("learners:Q"),
                                alt.Tooltip("events:Q")])
               .properties(width=WIDTH, height=140))
-    return themed(alt.vconcat(daily, weekly))
+    # fit-x: the two fill the width they are given (``st.altair_chart(..., width="stretch")``), axes and all;
+    # Streamlit leaves a concatenation with a layer at its own width, which overflowed a narrow column
+    return themed(alt.vconcat(daily, weekly, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")))
 
 
 def _daily_span(first_active: date, last: date, window: int = DAILY_WINDOW) -> tuple[date, str]:
@@ -136,28 +130,38 @@ def _utc(day: date, hours: int = 0) -> alt.DateTime:
     return alt.DateTime(year=day.year, month=day.month, date=day.day, hours=hours, utc=True)
 
 
-def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame) -> str:
+def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame, today: date | None = None) -> str:
+    """The latest week's active learners and the busiest day. The week holding ``today`` is "so far", as the
+    chart's hollow point says: a week from Monday, not the last 7 days of the page's "Active" figure."""
     if days.is_empty():
         return "No learner of this cohort has been active yet."
     busiest = days.sort("learners", descending=True).row(0, named=True)
     latest = weeks.sort("week").row(-1, named=True)
     active = int(latest["learners"])
+    busiest_day = f"The busiest day was {busiest['day']:%d %b %Y}, with {count(int(busiest['learners']), 'learner')}."
+    if today is not None and latest["week"] == today - timedelta(days=today.weekday()):
+        return (f"So far this week (from Monday {latest['week']:%d %b %Y}), {count(active, 'learner')} "
+                f"{'has' if active == 1 else 'have'} been active. {busiest_day}")
     return (f"In the week of {latest['week']:%d %b %Y}, {count(active, 'learner')} {'was' if active == 1 else 'were'} "
-            f"active. The busiest day was {busiest['day']:%d %b %Y}, with {count(int(busiest['learners']), 'learner')}.")
+            f"active. {busiest_day}")
 
 
 def progress_chart(learners: pl.DataFrame) -> Any:
     """How many learners have solved how many exercises: a histogram, binned here."""
     if learners.is_empty():
         return _empty("Exercises solved", "No learners yet.")
-    top = max(1, int(learners["solved"].cast(pl.Int64).max() or 0))  # type: ignore[arg-type]
+    top = int(learners["solved"].cast(pl.Int64).max() or 0)  # type: ignore[arg-type]
+    if top == 0:  # one bar from 0 to 1 across the whole chart says less than this
+        return _empty("Exercises solved per learner", "No learner has solved an exercise yet.")
     width = max(1, -(-top // 20))  # at most about 20 bars
     bins = (learners.select((pl.col("solved") // width * width).alias("from"))
             .group_by("from").len("learners").with_columns(to=pl.col("from") + width).sort("from"))
     return themed(alt.Chart(bins, title="Exercises solved per learner")
                   .mark_bar(color=PRIMARY)
+                  # from 0: a lone bar (a cohort of one, or all alike) stands where it is, not across the chart
                   .encode(x=alt.X("from:Q", bin="binned", title="exercises solved",
-                                  axis=whole_ticks(int(bins["to"].max()), int(bins["from"].min()))),  # type: ignore[arg-type]
+                                  scale=alt.Scale(domain=[0, int(bins["to"].max())]),  # type: ignore[arg-type]
+                                  axis=whole_ticks(int(bins["to"].max()))),  # type: ignore[arg-type]
                           x2="to:Q", y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(bins)),
                           tooltip=[alt.Tooltip("from:Q", title="solved from"), alt.Tooltip("to:Q", title="fewer than"),
                                    alt.Tooltip("learners:Q")])

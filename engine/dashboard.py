@@ -78,14 +78,14 @@ class Dashboard:
     @property
     def trend_window(self) -> str:
         """The at-risk trends' windows in words, no longer than the cohort's practice so far: "the last 14
-        days against the 28 before", or "... against the 9 before" when practice began 23 days back."""
+        days against the 28 days before them", or "... against the 9 days before them" when practice began
+        23 days back."""
         as_of, first = self.learners["as_of"].max(), self.learners["first_at"].min()
-        recent = f"the last {RECENT_DAYS} days"
         if not (isinstance(as_of, datetime) and isinstance(first, datetime)):
-            return f"{recent} against the {BEFORE_DAYS} before"
+            return _windows(BEFORE_DAYS)
         if _history_before(first, as_of) <= 0:
-            return f"{recent} against the {BEFORE_DAYS} before (no practice before them yet)"
-        return f"{recent} against {_before(before_days(first, as_of))}"
+            return f"{_windows(BEFORE_DAYS)}, which have no practice yet"
+        return _windows(before_days(first, as_of))
 
 
 def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: Bank, curriculum: Curriculum,
@@ -160,7 +160,7 @@ def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
         recent, before = row["recent_attempts"], row["before_attempts"]
         if recent >= rules.min_attempts and before >= rules.min_attempts:
             then, lately = row["before_passes"] / before, row["recent_passes"] / recent
-            windows = f"last {RECENT_DAYS} days vs {_before(before_days(row.get('first_at'), row.get('as_of')))}"
+            windows = _windows(before_days(row.get("first_at"), row.get("as_of")))
             if then - lately >= rules.success_drop:
                 kinds.append("falling success")
                 reasons.append(f"success fell from {then:.0%} to {lately:.0%} ({windows})")
@@ -190,8 +190,10 @@ def before_days(first_at: datetime | None, as_of: datetime | None) -> int:
     return max(1, min(BEFORE_DAYS, math.ceil(_history_before(first_at, as_of))))
 
 
-def _before(days: int) -> str:
-    return "the day before" if days == 1 else f"the {days} before"
+def _windows(before: int) -> str:
+    """The trends' two windows in words: "the last 14 days against the 28 days before them" (days, not weeks:
+    the shorter "the 3 before" was read as 3 weeks)."""
+    return f"the last {RECENT_DAYS} days against {'the day' if before == 1 else f'the {before} days'} before them"
 
 
 # -- items ------------------------------------------------------------------------------------

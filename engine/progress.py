@@ -235,9 +235,10 @@ def _mastery(curriculum: Curriculum, estimates: dict[str, SkillEstimate],
 
 def _next_skill(curriculum: Curriculum, estimates: dict[str, SkillEstimate], tried: dict[str, dict[str, Any]],
                 passed: set[str]) -> NextSkill | None:
-    """The skill to work on next: the weakest skill practised and not yet mastered; when every
-    practised skill is mastered, the first new skill whose prerequisites are met (the planner's
-    rule: each one passed, or estimated strong enough already)."""
+    """The skill to work on next: the weakest skill practised and not yet mastered (with one skill
+    practised, there is no weakest: it is the only one); when every practised skill is mastered, the
+    first new skill whose prerequisites are met (the planner's rule: each one passed, or estimated
+    strong enough already)."""
     def opened(skill: str) -> bool:
         return all(r in passed or (r in estimates and estimates[r].ability >= MASTERED_ENOUGH)
                    for r in curriculum.requires(skill))
@@ -247,8 +248,10 @@ def _next_skill(curriculum: Curriculum, estimates: dict[str, SkillEstimate], tri
         weakest = min(practising, key=lambda e: (e.ability, curriculum.order(e.skill)))
         row = tried.get(weakest.skill, {})
         tries = f"; {row.get('passes', 0)} of {row.get('attempts', 0)} tries passed" if row else ""
+        practised = sum(1 for e in estimates.values() if e.evidence)
+        which = "your weakest skill so far" if practised > 1 else "the only skill you have practised so far"
         return NextSkill(weakest.skill, curriculum.name(weakest.skill),
-                         f"your weakest skill so far, at about level {_shown_level(weakest.ability)}{tries}")
+                         f"{which}, at about level {_shown_level(weakest.ability)}{tries}")
     fresh = sorted((s for s, e in estimates.items() if not e.evidence and opened(s)), key=curriculum.order)
     if not fresh:
         return None

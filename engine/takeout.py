@@ -1,8 +1,14 @@
-"""Takeout: a learner's own data to keep, as CSV files in a zip or as one JSON document.
+"""Takeout: everything the workbench keeps about a learner, as CSV files in a zip or as one JSON
+document.
 
-Four tables, each holding only this learner's rows: their attempts (with the code they submitted),
-their events from the activity log, the model's estimate of each skill, and their unlocked
-achievements. Use ``Workbench.export_data``; it also logs the export.
+The learner's account (never their password's hash) and current level head the document; then a
+table each, holding only this learner's rows (``TABLES``): their interview answers, attempts (with
+the code they submitted), drafts, events from the activity log, the model's estimate of each skill,
+their level's history, the review schedule and daily sets the planner keeps for them, unlocked
+achievements, tutor conversations and their messages, what the tutor remembers (the text of each
+memory; Chroma holds only its vector), the exercises they asked a language model to write, their
+cohorts and their settings. Everything is read from the store passed in (memories included: their
+record is in DuckDB). Use ``Workbench.export_data``; it also logs the export.
 """
 
 from __future__ import annotations
@@ -27,7 +33,40 @@ from engine.store import Store
 Format = Literal["csv", "json"]
 FORMATS: tuple[Format, ...] = ("csv", "json")
 MEDIA_TYPES = {"csv": "application/zip", "json": "application/json", "pdf": "application/pdf"}
-TABLES = ("attempts", "events", "skill_estimates", "achievements")
+TABLES = ("profile", "attempts", "drafts", "events", "skill_estimates", "level_history", "exercise_progress",
+          "daily_sets", "achievements", "conversations", "conversation_messages", "memories", "generated_exercises",
+          "cohorts", "preferences")
+# each table but the two built apart: its rows of this learner ($user_id), oldest first
+_QUERIES = {
+    "profile": "SELECT answers, steps_done, completed_at, updated_at FROM profiles WHERE user_id = $user_id",
+    "attempts": "SELECT id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, hints_used, duration_s, "
+                "code FROM attempts WHERE user_id = $user_id ORDER BY submitted_at, id",
+    "drafts": "SELECT exercise_id, code, hints_shown, started_at, updated_at FROM drafts WHERE user_id = $user_id "
+              "ORDER BY started_at, exercise_id",
+    "events": "SELECT id, occurred_at, verb, object, result, context FROM events WHERE user_id = $user_id "
+              "ORDER BY occurred_at, id",
+    "level_history": "SELECT changed_at, old_level, new_level, reason FROM level_changes WHERE user_id = $user_id "
+                     "ORDER BY changed_at, rowid",
+    "exercise_progress": "SELECT exercise_id, first_seen_at, last_seen_at, passes, fails, last_skipped_at, card, due_at "
+                         "FROM exercise_progress WHERE user_id = $user_id ORDER BY first_seen_at, exercise_id",
+    "daily_sets": "SELECT day, position, exercise_id, kind, reason, probability FROM daily_sets "
+                  "WHERE user_id = $user_id ORDER BY day, position",
+    "conversations": "SELECT id, title, exercise_id, created_at, updated_at FROM conversations WHERE user_id = $user_id "
+                     "ORDER BY created_at, id",
+    "conversation_messages": "SELECT m.id, m.conversation_id, m.role, m.content, m.created_at "
+                             "FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id "
+                             "WHERE c.user_id = $user_id ORDER BY m.conversation_id, m.id",
+    "memories": "SELECT id, kind, text, skill, exercise_id, created_at FROM memories WHERE user_id = $user_id "
+                "ORDER BY created_at, seq",
+    "generated_exercises": "SELECT id, skill, status, reason, detail, exercise_id, draft, model, created_at "
+                           "FROM generated_exercises WHERE user_id = $user_id ORDER BY created_at, id",
+    "cohorts": "SELECT c.id AS cohort_id, c.name, m.joined_at FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id "
+               "WHERE m.user_id = $user_id ORDER BY m.joined_at, c.id",
+    "preferences": "SELECT name, value, updated_at FROM preferences WHERE user_id = $user_id ORDER BY name",
+}
+# columns of JSON: JSON text in a CSV file, JSON itself in the JSON document
+_JSON_COLUMNS = {"profile": ("answers",), "events": ("result", "context"), "exercise_progress": ("card",),
+                 "generated_exercises": ("draft",)}
 
 
 @dataclass(frozen=True)
@@ -66,30 +105,27 @@ def check_format(fmt: str) -> None:
 
 def collect(store: Store, model: LearnerModel, curriculum: Curriculum, achievements: Achievements,
             user: User, now: datetime) -> Takeout:
-    """Read this learner's rows of every table."""
-    learner = {"id": user.id, "username": user.username, "name": user.name, "role": user.role}
-    user_id = user.id
-    attempts = store.frame(
-        "SELECT id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, hints_used, duration_s, code "
-        "FROM attempts WHERE user_id = $user_id ORDER BY submitted_at, id", {"user_id": user_id})
-    events = store.frame("SELECT id, occurred_at, verb, object, result, context FROM events "
-                         "WHERE user_id = $user_id ORDER BY occurred_at, id", {"user_id": user_id})
+    """Read this learner's rows of every table (``TABLES``), and their account."""
+    level = model.level(user.id)
+    registered = store.scalar("SELECT created_at FROM users WHERE id = ?", [user.id])
+    learner = {"id": user.id, "username": user.username, "name": user.name, "email": user.email, "role": user.role,
+               "registered_at": _iso(registered), "level": level.value, "level_pinned": level.pinned}
     estimates = [{"skill": e.skill, "name": curriculum.name(e.skill), "ability": e.ability, "sd": e.sd,
                   "evidence": e.evidence, "level": skill_level(e.ability), "mastered": is_mastered(e)}
-                 for e in model.estimates(user_id).values()]
+                 for e in model.estimates(user.id).values()]
     skills = pl.DataFrame(estimates, schema={"skill": pl.String, "name": pl.String, "ability": pl.Float64,
                                              "sd": pl.Float64, "evidence": pl.Int64, "level": pl.Float64,
                                              "mastered": pl.Boolean})
-    tables = {"attempts": attempts, "events": events, "skill_estimates": skills,
-              "achievements": achievements.unlocked(user_id)}
+    read = {name: store.frame(sql, {"user_id": user.id}) for name, sql in _QUERIES.items()}
+    tables = {name: skills if name == "skill_estimates" else achievements.unlocked(user.id) if name == "achievements"
+              else read[name] for name in TABLES}
     return Takeout(learner, to_naive_utc(now), tables)
 
 
 def _plain_row(row: dict[str, Any], table: str) -> dict[str, Any]:
     plain = {k: _iso(v) if isinstance(v, datetime | date) else v for k, v in row.items()}
-    if table == "events":  # the log's JSON columns as JSON, not as strings of JSON
-        for column in ("result", "context"):
-            plain[column] = json.loads(plain[column]) if plain[column] else None
+    for column in _JSON_COLUMNS.get(table, ()):  # as JSON, not as strings of JSON
+        plain[column] = json.loads(plain[column]) if plain[column] else None
     return plain
 
 

@@ -43,6 +43,7 @@ from engine.settings import Settings
 from engine.store import Store
 from engine.takeout import check_format, collect
 from engine.tutor import Tutor
+from engine.views import scope_fingerprint
 
 if TYPE_CHECKING:
     from engine.memory import Memory, MemoryStore
@@ -452,6 +453,11 @@ class Workbench:
 
     def cohort_members(self, educator_id: int, cohort_id: int) -> list[Member]:
         return self.cohort_book.members(educator_id, cohort_id)
+
+    def cohorts_version(self, educator_id: int) -> int | None:
+        """A number that changes whenever the learners ``educator_id`` may see change (a join, a leave, a
+        cohort created, renamed or deleted): a key for what is kept of them, so that it is seen at once."""
+        return scope_fingerprint(self.store, educator_id)
 
     def join_cohort(self, user_id: int, code: str) -> Cohort:
         """Join with a code from an educator ("ABCD-EFGH"; case, spaces and dashes do not matter)."""

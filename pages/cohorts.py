@@ -16,8 +16,10 @@ user = require_role("educator")
 
 
 @st.cache_data(ttl=60, show_spinner="Reading the cohort's activity…", max_entries=8)
-def dashboard(educator_id: int, cohort_id: int):
-    """The dashboard, cached a minute per educator and cohort (the engine checks ownership)."""
+def dashboard(educator_id: int, cohort_id: int, version: int | None):
+    """The dashboard, cached a minute per educator, cohort and ``version`` of their cohorts
+    (``wb.cohorts_version``: only a key, so a join or a leave is seen at once, not a minute later);
+    the engine checks ownership."""
     return workbench().cohort_dashboard(educator_id, cohort_id)
 
 
@@ -52,9 +54,12 @@ with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_
                 st.session_state["cohort_created"] = (f"Created **{literal(created.name)}**. Its join code is "
                                                       f"**{created.display_code}**: give it to your learners.")
                 st.rerun()
+# what the last action did, in a place always there, empty or not: a message that came and went above the
+# "Manage" popover moved it, and a popover that moves closes ("Delete cohort…" then showed no question)
+said = st.container()
 if created_message:  # outside the expander, which closes once there is a cohort
-    st.success(created_message, icon=":material/check:")
-cohort_manage.announce()  # a rename, or a deletion (which may have left no cohort)
+    said.success(created_message, icon=":material/check:")
+cohort_manage.announce(said)  # a rename, or a deletion (which may have left no cohort)
 
 if not cohorts:
     st.info("Create a cohort, then give its join code to your learners: they type it when they sign up "
@@ -69,12 +74,12 @@ labels = {c.id: f"{c.name} · {charts.count(c.members, 'learner')}" for c in coh
 # the browser knows a choice by its label: when a label changes (a rename, a learner joining), the
 # box kept showing the old one, so a new set of labels gets a new box, on the cohort chosen before
 shown = zlib.crc32("\n".join(labels.values()).encode())
-st.session_state["cohort_id"] = st.selectbox("Cohort", ids, index=ids.index(st.session_state["cohort_id"]),
-                                             format_func=labels.__getitem__, key=f"cohort_choice:{shown}")
-cohort = by_id[st.session_state["cohort_id"]]
-
-with st.container(horizontal=True, vertical_alignment="bottom"):
-    st.metric("Join code", cohort.display_code,
+with st.container(horizontal=True, vertical_alignment="bottom"):  # one row: the dashboard starts higher
+    st.session_state["cohort_id"] = st.selectbox("Cohort", ids, index=ids.index(st.session_state["cohort_id"]),
+                                                 format_func=labels.__getitem__, key=f"cohort_choice:{shown}",
+                                                 width="stretch")
+    cohort = by_id[st.session_state["cohort_id"]]
+    st.metric("Join code", cohort.display_code, width="content",
               help="Learners type this to join, when they sign up (Getting started) or on their Profile page.")
     # the code may be handed out already: ask before it stops working
     st.button("New code", icon=":material/autorenew:", on_click=lambda: st.session_state.update(code_confirm=cohort.id),
@@ -96,7 +101,7 @@ if cohort.members == 0:
     st.stop()
 
 try:
-    board = dashboard(user.id, cohort.id)
+    board = dashboard(user.id, cohort.id, wb.cohorts_version(user.id))
 except AccessDenied as exc:
     st.error(str(exc))
     st.stop()
@@ -104,7 +109,8 @@ learners = board.learners
 
 with st.container(horizontal=True):
     st.metric("Learners", learners.height)
-    st.metric("Active this week", board.active_learners, help="Learners who practised in the last 7 days.")
+    st.metric("Active, last 7 days", board.active_learners,
+              help="Learners who practised in the last 7 days (the charts' weeks run from Monday).")
     st.metric("At risk", board.at_risk.height, help="Inactive, falling success or rising hint use: see At risk.")
     st.metric("Median solved", f"{learners['solved'].median():.0f}", help="Exercises solved per learner.")
 
@@ -113,8 +119,9 @@ activity, people, risk, items, mastery, one = st.tabs(
 
 with activity:
     left, right = st.columns([3, 2])
-    left.altair_chart(cohort_charts.activity_chart(board.active_days, board.active_weeks, today=board.now.date()))
-    right.write(cohort_charts.activity_summary(board.active_days, board.active_weeks))
+    left.altair_chart(cohort_charts.activity_chart(board.active_days, board.active_weeks, today=board.now.date()),
+                      width="stretch")
+    right.write(cohort_charts.activity_summary(board.active_days, board.active_weeks, today=board.now.date()))
     left.altair_chart(cohort_charts.progress_chart(learners))
     right.write(cohort_charts.progress_summary(learners))
     with st.container(horizontal=True):
@@ -182,8 +189,13 @@ with one:
                      (learners["name"] + " (" + learners["username"] + ")").to_list(), strict=True))
     picked = st.selectbox("Learner", list(names), index=None, format_func=names.get, key="drill_learner",
                           placeholder="Choose a learner to see their progress (read-only)")
-    if picked is not None:
-        report = wb.learner_progress_for(user.id, picked)
+    try:
+        report = None if picked is None else wb.learner_progress_for(user.id, picked)
+    except AccessDenied:  # they left after this run read the dashboard: the next run has them gone
+        st.warning(f"{literal(names[picked])} left this cohort, so their progress is no longer shown "
+                   "to you. Refresh to see the cohort as it is now.", icon=":material/person_remove:")
+        report = None
+    if report is not None:
         figures = report.progress
         with st.container(horizontal=True):
             st.metric("Level", report.level)

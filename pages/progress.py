@@ -14,7 +14,9 @@ from engine.takeout import MEDIA_TYPES
 from ui.session import require_user, workbench
 
 CHARTS = {  # title: (its chart of the learner's figures, its summary of the same), each from the Progress
-    "Practice calendar": (lambda p: charts.layer_calendar(p.calendar), lambda p: charts.calendar_summary(p.calendar)),
+    # a year of weeks: as many of the latest as fit the page's width, this week always in sight
+    "Practice calendar": (lambda p: charts.layer_calendar(p.calendar, fit=True),
+                          lambda p: charts.calendar_summary(p.calendar)),
     "Skills": (lambda p: charts.layer_mastery(p.mastery), lambda p: charts.mastery_summary(p.mastery)),
     "Success rate and difficulty": (lambda p: charts.layer_success(p.weekly), lambda p: charts.success_summary(p.weekly)),
     # the last week is this one, not over yet: the chart marks it as so far, and the summary says so
@@ -22,6 +24,8 @@ CHARTS = {  # title: (its chart of the learner's figures, its summary of the sam
                      lambda p: charts.time_summary(p.weekly, today=p.today)),
     "Hints per exercise": (lambda p: charts.layer_hints(p.exercises), lambda p: charts.hints_summary(p.exercises)),
 }
+FULL_WIDTH = {"Practice calendar"}  # the whole width, its summary under it: beside it, the year would not fit
+ACHIEVEMENTS_A_ROW = 4
 
 
 @st.cache_data(show_spinner="Reading your progress…", max_entries=256)
@@ -67,30 +71,45 @@ if progress.next_skill:
     st.info(f"**Work on next: {progress.next_skill.name}**, {progress.next_skill.reason}.", icon=":material/flag:")
 
 for title, (spec, text) in specs.items():
+    if title in FULL_WIDTH:
+        st.vega_lite_chart(spec, theme=None, width="stretch")
+        st.markdown(text)
+        continue
     chart, words = st.columns([3, 1], vertical_alignment="center")
     with chart:
-        st.vega_lite_chart(spec, theme=None, width="stretch" if title != "Practice calendar" else "content")
+        st.vega_lite_chart(spec, theme=None, width="stretch")
     with words:
         st.markdown(text)
 
-st.header("Achievements")
-unlocked = sum(a.unlocked for a in achievements)
-st.caption(f"{unlocked} of {len(achievements)} unlocked.")
-columns = st.columns(4)
-for i, status in enumerate(achievements):
+
+def achievement_card(status: AchievementStatus) -> None:
     a = status.achievement
-    with columns[i % 4].container(border=True):
-        if status.unlocked:
-            st.markdown(f":material/{a.icon}: **{a.title}**")
-            st.caption(f"{a.description} {status.detail}.")
-        else:
-            st.markdown(f":gray[:material/lock: {a.title}]")
-            st.caption(a.description)
-            st.progress(status.progress, text=status.detail)
+    if status.unlocked:
+        st.markdown(f":material/{a.icon}: **{a.title}**")
+        st.caption(f"{a.description} {status.detail}.")
+    else:
+        st.markdown(f":gray[:material/lock: {a.title}]")
+        st.caption(a.description)
+        st.progress(status.progress, text=status.detail)
+
+
+st.header("Achievements")
+earned = [a for a in achievements if a.unlocked]
+st.caption(f"{len(earned)} of {len(achievements)} unlocked.")
+# read row by row: what the learner has earned first, then what is still to earn (each in the
+# catalogue's order, which keeps a ladder such as 7, 30 and 100 days together), locked cards on rows
+# of their own; the cards of a row are as tall as its tallest
+for group in (earned, [a for a in achievements if not a.unlocked]):
+    for start in range(0, len(group), ACHIEVEMENTS_A_ROW):
+        for column, status in zip(st.columns(ACHIEVEMENTS_A_ROW), group[start:start + ACHIEVEMENTS_A_ROW], strict=False):
+            with column.container(border=True, height="stretch"):
+                achievement_card(status)
 
 st.header("Your data")
-st.caption("Download everything the workbench keeps about your practice: your attempts, your activity, the "
-           "estimate of each skill and your achievements. Only your own data is included.")
+st.caption("Download everything the workbench keeps about you: your account (never your password) and interview "
+           "answers, attempts and drafts, activity, skill estimates, level history and practice schedule, "
+           "achievements, tutor conversations and what the tutor remembers, exercises you asked a model to write, "
+           "your cohorts and settings. Only your own data is included.")
 csv, json, pdf = st.columns(3)
 csv.download_button("CSV files (zip)", data=lambda: wb.export_data(user.id, "csv"), file_name="workbench-data.zip",
                     mime=MEDIA_TYPES["csv"], icon=":material/table:", on_click="ignore",

@@ -74,6 +74,17 @@ def test_activity_summary(daily: list[int], weekly: int, expected: str) -> None:
     assert cohort_charts.activity_summary(*activity_frames(daily, weekly)) == expected
 
 
+@pytest.mark.parametrize(("today", "expected"), [
+    (MONDAY + timedelta(days=2), "So far this week (from Monday 16 Mar 2026), 6 learners have been active."),
+    (MONDAY + timedelta(days=9), "In the week of 16 Mar 2026, 6 learners were active."),
+], ids=["this week", "a week gone"])
+def test_the_activity_summary_says_when_the_week_is_not_over(today: date, expected: str) -> None:
+    """The week is from Monday, and this one is not over: the chart's hollow point says "so far", and so does
+    the summary (the page's "Active, last 7 days" figure counts 7 days back instead)."""
+    summary = cohort_charts.activity_summary(*activity_frames([2, 5, 1], 6), today=today)
+    assert summary == expected + " The busiest day was 17 Mar 2026, with 5 learners."
+
+
 @pytest.mark.parametrize(("solved", "expected"), [
     ([3], "The cohort's one learner has solved 3 exercises."),
     ([1], "The cohort's one learner has solved 1 exercise."),
@@ -108,7 +119,7 @@ def test_counts_of_learners_have_whole_number_ticks() -> None:
 
 
 @pytest.mark.parametrize(("solved", "ticks"), [
-    ([1, 2, 3, 3, 4], [1, 2, 3, 4, 5]),
+    ([1, 2, 3, 3, 4], [0, 1, 2, 3, 4, 5]),
     ([0, 1, 3], [0, 1, 2, 3, 4]),
     (list(range(0, 60, 3)), None),
 ], ids=["from one to four", "from none", "many, listed by Vega"])
@@ -116,6 +127,21 @@ def test_exercises_solved_have_whole_number_ticks(solved: list[int], ticks: list
     """Whole exercises: the axis read 1.0, 1.2 ... 4.0."""
     x = cohort_charts.progress_chart(pl.DataFrame({"solved": solved})).to_dict()["encoding"]["x"]
     assert (x["axis"]["tickMinStep"], x["axis"]["format"], x["axis"].get("values")) == (1, "d", ticks)
+
+
+@pytest.mark.parametrize("solved", [[0], [0, 0, 0]], ids=["one learner", "several"])
+def test_nothing_solved_is_said_not_drawn(solved: list[int]) -> None:
+    """One bar from 0 to 1 across the whole chart, for a cohort whose only learner had solved nothing."""
+    spec = cohort_charts.progress_chart(pl.DataFrame({"solved": solved})).to_dict()
+    assert spec["mark"]["type"] == "text" and spec["title"] == "Exercises solved per learner"
+    assert spec["datasets"][spec["data"]["name"]] == [{"message": "No learner has solved an exercise yet."}]
+
+
+def test_a_lone_bar_stands_where_it_is() -> None:
+    """A cohort of one (or all alike) is one bin: drawn from 0, not stretched across the chart."""
+    spec = cohort_charts.progress_chart(pl.DataFrame({"solved": [3]})).to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"] == [0, 4]
+    assert spec["datasets"][spec["data"]["name"]] == [{"from": 3, "learners": 1, "to": 4}]
 
 
 @pytest.mark.parametrize(("n", "expected"), [(0, "0 learners"), (1, "1 learner"), (20, "20 learners")])
@@ -310,3 +336,13 @@ def test_the_last_day_is_labelled_inside_the_axis(shown: int) -> None:
     last = axis["values"][-1]
     assert (last["month"], last["date"]) == (today.month, today.day), "today labelled, not tomorrow"
     assert 5 <= len(axis["values"]) <= 8
+
+
+def test_the_activity_fits_the_width_it_is_given() -> None:
+    """At a fixed 560 px the two charts ran under the summary beside them in a 484 px column: they fit the width
+    (axes included), and the days' bars are a share of it, not a share of 560."""
+    days, weeks = activity_frames([1] * 10, 1)
+    spec = cohort_charts.activity_chart(days, weeks, today=MONDAY + timedelta(days=9)).to_dict()
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    size = spec["vconcat"][0]["mark"]["size"]
+    assert size == {"expr": f"min({cohort_charts.MAX_BAR}, 0.7 * width / 14)"}, "14 days drawn, at least"

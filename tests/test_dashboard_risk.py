@@ -1,5 +1,5 @@
-"""The at-risk trends' wording (engine/dashboard.py): "the last 14 days vs the 28 before" only when there were
-28 days of practice before them; a shorter history is stated as it is."""
+"""The at-risk trends' wording (engine/dashboard.py): "the last 14 days against the 28 days before them" only
+when there were 28 days of practice before them; a shorter history is stated as it is, in days."""
 
 from __future__ import annotations
 
@@ -47,14 +47,17 @@ def young_cohort(make_wb):
 
 def test_a_young_cohorts_trends_name_the_window_it_has(young_cohort) -> None:
     (reason,) = young_cohort.at_risk["reason"].to_list()
-    assert reason == "success fell from 100% to 0% (last 14 days vs the 10 before)"
-    assert young_cohort.trend_window == "the last 14 days against the 10 before"
+    assert reason == "success fell from 100% to 0% (the last 14 days against the 10 days before them)"
+    assert young_cohort.trend_window == "the last 14 days against the 10 days before them"
 
 
 def test_the_rule_reads_as_written_once_there_is_history_enough(young_cohort) -> None:
     learners = young_cohort.learners.with_columns(first_at=young_cohort.learners["as_of"] - timedelta(days=60))
     board = type(young_cohort)(**{**young_cohort.__dict__, "learners": learners})
-    assert board.trend_window == "the last 14 days against the 28 before"
+    assert board.trend_window == "the last 14 days against the 28 days before them"
     brand_new = young_cohort.learners.with_columns(first_at=young_cohort.learners["as_of"] - timedelta(days=3))
     board = type(young_cohort)(**{**young_cohort.__dict__, "learners": brand_new})
-    assert board.trend_window == "the last 14 days against the 28 before (no practice before them yet)"
+    assert board.trend_window == "the last 14 days against the 28 days before them, which have no practice yet"
+    one_day = young_cohort.learners.with_columns(first_at=young_cohort.learners["as_of"] - timedelta(days=14, hours=5))
+    board = type(young_cohort)(**{**young_cohort.__dict__, "learners": one_day})
+    assert board.trend_window == "the last 14 days against the day before them"

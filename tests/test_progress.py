@@ -151,6 +151,16 @@ def test_the_next_skill_is_the_weakest_practised_one(clocked: Workbench) -> None
     assert progress.next_skill.reason.endswith("; 0 of 6 tries passed")
 
 
+def test_with_one_skill_practised_there_is_no_weakest(clocked: Workbench) -> None:
+    """A first try or two in one skill: it is the skill to work on next, but not the "weakest" of one."""
+    ada = new_learner(clocked)
+    record(clocked, ada, START, [Try(0, "python/digit-sum"), Try(0, "python/digit-sum", passed=False, minute=5)])
+    progress = clocked.progress(ada)
+    assert progress.next_skill is not None and progress.next_skill.name == "Loops"
+    assert progress.next_skill.reason.startswith("the only skill you have practised so far, at about level ")
+    assert progress.next_skill.reason.endswith("; 1 of 2 tries passed")
+
+
 def test_a_mastered_skill_is_marked_and_not_chosen_next(clocked: Workbench) -> None:
     ada = new_learner(clocked)
     loops = sorted((e for e in clocked.exercises() if e.skills[0] == "loops"), key=lambda e: e.difficulty)

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import polars as pl
 import pytest
+import vl_convert
 from factories import BANK_DIR, new_learner
 from practice_history import Try, record
 
@@ -92,6 +95,35 @@ def test_the_calendar_is_a_grid_of_weeks_and_weekdays() -> None:
     assert (today["weekday"], today["week"], today["attempts"]) == ("Fri", "2026-03-16", 3)
     assert {r["week"] for r in rows} == {(calendar_start(TODAY) + timedelta(weeks=w)).isoformat() for w in range(53)}
     assert s["config"]["range"]["category"][0] == charts.PRIMARY  # the theme
+
+
+def drawn_calendar(chart: Any, width: int | None = None) -> tuple[list[str], float]:
+    """The weeks a calendar draws, as Vega's renderer lays it out (at ``width`` pixels, as a page's
+    column gives it, if set), and the width of the drawing."""
+    s = charts.specification(chart)
+    if width is not None:
+        s["width"] = width
+    svg = vl_convert.vegalite_to_svg(json.dumps(s))
+    weeks = sorted({m for m in re.findall(r'aria-label="week: ([0-9-]+);', svg)})
+    return weeks, float(re.search(r'<svg[^>]* width="([0-9.]+)"', svg).group(1))
+
+
+@pytest.mark.parametrize(("width", "weeks"), [(330, 27), (600, 50), (790, 53)],
+                         ids=["a phone", "a column", "a wide screen"])
+def test_a_calendar_fitted_to_its_column_keeps_the_latest_weeks_in_sight(width: int, weeks: int) -> None:
+    """On the page the calendar takes its column's width: the squares keep their size, the latest weeks
+    that fit are drawn and the oldest left out, so nothing spills past the column or hides this week."""
+    frame = calendar_frame({0: 3, 1: 1, 9: 5, 300: 2})
+    drawn, drawing = drawn_calendar(charts.layer_calendar(frame, fit=True), width)
+    assert len(drawn) == weeks == min(53, width // charts.DAY_SQUARE)
+    assert drawn[-1] == "2026-03-16", "this week, always"
+    assert drawing <= width + 40, "no wider than its column, but for the weekdays' labels"
+
+
+def test_the_reports_calendar_shows_the_whole_year() -> None:
+    """Unfitted (the PDF report), the calendar is as wide as its 53 weeks of squares."""
+    drawn, drawing = drawn_calendar(charts.layer_calendar(calendar_frame({0: 3})))
+    assert len(drawn) == 53 and drawing >= 53 * charts.DAY_SQUARE
 
 
 @pytest.mark.parametrize(("active", "tries_today"), [({0: 3, 1: 1}, 3), ({1: 2}, 0)],

@@ -13,11 +13,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from factories import PASSWORD, new_learner
+from factories import PASSWORD, answer_interview, new_learner
 from practice_history import Try, daily, record
 from pypdf import PdfReader
 
-from engine import chart_words, charts, report
+from engine import chart_words, charts, report, takeout
+from engine.memory import MemoryStore
 from engine.workbench import Workbench
 
 START = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
@@ -41,7 +42,7 @@ def test_csv_export_is_a_zip_of_this_learners_tables(history) -> None:
     wb, ada, bob = history
     data = wb.export_data(ada, "csv")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        assert sorted(archive.namelist()) == ["achievements.csv", "attempts.csv", "events.csv", "skill_estimates.csv"]
+        assert sorted(archive.namelist()) == sorted(f"{t}.csv" for t in takeout.TABLES)
         tables = {name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(archive.read(name).decode())))
                   for name in archive.namelist()}
     attempts = wb.history(ada, limit=1000)
@@ -60,8 +61,10 @@ def test_csv_export_is_a_zip_of_this_learners_tables(history) -> None:
 def test_json_export_is_one_document_of_this_learners_rows(history) -> None:
     wb, ada, bob = history
     document = json.loads(wb.export_data(ada, "json"))
-    assert set(document) == {"learner", "exported_at", "attempts", "events", "skill_estimates", "achievements"}
-    assert document["learner"] == {"id": ada, "username": "ada", "name": "Ada", "role": "learner"}
+    assert set(document) == {"learner", "exported_at", *takeout.TABLES}
+    assert document["learner"] == {"id": ada, "username": "ada", "name": "Ada", "email": "ada@example.org",
+                                   "role": "learner", "registered_at": "2026-03-04T09:00:00Z",
+                                   "level": wb.level(ada).value, "level_pinned": False}
     assert document["exported_at"] == "2026-03-04T09:00:00Z"
     assert len(document["attempts"]) == 27
     assert all(a["submitted_at"].endswith("Z") for a in document["attempts"])
@@ -76,6 +79,59 @@ def test_json_export_is_one_document_of_this_learners_rows(history) -> None:
     assert len([a for a in document["attempts"] if a["exercise_id"] in bob_exercises]) < 27
     bob_events = {e[0] for e in wb.store.all("SELECT id FROM events WHERE user_id = ?", [bob])}
     assert not bob_events & {e["id"] for e in document["events"]}
+
+
+def keep_everything(wb: Workbench, user_id: int, mark: str, cohort_code: str) -> None:
+    """Give a learner a row in every table the takeout reads, each carrying ``mark``."""
+    answer_interview(wb, user_id)
+    wb.answer_onboarding(user_id, "goals", {"goals": ["interviews"], "goal_note": f"{mark} wants to automate reports"})
+    wb.save_draft(user_id, "python/digit-sum", f"# {mark} draft\n")
+    conversation = wb.start_conversation(user_id, f"{mark} asks about loops", "python/digit-sum")
+    "".join(wb.tutor_reply(user_id, f"{mark}: how do I add up digits?", "python/digit-sum", conversation.id))
+    wb.memory.remember(user_id, "mistake", f"{mark} forgot to return the total", exercise_id="python/digit-sum")
+    wb.steer_level(user_id, "pin", 3)
+    wb.set_preference(user_id, "editor", "plain")
+    wb.join_cohort(user_id, cohort_code)
+    wb.todays_set(user_id)
+    # an exercise asked of a language model, as the generator keeps it (none is configured here)
+    wb.store.execute("INSERT INTO generated_exercises (user_id, skill, status, reason, draft, model, created_at) "
+                     "VALUES (?, 'loops', 'rejected', 'tests failed', ?, 'scripted', ?)",
+                     [user_id, json.dumps({"title": f"{mark} exercise"}), NOW.replace(tzinfo=None)])
+
+
+def test_the_takeout_holds_everything_kept_about_the_learner_and_nothing_of_anyone_elses(
+        history, tmp_path, embedder) -> None:
+    """Profile answers, drafts, tutor conversations and their messages, memories, level history, settings,
+    cohorts, the planner's schedule: all of the learner's, none of another learner's (Bob's mark is nowhere)."""
+    wb, ada, bob = history
+    wb.use_memory(MemoryStore.open(wb.store, tmp_path / "chroma", embedder=embedder, clock=wb.clock))
+    educator = wb.register("edna", "edna@example.org", "Edna", PASSWORD, role="educator").id
+    code = wb.create_cohort(educator, "Evening class").join_code
+    keep_everything(wb, ada, "ADA-MARK", code)
+    keep_everything(wb, bob, "BOB-MARK", code)
+    document = json.loads(wb.export_data(ada, "json"))
+    with zipfile.ZipFile(io.BytesIO(wb.export_data(ada, "csv"))) as archive:
+        files = {name: archive.read(name).decode() for name in archive.namelist()}
+    assert "BOB-MARK" not in json.dumps(document) and not any("BOB-MARK" in text for text in files.values())
+    for table in takeout.TABLES:
+        assert document[table], f"{table}: empty"
+        exported = 1 if table == "events" else 0  # the JSON export's own entry, written before the CSV one
+        assert len(list(csv.DictReader(io.StringIO(files[f"{table}.csv"])))) == len(document[table]) + exported, table
+    [profile] = document["profile"]
+    assert isinstance(profile["answers"], dict), "answers as JSON, not as a string of it"
+    assert "ADA-MARK wants to automate reports" in json.dumps(profile["answers"])
+    assert [d["code"] for d in document["drafts"]] == ["# ADA-MARK draft\n"]
+    [conversation] = document["conversations"]
+    assert conversation["title"] == "ADA-MARK asks about loops"
+    messages = document["conversation_messages"]
+    assert [m["role"] for m in messages] == ["learner", "tutor"] and messages[0]["content"].startswith("ADA-MARK:")
+    assert {m["conversation_id"] for m in messages} == {conversation["id"]}
+    assert "ADA-MARK forgot to return the total" in [m["text"] for m in document["memories"]]
+    assert document["level_history"][-1]["new_level"] == 3
+    assert document["preferences"] == [{"name": "editor", "value": "plain", "updated_at": "2026-03-04T09:00:00Z"}]
+    assert [c["name"] for c in document["cohorts"]] == ["Evening class"]
+    assert [g["draft"] for g in document["generated_exercises"]] == [{"title": "ADA-MARK exercise"}]
+    assert all(row["day"] == "2026-03-04" for row in document["daily_sets"])
 
 
 def test_exports_are_logged_and_formats_checked(history) -> None:
@@ -121,6 +177,25 @@ def test_the_pdf_report_holds_the_charts_and_their_summaries(history) -> None:
                      chart_words.wrap(charts.hints_summary(progress.exercises))[0]]:
         assert squeeze(expected) in text, expected
     assert wb.store.scalar("SELECT object FROM events WHERE user_id = ? AND verb = 'exported-data'", [ada]) == "pdf"
+
+
+def test_the_report_prints_on_a4_and_numbers_every_page(history) -> None:
+    """A4 sheets (not pages as big as their charts), each numbered at its foot, the first one too."""
+    wb, ada, _ = history
+    reader = PdfReader(io.BytesIO(wb.progress_report(ada)))
+    assert [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages] == [(595, 842)] * 3
+    for number, page in enumerate(reader.pages, start=1):
+        assert squeeze(page.extract_text()).endswith(squeeze(f"Page {number} of 3")), number
+
+
+def test_the_reports_achievements_come_unlocked_first(history) -> None:
+    """As on the page: what was earned, then what is still to earn, each in the catalogue's order."""
+    wb, ada, _ = history
+    statuses = wb.achievements(ada)
+    text = squeeze(pdf_pages(wb.progress_report(ada))[2])
+    order = [s for s in statuses if s.unlocked] + [s for s in statuses if not s.unlocked]
+    found = [text.index(squeeze(f"{s.achievement.title}: {s.achievement.description}")) for s in order]
+    assert found == sorted(found)
 
 
 def test_a_report_without_practice_says_so(make_wb: Callable[..., Workbench]) -> None:

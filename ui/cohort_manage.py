@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from engine import User, Workbench
 from engine.charts import count
@@ -25,11 +26,12 @@ def name_key(cohort_id: int) -> str:
     return f"rename_cohort:{cohort_id}"
 
 
-def announce() -> None:
-    """Say what the last rename or deletion did (outside the popover, which may be closed by now)."""
+def announce(where: DeltaGenerator) -> None:
+    """Say what the last rename or deletion did, in ``where``: outside the popover, which may be closed by
+    now, and in a container that is there on every run (see ``manage``)."""
     message = st.session_state.pop(MESSAGE, None)
     if message:
-        st.success(message, icon=":material/check:")
+        where.success(message, icon=":material/check:")
 
 
 def manage(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None]) -> None:

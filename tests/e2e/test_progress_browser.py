@@ -66,3 +66,27 @@ def test_the_progress_page_draws_every_chart(page: Page, progress_app: str, arti
     page.set_viewport_size({"width": 1400, "height": 2500})  # the whole page: Streamlit scrolls inside it
     expect(drawn).to_have_count(CHARTS)
     page.screenshot(path=artifacts / "progress.png")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (420, 900)], ids=["laptop", "phone"])
+def test_the_calendar_fits_beside_nothing_and_spills_over_nothing(page: Page, progress_app: str, width: int,
+                                                                   height: int) -> None:
+    """The year of squares fits the page's width: the page does not scroll sideways, the calendar stays
+    inside the main column, and its summary comes under it rather than drawn over the latest weeks."""
+    page.goto(progress_app)
+    log_in(page, "e2e-lin", PASSWORD, "Lin Chen").get_by_role("link", name="Progress").click()
+    calendar = page.get_by_test_id("stVegaLiteChart").first
+    expect(calendar.locator("canvas, svg.marks")).to_have_count(1)
+    page.set_viewport_size({"width": width, "height": height})  # the charts are drawn again at the new width
+    page.wait_for_timeout(1500)
+    summary = page.get_by_text("You practised on", exact=False)
+    expect(summary).to_be_visible()
+    main = page.get_by_test_id("stMain")
+    sizes = main.evaluate("m => [m.scrollWidth, m.clientWidth]")
+    assert sizes[0] <= sizes[1], f"the page scrolls sideways: {sizes}"
+    drawn = calendar.locator("canvas, svg.marks").bounding_box()
+    words = summary.bounding_box()
+    column = page.get_by_test_id("stMainBlockContainer").bounding_box()
+    assert drawn and words and column
+    assert drawn["x"] + drawn["width"] <= column["x"] + column["width"] + 1, "the calendar spills past the column"
+    assert words["y"] >= drawn["y"] + drawn["height"] - 1, "the summary is drawn over the calendar"

@@ -99,6 +99,10 @@ def test_achievements_show_unlocked_and_locked_with_progress(wb, practised) -> N
 def test_downloads_are_offered_for_the_learners_own_data(wb, practised) -> None:
     at = progress_page(practised)
     assert [b.label for b in at.download_button] == ["CSV files (zip)", "JSON", "Progress report (PDF)"]
+    [says] = [c.value for c in at.caption if c.value.startswith("Download everything the workbench keeps about you")]
+    for part in ("interview answers", "drafts", "level history", "tutor conversations", "what the tutor remembers",
+                 "never your password", "Only your own data"):
+        assert part in says, part
 
 
 def test_an_unlocked_achievement_is_celebrated_once(wb, learner) -> None:
@@ -126,3 +130,32 @@ def test_many_achievements_at_once_share_one_toast(wb, learner) -> None:
     [toast] = [t.value for t in at.toast]
     assert toast.startswith(f"{len(new)} achievements unlocked: ") and "**First pass**" in toast
     assert toast.endswith("See them all on Progress.") and len(at.get("balloons")) == 1
+
+
+def test_the_calendar_takes_the_whole_width_with_its_summary_under_it(wb, practised) -> None:
+    """A year of weeks is too wide for a column beside its summary: it would spill over the words. It gets
+    the page's width, showing the latest weeks that fit, and its summary comes under it."""
+    at = progress_page(practised)
+    page = list(at.main.children.values())
+    [calendar] = [i for i, e in enumerate(page) if e.type == "vega_lite_chart"]  # the others sit in columns
+    spec = json.loads(page[calendar].proto.spec)
+    assert spec["title"] == "Practice calendar"
+    assert spec["transform"] == [{"filter": f"datum.ago < clamp(floor(width / {charts.DAY_SQUARE}), 1, 53)"}]
+    assert page[calendar + 1].value == charts.calendar_summary(wb.progress(practised.id).calendar)
+
+
+def test_achievements_read_row_by_row_earned_first(wb, practised) -> None:
+    """Rows of cards, read across: the unlocked ones, then on rows of their own the locked ones, each in the
+    catalogue's order (a ladder such as 7, 30 and 100 days stays together)."""
+    at = progress_page(practised)
+    statuses = wb.achievements(practised.id)
+    page = list(at.main.children.values())
+    start = next(i for i, e in enumerate(page) if e.type == "header" and e.value == "Achievements")
+    end = next(i for i, e in enumerate(page) if e.type == "header" and e.value == "Your data")
+    rows = [[m.value for m in block.get("markdown")] for block in page[start:end] if block.type == "flex_container"]
+    assert all(1 <= len(row) <= 4 for row in rows)
+    unlocked = [f":material/{s.achievement.icon}: **{s.achievement.title}**" for s in statuses if s.unlocked]
+    locked = [f":gray[:material/lock: {s.achievement.title}]" for s in statuses if not s.unlocked]
+    assert unlocked and locked
+    assert [card for row in rows for card in row] == unlocked + locked
+    assert all(set(row) <= set(unlocked) or set(row) <= set(locked) for row in rows), "no row mixes them"

@@ -1,0 +1,54 @@
+"""Marks the learner's and the cohort's charts share: a day or a week not over yet, drawn apart
+from the finished ones, and axes of whole counts.
+
+Today is not over: its figures are what it holds so far. Drawn like a finished day, a short day
+would read as a drop; so its row is marked (``mark_today``, ``mark_this_week``) and the chart
+draws it paler (``so_far_opacity``) or outlined (the calendar's square), its tooltip saying so.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import altair as alt
+import polars as pl
+
+SO_FAR = "today so far"
+SO_FAR_WEEK = "this week so far"  # nor is this week: the same for a weekly chart's last bar or point
+SO_FAR_OPACITY = 0.45  # today's (this week's) bar, paler than the finished days (weeks)
+
+
+def mark_today(frame: pl.DataFrame, today: date | None, label: str) -> pl.DataFrame:
+    """``frame`` (a row per ``day``) with a ``today`` column, true on ``today``'s row, and ", today so
+    far" after that row's ``label`` (the text its tooltip shows): the figures stay exact, and the chart
+    draws today's apart as a day not over yet (a paler bar, ``so_far_opacity``; an outlined calendar
+    square). No row is today when ``today`` is None."""
+    return _mark(frame, "day", today, label, SO_FAR)
+
+
+def mark_this_week(frame: pl.DataFrame, today: date | None, label: str) -> pl.DataFrame:
+    """``mark_today`` for a row per ``week`` (a date, its Monday): the ``today`` column is true on the
+    week that holds ``today``, whose ``label`` ends ", this week so far". No row is marked when that
+    week has none (no tries this week yet) or ``today`` is None."""
+    monday = today - timedelta(days=today.weekday()) if today is not None else None
+    return _mark(frame, "week", monday, label, SO_FAR_WEEK)
+
+
+def _mark(frame: pl.DataFrame, column: str, current: date | None, label: str, words: str) -> pl.DataFrame:
+    is_current = pl.col(column) == current if current is not None else pl.lit(False)
+    return frame.with_columns(is_current.alias("today")).with_columns(
+        pl.when(pl.col("today")).then(pl.col(label) + f", {words}").otherwise(pl.col(label)).alias(label))
+
+
+def so_far_opacity() -> Any:
+    """The opacity of a daily or weekly bar: paler on today's or this week's (``mark_today``,
+    ``mark_this_week``), whole on the finished ones."""
+    return alt.when(alt.datum.today).then(alt.value(SO_FAR_OPACITY)).otherwise(alt.value(1.0))
+
+
+def whole_ticks(most: int, least: int = 0) -> alt.Axis:
+    """An axis of counts from ``least`` to ``most``: whole numbers only. A few are listed outright,
+    as some renderers put a tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
+    values = list(range(least, most + 1)) if most - least <= 10 else alt.Undefined
+    return alt.Axis(values=values, tickMinStep=1, format="d")
