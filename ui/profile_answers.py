@@ -46,15 +46,18 @@ def section(wb: Workbench, user: User) -> None:
 
     to_save = unsaved(profile, entered, saved)
     with st.container(horizontal=True, vertical_alignment="center"):
-        clicked = st.button("Save changes", key="profile:save", type="primary", icon=":material/save:",
-                            disabled=not to_save)
+        # never disabled: a box typed in and not left yet is read by the click's own run, so a button
+        # disabled until then took two clicks (the first only left the box)
+        clicked = st.button("Save changes", key="profile:save", type="primary", icon=":material/save:")
         if to_save:
             st.caption("Not saved yet: " + ", ".join(STEP_TITLES[s] for s in to_save) + ".")
+        elif clicked:
+            st.caption("Nothing to save: every answer is as saved.")
     if saved_steps:
         st.success("Saved: " + ", ".join(STEP_TITLES[s] for s in saved_steps) + ".", icon=":material/check:")
     if refused:
         st.error("Not saved: " + ", ".join(STEP_TITLES[s] for s in refused) + " (see above).", icon=":material/error:")
-    if clicked:
+    if clicked and to_save:
         st.session_state[OUTCOME] = save(wb, user, profile, {s: entered[s] for s in to_save})
         st.rerun()
 
