@@ -14,6 +14,7 @@ from ui.tutor_panel import tutor_panel
 
 FINISHED = ("passed", "skipped")
 DEBOUNCE_MS = 1000  # the code editor sends its text this long after the last key, and as it loses focus
+SCROLL_UP = "practice_scroll_up"  # set when the page should show the exercise from its top
 REQUESTED = "requested"  # ("run" or "submit", exercise id): a click on Run tests or Submit not carried out yet
 STATUS = {
     "todo": ":blue[:material/radio_button_unchecked: to do]",
@@ -54,8 +55,15 @@ def skip(user_id: int, exercise_id: str) -> None:
     st.session_state, which must not come after the skip is recorded."""
     following = next_to_do(wb.todays_set(user_id), after=exercise_id)
     if following and following != exercise_id:
-        open_exercise(following)
+        move_on(following)
     wb.skip(user_id, exercise_id)
+
+
+def move_on(exercise_id: str) -> None:
+    """Open the next exercise from the bottom of the page (Next, Skip), and show it from its top: the page
+    kept its place, so the new exercise's title and editor were above the screen."""
+    open_exercise(exercise_id)
+    st.session_state[SCROLL_UP] = True
 
 
 def more(user_id: int) -> None:
@@ -268,9 +276,13 @@ with work:
         following = next_to_do(wb.todays_set(user.id), after=exercise.id) if kind == "submit" and result.passed else None
         if following:  # on to the next, without scrolling back up to today's set
             st.button(f"Next: {catalogue[following].title}", type="primary", icon=":material/arrow_forward:",
-                      on_click=open_exercise, args=(following,))
+                      on_click=move_on, args=(following,))
 
     tutor_panel(wb, user, exercise)
+
+if st.session_state.pop(SCROLL_UP, False):
+    st.html(f"<script>document.querySelector('.st-key-{SELECTBOX_KEY}')?.scrollIntoView({{block: 'start'}})</script>",
+            unsafe_allow_javascript=True)
 
 with hints_area:
     given = wb.draft(user.id, exercise.id)

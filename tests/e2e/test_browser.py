@@ -321,3 +321,41 @@ def test_a_click_right_after_typing_acts_on_the_code_typed(page: Page, app_url: 
     page.get_by_role("button", name="Submit").click(delay=60)  # not the passing code of the round before
     expect(page.get_by_text("1 of 7 tests pass. Your attempt is recorded.")).to_be_visible()
     expect_idle(page)
+
+
+def test_next_and_skip_show_the_new_exercise_from_its_top(page: Page, app_url: str) -> None:
+    """Next and Skip sit at the bottom of a long page: the new exercise used to open with the page still
+    scrolled down, its title and editor above the screen."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(app_url)
+    register(page, "e2e-scroller", "Frances Allen")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    shown = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
+    shown.locator(".ace_content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(REFERENCE)
+    page.get_by_role("button", name="Submit").click(delay=60)
+    following = page.get_by_role("button", name=re.compile(r"^Next: "))
+    expect(following).to_be_visible()
+    expect_idle(page)
+
+    def in_view(title: str | None = None) -> None:
+        """The exercise's selector, title and editor on the screen (the heading, when its title is known)."""
+        if title is not None:
+            expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+        page.wait_for_function("() => { const r = document.querySelector('.st-key-exercise_id').getBoundingClientRect(); "
+                               "return r.top >= 0 && r.bottom <= window.innerHeight; }")
+
+    title = re.search(r"Next: (.+)$", following.inner_text())[1].strip()  # the label, after the icon's name
+    following.scroll_into_view_if_needed()
+    following.click()
+    in_view(title)
+    expect_idle(page)
+    skip = page.get_by_role("button", name="Skip")
+    skip.scroll_into_view_if_needed()
+    page.mouse.wheel(0, 2000)  # down to the tutor panel, as far as the page goes
+    skip.click()
+    expect(page.get_by_role("heading", name=title, exact=True)).to_have_count(0)
+    expect_idle(page)
+    in_view()
