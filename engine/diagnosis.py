@@ -1,9 +1,10 @@
 """Diagnosis: a failing test explained in the learner's terms.
 
-The grader says "expected 6, got '123'" or "NameError: name 'totl' is not defined (solution.py,
-line 4)". The tutor says what that means: which call the test made, what came back and how it
-differs from what was wanted (a string where a number belongs, ``None`` because nothing was
-returned, the right items in the wrong order), or what the error usually points to.
+The grader says "expected 6, got '123'" or "NameError: name 'totl' is not defined (your code,
+line 4)" (older results: "solution.py, line 4"). The tutor says what that means: which call the
+test made, what came back and how it differs from what was wanted (a string where a number
+belongs, ``None`` because nothing was returned, the right items in the wrong order), or what the
+error usually points to.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from engine.grader import GradeResult, TestResult
 
 _EXPECTED_GOT = re.compile(r"^expected (?P<expected>.+?), got (?P<got>.+)$", re.DOTALL)
 _ERROR = re.compile(r"^(?P<kind>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|Iteration))(?: on line (?P<at>\d+))?"
-                    r"(?::\s*(?P<detail>.*?))?(?:\s*\(solution\.py, line (?P<line>\d+)\))?$", re.DOTALL)
+                    r"(?::\s*(?P<detail>.*?))?(?:\s*\((?:your code|solution\.py), line (?P<line>\d+)\))?$", re.DOTALL)
 _NOTE = re.compile(r"\s*\(([^()]*)\)$")
 
 _ERRORS = {

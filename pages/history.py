@@ -42,12 +42,14 @@ st.dataframe(rows, hide_index=True, width="stretch",
 
 outcome_of = {a.id: row["Outcome"] for a, row in zip(attempts, rows, strict=True)}
 by_id = {a.id: a for a in attempts}
-chosen = st.selectbox("See the code of an attempt", list(by_id), index=None, placeholder="Choose an attempt",
-                      format_func=lambda i: f"{by_id[i].submitted_at:%Y-%m-%d %H:%M} · "
-                                            f"{titles.get(by_id[i].exercise_id, by_id[i].exercise_id)} · {outcome_of[i]}")
-if chosen is not None:
-    code = wb.attempt_code(user.id, chosen)
-    if code:
-        st.code(code, language="python", line_numbers=True)
-    else:
-        st.caption("No code was kept with this result: it was recorded without running the tests here.")
+# only a submission graded here keeps its code (one with test counts): imports and the demo's practice have none
+kept = {a.id: code for a in attempts if a.tests_total is not None and (code := wb.attempt_code(user.id, a.id))}
+if not kept:
+    st.caption("No code to see again: these results were recorded without running the tests here.")
+else:
+    chosen = st.selectbox("See the code of an attempt", list(kept), index=None, placeholder="Choose an attempt",
+                          help="The attempts whose code was kept (those graded here), newest first.",
+                          format_func=lambda i: f"{by_id[i].submitted_at:%Y-%m-%d %H:%M} · "
+                                                f"{titles.get(by_id[i].exercise_id, by_id[i].exercise_id)} · {outcome_of[i]}")
+    if chosen is not None:
+        st.code(kept[chosen], language="python", line_numbers=True)

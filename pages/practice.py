@@ -4,7 +4,7 @@ import streamlit as st
 from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
-from ui import results, start_again
+from ui import pending_clicks, results, start_again
 from ui.celebration import celebrate
 from ui.generate import mark, new_exercise
 from ui.instructions import show as show_instructions
@@ -13,9 +13,7 @@ from ui.session import require_user, workbench
 from ui.tutor_panel import tutor_panel
 
 FINISHED = ("passed", "skipped")
-DEBOUNCE_MS = 1000  # the code editor sends its text this long after the last key, and as it loses focus
 SCROLL_UP = "practice_scroll_up"  # set when the page should show the exercise from its top
-REQUESTED = "requested"  # ("run" or "submit", exercise id): a click on Run tests or Submit not carried out yet
 STATUS = {
     "todo": ":blue[:material/radio_button_unchecked: to do]",
     "tried": ":orange[:material/replay: tried, not passed yet]",
@@ -30,12 +28,11 @@ catalogue = {e.id: e for e in wb.exercises()}
 
 def request(kind: str, exercise_id: str) -> None:
     """A callback of Run tests and Submit ("run" or "submit"): the click is carried out by the page's body,
-    in whichever run of the page gets there. The code editor's text arriving just after the click stops
-    the click's own run, and a click lives only in the run it started: a click within 250 ms of the last
-    key (the editor's delay then) was lost so, or graded the code as it was before those keys, in 2 of 3
-    tries. Carried out by the later run, the click uses the code the editor holds then. (Stopped before
-    this callback, the click is still lost: the editor's delay, DEBOUNCE_MS, keeps that rare.)"""
-    st.session_state[REQUESTED] = (kind, exercise_id)
+    in whichever run of the page gets there (ui/pending_clicks). The code editor's text, sent 250 ms after
+    the last key, stops the run of a click made just before it, and a button's click lives only in the
+    run it started: the click was lost. Carried out by the later run, it uses the code the editor holds
+    then. A click whose whole run ends before the text arrives still grades the code as it was."""
+    pending_clicks.put(kind, exercise_id)
 
 
 def next_to_do(today: TodaysSet, after: str | None = None) -> str | None:
@@ -91,10 +88,14 @@ def keep_typed(exercise_id: str, key: str) -> None:
     """A callback: an edit in the plain editor is kept even when the action that commits it also hides
     the editor (the toggle), since a hidden widget's value is never read by the script. The code
     editor then starts afresh under a new key: the browser may still hold the old one's text and
-    send it back, which would undo the edit."""
-    keep(exercise_id, st.session_state[key])
+    send it back, which would undo the edit.
+
+    The draft's write comes last, after every use of st.session_state: a click arriving during that slow
+    write (Run tests, just after Ctrl+Enter) stopped this callback at its next use, and the click was lost."""
+    text = st.session_state[key]
     plain_edits = st.session_state.setdefault("plain_edits", {})
     plain_edits[exercise_id] = plain_edits.get(exercise_id, 0) + 1
+    keep(exercise_id, text)
 
 
 def keep_editor_choice(exercise_id: str, area_key: str) -> None:
@@ -217,15 +218,12 @@ with work:
         if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
             mounted_with[key] = codes[exercise.id]
         # an Ace theme of its own: the component's "streamlit" themes fetch a font from Google
-        # The text goes as the editor loses focus (on the press of a click elsewhere: the click then has it),
-        # and a second after the last key, for the draft. Sent 250 ms after it, the text arrived just as a
-        # quick click on Run tests had started the page's run, and stopped it: see request.
-        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode=["debounce", "blur"],
-                               key=key,
+        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
                                # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
+                               # no top margin: typing over a selection scrolled the text by it, not the line numbers
                                props={"theme": "chrome", "enableLiveAutocompletion": False,
-                                      "enableSnippets": False, "debounceChangePeriod": DEBOUNCE_MS})
+                                      "enableSnippets": False, "scrollMargin": [0, 0, 0, 0]})
         text = codes[exercise.id]
         if response and response.get("id") and response.get("text") is not None:
             text = response["text"]
@@ -243,9 +241,9 @@ with work:
         st.button("Reset", icon=":material/restart_alt:", on_click=start_again.ask, args=(exercise.id,),
                   help="Start again from the starter code (you will be asked first).")
 
-    requested = st.session_state.get(REQUESTED)
+    requested = pending_clicks.pending()
     if requested is not None and requested[1] != exercise.id:  # asked on an exercise closed since
-        st.session_state.pop(REQUESTED, None)
+        pending_clicks.clear()
         requested = None
     if requested is not None:
         start_again.cancel()  # on with this code: the question about replacing it is moot
@@ -255,9 +253,9 @@ with work:
         with st.spinner("Running the tests…"):
             # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call
             results.keep(exercise.id, ticket, "run", wb.run_tests(user.id, exercise.id, codes[exercise.id]))
-        st.session_state.pop(REQUESTED, None)  # done, after the result is kept: a run stopped before does it again
+        pending_clicks.clear()  # done, after the result is kept: a run stopped before does it again
     if requested == ("submit", exercise.id):
-        st.session_state.pop(REQUESTED, None)  # first: a submission is recorded once, even if this run stops after it
+        pending_clicks.clear()  # first: a submission is recorded once, even if this run stops after it
         started = draft.started_at if draft else None
         duration = (results.now() - started).total_seconds() if started else None
         ticket = results.start(exercise.id)

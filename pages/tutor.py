@@ -56,9 +56,11 @@ def listed(conversation: Conversation, is_open: bool) -> None:
 
 
 def delete(conversation_id: int) -> None:
-    wb.delete_conversation(user.id, conversation_id)
+    """The page's state first, the deletion after: a click arriving during the write stops a callback at
+    its next use of st.session_state, and the click with it."""
     st.session_state["tutor_conversation"] = None
     st.session_state.pop(DELETING, None)
+    wb.delete_conversation(user.id, conversation_id)
     st.toast("Conversation deleted.", icon=":material/delete:")
 
 

@@ -283,10 +283,10 @@ LOAD_ERRORS = [
     ("indentation-error", "def add(a, b):\nreturn a + b\n", ["IndentationError", "line 2"]),
     ("unclosed-bracket", "def add(a, b):\n    return (a + b\n", ["SyntaxError", "line 2"]),
     ("null-byte", "def add(a, b):\n    return a + b\x00\n", ["null byte"]),
-    ("wrong-name", "def plus(a, b):\n    return a + b\n", ["must define `add`", "solution.py"]),
+    ("wrong-name", "def plus(a, b):\n    return a + b\n", ["must define `add`: the tests import it from your code"]),
     ("not-a-function-defined", "# TODO\n", ["must define `add`"]),
     ("raises-at-import", "x = 1\ny = x / 0\n\ndef add(a, b):\n    return a + b\n",
-     ["ZeroDivisionError", "division by zero", "solution.py, line 2"]),
+     ["ZeroDivisionError", "division by zero", "(your code, line 2)"]),
     ("exit-at-import", "import sys\nsys.exit(3)\n", ["exited while it was being loaded"]),
     ("import-missing-module", "import numpy_that_does_not_exist\n", ["ModuleNotFoundError", "line 1"]),
 ]
@@ -305,15 +305,37 @@ def test_code_that_does_not_load_is_an_error_with_a_clear_message(grader: Grader
 
 
 RUNTIME_ERRORS = [
-    ("key-error", "def add(a, b):\n    table = {}\n    return table[a]\n", "KeyError: 2 (solution.py, line 3)"),
+    ("key-error", "def add(a, b):\n    table = {}\n    return table[a]\n", "KeyError: 2 (your code, line 3)"),
     ("type-error", "def add(a, b):\n    return a + 'b'\n", "TypeError"),
     ("recursion", "def add(a, b):\n    return add(a, b)\n", "Does the recursion reach a base case?"),
     ("custom-exception", "class Nope(Exception):\n    pass\n\n\ndef add(a, b):\n    raise Nope('no way')\n",
-     "Nope: no way (solution.py, line 6)"),
+     "Nope: no way (your code, line 6)"),
     ("not-implemented", "def add(a, b):\n    raise NotImplementedError('write add')\n",
-     "NotImplementedError: write add (solution.py, line 2)"),
+     "NotImplementedError: write add (your code, line 2)"),
     ("exit-in-function", "import sys\n\n\ndef add(a, b):\n    sys.exit(0)\n", "SystemExit"),
 ]
+
+
+def test_no_message_names_the_file_the_learner_never_sees(grader: Grader, make_exercise: Callable[..., Path]) -> None:
+    """The learner's code is saved as solution.py beside the tests; they only know it as "your code"."""
+    folder = make_exercise()
+    messages = []
+    for _, code, _ in LOAD_ERRORS + RUNTIME_ERRORS:
+        result = grader.grade(folder, code)
+        messages += [result.message, *(t.message for t in result.tests)]
+    assert not [m for m in messages if "solution" in m]
+
+
+def test_a_traceback_the_code_prints_names_it_as_your_code(grader: Grader, make_exercise: Callable[..., Path]) -> None:
+    """Its own frames, and a warning's place, keep their line numbers; other files keep their names."""
+    code = ("import traceback, warnings\n\n\ndef add(a, b):\n    try:\n        {}[a]\n    except KeyError:\n"
+            "        traceback.print_exc()\n    warnings.warn('careful')\n    return a + b\n")
+    result = grader.grade(make_exercise(), code)
+    assert result.passed
+    output = result.tests[0].output
+    assert output.startswith('Traceback (most recent call last):\n  File "your code", line 6, in add\n'), output
+    assert "your code, line 9: UserWarning: careful\n" in output
+    assert "solution" not in output
 
 
 @pytest.mark.parametrize(("code", "message"), [e[1:] for e in RUNTIME_ERRORS], ids=[e[0] for e in RUNTIME_ERRORS])

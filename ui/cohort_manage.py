@@ -81,8 +81,8 @@ def _delete(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None
 
     def delete() -> None:
         st.session_state.pop(CONFIRM, None)
+        forget()  # the page picks another cohort: this one's id is no longer among them (before the slow write)
         wb.delete_cohort(user.id, cohort.id)
-        forget()  # the page picks another cohort: this one's id is no longer among them
         st.session_state[MESSAGE] = (f"Deleted **{literal(cohort.name)}**."
                                      + (f" Its {learners} left the cohort; their own work stays." if cohort.members
                                         else ""))

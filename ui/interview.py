@@ -62,7 +62,9 @@ def goals(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) -> Answ
     chosen = st.pills("What are you learning for?", list(GOALS), selection_mode="multi",
                       default=[g for g in saved["goals"] if g in GOALS], format_func=GOALS.__getitem__,
                       key=f"{key}:goals", help="Choose any that apply.")
+    # the box stops at the engine's limit (Streamlit cuts a longer value it receives); the engine keeps its check
     note = st.text_area("Your goal in your own words", value=saved["goal_note"] or "", key=f"{key}:goal_note",
+                        max_chars=MAX_GOAL_NOTE,
                         placeholder="For example: I want to automate the reports I write every week.",
                         help=f"Optional when you chose a goal above. Up to {MAX_GOAL_NOTE} characters.")
     return {"goals": list(chosen or []), "goal_note": note}

@@ -20,6 +20,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the script's folder out
 
 import json
+import re
 import resource
 import signal
 import socket
@@ -37,6 +38,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+
+SOLUTION = "solution.py"  # the learner's code, beside the tests
 
 
 class LoadError(Exception):
@@ -188,7 +191,7 @@ class LearnerProcess:
             text = self.conn.request("output")
         except Exception:
             return ""
-        return text if isinstance(text, str) else ""
+        return for_the_learner(text, os.path.join(self.workdir, SOLUTION)) if isinstance(text, str) else ""
 
     def stop(self, ended: bool = False) -> str:
         """Kill the process; if it ``ended`` by itself, say how."""
@@ -225,9 +228,19 @@ def describe_exit(status: int) -> str:
     return f"it exited with status {os.WEXITSTATUS(status)}"
 
 
+YOUR_CODE = "your code"  # the learner's file, solution.py, as the learner knows it: they never see its name
+
+
 def where(info: dict[str, Any]) -> str:
     line = info.get("line")
-    return f" (solution.py, line {line})" if isinstance(line, int) else ""
+    return f" ({YOUR_CODE}, line {line})" if isinstance(line, int) else ""
+
+
+def for_the_learner(output: str, path: str) -> str:
+    """What the learner's code printed, with its file (``path``) named as the learner knows it: in a
+    traceback's frames (``File "your code", line 4, in f``) and a warning's location (``your code, line 7:``)."""
+    output = re.sub(rf"^{re.escape(path)}:(\d+): ", rf"{YOUR_CODE}, line \1: ", output, flags=re.MULTILINE)
+    return output.replace(path, YOUR_CODE)
 
 
 def describe_load_failure(info: Any) -> str:
@@ -318,11 +331,9 @@ def run_tests(job: dict[str, Any]) -> dict[str, Any]:
         process.conn.deadline = min(budget_end, time.monotonic() + per_test)
         exec(code, namespace)
     except ImportError as exc:
-        import re
-
         missing = re.search(r"cannot import name '(\w+)'", str(exc))
         what = f"`{missing.group(1)}`" if missing else "what the tests need"
-        return error_for_all(f"Your code must define {what}: the tests import it from solution.py")
+        return error_for_all(f"Your code must define {what}: the tests import it from {YOUR_CODE}")
     except Exception as exc:
         return error_for_all(f"The tests could not start: {describe_error(exc)}")
 
@@ -371,7 +382,7 @@ def main() -> None:
     apply_limits(job.get("limits", {}))
     make_untraceable()
     os.makedirs(job["workdir"], exist_ok=True)
-    path = os.path.join(job["workdir"], "solution.py")
+    path = os.path.join(job["workdir"], SOLUTION)
     with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
         handle.write(job["solution"])
     os.chdir(job["workdir"])

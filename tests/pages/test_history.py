@@ -63,17 +63,28 @@ def test_a_submission_made_on_practice_shows_up(wb, learner):
 
 def test_the_code_of_an_attempt_can_be_read_again(wb, learner):
     wb.submit(learner.id, "python/name-initials", "def initials(name):\n    return name[0]\n")
-    wb.record_result(learner.id, "python/digit-sum", passed=True)  # recorded without code
+    wb.record_result(learner.id, "python/digit-sum", passed=True, at=datetime.now(UTC))  # recorded without code
+    wb.submit(learner.id, "python/digit-sum", "def digit_sum(n):\n    return 0\n")
     at = history_page(learner)
     box = next(s for s in at.selectbox if s.label == "See the code of an attempt")
-    assert box.value is None and len(box.options) == 2
-    newest, oldest = wb.history(learner.id)
+    newest, imported, oldest = wb.history(learner.id)
+    assert (imported.exercise_id, imported.tests_total) == ("python/digit-sum", None), "the import is in the middle"
+    assert box.value is None and box.options == [box.format_func(newest.id), box.format_func(oldest.id)], \
+        "only the attempts whose code was kept, newest first"
     box.set_value(oldest.id).run()
     assert [c.value.strip() for c in at.code] == ["def initials(name):\n    return name[0]"]
     next(s for s in at.selectbox if s.label == "See the code of an attempt").set_value(newest.id).run()
-    assert not at.code
-    assert "No code was kept with this result: it was recorded without running the tests here." in [
-        c.value for c in at.caption]
+    assert [c.value.strip() for c in at.code] == ["def digit_sum(n):\n    return 0"]
+
+
+def test_results_without_code_say_so_in_one_line(wb, learner):
+    """A demo learner's or an import's results were graded elsewhere: there is no code to choose from."""
+    wb.record_result(learner.id, "python/digit-sum", passed=True)
+    wb.record_result(learner.id, "python/caesar-cipher", passed=False)
+    at = history_page(learner)
+    assert not [s for s in at.selectbox if s.label == "See the code of an attempt"]
+    assert [c.value for c in at.caption][-1] == (
+        "No code to see again: these results were recorded without running the tests here.")
 
 
 def test_another_learners_code_is_not_theirs_to_read(wb, learner):

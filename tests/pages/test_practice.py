@@ -141,7 +141,7 @@ def test_todays_set_is_shown_with_reasons_progress_and_open_buttons(at, wb, lear
     assert at.session_state["exercise_id"] == first.id and at.button(key=f"open:{first.id}").disabled
     at.button(key=f"open:{second.id}").click().run()
     assert at.selectbox(key="exercise_id").value == second.id
-    assert second.instructions.splitlines()[0] in [m.value.splitlines()[0] for m in at.markdown]
+    assert "#" + second.instructions.splitlines()[0] in [m.value.splitlines()[0] for m in at.markdown], "one level down"
 
 
 @pytest.mark.parametrize(

@@ -97,8 +97,6 @@ def test_more_minutes_mean_a_bigger_daily_set(wb, learner):
         pytest.param("languages", {"languages": []}, "Choose at least one language.", id="no-language"),
         pytest.param("goals", {"goals": [], "goal_note": ""},
                      "Choose at least one goal, or describe yours in your own words.", id="no-goal-and-no-note"),
-        pytest.param("goals", {"goals": ["data"], "goal_note": "y" * 600},
-                     "Please keep your own words to 500 characters at most (now 600).", id="note-too-long"),
         pytest.param("time", {"minutes_per_day": 4}, "Minutes per day must be from 5 to 240.", id="too-few-minutes"),
         pytest.param("time", {"minutes_per_day": 500}, "Minutes per day must be from 5 to 240.", id="too-many-minutes"),
     ],
