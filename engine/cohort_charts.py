@@ -38,8 +38,8 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     active day: at least ``DAILY_SPAN`` days, at most ``window``) and per week (a line beneath).
     The days axis reaches today, so a quiet spell shows as one; the subtitle says the span ("since
     02 Nov 2026", "the last 90 days"). Today's bar, when there is one, is its count so far, drawn
-    paler (``engine.charts.mark_today``): the day is not over, and a full-strength short bar would
-    read as a drop. So is this week's point on the line: hollow (``engine.charts.mark_this_week``),
+    paler (``engine.chart_marks.mark_today``): the day is not over, and a full-strength short bar would
+    read as a drop. So is this week's point on the line: hollow (``engine.chart_marks.mark_this_week``),
     and the subtitle says so. The two fit the width they are drawn in (``WIDTH`` outside a page):
     show it with ``st.altair_chart(chart, width="stretch")``."""
     if days.is_empty():
@@ -108,7 +108,7 @@ def _day_ticks(first: date, last: date) -> alt.Axis:
 
 
 def _learner_ticks(frame: pl.DataFrame) -> alt.Axis:
-    """Counts of learners up the side: whole numbers only (``engine.charts.whole_ticks``)."""
+    """Counts of learners up the side: whole numbers only (``engine.chart_marks.whole_ticks``)."""
     return whole_ticks(max(1, int(frame["learners"].max() or 0)))  # type: ignore[arg-type]
 
 

@@ -137,7 +137,7 @@ def load_demo(wb: Workbench, *, learners: int = 20, days: int = 30, seed: int = 
     scope = sim.batch if batched else nullcontext
 
     with scope():
-        educator = sim.accounts.register(EDUCATOR, "educator@demo.example.org", "Dana Demo (educator)", PASSWORD,
+        educator = sim.accounts.register(EDUCATOR, "educator@demo.example.org", "Dana Demo", PASSWORD,
                                          "educator", is_demo=True, at=first)
         cohort = sim.create_cohort(educator.id, COHORT_NAME)
         people = [_make_learner(sim, rng, i, days, first) for i in range(learners)]

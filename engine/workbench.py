@@ -511,12 +511,13 @@ class Workbench:
         self.achievement_book.mark_celebrated(user_id, achievement_ids, self.clock())
 
     def export_data(self, user_id: int, fmt: str = "json") -> bytes:
-        """The learner's own data: "csv" (a zip of CSV files) or "json" (one document) holding their
-        attempts, events, skill estimates and achievements. Logged as "exported-data"."""
+        """The learner's own data: "csv" (a zip of CSV files) or "json" (one document) holding everything
+        the workbench keeps about them (``engine.takeout``). Logged as "exported-data"."""
         check_format(fmt)
+        now = self.clock()
         data = collect(self.store, self.model, self.curriculum, self.achievement_book, self.accounts.require(user_id),
-                       self.clock()).encode(fmt)
-        self.events.append(Event(user_id, "exported-data", fmt, {"bytes": len(data)}))
+                       now).encode(fmt)
+        self.events.append(Event(user_id, "exported-data", fmt, {"bytes": len(data)}, occurred_at=now))
         return data
 
     def progress_report(self, user_id: int) -> bytes:
