@@ -159,10 +159,23 @@ def test_only_the_administrator_removes_demo_data(wb, people, actor):
     assert wb.remove_demo_data(actor_id=users["tess"].id)["users"] == 3
 
 
+def test_the_cohorts_version_follows_only_the_educators_own_cohorts(wb, people):
+    """A key for what is cached of an educator's learners: it moves with their cohorts only, and says
+    nothing of anyone else's."""
+    users, cohorts = people
+    before = {name: wb.cohorts_version(users[name].id) for name in ("tess", "uma")}
+    wb.join_cohort(users["dan"].id, cohorts["autumn"].join_code)  # uma's cohort
+    assert wb.cohorts_version(users["tess"].id) == before["tess"]
+    assert wb.cohorts_version(users["uma"].id) != before["uma"]
+    wb.leave_cohort(users["ada"].id, cohorts["spring"].id)
+    assert wb.cohorts_version(users["tess"].id) != before["tess"]
+
+
 # -- every facade call is covered ---------------------------------------------------------------
 
 ACTOR_PARAMETERS = {"educator_id", "actor_id"}
-CHECKED = {"learner_progress_for", *COHORT_CALLS, "cohorts", "create_cohort", "delete_cohort", "remove_demo_data"}
+CHECKED = {"learner_progress_for", *COHORT_CALLS, "cohorts", "create_cohort", "delete_cohort", "remove_demo_data",
+           "cohorts_version"}
 
 
 def facade_methods() -> dict[str, inspect.Signature]:
