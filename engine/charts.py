@@ -18,7 +18,6 @@ import altair as alt
 import pandas  # noqa: F401
 import polars as pl
 
-from engine.chart_marks import SO_FAR_OPACITY as SO_FAR_OPACITY  # re-exported: the tests of both chart modules read it
 from engine.chart_marks import mark_this_week, mark_today, so_far_opacity, whole_ticks
 from engine.chart_words import YOU, Voice, count
 from engine.chart_words import day as _day

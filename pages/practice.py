@@ -250,9 +250,13 @@ with work:
     start_again.confirm(wb, user, exercise, codes[exercise.id])
     if requested == ("run", exercise.id):
         ticket = results.start(exercise.id)
-        with st.spinner("Running the tests…"):
-            # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call
-            results.keep(exercise.id, ticket, "run", wb.run_tests(user.id, exercise.id, codes[exercise.id]))
+        try:
+            with st.spinner("Running the tests…"):
+                # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call
+                results.keep(exercise.id, ticket, "run", wb.run_tests(user.id, exercise.id, codes[exercise.id]))
+        except Exception:  # a failure is shown once, not tried again by every later run (a stop is no Exception)
+            pending_clicks.clear()
+            raise
         pending_clicks.clear()  # done, after the result is kept: a run stopped before does it again
     if requested == ("submit", exercise.id):
         pending_clicks.clear()  # first: a submission is recorded once, even if this run stops after it

@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from engine import charts, cohort_charts
+from engine import chart_marks, charts, cohort_charts
 
 MONDAY = date(2026, 3, 16)
 SKILLS = ["Variables and types", "Conditionals", "Loops", "Functions", "Lists and tuples", "Dictionaries", "Strings",
@@ -172,7 +172,7 @@ def test_todays_bar_is_paler_and_says_so_far(today: date | None, marked: dict[st
     days, weeks = activity_frames([1, 2, 3], 3)  # 16 to 18 March
     spec = cohort_charts.activity_chart(days, weeks, window=7, today=today).to_dict()
     daily = spec["vconcat"][0]
-    assert daily["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": charts.SO_FAR_OPACITY}],
+    assert daily["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": chart_marks.SO_FAR_OPACITY}],
                                             "value": 1.0}
     assert daily["encoding"]["tooltip"][0] == {"field": "label", "title": "day", "type": "nominal"}
     drawn = spec["datasets"][daily["data"]["name"]]

@@ -15,7 +15,7 @@ import vl_convert
 from factories import BANK_DIR, new_learner
 from practice_history import Try, record
 
-from engine import charts
+from engine import chart_marks, charts
 from engine.progress import MASTERY_LEVEL, calendar_start
 from engine.workbench import Workbench
 
@@ -269,7 +269,7 @@ def test_this_weeks_bar_is_paler_and_says_so_far(today: date | None, marked: dic
     """The week is not over: its bar is its exact minutes so far, drawn paler, and its tooltip says so. Without a bar
     for this week (or a today), every bar is a finished week."""
     s = spec(charts.time_chart(weekly_frame(WEEKS), today=today))
-    assert s["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": charts.SO_FAR_OPACITY}],
+    assert s["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": chart_marks.SO_FAR_OPACITY}],
                                         "value": 1.0}
     assert s["encoding"]["tooltip"][0] == {"field": "label", "title": "Week of", "type": "nominal"}
     rows = values(s)
