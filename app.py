@@ -4,18 +4,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
-
-from ui import auth
-from ui.celebration import celebrate
-from ui.demo import offer_demo
-from ui.session import routed, workbench
+from streamlit.runtime.pages_manager import PagesManager
 
 # a local image: an icon name (":material/...") makes the browser fetch the tab's icon from a CDN
 ICON = Path(__file__).parent / "ui" / "icon.png"
 PAGES = Path(__file__).parent / "pages"
 st.set_page_config(page_title="Workbench", page_icon=str(ICON), layout="wide")
+opening = st.empty()  # on every run, so that the page's elements keep their places
+if PagesManager.uses_pages_directory:
+    # a freshly started server's first run: Streamlit lists every file of pages/ in the sidebar (its
+    # legacy way) until st.navigation is called, which is after the engine opens, seconds later
+    st.navigation([st.Page(str(path), url_path=path.stem) for path in sorted(PAGES.glob("*.py"))], position="hidden")
+    opening.caption("Opening the Workbench…")
+
+from ui import auth  # noqa: E402  (slow: the engine, imported once the list above is hidden)
+from ui.celebration import celebrate  # noqa: E402
+from ui.demo import offer_demo  # noqa: E402
+from ui.session import routed, workbench  # noqa: E402
 
 wb = workbench()
+opening.empty()
 user = auth.restore_session(wb)
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import FrameLocator, Page, expect
 
+from e2e.conftest import serve
+
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -334,3 +336,24 @@ def test_next_and_skip_show_the_new_exercise_from_its_top(page: Page, app_url: s
     expect(page.get_by_role("heading", name=title, exact=True)).to_have_count(0)
     expect_idle(page)
     in_view()
+
+
+def test_a_fresh_server_does_not_list_its_files_as_pages(page: Page, tmp_path: Path) -> None:
+    # until the router has run once, Streamlit lists every file of pages/ in the sidebar ("app",
+    # "cohorts", "data"…); on a fresh server that list stood for the seconds the engine took to open
+    page.add_init_script("""
+        window.seen = []; let last = "";
+        setInterval(() => {
+            const text = document.body ? document.body.innerText : "";
+            const state = [!!document.querySelector('[data-testid="stSidebarNav"]'),
+                           text.includes("Opening the Workbench"), text.includes("Create an account")].join();
+            if (state !== last) { window.seen.push(state); last = state; }
+        }, 10);""")
+    with serve(tmp_path) as url:
+        page.goto(url)
+        expect(page.get_by_role("tab", name="Create an account")).to_be_visible()
+        seen = page.evaluate("window.seen")
+    # (list shown, "Opening the Workbench…" shown, welcome shown): the list gives way to the message
+    # while the engine opens, and is not shown again
+    assert "false,true,false" in seen, seen
+    assert not any(state.startswith("true") for state in seen[seen.index("false,true,false"):]), seen
