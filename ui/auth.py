@@ -32,12 +32,19 @@ from engine import AccountError, LoginError, User, Workbench
 from engine.accounts import cookie_key
 
 ALGORITHM = "HS256"
+GONE_KEY = "account_gone"  # this session's account was removed while it was logged in
 
 
 def restore_session(wb: Workbench) -> User | None:
     """The user of this session: from session state, else from a valid, unrevoked login cookie."""
     if st.session_state.get("user_id") is not None:
-        return wb.user(int(st.session_state["user_id"]))
+        user = wb.user(int(st.session_state["user_id"]))
+        if user is None:  # removed meanwhile (demo data removed in another session): the login says so
+            for key in list(st.session_state.keys()):
+                del st.session_state[key]
+            st.session_state[GONE_KEY] = True
+            st.session_state["cookie"] = _deleted_cookie(wb)
+        return user
     if st.session_state.get("logged_out"):
         return None  # logged out in this tab: the cookie the page was loaded with is stale
     claims = _read_token(wb)
@@ -49,6 +56,13 @@ def restore_session(wb: Workbench) -> User | None:
         return None
     _mark_logged_in(wb, user)
     return user
+
+
+def account_gone_notice() -> None:
+    """Why a session that was logged in finds itself at the login: its account was removed."""
+    if st.session_state.pop(GONE_KEY, False):
+        st.info("The account you were using is no longer on this server: the demo data was removed. "
+                "Log in with your own account, or create one.", icon=":material/info:")
 
 
 def login_form(wb: Workbench) -> None:

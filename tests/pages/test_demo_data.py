@@ -132,6 +132,22 @@ def test_the_demo_educator_removing_demo_data_is_logged_out(wb):
     assert "Load demo data" in buttons(at)  # an empty install again
 
 
+def test_a_demo_learner_whose_account_was_removed_is_told_why_they_are_at_the_login(wb):
+    demo = wb.load_demo(learners=2, days=2)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = demo.learners[0].id
+    at.run()
+    assert not [t.value for t in at.title if t.value == "Workbench"]  # logged in: not the welcome page
+    wb.remove_demo_data()  # by the administrator, in another session
+    at.run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == ["Workbench"]
+    assert [i.value for i in at.info if "no longer on this server" in i.value]
+    assert "user_id" not in at.session_state
+    at.run()  # said once
+    assert not [i.value for i in at.info if "no longer on this server" in i.value]
+
+
 def test_only_the_first_educator_may_remove_demo_data(wb, educator):
     """Registration is open to educators: a later one reads who may, and has no button."""
     wb.load_demo(learners=2, days=2)
