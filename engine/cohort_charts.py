@@ -15,7 +15,7 @@ import altair as alt
 import polars as pl
 
 from engine.chart_marks import mark_this_week, mark_today, so_far_opacity, whole_ticks
-from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, themed
+from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, empty_chart, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn, at most
@@ -29,8 +29,7 @@ NO_RESULTS_GREY = STATUS_COLOURS["not started"]  # outside the red-yellow-green 
 
 
 def _empty(title: str, message: str) -> Any:
-    return themed(alt.Chart(pl.DataFrame({"message": [message]}), title=title)
-                  .mark_text(fontSize=13, color=MUTED).encode(text="message:N").properties(width=WIDTH, height=100))
+    return themed(empty_chart(title, message, height=100))
 
 
 def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_WINDOW, today: date | None = None) -> Any:

@@ -69,7 +69,8 @@ class NextSkill:
 
 @dataclass(frozen=True)
 class Progress:
-    """What the Progress page shows. Frames (columns in the comments) are ready for ``engine.charts``."""
+    """What the Progress page shows. Frames (columns in the comments) are ready for ``engine.charts``
+    and ``engine.calendar_chart``."""
 
     user_id: int
     today: date

@@ -1,11 +1,11 @@
 """The progress report: a learner's Progress page as one PDF, charts and their summaries included.
 
-Every chart of ``engine.charts`` goes into a Vega-Lite specification per page (a column of charts,
-each titled with its summary), rendered to PDF by vl-convert (no browser and no network); each
-rendering is then laid on an A4 sheet by pypdf, shrunk to fit within the margins when it is wider or
-taller, with its page number at the foot ("Page 1 of 3"), and the sheets joined into one file. A4:
-the paper of most of the world (a Letter printer's "fit to page" prints it whole). Use
-``Workbench.progress_report``.
+Every chart of ``engine.charts`` and ``engine.calendar_chart`` goes into a Vega-Lite specification
+per page (a column of charts, each titled with its summary), rendered to PDF by vl-convert (no
+browser and no network); each rendering is then laid on an A4 sheet by pypdf, shrunk to fit within
+the margins when it is wider or taller, with its page number at the foot ("Page 1 of 3"), and the
+sheets joined into one file. A4: the paper of most of the world (a Letter printer's "fit to page"
+prints it whole). Use ``Workbench.progress_report``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import polars as pl
 import vl_convert as vlc
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
-from engine import chart_words, charts
+from engine import calendar_chart, chart_words, charts
 from engine.achievements import AchievementStatus
 from engine.clock import to_naive_utc
 from engine.progress import Progress
@@ -42,7 +42,8 @@ def report_pages(progress: Progress, achievements: Sequence[AchievementStatus], 
     def narrow(chart: Any) -> Any:  # the drawing's own width: its empty-state message, too
         return chart.properties(width=SECTION_WIDTH)
 
-    calendar = charts.layer_calendar(progress.calendar, titled("Practice calendar", charts.calendar_summary(progress.calendar)))
+    calendar = calendar_chart.layer_calendar(
+        progress.calendar, titled("Practice calendar", calendar_chart.calendar_summary(progress.calendar)))
     if not progress.calendar.is_empty():
         calendar = calendar.properties(width=alt.Step(CALENDAR_SQUARE), height=alt.Step(CALENDAR_SQUARE))
     pages = [

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from engine import charts
+from engine import calendar_chart, charts
 from engine.achievements import AchievementStatus
 from engine.progress import Progress
 from engine.takeout import MEDIA_TYPES
@@ -15,8 +15,8 @@ from ui.session import require_user, workbench
 
 CHARTS = {  # title: (its chart of the learner's figures, its summary of the same), each from the Progress
     # a year of weeks: as many of the latest as fit the page's width, this week always in sight
-    "Practice calendar": (lambda p: charts.layer_calendar(p.calendar, fit=True),
-                          lambda p: charts.calendar_summary(p.calendar)),
+    "Practice calendar": (lambda p: calendar_chart.layer_calendar(p.calendar, fit=True),
+                          lambda p: calendar_chart.calendar_summary(p.calendar)),
     "Skills": (lambda p: charts.layer_mastery(p.mastery), lambda p: charts.mastery_summary(p.mastery)),
     "Success rate and difficulty": (lambda p: charts.layer_success(p.weekly), lambda p: charts.success_summary(p.weekly)),
     # the last week is this one, not over yet: the chart marks it as so far, and the summary says so

@@ -1,5 +1,6 @@
-"""The progress charts (engine/charts.py), tested on their data and their Vega-Lite specification
-(encodings, tooltips, the values they carry), not their pixels; and the text summary of each."""
+"""The progress charts (engine/charts.py, engine/calendar_chart.py), tested on their data and their
+Vega-Lite specification (encodings, tooltips, the values they carry), not their pixels; and the text
+summary of each."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import vl_convert
 from factories import BANK_DIR, new_learner
 from practice_history import Try, record
 
-from engine import chart_marks, charts
+from engine import calendar_chart, chart_marks, charts
 from engine.progress import MASTERY_LEVEL, calendar_start
 from engine.workbench import Workbench
 
@@ -81,15 +82,15 @@ def exercises_frame(n: int = 15) -> pl.DataFrame:
 
 def test_the_calendar_is_a_grid_of_weeks_and_weekdays() -> None:
     frame = calendar_frame({0: 3, 1: 1, 9: 5})
-    s = spec(charts.streak_calendar(frame))
+    s = spec(calendar_chart.streak_calendar(frame))
     rows = values(s)
     assert len(rows) == frame.height
     encoding = s["encoding"]
     assert (encoding["x"]["field"], encoding["x"]["type"]) == ("week", "ordinal")
-    assert (encoding["y"]["field"], encoding["y"]["sort"]) == ("weekday", list(charts.WEEKDAYS))
+    assert (encoding["y"]["field"], encoding["y"]["sort"]) == ("weekday", list(calendar_chart.WEEKDAYS))
     assert tooltip_fields(s) == ["date", "attempts", "passes", "minutes"]
     # an empty day is grey; days with tries are coloured by how many
-    assert encoding["color"]["condition"] == {"test": "(datum.attempts === 0)", "value": charts.EMPTY_DAY}
+    assert encoding["color"]["condition"] == {"test": "(datum.attempts === 0)", "value": calendar_chart.EMPTY_DAY}
     assert encoding["color"]["field"] == "attempts"
     today = next(r for r in rows if r["date"] == "Fri 20 Mar 2026, today so far")
     assert (today["weekday"], today["week"], today["attempts"]) == ("Fri", "2026-03-16", 3)
@@ -114,16 +115,16 @@ def test_a_calendar_fitted_to_its_column_keeps_the_latest_weeks_in_sight(width: 
     """On the page the calendar takes its column's width: the squares keep their size, the latest weeks
     that fit are drawn and the oldest left out, so nothing spills past the column or hides this week."""
     frame = calendar_frame({0: 3, 1: 1, 9: 5, 300: 2})
-    drawn, drawing = drawn_calendar(charts.layer_calendar(frame, fit=True), width)
-    assert len(drawn) == weeks == min(53, width // charts.DAY_SQUARE)
+    drawn, drawing = drawn_calendar(calendar_chart.layer_calendar(frame, fit=True), width)
+    assert len(drawn) == weeks == min(53, width // calendar_chart.DAY_SQUARE)
     assert drawn[-1] == "2026-03-16", "this week, always"
     assert drawing <= width + 40, "no wider than its column, but for the weekdays' labels"
 
 
 def test_the_reports_calendar_shows_the_whole_year() -> None:
     """Unfitted (the PDF report), the calendar is as wide as its 53 weeks of squares."""
-    drawn, drawing = drawn_calendar(charts.layer_calendar(calendar_frame({0: 3})))
-    assert len(drawn) == 53 and drawing >= 53 * charts.DAY_SQUARE
+    drawn, drawing = drawn_calendar(calendar_chart.layer_calendar(calendar_frame({0: 3})))
+    assert len(drawn) == 53 and drawing >= 53 * calendar_chart.DAY_SQUARE
 
 
 @pytest.mark.parametrize(("active", "tries_today"), [({0: 3, 1: 1}, 3), ({1: 2}, 0)],
@@ -131,8 +132,8 @@ def test_the_reports_calendar_shows_the_whole_year() -> None:
 def test_todays_square_is_outlined_as_so_far_with_its_exact_tries(active: dict[int, int], tries_today: int) -> None:
     """The day is not over: today's square keeps the colour of its tries so far (a paler one would read as fewer
     tries), is outlined, and its tooltip says so."""
-    s = spec(charts.streak_calendar(calendar_frame(active)))
-    assert s["encoding"]["stroke"] == {"condition": [{"test": "datum.today", "value": charts.SO_FAR_STROKE}],
+    s = spec(calendar_chart.streak_calendar(calendar_frame(active)))
+    assert s["encoding"]["stroke"] == {"condition": [{"test": "datum.today", "value": calendar_chart.SO_FAR_STROKE}],
                                        "value": "white"}
     assert "opacity" not in s["encoding"], "the colour is the count: not paler"
     rows = values(s)
@@ -147,7 +148,7 @@ def test_a_learners_calendar_marks_their_today(clocked: Workbench) -> None:
     ada = new_learner(clocked)
     record(clocked, ada, MONDAY, [Try(17), Try(18, passed=False), Try(18, minute=5)])  # the 19th, then two on the 20th
     progress = clocked.progress(ada)
-    [today] = [r for r in values(spec(charts.streak_calendar(progress.calendar))) if r["today"]]
+    [today] = [r for r in values(spec(calendar_chart.streak_calendar(progress.calendar))) if r["today"]]
     assert (progress.today, today["date"], today["attempts"], today["passes"]) == (
         TODAY, "Fri 20 Mar 2026, today so far", 2, 1)
 
@@ -167,7 +168,7 @@ def test_a_learners_calendar_marks_their_today(clocked: Workbench) -> None:
                      "1 day; your busiest day was Mon 17 March 2025, with 2 tries."),
 ], ids=["nothing", "three days", "one day", "today only", "busiest today", "every day", "a year"])
 def test_calendar_summary(active: dict[int, int], expected: str) -> None:
-    assert charts.calendar_summary(calendar_frame(active)) == expected
+    assert calendar_chart.calendar_summary(calendar_frame(active)) == expected
 
 
 # -- mastery ---------------------------------------------------------------------------------
@@ -404,7 +405,7 @@ EMPTY_WEEKS = weekly_frame([]).clear()
     (charts.time_chart, EMPTY_WEEKS, "No time recorded yet."),
     (charts.hints_chart, exercises_frame().clear(), "No exercises tried yet."),
     (charts.mastery_chart, mastery_frame().clear(), "No skills to show yet."),
-    (charts.streak_calendar, calendar_frame({}).clear(), "No days to show yet."),
+    (calendar_chart.streak_calendar, calendar_frame({}).clear(), "No days to show yet."),
 ], ids=["success", "time", "hints", "mastery", "calendar"])
 def test_empty_frames_give_a_chart_that_says_so(build, frame: pl.DataFrame, message: str) -> None:
     s = spec(build(frame))

@@ -17,7 +17,7 @@ from factories import PASSWORD, answer_interview, new_learner
 from practice_history import Try, daily, record
 from pypdf import PdfReader
 
-from engine import chart_words, charts, report, takeout
+from engine import calendar_chart, chart_words, charts, report, takeout
 from engine.memory import MemoryStore
 from engine.workbench import Workbench
 
@@ -172,7 +172,7 @@ def test_the_pdf_report_holds_the_charts_and_their_summaries(history) -> None:
     progress = wb.progress(ada)
     for expected in ["Progress report: Ada", "Practice calendar", "Skills", "Success rate and difficulty, by week",
                      "Time on task, by week", "Hints per exercise", "Achievements", "First pass",
-                     chart_words.wrap(charts.calendar_summary(progress.calendar))[0],
+                     chart_words.wrap(calendar_chart.calendar_summary(progress.calendar))[0],
                      chart_words.wrap(charts.time_summary(progress.weekly, progress.today))[0],
                      chart_words.wrap(charts.hints_summary(progress.exercises))[0]]:
         assert squeeze(expected) in text, expected

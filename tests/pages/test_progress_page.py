@@ -11,7 +11,7 @@ from factories import REPO
 from practice_history import Try, daily, record
 from streamlit.testing.v1 import AppTest
 
-from engine import charts
+from engine import calendar_chart, charts
 
 APP = str(REPO / "app.py")
 CHART_TITLES = ["Practice calendar", "Skills", "Success rate and difficulty, by week", "Time on task, by week",
@@ -62,11 +62,11 @@ def test_the_page_shows_streaks_charts_and_their_summaries(wb, practised) -> Non
     specs = vega_specs(at)
     assert [s["title"] if isinstance(s["title"], str) else s["title"]["text"] for s in specs] == CHART_TITLES
     markdown = [m.value for m in at.markdown]
-    for summary in (charts.calendar_summary(progress.calendar), charts.mastery_summary(progress.mastery),
+    for summary in (calendar_chart.calendar_summary(progress.calendar), charts.mastery_summary(progress.mastery),
                     charts.success_summary(progress.weekly), charts.time_summary(progress.weekly, progress.today),
                     charts.hints_summary(progress.exercises)):
         assert summary in markdown
-    assert "Your longest streak in that time is 20 days" in charts.calendar_summary(progress.calendar)
+    assert "Your longest streak in that time is 20 days" in calendar_chart.calendar_summary(progress.calendar)
     assert progress.next_skill is not None
     assert at.info[0].value == f"**Work on next: {progress.next_skill.name}**, {progress.next_skill.reason}."
 
@@ -140,8 +140,8 @@ def test_the_calendar_takes_the_whole_width_with_its_summary_under_it(wb, practi
     [calendar] = [i for i, e in enumerate(page) if e.type == "vega_lite_chart"]  # the others sit in columns
     spec = json.loads(page[calendar].proto.spec)
     assert spec["title"] == "Practice calendar"
-    assert spec["transform"] == [{"filter": f"datum.ago < clamp(floor(width / {charts.DAY_SQUARE}), 1, 53)"}]
-    assert page[calendar + 1].value == charts.calendar_summary(wb.progress(practised.id).calendar)
+    assert spec["transform"] == [{"filter": f"datum.ago < clamp(floor(width / {calendar_chart.DAY_SQUARE}), 1, 53)"}]
+    assert page[calendar + 1].value == calendar_chart.calendar_summary(wb.progress(practised.id).calendar)
 
 
 def test_achievements_read_row_by_row_earned_first(wb, practised) -> None:
