@@ -42,8 +42,7 @@ def restore_session(wb: Workbench) -> User | None:
         if user is None:  # removed meanwhile (demo data removed in another session): the login says so
             for key in list(st.session_state.keys()):
                 del st.session_state[key]
-            st.session_state[GONE_KEY] = True
-            st.session_state["cookie"] = _deleted_cookie(wb)
+            _refuse_login(wb, gone=True)
         return user
     if st.session_state.get("logged_out"):
         return None  # logged out in this tab: the cookie the page was loaded with is stale
@@ -52,10 +51,18 @@ def restore_session(wb: Workbench) -> User | None:
         return None
     user = wb.accounts.by_username(str(claims.get("username", "")))
     if user is None or not wb.accounts.session_valid(user.username, _issued_at(wb, claims)):
-        st.session_state["cookie"] = _deleted_cookie(wb)
+        _refuse_login(wb, gone=user is None)  # a signed cookie of an account removed since, or revoked
         return None
     _mark_logged_in(wb, user)
     return user
+
+
+def _refuse_login(wb: Workbench, gone: bool) -> None:
+    """End a login that no longer holds: its cookie is removed and, as the page keeps sending the
+    one it was loaded with, not read again in this session. ``gone``: the account was removed."""
+    st.session_state["cookie"] = _deleted_cookie(wb)
+    st.session_state["logged_out"] = True
+    st.session_state[GONE_KEY] = gone
 
 
 def account_gone_notice() -> None:

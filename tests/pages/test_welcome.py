@@ -270,6 +270,21 @@ def test_a_cookie_issued_before_a_logout_is_refused_and_removed(wb, home, browse
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert titles(at) == ["Workbench"]
     assert "workbench_auth=; Expires=Thu, 01 Jan 1970 00:00:00 GMT" in cookie_script(at)
+    assert not gone_notices(at), "logged out, not removed: nothing to explain"
+
+
+def test_a_cookie_of_an_account_removed_since_is_refused_with_a_word_why(wb, home, browser_cookies):
+    now = time.time()  # signed by this server for an account it no longer has (demo data removed)
+    browser_cookies["workbench_auth"] = sign(wb, {"username": "dana", "iat": now, "exp_date": now + 3600})
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert titles(at) == ["Workbench"]
+    assert "workbench_auth=; Expires=Thu, 01 Jan 1970 00:00:00 GMT" in cookie_script(at)
+    assert len(gone_notices(at)) == 1
+    assert not gone_notices(at.run()), "said once"
+
+
+def gone_notices(at: AppTest) -> list[str]:
+    return [i.value for i in at.info if "no longer on this server" in i.value]
 
 
 def test_logging_out_removes_the_cookie_and_ignores_it_from_then_on(wb, home, browser_cookies):
