@@ -423,6 +423,15 @@ def sort_by(items, key):
     return sorted(items, key=key)
 
 
+def sort_maybe_by(items, key=None):
+    return sorted(items, key=key) if key else sorted(items)
+
+
+def count_passing(items, test=None):
+    test = test or bool
+    return sum(1 for item in items if test(item))
+
+
 def make_multiplier(k):
     def multiply(x):
         return x * k
@@ -441,7 +450,8 @@ def plain_data():
 '''
 
 RICH_TESTS = '''\
-from solution import Counter, LoudCounter, Oops, apply_twice, check, countdown, make_multiplier, plain_data, sort_by
+from solution import (Counter, LoudCounter, Oops, apply_twice, check, count_passing, countdown, make_multiplier,
+                      plain_data, sort_by, sort_maybe_by)
 
 
 def test_objects_keep_state():
@@ -510,6 +520,14 @@ def test_sort_with_a_key_from_the_tests():
     assert sort_by([3, 1, 2], lambda x: -x) == [3, 2, 1]
 
 
+def test_a_callback_from_the_tests_is_true():
+    # "if key:" and "test or default" in the learner's code: a function is true, as in Python
+    assert sort_maybe_by(["ccc", "a", "bb"], len) == ["a", "bb", "ccc"]
+    assert sort_maybe_by(["ccc", "a", "bb"]) == ["a", "bb", "ccc"]
+    assert count_passing([1, 5, 7], lambda n: n > 4) == 2
+    assert count_passing([0, 3, ""]) == 1
+
+
 def test_closures_come_back_callable():
     triple = make_multiplier(3)
     assert callable(triple)
@@ -536,7 +554,8 @@ def rich(sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
 RICH_CASES = ["test_objects_keep_state", "test_subclasses_are_subclasses", "test_generators_yield_lazily",
               "test_custom_exceptions_can_be_caught", "test_methods_raise_custom_exceptions",
               "test_callbacks_call_test_functions", "test_sort_with_a_key_from_the_tests",
-              "test_closures_come_back_callable", "test_plain_data_arrives_as_plain_data"]
+              "test_a_callback_from_the_tests_is_true", "test_closures_come_back_callable",
+              "test_plain_data_arrives_as_plain_data"]
 
 
 @pytest.mark.parametrize("test_name", RICH_CASES, ids=[c.removeprefix("test_") for c in RICH_CASES])
@@ -544,6 +563,17 @@ def test_objects_work_across_the_process_boundary(rich: tuple[Path, GradeResult]
     _, result = rich
     test = next(t for t in result.tests if t.name == test_name)
     assert test.status == "pass", test.message
+
+
+def test_the_tests_never_take_a_learners_function_as_true(grader: Grader, tmp_path: Path) -> None:
+    # the learner's code may ask the truth of a function the tests hand over; the tests' "assert
+    # is_ready()" must not pass on a function returned instead of True
+    folder = write_exercise(tmp_path / "python" / "ready", tests="from solution import is_ready\n\n\n"
+                            "def test_ready():\n    assert is_ready()\n",
+                            reference="def is_ready():\n    return True\n")
+    result = grader.grade(folder, "def is_ready():\n    return lambda: False\n")
+    assert result.status == "fail"
+    assert "expected a plain value (a number, string, list...) but got a function object" in result.tests[0].message
 
 
 def test_rich_exercise_passes_as_a_whole(rich: tuple[Path, GradeResult]) -> None:

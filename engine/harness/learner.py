@@ -19,7 +19,7 @@ import socket
 import sys
 
 import proxies
-from proxies import Proxy
+from proxies import TestObject
 from remote import Connection, PeerGone
 from values import describe_exception
 
@@ -68,7 +68,7 @@ class LearnerConnection(Connection):
     """The learner's end: serves every operation, plus finding names and reading output."""
 
     def __init__(self, sock: socket.socket, capture: int, printed: CappedOutput, output_cap: int) -> None:
-        super().__init__(sock, serve_all=True, proxy_factory=Proxy)
+        super().__init__(sock, serve_all=True, proxy_factory=TestObject)
         self.capture = capture
         self.printed = printed
         self.output_cap = output_cap

@@ -4,7 +4,8 @@ A proxy forwards what is done to it (calls, attributes, items, iteration, operat
 process that owns the object. Equality is forwarded only between two proxies: ``proxy == 3`` is
 false, so a learner's object can never pretend to be the value a test expects. Truth is never
 forwarded: a test that asks ``if result:`` of an object gets a clear error, not the object's
-opinion of itself.
+opinion of itself (the learner's code may ask it of a function or class a test handed over:
+``TestObject``).
 
 Standard library only: this runs inside the sandbox.
 """
@@ -142,6 +143,20 @@ class Proxy:
 
     def __index__(self) -> int:
         return _expect(self._wb_ask("index", self), int, "an index")
+
+
+class TestObject(Proxy):
+    """An object of the test process as the learner's code sees it: a function or class a test
+    hands over (a sort key, a callback). Its truth is Python's for a function or a class, true, so
+    ``if key:`` and ``key or default`` work in the learner's code. The other way round, the truth
+    of the learner's objects stays refused: the tests never take a learner's object's word."""
+
+    __slots__ = ()
+
+    def __bool__(self) -> bool:
+        if self._wb_meta.get("kind") in ("callable", "class"):
+            return True
+        return super().__bool__()
 
 
 def _expect(value: Any, kind: type, what: str) -> Any:

@@ -10,62 +10,84 @@ LOG = [
 ]
 
 
+def check(lines, expected, shown=None):
+    try:
+        got = list(log_entries(lines))
+    except ValueError as e:
+        raise AssertionError(f"list(log_entries({shown or repr(lines)})) raised ValueError ({e}), "
+                             f"but the log is valid: expected {expected!r}") from None
+    assert got == expected, f"list(log_entries({shown or repr(lines)})): expected {expected!r}, got {got!r}"
+
+
 def test_readme_log():
-    got = list(log_entries(LOG))
     expected = [
         "09:14:02 INFO  server started",
         "09:15:40 ERROR request failed\n  path: /checkout\n  status: 500",
         "09:15:41 INFO  retrying",
     ]
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check(LOG, expected, "log")
 
 
 def test_lines_without_newlines():
-    got = list(log_entries(["start", "  more", "next"]))
-    assert got == ["start\n  more", "next"], f"expected ['start\\n  more', 'next'], got {got!r}"
+    check(["start", "  more", "next"], ["start\n  more", "next"])
 
 
 def test_tabs_also_continue_an_entry():
-    got = list(log_entries(("boom\n", "\tat load()\n", "\tat main()\n")))
-    assert got == ["boom\n\tat load()\n\tat main()"], f"expected ['boom\\n\\tat load()\\n\\tat main()'], got {got!r}"
+    check(("boom\n", "\tat load()\n", "\tat main()\n"), ["boom\n\tat load()\n\tat main()"])
 
 
 def test_last_entry_is_not_forgotten():
-    got = list(log_entries(["a\n", "b\n", "  b2\n"]))
-    assert got == ["a", "b\n  b2"], f"expected ['a', 'b\\n  b2'], got {got!r}"
-    got = list(log_entries(["only line"]))
-    assert got == ["only line"], f"expected ['only line'], got {got!r}"
+    check(["a\n", "b\n", "  b2\n"], ["a", "b\n  b2"])
+    check(["only line"], ["only line"])
 
 
 def test_empty_lines_are_skipped():
-    got = list(log_entries(["\n", "a\n", "\n", "", "  a2\n", "\n", "b"]))
-    assert got == ["a\n  a2", "b"], f"expected ['a\\n  a2', 'b'], got {got!r}"
+    check(["\n", "a\n", "\n", "", "  a2\n", "\n", "b"], ["a\n  a2", "b"])
 
 
 def test_indentation_and_spaces_inside_are_kept():
-    got = list(log_entries(["x  =  1 \n", "    deep\n", " \n"]))
-    assert got == ["x  =  1 \n    deep\n "], f"expected ['x  =  1 \\n    deep\\n '], got {got!r}"
+    check(["x  =  1 \n", "    deep\n", " \n"], ["x  =  1 \n    deep\n "])
 
 
 def test_no_entries():
-    got = list(log_entries([]))
-    assert got == [], f"expected [] for no lines, got {got!r}"
-    got = list(log_entries(["\n", "", "\n"]))
-    assert got == [], f"expected [] for empty lines only, got {got!r}"
+    check([], [])
+    check(["\n", "", "\n"], [])
 
 
 def test_gives_entries_one_at_a_time():
     entries = log_entries(LOG)
+    assert not isinstance(entries, (list, tuple, str)), (
+        f"log_entries(log) with the README's log: expected a generator (a function that uses yield), "
+        f"got a {type(entries).__name__}"
+    )
     got = next(entries)
-    assert got == "09:14:02 INFO  server started", f"expected '09:14:02 INFO  server started', got {got!r}"
+    assert got == "09:14:02 INFO  server started", f"next(log_entries(log)) with the README's log: expected '09:14:02 INFO  server started', got {got!r}"
     got = next(entries)
-    assert got == "09:15:40 ERROR request failed\n  path: /checkout\n  status: 500", f"unexpected second entry {got!r}"
+    expected = "09:15:40 ERROR request failed\n  path: /checkout\n  status: 500"
+    assert got == expected, f"the second next() on log_entries(log): expected {expected!r}, got {got!r}"
+
+
+def test_entry_is_given_before_later_lines_are_read():
+    # The third item is not a line: a lazy generator has already handed out "a" before reading it.
+    lines = ["a\n", "b\n", None]
+    try:
+        got = next(log_entries(lines))
+    except (AttributeError, TypeError) as e:
+        raise AssertionError(
+            f"next(log_entries({lines!r})): expected 'a', which is complete as soon as the line 'b' arrives, "
+            f"but the generator read on to the end first ({type(e).__name__}: {e})"
+        ) from None
+    assert got == "a", f"next(log_entries({lines!r})): expected 'a', got {got!r}"
 
 
 def test_log_cut_in_the_middle_of_an_entry():
     for lines in (["  status: 500\n", "09:15:41 INFO  retrying\n"], ["\n", "\tat main()"]):
         try:
-            list(log_entries(lines))
+            got = list(log_entries(lines))
         except ValueError:
             continue
-        raise AssertionError(f"expected ValueError for a log starting with {lines!r}")
+        except (TypeError, LookupError, AttributeError) as e:
+            raise AssertionError(f"list(log_entries({lines!r})): expected ValueError (the log starts with a "
+                                 f"continuation line), got {type(e).__name__}: {e}") from None
+        raise AssertionError(f"list(log_entries({lines!r})): expected ValueError (the log starts with a "
+                             f"continuation line), got {got!r}")

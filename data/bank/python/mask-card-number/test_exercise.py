@@ -1,43 +1,35 @@
 from solution import mask_card
 
 
+def check(number, expected, note=""):
+    got = mask_card(number)
+    assert got == expected, f"mask_card({number!r}): expected {expected!r}{note}, got {got!r}"
+
+
 def test_grouped_number():
-    got = mask_card("4111 1111 1111 1234")
-    expected = "************1234"
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check("4111 1111 1111 1234", "************1234", " (spaces removed, 12 stars then the last 4 digits)")
 
 
 def test_number_without_spaces():
-    got = mask_card("5500000000000004")
-    expected = "************0004"
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check("5500000000000004", "************0004")
 
 
 def test_fifteen_digit_card():
-    got = mask_card("3782 822463 10005")
-    expected = "***********0005"
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check("3782 822463 10005", "***********0005", " (11 stars for the 11 hidden digits)")
 
 
 def test_spaces_anywhere_are_removed():
-    got = mask_card(" 12 345 ")
-    expected = "*2345"
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check(" 12 345 ", "*2345", " (all spaces removed, then one hidden digit)")
 
 
 def test_exactly_four_digits():
-    got = mask_card("1234")
-    expected = "1234"
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check("1234", "1234", " (nothing to hide)")
 
 
 def test_fewer_than_four_digits():
-    got = mask_card("987")
-    expected = "987"
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check("987", "987", " (nothing to hide)")
+    check(" 9 8 ", "98", " (spaces removed, nothing to hide)")
 
 
 def test_empty_text():
-    got = mask_card("")
-    expected = ""
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    check("", "")

@@ -12,32 +12,41 @@ def make_set(colours):
 THREE = {"colour": "red", "inside": {"colour": "blue", "inside": {"colour": "gold", "inside": None}}}
 
 
+def check(doll, expected, shown):
+    got = doll_colours(doll)
+    assert got == expected, f"doll_colours({shown}): expected {expected!r}, got {got!r}"
+
+
 def test_three_dolls():
-    got = doll_colours(THREE)
-    assert got == ["red", "blue", "gold"], f"expected ['red', 'blue', 'gold'], got {got!r}"
+    check(THREE, ["red", "blue", "gold"], "three")
 
 
 def test_single_doll():
-    got = doll_colours({"colour": "green", "inside": None})
-    assert got == ["green"], f"expected ['green'], got {got!r}"
+    check({"colour": "green", "inside": None}, ["green"], "{'colour': 'green', 'inside': None}")
 
 
 def test_no_doll():
-    got = doll_colours(None)
-    assert got == [], f"expected [], got {got!r}"
+    check(None, [], "None")
 
 
 def test_inner_doll_on_its_own():
-    got = doll_colours(THREE["inside"])
-    assert got == ["blue", "gold"], f"expected ['blue', 'gold'], got {got!r}"
+    check(THREE["inside"], ["blue", "gold"], "{'colour': 'blue', 'inside': {'colour': 'gold', 'inside': None}}")
 
 
 def test_repeated_colours():
-    got = doll_colours(make_set(["red", "red", "white", "red"]))
-    assert got == ["red", "red", "white", "red"], f"expected ['red', 'red', 'white', 'red'], got {got!r}"
+    colours = ["red", "red", "white", "red"]
+    check(make_set(colours), colours, "a set of four dolls: red, red, white, red (outermost first)")
 
 
 def test_a_hundred_dolls():
     colours = [f"shade {i}" for i in range(100)]
     got = doll_colours(make_set(colours))
-    assert got == colours, f"expected 'shade 0' to 'shade 99', got {got!r}"
+    what = "doll_colours(a set of 100 dolls coloured 'shade 0' (outermost) to 'shade 99' (innermost))"
+    if got == colours:
+        return
+    if not isinstance(got, list):
+        raise AssertionError(f"{what}: expected a list, got {got!r}")
+    for i, (want, have) in enumerate(zip(colours, got)):
+        if want != have:
+            raise AssertionError(f"{what}: item {i} should be {want!r}, got {have!r}; the list starts {got[:5]!r}")
+    raise AssertionError(f"{what}: expected 100 colours, got {len(got)}")

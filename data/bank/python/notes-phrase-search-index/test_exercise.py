@@ -2,6 +2,7 @@ from solution import build_index, phrase_search
 
 
 def notes():
+    """The notes of the README's example."""
     return {
         "groceries": "Buy milk and eggs and more milk",
         "todo": "call mom and buy milk",
@@ -11,69 +12,75 @@ def notes():
 
 def test_index_positions():
     index = build_index(notes())
-    got = index["milk"]
-    expected = {"groceries": [1, 6], "todo": [4], "ideas": [0]}
-    assert got == expected, f"expected {expected!r}, got {got!r}"
-    got = index["and"]
-    expected = {"groceries": [2, 4], "todo": [2], "ideas": [1]}
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    for word, expected in [("milk", {"groceries": [1, 6], "todo": [4], "ideas": [0]}),
+                           ("and", {"groceries": [2, 4], "todo": [2], "ideas": [1]})]:
+        got = index.get(word)
+        assert got == expected, f"build_index(example notes)[{word!r}]: expected {expected!r}, got {got!r}"
 
 
 def test_index_has_every_word_and_only_notes_containing_it():
     index = build_index(notes())
     got = sorted(index)
     expected = ["and", "bakery", "buy", "call", "eggs", "honey", "milk", "mom", "more"]
-    assert got == expected, f"expected the words {expected!r}, got {got!r}"
+    assert got == expected, f"build_index(example notes): expected the words {expected!r}, got {got!r}"
     got = index["honey"]
-    assert got == {"ideas": [2]}, f"expected {{'ideas': [2]}}, got {got!r}"
+    expected = {"ideas": [2]}
+    assert got == expected, (
+        f"build_index(example notes)['honey']: expected {expected!r} (only the notes containing the word), got {got!r}"
+    )
 
 
 def test_index_lowercases_and_splits_on_any_whitespace():
-    got = build_index({"n": "Milk\tmilk\n  MILK, milk"})
+    text = "Milk\tmilk\n  MILK, milk"
+    got = build_index({"n": text})
     expected = {"milk": {"n": [0, 1, 3]}, "milk,": {"n": [2]}}
-    assert got == expected, f"expected {expected!r}, got {got!r}"
+    assert got == expected, f"build_index({{'n': {text!r}}}): expected {expected!r}, got {got!r}"
 
 
 def test_empty_notes_give_an_empty_index():
     got = build_index({})
-    assert got == {}, f"expected {{}}, got {got!r}"
+    assert got == {}, f"build_index({{}}): expected {{}}, got {got!r}"
     got = build_index({"blank": "   ", "empty": ""})
-    assert got == {}, f"expected {{}}, got {got!r}"
+    assert got == {}, f"build_index({{'blank': '   ', 'empty': ''}}): expected {{}}, got {got!r}"
 
 
-def test_two_word_phrases():
+def test_two_word_phrases_in_order():
     index = build_index(notes())
-    got = phrase_search(index, "buy milk")
-    assert got == ["groceries", "todo"], f"expected ['groceries', 'todo'], got {got!r}"
-    got = phrase_search(index, "milk and")
-    assert got == ["groceries", "ideas"], f"expected ['groceries', 'ideas'], got {got!r}"
+    for phrase, expected in [("buy milk", ["groceries", "todo"]), ("milk and", ["groceries", "ideas"]),
+                             ("and milk", [])]:
+        got = phrase_search(index, phrase)
+        assert got == expected, f"phrase_search(index of the example notes, {phrase!r}): expected {expected!r}, got {got!r}"
 
 
-def test_word_order_matters():
-    index = build_index(notes())
-    got = phrase_search(index, "and milk")
-    assert got == [], f"expected [], got {got!r}"
-
-
-def test_single_word_is_case_insensitive():
+def test_single_word_is_case_insensitive_and_sorted():
     index = build_index(notes())
     got = phrase_search(index, "MILK")
-    assert got == ["groceries", "ideas", "todo"], f"expected ['groceries', 'ideas', 'todo'], got {got!r}"
+    expected = ["groceries", "ideas", "todo"]
+    assert got == expected, f"phrase_search(index of the example notes, 'MILK'): expected {expected!r}, got {got!r}"
 
 
-def test_empty_and_unknown_phrases():
+def test_phrase_with_no_words_finds_nothing():
     index = build_index(notes())
-    for phrase in ["", "   ", "bread", "buy bread", "milk, and"]:
+    for phrase in ["", "   "]:
         got = phrase_search(index, phrase)
-        assert got == [], f"phrase {phrase!r}: expected [], got {got!r}"
+        assert got == [], f"phrase_search(index of the example notes, {phrase!r}): expected [], got {got!r}"
+
+
+def test_unknown_words_find_nothing():
+    index = build_index(notes())
+    for phrase in ["bread", "buy bread", "milk, and"]:
+        got = phrase_search(index, phrase)
+        assert got == [], f"phrase_search(index of the example notes, {phrase!r}): expected [], got {got!r}"
 
 
 def test_repeated_words_in_a_phrase():
     index = build_index({"a": "a very very long day", "b": "very good, very", "c": "very very very"})
-    got = phrase_search(index, "very very")
-    assert got == ["a", "c"], f"expected ['a', 'c'], got {got!r}"
-    got = phrase_search(index, "very very very")
-    assert got == ["c"], f"expected ['c'], got {got!r}"
+    for phrase, expected in [("very very", ["a", "c"]), ("very very very", ["c"])]:
+        got = phrase_search(index, phrase)
+        assert got == expected, (
+            f"notes a: 'a very very long day', b: 'very good, very', c: 'very very very': "
+            f"phrase_search(index, {phrase!r}): expected {expected!r}, got {got!r}"
+        )
 
 
 def test_search_uses_only_the_index():
@@ -83,9 +90,6 @@ def test_search_uses_only_the_index():
         "or": {"x": [2]},
         "not": {"x": [3]},
     }
-    got = phrase_search(index, "to be or not to be")
-    assert got == ["x"], f"expected ['x'], got {got!r}"
-    got = phrase_search(index, "be")
-    assert got == ["x", "y"], f"expected ['x', 'y'], got {got!r}"
-    got = phrase_search(index, "not to be")
-    assert got == ["x"], f"expected ['x'], got {got!r}"
+    for phrase, expected in [("to be or not to be", ["x"]), ("be", ["x", "y"]), ("not to be", ["x"])]:
+        got = phrase_search(index, phrase)
+        assert got == expected, f"phrase_search({index!r}, {phrase!r}): expected {expected!r}, got {got!r}"

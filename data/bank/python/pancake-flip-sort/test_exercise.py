@@ -5,41 +5,46 @@ from solution import flip, flip_plan
 
 def apply_plan(stack, plan):
     """Apply the flips of plan to a copy of stack, checking each k; return the final stack."""
-    stack = list(stack)
+    result = list(stack)
     for k in plan:
         assert type(k) is int and 2 <= k <= len(stack), (
-            f"the plan {plan!r} for {stack!r} contains the flip {k!r}: each k must be an int from 2 to {len(stack)}"
+            f"flip_plan({stack!r}) returned {plan!r}, which contains the flip {k!r}: "
+            f"each k must be an int from 2 to {len(stack)}"
         )
-        stack = stack[:k][::-1] + stack[k:]
-    return stack
+        result = result[:k][::-1] + result[k:]
+    return result
 
 
 def check_plan(stack):
     plan = flip_plan(stack)
-    assert type(plan) is list, f"flip_plan should return a list, got {plan!r}"
+    assert type(plan) is list, f"flip_plan({stack!r}): expected a list of flips, got {plan!r}"
     got = apply_plan(stack, plan)
     expected = sorted(stack)
-    assert got == expected, f"the plan {plan!r} turns {stack!r} into {got!r}, expected {expected!r}"
+    assert got == expected, (
+        f"flip_plan({stack!r}) returned {plan!r}: these flips give {got!r}, expected {expected!r}"
+    )
     limit = max(2 * len(stack) - 3, 0)
-    assert len(plan) <= limit, f"the plan {plan!r} for {stack!r} uses {len(plan)} flips, at most {limit} allowed"
+    assert len(plan) <= limit, (
+        f"flip_plan({stack!r}) returned {plan!r}: {len(plan)} flips, at most {limit} allowed"
+    )
 
 
 def test_flip_reverses_the_top_pancakes():
-    got = flip([3, 1, 2, 5, 4], 3)
-    assert got == [2, 1, 3, 5, 4], f"expected [2, 1, 3, 5, 4], got {got!r}"
-    got = flip([3, 1, 2, 5, 4], 5)
-    assert got == [4, 5, 2, 1, 3], f"expected [4, 5, 2, 1, 3], got {got!r}"
-    got = flip([3, 1, 2], 1)
-    assert got == [3, 1, 2], f"expected [3, 1, 2], got {got!r}"
+    for stack, k, expected in [([3, 1, 2, 5, 4], 3, [2, 1, 3, 5, 4]), ([3, 1, 2, 5, 4], 5, [4, 5, 2, 1, 3]),
+                               ([3, 1, 2], 1, [3, 1, 2])]:
+        got = flip(stack, k)
+        assert got == expected, f"flip({stack!r}, {k}): expected {expected!r}, got {got!r}"
 
 
 def test_flip_rejects_impossible_k():
     for k in (0, -1, 4):
         try:
-            flip([3, 1, 2], k)
+            got = flip([3, 1, 2], k)
         except ValueError:
             continue
-        raise AssertionError(f"expected ValueError for k={k} on a stack of 3")
+        except (LookupError, TypeError, ArithmeticError) as exc:
+            raise AssertionError(f"flip([3, 1, 2], {k}): expected ValueError, got {type(exc).__name__}: {exc}") from None
+        raise AssertionError(f"flip([3, 1, 2], {k}): expected ValueError, got {got!r}")
 
 
 def test_plan_for_the_readme_stack():
@@ -49,7 +54,7 @@ def test_plan_for_the_readme_stack():
 def test_sorted_and_tiny_stacks_need_no_flips():
     for stack in ([1, 2, 3], [], [4], [2, 2, 2], [1, 5, 5, 9]):
         got = flip_plan(stack)
-        assert got == [], f"{stack!r} is already sorted: expected [], got {got!r}"
+        assert got == [], f"flip_plan({stack!r}): the stack is already sorted, expected [], got {got!r}"
 
 
 def test_reversed_stack():

@@ -1,38 +1,42 @@
 from solution import sort_versions
 
 
+def check(versions, expected, newest_first=None):
+    if newest_first is None:
+        call = f"sort_versions({versions!r})"
+        got = sort_versions(versions)
+    else:
+        call = f"sort_versions({versions!r}, newest_first={newest_first!r})"
+        got = sort_versions(versions, newest_first=newest_first)
+    assert got == expected, f"{call}: expected {expected!r}, got {got!r}"
+
+
 def test_numbers_not_characters():
-    got = sort_versions(["1.10.0", "1.2.0", "1.9.2"])
-    assert got == ["1.2.0", "1.9.2", "1.10.0"], f"expected ['1.2.0', '1.9.2', '1.10.0'], got {got!r}"
+    check(["1.10.0", "1.2.0", "1.9.2"], ["1.2.0", "1.9.2", "1.10.0"])
 
 
 def test_newest_first():
-    got = sort_versions(["2.0", "10.1", "2.0.1", "1.99"], newest_first=True)
-    assert got == ["10.1", "2.0.1", "2.0", "1.99"], f"expected ['10.1', '2.0.1', '2.0', '1.99'], got {got!r}"
+    check(["2.0", "10.1", "2.0.1", "1.99"], ["10.1", "2.0.1", "2.0", "1.99"], newest_first=True)
 
 
 def test_shorter_version_is_older_when_equal_so_far():
-    got = sort_versions(["1.2.1", "1.2", "1.2.0"])
-    assert got == ["1.2", "1.2.0", "1.2.1"], f"expected ['1.2', '1.2.0', '1.2.1'], got {got!r}"
+    check(["1.2.1", "1.2", "1.2.0"], ["1.2", "1.2.0", "1.2.1"])
+    check(["1.2.0", "1.2.1", "1.2"], ["1.2", "1.2.0", "1.2.1"])
+    check(["1", "1.0", "1.0.0"], ["1.0.0", "1.0", "1"], newest_first=True)
 
 
 def test_first_number_decides_before_the_others():
-    got = sort_versions(["3.0", "2.99.99", "10.0", "2.100"])
-    assert got == ["2.99.99", "2.100", "3.0", "10.0"], f"expected ['2.99.99', '2.100', '3.0', '10.0'], got {got!r}"
+    check(["3.0", "2.99.99", "10.0", "2.100"], ["2.99.99", "2.100", "3.0", "10.0"])
 
 
 def test_single_numbers():
-    got = sort_versions(["9", "11", "10", "1"])
-    assert got == ["1", "9", "10", "11"], f"expected ['1', '9', '10', '11'], got {got!r}"
+    check(["9", "11", "10", "1"], ["1", "9", "10", "11"])
 
 
 def test_empty_list():
-    got = sort_versions([])
-    assert got == [], f"expected [], got {got!r}"
-    got = sort_versions([], newest_first=True)
-    assert got == [], f"expected [], got {got!r}"
+    check([], [])
+    check([], [], newest_first=True)
 
 
 def test_duplicates_are_kept():
-    got = sort_versions(["0.5", "0.10", "0.5"], newest_first=True)
-    assert got == ["0.10", "0.5", "0.5"], f"expected ['0.10', '0.5', '0.5'], got {got!r}"
+    check(["0.5", "0.10", "0.5"], ["0.10", "0.5", "0.5"], newest_first=True)

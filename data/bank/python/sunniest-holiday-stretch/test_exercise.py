@@ -1,50 +1,55 @@
 from solution import sunniest_stretch
 
 
+def check(hours, days, expected, why=""):
+    call = f"sunniest_stretch({hours!r}, {days!r})"
+    got = sunniest_stretch(hours, days)
+    assert got == expected, f"{call}: expected {expected!r}{why}, got {got!r}"
+
+
 def test_three_day_stretch():
-    got = sunniest_stretch([5, 8, 2, 9, 9, 1, 7], 3)
-    assert got == (2, 20), f"expected (2, 20), got {got!r}"
+    check([5, 8, 2, 9, 9, 1, 7], 3, (2, 20), " (days 2, 3 and 4: 2 + 9 + 9)")
 
 
 def test_ties_go_to_the_earliest_stretch():
-    got = sunniest_stretch([4, 6, 5, 5, 6], 2)
-    assert got == (1, 11), f"expected (1, 11), got {got!r}"
-    got = sunniest_stretch([3, 3, 3, 3], 2)
-    assert got == (0, 6), f"expected (0, 6), got {got!r}"
+    check([4, 6, 5, 5, 6], 2, (1, 11), " (days 1-2 and 3-4 tie: the earlier wins)")
+    check([3, 3, 3, 3], 2, (0, 6), " (every stretch ties: the earliest wins)")
 
 
 def test_fractional_hours():
-    got = sunniest_stretch([7.5, 8.25, 3.0, 9.5], 2)
-    assert got == (0, 15.75), f"expected (0, 15.75), got {got!r}"
+    check([7.5, 8.25, 3.0, 9.5], 2, (0, 15.75))
 
 
 def test_best_stretch_at_the_end():
-    got = sunniest_stretch([1, 0, 2, 0, 6, 6], 2)
-    assert got == (4, 12), f"expected (4, 12), got {got!r}"
+    check([1, 0, 2, 0, 6, 6], 2, (4, 12), " (the last two days)")
 
 
 def test_one_day_and_whole_forecast():
-    got = sunniest_stretch([3, 11, 4], 1)
-    assert got == (1, 11), f"expected (1, 11), got {got!r}"
-    got = sunniest_stretch([3, 11, 4], 3)
-    assert got == (0, 18), f"expected (0, 18), got {got!r}"
+    check([3, 11, 4], 1, (1, 11))
+    check([3, 11, 4], 3, (0, 18), " (the whole forecast)")
 
 
 def test_cloudy_days_only():
-    got = sunniest_stretch([0, 0, 0], 2)
-    assert got == (0, 0), f"expected (0, 0), got {got!r}"
+    check([0, 0, 0], 2, (0, 0))
 
 
 def test_impossible_lengths_raise_value_error():
     for hours, days in [([5, 8, 2], 0), ([5, 8, 2], 4), ([5, 8, 2], -1), ([], 1)]:
+        call = f"sunniest_stretch({hours!r}, {days!r})"
         try:
-            sunniest_stretch(hours, days)
+            got = sunniest_stretch(hours, days)
         except ValueError:
             continue
-        raise AssertionError(f"expected ValueError for days={days} with {len(hours)} days of forecast")
+        except (LookupError, TypeError, ArithmeticError) as exc:
+            raise AssertionError(f"{call}: expected ValueError, got {type(exc).__name__}: {exc}") from None
+        raise AssertionError(
+            f"{call}: expected ValueError (days must be from 1 to the {len(hours)} days of the forecast), got {got!r}"
+        )
 
 
 def test_long_forecast_is_fast():
     hours = [(i * i) % 11 + (i // 1000) % 7 for i in range(100_000)]
     got = sunniest_stretch(hours, 30_000)
-    assert got == (26000, 215006), f"expected (26000, 215006), got {got!r}"
+    assert got == (26000, 215006), (
+        f"sunniest_stretch(a forecast of 100,000 days, 30000): expected (26000, 215006), got {got!r}"
+    )

@@ -1,145 +1,133 @@
 from solution import Store
 
 
+def call_text(name, args):
+    return f"{name}({', '.join(repr(a) for a in args)})"
+
+
+class Session:
+    """A Store and the calls made on it so far, so that a message can say how it got there."""
+
+    def __init__(self):
+        self.store = Store()
+        self.calls = []
+
+    def do(self, *steps):
+        """Make the calls of steps, each a tuple (method name, arguments...)."""
+        for name, *args in steps:
+            try:
+                getattr(self.store, name)(*args)
+            except (LookupError, RuntimeError, AttributeError, TypeError, ValueError) as exc:
+                raise AssertionError(
+                    f"{self.history()}: {call_text(name, args)} raised {type(exc).__name__}: {exc}"
+                ) from None
+            self.calls.append(call_text(name, args))
+
+    def history(self):
+        return "after " + ", ".join(self.calls) if self.calls else "on a new Store()"
+
+    def check(self, *queries, expected):
+        """Each query is a tuple (method name, arguments...); compare their results with expected."""
+        got = tuple(getattr(self.store, name)(*args) for name, *args in queries)
+        shown = ", ".join(call_text(name, args) for name, *args in queries)
+        if len(queries) == 1:
+            got, expected = got[0], expected[0]
+        assert got == expected, f"{self.history()}: {shown} should give {expected!r}, got {got!r}"
+
+    def expect_error(self, error, name, *args):
+        what = f"{self.history()}: {call_text(name, args)}"
+        try:
+            got = getattr(self.store, name)(*args)
+        except error:
+            self.calls.append(call_text(name, args) + f" (raised {error.__name__})")
+            return
+        except (LookupError, RuntimeError, AttributeError, TypeError) as exc:
+            raise AssertionError(f"{what}: expected {error.__name__}, got {type(exc).__name__}: {exc}") from None
+        raise AssertionError(f"{what}: expected {error.__name__}, got {got!r}")
+
+
 def test_set_get_and_default():
-    store = Store()
-    store.set("theme", "dark")
-    store.set("theme", "light")
-    got = store.get("theme")
-    assert got == "light", f"expected 'light', got {got!r}"
-    got = store.get("missing")
-    assert got is None, f"expected None, got {got!r}"
-    got = store.get("missing", 0)
-    assert got == 0, f"expected 0, got {got!r}"
+    s = Session()
+    s.do(("set", "theme", "dark"), ("set", "theme", "light"))
+    s.check(("get", "theme"), expected=("light",))
+    s.check(("get", "missing"), expected=(None,))
+    s.check(("get", "missing", 0), expected=(0,))
 
 
 def test_delete_and_missing_key():
-    store = Store()
-    store.set("beta", True)
-    store.delete("beta")
-    got = store.get("beta", "gone")
-    assert got == "gone", f"expected 'gone', got {got!r}"
-    try:
-        store.delete("beta")
-    except KeyError:
-        return
-    raise AssertionError("expected KeyError when deleting a missing key")
+    s = Session()
+    s.do(("set", "beta", True), ("delete", "beta"))
+    s.check(("get", "beta", "gone"), expected=("gone",))
+    s.expect_error(KeyError, "delete", "beta")
 
 
 def test_count_follows_every_change():
-    store = Store()
-    store.set("a", "on")
-    store.set("b", "on")
-    store.set("c", "off")
-    got = store.count("on")
-    assert got == 2, f"expected 2, got {got!r}"
-    store.set("a", "off")
-    store.delete("b")
-    got = (store.count("on"), store.count("off"), store.count("never used"))
-    assert got == (0, 2, 0), f"expected (0, 2, 0), got {got!r}"
+    s = Session()
+    s.do(("set", "a", "on"), ("set", "b", "on"), ("set", "c", "off"))
+    s.check(("count", "on"), expected=(2,))
+    s.do(("set", "a", "off"), ("delete", "b"))
+    s.check(("count", "on"), ("count", "off"), ("count", "never used"), expected=(0, 2, 0))
 
 
 def test_readme_example():
-    store = Store()
-    store.set("theme", "dark")
-    store.begin()
-    store.set("theme", "light")
-    store.set("font", "mono")
-    got = store.count("light")
-    assert got == 1, f"expected 1, got {got!r}"
-    store.begin()
-    store.delete("font")
-    got = store.get("font")
-    assert got is None, f"expected None, got {got!r}"
-    store.rollback()
-    got = store.get("font")
-    assert got == "mono", f"expected 'mono', got {got!r}"
-    got = store.depth()
-    assert got == 1, f"expected depth 1, got {got!r}"
-    store.rollback()
-    got = (store.get("theme"), store.get("font", "none"), store.depth())
-    assert got == ("dark", "none", 0), f"expected ('dark', 'none', 0), got {got!r}"
+    s = Session()
+    s.do(("set", "theme", "dark"), ("begin",), ("set", "theme", "light"), ("set", "font", "mono"))
+    s.check(("count", "light"), expected=(1,))
+    s.do(("begin",), ("delete", "font"))
+    s.check(("get", "font"), expected=(None,))
+    s.do(("rollback",))
+    s.check(("get", "font"), ("depth",), expected=("mono", 1))
+    s.do(("rollback",))
+    s.check(("get", "theme"), ("get", "font", "none"), ("depth",), expected=("dark", "none", 0))
 
 
 def test_rollback_restores_data_and_counts():
-    store = Store()
-    store.set("x", 1)
-    store.set("y", 2)
-    store.begin()
-    store.set("x", 2)
-    store.set("x", 3)
-    store.delete("y")
-    store.set("y", 3)
-    store.set("z", 3)
-    got = store.count(3)
-    assert got == 3, f"expected 3, got {got!r}"
-    store.rollback()
-    got = (store.get("x"), store.get("y"), store.get("z"))
-    assert got == (1, 2, None), f"expected (1, 2, None), got {got!r}"
-    got = (store.count(1), store.count(2), store.count(3))
-    assert got == (1, 1, 0), f"expected (1, 1, 0), got {got!r}"
+    s = Session()
+    s.do(("set", "x", 1), ("set", "y", 2), ("begin",), ("set", "x", 2), ("set", "x", 3), ("delete", "y"),
+         ("set", "y", 3), ("set", "z", 3))
+    s.check(("count", 3), expected=(3,))
+    s.do(("rollback",))
+    s.check(("get", "x"), ("get", "y"), ("get", "z", "absent"), expected=(1, 2, "absent"))
+    s.check(("count", 1), ("count", 2), ("count", 3), ("count", None), expected=(1, 1, 0, 0))
+    s.expect_error(KeyError, "delete", "z")  # z did not exist before the transaction
 
 
 def test_commit_keeps_changes():
-    store = Store()
-    store.set("x", "old")
-    store.begin()
-    store.set("x", "new")
-    store.set("y", "new")
-    store.commit()
-    got = (store.get("x"), store.get("y"), store.count("new"), store.depth())
-    assert got == ("new", "new", 2, 0), f"expected ('new', 'new', 2, 0), got {got!r}"
+    s = Session()
+    s.do(("set", "x", "old"), ("begin",), ("set", "x", "new"), ("set", "y", "new"), ("commit",))
+    s.check(("get", "x"), ("get", "y"), ("count", "new"), ("depth",), expected=("new", "new", 2, 0))
 
 
 def test_nested_rollback_only_undoes_the_inner_transaction():
-    store = Store()
-    store.begin()
-    store.set("a", 1)
-    store.begin()
-    store.set("a", 2)
-    store.set("b", 2)
-    store.rollback()
-    got = (store.get("a"), store.get("b"), store.count(2), store.depth())
-    assert got == (1, None, 0, 1), f"expected (1, None, 0, 1), got {got!r}"
+    s = Session()
+    s.do(("begin",), ("set", "a", 1), ("begin",), ("set", "a", 2), ("set", "b", 2), ("rollback",))
+    s.check(("get", "a"), ("get", "b", "absent"), ("count", 2), ("depth",), expected=(1, "absent", 0, 1))
 
 
 def test_outer_rollback_undoes_a_committed_inner_transaction():
-    store = Store()
-    store.set("a", "base")
-    store.begin()
-    store.set("b", "outer")
-    store.begin()
-    store.set("a", "inner")
-    store.delete("b")
-    store.commit()
-    got = (store.get("a"), store.get("b"), store.depth())
-    assert got == ("inner", None, 1), f"expected ('inner', None, 1), got {got!r}"
-    store.rollback()
-    got = (store.get("a"), store.get("b"), store.count("base"), store.count("inner"), store.depth())
-    assert got == ("base", None, 1, 0, 0), f"expected ('base', None, 1, 0, 0), got {got!r}"
+    s = Session()
+    s.do(("set", "a", "base"), ("begin",), ("set", "b", "outer"), ("begin",), ("set", "a", "inner"),
+         ("delete", "b"), ("commit",))
+    s.check(("get", "a"), ("get", "b", "absent"), ("depth",), expected=("inner", "absent", 1))
+    s.do(("rollback",))
+    s.check(("get", "a"), ("get", "b", "absent"), ("count", "base"), ("count", "inner"), ("depth",),
+            expected=("base", "absent", 1, 0, 0))
 
 
 def test_three_levels_rolled_back_one_at_a_time():
-    store = Store()
-    store.set("level", 0)
+    s = Session()
+    s.do(("set", "level", 0))
     for value in [1, 2, 3]:
-        store.begin()
-        store.set("level", value)
-    seen = []
-    while store.depth():
-        store.rollback()
-        seen.append(store.get("level"))
-    assert seen == [2, 1, 0], f"expected [2, 1, 0], got {seen!r}"
+        s.do(("begin",), ("set", "level", value))
+    for expected in [2, 1, 0]:
+        s.do(("rollback",))
+        s.check(("get", "level"), expected=(expected,))
+    s.check(("depth",), expected=(0,))
 
 
 def test_rollback_and_commit_without_a_transaction_raise_runtime_error():
-    store = Store()
-    store.set("a", 1)
-    for name in ["rollback", "commit"]:
-        try:
-            getattr(store, name)()
-        except RuntimeError:
-            continue
-        raise AssertionError(f"expected RuntimeError from {name}() with no open transaction")
-    got = store.get("a")
-    assert got == 1, f"expected 1, got {got!r}"
+    s = Session()
+    s.do(("set", "a", 1))
+    s.expect_error(RuntimeError, "rollback")
+    s.expect_error(RuntimeError, "commit")
+    s.check(("get", "a"), ("depth",), expected=(1, 0))

@@ -1,57 +1,60 @@
 from solution import InventoryError, OrderError, OutOfStockError, Warehouse
 
 
+def raises(error, call, func, *args):
+    """func(*args) must raise `error` (`call` says what was called); return the exception."""
+    try:
+        got = func(*args)
+    except error as e:
+        return e
+    except Exception as e:
+        if type(e).__module__ not in ("builtins", "solution"):  # not raised by the code under test
+            raise
+        raise AssertionError(f"{call}: expected {error.__name__}, got {type(e).__name__}: {e}") from None
+    raise AssertionError(f"{call}: expected {error.__name__}, got {got!r}")
+
+
+def check_stock(shop, expected, when):
+    got = shop.stock
+    assert got == expected, f"{when}: expected the stock {expected!r}, got {got!r}"
+
+
 def test_take_subtracts_and_returns_what_is_left():
     shop = Warehouse({"apple": 5, "pear": 2})
     got = shop.take("apple", 3)
-    assert got == 2, f"expected 2, got {got!r}"
+    assert got == 2, f"Warehouse({{'apple': 5, 'pear': 2}}).take('apple', 3): expected 2, got {got!r}"
     got = shop.take("pear", 2)
-    assert got == 0, f"expected 0, got {got!r}"
-    got = shop.stock
-    assert got == {"apple": 2, "pear": 0}, f"expected {{'apple': 2, 'pear': 0}}, got {got!r}"
+    assert got == 0, f"then take('pear', 2): expected 0, got {got!r}"
+    check_stock(shop, {"apple": 2, "pear": 0}, "after take('apple', 3) and take('pear', 2)")
 
 
 def test_out_of_stock_error_details():
     shop = Warehouse({"apple": 5, "pear": 2})
-    try:
-        shop.take("pear", 5)
-    except OutOfStockError as e:
-        got = (e.item, e.requested, e.available)
-        assert got == ("pear", 5, 2), f"expected ('pear', 5, 2), got {got!r}"
-        assert str(e) == "cannot take 5 of 'pear': only 2 left", (
-            f"expected \"cannot take 5 of 'pear': only 2 left\", got {str(e)!r}"
-        )
-        assert isinstance(e, InventoryError), "OutOfStockError must be a subclass of InventoryError"
-        got = shop.stock
-        assert got == {"apple": 5, "pear": 2}, f"a failed take must not change the stock, got {got!r}"
-        return
-    raise AssertionError("expected OutOfStockError")
+    call = "Warehouse({'apple': 5, 'pear': 2}).take('pear', 5)"
+    e = raises(OutOfStockError, call, shop.take, "pear", 5)
+    got = (e.item, e.requested, e.available)
+    assert got == ("pear", 5, 2), f"{call}: expected the error's (item, requested, available) ('pear', 5, 2), got {got!r}"
+    expected = "cannot take 5 of 'pear': only 2 left"
+    assert str(e) == expected, f"{call}: expected the message {expected!r}, got {str(e)!r}"
+    assert isinstance(e, InventoryError), "OutOfStockError must be a subclass of InventoryError"
+    check_stock(shop, {"apple": 5, "pear": 2}, f"after {call} failed")
 
 
 def test_unknown_item_has_none_available():
     shop = Warehouse({"apple": 5})
-    try:
-        shop.take("kiwi", 1)
-    except OutOfStockError as e:
-        assert str(e) == "cannot take 1 of 'kiwi': only 0 left", (
-            f"expected \"cannot take 1 of 'kiwi': only 0 left\", got {str(e)!r}"
-        )
-        got = shop.stock
-        assert got == {"apple": 5}, f"expected the stock unchanged, got {got!r}"
-        return
-    raise AssertionError("expected OutOfStockError for an unknown item")
+    call = "Warehouse({'apple': 5}).take('kiwi', 1)"
+    e = raises(OutOfStockError, call, shop.take, "kiwi", 1)
+    expected = "cannot take 1 of 'kiwi': only 0 left"
+    assert str(e) == expected, f"{call}: expected the message {expected!r}, got {str(e)!r}"
+    check_stock(shop, {"apple": 5}, f"after {call} failed (a missing item is not added)")
 
 
 def test_take_rejects_quantities_below_one():
     for quantity in (0, -3):
         shop = Warehouse({"apple": 5})
-        try:
-            shop.take("apple", quantity)
-        except ValueError:
-            got = shop.stock
-            assert got == {"apple": 5}, f"expected the stock unchanged, got {got!r}"
-            continue
-        raise AssertionError(f"expected ValueError for quantity {quantity}")
+        call = f"Warehouse({{'apple': 5}}).take('apple', {quantity})"
+        raises(ValueError, call, shop.take, "apple", quantity)
+        check_stock(shop, {"apple": 5}, f"after {call} failed")
 
 
 def test_transaction_keeps_changes_and_returns_the_result():
@@ -62,10 +65,10 @@ def test_transaction_keeps_changes_and_returns_the_result():
         w.take("pear", 1)
         return "basket ready"
 
+    call = "Warehouse({'apple': 5, 'pear': 2}).run_in_transaction(basket), where basket takes 2 apples and 1 pear"
     got = shop.run_in_transaction(basket)
-    assert got == "basket ready", f"expected 'basket ready', got {got!r}"
-    got = shop.stock
-    assert got == {"apple": 3, "pear": 1}, f"expected {{'apple': 3, 'pear': 1}}, got {got!r}"
+    assert got == "basket ready", f"{call}: expected basket's result 'basket ready', got {got!r}"
+    check_stock(shop, {"apple": 3, "pear": 1}, f"after {call}")
 
 
 def test_transaction_rolls_back_and_reraises():
@@ -76,77 +79,58 @@ def test_transaction_rolls_back_and_reraises():
         w.take("pear", 2)
         raise RuntimeError("changed my mind")
 
-    try:
-        shop.run_in_transaction(change_of_mind)
-    except RuntimeError as e:
-        assert str(e) == "changed my mind", f"expected the action's own error, got {str(e)!r}"
-        got = shop.stock
-        assert got == {"apple": 5, "pear": 2}, f"expected the stock rolled back, got {got!r}"
-    else:
-        raise AssertionError("expected the RuntimeError to reach the caller")
+    call = ("Warehouse({'apple': 5, 'pear': 2}).run_in_transaction(change_of_mind), where change_of_mind "
+            "takes 4 apples and 2 pears, then raises RuntimeError('changed my mind')")
+    e = raises(RuntimeError, call, shop.run_in_transaction, change_of_mind)
+    assert str(e) == "changed my mind", f"{call}: expected the action's own error 'changed my mind', got {str(e)!r}"
+    check_stock(shop, {"apple": 5, "pear": 2}, f"after {call}")
 
     def bad_quantity(w):
         w.take("apple", 1)
         w.take("pear", 0)
 
-    try:
-        shop.run_in_transaction(bad_quantity)
-    except ValueError:
-        got = shop.stock
-        assert got == {"apple": 5, "pear": 2}, f"expected the stock rolled back, got {got!r}"
-        return
-    raise AssertionError("expected the ValueError raised by take to reach the caller")
+    call = "then run_in_transaction(bad_quantity), where bad_quantity calls take('apple', 1) and take('pear', 0)"
+    raises(ValueError, call, shop.run_in_transaction, bad_quantity)
+    check_stock(shop, {"apple": 5, "pear": 2}, f"after {call}")
 
 
 def test_fulfil_success():
     shop = Warehouse({"apple": 5, "pear": 2, "plum": 1})
+    call = "Warehouse({'apple': 5, 'pear': 2, 'plum': 1}).fulfil([('apple', 2), ('pear', 1)])"
     got = shop.fulfil([("apple", 2), ("pear", 1)])
-    assert got == {"apple": 3, "pear": 1}, f"expected {{'apple': 3, 'pear': 1}}, got {got!r}"
-    got = shop.stock
-    assert got == {"apple": 3, "pear": 1, "plum": 1}, f"expected {{'apple': 3, 'pear': 1, 'plum': 1}}, got {got!r}"
+    expected = {"apple": 3, "pear": 1}
+    assert got == expected, f"{call}: expected {expected!r} (only the items of the order), got {got!r}"
+    check_stock(shop, {"apple": 3, "pear": 1, "plum": 1}, f"after {call}")
     got = shop.fulfil([])
-    assert got == {}, f"expected {{}} for an empty order, got {got!r}"
+    assert got == {}, f"fulfil([]): expected {{}} for an empty order, got {got!r}"
 
 
 def test_fulfil_failure_is_wrapped_and_rolled_back():
     shop = Warehouse({"apple": 3, "pear": 1})
-    try:
-        shop.fulfil([("apple", 1), ("kiwi", 1)])
-    except OrderError as e:
-        got = (e.line, e.reason)
-        assert got == (2, "cannot take 1 of 'kiwi': only 0 left"), (
-            f"expected (2, \"cannot take 1 of 'kiwi': only 0 left\"), got {got!r}"
-        )
-        assert str(e) == "order line 2: cannot take 1 of 'kiwi': only 0 left", f"unexpected message {str(e)!r}"
-        assert isinstance(e, InventoryError), "OrderError must be a subclass of InventoryError"
-        got = shop.stock
-        assert got == {"apple": 3, "pear": 1}, f"expected the stock rolled back, got {got!r}"
-        return
-    raise AssertionError("expected OrderError")
+    call = "Warehouse({'apple': 3, 'pear': 1}).fulfil([('apple', 1), ('kiwi', 1)])"
+    e = raises(OrderError, call, shop.fulfil, [("apple", 1), ("kiwi", 1)])
+    got = (e.line, e.reason)
+    expected = (2, "cannot take 1 of 'kiwi': only 0 left")
+    assert got == expected, f"{call}: expected the error's (line, reason) {expected!r}, got {got!r}"
+    expected = "order line 2: cannot take 1 of 'kiwi': only 0 left"
+    assert str(e) == expected, f"{call}: expected the message {expected!r}, got {str(e)!r}"
+    assert isinstance(e, InventoryError), "OrderError must be a subclass of InventoryError"
+    check_stock(shop, {"apple": 3, "pear": 1}, f"after {call} failed (the apple goes back)")
 
 
 def test_fulfil_same_item_on_several_lines():
     shop = Warehouse({"apple": 5})
-    try:
-        shop.fulfil([("apple", 3), ("apple", 3)])
-    except OrderError as e:
-        assert str(e) == "order line 2: cannot take 3 of 'apple': only 2 left", f"unexpected message {str(e)!r}"
-        got = shop.stock
-        assert got == {"apple": 5}, f"expected the stock rolled back, got {got!r}"
-    else:
-        raise AssertionError("expected OrderError")
+    call = "Warehouse({'apple': 5}).fulfil([('apple', 3), ('apple', 3)])"
+    e = raises(OrderError, call, shop.fulfil, [("apple", 3), ("apple", 3)])
+    expected = "order line 2: cannot take 3 of 'apple': only 2 left"
+    assert str(e) == expected, f"{call}: expected the message {expected!r}, got {str(e)!r}"
+    check_stock(shop, {"apple": 5}, f"after {call} failed")
     got = shop.fulfil([("apple", 2), ("apple", 2)])
-    assert got == {"apple": 1}, f"expected {{'apple': 1}}, got {got!r}"
+    assert got == {"apple": 1}, f"then fulfil([('apple', 2), ('apple', 2)]): expected {{'apple': 1}}, got {got!r}"
 
 
 def test_fulfil_other_errors_are_not_wrapped_but_rolled_back():
     shop = Warehouse({"apple": 5, "pear": 2})
-    try:
-        shop.fulfil([("apple", 2), ("pear", 0)])
-    except OrderError:
-        raise AssertionError("a ValueError must not be turned into an OrderError")
-    except ValueError:
-        got = shop.stock
-        assert got == {"apple": 5, "pear": 2}, f"expected the stock rolled back, got {got!r}"
-        return
-    raise AssertionError("expected ValueError for a quantity of 0")
+    call = "Warehouse({'apple': 5, 'pear': 2}).fulfil([('apple', 2), ('pear', 0)])"
+    raises(ValueError, call, shop.fulfil, [("apple", 2), ("pear", 0)])
+    check_stock(shop, {"apple": 5, "pear": 2}, f"after {call} failed")
