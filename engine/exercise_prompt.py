@@ -26,7 +26,9 @@ in a sandbox before anyone sees the exercise; a draft that breaks one is thrown 
 NotImplementedError. It must fail the tests.
 - tests: start with `from solution import <name>`, then 4 to 8 functions `def test_<what>():` using plain \
 assert statements whose message says what was expected and what came back. Standard library only. The tests \
-must give the same result every time: no random numbers, no clock, no files, no network.
+must give the same result every time: no random numbers, no clock, no files, no network. The learner's code \
+runs in a process of its own: pass it plain values and functions only; what it receives is a copy, so never \
+test that an input was left unchanged, nor compare with `is`.
 - hints: 3 to 5 hints, from a gentle nudge to a plan in words. A hint never contains the reference's code \
 and never gives the whole solution away.
 - instructions: markdown for the learner: a '# Title' heading, the task in a few sentences, the signature in \
