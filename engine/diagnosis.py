@@ -16,7 +16,8 @@ from typing import Any
 
 from engine.grader import GradeResult, TestResult
 
-_EXPECTED_GOT = re.compile(r"^expected (?P<expected>.+?), got (?P<got>.+)$", re.DOTALL)
+# "expected 6, got 0", or with the call first: "digit_sum(123): expected 6, got 0"
+_EXPECTED_GOT = re.compile(r"^(?:(?P<call>.+?): )?expected (?P<expected>.+?), got (?P<got>.+)$", re.DOTALL)
 _ERROR = re.compile(r"^(?P<kind>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|Iteration))(?: on line (?P<at>\d+))?"
                     r"(?::\s*(?P<detail>.*?))?(?:\s*\((?:your code|solution\.py), line (?P<line>\d+)\))?$", re.DOTALL)
 _NOTE = re.compile(r"\s*\(([^()]*)\)$")
@@ -92,6 +93,7 @@ def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
                          "Replace it with your own code.", kind="not-written")
     matched = _EXPECTED_GOT.match(message)
     if matched:
+        call = matched.group("call") or call  # the message's own: the very call that failed, with its arguments
         return Diagnosis(name, call, message, _explain_mismatch(matched.group("expected"), matched.group("got"), call),
                          kind="mismatch")
     if message.startswith("expected") and "Error" in message:  # "expected ValueError for a negative number"

@@ -1,4 +1,4 @@
-"""ui.markdown.literal: text people typed shows as typed once rendered as markdown."""
+"""ui.markdown: text people typed shows as typed, and code as written, once rendered as markdown."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import html
 import pytest
 from markdown_it import MarkdownIt
 
-from ui.markdown import literal
+from ui.markdown import inline_code, literal
 
 # CommonMark with GitHub's tables and strikethrough: the syntax Streamlit's markdown builds on
 RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -27,3 +27,16 @@ def test_literal_text_renders_as_typed(text):
 def test_what_streamlit_adds_is_escaped_too():
     """Colour directives and LaTeX are Streamlit's own: their openers come out backslash-escaped."""
     assert literal(":red[x] $y$") == r"\:red\[x\] \$y\$"
+
+
+@pytest.mark.parametrize("text", [
+    "count_days([31, 60], lambda m: m >= 30): expected 2, got 1",
+    "expected `x` -> got ``y``",
+    "`starts and ends with a backtick`",
+    "**not bold** :red[not red] $not latex$ <b>not html</b>",
+], ids=lambda t: t[:24])
+def test_inline_code_renders_as_written(text):
+    """A test's message, quoting calls and values, is one code span holding exactly its text:
+    nothing of it is read as markdown (nor, in code, turned into typographic signs)."""
+    rendered = RENDER.render(inline_code(text)).strip()
+    assert rendered == f"<p><code>{html.escape(text, quote=False)}</code></p>"

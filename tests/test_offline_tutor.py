@@ -159,6 +159,19 @@ def test_a_missing_raise_is_explained_as_a_statement_the_question_follows():
     assert found.explanation.endswith("but it returned normally: nothing on the way raised it for that input.")
 
 
+@pytest.mark.parametrize("message", [
+    "share_pizza(8, 3): expected (2, 2), got (2.6666666666666665, 2)",
+    "expected (2, 2), got (2.6666666666666665, 2)",
+], ids=["call-named-in-the-message", "bare"])
+def test_a_mismatch_is_read_with_or_without_the_call_in_front(message):
+    found = diagnose_test(Graded("test_eight_between_three", "fail", message),
+                          "from solution import share_pizza\n\n\n"
+                          "def test_eight_between_three():\n    got = share_pizza(8, 3)\n    assert got == (2, 2)\n")
+    assert found.kind == "mismatch"
+    assert found.call == "share_pizza(8, 3)"
+    assert "it wants `(2, 2)` but your code gave `(2.6666666666666665, 2)`" in found.explanation
+
+
 def memory(text: str, skill: str | None, exercise_id: str | None, days_ago: int, kind: str = "mistake") -> Memory:
     return Memory("m", 1, kind, text, skill, exercise_id, START - timedelta(days=days_ago))
 

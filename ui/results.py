@@ -8,6 +8,7 @@ from uuid import uuid4
 import streamlit as st
 
 from engine import GradeResult
+from ui.markdown import inline_code
 
 ICONS = {"pass": ":material/check_circle:", "fail": ":material/cancel:", "error": ":material/error:"}
 COLOURS = {"pass": "green", "fail": "red", "error": "orange"}
@@ -62,9 +63,12 @@ def show(result: GradeResult, *, submitted: bool) -> None:
     for test in result.tests:
         colour = COLOURS[test.status]
         line = f":{colour}[{ICONS[test.status]}] **{readable(test.name)}**"
-        if test.message and not (result.status == "error" and test.message == result.message):
-            line += f" — {test.message}"
+        message = test.message if not (result.status == "error" and test.message == result.message) else ""
+        if message and "\n" not in message:  # as code: it quotes calls and values, to be read (and copied) exactly
+            line += f" — {inline_code(message)}"
         st.markdown(line)
+        if "\n" in message:
+            st.code(message, language="text", wrap_lines=True)
         if test.output:
             st.caption("What your code printed:")
             long = test.output.count("\n") > OUTPUT_LINES
