@@ -79,8 +79,11 @@ else:
         if st.button("Log out", icon=":material/logout:"):
             auth.logout(wb, user)
         auth.keep_cookie()
-    if user.role == "learner":
-        celebrate(wb, user)  # balloons for an achievement unlocked since the last run
 
 with routed():
     navigation.run()
+if user is not None and user.role == "learner":
+    # an achievement unlocked since the last run, or by what the page just did (a submission): last, as
+    # balloons take a place in the page, and before its elements would move them all, so that the next
+    # run showed the page twice (the old copy fading) while it ran
+    celebrate(wb, user)

@@ -5,7 +5,6 @@ from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
 from ui import pending_clicks, results, start_again
-from ui.celebration import celebrate
 from ui.generate import mark, new_exercise
 from ui.instructions import show as show_instructions
 from ui.open_exercise import SELECTBOX_KEY, kept, open_exercise, remember
@@ -160,10 +159,6 @@ if st.session_state.get(SELECTBOX_KEY) not in catalogue:
         wanted = next_to_do(planned) or (planned.items[0].pick.exercise.id if planned.items else next(iter(catalogue)))
     open_exercise(wanted)
 
-if st.session_state.pop("just_onboarded", False):
-    st.balloons()
-    st.toast("Your profile is saved. Here is today's set, chosen for you.", icon=":material/waving_hand:")
-
 st.title("Practice")
 todays = st.expander("Today's set", expanded=True, icon=":material/today:")  # filled last: it shows this run's submit
 new_exercise(wb, user, catalogue.get(st.session_state[SELECTBOX_KEY]))  # before the selectbox: it may open a new one
@@ -271,7 +266,6 @@ with work:
         if attempt.level_change is not None:
             st.toast(level_message(attempt.level_change),
                      icon=":material/trending_up:" if attempt.level_change.up else ":material/trending_down:")
-        celebrate(wb, user)  # now, not on the learner's next click: this submission may have earned it
     if latest := results.latest(exercise.id):
         kind, result = latest
         results.show(result, submitted=kind == "submit")
@@ -300,3 +294,7 @@ with hints_area:
 
 with todays:
     show_todays_set(wb.todays_set(user.id), exercise.id)
+
+if st.session_state.pop("just_onboarded", False):  # last: balloons take a place in the page (see app.py)
+    st.balloons()
+    st.toast("Your profile is saved. Here is today's set, chosen for you.", icon=":material/waving_hand:")

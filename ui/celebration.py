@@ -1,8 +1,8 @@
 """A celebration when a learner unlocks an achievement: balloons and a toast, once per achievement.
 
-``app.py`` calls ``celebrate`` on every run for a logged-in learner, and the Practice page again
-right after a submission, so what the submission earned shows with its result. It costs one
-indexed query when nothing happened: the engine judges achievements again only after new activity.
+``app.py`` calls ``celebrate`` at the end of every run for a logged-in learner, after the page, so
+what a submission earned shows with its result. It costs one indexed query when nothing happened:
+the engine judges achievements again only after new activity.
 """
 
 from __future__ import annotations
