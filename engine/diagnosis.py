@@ -1,10 +1,10 @@
 """Diagnosis: a failing test explained in the learner's terms.
 
 The grader says "expected 6, got '123'" or "NameError: name 'totl' is not defined (your code,
-line 4)" (older results: "solution.py, line 4"). The tutor says what that means: which call the
-test made, what came back and how it differs from what was wanted (a string where a number
-belongs, ``None`` because nothing was returned, the right items in the wrong order), or what the
-error usually points to.
+line 4), while the test ran total(3)" (older results: "solution.py, line 4", and no step). The
+tutor says what that means: which call the test made, what came back and how it differs from what
+was wanted (a string where a number belongs, ``None`` because nothing was returned, the right
+items in the wrong order), or what the error usually points to.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ _EXPECTED_GOT = re.compile(r"^(?:(?P<call>.+?): )?expected (?P<expected>.+?), go
 _ERROR = re.compile(r"^(?P<kind>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|Iteration))(?: on line (?P<at>\d+))?"
                     r"(?::\s*(?P<detail>.*?))?(?:\s*\((?:your code|solution\.py), line (?P<line>\d+)\))?$", re.DOTALL)
 _NOTE = re.compile(r"\s*\(([^()]*)\)$")
+_RAN = re.compile(r", while the test ran (?P<step>.+)$", re.DOTALL)  # the harness's: the test's step that crashed
 
 _ERRORS = {
     "NameError": "Python met a name it does not know{detail}. Usually a typo, or a variable used before "
@@ -110,9 +111,12 @@ def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
         return Diagnosis(name, call, message, text, kind="mismatch")
     if _timed_out(message):
         return Diagnosis(name, call, message, TIMEOUT, kind="timeout")
-    error = _explain_error(message)
+    ran = _RAN.search(message)
+    error = _explain_error(message[:ran.start()] if ran else message)
     if error:
-        return Diagnosis(name, call, message, error, kind="error")
+        step = ran.group("step") if ran else None
+        return Diagnosis(name, step or call, message, error + (f" It happened while the test ran `{step}`." if step else ""),
+                         kind="error")
     plain = message or "it did not pass"
     return Diagnosis(name, call, message, f"The test says: {_sentence(plain)}", kind="other")
 

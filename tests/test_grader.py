@@ -349,6 +349,67 @@ def test_an_exception_in_learner_code_names_it_and_the_line(grader: Grader, make
     assert not result.passed
 
 
+STEP_TESTS = """\
+from solution import Tally
+
+
+def helper_adds(tally, items):
+    for item in items:
+        tally.add(item)
+
+
+def test_assert():
+    tally = Tally()
+    assert tally.add("x") == 1
+
+
+def test_statement():
+    tally = Tally()
+    tally.add("x")
+
+
+def test_loop_header():
+    for count in Tally().counts(
+            "a"):
+        assert count
+
+
+def test_in_a_helper():
+    helper_adds(Tally(), ["x", "y"])
+
+
+def test_the_tests_own_slip():
+    assert {"x": 1}["y"] == 1
+"""
+
+STEP_CODE = """\
+class Tally:
+    def add(self, item):
+        self.seen[item] = self.seen.get(item, 0) + 1
+        return self.seen[item]
+
+    def counts(self, item):
+        return iter(self.missing)
+"""
+
+
+def test_an_error_names_the_step_of_the_test_that_was_running(grader: Grader, make_exercise: Callable[..., Path]) -> None:
+    """A crash deep in the learner's class says which step of the test led to it, as a failed
+    comparison says which call: an assertion by its condition, a loop by its first line, a helper's
+    step by its own line. An error of the test itself is placed the same way."""
+    folder = make_exercise("tally", tests=STEP_TESTS, reference=STEP_CODE, starter=STEP_CODE)
+    messages = {t.name: t.message for t in grader.grade(folder, STEP_CODE).tests}
+    missing = "AttributeError: 'Tally' object has no attribute 'seen' (your code, line 3)"
+    assert messages == {
+        "test_assert": f'{missing}, while the test ran tally.add("x") == 1',
+        "test_statement": f'{missing}, while the test ran tally.add("x")',
+        "test_loop_header": "AttributeError: 'Tally' object has no attribute 'missing' (your code, line 7), "
+                            'while the test ran for count in Tally().counts( "a")',
+        "test_in_a_helper": f"{missing}, while the test ran tally.add(item)",
+        "test_the_tests_own_slip": """KeyError: 'y', while the test ran {"x": 1}["y"] == 1""",
+    }
+
+
 def test_one_erroring_test_does_not_stop_the_others(grader: Grader, make_exercise: Callable[..., Path]) -> None:
     code = "def add(a, b):\n    if a < 0:\n        raise ValueError('negative')\n    return a + b\n"
     result = grader.grade(make_exercise(), code)

@@ -172,6 +172,25 @@ def test_a_mismatch_is_read_with_or_without_the_call_in_front(message):
     assert "it wants `(2, 2)` but your code gave `(2.6666666666666665, 2)`" in found.explanation
 
 
+@pytest.mark.parametrize(("message", "step"), [
+    ("AttributeError: 'Tally' object has no attribute 'seen' (your code, line 3), while the test ran t.add(\"x\") == 1",
+     't.add("x") == 1'),
+    ("AttributeError: 'Tally' object has no attribute 'seen' (your code, line 3)", None),  # from before steps were named
+], ids=["step-named", "older-message"])
+def test_an_error_is_explained_with_the_step_of_the_test_that_ran(message, step):
+    found = diagnose_test(Graded("test_counts", "error", message),
+                          "from solution import Tally\n\n\ndef test_counts():\n    t = Tally()\n    assert t.add(\"x\") == 1\n")
+    assert found.kind == "error"
+    assert found.explanation.startswith("`AttributeError` on line 3 of your code: the code asked an object for "
+                                        "something it does not have ('Tally' object has no attribute 'seen').")
+    if step:
+        assert found.call == step
+        assert found.explanation.endswith(f"It happened while the test ran `{step}`.")
+    else:
+        assert found.call == "Tally()"  # the test's first call: all an older message tells
+        assert "while the test ran" not in found.explanation
+
+
 def memory(text: str, skill: str | None, exercise_id: str | None, days_ago: int, kind: str = "mistake") -> Memory:
     return Memory("m", 1, kind, text, skill, exercise_id, START - timedelta(days=days_ago))
 

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 
 MAX_SHOWN = 200
+MAX_STEP = 120  # characters of a test's step quoted in an error
+TESTS_FILE = "test_exercise.py"
 
 _SYMBOLS = {
     ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
@@ -109,7 +111,7 @@ def _raise(helper: str, args: list[ast.expr]) -> ast.Raise:
     return ast.Raise(exc=ast.Call(func=_load("AssertionError"), args=[call], keywords=[]), cause=None)
 
 
-def compile_tests(source: str, filename: str = "test_exercise.py") -> Any:
+def compile_tests(source: str, filename: str = TESTS_FILE) -> Any:
     """Compile a test file with assertions rewritten; run it in a namespace from ``helpers()``."""
     tree = _Rewriter(source).visit(ast.parse(source, filename))
     return compile(ast.fix_missing_locations(tree), filename, "exec")
@@ -126,3 +128,47 @@ def test_names(source: str) -> list[str]:
         if isinstance(node, ast.FunctionDef) and node.name.startswith("test") and node.name not in names:
             names.append(node.name)
     return names
+
+
+def running_step(exc: BaseException, source: str, filename: str = TESTS_FILE) -> str | None:
+    """The test's own step that was running when ``exc`` came up, as written (see ``step_at``): a
+    crash deep in the learner's class then says which call led to it, as a failed comparison does."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:  # the innermost frame of the tests' file: a helper of theirs, or the test
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return step_at(source, line) if line is not None else None
+
+
+def step_at(source: str, line: int) -> str | None:
+    """The innermost statement of ``source`` on ``line``, on one line: an assertion's condition, a
+    block's header ("for x in items"), or the statement itself."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return None
+    around = [n for n in ast.walk(tree) if isinstance(n, ast.stmt) and not isinstance(n, (ast.FunctionDef, ast.ClassDef))
+              and n.lineno <= line <= (n.end_lineno or n.lineno)]
+    if not around:
+        return None
+    node = max(around, key=lambda n: (n.lineno, -(n.end_lineno or n.lineno)))
+
+    def segment(part: ast.AST) -> str:
+        return ast.get_source_segment(source, part) or ""
+
+    if isinstance(node, ast.Assert):
+        text = segment(node.test)
+    elif isinstance(node, (ast.If, ast.While)):
+        text = f"{'if' if isinstance(node, ast.If) else 'while'} {segment(node.test)}"
+    elif isinstance(node, ast.For):
+        text = f"for {segment(node.target)} in {segment(node.iter)}"
+    elif isinstance(node, ast.With):
+        text = "with " + ", ".join(segment(item.context_expr) for item in node.items)
+    elif hasattr(node, "body"):  # any other block (try): the line that ran
+        text = source.splitlines()[line - 1].strip().removesuffix(":")
+    else:
+        text = segment(node)
+    text = " ".join(text.split())
+    return (text[:MAX_STEP] + "…" if len(text) > MAX_STEP else text) or None

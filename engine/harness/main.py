@@ -362,7 +362,8 @@ def run_tests(job: dict[str, Any]) -> dict[str, Any]:
         except LoadError as exc:
             status, message = "error", str(exc)
         except BaseException as exc:
-            status, message = "error", describe_error(exc)
+            step = asserts.running_step(exc, tests_source)
+            status, message = "error", describe_error(exc) + (f", while the test ran {step}" if step else "")
         if process.conn is not None and status == "error" and message.startswith(("Took longer", "Your code")):
             process.stop()
         if process.conn is not None:
