@@ -41,20 +41,23 @@ class Concept:
     mistakes: tuple[str, ...]
     questions: tuple[str, ...]
 
-    def matching_mistake(self, *clues: str) -> str | None:
-        """The common mistake that best shares words with ``clues`` (an error message, its
-        explanation, the learner's question): each shared word weighs 1 / the number of mistakes
-        of the note that use it, so distinctive words count. None below a weight of 1.5."""
+    def matching_mistake(self, failure: str, question: str = "") -> str | None:
+        """The common mistake that best shares words with the ``failure`` (an error message and
+        its explanation) and the learner's ``question``: each shared word weighs 1 / the number of
+        mistakes of the note that use it, so distinctive words count. None below a weight of 1.5,
+        and None for a mistake that shares no word with the failure itself: a question's "check"
+        or "first" alone says nothing about what went wrong."""
         words_of = [set(_words(m)) for m in self.mistakes]
         counts: dict[str, int] = {}
         for words in words_of:
             for w in words:
                 counts[w] = counts.get(w, 0) + 1
-        clue_words = {w for clue in clues for w in _words(clue)}
+        failure_words = set(_words(failure))
+        clue_words = failure_words | set(_words(question))
         best, score = None, 1.49
         for mistake, words in zip(self.mistakes, words_of, strict=True):
             weight = sum(1 / counts[w] for w in words & clue_words)
-            if weight > score:
+            if weight > score and words & failure_words:
                 best, score = mistake, weight
         return best
 

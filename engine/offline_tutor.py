@@ -128,7 +128,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
             failure = _failure(diagnosis, context)
             if not (wants_hint and failure.endswith(AS_SAID)):  # asked for a hint: the hint, not a reminder
                 parts.append(failure)
-            mistake = concept.matching_mistake(diagnosis.summary, diagnosis.explanation, message) if concept else None
+            mistake = concept.matching_mistake(f"{diagnosis.summary} {diagnosis.explanation}", message) if concept else None
             if mistake and context.level <= 7:
                 parts.extend(_fresh(context, [f"A common slip here: {mistake}"]))
         elif latest is None:

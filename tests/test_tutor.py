@@ -270,9 +270,23 @@ def test_a_note_is_parsed_and_a_missing_or_broken_one_is_tolerated(tmp_path):
 def test_a_matching_common_mistake_is_chosen_by_its_distinctive_words():
     note = Concepts(DATA_DIR / "concepts").get("functions")
     assert note is not None
-    found = note.matching_mistake("got None", "your function gave back None: it only prints instead of returning")
+    found = note.matching_mistake("got None. Your function gave back None: it only prints instead of returning")
     assert found is not None and found.startswith("**Printing instead of returning**")
     assert note.matching_mistake("expected 6, got 5") is None
+
+
+def test_a_common_mistake_must_match_the_failure_not_only_the_question():
+    """Integer division gone wrong is no slip about changing state, whatever words the question uses."""
+    note = Concepts(DATA_DIR / "concepts").get("exceptions")
+    assert note is not None
+    failure = ("share_pizza(8, 3): expected (2, 2), got (2.6666666666666665, 2). When the test calls "
+               "`share_pizza(8, 3)`, it wants `(2, 2)` but your code gave `(2.6666666666666665, 2)`.")
+    assert note.matching_mistake(failure, "Why does it fail? Can you check it first?") is None
+    assert note.matching_mistake(failure, "I changed the division but it still fails") is None
+    # a failure that speaks of the mistake's own words still finds it, with the same question
+    raised = "expected ValueError. The test expected your code to raise ValueError, but it returned normally."
+    chosen = note.matching_mistake(raised, "Why does it fail? Can you check it first?")
+    assert chosen is not None and chosen.startswith("**Returning an error instead of raising it**")
 
 
 def test_no_diagnosis_without_a_failure(wb):
