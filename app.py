@@ -20,7 +20,8 @@ if PagesManager.uses_pages_directory:
 from ui import auth  # noqa: E402  (slow: the engine, imported once the list above is hidden)
 from ui.celebration import celebrate  # noqa: E402
 from ui.demo import offer_demo  # noqa: E402
-from ui.session import routed, workbench  # noqa: E402
+from ui.routing import routed  # noqa: E402
+from ui.session import workbench  # noqa: E402
 
 wb = workbench()
 opening.empty()

@@ -1,9 +1,14 @@
 """Cohorts: an educator's groups, their join codes, the dashboard and a read-only look at one learner."""
 
+import streamlit as st
+
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
 import zlib
 
 import polars as pl
-import streamlit as st
 
 from engine import charts, cohort_charts
 from engine.cohorts import MAX_NAME, AccessDenied, CohortError

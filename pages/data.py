@@ -1,6 +1,12 @@
 """Data: a read-only SQL console over the analytics views of your cohorts, a quick chart, and the
 Parquet snapshot notebooks read, as a zip to download (or written to the server's disk)."""
 
+import streamlit as st
+
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -8,7 +14,6 @@ from pathlib import Path
 from uuid import uuid4
 
 import polars as pl
-import streamlit as st
 
 from engine import clock
 from engine.console import Console, ConsoleError

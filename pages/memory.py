@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
 from engine import FolderInUse
 from engine.memory import KIND_NAMES
 from ui.session import require_user, workbench

@@ -7,6 +7,10 @@ their educator's cohort at any step, as on the Profile page: the step's answers,
 
 import streamlit as st
 
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
 from engine import ProfileError
 from engine.profile import STEP_TITLES, STEPS
 from ui import cohort_membership, interview

@@ -1,6 +1,11 @@
 """Practice: today's set, the instructions, the editor, tests, hints, submit and skip."""
 
 import streamlit as st
+
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
 from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet

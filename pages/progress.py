@@ -3,9 +3,13 @@ next, their achievements and their data to download."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
+
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
+from typing import Any
 
 from engine import calendar_chart, charts
 from engine.achievements import AchievementStatus

@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
 from ui.demo import demo_admin
 from ui.generate import generated_review
 from ui.session import require_role, workbench

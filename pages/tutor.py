@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from ui.routing import through_router
+
+through_router()  # first, before the slow imports: see ui/routing.py
+
 from engine import Conversation
 from ui import open_exercise
 from ui.markdown import literal

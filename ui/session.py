@@ -5,13 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 
 import streamlit as st
 
 from engine import Settings, User, Workbench
+from ui.routing import through_router
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
@@ -67,19 +65,6 @@ def chat_model(settings: Settings) -> object | None:
         return None
 
 
-_ROUTED: ContextVar[bool] = ContextVar("workbench_routed", default=False)
-
-
-@contextmanager
-def routed() -> Iterator[None]:
-    """app.py runs the page it chose inside this block; see ``require_user``."""
-    token = _ROUTED.set(True)
-    try:
-        yield
-    finally:
-        _ROUTED.reset(token)
-
-
 def current_user() -> User | None:
     user_id = st.session_state.get("user_id")
     if user_id is None:
@@ -89,12 +74,7 @@ def current_user() -> User | None:
 
 def require_user() -> User:
     """The logged-in user; stops the page if there is none (the router normally prevents that)."""
-    if not _ROUTED.get():
-        # Streamlit ran this page without app.py: until app.py has called st.navigation once, a
-        # fresh server treats pages/ as a legacy multipage folder, so the first request for a
-        # page's URL (a bookmark, a tab reconnecting after a restart) runs the page alone, without
-        # the login gate and the sidebar. Go through the router instead.
-        st.switch_page("app.py")
+    through_router()  # pages call it first too; this is for any other caller
     user = current_user()
     if user is None:
         st.warning("Please log in.")

@@ -71,7 +71,7 @@ def run_page_routed(page: str, user=None) -> AppTest:
     """Run a page as app.py runs the page it chose (inside ``routed()``), whoever asks."""
     script = f"""
 import runpy
-from ui.session import routed
+from ui.routing import routed
 with routed():
     runpy.run_path({str(ROOT / page)!r}, run_name="__main__")
 """
