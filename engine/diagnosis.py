@@ -21,7 +21,8 @@ _EXPECTED_GOT = re.compile(r"^(?:(?P<call>.+?): )?expected (?P<expected>.+?), go
 _ERROR = re.compile(r"^(?P<kind>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|Iteration))(?: on line (?P<at>\d+))?"
                     r"(?::\s*(?P<detail>.*?))?(?:\s*\((?:your code|solution\.py), line (?P<line>\d+)\))?$", re.DOTALL)
 _NOTE = re.compile(r"\s*\(([^()]*)\)$")
-_RAN = re.compile(r", while the test ran (?P<step>.+)$", re.DOTALL)  # the harness's: the test's step that crashed
+# the harness's: the test's step that crashed, before its advice on two errors
+_RAN = re.compile(r", while the test ran (?P<step>.+?)(?:\. (?:Does the recursion|The code used more memory).*)?$", re.DOTALL)
 
 _ERRORS = {
     "NameError": "Python met a name it does not know{detail}. Usually a typo, or a variable used before "

@@ -307,7 +307,8 @@ def test_code_that_does_not_load_is_an_error_with_a_clear_message(grader: Grader
 RUNTIME_ERRORS = [
     ("key-error", "def add(a, b):\n    table = {}\n    return table[a]\n", "KeyError: 2 (your code, line 3)"),
     ("type-error", "def add(a, b):\n    return a + 'b'\n", "TypeError"),
-    ("recursion", "def add(a, b):\n    return add(a, b)\n", "Does the recursion reach a base case?"),
+    ("recursion", "def add(a, b):\n    return add(a, b)\n",
+     "(your code, line 2), while the test ran add(2, 3) == 5. Does the recursion reach a base case?"),
     ("custom-exception", "class Nope(Exception):\n    pass\n\n\ndef add(a, b):\n    raise Nope('no way')\n",
      "Nope: no way (your code, line 6)"),
     ("not-implemented", "def add(a, b):\n    raise NotImplementedError('write add')\n",

@@ -176,13 +176,16 @@ def test_a_mismatch_is_read_with_or_without_the_call_in_front(message):
     ("AttributeError: 'Tally' object has no attribute 'seen' (your code, line 3), while the test ran t.add(\"x\") == 1",
      't.add("x") == 1'),
     ("AttributeError: 'Tally' object has no attribute 'seen' (your code, line 3)", None),  # from before steps were named
-], ids=["step-named", "older-message"])
+    ("RecursionError: maximum recursion depth exceeded (your code, line 2), while the test ran t.add(\"x\") == 1. "
+     "Does the recursion reach a base case?", 't.add("x") == 1'),
+], ids=["step-named", "older-message", "with-advice"])
 def test_an_error_is_explained_with_the_step_of_the_test_that_ran(message, step):
     found = diagnose_test(Graded("test_counts", "error", message),
                           "from solution import Tally\n\n\ndef test_counts():\n    t = Tally()\n    assert t.add(\"x\") == 1\n")
     assert found.kind == "error"
-    assert found.explanation.startswith("`AttributeError` on line 3 of your code: the code asked an object for "
-                                        "something it does not have ('Tally' object has no attribute 'seen').")
+    if message.startswith("AttributeError"):
+        assert found.explanation.startswith("`AttributeError` on line 3 of your code: the code asked an object for "
+                                            "something it does not have ('Tally' object has no attribute 'seen').")
     if step:
         assert found.call == step
         assert found.explanation.endswith(f"It happened while the test ran `{step}`.")

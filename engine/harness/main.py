@@ -254,17 +254,20 @@ def describe_load_failure(info: Any) -> str:
     return f"Your code raised {name} while it was being loaded: {text}{where(info)}"
 
 
-def describe_error(exc: BaseException) -> str:
+def describe_error(exc: BaseException, step: str | None = None) -> str:
+    """An error as the learner reads it: its kind and text, where in their code, the test's
+    ``step`` that was running, then advice for the errors that need it."""
     info = getattr(exc, "_wb_info", None)
+    ran = f", while the test ran {step}" if step else ""
     if isinstance(info, dict):
         name, text = str(info.get("name", type(exc).__name__)), str(info.get("text", ""))
         advice = ""
         if name == "RecursionError":
-            advice = " Does the recursion reach a base case?"
+            advice = ". Does the recursion reach a base case?"
         elif name == "MemoryError":
-            advice = " The code used more memory than allowed."
-        return f"{name}{': ' + text if text else ''}{where(info)}{advice}".strip()
-    return f"{type(exc).__name__}: {exc}"
+            advice = ". The code used more memory than allowed: a loop that keeps adding, and never ends?"
+        return f"{name}{': ' + text if text else ''}{where(info)}{ran}{advice}".strip()
+    return f"{type(exc).__name__}: {exc}{ran}"
 
 
 # --- running the tests --------------------------------------------------------------------------
@@ -362,8 +365,7 @@ def run_tests(job: dict[str, Any]) -> dict[str, Any]:
         except LoadError as exc:
             status, message = "error", str(exc)
         except BaseException as exc:
-            step = asserts.running_step(exc, tests_source)
-            status, message = "error", describe_error(exc) + (f", while the test ran {step}" if step else "")
+            status, message = "error", describe_error(exc, asserts.running_step(exc, tests_source))
         if process.conn is not None and status == "error" and message.startswith(("Took longer", "Your code")):
             process.stop()
         if process.conn is not None:
