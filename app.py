@@ -53,7 +53,9 @@ def gate(page: str | Callable[[], None], title: str, icon: str) -> list[st.Page]
 
 
 if user is None:
-    navigation = st.navigation(gate(welcome, "Welcome", ":material/login:"))
+    front = gate(welcome, "Welcome", ":material/login:")
+    navigation = st.navigation(front)
+    auth.to_front(front, navigation)
 else:
     if user.role != "educator" and not wb.profile(user.id).completed:
         # until the interview is done, it is the only page: it opens on the first unanswered step

@@ -33,6 +33,7 @@ from engine.accounts import cookie_key
 
 ALGORITHM = "HS256"
 GONE_KEY = "account_gone"  # this session's account was removed while it was logged in
+TO_FRONT_KEY = "to_front"  # just logged out: the next run goes to the front page
 
 
 def restore_session(wb: Workbench) -> User | None:
@@ -139,7 +140,15 @@ def logout(wb: Workbench, user: User) -> None:
         del st.session_state[key]
     st.session_state["logged_out"] = True
     st.session_state["cookie"] = _deleted_cookie(wb)
+    st.session_state[TO_FRONT_KEY] = True
     st.rerun()
+
+
+def to_front(gate_pages: list[st.Page], shown: st.Page) -> None:
+    """After a logout, the front page at the app's address: the next person to log in here starts
+    at their own first page, not at the page (and the exercise in its address) left open."""
+    if st.session_state.pop(TO_FRONT_KEY, False) and shown is not gate_pages[0]:
+        st.switch_page(gate_pages[0])  # also clears the address's query (?exercise=…)
 
 
 # -- the session ----------------------------------------------------------------------------------

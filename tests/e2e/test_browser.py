@@ -200,9 +200,12 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     expect_page(page, "Practice")
 
     # logging out brings back the login form, removes the cookie, and a reload does not log back in
+    assert "?exercise=" in page.url
     sidebar.get_by_role("button", name="Log out").click()
     expect_page(page, "Workbench")
     expect(page.get_by_role("tab", name="Log in")).to_be_visible()
+    # at the front page: the next person here starts at their own first page, not at Ada's exercise
+    expect(page).to_have_url(app_url + "/")
     page.wait_for_function(f"!document.cookie.includes('{COOKIE}=')")
     page.reload()
     expect_page(page, "Workbench")
