@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 _SECTIONS = {"the idea": "idea", "example": "example", "common mistakes": "mistakes",
              "questions to ask yourself": "questions"}
 _FENCE = re.compile(r"```[a-zA-Z]*\n(.*?)```", re.DOTALL)
+_ERROR_KIND = re.compile(r"\s*([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Exit))\b")
 _WORD = re.compile(r"[a-z_]+")
 _COMMON = frozenset("that this with your from when what which there their then than them they have will would "
                     "should could does into only more also just like some each every item items value values where want wants "
@@ -46,7 +47,12 @@ class Concept:
         its explanation) and the learner's ``question``: each shared word weighs 1 / the number of
         mistakes of the note that use it, so distinctive words count. None below a weight of 1.5,
         and None for a mistake that shares no word with the failure itself: a question's "check"
-        or "first" alone says nothing about what went wrong."""
+        or "first" alone says nothing about what went wrong. A crash ("AttributeError: …") gets the
+        mistake that names its error, if one does: an error's explanation is general advice whose
+        words would match any mistake."""
+        crash = _ERROR_KIND.match(failure)
+        if crash:
+            return next((m for m in self.mistakes if re.search(rf"\b{crash.group(1)}\b", m)), None)
         words_of = [set(_words(m)) for m in self.mistakes]
         counts: dict[str, int] = {}
         for words in words_of:

@@ -289,6 +289,21 @@ def test_a_common_mistake_must_match_the_failure_not_only_the_question():
     assert chosen is not None and chosen.startswith("**Returning an error instead of raising it**")
 
 
+@pytest.mark.parametrize(("skill", "failure", "slip"), [
+    ("exceptions", "AttributeError: 'Account' object has no attribute 'history' (your code, line 28), while the test "
+     "ran acc.withdraw(30) == 120. `AttributeError` on line 28 of your code: the code asked an object for something "
+     "it does not have. Check the spelling, and that it was set (for a class: in `__init__`, on `self`).", None),
+    ("dicts", "RuntimeError: dictionary changed size during iteration (your code, line 4). `RuntimeError` on line 4 "
+     "of your code: the code stopped with a run-time error.", "**Changing a dictionary while looping over it**"),
+], ids=["no-slip-names-it", "the-slip-that-names-it"])
+def test_a_crash_gets_only_the_common_mistake_that_names_its_error(skill, failure, slip):
+    """An error's explanation is general advice ("Check the spelling…"): its words must not pick a slip."""
+    note = Concepts(DATA_DIR / "concepts").get(skill)
+    assert note is not None
+    found = note.matching_mistake(failure, "Why does it fail? Can you check it?")
+    assert found == slip if slip is None else found.startswith(slip)
+
+
 def test_no_diagnosis_without_a_failure(wb):
     assert diagnose(None) is None
     assert diagnose(wb.grade(DIGITS, wb.exercise(DIGITS).reference)) is None
