@@ -40,7 +40,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"should i (use|try))\b", re.I | re.S)),
     (STUCK, re.compile(
         r"\b(stuck|lost|confused|no idea|don'?t know|do not know|help|hint|where (do|should) i start|"
-        r"how (do|should|can) i|what next|next step|can'?t)\b", re.I | re.S)),
+        # "how do I start?" asks for a way on; "how do I get better at Python?" is no plea about the exercise
+        r"how (do|should|can) i (start|begin|fix|solve|pass|approach|handle|finish|continue|proceed|go on|"
+        r"do (it|this|that)|make (it|this|that)|get (it|this|that|started))|what next|next step|can'?t)\b", re.I | re.S)),
     (THANKS, re.compile(r"^\s*(thanks?( you)?|thx|cheers|great|got it|that helped|ok(ay)?)[.! ]*$", re.I)),
 ]
 

@@ -73,3 +73,16 @@ def test_the_exercise_and_its_tests_are_not_a_term_to_explain(message):
 def test_words_of_skills_and_names_stay_terms(message, kind, topic, term):
     intent = recognise(message, SKILLS)
     assert (intent.kind, intent.topic, intent.term) == (kind, topic, term)
+
+
+@pytest.mark.parametrize(("message", "stuck"), [
+    ("how do I start?", True),
+    ("How can I fix this?", True),
+    ("how do i get this to pass", True),
+    ("how do I get better at Python for data analysis?", False),
+    ("how can I learn more about sorting?", False),
+], ids=["start", "fix", "get-this-to-pass", "get-better-at-python", "learn-more"])
+def test_how_do_i_is_a_plea_for_help_only_about_the_task(message, stuck):
+    """A general question must not cost the learner a hint: the tutor gives one to the stuck."""
+    intent = recognise(message, SKILLS)
+    assert (intent.kind == "stuck" or intent.help) == stuck, intent
