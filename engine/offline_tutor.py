@@ -23,6 +23,7 @@ from engine.concepts import Concept, Concepts, prose_sentences
 from engine.diagnosis import Diagnosis, diagnose
 from engine.grader import GradeResult
 from engine.intents import Intent
+from engine.markdown_text import authored
 from engine.tutor_compare import compare
 from engine.tutor_recall import Remembered, recall
 
@@ -139,21 +140,22 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     if memory:
         parts.append(memory)
 
-    if wants_hint and context.rung >= len(exercise.hints) and not _fresh(context, [exercise.hints[-1]]):
+    hints = [authored(h) for h in exercise.hints]  # as written: a hint's __init__ is no bold "init" in the reply
+    if wants_hint and context.rung >= len(hints) and not _fresh(context, [hints[-1]]):
         # every hint shown, the last one in a recent reply: point to it rather than paste it again
-        parts.append(f"That was my last hint, in my reply above: you have seen all {len(exercise.hints)}. "
+        parts.append(f"That was my last hint, in my reply above: you have seen all {len(hints)}. "
                      "From here, the failing test is the best guide.")
     elif wants_hint:
-        hint = min(context.rung + 1, len(exercise.hints))
-        text = exercise.hints[hint - 1]
-        last = " (that is the last hint I have)" if hint == len(exercise.hints) else ""
+        hint = min(context.rung + 1, len(hints))
+        text = hints[hint - 1]
+        last = " (that is the last hint I have)" if hint == len(hints) else ""
         if context.style == "challenges" and hint > 1:
             parts.append(f"Try once more on your own first; if you want the nudge, here it is{last}: {text}")
         else:
-            parts.append(f"Hint {hint} of {len(exercise.hints)}{last}: {text}")
+            parts.append(f"Hint {hint} of {len(hints)}{last}: {text}")
         if text.rstrip().endswith("?"):
             question = ""  # the hint is the question
-    elif not passed and not found and intent.kind in (intents.ERROR, "other") and context.rung < len(exercise.hints):
+    elif not passed and not found and intent.kind in (intents.ERROR, "other") and context.rung < len(hints):
         parts.extend(_fresh(context, [OFFER]))
     if question is None:
         question = _question(diagnosis, concept, context)

@@ -9,6 +9,7 @@ through_router()  # first, before the slow imports: see ui/routing.py
 from code_editor import code_editor
 
 from engine import LevelChange, TodaysSet
+from engine.markdown_text import authored
 from ui import pending_clicks, results, start_again
 from ui.generate import mark, new_exercise
 from ui.instructions import show as show_instructions
@@ -289,7 +290,7 @@ with hints_area:
     given = wb.draft(user.id, exercise.id)
     shown = given.hints_shown if given else 0
     for hint in exercise.hints[:shown]:
-        st.info(hint, icon=":material/lightbulb:")
+        st.info(authored(hint), icon=":material/lightbulb:")  # as written: a hint's __init__ is no bold "init"
     if shown < len(exercise.hints):
         if st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:"):
             wb.reveal_hint(user.id, exercise.id, codes[exercise.id])

@@ -1,4 +1,5 @@
-"""ui.markdown: text people typed shows as typed, and code as written, once rendered as markdown."""
+"""ui.markdown and engine.markdown_text: text people typed shows as typed, code as written, and an
+author's hint as written, once rendered as markdown."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import html
 import pytest
 from markdown_it import MarkdownIt
 
+from engine.markdown_text import authored
 from ui.markdown import inline_code, literal
 
 # CommonMark with GitHub's tables and strikethrough: the syntax Streamlit's markdown builds on
@@ -40,3 +42,19 @@ def test_inline_code_renders_as_written(text):
     nothing of it is read as markdown (nor, in code, turned into typographic signs)."""
     rendered = RENDER.render(inline_code(text)).strip()
     assert rendered == f"<p><code>{html.escape(text, quote=False)}</code></p>"
+
+
+@pytest.mark.parametrize("hint", [
+    "mark p*p, p*p + p, p*p + 2p, ... up to n as not prime",
+    "It can have its own __init__ that stores extra attributes.",
+    "*segments collects the extra arguments, and **query the keywords.",
+    "while lo < hi: if items[mid] < target, set lo = mid + 1 (or [fill] * size), $5 ~ $6 & :red[x]",
+], ids=["p-times-p", "dunder", "star-args", "brackets-and-dollars"])
+def test_a_hint_shows_as_written(hint):
+    """A hint is an author's plain text: its code without backticks is no emphasis, bold, link or LaTeX."""
+    assert RENDER.render(authored(hint)).strip() == f"<p>{html.escape(hint, quote=False)}</p>"
+
+
+def test_a_hint_keeps_its_code_spans_and_single_word_emphasis():
+    rendered = RENDER.render(authored("Find the *first* match with `items[mid] < target`, not p*p.")).strip()
+    assert rendered == "<p>Find the <em>first</em> match with <code>items[mid] &lt; target</code>, not p*p.</p>"

@@ -287,6 +287,15 @@ def test_hints_appear_one_at_a_time_and_are_counted(at, wb, learner):
     assert wb.history(learner.id)[0].hints_used == 2
 
 
+def test_a_hint_shows_as_its_author_wrote_it(at, wb):
+    """The sieve's third hint says "mark p*p, p*p + p": markdown read it as italics."""
+    sieve = "python/sieve-of-primes"
+    choose(at, sieve)
+    for number in range(1, 4):
+        click(at, f"Show a hint ({number} of {len(wb.exercise(sieve).hints)})")
+    assert "mark p\\*p, p\\*p + p, p\\*p + 2p" in at.info[2].value
+
+
 def test_after_the_last_hint_the_button_goes(at, wb):
     choose(at, EASY)
     for number in range(1, 4):
