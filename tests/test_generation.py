@@ -106,7 +106,7 @@ def test_a_good_draft_is_accepted_planned_graded_and_kept_across_a_restart(onlin
 
 
 REJECTED = [
-    pytest.param({"reference": WRONG_REFERENCE}, "reference-fails", "test_a_word: expected 3, got 4",
+    pytest.param({"reference": WRONG_REFERENCE}, "reference-fails", "test_a_word: count_vowels(\"banana\"): expected 3, got 4",
                  id="reference-fails"),
     pytest.param({"starter": REFERENCE}, "starter-passes", "all 4 tests pass", id="starter-passes"),
     pytest.param({"tests": RANDOM_TESTS}, "flaky", "random.choice()", id="flaky-random"),

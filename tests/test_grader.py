@@ -101,7 +101,8 @@ def test_real_wrong_answer_says_expected_and_got(grader: Grader, bank: Bank) -> 
     result = grader.grade(exercise, wrong)
     assert result.status == "fail"
     first = result.tests[0]
-    assert (first.name, first.status, first.message) == ("test_add_one_five_times", "fail", "expected 5, got 4")
+    assert (first.name, first.status, first.message) == ("test_add_one_five_times", "fail",
+                                                         "apply_n_times(lambda x: x + 1, 5, 0): expected 5, got 4")
 
 
 def test_grade_takes_a_folder_path(grader: Grader, make_exercise: Callable[..., Path]) -> None:
@@ -116,11 +117,11 @@ def test_grade_takes_a_folder_path(grader: Grader, make_exercise: Callable[..., 
 @pytest.mark.parametrize(
     ("code", "first_message"),
     [
-        ("def add(a, b):\n    return a + b - 1\n", "expected 5, got 4"),
-        ("def add(a, b):\n    return None\n", "expected 5, got None"),
-        ("def add(a, b):\n    return str(a + b)\n", "expected 5, got '5'"),
-        ("def add(a, b):\n    return [a, b]\n", "expected 5, got [2, 3]"),
-        ("def add(a, b):\n    return 5.0000001\n", "expected 5, got 5.0000001"),
+        ("def add(a, b):\n    return a + b - 1\n", "add(2, 3): expected 5, got 4"),
+        ("def add(a, b):\n    return None\n", "add(2, 3): expected 5, got None"),
+        ("def add(a, b):\n    return str(a + b)\n", "add(2, 3): expected 5, got '5'"),
+        ("def add(a, b):\n    return [a, b]\n", "add(2, 3): expected 5, got [2, 3]"),
+        ("def add(a, b):\n    return 5.0000001\n", "add(2, 3): expected 5, got 5.0000001"),
     ],
     ids=["off-by-one", "none", "string-not-int", "list", "float"],
 )
@@ -131,6 +132,68 @@ def test_plain_assert_explains_expected_and_got(grader: Grader, make_exercise: C
     assert result.tests[0].status == "fail"
     assert result.tests[0].message == first_message
     assert "message" not in result.to_dict()  # only errors carry a top-level message
+
+
+CALL_TESTS = """\
+from solution import add
+
+
+def test_in_a_loop():
+    for a, b in [(1, 1), (2, 3)]:
+        assert add(a, b=b) == a + b
+
+
+def test_a_function_argument():
+    assert add(lambda: 1, 2) == 3
+
+
+def test_assigned_before():
+    got = add(2, 3)
+    assert got == 5, f"expected 5, got {got!r}"
+
+
+def test_assigned_then_changed():
+    got = add(2, 3)
+    got = got * 1
+    assert got == 5
+
+
+def test_a_message_of_its_own():
+    assert add(2, 3) == 5, "two and three make five"
+
+
+def test_unpacked_arguments():
+    pair = (2, 3)
+    assert add(*pair) == 5
+
+
+def test_each_part_evaluated_once():
+    seen = []
+    assert add(seen.append(1) or 2, 3) == 5
+    assert seen == [1]
+"""
+
+
+def test_a_failed_comparison_names_the_call_that_gave_the_value(grader: Grader,
+                                                                 make_exercise: Callable[..., Path]) -> None:
+    """"add(2, 3): expected 5, got 4": the learner need not guess the input. A call compared directly
+    is named with its arguments' values (the case a loop was at), a function argument by its source; a
+    name given a call's result before, by that call as written; a message of the test's own that does
+    not begin with "expected" stays as written."""
+    folder = make_exercise("calls", tests=CALL_TESTS)
+    code = "def add(a, b):\n    return (a() if callable(a) else a) + b - 1\n"
+    messages = {t.name: t.message for t in grader.grade(folder, code).tests}
+    assert messages == {
+        "test_in_a_loop": "add(1, b=1): expected 2, got 1",
+        "test_a_function_argument": "add(lambda: 1, 2): expected 3, got 2",
+        "test_assigned_before": "add(2, 3): expected 5, got 4",
+        "test_assigned_then_changed": "expected 5, got 4",  # got is no longer what add gave
+        "test_a_message_of_its_own": "two and three make five",
+        "test_unpacked_arguments": "expected 5, got 4",
+        "test_each_part_evaluated_once": "add(2, 3): expected 5, got 4",
+    }
+    right = "def add(a, b):\n    return (a() if callable(a) else a) + b\n"
+    assert grader.grade(folder, right).status == "pass"  # and each part of a call is evaluated once
 
 
 ORDER_TESTS = """\
@@ -778,4 +841,4 @@ def test_check_finds_bad_exercises(grader: Grader, make_exercise: Callable[..., 
 def test_check_says_which_test_the_reference_fails(grader: Grader, make_exercise: Callable[..., Path]) -> None:
     exercise = load_exercise(make_exercise(reference="def add(a, b):\n    return a + b if a >= 0 else 0\n"))
     (problem,) = grader.check(exercise)
-    assert "test_negative_numbers: expected -5, got 0" in problem
+    assert "test_negative_numbers: add(-2, -3): expected -5, got 0" in problem

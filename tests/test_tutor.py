@@ -324,7 +324,7 @@ def test_an_exchange_is_summarised_for_memory_without_the_learners_code(wb):
     result = wb.grade(exercise, RETURNS_TEXT)
     text = exchange_summary(exercise, "stuck", result, 2)
     assert text == ("On Digit sum, learner was stuck while the test 'three digits' failed "
-                    "(expected 6, got '123'); tutor gave hint 2 of 3.")
+                    "(digit_sum(123): expected 6, got '123'); tutor gave hint 2 of 3.")
     assert "return str(n)" not in text
     assert exchange_summary(None, "concept", None, None) == "Learner asked about a concept outside an exercise."
 

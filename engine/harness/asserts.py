@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ast
 
+import calls
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
@@ -40,9 +42,20 @@ def shown(value: Any) -> str:
     return text
 
 
-def explain(left: Any, symbol: str, right: Any, message: Any) -> str:
-    if message is not None:
-        return str(message)
+def explain(left: Any, symbol: str, right: Any, message: Any, call: str | None = None) -> str:
+    """A failed comparison's message: the test's own, or "expected X, got Y"; either, when it
+    starts with "expected", after the ``call`` that gave the value compared (see ``calls``)."""
+    text = str(message) if message is not None else _expected(left, symbol, right)
+    return f"{call}: {text}" if call and text.startswith("expected") else text
+
+
+def explain_call(left: Any, symbol: str, right: Any, message: Any, function: str, sources: list[str],
+                 values: list[Any], keywords: list[str]) -> str:
+    """``explain``, naming the call that gave ``left`` with the values of its arguments."""
+    return explain(left, symbol, right, message, calls.called(function, sources, values, keywords, shown))
+
+
+def _expected(left: Any, symbol: str, right: Any) -> str:
     if symbol in ("==", "is"):
         return f"expected {shown(right)}, got {shown(left)}"
     if symbol in ("!=", "is not"):
@@ -61,8 +74,9 @@ def explain_truth(value: Any, source: str, message: Any) -> str:
 
 
 class _Rewriter(ast.NodeTransformer):
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, assigned: dict[int, str]) -> None:
         self.source = source
+        self.assigned = assigned  # asserts comparing a name given a call's result: that call, as written
         self.count = 0
 
     def visit_Assert(self, node: ast.Assert) -> Any:
@@ -72,15 +86,31 @@ class _Rewriter(ast.NodeTransformer):
         test = node.test
         if isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in _SYMBOLS:
             left, right = f"_wb_left_{n}", f"_wb_right_{n}"
-            symbol = _SYMBOLS[type(test.ops[0])]
-            statements = [
-                _assign(left, test.left),
+            head = [_load(left), ast.Constant(_SYMBOLS[type(test.ops[0])]), _load(right), message]
+            if isinstance(test.left, ast.Call) and calls.naming(test.left):
+                # the call's parts kept in the order Python evaluates them, to name it if it fails
+                call = test.left
+                function, arguments = f"_wb_function_{n}", [f"_wb_argument_{n}_{i}" for i in range(len(call.args))]
+                keywords = [f"_wb_keyword_{n}_{i}" for i in range(len(call.keywords))]
+                values = [*call.args, *(k.value for k in call.keywords)]
+                evaluated = [_assign(function, call.func)] + [
+                    _assign(name, value) for name, value in zip(arguments + keywords, values, strict=True)]
+                computed = ast.Call(func=_load(function), args=[_load(a) for a in arguments],
+                                    keywords=[ast.keyword(k.arg, _load(name)) for k, name in
+                                              zip(call.keywords, keywords, strict=True)])
+                explanation = _raise("_wb_explain_call", head + [
+                    ast.Constant(ast.get_source_segment(self.source, call.func) or "the function"),
+                    ast.List([ast.Constant(ast.get_source_segment(self.source, v) or "…") for v in values], ast.Load()),
+                    ast.List([_load(name) for name in arguments + keywords], ast.Load()),
+                    ast.List([ast.Constant(k.arg) for k in call.keywords], ast.Load())])
+                statements: list[ast.stmt] = [*evaluated, _assign(left, computed)]
+            else:
+                explanation = _raise("_wb_explain", head + [ast.Constant(self.assigned.get(id(node)))])
+                statements = [_assign(left, test.left)]
+            statements += [
                 _assign(right, test.comparators[0]),
-                ast.If(
-                    test=ast.UnaryOp(ast.Not(), ast.Compare(_load(left), test.ops, [_load(right)])),
-                    body=[_raise("_wb_explain", [_load(left), ast.Constant(symbol), _load(right), message])],
-                    orelse=[],
-                ),
+                ast.If(test=ast.UnaryOp(ast.Not(), ast.Compare(_load(left), test.ops, [_load(right)])),
+                       body=[explanation], orelse=[]),
             ]
         else:
             value = f"_wb_value_{n}"
@@ -113,12 +143,13 @@ def _raise(helper: str, args: list[ast.expr]) -> ast.Raise:
 
 def compile_tests(source: str, filename: str = TESTS_FILE) -> Any:
     """Compile a test file with assertions rewritten; run it in a namespace from ``helpers()``."""
-    tree = _Rewriter(source).visit(ast.parse(source, filename))
+    tree = ast.parse(source, filename)
+    tree = _Rewriter(source, calls.assigned_calls(tree, source)).visit(tree)
     return compile(ast.fix_missing_locations(tree), filename, "exec")
 
 
 def helpers() -> dict[str, Any]:
-    return {"_wb_explain": explain, "_wb_explain_truth": explain_truth}
+    return {"_wb_explain": explain, "_wb_explain_call": explain_call, "_wb_explain_truth": explain_truth}
 
 
 def test_names(source: str) -> list[str]:

@@ -225,7 +225,7 @@ def test_wrong_solution_shows_expected_and_got_and_what_was_printed(at):
     lines = report_lines(at)
     assert len(lines) == 7
     assert lines[0].startswith(":red[:material/cancel:] **three digits**")
-    assert lines[0].endswith("— `expected 6, got 0`")  # as code: a quoted call keeps its ">=", not "≥"
+    assert lines[0].endswith("— `digit_sum(123): expected 6, got 0`")  # as code: a quoted call keeps its ">=", not "≥"
     assert lines[2].startswith(":green[")  # zero: the one that passes
     assert "expected ValueError for a negative number" in lines[6]
     printed = [c.value for c in at.code]
