@@ -59,6 +59,9 @@ def skip(user_id: int, exercise_id: str) -> None:
     if following and following != exercise_id:
         move_on(following)
     wb.skip(user_id, exercise_id)
+    if not following or following == exercise_id:  # nothing else to open: say what the click did
+        st.toast("Put aside for today. That was the last of today's set: choose any exercise, or ask for one more.",
+                 icon=":material/skip_next:")
 
 
 def move_on(exercise_id: str) -> None:

@@ -183,8 +183,11 @@ def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, lea
     ids = todays(wb, learner)
     wb.record_result(learner.id, ids[0], passed=True)
     at = open_app(learner)  # on the first not done
-    for _ in ids[1:]:
+    for skipped in ids[1:]:
         click(at, "Skip")
+        # the last skip opens nothing else: it says what it did, where the learner looks
+        last = "Put aside for today. That was the last of today's set: choose any exercise, or ask for one more."
+        assert [t.value for t in at.toast] == ([last] if skipped == ids[-1] else [])
     assert progress(at) == "1 of 4 solved today, 3 skipped"
     assert [s.value for s in at.success] == ["Today's set is through: 1 solved, 3 skipped. Open a skipped one to try "
                                              "it after all, or ask for more exercises."]
