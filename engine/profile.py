@@ -21,7 +21,7 @@ from engine.store import Store
 STEPS = ("languages", "levels", "goals", "style", "time")
 STEP_TITLES = {
     "languages": "Languages",
-    "levels": "Your level",
+    "levels": "Self-rating",  # not "your level": the Profile page shows the 1-10 level beside it
     "goals": "Goals",
     "style": "Learning style",
     "time": "Time per day",

@@ -120,7 +120,10 @@ with st.expander("Tables and views", icon=":material/table_view:"):
         about=pl.col("name").replace_strict(described, default=""))
     st.dataframe(schema.select("name", "about", "columns"), hide_index=True,
                  column_config={"name": "Name", "about": "What", "columns": "Columns"})
-    st.caption("docs/data.md documents every column, with example queries.")
+    if DOCS.exists():  # the repository's docs/data.md, which a reader of this page cannot open otherwise
+        st.download_button("Analysts' guide (Markdown)", DOCS.read_bytes(), file_name="workbench-data-guide.md",
+                           mime="text/markdown", icon=":material/menu_book:",
+                           help="Every table and column, the views, and example queries for DuckDB and Polars.")
 
 def use_example() -> None:
     """A callback: the chosen example goes into the SQL box (before the box is drawn)."""
@@ -133,7 +136,7 @@ examples = example_queries(DOCS)
 st.session_state.setdefault("sql", EXAMPLE)
 if examples:
     st.selectbox("Examples", list(examples), index=None, key="example", on_change=use_example,
-                 placeholder="Start from an example query (from docs/data.md)")
+                 placeholder="Start from an example query (from the analysts' guide)")
 with st.form("query"):
     sql = st.text_area("SQL", height=160, key="sql",
                        help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")

@@ -20,8 +20,8 @@ def new_exercise(wb: Workbench, user: User, current: Exercise | None) -> None:
     if notice:
         st.toast(notice, icon=":material/auto_awesome:")
     if not wb.generation_available:
-        st.caption("New exercises on demand need a language model, which is not configured here; "
-                   "every exercise of the bank is available below.")
+        st.caption("Exercises written for you on demand need a language model, and none is configured here: "
+                   "new picks come from the bank, whose every exercise is open to you below.")
         return
     skills = {s: wb.skill_name(s) for s in wb.curriculum.skills}
     default = current.skills[0] if current is not None and current.skills and current.skills[0] in skills else None

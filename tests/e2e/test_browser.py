@@ -48,7 +48,7 @@ def onboard(page: Page, artifacts: Path | None = None) -> None:
     page.get_by_text("Python", exact=True).click()  # the label: the box itself is drawn over the input
     expect(page.get_by_role("checkbox", name="Python")).to_be_checked()
     expect_idle(page)
-    next_step(page, "Step 2 of 5 · Your level")
+    next_step(page, "Step 2 of 5 · Self-rating")
 
     expect(page.get_by_role("radiogroup")).to_have_count(4)
     for area in ("Basics", "Functions", "Classes", "Sorting"):  # one choice per area, named by its label

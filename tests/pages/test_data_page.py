@@ -51,6 +51,7 @@ def run_sql(at: AppTest, sql: str) -> AppTest:
 def test_the_example_query_runs_with_a_table_download_and_chart(wb, tess):
     at = open_page(tess)
     assert [t.value for t in at.title] == ["Data"]
+    assert "Analysts' guide (Markdown)" in [b.label for b in at.download_button]  # the columns and examples, in hand
     at.button(key="FormSubmitter:query-Run").click().run()
     table = at.dataframe[-1].value
     assert set(table.columns) == {"verb", "events"}
