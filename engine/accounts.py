@@ -73,23 +73,8 @@ class Accounts:
 
     def register(self, username: str, email: str, name: str, password: str, role: str = "learner",
                  *, is_demo: bool = False, at: datetime | None = None) -> User:
-        username = (username or "").strip().lower()
-        email = (email or "").strip()
-        name = " ".join((name or "").split())
-        problems = []  # every one at once: a form sent back for one mistake at a time wears people out
-        if not USERNAME.match(username):
-            problems.append("Usernames are 3 to 32 characters: letters, digits, '.', '_' or '-', "
-                            "starting with a letter or digit.")
-        if not EMAIL.match(email) or len(email) > 254:
-            problems.append("Please enter a valid email address, like ada@example.org.")
-        if not name or len(name) > 100:
-            problems.append("Please enter your name (up to 100 characters).")
-        try:
-            check_password(password)
-        except AccountError as exc:
-            problems.append(str(exc))
-        if role not in ROLES:
-            problems.append(f"Role must be one of {', '.join(ROLES)}.")
+        username, email, name = _tidy(username, email, name)
+        problems = registration_problems(username, email, name, password, role)
         if problems:
             raise AccountError(" ".join(problems))
         if self.store.scalar("SELECT count(*) FROM users WHERE username = ?", [username]):
@@ -192,6 +177,32 @@ class Accounts:
         if row is None:
             return False
         return row[0] is None or to_naive_utc(issued_at) > row[0]
+
+
+def registration_problems(username: str, email: str, name: str, password: str, role: str = "learner") -> list[str]:
+    """Everything wrong with a registration form, every problem at once: a form sent back for one
+    mistake at a time wears people out. (Whether the username is taken is the store's to say.)"""
+    username, email, name = _tidy(username, email, name)
+    problems = []
+    if not USERNAME.match(username):
+        problems.append("Usernames are 3 to 32 characters: letters, digits, '.', '_' or '-', "
+                        "starting with a letter or digit.")
+    if not EMAIL.match(email) or len(email) > 254:
+        problems.append("Please enter a valid email address, like ada@example.org.")
+    if not name or len(name) > 100:
+        problems.append("Please enter your name (up to 100 characters).")
+    try:
+        check_password(password)
+    except AccountError as exc:
+        problems.append(str(exc))
+    if role not in ROLES:
+        problems.append(f"Role must be one of {', '.join(ROLES)}.")
+    return problems
+
+
+def _tidy(username: str, email: str, name: str) -> tuple[str, str, str]:
+    """A form's fields as they are kept: the username in lower case, the name's spaces single."""
+    return (username or "").strip().lower(), (email or "").strip(), " ".join((name or "").split())
 
 
 def check_password(password: str) -> None:

@@ -29,7 +29,7 @@ import streamlit as st
 from streamlit_authenticator.controllers import AuthenticationController
 
 from engine import AccountError, LoginError, User, Workbench
-from engine.accounts import cookie_key
+from engine.accounts import cookie_key, registration_problems
 
 ALGORITHM = "HS256"
 GONE_KEY = "account_gone"  # this session's account was removed while it was logged in
@@ -100,8 +100,10 @@ def register_form(wb: Workbench) -> None:
                         format_func=lambda r: {"learner": "a learner", "educator": "an educator"}[r])
         submitted = st.form_submit_button("Create account", type="primary")
     if submitted:
-        if password != repeat:
-            st.error("The two passwords differ. Please type them again.")
+        if password != repeat:  # and whatever else is wrong, all at once
+            problems = ["The two passwords differ. Please type them again."]
+            problems += registration_problems(username, email, name, password, role)
+            st.error("\n".join(f"- {p}" for p in problems) if len(problems) > 1 else problems[0])
             return
         try:
             user = wb.register(username, email, name, password, role)

@@ -135,6 +135,18 @@ def test_register_refusals_explain_and_keep_the_form(at, wb, fields, message):
     assert wb.accounts.count() == 1
 
 
+def test_every_problem_of_the_form_is_told_at_once(at, wb):
+    """Differing passwords used to hide the other problems until they were mended."""
+    register(at, username="Lena K", email="lena@example", name="Lena", password="abc", repeat="abd")
+    [error] = errors(at)
+    assert error.splitlines() == ["- The two passwords differ. Please type them again.",
+                                  "- Usernames are 3 to 32 characters: letters, digits, '.', '_' or '-', "
+                                  "starting with a letter or digit.",
+                                  "- Please enter a valid email address, like ada@example.org.",
+                                  "- Passwords need at least 8 characters."]
+    assert wb.accounts.count() == 0
+
+
 def test_login_with_the_right_password_lands_on_practice(at, wb):
     user = grace(wb)
     log_in(at, "grace", "password123")
