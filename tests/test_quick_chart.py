@@ -38,8 +38,19 @@ def test_a_column_of_nulls_is_no_default_x_nor_colour():
     """It drew one wide bar labelled "null"."""
     frame = pl.DataFrame({"nothing": [None, None], "verb": ["a", "b"], "n": [3, 4], "user_id": [1, 2]})
     columns, x, numeric, y = chart_axes(frame)
-    assert (columns[x], numeric[y]) == ("verb", "user_id")
+    assert (columns[x], numeric[y]) == ("verb", "n")
     assert colour_choices(frame, "verb", "n") == ["user_id"]
+
+
+@pytest.mark.parametrize(("columns", "expected_y"), [
+    ({"id": [1, 2], "user_id": [3, 4], "verb": ["a", "b"], "duration_s": [5.0, 6.0], "exercise_id": [7, 8]}, "duration_s"),
+    ({"id": [1, 2], "username": ["ada", "bo"]}, "id"),  # nothing else to draw
+], ids=["a-measure-beside-ids", "ids-only"])
+def test_ids_are_no_default_y_beside_a_measure(columns, expected_y):
+    """SELECT * FROM events drew the sum of user ids."""
+    frame = pl.DataFrame(columns)
+    _, _, numeric, y = chart_axes(frame)
+    assert numeric[y] == expected_y
 
 
 def test_colours_are_the_labels_other_than_x_and_y():

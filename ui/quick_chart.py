@@ -42,14 +42,20 @@ def empty(column: pl.Series) -> bool:
 
 def chart_axes(frame: pl.DataFrame) -> tuple[list[str], int, list[str], int]:
     """The quick chart's choices and defaults: a label column across (the first that is not a
-    number nor all NULL, if any) and the last number column up. A number column of nulls only is no
-    number here."""
+    number nor all NULL, if any) and the last number column up, other than an id if there is any
+    other (summed ids mean nothing). A number column of nulls only is no number here."""
     columns = frame.columns
     numeric = [c for c in columns if drawable_number(frame[c])] or columns
     labels = [c for c in columns if c not in numeric and not empty(frame[c])]
     x = columns.index(labels[0]) if labels else columns.index(numeric[0]) if numeric != columns else 0
     others = [c for c in numeric if c != columns[x]] or numeric
-    return columns, x, numeric, numeric.index(others[-1])
+    measures = [c for c in others if not identifier(c)] or others
+    return columns, x, numeric, numeric.index(measures[-1])
+
+
+def identifier(name: str) -> bool:
+    """A column that names rows rather than measures them: ``id``, ``user_id``, ``cohort_id``…"""
+    return name.lower() == "id" or name.lower().endswith("_id")
 
 
 def colour_choices(frame: pl.DataFrame, x: str, y: str) -> list[str]:
