@@ -189,7 +189,10 @@ if exercise.id not in codes:
 version = versions.get(exercise.id, 0)
 hints_shown = draft.hints_shown if draft else 0
 
-instructions, work = st.columns([1, 1], gap="large")
+# side by side where each side has room for code, one under the other where it has not (a small
+# laptop with the sidebar open left the editor 240 px wide, wrapping every line)
+exercise_grid = st.grid(2, min_column_width=360, gap="large")
+instructions, work = exercise_grid.cell(), exercise_grid.cell()
 
 with instructions:
     show_instructions(exercise.instructions)  # the examples' long lines wrap: their results stay in view

@@ -58,7 +58,7 @@ def test_grade_text_report(tmp_path: Path, make_exercise: Callable[..., Path], s
     lines = done.stdout.splitlines()
     assert lines[0] == "PASS  test_small_numbers"
     assert "output: adding 2 3" in lines[1]
-    assert any(line.startswith("FAIL  test_negative_numbers: expected -5, got 0") for line in lines)
+    assert any(line.startswith("FAIL  test_negative_numbers: add(-2, -3): expected -5, got 0") for line in lines)
     assert lines[-1].startswith("fail: 2 passed, 1 failed in ")
 
 
@@ -83,7 +83,7 @@ def test_grade_json_prints_the_design_shape(tmp_path: Path, make_exercise: Calla
     if status == "error":
         assert "SyntaxError" in result["message"] and "line 1" in result["message"]
     if status == "fail":
-        assert result["tests"][0] == {"name": "test_small_numbers", "status": "fail", "message": "expected 5, got -1"}
+        assert result["tests"][0] == {"name": "test_small_numbers", "status": "fail", "message": "add(2, 3): expected 5, got -1"}
 
 
 def test_grade_a_real_bank_exercise(tmp_path: Path) -> None:
