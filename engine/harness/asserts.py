@@ -88,22 +88,7 @@ class _Rewriter(ast.NodeTransformer):
             left, right = f"_wb_left_{n}", f"_wb_right_{n}"
             head = [_load(left), ast.Constant(_SYMBOLS[type(test.ops[0])]), _load(right), message]
             if isinstance(test.left, ast.Call) and calls.naming(test.left):
-                # the call's parts kept in the order Python evaluates them, to name it if it fails
-                call = test.left
-                function, arguments = f"_wb_function_{n}", [f"_wb_argument_{n}_{i}" for i in range(len(call.args))]
-                keywords = [f"_wb_keyword_{n}_{i}" for i in range(len(call.keywords))]
-                values = [*call.args, *(k.value for k in call.keywords)]
-                evaluated = [_assign(function, call.func)] + [
-                    _assign(name, value) for name, value in zip(arguments + keywords, values, strict=True)]
-                computed = ast.Call(func=_load(function), args=[_load(a) for a in arguments],
-                                    keywords=[ast.keyword(k.arg, _load(name)) for k, name in
-                                              zip(call.keywords, keywords, strict=True)])
-                explanation = _raise("_wb_explain_call", head + [
-                    ast.Constant(ast.get_source_segment(self.source, call.func) or "the function"),
-                    ast.List([ast.Constant(ast.get_source_segment(self.source, v) or "…") for v in values], ast.Load()),
-                    ast.List([_load(name) for name in arguments + keywords], ast.Load()),
-                    ast.List([ast.Constant(k.arg) for k in call.keywords], ast.Load())])
-                statements: list[ast.stmt] = [*evaluated, _assign(left, computed)]
+                statements, explanation = self._named_call(n, test.left, left, head)
             else:
                 explanation = _raise("_wb_explain", head + [ast.Constant(self.assigned.get(id(node)))])
                 statements = [_assign(left, test.left)]
@@ -126,6 +111,24 @@ class _Rewriter(ast.NodeTransformer):
         for statement in statements:
             ast.copy_location(statement, node)
         return statements
+
+
+    def _named_call(self, n: int, call: ast.Call, left: str, head: list[ast.expr]) -> tuple[list[ast.stmt], ast.Raise]:
+        """``left = call``, with the call's parts kept (in the order Python evaluates them: the
+        function, then its arguments) to name it with its arguments' values if the comparison fails."""
+        function, arguments = f"_wb_function_{n}", [f"_wb_argument_{n}_{i}" for i in range(len(call.args))]
+        keywords = [f"_wb_keyword_{n}_{i}" for i in range(len(call.keywords))]
+        values = [*call.args, *(k.value for k in call.keywords)]
+        evaluated: list[ast.stmt] = [_assign(function, call.func)] + [
+            _assign(name, value) for name, value in zip(arguments + keywords, values, strict=True)]
+        computed = ast.Call(func=_load(function), args=[_load(a) for a in arguments],
+                            keywords=[ast.keyword(k.arg, _load(name)) for k, name in zip(call.keywords, keywords, strict=True)])
+        explanation = _raise("_wb_explain_call", head + [
+            ast.Constant(ast.get_source_segment(self.source, call.func) or "the function"),
+            ast.List([ast.Constant(ast.get_source_segment(self.source, v) or "…") for v in values], ast.Load()),
+            ast.List([_load(name) for name in arguments + keywords], ast.Load()),
+            ast.List([ast.Constant(k.arg) for k in call.keywords], ast.Load())])
+        return [*evaluated, _assign(left, computed)], explanation
 
 
 def _assign(name: str, value: ast.expr) -> ast.Assign:
