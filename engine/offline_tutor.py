@@ -273,8 +273,10 @@ def _look_up(term: str | None, exercise: Exercise, concepts: Concepts) -> list[s
         return []
     patterns = [re.compile(rf"\b{re.escape(w)}", re.I) for w in words]
     sentences = [s for s in prose_sentences(exercise.instructions) if all(p.search(s) for p in patterns)]
-    if sentences:
-        return [f"{IN_INSTRUCTIONS} “{term}”:", "> " + " ".join(sentences[:2])]
+    # a list's lead-in ("… with three attributes:") says little without its list: whole sentences first
+    sentences.sort(key=lambda s: s.rstrip().endswith(":"))
+    if sentences:  # each its own paragraph of the quote: two places of the instructions, not one sentence
+        return [f"{IN_INSTRUCTIONS} “{term}”:", "\n>\n".join("> " + s for s in sentences[:2])]
     for note in filter(None, map(concepts.get, exercise.skills)):
         for paragraph in note.idea.split("\n\n"):
             if all(p.search(paragraph) for p in patterns):

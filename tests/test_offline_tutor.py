@@ -112,6 +112,16 @@ def test_a_word_is_explained_from_the_instructions_or_the_note(context):
     assert unknown.startswith("I can't find “frobnicator” in the instructions or in my notes on Strings or Loops.")
 
 
+def test_a_word_quoted_from_two_places_of_the_instructions_reads_as_two(wb, context):
+    """"A custom exception … with three attributes:" and a bullet "Stores owner and balance as
+    attributes." came out spliced into one sentence; a list's lead-in comes last, if at all."""
+    account = replace(context, exercise=wb.exercise("python/bank-account-overdraft"), latest=None)
+    quoted = paragraphs(reply("what's an attribute?", account, CONCEPTS).text)[1]
+    first, second = quoted.split("\n>\n")
+    assert first.startswith("> Stores `owner` and `balance` as attributes.")
+    assert second == "> A custom exception (a subclass of `Exception`) with three attributes:"
+
+
 def test_the_failing_test_is_not_explained_again_on_the_next_turn(context):
     first = reply("Why do my tests time out?", context, CONCEPTS).text
     again = reply("why does it time out?", replace(context, said=(first,)), CONCEPTS).text
