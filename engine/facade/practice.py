@@ -1,0 +1,175 @@
+"""The facade's calls for practising: grading, the daily set, the learner model's figures, the
+level, the profile and the interview, drafts, hints and skips."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from engine.attempts import Attempt, Draft
+from engine.bank import Exercise, UnknownExercise
+from engine.daily import TodaysSet
+from engine.events import Event
+from engine.facade.parts import Parts
+from engine.grader import GradeResult
+from engine.learner import Level, SkillEstimate
+from engine.level import LevelChange
+from engine.outcomes import level_changed, result_summary
+from engine.planner import Pick
+from engine.profile import Profile
+
+
+class PracticeCalls(Parts):
+    """What a learner does on the Practice, Profile and History pages."""
+
+    def grade(self, exercise: Exercise | str | Path, code: str) -> GradeResult:
+        """Run the tests in the sandbox; records nothing. ``exercise``: an id, or a folder path."""
+        if isinstance(exercise, str) and exercise in self.bank:
+            exercise = self.bank.get(exercise)
+        elif isinstance(exercise, str) and not Path(exercise).is_dir():
+            raise UnknownExercise(exercise)
+        return self.grader.grade(exercise, code)
+
+    def run_tests(self, user_id: int, exercise_id: str, code: str) -> GradeResult:
+        """Grade without submitting (the "Run tests" button): logged, not counted as an attempt."""
+        result = self.grade(exercise_id, code)
+        self._latest[(user_id, exercise_id)] = result
+        self.events.append(Event(user_id, "ran-tests", exercise_id, result_summary(result)))
+        return result
+
+    def submit(self, user_id: int, exercise_id: str, code: str, hints_used: int = 0,
+               duration_s: float | None = None) -> Attempt:
+        """Grade, record the attempt and its events, and update the learner model."""
+        exercise = self.exercise(exercise_id)
+        result = self.grade(exercise, code)
+        self._latest[(user_id, exercise_id)] = result
+        attempt = self._outcomes.record_graded(user_id, exercise, result, code, hints_used, duration_s, self.clock())
+        self._notes.remember_mistake(user_id, exercise, result)
+        return attempt
+
+    def record_result(self, user_id: int, exercise_id: str, passed: bool, hints_used: int = 0,
+                      duration_s: float | None = None, at: datetime | None = None) -> None:
+        """Record an outcome graded elsewhere (imports, simulations). ``at``: timezone-aware."""
+        if at is not None and at.tzinfo is None:
+            raise ValueError("at must be timezone-aware")
+        exercise = self.exercise(exercise_id)
+        self._outcomes.record(user_id, exercise, passed, hints_used, duration_s, at or self.clock(),
+                              status="pass" if passed else "fail")
+
+    def latest_result(self, user_id: int, exercise_id: str) -> GradeResult | None:
+        return self._latest.get((user_id, exercise_id))
+
+    # -- practice ------------------------------------------------------------------------------
+
+    def next_exercises(self, user_id: int, n: int | None = None, repeat: bool = False) -> list[Exercise]:
+        """The personalised daily set, best first. ``n``: how many; by default as many as the
+        learner's minutes per day allow (3 without a profile). ``repeat``: allow today's again."""
+        return [p.exercise for p in self.daily_set(user_id, n, repeat)]
+
+    def daily_set(self, user_id: int, n: int | None = None, repeat: bool = False) -> list[Pick]:
+        """The daily set with a one-line reason for each pick."""
+        if n is None:
+            n = self.profile(user_id).daily_set_size or self.settings.daily_set_size
+        if n < 0:
+            raise ValueError("n must be 0 or more")
+        return self.planner.daily_set(user_id, n, self.clock(), repeat=repeat)
+
+    def todays_set(self, user_id: int) -> TodaysSet:
+        """Today's set as planned on the day's first visit, with how each exercise went today."""
+        return self.daily_sets.planned(user_id, self.clock().date(), lambda: self.daily_set(user_id))
+
+    def more_exercises(self, user_id: int, n: int = 1) -> TodaysSet:
+        """Add ``n`` more exercises to today's set (the learner asked for more)."""
+        day = self.clock().date()
+        return self.daily_sets.extend(user_id, day, n, self.todays_set(user_id), lambda count: self.daily_set(user_id, count))
+
+    def predict(self, user_id: int, exercise_id: str) -> float:
+        """The model's chance that this learner passes this exercise now (without hints)."""
+        return self.model.predictor(user_id)(self.exercise(exercise_id))
+
+    def skill_estimate(self, user_id: int, skill: str) -> float:
+        """The ability estimate in a skill, on the logit scale (0: even odds at level 5.5)."""
+        estimates = self.model.estimates(user_id)
+        return estimates[skill].ability if skill in estimates else self.model.state(user_id).general.mean
+
+    def skill_estimates(self, user_id: int) -> dict[str, SkillEstimate]:
+        """Every skill's estimate with its uncertainty and evidence, in curriculum order."""
+        return self.model.estimates(user_id)
+
+    def exercise_difficulty(self, exercise_id: str) -> float:
+        """The exercise's calibrated difficulty on the logit scale, from every learner's results."""
+        return self.model.difficulty(self.exercise(exercise_id)).mean
+
+    # -- level and profile ------------------------------------------------------------------------
+
+    def level(self, user_id: int) -> Level:
+        """The visible level (1..10), whether it is pinned, and its history, newest first."""
+        return self.model.level(user_id)
+
+    def steer_level(self, user_id: int, action: str, level: int | None = None) -> LevelChange | None:
+        """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto"."""
+        change = self.model.steer(user_id, action, self.clock(), level)
+        if change is not None:
+            self.events.append(level_changed(user_id, change))
+        return change
+
+    def profile(self, user_id: int) -> Profile:
+        return self.profiles.get(user_id)
+
+    def skill_groups(self) -> dict[str, str]:
+        """The areas learners rate themselves on: id -> name."""
+        return {g.id: g.name for g in self.curriculum.groups.values()}
+
+    def answer_onboarding(self, user_id: int, step: str, answers: Mapping[str, Any]) -> Profile:
+        """Validate and save one step of the interview (``ProfileError`` says what to fix).
+        Self-assessed levels seed the learner model where it has no evidence yet."""
+        with self.store.transaction():
+            profile = self.profiles.answer(user_id, step, answers, self.skill_groups(), self.clock())
+            if step == "levels":
+                self.model.seed(user_id, profile.levels, self.clock())
+            self.events.append(Event(user_id, "answered-onboarding", step, {"completed": profile.completed},
+                                     occurred_at=self.clock()))
+        if step == "goals":
+            self._notes.remember_goals(user_id, profile)
+        return profile
+
+    def preferences(self, user_id: int) -> dict[str, str]:
+        """The user's settings of the app (``engine.preferences.CHOICES``), defaults for those never set."""
+        return self._preferences.get(user_id)
+
+    def set_preference(self, user_id: int, name: str, value: str) -> None:
+        """Keep a setting for the user's next sessions (``ValueError`` for an unknown name or value)."""
+        self._preferences.set(user_id, name, value, self.clock())
+
+    def history(self, user_id: int, limit: int = 200) -> list[Attempt]:
+        return self.attempts.history(user_id, limit)
+
+    def attempt_code(self, user_id: int, attempt_id: int) -> str | None:
+        """The code of one of the user's own attempts; None for another's, or a result without code."""
+        return self.attempts.code(user_id, attempt_id)
+
+    def draft(self, user_id: int, exercise_id: str) -> Draft | None:
+        return self.attempts.draft(user_id, exercise_id)
+
+    def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None) -> None:
+        self.attempts.save_draft(user_id, exercise_id, code, hints_shown)
+
+    def reveal_hint(self, user_id: int, exercise_id: str, code: str) -> tuple[int, str]:
+        """Show one more hint: returns (hints shown now, that hint). Counted in the draft and the log."""
+        exercise = self.exercise(exercise_id)
+        draft = self.draft(user_id, exercise_id)
+        shown = min(len(exercise.hints), (draft.hints_shown if draft else 0) + 1)
+        self.save_draft(user_id, exercise_id, code, shown)
+        self.events.append(Event(user_id, "requested-hint", exercise_id, {"hint": shown}, occurred_at=self.clock()))
+        self._notes.remember_hint(user_id, exercise, shown)
+        return shown, exercise.hints[shown - 1]
+
+    def skip(self, user_id: int, exercise_id: str) -> None:
+        """Put an exercise aside for today: marked skipped in today's set and left out of further
+        picks today (``repeat`` brings it back)."""
+        self.exercise(exercise_id)
+        now = self.clock()
+        self.reviews.skip(user_id, exercise_id, now)
+        self.events.append(Event(user_id, "skipped", exercise_id, occurred_at=now))
