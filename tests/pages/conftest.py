@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 import streamlit as st
+from data_console import EXERCISE
 from factories import answer_interview
+from practice_page import open_app
+from streamlit.testing.v1 import AppTest
 
 
 @pytest.fixture(autouse=True)
@@ -54,3 +57,24 @@ def learner(wb):
 def newcomer(wb):
     """A learner who has just registered: no profile yet, so the interview comes first."""
     return wb.register("alan", "alan@example.org", "Alan Turing", "correct horse")
+
+
+@pytest.fixture
+def at(learner) -> AppTest:
+    """The learner's session on the Practice page (the test_practice*.py files; other pages' tests define their own)."""
+    return open_app(learner)
+
+
+@pytest.fixture
+def tess(wb):
+    """An educator whose cohort has two learners who tried an exercise, and a learner outside it (the Data page's
+    tests; other pages' tests may define their own)."""
+    tess = wb.register("tess", "tess@example.org", "Tess Teacher", "password123", role="educator")
+    cohort = wb.create_cohort(tess.id, "Spring")
+    for name in ("ada", "bob"):
+        learner = wb.register(name, f"{name}@example.org", name.title(), "password123")
+        wb.join_cohort(learner.id, cohort.join_code)
+        wb.record_result(learner.id, EXERCISE, name == "ada", duration_s=90)
+    outsider = wb.register("cyd", "cyd@example.org", "Cyd", "password123")
+    wb.record_result(outsider.id, EXERCISE, True)
+    return tess

@@ -1,0 +1,26 @@
+"""The Data page in an AppTest: open it as a user, run a query in its SQL console."""
+
+from __future__ import annotations
+
+from factories import REPO
+from streamlit.testing.v1 import AppTest
+
+APP = str(REPO / "app.py")
+PAGE = "pages/data.py"
+EXERCISE = "python/apply-n-times"
+
+
+def open_page(user) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["user_id"] = user.id
+    at.run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def run_sql(at: AppTest, sql: str) -> AppTest:
+    at.text_area(key="sql").input(sql)
+    at.button(key="FormSubmitter:query-Run").click().run()
+    assert not at.exception, at.exception
+    return at
