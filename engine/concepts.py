@@ -7,21 +7,27 @@ A note reads::
     ## Example            a fenced python block (and optional prose)
     ## Common mistakes    a bullet list
     ## Questions to ask yourself   a bullet list
+    ## Words              a bullet list of short definitions: ``- **term** (also **variant**): definition``
+                          (``engine.glossary``); the tutor answers "what is an attribute?" with them
 
-Notes are optional: a missing or malformed note gives ``None`` and the tutor teaches without it.
+Notes are optional: a missing or malformed note gives ``None`` and the tutor teaches without it. A
+malformed entry of the words is skipped, with a warning.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from engine.glossary import Word, parse_word, term_key
 
 log = logging.getLogger(__name__)
 
 _SECTIONS = {"the idea": "idea", "example": "example", "common mistakes": "mistakes",
-             "questions to ask yourself": "questions"}
+             "questions to ask yourself": "questions", "words": "words"}
 _FENCE = re.compile(r"```[a-zA-Z]*\n(.*?)```", re.DOTALL)
 _ERROR_KIND = re.compile(r"\s*([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Exit))\b")
 _WORD = re.compile(r"[a-z_]+")
@@ -41,6 +47,12 @@ class Concept:
     example_text: str
     mistakes: tuple[str, ...]
     questions: tuple[str, ...]
+    words: tuple[Word, ...] = ()
+
+    def word(self, term: str) -> Word | None:
+        """The entry of this note's words that ``term`` ("attributes", "an iterable") names, if any."""
+        key = term_key(term)
+        return next((w for w in self.words if key in w.keys), None) if key else None
 
     def matching_mistake(self, failure: str, question: str = "") -> str | None:
         """The common mistake that best shares words with the ``failure`` (an error message and
@@ -112,7 +124,19 @@ def parse(skill: str, text: str) -> Concept:
     fence = _FENCE.search(example_text)
     return Concept(skill=skill, name=title, idea=body["idea"], example=fence.group(1).rstrip() if fence else "",
                    example_text=example_text, mistakes=_bullets(body.get("mistakes", "")),
-                   questions=_bullets(body.get("questions", "")))
+                   questions=_bullets(body.get("questions", "")), words=_word_entries(skill, body.get("words", "")))
+
+
+def _word_entries(skill: str, text: str) -> tuple[Word, ...]:
+    """The entries of a ``## Words`` section; one not written as an entry is skipped, with a warning."""
+    words = []
+    for item in _bullets(text):
+        word = parse_word(item)
+        if word is None:
+            log.warning("concept note %s: a word not written as '**term**: definition' skipped: %s", skill, item[:60])
+        else:
+            words.append(word)
+    return tuple(words)
 
 
 def _bullets(text: str) -> tuple[str, ...]:
@@ -157,3 +181,13 @@ class Concepts:
         if self.folder is None or not self.folder.is_dir():
             return []
         return sorted(p.stem for p in self.folder.glob("*.md") if self.get(p.stem) is not None)
+
+    def definition(self, term: str, prefer: Sequence[str] = ()) -> tuple[Concept, Word] | None:
+        """The note and entry that define ``term``: from the notes of the skills in ``prefer`` (an
+        exercise's) first, then from any note, since words cross skills; None when no note does."""
+        order = [*prefer, *(skill for skill in self.skills() if skill not in prefer)]
+        for note in filter(None, map(self.get, order)):
+            word = note.word(term)
+            if word is not None:
+                return note, word
+        return None

@@ -56,8 +56,8 @@ _HELP = re.compile(
 _TERM = re.compile(
     r"\b(?:what(?:'s| is| are)|what does|meaning of|define|(?:explain|tell me)(?:\s+(?:to me\s+)?what)?|tell me about|"
     r"(?:know|understand|sure|figure out|get|see) what)"
-    r"\s+(?:an?\s+|the\s+)?[\"'`“‘]?(?P<term>\w[\w\- ]{0,38}?)[\"'`”’]?"
-    r"(?:\s+(?:means?|is|are|stands? for|does))?(?=\s*(?:[?.!,;:]|$)|\s+(?:and|or|in|for|when|here)\b)", re.I)
+    r"\s+(?:an?\s+|the\s+)?[\"'`“‘]?(?P<term>\*{0,2}\w[\w\- ]{0,38}?)[\"'`”’]?"  # "*args" keeps its star
+    r"(?:\s+(?:means?|is|are|stands? for|does|do))?(?=\s*(?:[?.!,;:]|$)|\s+(?:and|or|in|for|when|here)\b)", re.I)
 _VAGUE_WORDS = frozenset("it this that these those wrong happening going on problem issue point answer solution next up "
                          "matter my code mistake error question difference you i me here there".split())
 # words for the exercise itself: "what does the test for retries expect?" asks about this exercise's

@@ -4,10 +4,12 @@ It answers from what the workbench knows for sure: the failing test of the learn
 (explained in plain words by ``diagnosis``), the exercise's hint ladder (one rung further each
 time the learner asks for help, and only then: a hint is counted), the instructions and the
 concept note of the exercise's skill (the idea, an example, a common mistake that matches, a
-question to ask yourself) and what it remembers of the learner ("this came up before", when it
-is about the same exercise or skill and the same kind of trouble). It adapts to the learner's
-level and learning style, does not repeat what it said in the last replies of the conversation,
-asks exactly one question per reply (the last paragraph), and never writes the exercise's code.
+question to ask yourself when it fits the exercise), the notes' definitions of words ("what is an
+attribute?": the definition, then how the instructions use the word) and what it remembers of
+the learner ("this came up before", when it is about the same exercise or skill and the same
+kind of trouble). It adapts to the learner's level and learning style, does not repeat what it
+said in the last replies of the conversation, asks exactly one question per reply (the last
+paragraph), and never writes the exercise's code.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from engine import intents
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts, prose_sentences
 from engine.diagnosis import Diagnosis, diagnose
+from engine.glossary import Word, singular, term_key
 from engine.grader import GradeResult
 from engine.intents import Intent
 from engine.markdown_text import authored
+from engine.question_fit import fitting_questions
 from engine.tutor_compare import compare
 from engine.tutor_recall import Remembered, recall
 
@@ -95,28 +99,31 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     compared = _compared(intent, context, concepts)
     if compared:
         return OfflineReply(tuple(_one_question([*parts, *compared])), intent.kind)
+    word = _defined(intent, context, concepts)
     if exercise is None:
-        return _without_exercise(parts, intent, concept, context, message)
+        return _without_exercise(parts, intent, concept, context, message, word)
     latest = context.latest
     passed = latest is not None and latest.passed
     wants_hint = not passed and not injection and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help)
-    found = _look_up(intent.term, exercise, concepts) if intent.kind == intents.CONCEPT and not topic else None
+    asks_word = intent.kind == intents.CONCEPT and (not topic or word is not None)
+    found = _look_up(intent.term, exercise, concepts, word) if asks_word else []
 
     if latest is not None and latest.passed and intent.kind != intents.CONCEPT:
         parts.append(f"Your last run passes all {len(latest.tests)} tests: well done. Submit it when you are ready.")
         question = "Looking back, which case was the hardest to get right, and why?"
-    elif found:  # "what is a run?": what the instructions (or the note) say, in their words
-        parts.extend(found)
-        question = (f"How would you explain “{intent.term}” in your own words, using the first example in the "
-                    "instructions?" if found[0].startswith(IN_INSTRUCTIONS) else
-                    f"Where in this exercise could “{intent.term}” come in, and what would it do for you there?")
+    elif word is not None or found:  # "what is an attribute?": what it means, then how the instructions use it
+        quote = found if _fresh(context, found[-1:]) else []  # the quote is said once, its lead-in with it
+        parts.extend([*_fresh_definition(word, intent.term, context), *quote])
+        # the entry's own word: "attributes" and then "attribute" must not ask the same question twice
+        term = word.term.strip("`") if word is not None else intent.term or ""
+        question = _ask(context, _word_questions(term, quoted=bool(found) and found[0].startswith(IN_INSTRUCTIONS)))
     elif intent.kind == intents.CONCEPT and intent.term and not topic:
         parts.append(f"I can't find “{intent.term}” in the instructions or in my notes on "
                      f"{' or '.join(context.skills.get(s, s) for s in exercise.skills)}.")
         question = "Where did you come across it: in the instructions, a test's message, or somewhere else?"
     elif intent.kind == intents.CONCEPT and concept is not None:
         parts.extend(_teach_again(concept, context))
-        question = _ask(context, _concept_questions(concept, context.rung))
+        question = _ask(context, _concept_questions(concept, context, exercise) or [_where_it_helps(concept)])
     elif intent.kind == intents.APPROACH:
         parts.append(_progress(latest, diagnosis))
         if diagnosis is not None:
@@ -172,10 +179,16 @@ OFFER = "If you would like a nudge towards the next step, ask me for a hint."
 
 
 def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
-                      context: TutorContext, message: str) -> OfflineReply:
-    if concept is not None and intent.kind in (intents.CONCEPT, "other", intents.STUCK):
+                      context: TutorContext, message: str, word: Word | None) -> OfflineReply:
+    """The reply when no exercise is open: a word's definition, a topic's note, or an invitation."""
+    if word is not None:
+        term = word.term.strip("`")
+        parts.extend(_fresh_definition(word, intent.term, context))
+        parts.append(_ask(context, [f"Where have you met “{term}”: in an exercise, in a test's message, or in code of your own?",
+                                    f"Can you write one line of your own that uses “{term}”, and say what it does?"]))
+    elif concept is not None and intent.kind in (intents.CONCEPT, "other", intents.STUCK):
         parts.extend(_teach_again(concept, context))
-        parts.append(_ask(context, _concept_questions(concept, context.rung)))
+        parts.append(_ask(context, _concept_questions(concept, context) or [_where_it_helps(concept)]))
     else:
         used = _memory(context, None, message=message)
         if used:
@@ -227,14 +240,20 @@ def _teach_again(concept: Concept, context: TutorContext) -> list[str]:
             "with your own code beside it often shows which part is the sticking point."]
 
 
-def _concept_questions(concept: Concept | None, rung: int) -> list[str]:
-    """The note's questions, starting from one that moves on with the hint ladder."""
+def _concept_questions(concept: Concept | None, context: TutorContext, exercise: Exercise | None = None) -> list[str]:
+    """The note's questions that fit ``exercise`` (all of them without one), starting from one that
+    moves on with the hint ladder; [] when none does."""
     if concept is None:
         return []
-    if not concept.questions:
-        return [f"Where in your own code would {concept.name.lower()} help?"]
-    start = rung % len(concept.questions)
-    return [*concept.questions[start:], *concept.questions[:start]]
+    questions = list(concept.questions) if exercise is None else fitting_questions(concept, exercise, context.skills)
+    if not questions:
+        return []
+    start = context.rung % len(questions)
+    return [*questions[start:], *questions[:start]]
+
+
+def _where_it_helps(concept: Concept) -> str:
+    return f"Where in your own code would {concept.name.lower()} help?"
 
 
 def _failure(d: Diagnosis, context: TutorContext) -> str:
@@ -264,24 +283,75 @@ def _fresh(context: TutorContext, paragraphs: Sequence[str]) -> list[str]:
     return [p for p in paragraphs if p and not any(p.rstrip().rstrip("?.") in said for said in context.said)]
 
 
-def _look_up(term: str | None, exercise: Exercise, concepts: Concepts) -> list[str]:
-    """What the instructions say about ``term`` (up to two sentences that use all its words), or
-    else the paragraph of a concept note of the exercise's skills that does; [] when neither does."""
-    words = [w.removesuffix("s") for w in re.findall(r"[a-z0-9_]+", (term or "").lower())
-             if len(w) > 2 and w not in _LOOKUP_STOP]
-    if not words:
+def _defined(intent: Intent, context: TutorContext, concepts: Concepts) -> Word | None:
+    """The notes' definition of the word a concept question asks about ("what are attributes?"),
+    preferring the notes of the exercise's skills; None when no note defines it, or when the word
+    names a skill ("what is recursion?"): the whole note teaches that."""
+    if intent.kind != intents.CONCEPT or not intent.term or intent.pair is not None:
+        return None
+    key = term_key(intent.term)
+    if any(key in (term_key(skill), term_key(name)) for skill, name in context.skills.items()):
+        return None
+    found = concepts.definition(intent.term, context.exercise.skills if context.exercise else ())
+    return found[1] if found else None
+
+
+def _fresh_definition(word: Word | None, term: str | None, context: TutorContext) -> list[str]:
+    """The definition as a paragraph, or a pointer to the reply above that gave it; [] without one."""
+    if word is None:
         return []
-    patterns = [re.compile(rf"\b{re.escape(w)}", re.I) for w in words]
-    sentences = [s for s in prose_sentences(exercise.instructions) if all(p.search(s) for p in patterns)]
-    # a list's lead-in ("… with three attributes:") says little without its list: whole sentences first
-    sentences.sort(key=lambda s: s.rstrip().endswith(":"))
-    if sentences:  # each its own paragraph of the quote: two places of the instructions, not one sentence
-        return [f"{IN_INSTRUCTIONS} “{term}”:", "\n>\n".join("> " + s for s in sentences[:2])]
+    return _fresh(context, [word.text]) or [f"I explained “{term or word.term}” in my reply above."]
+
+
+def _word_questions(term: str, *, quoted: bool) -> list[str]:
+    """Questions about a word just explained, grounded in the exercise: the instructions' own example
+    when they use the word."""
+    if quoted:
+        return [f"How would you explain “{term}” in your own words, using the first example in the instructions?",
+                f"Where in your code for this exercise does “{term}” come in, and what does it hold there?"]
+    return [f"Where in this exercise could “{term}” come in, and what would it do for you there?",
+            f"Can you write one line of your own that uses “{term}”, and say what it does?"]
+
+
+def _look_up(term: str | None, exercise: Exercise, concepts: Concepts, word: Word | None = None) -> list[str]:
+    """How the instructions use ``term`` (up to two sentences that use all its words), or the term of
+    its definition ``word`` when the learner's wording is not in them. Without a definition, the
+    paragraph of a concept note of the exercise's skills that uses ``term`` instead; [] when none does."""
+    quoted = _quote(term, exercise)
+    if not quoted and word is not None:
+        quoted = _quote(word.term.strip("`"), exercise)
+    if quoted or word is not None:  # a definition says more than a paragraph of a note that happens to use the word
+        return quoted
+    patterns = _patterns(term)
+    if not patterns:
+        return []
     for note in filter(None, map(concepts.get, exercise.skills)):
         for paragraph in note.idea.split("\n\n"):
             if all(p.search(paragraph) for p in patterns):
                 return [f"From my notes on {note.name}:", "> " + " ".join(paragraph.split())]
     return []
+
+
+def _quote(term: str | None, exercise: Exercise) -> list[str]:
+    """Up to two sentences of the instructions that use all the words of ``term``, quoted; [] when none does."""
+    patterns = _patterns(term)
+    if not patterns:
+        return []
+    sentences = [s for s in prose_sentences(exercise.instructions) if all(p.search(s) for p in patterns)]
+    # a list's lead-in ("… with three attributes:") says little without its list: whole sentences first
+    sentences.sort(key=lambda s: s.rstrip().endswith(":"))
+    if not sentences:
+        return []
+    # each its own paragraph of the quote: two places of the instructions, not one sentence
+    return [f"{IN_INSTRUCTIONS} “{term}”:", "\n>\n".join("> " + s for s in sentences[:2])]
+
+
+def _patterns(term: str | None) -> list[re.Pattern[str]]:
+    """The words of ``term`` to look for, each as a whole word with the endings of English ("attributes",
+    "dictionaries", "iterated"), and no longer word that starts with it: "set" is not "settings"."""
+    words = [singular(w) for w in re.findall(r"[a-z0-9_]+", (term or "").lower()) if len(w) > 2 and w not in _LOOKUP_STOP]
+    return [re.compile(rf"\b{re.escape(w[:-1])}(?:y|ies)\b" if w.endswith("y") else rf"\b{re.escape(w)}(?:s|es|d|ed|ing)?\b",
+                       re.I) for w in words]
 
 
 IN_INSTRUCTIONS = "Here is how the instructions use"
@@ -321,7 +391,7 @@ def _question(diagnosis: Diagnosis | None, concept: Concept | None, context: Tut
         grounded.append("What is the very first small step your function needs to do?")
     if diagnosis is not None:
         grounded.append(SMALLEST)
-    return _ask(context, [*grounded, *_concept_questions(concept, context.rung), SMALLEST])
+    return _ask(context, [*grounded, *_concept_questions(concept, context, context.exercise), SMALLEST])
 
 
 SMALLEST = "What do you expect your code to return for the smallest example in the instructions?"

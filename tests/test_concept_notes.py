@@ -1,6 +1,6 @@
 """Concept notes (data/concepts/<skill>.md): one per skill of the curriculum, in the exact format the
-offline tutor parses, with an example that compiles and runs, and nothing copied from the bank's
-reference solutions."""
+offline tutor parses, with an example that compiles and runs, words defined once across the notes,
+and nothing copied from the bank's reference solutions."""
 
 from __future__ import annotations
 
@@ -12,14 +12,23 @@ from pathlib import Path
 
 import pytest
 
+from engine.concepts import Concepts, prose_sentences
+from engine.glossary import parse_word
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 CONCEPTS = DATA / "concepts"
 BANK = DATA / "bank" / "python"
 
-SECTIONS = ["The idea", "Example", "Common mistakes", "Questions to ask yourself"]
+SECTIONS = ["The idea", "Example", "Common mistakes", "Questions to ask yourself", "Words"]
 IDEA_PARAGRAPHS = (2, 4)
 MISTAKES = (4, 7)
 QUESTIONS = (4, 6)
+WORDS = (6, 18)
+DEFINITION_SENTENCES = 2
+DEFINITION_CHARS = 240
+# the same word means the same thing in two notes, each with its own example: a string's index is a
+# list's index; the tutor gives the entry of the exercise's own skill
+SHARED_WORDS = {"index": {"strings", "lists"}, "position": {"strings", "lists"}, "slice": {"strings", "lists"}}
 EXAMPLE_TIMEOUT_S = 10
 MIN_SOLUTION_LINE = 25  # shorter reference lines are too generic to count as copied
 
@@ -130,7 +139,7 @@ def test_title_is_the_skill_name(skill: str) -> None:
 
 
 @pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
-def test_four_sections_in_order(skill: str) -> None:
+def test_sections_in_order(skill: str) -> None:
     text = read_note(skill)
     _, _, sections = split_note(text)
     assert [heading for heading, _ in sections] == SECTIONS
@@ -183,3 +192,45 @@ def test_note_contains_no_reference_solution(skill: str) -> None:
     text = read_note(skill)
     copied = [f"{exercise}: {line}" for exercise, lines in REFERENCE_LINES.items() for line in lines if line in text]
     assert copied == [], f"{skill}: lines of reference solutions found in the note:\n" + "\n".join(copied)
+
+
+# -- words ---------------------------------------------------------------------------------------------
+
+
+NOTES = Concepts(CONCEPTS)
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_every_word_is_a_short_entry(skill: str) -> None:
+    lines = [line for line in section(skill, "Words").splitlines() if line.strip()]
+    bad = [line for line in lines if not line.startswith("- ") or parse_word(line[2:]) is None]
+    assert bad == [], f"{skill}: not '- **term** (also **variant**): definition' bullets: {bad}"
+    low, high = WORDS
+    assert low <= len(lines) <= high, f"{skill}: {len(lines)} words"
+    note = NOTES.get(skill)
+    assert note is not None and len(note.words) == len(lines), f"{skill}: the parser dropped a word"
+    long = [w.term for w in note.words
+            if len(prose_sentences(w.definition)) > DEFINITION_SENTENCES or len(w.definition) > DEFINITION_CHARS]
+    assert long == [], f"{skill}: definitions longer than two short sentences: {long}"
+
+
+def test_each_word_is_defined_in_one_note_or_deliberately_shared() -> None:
+    notes_of: dict[str, set[str]] = {}
+    for skill in SKILL_IDS:
+        note = NOTES.get(skill)
+        assert note is not None
+        for word in note.words:
+            for key in word.keys:
+                notes_of.setdefault(key, set()).add(skill)
+    shared = {key: skills for key, skills in notes_of.items() if len(skills) > 1}
+    assert shared == SHARED_WORDS
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_every_word_finds_its_own_entry(skill: str) -> None:
+    note = NOTES.get(skill)
+    assert note is not None
+    for word in note.words:
+        for name in (word.term, *word.variants):
+            found = NOTES.definition(name, prefer=(skill,))
+            assert found is not None and found[1] == word, f"{skill}: “{name}” finds {found and found[1].term}"

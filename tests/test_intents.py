@@ -86,3 +86,15 @@ def test_how_do_i_is_a_plea_for_help_only_about_the_task(message, stuck):
     """A general question must not cost the learner a hint: the tutor gives one to the stuck."""
     intent = recognise(message, SKILLS)
     assert (intent.kind == "stuck" or intent.help) == stuck, intent
+
+
+@pytest.mark.parametrize("message, term", [
+    pytest.param("what does yield do?", "yield", id="what-does-it-do"),
+    pytest.param("what does *args mean?", "*args", id="starred"),
+    pytest.param("what does **kwargs do?", "**kwargs", id="double-starred"),
+    pytest.param("what is `__init__`?", "__init__", id="as-code"),
+    pytest.param("what are dunder methods in Python?", "dunder methods", id="in-python"),
+])
+def test_a_word_written_as_code_or_asked_what_it_does_is_a_term(message, term):
+    intent = recognise(message, SKILLS)
+    assert (intent.kind, intent.term) == ("concept", term)

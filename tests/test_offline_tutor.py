@@ -106,8 +106,8 @@ def test_a_word_is_explained_from_the_instructions_or_the_note(context):
     assert "> Run-length encoding shortens text with long runs of the same character" in run
     assert "Runs of length 1 are written as the bare character." in run
     assert "Took longer" not in run, "the question is answered, not the failing test"
-    slice_ = reply("what is a slice?", context, CONCEPTS).text
-    assert slice_.startswith("From my notes on Strings:") and "a slice such as `s[2:5]`" in slice_
+    ascii_ = reply("what is ASCII?", context, CONCEPTS).text  # no definition: the paragraph of the note that uses it
+    assert ascii_.startswith("From my notes on Strings:") and "the 26 ASCII letters" in ascii_
     unknown = reply("what is a frobnicator?", context, CONCEPTS).text
     assert unknown.startswith("I can't find “frobnicator” in the instructions or in my notes on Strings or Loops.")
 
@@ -116,7 +116,7 @@ def test_a_word_quoted_from_two_places_of_the_instructions_reads_as_two(wb, cont
     """"A custom exception … with three attributes:" and a bullet "Stores owner and balance as
     attributes." came out spliced into one sentence; a list's lead-in comes last, if at all."""
     account = replace(context, exercise=wb.exercise("python/bank-account-overdraft"), latest=None)
-    quoted = paragraphs(reply("what's an attribute?", account, CONCEPTS).text)[1]
+    quoted = paragraphs(reply("what's an attribute?", account, CONCEPTS).text)[2]  # after the definition and a lead-in
     first, second = quoted.split("\n>\n")
     assert first.startswith("> Stores `owner` and `balance` as attributes.")
     assert second == "> A custom exception (a subclass of `Exception`) with three attributes:"
@@ -356,3 +356,114 @@ def test_a_question_about_the_exercises_tests_is_answered_from_the_run(wb, lates
     answer = reply("what does the test for retries expect?", context, CONCEPTS)
     assert answer.text.startswith(first) and answer.hint is None, answer.text
     assert "From my notes" not in answer.text and "“test”" not in answer.text
+
+
+# -- F: a word is explained, then shown in the instructions -------------------------------------------
+
+ACCOUNT = "python/bank-account-overdraft"
+SIEVE = "python/sieve-of-primes"
+
+
+def on(wb, exercise_id: str | None, **changes) -> TutorContext:
+    """What the tutor knows on an exercise (or none) before any run."""
+    return TutorContext(exercise=wb.exercise(exercise_id) if exercise_id else None, latest=None, now=START,
+                        skills={s: wb.skill_name(s) for s in wb.curriculum.skills}, **changes)
+
+
+@pytest.mark.parametrize("message, heading", [
+    pytest.param("what's an attribute?", "**Attribute**:", id="attribute"),
+    pytest.param("what are attributes?", "**Attribute**:", id="plural"),
+    pytest.param("what does iterable mean?", "**Iterable**:", id="iterable"),
+    pytest.param("what is an iterable?", "**Iterable**:", id="article"),
+    pytest.param("what are dunder methods?", "**Dunder method**:", id="dunder-methods"),
+    pytest.param("what does *args mean?", "**`*args`**:", id="starred"),
+    pytest.param("what does yield do?", "**`yield`**:", id="what-does-it-do"),
+    pytest.param("what is a keyword argument?", "**Keyword argument**:", id="keyword-not-key"),
+    pytest.param("what is recursion depth?", "**Recursion depth**:", id="names-a-skill-but-is-a-word"),
+    pytest.param("what is a lambda function?", "**Lambda**:", id="variant-naming-a-skill"),
+])
+def test_a_word_is_defined_first(wb, message, heading):
+    answer = reply(message, on(wb, ACCOUNT), CONCEPTS)
+    assert answer.text.startswith(heading) and answer.hint is None, answer.text
+    assert answer.text.rstrip().endswith("?") and answer.text.count("?") == 1
+
+
+def test_the_definition_comes_first_then_the_instructions_then_a_question(wb):
+    definition, lead_in, quote, question = paragraphs(reply("what's an attribute?", on(wb, ACCOUNT), CONCEPTS).text)
+    assert definition.startswith("**Attribute**: a name stored on an object")
+    assert lead_in == "Here is how the instructions use “attribute”:" and quote.startswith("> Stores `owner`")
+    assert question == "How would you explain “attribute” in your own words, using the first example in the instructions?"
+
+
+def test_a_word_the_instructions_do_not_use_gets_a_question_about_the_exercise(wb):
+    definition, question = paragraphs(reply("what is an iterable?", on(wb, ACCOUNT), CONCEPTS).text)
+    assert definition.startswith("**Iterable**:")
+    assert question == "Where in this exercise could “iterable” come in, and what would it do for you there?"
+
+
+@pytest.mark.parametrize("again", ["what's an attribute?", "what are attributes?"], ids=["same-words", "plural"])
+def test_a_definition_is_not_given_twice_in_a_row(wb, again):
+    first = reply("what's an attribute?", on(wb, ACCOUNT), CONCEPTS).text
+    second = reply(again, on(wb, ACCOUNT, said=(first,)), CONCEPTS).text
+    assert "a name stored on an object" not in second and "> Stores `owner`" not in second
+    assert second.startswith("I explained “") and "in my reply above." in second
+    assert paragraphs(second)[-1] != paragraphs(first)[-1], "another question"
+
+
+@pytest.mark.parametrize("message, heading", [
+    pytest.param("what is an iterable?", "**Iterable**:", id="iterable"),
+    pytest.param("what does mutable mean?", "**Mutable**:", id="mutable"),
+    pytest.param("what's a base case?", "**Base case**:", id="base-case"),
+])
+def test_a_word_is_defined_without_an_exercise(wb, message, heading):
+    text = reply(message, on(wb, None), CONCEPTS).text
+    assert text.startswith(heading) and "Open an exercise" not in text, text
+    assert len(paragraphs(text)) == 2 and text.rstrip().endswith("?")
+
+
+@pytest.mark.parametrize("exercise_id, says", [
+    pytest.param(RLE, "a character sits in a string", id="strings-exercise"),
+    pytest.param("python/transpose-matrix", "an item in a list", id="lists-exercise"),
+])
+def test_a_word_two_notes_define_comes_from_the_exercises_skill(wb, exercise_id, says):
+    assert says in reply("what is an index?", on(wb, exercise_id), CONCEPTS).text
+
+
+@pytest.mark.parametrize("message, lead", [
+    pytest.param("what is recursion?", "**Recursion.**", id="recursion"),
+    pytest.param("what are dictionaries?", "**Dictionaries.**", id="dictionaries"),
+])
+def test_a_word_that_names_a_skill_is_taught_from_the_whole_note(wb, message, lead):
+    assert reply(message, on(wb, ACCOUNT), CONCEPTS).text.startswith(lead)
+
+
+# -- G: closing questions that fit the exercise --------------------------------------------------------
+
+@pytest.mark.parametrize("rung", range(6))
+def test_a_note_of_a_skill_the_exercise_lacks_does_not_close_the_reply(wb, rung):
+    """On a prime sieve a learner wonders about a dictionary: the dictionaries note's questions
+    ("Are you allowed to change the dictionary …?") are about inputs the sieve does not have."""
+    text = reply("I'm stuck, would a dictionary help?", on(wb, SIEVE, rung=rung), CONCEPTS).text
+    dicts = CONCEPTS.get("dicts")
+    assert dicts is not None and not any(q in text for q in dicts.questions), text
+    assert text.rstrip().endswith("?")
+
+
+def test_explaining_a_skill_the_exercise_lacks_asks_where_it_would_help(wb):
+    text = reply("explain dictionaries", on(wb, SIEVE), CONCEPTS).text
+    assert text.startswith("**Dictionaries.**")
+    assert paragraphs(text)[-1] == "Where in your own code would dictionaries help?"
+
+
+LAST_GROUP = "What happens to the last run, line or group when the loop ends?"
+
+
+@pytest.mark.parametrize("exercise_id, asked", [
+    pytest.param("python/longest-dry-spell", True, id="a-dry-spell-is-a-run"),
+    pytest.param(SIEVE, False, id="a-sieve-has-no-runs"),
+])
+def test_a_note_question_closes_the_reply_only_where_it_fits(wb, exercise_id, asked):
+    said: tuple[str, ...] = ()
+    for rung in range(5):  # the question moves on with the hint ladder: every question of the note comes round
+        said = (*said, reply("hello", on(wb, exercise_id, rung=rung), CONCEPTS).text)
+    assert any(LAST_GROUP in text for text in said) is asked, said
