@@ -12,6 +12,7 @@ from engine.dashboard import Dashboard, LearnerReport
 from engine.demo import DemoData, DemoError
 from engine.generation import DraftRecord, GenerationResult, UnknownSkill
 from engine.grader import GradeResult, TestResult
+from engine.invitations import Invitation, InvitationError
 from engine.learner import Level, SkillEstimate
 from engine.level import LevelChange
 from engine.lock import FolderInUse
@@ -45,6 +46,8 @@ __all__ = [
     "FolderInUse",
     "GenerationResult",
     "GradeResult",
+    "Invitation",
+    "InvitationError",
     "Isolation",
     "LearnerReport",
     "Level",

@@ -113,12 +113,18 @@ class Accounts:
         return int(self.store.scalar("SELECT count(*) FROM users") or 0)
 
     def administrator(self) -> User | None:
-        """Whoever looks after the install: the first educator who registered. Registration is
-        open to educators, so a later one must not get install-wide powers; demo accounts come
-        after real ones, as their password is printed on the welcome page (the demo educator
-        stands in only until a real educator registers)."""
+        """Whoever looks after the install: the first educator who registered. Later educators
+        come in by the administrator's invitation (``engine.invitations``) or are made by whoever
+        runs the server, and get no install-wide powers; demo accounts come after real ones, as
+        their password is printed on the welcome page (the demo educator stands in only until a
+        real educator registers)."""
         row = self.store.one(f"SELECT {_COLUMNS} FROM users WHERE role = 'educator' ORDER BY is_demo, id LIMIT 1")
         return _user(row) if row else None
+
+    def is_administrator(self, user_id: int) -> bool:
+        """Whether ``user_id`` is the ``administrator``: ask it before any change to the whole install."""
+        administrator = self.administrator()
+        return administrator is not None and administrator.id == user_id
 
     # -- login --------------------------------------------------------------------------------
 

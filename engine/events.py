@@ -23,6 +23,7 @@ from engine.store import Store
 VERBS = (
     # accounts
     "registered", "logged-in", "login-failed", "logged-out",
+    "invited-educator", "revoked-invitation", "accepted-invitation",
     # practice
     "viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
     "level-changed", "answered-onboarding", "unlocked-achievement",

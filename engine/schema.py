@@ -240,4 +240,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (user_id, name)
     );
     """,
+    # 9: educator invitations (engine/invitations.py): one-time codes the administrator makes
+    # (user_id), each used by at most one registration as an educator (used_by), until it expires
+    # or is revoked. Codes are stored as cohort join codes are: ABCDEFGH, no dash.
+    """
+    CREATE SEQUENCE educator_invitations_id_seq START 1;
+    CREATE TABLE educator_invitations (
+        id INTEGER PRIMARY KEY DEFAULT nextval('educator_invitations_id_seq'),
+        code VARCHAR NOT NULL UNIQUE,
+        user_id INTEGER NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        expires_at TIMESTAMP NOT NULL,
+        used_by INTEGER,
+        used_at TIMESTAMP,
+        revoked_at TIMESTAMP
+    );
+    """,
 ]

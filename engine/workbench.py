@@ -20,6 +20,7 @@ from engine.daily import DailySets
 from engine.demo import DemoData, load_demo, remove_demo_data
 from engine.events import EventLog
 from engine.facade.cohorts import CohortCalls
+from engine.facade.invitations import InvitationCalls
 from engine.facade.practice import PracticeCalls
 from engine.facade.progress import ProgressCalls
 from engine.facade.tutoring import TutoringCalls
@@ -40,10 +41,11 @@ from engine.tutor import Tutor
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls):
+class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, InvitationCalls):
     """The learning workbench. Build it with ``Workbench.open``; pass real in-memory parts in tests.
 
-    Its calls are grouped by concept in ``engine/facade/``: practice, tutoring, progress, cohorts.
+    Its calls are grouped by concept in ``engine/facade/``: practice, tutoring, progress, cohorts,
+    invitations (the app's sign-up).
     Here: building it, accounts, administration and bulk writing."""
 
     def __init__(self, settings: Settings, *, store: Store, sandbox: Sandbox, bank: Bank | None = None,
@@ -105,7 +107,9 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls):
     # -- accounts -------------------------------------------------------------------------------
 
     def register(self, username: str, email: str, name: str, password: str, role: str = "learner") -> User:
-        """Create an account; ``AccountError`` explains what was wrong with the input."""
+        """Create an account; ``AccountError`` explains what was wrong with the input. For trusted
+        callers (command line, notebooks, demo data): the app's form uses ``sign_up``, which also
+        asks an educator for an invitation."""
         return self.accounts.register(username, email, name, password, role, at=self.clock())
 
     def login(self, username: str, password: str) -> User:
@@ -150,10 +154,8 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls):
         """Delete every demo user and all their rows; returns the rows deleted per table. From the
         app, ``actor_id`` is who asks: ``AccessDenied`` unless they are the ``administrator``; None is
         whoever runs the command line (they hold the home folder anyway)."""
-        if actor_id is not None:
-            administrator = self.accounts.administrator()
-            if administrator is None or administrator.id != actor_id:
-                raise AccessDenied("Only the administrator (the first educator who registered here) can remove demo data.")
+        if actor_id is not None and not self.accounts.is_administrator(actor_id):
+            raise AccessDenied("Only the administrator (the first educator who registered here) can remove demo data.")
         return remove_demo_data(self)
 
     def user_count(self) -> int:

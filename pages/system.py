@@ -1,4 +1,4 @@
-"""System: how safely learner code runs here, and the state of the exercise bank."""
+"""System: how safely learner code runs here, the state of the exercise bank, educator invitations and demo data."""
 
 import streamlit as st
 
@@ -8,6 +8,7 @@ through_router()  # first, before the slow imports: see ui/routing.py
 
 from ui.demo import demo_admin
 from ui.generate import generated_review
+from ui.invitations import educator_invitations
 from ui.session import require_role, workbench
 
 wb = workbench()
@@ -34,4 +35,5 @@ for folder, problem in wb.bank.errors.items():
     st.warning(f"{folder}: {problem}")
 generated_review(wb)
 
+educator_invitations(wb, user)
 demo_admin(wb, user)

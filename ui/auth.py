@@ -29,7 +29,7 @@ import streamlit as st
 from streamlit_authenticator.controllers import AuthenticationController
 
 from engine import AccountError, LoginError, User, Workbench
-from engine.accounts import cookie_key, registration_problems
+from engine.accounts import cookie_key
 
 ALGORITHM = "HS256"
 GONE_KEY = "account_gone"  # this session's account was removed while it was logged in
@@ -89,6 +89,10 @@ def login_form(wb: Workbench) -> None:
 
 
 def register_form(wb: Workbench) -> None:
+    """The app's registration: ``wb.sign_up``, which asks an educator for an invitation once this
+    install has a real educator. Inside a form the role's radio reruns nothing, so the invitation's
+    field is there whenever one is needed, labelled so that learners leave it empty."""
+    needs_invitation = wb.educator_invitation_needed()
     with st.form("register"):
         st.subheader("Create an account")
         username = st.text_input("Username", key="reg_username", help="3 to 32 characters: letters, digits, . _ -")
@@ -98,15 +102,21 @@ def register_form(wb: Workbench) -> None:
         repeat = st.text_input("Repeat the password", type="password", key="reg_repeat")
         role = st.radio("I am here as", ["learner", "educator"], horizontal=True, key="reg_role",
                         format_func=lambda r: {"learner": "a learner", "educator": "an educator"}[r])
+        invitation = None
+        if needs_invitation:
+            invitation = st.text_input(
+                "Educator invitation code (educators only)", key="reg_invitation", placeholder="ABCD-EFGH",
+                help="Educators only: the code the administrator of this Workbench made for you on their "
+                     "System page. Learners leave it empty.")
         submitted = st.form_submit_button("Create account", type="primary")
     if submitted:
         if password != repeat:  # and whatever else is wrong, all at once
             problems = ["The two passwords differ. Please type them again."]
-            problems += registration_problems(username, email, name, password, role)
+            problems += wb.sign_up_problems(username, email, name, password, role, invitation)
             st.error("\n".join(f"- {p}" for p in problems) if len(problems) > 1 else problems[0])
             return
         try:
-            user = wb.register(username, email, name, password, role)
+            user = wb.sign_up(username, email, name, password, role, invitation)
         except AccountError as exc:
             st.error(str(exc))
             return

@@ -60,7 +60,7 @@ def demo_admin(wb: Workbench, user: User) -> None:
              "before real learners start, so cohort figures show only real people.")
     administrator = wb.administrator()
     if administrator is None or administrator.id != user.id:
-        # registration is open to educators: install-wide changes are for the one who set it up
+        # other educators (invited, or made from the command line) get no install-wide powers
         who = f"**{administrator.name}** ({administrator.username})" if administrator else "the administrator"
         st.caption(f"Only {who}, this install's first educator (demo accounts aside), can remove demo data, from this page; "
                    "or whoever runs the server, with `python -m engine demo --remove` while the app is stopped.")

@@ -1,4 +1,4 @@
-"""AppTest of the System page: sandbox isolation and the exercise bank, for educators only."""
+"""AppTest of the System page: sandbox isolation, the exercise bank and educator invitations, for educators only."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def metrics(at: AppTest) -> dict[str, str]:
 def test_educator_sees_isolation_and_bank_stats(wb, educator):
     at = system_page(educator)
     assert [t.value for t in at.title] == ["System"]
-    assert [s.value for s in at.subheader] == ["Sandbox", "Exercise bank"]
+    assert [s.value for s in at.subheader] == ["Sandbox", "Exercise bank", "Educator invitations"]
     isolation = wb.isolation
     shown = at.success if isolation.ok else at.error
     assert len(shown) == 1 and isolation.detail in shown[0].value
@@ -49,6 +49,57 @@ def test_educator_sees_isolation_and_bank_stats(wb, educator):
         "Skills": str(len({s for e in exercises for s in e.skills})),
         "Invalid folders": str(len(wb.bank.errors)),
     }
+
+
+# -- educator invitations ------------------------------------------------------------------------
+
+
+def button_keys(at: AppTest) -> list[str]:
+    return [b.key for b in at.button]
+
+
+def test_the_administrator_makes_and_revokes_an_invitation(wb, educator):
+    at = system_page(educator)
+    assert wb.administrator() == educator
+    assert any("No invitations yet" in c.value for c in at.caption)
+    at.button(key="invite_educator").click().run()
+    assert not at.exception, at.exception
+    [made] = wb.educator_invitations(educator.id)
+    assert [c.value for c in at.code] == [made.display_code], "shown to copy"
+    assert any("valid until" in s.value for s in at.success)
+    [table] = at.dataframe
+    assert table.value[["Code", "Status", "Made by"]].values.tolist() == [[made.display_code, "open", "Tim Tutor"]]
+
+    at.selectbox(key="revoke_code").set_value(made.code)
+    at.button(key="revoke_invitation").click().run()
+    assert not at.exception, at.exception
+    assert [i.status for i in wb.educator_invitations(educator.id)] == ["revoked"]
+    assert any(f"Revoked the invitation {made.display_code}" in s.value for s in at.success)
+    assert len(at.code) == 0, "a revoked code is no longer offered to copy"
+    assert at.dataframe[0].value["Status"].tolist() == ["revoked"]
+    assert "revoke_invitation" not in button_keys(at), "nothing open is left to revoke"
+
+
+def test_an_invitation_used_meanwhile_is_said_to_be_so(wb, educator):
+    code = wb.invite_educator(educator.id).code
+    at = system_page(educator)
+    at.selectbox(key="revoke_code").set_value(code)
+    wb.sign_up("uma", "uma@example.org", "Uma", "password123", "educator", code)  # in another tab, meanwhile
+    at.button(key="revoke_invitation").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [f"The invitation {code[:4]}-{code[4:]} is used already."]
+    assert at.dataframe[0].value[["Status", "Used by"]].values.tolist() == [["used", "uma"]]
+
+
+def test_another_educator_cannot_make_invitations(wb, educator):
+    code = wb.invite_educator(educator.id).code
+    other = wb.register("uma", "uma@example.org", "Uma Other", "password123", role="educator")
+    at = system_page(other)
+    assert "Educator invitations" in [s.value for s in at.subheader]
+    assert not {"invite_educator", "revoke_invitation"} & set(button_keys(at))
+    assert len(at.dataframe) == 0 and len(at.code) == 0, "no codes shown"
+    assert any("**Tim Tutor** (tutor), this install's administrator" in c.value for c in at.caption)
+    assert code not in str([e.value for e in [*at.markdown, *at.caption]])
 
 
 def test_weak_isolation_is_a_loud_warning(wb, educator, monkeypatch):

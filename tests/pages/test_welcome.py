@@ -53,13 +53,15 @@ def grace(wb):
 
 
 def register(at: AppTest, username="ada", email="ada@example.org", name="Ada Lovelace",
-             password="correct horse", repeat=None, role="learner") -> AppTest:
+             password="correct horse", repeat=None, role="learner", invitation=None) -> AppTest:
     at.text_input(key="reg_username").input(username)
     at.text_input(key="reg_email").input(email)
     at.text_input(key="reg_name").input(name)
     at.text_input(key="reg_password").input(password)
     at.text_input(key="reg_repeat").input(password if repeat is None else repeat)
     at.radio(key="reg_role").set_value(role)
+    if invitation is not None:
+        at.text_input(key="reg_invitation").input(invitation)
     at.button(key="FormSubmitter:register-Create account").click()
     return at.run()
 
@@ -145,6 +147,93 @@ def test_every_problem_of_the_form_is_told_at_once(at, wb):
                                   "- Please enter a valid email address, like ada@example.org.",
                                   "- Passwords need at least 8 characters."]
     assert wb.accounts.count() == 0
+
+
+# -- educator invitations ------------------------------------------------------------------------
+
+
+def invitation_field_shown(at: AppTest) -> bool:
+    return "reg_invitation" in [t.key for t in at.text_input]
+
+
+def tess(wb):
+    """The first real educator: the administrator, who makes invitations."""
+    return wb.register("tess", "tess@example.org", "Tess Teacher", "password123", role="educator")
+
+
+@pytest.mark.parametrize(
+    ("accounts", "shown"),
+    [
+        pytest.param(lambda wb: None, False, id="fresh-install"),
+        pytest.param(lambda wb: wb.register("ada", "ada@example.org", "Ada", "password123"), False, id="learners-only"),
+        pytest.param(lambda wb: wb.load_demo(learners=2, days=2), False, id="demo-educator-only"),
+        pytest.param(tess, True, id="a-real-educator"),
+    ],
+)
+def test_the_invitation_field_shows_only_when_needed(home, wb, accounts, shown):
+    accounts(wb)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert invitation_field_shown(at) == shown
+    if shown:
+        field = at.text_input(key="reg_invitation")
+        assert field.label == "Educator invitation code (educators only)"
+        assert "Learners leave it empty" in field.help
+
+
+def test_the_first_educator_registers_without_a_code(at, wb):
+    register(at, username="tess", role="educator")
+    assert not at.exception
+    assert titles(at) == ["Cohorts"]
+    assert wb.administrator().username == "tess"
+
+
+def test_an_educator_without_a_code_is_refused_with_the_reason(home, wb):
+    tess(wb)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    register(at, username="uma", role="educator")
+    assert titles(at) == ["Workbench"]
+    assert errors(at) == ["Registering as an educator needs an invitation code from the administrator of this "
+                          "Workbench (ask them: they make one on the System page)."]
+    assert wb.accounts.by_username("uma") is None
+
+
+def test_an_educator_with_a_used_code_is_refused(home, wb):
+    admin = tess(wb)
+    code = wb.invite_educator(admin.id).code
+    wb.sign_up("vic", "vic@example.org", "Vic", "password123", "educator", code)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    register(at, username="uma", role="educator", invitation=code)
+    assert errors(at) == ["That invitation code is not valid: it may have been used, revoked or expired."]
+    assert wb.accounts.by_username("uma") is None
+
+
+def test_an_educator_with_a_code_registers_and_uses_it_up(home, wb):
+    admin = tess(wb)
+    made = wb.invite_educator(admin.id)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    register(at, username="uma", role="educator", invitation=made.display_code.lower())
+    assert not at.exception
+    assert titles(at) == ["Cohorts"]
+    uma = wb.accounts.by_username("uma")
+    assert uma is not None and uma.role == "educator" and at.session_state["user_id"] == uma.id
+    assert [(i.status, i.used_by) for i in wb.educator_invitations(admin.id)] == [("used", "uma")]
+
+
+def test_a_learner_leaves_the_invitation_field_empty(home, wb):
+    tess(wb)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    register(at)
+    assert titles(at) == ["Getting started"]
+
+
+def test_every_problem_is_told_at_once_with_the_invitation(home, wb):
+    tess(wb)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    register(at, username="uma", role="educator", repeat="something else", invitation="NOTA-CODE")
+    assert errors(at)[0].splitlines() == [
+        "- The two passwords differ. Please type them again.",
+        "- That invitation code is not valid: it may have been used, revoked or expired."]
 
 
 def test_login_with_the_right_password_lands_on_practice(at, wb):
