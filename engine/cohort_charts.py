@@ -15,7 +15,7 @@ import altair as alt
 import polars as pl
 
 from engine.chart_marks import mark_this_week, mark_today, so_far_opacity, whole_ticks
-from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, count, empty_chart, themed
+from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, TEXT, count, empty_chart, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn, at most
@@ -239,7 +239,9 @@ def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None)
     """Learner x skill: the chance of passing a middle-level exercise of the skill. A row per learner, of a fixed
     height, so the grid grows with the cohort; pass the dashboard's ``learners`` to tell namesakes apart. Cells
     without results (the model's guess from the learner's general ability) are grey, apart from the colour scale,
-    with a legend entry of their own."""
+    with a legend entry of their own. Each learner's skill to work on next (``is_next``, the one their Progress
+    page names) is outlined: it is not always the row's reddest cell, which may be mastered already or wait on
+    its prerequisites."""
     if mastery.is_empty():
         return _empty("Mastery", "No learners yet.")
     skills = mastery.sort("skill_order")["skill_name"].unique(maintain_order=True).to_list()
@@ -256,10 +258,16 @@ def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None)
                .encode(color=alt.Color("cell:N", title=None, scale=alt.Scale(domain=[NO_RESULTS], range=[NO_RESULTS_GREY])),
                        tooltip=[alt.Tooltip("learner:N", title="learner"), alt.Tooltip("skill_name:N", title="skill"),
                                 alt.Tooltip("cell:N", title="mastery")]))
-    title = alt.Title("Mastery by skill", subtitle=f"chance of passing a level-5.5 exercise; grey cells: {NO_RESULTS} "
-                                                   "in the skill")
+    # outlined, not coloured: the colour says how strong, the outline what to work on (a new skill's cell is grey)
+    upcoming = (alt.Chart().mark_rect(fill=None, stroke=TEXT, strokeWidth=2).transform_filter(alt.datum.is_next)
+                .encode(tooltip=[alt.Tooltip("learner:N", title="learner"), alt.Tooltip("skill_name:N", title="work on next")]))
     layers = [tried, untried] if (labelled["evidence"] <= 0).any() else [tried]  # no grey swatch for no grey cell
-    return themed(alt.layer(*layers, data=labelled, title=title)
+    # a line each: one line was cut off in a narrow column ("chance of passing a level-5.5 exercise; grey…")
+    subtitle = ["chance of passing a level-5.5 exercise", f"grey: {NO_RESULTS} in the skill"]
+    if labelled["is_next"].any():
+        layers.append(upcoming)
+        subtitle.append("outlined: the skill to work on next")
+    return themed(alt.layer(*layers, data=labelled, title=alt.Title("Mastery by skill", subtitle=subtitle))
                   .encode(x=alt.X("skill_name:N", sort=skills, title=None,
                                   axis=alt.Axis(labelAngle=-40, labelLimit=120, labelOverlap=False)),
                           y=alt.Y("learner:N", sort=rows, title=None, axis=alt.Axis(labelLimit=160)))
@@ -270,7 +278,7 @@ def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None)
 
 
 def mastery_summary(mastery: pl.DataFrame) -> str:
-    """The strongest and weakest skill by mean mastery over the learners with results in it (a cell without
+    """The skills of highest and lowest mean mastery over the learners with results in them (a cell without
     results is the model's guess from general ability, not evidence), with how many learners each mean rests
     on; a skill nobody has tried is not ranked."""
     if mastery.is_empty():
@@ -286,10 +294,30 @@ def mastery_summary(mastery: pl.DataFrame) -> str:
     if by_skill.height == 1:
         return (f"Only {strongest['skill_name']} has results so far: mean mastery {strongest['mastery']:.0%} "
                 f"over {count(strongest['learners'], 'learner')} with results in it.")
-    text = (f"Across the cohort, {strongest['skill_name']} is the strongest skill (mean mastery "
-            f"{strongest['mastery']:.0%}, {count(strongest['learners'], 'learner')}) and {weakest['skill_name']} "
-            f"the weakest ({weakest['mastery']:.0%}, {count(weakest['learners'], 'learner')}).")
+    # "highest/lowest mean", not "strongest/weakest": a learner's weakest skill is their skill to work on next
+    text = (f"Across the cohort, {strongest['skill_name']} has the highest mean mastery "
+            f"({strongest['mastery']:.0%}, {count(strongest['learners'], 'learner')}) and {weakest['skill_name']} "
+            f"the lowest ({weakest['mastery']:.0%}, {count(weakest['learners'], 'learner')}).")
     text += " Each mean counts only the learners with results in the skill"
     if untried:
         text += f"; {count(untried, 'skill')} nobody has tried yet {'is' if untried == 1 else 'are'} not ranked"
     return text + "."
+
+
+def next_skill_summary(mastery: pl.DataFrame, most: int = 3) -> str:
+    """What the outlines of the heatmap say, in words: the skills the learners are to work on next, the
+    commonest first ("... Loops for 5 learners, Strings for 3 and 2 other skills for 3."), and what that
+    skill is, as each learner's Progress page names it."""
+    upcoming = (mastery.filter(pl.col("is_next")).group_by("skill_name", "skill_order").agg(pl.len().alias("learners"))
+                .sort(["learners", "skill_order"], descending=[True, False]))
+    if upcoming.is_empty():
+        return ""
+    named = [f"{r['skill_name']} for {count(r['learners'], 'learner') if i == 0 else r['learners']}"
+             for i, r in enumerate(upcoming.head(most).iter_rows(named=True))]
+    rest = upcoming.slice(most)
+    if rest.height:
+        named.append(f"{count(rest.height, 'other skill')} for {int(rest['learners'].sum())}")
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return ("Outlined: each learner's skill to work on next, the one their Progress page names (their weakest "
+            f"practised skill not mastered yet, with its prerequisites met): {listed}. A redder cell in the same row "
+            "is mastered already or waits on its prerequisites.")

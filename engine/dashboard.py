@@ -1,16 +1,19 @@
 """The cohort dashboard: the cohort queries and the learner model turned into an educator's tables.
 
 ``build_dashboard`` runs the cohort-scope queries (``engine/queries/cohort.py``) once each, reads
-the learner model for the cohort in two statements, and returns Polars frames: activity per day
-and week, one row per learner (the progress distribution), the learners at risk with the reason,
-the item analysis with miscalibrated exercises flagged and why, and a learner x skill mastery
-table for the heatmap. Authorization is the caller's (``Workbench.cohort_dashboard`` checks
-that the educator owns the cohort); nothing here reads outside the cohort.
+the learner model for the whole cohort at once (not learner by learner), and returns Polars frames: activity per day
+and week, one row per learner (the progress distribution, and the skill to work on next), the
+learners at risk with the reason, the item analysis with miscalibrated exercises flagged and why,
+and a learner x skill mastery table for the heatmap. A learner's skill to work on next, their
+weakest in the one meaning of ``engine.progress.work_on_next``, is the one their Progress page
+names. Authorization is the caller's (``Workbench.cohort_dashboard`` checks that the educator owns
+the cohort); nothing here reads outside the cohort.
 """
 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -22,11 +25,12 @@ from engine.bank import Bank
 from engine.clock import to_naive_utc
 from engine.cohorts import Cohort, Member
 from engine.curriculum import Curriculum
-from engine.learner import GENERAL_PRIOR, LearnerModel
+from engine.learner import GENERAL_PRIOR, LearnerModel, SkillEstimate, skill_estimates
 from engine.level import LOGITS_PER_LEVEL, level_difficulty
-from engine.progress import Progress
+from engine.progress import NextSkill, Progress, tries_by_skill, work_on_next
 from engine.progress import load as load_progress
 from engine.queries.cohort import BEFORE_DAYS, RECENT_DAYS
+from engine.rating import Belief, logistic
 from engine.store import Store
 
 
@@ -100,12 +104,14 @@ def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: B
     items = analytics.run(store, analytics.query("cohort_items"), **params)
     people = _people(members)
     model = _model_state(store, cohort.id)
-    learners = _learners(facts, people, model, now)
+    estimates = cohort_estimates(store, cohort.id, people, curriculum)
+    upcoming = next_skills(estimates, _tries(store, cohort.id, bank), curriculum)
+    learners = _learners(facts, people, model, upcoming, now)
     skills = {s: curriculum.name(s) for s in curriculum.skills}
     return Dashboard(cohort=cohort, now=now, active_days=days, active_weeks=weeks, learners=learners,
                      at_risk=at_risk(learners, risk or RiskRules()),
                      items=item_analysis(items, bank, _calibrated(store), calibration or CalibrationRules()),
-                     mastery=mastery(store, cohort.id, people, curriculum), skills=skills)
+                     mastery=mastery(people, estimates, upcoming, curriculum), skills=skills)
 
 
 # -- learners ---------------------------------------------------------------------------------
@@ -123,12 +129,14 @@ def _model_state(store: Store, cohort_id: int) -> pl.DataFrame:
         "WHERE m.cohort_id = $cohort_id", {"cohort_id": cohort_id}).with_columns(pl.col("user_id").cast(pl.Int64))
 
 
-def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, now: datetime) -> pl.DataFrame:
-    """One row per member, readable: who, when last active, how much, how well."""
+def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, upcoming: dict[int, NextSkill | None],
+              now: datetime) -> pl.DataFrame:
+    """One row per member, readable: who, when last active, how much, how well, what to work on next."""
     rate = pl.when(pl.col("attempts") > 0).then(pl.col("passes") / pl.col("attempts"))
     frame = (facts.with_columns(pl.col("user_id").cast(pl.Int64))
              .join(people, on="user_id", how="left")
              .join(model, on="user_id", how="left")
+             .join(_next_skill_columns(upcoming), on="user_id", how="left")
              .with_columns(
                  success_rate=rate,
                  # a sum in DuckDB arrives as a whole-number decimal, whose division would round
@@ -138,8 +146,16 @@ def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, no
     return frame.select("user_id", "name", "username", "joined_at", "days_since_joined", "first_at", "last_at",
                         "days_inactive",
                         "active_days", "events", "attempts", "passes", "success_rate", "solved", "hints",
-                        "hints_per_attempt", "level", "recent_attempts", "recent_passes", "recent_hints",
+                        "hints_per_attempt", "level", "next_skill", "next_skill_name",
+                        "recent_attempts", "recent_passes", "recent_hints",
                         "before_attempts", "before_passes", "before_hints", "as_of").sort("name", "user_id")
+
+
+def _next_skill_columns(upcoming: dict[int, NextSkill | None]) -> pl.DataFrame:
+    return pl.DataFrame({"user_id": list(upcoming),
+                         "next_skill": [n.skill if n else None for n in upcoming.values()],
+                         "next_skill_name": [n.name if n else None for n in upcoming.values()]},
+                        schema={"user_id": pl.Int64, "next_skill": pl.Utf8, "next_skill_name": pl.Utf8})
 
 
 def _days_since(moment: pl.Expr, now: datetime) -> pl.Expr:
@@ -255,30 +271,69 @@ def item_analysis(items: pl.DataFrame, bank: Bank, calibrated: pl.DataFrame, rul
     return pl.DataFrame(rows, schema=schema).sort(["flag", "attempts"], descending=True)
 
 
-# -- mastery ----------------------------------------------------------------------------------
+# -- mastery and the skill to work on next ----------------------------------------------------
 
 
-def mastery(store: Store, cohort_id: int, people: pl.DataFrame, curriculum: Curriculum) -> pl.DataFrame:
-    """Learner x skill, long form: the model's ability in the skill (general + deviation, as on
-    the Progress page) and ``mastery``, the chance of passing a middle (level 5.5) exercise of it.
-    Skills without results take the learner's general ability (``evidence`` 0)."""
+def cohort_estimates(store: Store, cohort_id: int, people: pl.DataFrame,
+                     curriculum: Curriculum) -> dict[int, dict[str, SkillEstimate]]:
+    """Every member's skill estimates, as their Progress page has them (``engine.learner.skill_estimates``),
+    the cohort's beliefs read in two statements rather than two per learner."""
     params = {"cohort_id": cohort_id}
-    general = store.frame("SELECT m.user_id, s.ability AS general FROM cohort_members m "
+    general = store.frame("SELECT s.user_id, s.ability, s.variance FROM cohort_members m "
                           "JOIN learner_state s ON s.user_id = m.user_id WHERE m.cohort_id = $cohort_id", params)
-    deviations = store.frame("SELECT r.user_id, r.skill, r.deviation, r.evidence FROM skill_ratings r "
-                             "JOIN cohort_members m ON m.user_id = r.user_id WHERE m.cohort_id = $cohort_id", params)
-    skills = pl.DataFrame({"skill": list(curriculum.skills),
-                           "skill_name": [curriculum.name(s) for s in curriculum.skills],
-                           "skill_order": list(range(len(curriculum.skills)))})
-    grid = people.select("user_id", "name").join(skills, how="cross")
-    frame = (grid.join(general.with_columns(pl.col("user_id").cast(pl.Int64)), on="user_id", how="left")
-             .join(deviations.with_columns(pl.col("user_id").cast(pl.Int64)), on=["user_id", "skill"], how="left")
-             .with_columns(ability=pl.col("general").fill_null(GENERAL_PRIOR.mean) + pl.col("deviation").fill_null(0.0),
-                           evidence=pl.col("evidence").fill_null(0).cast(pl.Int64)))
-    return (frame.with_columns(mastery=1 / (1 + (-pl.col("ability")).exp()))
-            .select("user_id", "name", "skill", "skill_name", "skill_order", "ability", "mastery", "evidence")
-            .sort("name", "user_id", "skill_order"))
+    rated = store.frame("SELECT r.user_id, r.skill, r.deviation, r.variance, r.evidence FROM skill_ratings r "
+                        "JOIN cohort_members m ON m.user_id = r.user_id WHERE m.cohort_id = $cohort_id", params)
+    beliefs = {user_id: Belief(ability, variance) for user_id, ability, variance in general.iter_rows()}
+    deviations: dict[int, dict[str, tuple[Belief, int]]] = defaultdict(dict)
+    for user_id, skill, deviation, variance, evidence in rated.iter_rows():
+        deviations[user_id][skill] = (Belief(deviation, variance), evidence)
+    return {user_id: skill_estimates(curriculum, beliefs.get(user_id, GENERAL_PRIOR), deviations.get(user_id, {}))
+            for user_id in people["user_id"].to_list()}
 
+
+def _tries(store: Store, cohort_id: int, bank: Bank) -> pl.DataFrame:
+    """Tries and passes per member and primary skill, counted as the Progress page counts them (a
+    "completed" or "failed" event is a try), whenever they happened."""
+    per_exercise = store.frame(
+        "SELECT e.user_id, e.object AS exercise_id, count(*) AS attempts, "
+        "count(*) FILTER (WHERE e.verb = 'completed') AS passes "
+        "FROM events e WHERE e.user_id IN (SELECT user_id FROM cohort_members WHERE cohort_id = $cohort_id) "
+        "AND e.verb IN ('completed', 'failed') GROUP BY e.user_id, e.object",
+        {"cohort_id": cohort_id})
+    return tries_by_skill(per_exercise, bank, "user_id")
+
+
+def next_skills(estimates: dict[int, dict[str, SkillEstimate]], tries: pl.DataFrame,
+                curriculum: Curriculum) -> dict[int, NextSkill | None]:
+    """Each member's skill to work on next (``engine.progress.work_on_next``): what their Progress page names."""
+    tried: dict[int, dict[str, dict[str, int]]] = defaultdict(dict)
+    for row in tries.iter_rows(named=True):
+        tried[row["user_id"]][row["skill"]] = row
+    return {user_id: work_on_next(curriculum, mine, tried.get(user_id, {})) for user_id, mine in estimates.items()}
+
+
+def mastery(people: pl.DataFrame, estimates: dict[int, dict[str, SkillEstimate]],
+            upcoming: dict[int, NextSkill | None], curriculum: Curriculum) -> pl.DataFrame:
+    """Learner x skill, long form: the model's ability in the skill (general + deviation, as on the
+    Progress page), ``mastery``, the chance of passing a middle (level 5.5) exercise of it, and
+    ``is_next``, whether it is the learner's skill to work on next. Skills without results take the
+    learner's general ability (``evidence`` 0)."""
+    skills = list(curriculum.skills)
+    ids = people["user_id"].to_list()
+    cells = [estimates[user_id][skill] for user_id in ids for skill in skills]  # learner by learner, skills in order
+    upcoming_skill = {user_id: nxt.skill for user_id, nxt in upcoming.items() if nxt is not None}
+    # built by columns: a thousand learners make fifteen thousand cells
+    frame = pl.DataFrame({
+        "user_id": [user_id for user_id in ids for _ in skills],
+        "name": [name for name in people["name"].to_list() for _ in skills],
+        "skill": skills * len(ids), "skill_name": [curriculum.name(s) for s in skills] * len(ids),
+        "skill_order": list(range(len(skills))) * len(ids),
+        "ability": [e.ability for e in cells], "mastery": [logistic(e.ability) for e in cells],
+        "evidence": [e.evidence for e in cells],
+        "is_next": [upcoming_skill.get(user_id) == skill for user_id in ids for skill in skills]},
+        schema={"user_id": pl.Int64, "name": pl.Utf8, "skill": pl.Utf8, "skill_name": pl.Utf8, "skill_order": pl.Int64,
+                "ability": pl.Float64, "mastery": pl.Float64, "evidence": pl.Int64, "is_next": pl.Boolean})
+    return frame.sort("name", "user_id", "skill_order")
 
 
 # -- one learner, read-only -------------------------------------------------------------------

@@ -74,6 +74,20 @@ class SkillEstimate:
     evidence: int
 
 
+def skill_estimates(curriculum: Curriculum, general: Belief,
+                    deviations: Mapping[str, tuple[Belief, int]]) -> dict[str, SkillEstimate]:
+    """Every curriculum skill's (and every rated skill's) estimate from the general ability and the
+    skill deviations (belief, evidence): one arithmetic for a learner's own pages and for the cohort
+    dashboard, which reads a whole cohort's beliefs at once."""
+    skills = list(curriculum.skills) + [s for s in deviations if s not in curriculum.skills]
+    estimates = {}
+    for skill in skills:
+        deviation, evidence = deviations.get(skill, (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0))
+        estimates[skill] = SkillEstimate(skill, general.mean + deviation.mean,
+                                         math.sqrt(general.variance + deviation.variance), evidence)
+    return estimates
+
+
 @dataclass(frozen=True)
 class LearnerState:
     general: Belief
@@ -139,14 +153,7 @@ class LearnerModel:
     def estimates(self, user_id: int, snapshot: Snapshot | None = None) -> dict[str, SkillEstimate]:
         """Every curriculum skill's (and every rated skill's) ability estimate, with its uncertainty."""
         snapshot = snapshot or self.snapshot(user_id)
-        general, deviations = snapshot.state.general, snapshot.deviations
-        skills = list(self.curriculum.skills) + [s for s in deviations if s not in self.curriculum.skills]
-        estimates = {}
-        for skill in skills:
-            deviation, evidence = deviations.get(skill, (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0))
-            estimates[skill] = SkillEstimate(skill, general.mean + deviation.mean,
-                                             math.sqrt(general.variance + deviation.variance), evidence)
-        return estimates
+        return skill_estimates(self.curriculum, snapshot.state.general, snapshot.deviations)
 
     def predictor(self, user_id: int, shift: float = 0.0, snapshot: Snapshot | None = None) -> Callable[[Exercise], float]:
         """A function giving the learner's chance of passing an exercise, for scoring many at once.

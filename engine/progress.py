@@ -9,7 +9,7 @@ arithmetic, skill levels, mastery) are also what the achievements are judged on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -171,7 +171,7 @@ def load(store: Store, model: LearnerModel, curriculum: Curriculum, bank: Bank, 
                            **queries.params(user_id, since=datetime.combine(start, datetime.min.time())))
     exercises = analytics.run(store, queries.EXERCISES, **everything)
     estimates = model.estimates(user_id)
-    mastery, next_skill = _mastery(curriculum, estimates, _by_skill(exercises, bank))
+    mastery, next_skill = _mastery(curriculum, estimates, tries_by_skill(exercises, bank))
     summary = _summary(exercises, active)
     return Progress(
         user_id=user_id, today=today,
@@ -191,11 +191,14 @@ def _summary(exercises: pl.DataFrame, active: pl.DataFrame) -> Summary:
                    last_at=max(exercises["last_at"].to_list()))
 
 
-def _by_skill(exercises: pl.DataFrame, bank: Bank) -> pl.DataFrame:
-    """Tries and passes per skill (each exercise's primary skill, as the planner counts them)."""
-    skills = [bank.get(x).skills[0] if x in bank else None for x in exercises["exercise_id"].to_list()]
-    return (exercises.with_columns(pl.Series("skill", skills, dtype=pl.String)).drop_nulls("skill")
-            .group_by("skill").agg(pl.col("attempts").sum(), pl.col("passes").sum()))
+def tries_by_skill(exercises: pl.DataFrame, bank: Bank, *by: str) -> pl.DataFrame:
+    """Tries and passes per skill (each exercise's primary skill, as the planner counts them) from tries
+    and passes per exercise; per ``by`` as well (the cohort dashboard counts per learner)."""
+    # a join with the bank's few hundred exercises, not a look-up per row: a cohort has tens of thousands
+    primary = pl.DataFrame({"exercise_id": [e.id for e in bank], "skill": [e.skills[0] for e in bank]},
+                           schema={"exercise_id": pl.String, "skill": pl.String})
+    return (exercises.join(primary, on="exercise_id", how="inner")
+            .group_by(*by, "skill").agg(pl.col("attempts").sum(), pl.col("passes").sum()))
 
 
 def _calendar(active: pl.DataFrame, start: date, today: date) -> pl.DataFrame:
@@ -214,8 +217,7 @@ def _titled(exercises: pl.DataFrame, bank: Bank) -> pl.DataFrame:
 def _mastery(curriculum: Curriculum, estimates: dict[str, SkillEstimate],
              skills: pl.DataFrame) -> tuple[pl.DataFrame, NextSkill | None]:
     tried = {row["skill"]: row for row in skills.iter_rows(named=True)}
-    passed = {s for s, row in tried.items() if row["passes"]}
-    next_skill = _next_skill(curriculum, estimates, tried, passed)
+    next_skill = work_on_next(curriculum, estimates, tried)
     rows = []
     for skill, estimate in estimates.items():
         level = skill_level(estimate.ability)
@@ -234,25 +236,31 @@ def _mastery(curriculum: Curriculum, estimates: dict[str, SkillEstimate],
     return pl.DataFrame(rows, schema=schema), next_skill
 
 
-def _next_skill(curriculum: Curriculum, estimates: dict[str, SkillEstimate], tried: dict[str, dict[str, Any]],
-                passed: set[str]) -> NextSkill | None:
-    """The skill to work on next: the weakest skill practised and not yet mastered (with one skill
-    practised, there is no weakest: it is the only one); when every practised skill is mastered, the
-    first new skill whose prerequisites are met (the planner's rule: each one passed, or estimated
-    strong enough already)."""
+def work_on_next(curriculum: Curriculum, estimates: Mapping[str, SkillEstimate],
+                 tried: Mapping[str, Mapping[str, Any]]) -> NextSkill | None:
+    """The skill to work on next, the one meaning of a learner's weakest skill: the practised skill
+    (with results) with the lowest estimate that is not mastered yet and whose prerequisites are met
+    (with one skill practised, there is no weakest: it is the only one). A mastered skill is done,
+    however it ranks, and one whose prerequisites are not met waits for them: results can reach a
+    skill through an exercise that only touches it. When every practised skill is mastered: the first
+    new skill whose prerequisites are met (the planner's rule: each one passed, or estimated strong
+    enough already). ``tried``: tries and passes per primary skill (``tries_by_skill``).
+
+    The Progress page names it to the learner, and the cohort dashboard to their educator."""
+    passed = {skill for skill, row in tried.items() if row["passes"]}
+
     def opened(skill: str) -> bool:
         return all(r in passed or (r in estimates and estimates[r].ability >= MASTERED_ENOUGH)
                    for r in curriculum.requires(skill))
 
-    practising = [e for e in estimates.values() if e.evidence and not is_mastered(e) and opened(e.skill)]
-    if practising:
-        weakest = min(practising, key=lambda e: (e.ability, curriculum.order(e.skill)))
+    practised = [e for e in estimates.values() if e.evidence]
+    ready = [e for e in practised if not is_mastered(e) and opened(e.skill)]
+    if ready:
+        weakest = min(ready, key=lambda e: (e.ability, curriculum.order(e.skill)))
         row = tried.get(weakest.skill, {})
         tries = f"; {row.get('passes', 0)} of {row.get('attempts', 0)} tries passed" if row else ""
-        practised = sum(1 for e in estimates.values() if e.evidence)
-        which = "your weakest skill so far" if practised > 1 else "the only skill you have practised so far"
         return NextSkill(weakest.skill, curriculum.name(weakest.skill),
-                         f"{which}, at about level {_shown_level(weakest.ability)}{tries}")
+                         f"{_which(weakest, practised)}, at about level {_shown_level(weakest.ability)}{tries}")
     fresh = sorted((s for s, e in estimates.items() if not e.evidence and opened(s)), key=curriculum.order)
     if not fresh:
         return None
@@ -261,3 +269,13 @@ def _next_skill(curriculum: Curriculum, estimates: dict[str, SkillEstimate], tri
     reason = ("new for you, and ready: it builds on " + ", ".join(requires) if requires
               else "new for you, and a good place to start")
     return NextSkill(skill, curriculum.name(skill), reason)
+
+
+def _which(weakest: SkillEstimate, practised: list[SkillEstimate]) -> str:
+    """Why ``weakest`` is named, truthfully: a mastered skill or one waiting on its prerequisites may
+    rank lower, and then "your weakest skill" would be wrong."""
+    if len(practised) == 1:
+        return "the only skill you have practised so far"
+    if all(weakest.ability <= e.ability for e in practised):
+        return "your weakest skill so far"
+    return "the weakest of your skills ready to work on"

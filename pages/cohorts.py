@@ -15,9 +15,24 @@ from engine.cohorts import MAX_NAME, AccessDenied, CohortError
 from ui import cohort_manage
 from ui.markdown import literal
 from ui.session import require_role, workbench
+from ui.tables import wrapped_row_height
 
 wb = workbench()
 user = require_role("educator")
+
+# a 1000 px window with the sidebar open leaves a table 540 px: a name and a "Why" beside it fill that
+NAME_WIDTH = 140  # px
+WHY_WIDTH = 380  # px, wider when the table is: fixed, not fitted to the text, which then ran off the edge
+REASON_CHARS = 48  # characters a line of the "Why" column surely holds (about 57 fit)
+NAME_CHARS = 19  # and of a name's
+LEVEL_HELP = ("The learner's visible level, 1 to 10: up after 3 successes in a row at it or above, down after 2 "
+              "struggles in a row at it or below (a fail, 2 or more hints, or more than twice the expected time; "
+              "each exercise once, by its first try), unless the learner steered or pinned it. The skills' levels "
+              "in the one-learner view come from the model's estimates instead, and may differ by a level or two.")
+NEXT_SKILL_HELP = ("The skill the learner's Progress page tells them to work on next: their weakest practised "
+                   "skill that is not mastered yet and whose prerequisites are met (a new skill that is ready, "
+                   "when every practised one is mastered). It is outlined in the Mastery heatmap; a redder cell "
+                   "in the same row is a skill already mastered, or one waiting on its prerequisites.")
 
 
 @st.cache_data(ttl=60, show_spinner="Reading the cohort's activity…", max_entries=8)
@@ -134,23 +149,29 @@ with activity:
         csv_button(board.active_weeks, "active_weeks", "Weekly activity (CSV)")
 
 with people:
-    # rates as whole percents of 0-100 (the CSV keeps 0-1): Streamlit's "percent" format shows every decimal
+    # in 540 px the columns an educator scans first show, the name pinned; the rest are a click away (the
+    # table's eye icon) and in the CSV. Rates as whole percents of 0-100 (the CSV keeps 0-1): Streamlit's
+    # "percent" format shows every decimal
     st.dataframe(learners.select("name", "username", "last_at", "days_inactive", "active_days", "attempts",
-                                 pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level"),
+                                 pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level",
+                                 "next_skill_name"),
                  hide_index=True,
-                 column_config={"name": "Name", "username": "Username",
-                                "last_at": st.column_config.DatetimeColumn("Last active", format="YYYY-MM-DD"),
-                                "days_inactive": "Days inactive", "active_days": "Active days", "attempts": "Attempts",
-                                "success_rate": st.column_config.NumberColumn("Success", format="%.0f%%"),
-                                "solved": "Solved",
+                 column_order=["name", "last_at", "success_rate", "solved", "level", "next_skill_name"],
+                 row_height=wrapped_row_height((learners["name"], NAME_CHARS)),
+                 column_config={"name": st.column_config.TextColumn("Name", width=NAME_WIDTH, pinned=True),
+                                "username": "Username",
+                                "last_at": st.column_config.DatetimeColumn(
+                                    "Last active", format="D MMM", help="The day of the latest practice (the CSV has "
+                                    "the year and the time)."),
+                                "days_inactive": "Days inactive", "active_days": "Active days", "attempts": "Tries",
+                                "success_rate": st.column_config.NumberColumn(
+                                    "Passed", format="%.0f%%", help="The learner's tries that passed."),
+                                "solved": st.column_config.NumberColumn("Solved", help="Exercises passed at least once."),
                                 "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
-                                "level": st.column_config.NumberColumn(
-                                    "Level", help="The learner's visible level, 1 to 10: up after 3 successes in a row at "
-                                    "it or above, down after 2 struggles in a row at it or below (a fail, 2 or more "
-                                    "hints, or more than twice the expected time; each exercise once, by its first "
-                                    "try), unless the learner steered or pinned it. The skills' levels in the one-"
-                                    "learner view come from the model's estimates instead, and may differ by a "
-                                    "level or two.")})
+                                "level": st.column_config.NumberColumn("Level", help=LEVEL_HELP),
+                                "next_skill_name": st.column_config.TextColumn("Work on next", help=NEXT_SKILL_HELP)})
+    st.caption("Username, days inactive, active days, tries and hints per try: show them with the table's "
+               ":material/visibility: menu, or download the CSV.")
     csv_button(learners, "learners")
 
 with risk:
@@ -159,24 +180,46 @@ with risk:
     else:
         st.caption("Inactive for a week or more, success falling by 20 points or hints per try rising by 0.5 "
                    f"({board.trend_window}, with 5 tries or more in each).")
+        # the reasons in full, wrapped: cut off at the edge, "success fell from 80% to…" said nothing
         st.dataframe(board.at_risk.select("name", "username", "flags", "reason"), hide_index=True,
-                     column_config={"name": "Name", "username": "Username", "flags": "Flags", "reason": "Why"})
+                     column_order=["name", "reason"],
+                     row_height=wrapped_row_height((board.at_risk["reason"], REASON_CHARS),
+                                                   (board.at_risk["name"], NAME_CHARS)),
+                     column_config={"name": st.column_config.TextColumn("Name", width=NAME_WIDTH, pinned=True),
+                                    "username": "Username", "flags": "Flags",
+                                    "reason": st.column_config.TextColumn("Why", width=WHY_WIDTH)})
     csv_button(board.at_risk, "at_risk")
 
 with items:
     left, right = st.columns([3, 2])
     left.altair_chart(cohort_charts.items_chart(board.items))
     right.write(cohort_charts.items_summary(board.items))
-    st.dataframe(board.items.select("title", "authored_level", "calibrated_level", "attempts", "learners",
-                                    pl.col("pass_rate") * 100, "median_duration_s", "hints_per_attempt", "why"),
+    flagged = board.items.filter(pl.col("flag"))
+    if not flagged.is_empty():  # the why in full, wrapped, apart from the figures of every exercise
+        st.dataframe(flagged.select("title", "why"), hide_index=True,
+                     row_height=wrapped_row_height((flagged["why"], REASON_CHARS), (flagged["title"], NAME_CHARS)),
+                     column_config={"title": st.column_config.TextColumn("Flagged exercise", width=NAME_WIDTH,
+                                                                         pinned=True),
+                                    "why": st.column_config.TextColumn("Why", width=WHY_WIDTH)})
+    st.dataframe(board.items.select("title", "authored_level", "calibrated_level", pl.col("pass_rate") * 100,
+                                    "attempts", "learners", "median_duration_s", "hints_per_attempt", "why"),
                  hide_index=True,
-                 column_config={"title": "Exercise", "authored_level": "Authored",
-                                "calibrated_level": st.column_config.NumberColumn("Calibrated", format="%.1f"),
-                                "attempts": "Attempts", "learners": "Learners",
-                                "pass_rate": st.column_config.NumberColumn("Pass rate", format="%.0f%%"),
-                                "median_duration_s": st.column_config.NumberColumn("Median time (s)", format="%.0f"),
+                 column_order=["title", "authored_level", "calibrated_level", "pass_rate", "attempts"],
+                 # numbers narrow, labels short (their help says more), so the titles get the width
+                 column_config={"title": st.column_config.TextColumn("Exercise", width=280, pinned=True),
+                                "authored_level": st.column_config.NumberColumn(
+                                    "Level", width=55, help="The level the exercise was written for, 1 to 10."),
+                                "calibrated_level": st.column_config.NumberColumn(
+                                    "Plays at", format="%.1f", width=70,
+                                    help="The level the model puts it at, from every learner's results."),
+                                "pass_rate": st.column_config.NumberColumn("Passed", format="%.0f%%", width=65,
+                                                                           help="The cohort's tries that passed."),
+                                "attempts": st.column_config.NumberColumn("Tries", width=55), "learners": "Learners",
+                                "median_duration_s": st.column_config.NumberColumn("Median time", format="%.0f s"),
                                 "hints_per_attempt": st.column_config.NumberColumn("Hints per try", format="%.1f"),
-                                "why": st.column_config.TextColumn("Flagged because", width="large")})
+                                "why": "Flagged because"})
+    st.caption("Learners, median time and hints per try: show them with the table's :material/visibility: menu, "
+               "or download the CSV.")
     csv_button(board.items, "items")
 
 with mastery:
@@ -184,6 +227,7 @@ with mastery:
     left, right = st.columns([3, 2])
     left.altair_chart(cohort_charts.mastery_heatmap(shown, learners))
     right.write(cohort_charts.mastery_summary(board.mastery))
+    right.write(cohort_charts.next_skill_summary(board.mastery))
     if shown["user_id"].n_unique() < learners.height:
         right.caption(f"Showing {shown['user_id'].n_unique()} of {learners.height} learners, those at risk first; "
                       "the CSV has everyone.")

@@ -19,7 +19,7 @@ SKILLS = ["Variables and types", "Conditionals", "Loops", "Functions", "Lists an
 def mastery_frame(names: list[str], skills: int = len(SKILLS)) -> pl.DataFrame:
     """A mastery grid as ``engine.dashboard`` gives it: a row per learner and skill; user ids from 2."""
     rows = [{"user_id": i + 2, "name": name, "skill": f"s{s}", "skill_name": SKILLS[s], "skill_order": s,
-             "ability": (s - i) / 4, "mastery": 0.5, "evidence": s % 3}
+             "ability": (s - i) / 4, "mastery": 0.5, "evidence": s % 3, "is_next": s == 0}
             for i, name in enumerate(names) for s in range(skills)]
     return pl.DataFrame(rows)
 
@@ -237,7 +237,8 @@ def test_days_and_weeks_are_placed_in_utc_as_their_ticks_are() -> None:
 
 def colour_of(spec: dict[str, Any], field: str) -> dict[str, Any]:
     """The colour encoding of the heatmap's layer that colours by ``field``."""
-    return next(layer["encoding"]["color"] for layer in spec["layer"] if layer["encoding"]["color"]["field"] == field)
+    return next(layer["encoding"]["color"] for layer in spec["layer"]
+                if layer["encoding"].get("color", {}).get("field") == field)
 
 
 def cells(rows: list[tuple[str, str, float, int]]) -> pl.DataFrame:
@@ -245,7 +246,8 @@ def cells(rows: list[tuple[str, str, float, int]]) -> pl.DataFrame:
     learners = list(dict.fromkeys(r[0] for r in rows))
     skills = list(dict.fromkeys(r[1] for r in rows))
     return pl.DataFrame([{"user_id": learners.index(who) + 2, "name": who, "skill": skill.lower(), "skill_name": skill,
-                          "skill_order": skills.index(skill), "ability": 0.0, "mastery": m, "evidence": evidence}
+                          "skill_order": skills.index(skill), "ability": 0.0, "mastery": m, "evidence": evidence,
+                          "is_next": False}
                          for who, skill, m, evidence in rows])
 
 
@@ -261,7 +263,7 @@ def test_cells_without_results_are_grey_apart_from_the_scale_and_in_the_legend()
     assert colour_of(spec, "cell").get("legend", {}) is not None, "in the legend"
     assert spec["resolve"]["scale"]["color"] == "independent", "a swatch of its own, not a point on the gradient"
     assert "opacity" not in scored["encoding"], "not a paler shade of a mastery colour"
-    assert "grey cells: no results yet" in spec["title"]["subtitle"]
+    assert "grey: no results yet in the skill" in spec["title"]["subtitle"]
     assert spec["encoding"]["y"]["sort"] == ["Ada", "Bob"] and spec["height"] == {"step": cohort_charts.HEATMAP_ROW}
 
 
@@ -270,13 +272,27 @@ def test_no_grey_swatch_when_every_cell_has_results() -> None:
     assert [layer["encoding"]["color"]["field"] for layer in spec["layer"]] == ["mastery"]
 
 
+def test_each_learners_skill_to_work_on_next_is_outlined_and_said_so() -> None:
+    """The outline, not the colour, says what to work on: the row's reddest cell may be mastered already."""
+    grid = cells([("Ada", "Loops", 0.6, 4), ("Ada", "Strings", 0.7, 2)]).with_columns(
+        is_next=pl.col("skill") == "strings")
+    spec = cohort_charts.mastery_heatmap(grid).to_dict()
+    outline = spec["layer"][-1]
+    assert outline["transform"] == [{"filter": "datum.is_next"}]
+    assert outline["mark"]["fill"] is None and outline["mark"]["strokeWidth"] > 0
+    assert "outlined: the skill to work on next" in spec["title"]["subtitle"]
+    bare = cohort_charts.mastery_heatmap(grid.with_columns(is_next=pl.lit(False))).to_dict()
+    assert len(bare["layer"]) == 1 and "outlined: the skill to work on next" not in bare["title"]["subtitle"], \
+        "no outline said for none drawn"
+
+
 def test_the_mastery_summary_averages_only_cells_with_results() -> None:
     """Strings: two learners with results at 70%, three without at 30% (the model's guess); Loops: five with
     results at 50%. Averaged over every cell Loops would lead (50% against 46%)."""
     rows = [(f"L{i}", "Strings", 0.7, 3) for i in range(2)] + [(f"L{i}", "Strings", 0.3, 0) for i in range(2, 5)]
     rows += [(f"L{i}", "Loops", 0.5, 2) for i in range(5)]
     assert cohort_charts.mastery_summary(cells(rows)) == (
-        "Across the cohort, Strings is the strongest skill (mean mastery 70%, 2 learners) and Loops the weakest "
+        "Across the cohort, Strings has the highest mean mastery (70%, 2 learners) and Loops the lowest "
         "(50%, 5 learners). Each mean counts only the learners with results in the skill.")
 
 
@@ -284,7 +300,7 @@ def test_a_newcomer_without_tries_ranks_no_skill_and_an_untried_skill_is_not_ran
     rows = [("Ada", "Loops", 0.8, 5), ("Ada", "Strings", 0.6, 2), ("Ada", "Recursion", 0.6, 0),
             ("New", "Loops", 0.1, 0), ("New", "Strings", 0.1, 0), ("New", "Recursion", 0.1, 0)]
     assert cohort_charts.mastery_summary(cells(rows)) == (
-        "Across the cohort, Loops is the strongest skill (mean mastery 80%, 1 learner) and Strings the weakest "
+        "Across the cohort, Loops has the highest mean mastery (80%, 1 learner) and Strings the lowest "
         "(60%, 1 learner). Each mean counts only the learners with results in the skill; 1 skill nobody has tried "
         "yet is not ranked.")
 
@@ -296,6 +312,19 @@ def test_a_newcomer_without_tries_ranks_no_skill_and_an_untried_skill_is_not_ran
 ], ids=["no results at all", "results in one skill"])
 def test_the_mastery_summary_with_little_evidence(rows: list[tuple[str, str, float, int]], expected: str) -> None:
     assert cohort_charts.mastery_summary(cells(rows)) == expected
+
+
+def test_the_skills_to_work_on_next_are_counted_commonest_first() -> None:
+    nexts = {"A": "Loops", "B": "Strings", "C": "Loops", "D": "Lists", "E": "Recursion", "F": "Classes"}
+    rows = [(who, skill, 0.5, 1) for who in nexts for skill in ("Strings", "Loops", "Lists", "Recursion", "Classes")]
+    grid = cells(rows).with_columns(is_next=pl.struct("name", "skill_name").map_elements(
+        lambda r: nexts[r["name"]] == r["skill_name"], return_dtype=pl.Boolean))
+    text = cohort_charts.next_skill_summary(grid)
+    assert text.startswith("Outlined: each learner's skill to work on next, the one their Progress page names")
+    assert ": Loops for 2 learners, Strings for 1, Lists for 1 and 2 other skills for 2. " in text, \
+        "ties in curriculum order"
+    assert text.endswith("A redder cell in the same row is mastered already or waits on its prerequisites.")
+    assert cohort_charts.next_skill_summary(grid.with_columns(is_next=pl.lit(False))) == ""
 
 
 TODAY = date(2026, 11, 22)

@@ -181,18 +181,61 @@ def test_the_drill_down_shows_one_learners_progress_read_only(wb, class_of_four)
     assert set(tries.value["title"]) <= titles, "titles, as on History, not ids"
 
 
-def test_rates_show_as_whole_percents_and_flags_in_full(wb, class_of_four):
+def test_rates_show_as_whole_percents(wb, class_of_four):
     tess, cohort, _ = class_of_four
     at = open_page(tess)
     board = wb.cohort_dashboard(tess.id, cohort.id)
-    people, items = at.tabs[1].dataframe[0], at.tabs[3].dataframe[0]
+    people, items = at.tabs[1].dataframe[0], at.tabs[3].dataframe[-1]
     people_config, items_config = json.loads(people.proto.columns), json.loads(items.proto.columns)
     assert people_config["success_rate"]["type_config"]["format"] == "%.0f%%"
     assert items_config["pass_rate"]["type_config"]["format"] == "%.0f%%"
     assert list(people.value["success_rate"]) == pytest.approx(list(board.learners["success_rate"] * 100)), "0-100"
     assert list(items.value["pass_rate"]) == pytest.approx(list(board.items["pass_rate"] * 100))
-    assert items_config["why"]["width"] == "large"
     assert board.learners["success_rate"].max() <= 1, "the CSV keeps rates from 0 to 1"
+
+
+def test_the_tables_fit_a_narrow_page_with_the_rest_a_click_away(wb, class_of_four):
+    """A 1000 px window with the sidebar open leaves the tables about 540 px: the main columns show, the
+    name pinned, the others hidden but in the table's column menu and the CSV."""
+    tess, cohort, _ = class_of_four
+    at = open_page(tess)
+    people, items = at.tabs[1].dataframe[0], at.tabs[3].dataframe[-1]
+    assert list(people.proto.column_order) == ["name", "last_at", "success_rate", "solved", "level", "next_skill_name"]
+    assert {"username", "days_inactive", "attempts", "hints_per_attempt"} <= set(people.value.columns), "a click away"
+    config = json.loads(people.proto.columns)
+    assert config["name"]["pinned"] is True and isinstance(config["name"]["width"], int)
+    assert config["next_skill_name"]["label"] == "Work on next"
+    assert "Progress page" in config["next_skill_name"]["help"], "says what it means, and that the learner sees it"
+    assert list(items.proto.column_order) == ["title", "authored_level", "calibrated_level", "pass_rate", "attempts"]
+    assert json.loads(items.proto.columns)["title"]["pinned"] is True
+    risk = at.tabs[2].dataframe[0]
+    assert list(risk.proto.column_order) == ["name", "reason"]
+
+
+def test_the_learners_table_names_the_skill_their_progress_page_names(wb, class_of_four):
+    tess, _, learners = class_of_four
+    at = open_page(tess)
+    people = at.tabs[1].dataframe[0].value
+    for learner in learners:
+        named = wb.progress(learner.id).next_skill
+        assert named is not None
+        assert list(people[people["username"] == learner.username]["next_skill_name"]) == [named.name]
+    assert "Outlined: each learner's skill to work on next" in " ".join(m.value for m in at.tabs[4].markdown)
+
+
+def test_reasons_are_shown_in_full_wrapped(wb, class_of_four):
+    """The why of a flagged exercise and of a learner at risk, each reason on a line, in rows tall enough."""
+    tess, cohort, _ = class_of_four
+    target = wb.cohort_dashboard(tess.id, cohort.id).items["exercise_id"][0]
+    authored = wb.exercise(target).difficulty
+    wb.store.execute("UPDATE exercise_ratings SET difficulty = ?, evidence = 40 WHERE exercise_id = ?",
+                     [(authored + 3 - 5.5) * 0.6, target])
+    at = open_page(tess)
+    flagged, every = at.tabs[3].dataframe
+    assert list(flagged.value["title"]) == [wb.exercise(target).title]
+    assert flagged.value["why"][0].startswith("plays 3.0 levels harder than authored")
+    assert flagged.proto.row_height > 64, "Streamlit wraps text only in rows taller than 4rem"
+    assert every.value.shape[0] == wb.cohort_dashboard(tess.id, cohort.id).items.height
 
 
 def test_names_people_typed_are_shown_literally(wb):
