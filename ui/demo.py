@@ -7,6 +7,7 @@ import streamlit as st
 from engine import User, Workbench
 from engine.charts import count
 from engine.demo import EDUCATOR, PASSWORD, DemoError
+from ui.administrator import someone_else
 
 
 def offer_demo(wb: Workbench) -> None:
@@ -58,10 +59,8 @@ def demo_admin(wb: Workbench, user: User) -> None:
     st.subheader("Demo data")
     st.write("Demo accounts (demo-learner-01 … and demo-educator) and their activity are loaded. Remove them "
              "before real learners start, so cohort figures show only real people.")
-    administrator = wb.administrator()
-    if administrator is None or administrator.id != user.id:
-        # other educators (invited, or made from the command line) get no install-wide powers
-        who = f"**{administrator.name}** ({administrator.username})" if administrator else "the administrator"
+    who = someone_else(wb, user)
+    if who is not None:  # other educators (invited, or made from the command line) get no install-wide powers
         st.caption(f"Only {who}, this install's first educator (demo accounts aside), can remove demo data, from this page; "
                    "or whoever runs the server, with `python -m engine demo --remove` while the app is stopped.")
         return

@@ -13,7 +13,7 @@ import streamlit as st
 
 from engine import AccessDenied, Invitation, InvitationError, User, Workbench
 from engine.invitations import VALID_DAYS
-from ui.markdown import literal
+from ui.administrator import someone_else
 
 MADE = "invitation_made"  # the code this session made last: shown to copy while it is still open
 ERROR = "invitation_error"  # why the last make or revoke was refused, said once
@@ -24,9 +24,8 @@ CHOSEN = "revoke_code"  # the selectbox of open codes
 def educator_invitations(wb: Workbench, user: User) -> None:
     """The section: the administrator's tools, or for anyone else, who to ask."""
     st.subheader("Educator invitations")
-    administrator = wb.administrator()
-    if administrator is None or administrator.id != user.id:
-        who = f"**{literal(administrator.name)}** ({administrator.username})" if administrator else "the administrator"
+    who = someone_else(wb, user)
+    if who is not None:
         st.caption(f"New educators register with an invitation code. {who}, this install's administrator (its first "
                    "educator), makes them on this page: ask them for one for the educator you want to bring in.")
         return

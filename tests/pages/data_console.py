@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factories import REPO
+from sessions import open_page as open_session
 from streamlit.testing.v1 import AppTest
 
 APP = str(REPO / "app.py")
@@ -11,12 +12,7 @@ EXERCISE = "python/apply-n-times"
 
 
 def open_page(user) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user_id"] = user.id
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_session(user, PAGE)
 
 
 def run_sql(at: AppTest, sql: str) -> AppTest:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import polars as pl
 import pytest
 from factories import REPO, answer_interview
+from sessions import open_page as open_session
 from streamlit.testing.v1 import AppTest
 
 from engine import cohort_charts
@@ -35,12 +36,7 @@ def cohort_choice(at: AppTest):
 
 
 def open_page(user) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user_id"] = user.id
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return open_session(user, PAGE)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from factories import REPO
+from sessions import open_page
 from streamlit.testing.v1 import AppTest
 
 from engine.demo import PASSWORD
@@ -166,13 +167,6 @@ def test_the_demo_educator_may_not_once_a_real_educator_is_here(wb, educator):
     assert system_page(educator).button(key="remove_demo")
 
 
-def open_page(user, page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user_id"] = user.id
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
 
 
 def test_demo_data_populates_the_progress_and_cohort_pages(wb):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from clicks import click
 from factories import REPO
+from sessions import open_page
 from streamlit.testing.v1 import AppTest
 
 APP = str(REPO / "app.py")
@@ -13,11 +14,7 @@ RETURNS_TEXT = "def digit_sum(n):\n    return str(n)\n"
 
 
 def tutor_page(user) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["user_id"] = user.id
-    at.run()
-    at.switch_page("pages/tutor.py").run()
-    assert not at.exception, at.exception
+    at = open_page(user, "pages/tutor.py", timeout=30)
     assert [t.value for t in at.title] == ["Tutor"]
     return at
 
