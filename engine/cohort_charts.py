@@ -263,7 +263,7 @@ def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None)
                 .encode(tooltip=[alt.Tooltip("learner:N", title="learner"), alt.Tooltip("skill_name:N", title="work on next")]))
     layers = [tried, untried] if (labelled["evidence"] <= 0).any() else [tried]  # no grey swatch for no grey cell
     # a line each: one line was cut off in a narrow column ("chance of passing a level-5.5 exercise; grey…")
-    subtitle = ["chance of passing a level-5.5 exercise", f"grey: {NO_RESULTS} in the skill"]
+    subtitle = ["how likely to pass a mid-level (5–6) exercise", f"grey: {NO_RESULTS} in the skill"]
     if labelled["is_next"].any():
         layers.append(upcoming)
         subtitle.append("outlined: the skill to work on next")
@@ -320,4 +320,5 @@ def next_skill_summary(mastery: pl.DataFrame, most: int = 3) -> str:
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return ("Outlined: each learner's skill to work on next, the one their Progress page names (their weakest "
             f"practised skill not mastered yet, with its prerequisites met): {listed}. A redder cell in the same row "
-            "is mastered already or waits on its prerequisites.")
+            "waits on its prerequisites, or is mastered already: mastery takes enough results too, and the outlined "
+            "skill may score higher on fewer.")

@@ -101,7 +101,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         return OfflineReply(tuple(_one_question([*parts, *compared])), intent.kind)
     word = _defined(intent, context, concepts)
     if exercise is None:
-        return _without_exercise(parts, intent, concept, context, message, word)
+        return _without_exercise(parts, intent, concept, context, message, word, concepts)
     latest = context.latest
     passed = latest is not None and latest.passed
     wants_hint = not passed and not injection and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help)
@@ -113,14 +113,18 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         question = "Looking back, which case was the hardest to get right, and why?"
     elif word is not None or found:  # "what is an attribute?": what it means, then how the instructions use it
         quote = found if _fresh(context, found[-1:]) else []  # the quote is said once, its lead-in with it
-        parts.extend([*_fresh_definition(word, intent.term, context), *quote])
+        parts.extend([*_fresh_definition(word, intent.term, context, concepts), *quote])
         # the entry's own word: "attributes" and then "attribute" must not ask the same question twice
         term = word.term.strip("`") if word is not None else intent.term or ""
-        question = _ask(context, _word_questions(term, quoted=bool(found) and found[0].startswith(IN_INSTRUCTIONS)))
+        question = _ask(context, _word_questions(term, exercise, quoted=bool(found) and found[0].startswith(IN_INSTRUCTIONS)))
     elif intent.kind == intents.CONCEPT and intent.term and not topic:
-        parts.append(f"I can't find “{intent.term}” in the instructions or in my notes on "
-                     f"{' or '.join(context.skills.get(s, s) for s in exercise.skills)}.")
-        question = "Where did you come across it: in the instructions, a test's message, or somewhere else?"
+        unknown = (f"I can't find “{intent.term}” in the instructions or in my notes on "
+                   f"{' or '.join(context.skills.get(s, s) for s in exercise.skills)}.")
+        parts.extend(_fresh(context, [unknown]) or [  # asked again: say what would help, not the same words
+            f"“{intent.term}” is still not a word I know from this exercise or my notes. If it is in a test's "
+            "message or an error, paste that message here and I'll explain what it says."])
+        question = _ask(context, ["Where did you come across it: in the instructions, a test's message, or somewhere else?",
+                                  "What were you trying to do when you met it?"])
     elif intent.kind == intents.CONCEPT and concept is not None:
         parts.extend(_teach_again(concept, context))
         question = _ask(context, _concept_questions(concept, context, exercise) or [_where_it_helps(concept)])
@@ -179,11 +183,11 @@ OFFER = "If you would like a nudge towards the next step, ask me for a hint."
 
 
 def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
-                      context: TutorContext, message: str, word: Word | None) -> OfflineReply:
+                      context: TutorContext, message: str, word: Word | None, concepts: Concepts) -> OfflineReply:
     """The reply when no exercise is open: a word's definition, a topic's note, or an invitation."""
     if word is not None:
         term = word.term.strip("`")
-        parts.extend(_fresh_definition(word, intent.term, context))
+        parts.extend(_fresh_definition(word, intent.term, context, concepts))
         parts.append(_ask(context, [f"Where have you met “{term}”: in an exercise, in a test's message, or in code of your own?",
                                     f"Can you write one line of your own that uses “{term}”, and say what it does?"]))
     elif concept is not None and intent.kind in (intents.CONCEPT, "other", intents.STUCK):
@@ -296,21 +300,37 @@ def _defined(intent: Intent, context: TutorContext, concepts: Concepts) -> Word 
     return found[1] if found else None
 
 
-def _fresh_definition(word: Word | None, term: str | None, context: TutorContext) -> list[str]:
-    """The definition as a paragraph, or a pointer to the reply above that gave it; [] without one."""
+def _fresh_definition(word: Word | None, term: str | None, context: TutorContext, concepts: Concepts) -> list[str]:
+    """The definition as a paragraph; asked again, a pointer to the reply that gave it and the word
+    put another way, by a paragraph of the notes that uses it (if one does and was not said); [] without one."""
     if word is None:
         return []
-    return _fresh(context, [word.text]) or [f"I explained “{term or word.term}” in my reply above."]
+    if _fresh(context, [word.text]):
+        return [word.text]
+    pointer = f"I explained “{term or word.term}” in my reply above."
+    patterns = _patterns(word.term.strip("`"))
+    skills = context.exercise.skills if context.exercise else ()
+    for note in filter(None, map(concepts.get, [*skills, *(s for s in concepts.skills() if s not in skills)])):
+        for paragraph in note.idea.split("\n\n"):
+            said = "> " + " ".join(paragraph.split())
+            if patterns and all(p.search(paragraph) for p in patterns) and _fresh(context, [said]):
+                return [f"{pointer} Put another way, from my notes on {note.name}:", said]
+    return [pointer]
 
 
-def _word_questions(term: str, *, quoted: bool) -> list[str]:
+def _word_questions(term: str, exercise: Exercise, *, quoted: bool) -> list[str]:
     """Questions about a word just explained, grounded in the exercise: the instructions' own example
-    when they use the word."""
+    when they use the word; where it could come in when the exercise's code does; else a line of the
+    learner's own (a word this exercise never needs must not send them looking for it in it)."""
     if quoted:
         return [f"How would you explain “{term}” in your own words, using the first example in the instructions?",
                 f"Where in your code for this exercise does “{term}” come in, and what does it hold there?"]
-    return [f"Where in this exercise could “{term}” come in, and what would it do for you there?",
-            f"Can you write one line of your own that uses “{term}”, and say what it does?"]
+    code = f"{exercise.starter}\n{exercise.tests}"
+    if (patterns := _patterns(term)) and all(p.search(code) for p in patterns):
+        return [f"Where in this exercise could “{term}” come in, and what would it do for you there?",
+                f"Can you write one line of your own that uses “{term}”, and say what it does?"]
+    return [f"Can you write one line of your own that uses “{term}”, and say what it does?",
+            f"Where have you met “{term}”: in an exercise, in a test's message, or in code of your own?"]
 
 
 def _look_up(term: str | None, exercise: Exercise, concepts: Concepts, word: Word | None = None) -> list[str]:

@@ -395,10 +395,19 @@ def test_the_definition_comes_first_then_the_instructions_then_a_question(wb):
     assert question == "How would you explain “attribute” in your own words, using the first example in the instructions?"
 
 
-def test_a_word_the_instructions_do_not_use_gets_a_question_about_the_exercise(wb):
+def test_a_word_the_exercise_never_uses_gets_a_question_of_the_learners_own(wb):
+    """A bank account has no iterable: "where in this exercise could it come in?" would send the learner
+    looking for one."""
     definition, question = paragraphs(reply("what is an iterable?", on(wb, ACCOUNT), CONCEPTS).text)
     assert definition.startswith("**Iterable**:")
-    assert question == "Where in this exercise could “iterable” come in, and what would it do for you there?"
+    assert question == "Can you write one line of your own that uses “iterable”, and say what it does?"
+
+
+def test_a_word_the_exercises_code_uses_gets_a_question_about_the_exercise(wb):
+    """The account's starter writes ``def __init__(self, owner, balance=0)``, though its instructions never say it."""
+    definition, question = paragraphs(reply("what is __init__?", on(wb, ACCOUNT), CONCEPTS).text)
+    assert definition.startswith("**`__init__`**:")
+    assert question == "Where in this exercise could “__init__” come in, and what would it do for you there?"
 
 
 @pytest.mark.parametrize("again", ["what's an attribute?", "what are attributes?"], ids=["same-words", "plural"])
@@ -408,6 +417,22 @@ def test_a_definition_is_not_given_twice_in_a_row(wb, again):
     assert "a name stored on an object" not in second and "> Stores `owner`" not in second
     assert second.startswith("I explained “") and "in my reply above." in second
     assert paragraphs(second)[-1] != paragraphs(first)[-1], "another question"
+
+
+def test_a_word_asked_about_again_is_put_another_way(wb):
+    """Asked twice, the word gets a paragraph of the notes that uses it, not only a pointer to the definition."""
+    first = reply("what's an attribute?", on(wb, ACCOUNT), CONCEPTS).text
+    second = reply("what's an attribute?", on(wb, ACCOUNT, said=(first,)), CONCEPTS).text
+    pointer, quote, _question = paragraphs(second)
+    assert pointer == "I explained “attribute” in my reply above. Put another way, from my notes on Exceptions:"
+    assert quote.startswith("> ") and "attributes" in quote
+
+
+def test_a_word_nobody_knows_asked_again_gets_other_words(wb):
+    first = reply("what is a monad?", on(wb, ACCOUNT), CONCEPTS).text
+    second = reply("what is a monad?", on(wb, ACCOUNT, said=(first,)), CONCEPTS).text
+    assert first.startswith("I can't find “monad”") and not second.startswith("I can't find")
+    assert "paste that message here" in second and paragraphs(second)[-1] != paragraphs(first)[-1]
 
 
 @pytest.mark.parametrize("message, heading", [

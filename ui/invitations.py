@@ -87,8 +87,9 @@ def _show_made(invitations: list[Invitation]) -> None:
 
 
 def _table(invitations: list[Invitation]) -> None:
-    rows = [{"Code": i.display_code, "Status": i.status, "Made by": i.made_by, "Made": _when(i.created_at),
-             "Expires": _when(i.expires_at), "Used by": i.used_by or "", "Used": _when(i.used_at)}
+    # who used a code first: the columns past a narrow window's edge are the ones read least
+    rows = [{"Code": i.display_code, "Status": i.status, "Used by": i.used_by or "", "Used": _when(i.used_at),
+             "Expires": _when(i.expires_at), "Made": _when(i.created_at), "Made by": i.made_by}
             for i in invitations]
     st.dataframe(rows, hide_index=True, width="stretch")
 
