@@ -182,11 +182,15 @@ class Concepts:
             return []
         return sorted(p.stem for p in self.folder.glob("*.md") if self.get(p.stem) is not None)
 
+    def in_order(self, prefer: Sequence[str] = ()) -> list[Concept]:
+        """Every note, those of the skills in ``prefer`` (an exercise's) first."""
+        order = [*prefer, *(skill for skill in self.skills() if skill not in prefer)]
+        return [note for note in map(self.get, order) if note is not None]
+
     def definition(self, term: str, prefer: Sequence[str] = ()) -> tuple[Concept, Word] | None:
         """The note and entry that define ``term``: from the notes of the skills in ``prefer`` (an
         exercise's) first, then from any note, since words cross skills; None when no note does."""
-        order = [*prefer, *(skill for skill in self.skills() if skill not in prefer)]
-        for note in filter(None, map(self.get, order)):
+        for note in self.in_order(prefer):
             word = note.word(term)
             if word is not None:
                 return note, word

@@ -14,22 +14,22 @@ paragraph), and never writes the exercise's code.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from engine import intents
 from engine.bank import Exercise
-from engine.concepts import Concept, Concepts, prose_sentences
+from engine.concepts import Concept, Concepts
 from engine.diagnosis import Diagnosis, diagnose
-from engine.glossary import Word, singular, term_key
+from engine.glossary import Word, term_key
 from engine.grader import GradeResult
 from engine.intents import Intent
 from engine.markdown_text import authored
 from engine.question_fit import fitting_questions
 from engine.tutor_compare import compare
 from engine.tutor_recall import Remembered, recall
+from engine.tutor_words import IN_INSTRUCTIONS, look_up, paragraphs_using, word_questions
 
 __all__ = ["OfflineReply", "Remembered", "TutorContext", "reply"]
 
@@ -106,7 +106,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     passed = latest is not None and latest.passed
     wants_hint = not passed and not injection and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help)
     asks_word = intent.kind == intents.CONCEPT and (not topic or word is not None)
-    found = _look_up(intent.term, exercise, concepts, word) if asks_word else []
+    found = look_up(intent.term, exercise, concepts, word) if asks_word else []
 
     if latest is not None and latest.passed and intent.kind != intents.CONCEPT:
         parts.append(f"Your last run passes all {len(latest.tests)} tests: well done. Submit it when you are ready.")
@@ -116,7 +116,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         parts.extend([*_fresh_definition(word, intent.term, context, concepts), *quote])
         # the entry's own word: "attributes" and then "attribute" must not ask the same question twice
         term = word.term.strip("`") if word is not None else intent.term or ""
-        question = _ask(context, _word_questions(term, exercise, quoted=bool(found) and found[0].startswith(IN_INSTRUCTIONS)))
+        question = _ask(context, word_questions(term, exercise, quoted=bool(found) and found[0].startswith(IN_INSTRUCTIONS)))
     elif intent.kind == intents.CONCEPT and intent.term and not topic:
         unknown = (f"I can't find “{intent.term}” in the instructions or in my notes on "
                    f"{' or '.join(context.skills.get(s, s) for s in exercise.skills)}.")
@@ -308,74 +308,11 @@ def _fresh_definition(word: Word | None, term: str | None, context: TutorContext
     if _fresh(context, [word.text]):
         return [word.text]
     pointer = f"I explained “{term or word.term}” in my reply above."
-    patterns = _patterns(word.term.strip("`"))
-    skills = context.exercise.skills if context.exercise else ()
-    for note in filter(None, map(concepts.get, [*skills, *(s for s in concepts.skills() if s not in skills)])):
-        for paragraph in note.idea.split("\n\n"):
-            said = "> " + " ".join(paragraph.split())
-            if patterns and all(p.search(paragraph) for p in patterns) and _fresh(context, [said]):
-                return [f"{pointer} Put another way, from my notes on {note.name}:", said]
+    notes = concepts.in_order(context.exercise.skills if context.exercise else ())
+    for name, paragraph in paragraphs_using(word.term.strip("`"), notes):
+        if _fresh(context, [paragraph]):
+            return [f"{pointer} Put another way, from my notes on {name}:", paragraph]
     return [pointer]
-
-
-def _word_questions(term: str, exercise: Exercise, *, quoted: bool) -> list[str]:
-    """Questions about a word just explained, grounded in the exercise: the instructions' own example
-    when they use the word; where it could come in when the exercise's code does; else a line of the
-    learner's own (a word this exercise never needs must not send them looking for it in it)."""
-    if quoted:
-        return [f"How would you explain “{term}” in your own words, using the first example in the instructions?",
-                f"Where in your code for this exercise does “{term}” come in, and what does it hold there?"]
-    code = f"{exercise.starter}\n{exercise.tests}"
-    if (patterns := _patterns(term)) and all(p.search(code) for p in patterns):
-        return [f"Where in this exercise could “{term}” come in, and what would it do for you there?",
-                f"Can you write one line of your own that uses “{term}”, and say what it does?"]
-    return [f"Can you write one line of your own that uses “{term}”, and say what it does?",
-            f"Where have you met “{term}”: in an exercise, in a test's message, or in code of your own?"]
-
-
-def _look_up(term: str | None, exercise: Exercise, concepts: Concepts, word: Word | None = None) -> list[str]:
-    """How the instructions use ``term`` (up to two sentences that use all its words), or the term of
-    its definition ``word`` when the learner's wording is not in them. Without a definition, the
-    paragraph of a concept note of the exercise's skills that uses ``term`` instead; [] when none does."""
-    quoted = _quote(term, exercise)
-    if not quoted and word is not None:
-        quoted = _quote(word.term.strip("`"), exercise)
-    if quoted or word is not None:  # a definition says more than a paragraph of a note that happens to use the word
-        return quoted
-    patterns = _patterns(term)
-    if not patterns:
-        return []
-    for note in filter(None, map(concepts.get, exercise.skills)):
-        for paragraph in note.idea.split("\n\n"):
-            if all(p.search(paragraph) for p in patterns):
-                return [f"From my notes on {note.name}:", "> " + " ".join(paragraph.split())]
-    return []
-
-
-def _quote(term: str | None, exercise: Exercise) -> list[str]:
-    """Up to two sentences of the instructions that use all the words of ``term``, quoted; [] when none does."""
-    patterns = _patterns(term)
-    if not patterns:
-        return []
-    sentences = [s for s in prose_sentences(exercise.instructions) if all(p.search(s) for p in patterns)]
-    # a list's lead-in ("… with three attributes:") says little without its list: whole sentences first
-    sentences.sort(key=lambda s: s.rstrip().endswith(":"))
-    if not sentences:
-        return []
-    # each its own paragraph of the quote: two places of the instructions, not one sentence
-    return [f"{IN_INSTRUCTIONS} “{term}”:", "\n>\n".join("> " + s for s in sentences[:2])]
-
-
-def _patterns(term: str | None) -> list[re.Pattern[str]]:
-    """The words of ``term`` to look for, each as a whole word with the endings of English ("attributes",
-    "dictionaries", "iterated"), and no longer word that starts with it: "set" is not "settings"."""
-    words = [singular(w) for w in re.findall(r"[a-z0-9_]+", (term or "").lower()) if len(w) > 2 and w not in _LOOKUP_STOP]
-    return [re.compile(rf"\b{re.escape(w[:-1])}(?:y|ies)\b" if w.endswith("y") else rf"\b{re.escape(w)}(?:s|es|d|ed|ing)?\b",
-                       re.I) for w in words]
-
-
-IN_INSTRUCTIONS = "Here is how the instructions use"
-_LOOKUP_STOP = frozenset("the and for with what does mean means this that are was its".split())
 
 
 def _progress(latest: GradeResult | None, diagnosis: Diagnosis | None) -> str:
