@@ -249,13 +249,16 @@ def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None)
     rows = labelled["learner"].unique(maintain_order=True).to_list()
     tried = (alt.Chart().mark_rect().transform_filter(alt.datum.evidence > 0)
              .encode(color=alt.Color("mastery:Q", title="mastery", scale=alt.Scale(scheme="redyellowgreen", domain=[0, 1]),
-                                     legend=alt.Legend(format=".0%")),
+                                     # a shorter scale than the default: "100%" ran past a narrow column's edge
+                                     legend=alt.Legend(format=".0%", gradientLength=150)),
                      tooltip=[alt.Tooltip("learner:N", title="learner"), alt.Tooltip("skill_name:N", title="skill"),
                               alt.Tooltip("mastery:Q", format=".0%"), alt.Tooltip("ability:Q", format="+.2f"),
                               alt.Tooltip("evidence:Q", title="results")]))
     untried = (alt.Chart().mark_rect().transform_filter(alt.datum.evidence <= 0)
                .transform_calculate(cell=f"'{NO_RESULTS}'")
-               .encode(color=alt.Color("cell:N", title=None, scale=alt.Scale(domain=[NO_RESULTS], range=[NO_RESULTS_GREY])),
+               # above the grid, not beside the scale below it: side by side they ran past a narrow column's edge
+               .encode(color=alt.Color("cell:N", title=None, scale=alt.Scale(domain=[NO_RESULTS], range=[NO_RESULTS_GREY]),
+                                       legend=alt.Legend(orient="top")),
                        tooltip=[alt.Tooltip("learner:N", title="learner"), alt.Tooltip("skill_name:N", title="skill"),
                                 alt.Tooltip("cell:N", title="mastery")]))
     # outlined, not coloured: the colour says how strong, the outline what to work on (a new skill's cell is grey)
@@ -269,7 +272,7 @@ def mastery_heatmap(mastery: pl.DataFrame, learners: pl.DataFrame | None = None)
         subtitle.append("outlined: the skill to work on next")
     return themed(alt.layer(*layers, data=labelled, title=alt.Title("Mastery by skill", subtitle=subtitle))
                   .encode(x=alt.X("skill_name:N", sort=skills, title=None,
-                                  axis=alt.Axis(labelAngle=-40, labelLimit=120, labelOverlap=False)),
+                                  axis=alt.Axis(labelAngle=-40, labelLimit=170, labelOverlap=False)),
                           y=alt.Y("learner:N", sort=rows, title=None, axis=alt.Axis(labelLimit=160)))
                   .resolve_scale(color="independent")  # a gradient for mastery, a swatch for the grey
                   # fit-x: the width follows the page, the height is the rows' (Streamlit would fit both)
