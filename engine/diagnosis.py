@@ -22,6 +22,8 @@ _ERROR = re.compile(r"^(?P<kind>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|
                     r"(?::\s*(?P<detail>.*?))?(?:\s*\((?:your code|solution\.py), line (?P<line>\d+)\))?$", re.DOTALL)
 _NOTE = re.compile(r"\s*\(([^()]*)\)$")
 # the harness's: the test's step that crashed, before its advice on two errors
+# a message of the test's own after the call that gave the value: "largest([0, 0]): only empty lots give 0"
+_CALLED = re.compile(r"^(?P<call>[A-Za-z_][\w.]*\(.*?\)): (?P<said>.+)$", re.DOTALL)
 _RAN = re.compile(r", while the test ran (?P<step>.+?)(?:\. (?:Does the recursion|The code used more memory).*)?$", re.DOTALL)
 
 _ERRORS = {
@@ -98,14 +100,22 @@ def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
         call = matched.group("call") or call  # the message's own: the very call that failed, with its arguments
         return Diagnosis(name, call, message, _explain_mismatch(matched.group("expected"), matched.group("got"), call),
                          kind="mismatch")
-    if message.startswith("expected") and "Error" in message:  # "expected ValueError for a negative number"
-        wanted = message.removeprefix("expected ").strip()
+    called = _CALLED.match(message)  # "largest([0, 0]): only empty lots give 0": the call, then the test's words
+    if called:
+        return _diagnose_words(name, called.group("call"), called.group("said"), message)
+    return _diagnose_words(name, call, message, message)
+
+
+def _diagnose_words(name: str, call: str | None, said: str, message: str) -> Diagnosis:
+    """A failure the test put in words of its own (``said``, the ``message`` without the call in front)."""
+    if said.startswith("expected") and "Error" in said:  # "expected ValueError for a negative number"
+        wanted = said.removeprefix("expected ").strip()
         return Diagnosis(name, call, message, kind="mismatch", explanation=
                          f"The test expected your code to raise {wanted}"
                          + (f" when it calls `{call}`" if call else "")
                          + ", but it returned normally: nothing on the way raised it for that input.")
-    if message.startswith("got "):  # the test says only what came back: "got None"
-        got = message.removeprefix("got ").strip()
+    if said.startswith("got "):  # the test says only what came back: "got None"
+        got = said.removeprefix("got ").strip()
         asked = f"When the test calls `{call}`" if call else "In this test"
         text = (f"{asked}, your function gave back `None`: Python's answer when a function ends without `return` "
                 "(or only prints)." if got == "None" else f"{asked}, your code gave `{got}`, which is not what it wants.")
@@ -118,8 +128,10 @@ def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
         step = ran.group("step") if ran else None
         return Diagnosis(name, step or call, message, error + (f" It happened while the test ran `{step}`." if step else ""),
                          kind="error")
-    plain = message or "it did not pass"
-    return Diagnosis(name, call, message, f"The test says: {_sentence(plain)}", kind="other")
+    plain = _sentence(said or "it did not pass")
+    if said != message:  # the message named the call it is about
+        return Diagnosis(name, call, message, f"When the test calls `{call}`, it says: {plain}", kind="other")
+    return Diagnosis(name, call, message, f"The test says: {plain}", kind="other")
 
 
 def _timed_out(message: str) -> bool:

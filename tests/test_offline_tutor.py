@@ -277,6 +277,11 @@ def test_a_timeout_is_said_once_and_in_plain_words(context):
     pytest.param("Took longer than 2 s: is there an endless loop?", "timeout", "did not finish in time", id="timeout"),
     pytest.param("compress('') should be ''", "other", "The test says: compress('') should be ''.", id="assert-note"),
     pytest.param("is the order right?", "other", "The test says: is the order right?", id="no-stray-full-stop"),
+    pytest.param("largest_billboard([0, 0, 0]): only empty lots should give 0", "other",
+                 "When the test calls `largest_billboard([0, 0, 0])`, it says: only empty lots should give 0.",
+                 id="note-after-the-call"),
+    pytest.param("count_words('a: b'): got None", "mismatch",
+                 "When the test calls `count_words('a: b')`, your function gave back `None`", id="got-after-the-call"),
 ])
 def test_a_test_message_is_explained_once(message, kind, explanation):
     found = diagnose_test(Graded("test_empty_both_ways", "error", message))

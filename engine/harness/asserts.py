@@ -8,6 +8,7 @@ Standard library only: this runs inside the sandbox.
 from __future__ import annotations
 
 import ast
+import re
 
 import calls
 
@@ -43,10 +44,18 @@ def shown(value: Any) -> str:
 
 
 def explain(left: Any, symbol: str, right: Any, message: Any, call: str | None = None) -> str:
-    """A failed comparison's message: the test's own, or "expected X, got Y"; either, when it
-    starts with "expected", after the ``call`` that gave the value compared (see ``calls``)."""
+    """A failed comparison's message: the test's own, or "expected X, got Y", after the ``call`` that
+    gave the value compared (see ``calls``), unless the test's own message names that function
+    already ("add(2, 3): expected 5, got 4"; "largest([0, 0]): only empty lots give 0"; but "add must
+    sum its arguments" as written)."""
     text = str(message) if message is not None else _expected(left, symbol, right)
-    return f"{call}: {text}" if call and text.startswith("expected") else text
+    return f"{call}: {text}" if call and (text.startswith("expected") or not _names(text, call)) else text
+
+
+def _names(text: str, call: str) -> bool:
+    """Whether ``text`` mentions the function of ``call`` ("withdraw" of "acc.withdraw(30)")."""
+    function = call.split("(", 1)[0].rsplit(".", 1)[-1]
+    return bool(function) and re.search(rf"\b{re.escape(function)}\b", text) is not None
 
 
 def explain_call(left: Any, symbol: str, right: Any, message: Any, function: str, sources: list[str],
