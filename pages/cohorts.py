@@ -225,13 +225,13 @@ with items:
 
 with mastery:
     shown = cohort_charts.heatmap_rows(board.mastery, board.at_risk["user_id"].to_list())
-    left, right = st.columns([3, 2])
-    left.altair_chart(cohort_charts.mastery_heatmap(shown, learners))
-    right.write(cohort_charts.mastery_summary(board.mastery))
-    right.write(cohort_charts.next_skill_summary(board.mastery))
+    # the grid the whole width, its words under it: beside it, in a narrow window, twelve skills had 320 px
+    st.altair_chart(cohort_charts.mastery_heatmap(shown, learners))
+    st.write(cohort_charts.mastery_summary(board.mastery))
+    st.write(cohort_charts.next_skill_summary(board.mastery))
     if shown["user_id"].n_unique() < learners.height:
-        right.caption(f"Showing {shown['user_id'].n_unique()} of {learners.height} learners, those at risk first; "
-                      "the CSV has everyone.")
+        st.caption(f"Showing {shown['user_id'].n_unique()} of {learners.height} learners, those at risk first; "
+                   "the CSV has everyone.")
     csv_button(board.mastery, "mastery")
 
 with one:
