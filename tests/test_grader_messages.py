@@ -64,6 +64,10 @@ def test_a_message_naming_the_function():
     assert add(2, 3) == 5, "add must sum its two arguments"
 
 
+def test_a_message_showing_the_call():
+    assert add(2, 3) == 5, "add(2, 3) must be 5"
+
+
 def test_unpacked_arguments():
     pair = (2, 3)
     assert add(*pair) == 5
@@ -81,7 +85,7 @@ def test_a_failed_comparison_names_the_call_that_gave_the_value(grader: Grader,
     """"add(2, 3): expected 5, got 4": the learner need not guess the input. A call compared directly
     is named with its arguments' values (the case a loop was at), a function argument by its source; a
     name given a call's result before, by that call as written; a message of the test's own comes
-    after the call too, unless it names the function already."""
+    after the call too (naming the function is not showing its input), unless it shows the call already."""
     folder = make_exercise("calls", tests=CALL_TESTS)
     code = "def add(a, b):\n    return (a() if callable(a) else a) + b - 1\n"
     messages = {t.name: t.message for t in grader.grade(folder, code).tests}
@@ -91,7 +95,8 @@ def test_a_failed_comparison_names_the_call_that_gave_the_value(grader: Grader,
         "test_assigned_before": "add(2, 3): expected 5, got 4",
         "test_assigned_then_changed": "expected 5, got 4",  # got is no longer what add gave
         "test_a_message_of_its_own": "add(2, 3): two and three make five",
-        "test_a_message_naming_the_function": "add must sum its two arguments",
+        "test_a_message_naming_the_function": "add(2, 3): add must sum its two arguments",
+        "test_a_message_showing_the_call": "add(2, 3) must be 5",
         "test_unpacked_arguments": "expected 5, got 4",
         "test_each_part_evaluated_once": "add(2, 3): expected 5, got 4",
     }

@@ -45,17 +45,18 @@ def shown(value: Any) -> str:
 
 def explain(left: Any, symbol: str, right: Any, message: Any, call: str | None = None) -> str:
     """A failed comparison's message: the test's own, or "expected X, got Y", after the ``call`` that
-    gave the value compared (see ``calls``), unless the test's own message names that function
-    already ("add(2, 3): expected 5, got 4"; "largest([0, 0]): only empty lots give 0"; but "add must
-    sum its arguments" as written)."""
+    gave the value compared (see ``calls``), unless the test's own message shows a call of that
+    function already ("add(2, 3): expected 5, got 4"; "largest([0, 0]): only empty lots give 0";
+    "add(2, 3): add must sum its arguments"; but "add(2, 3) should be 5" as written). A message that
+    names the function without its arguments still leaves the learner to guess the input."""
     text = str(message) if message is not None else _expected(left, symbol, right)
-    return f"{call}: {text}" if call and (text.startswith("expected") or not _names(text, call)) else text
+    return f"{call}: {text}" if call and (text.startswith("expected") or not _shows_call(text, call)) else text
 
 
-def _names(text: str, call: str) -> bool:
-    """Whether ``text`` mentions the function of ``call`` ("withdraw" of "acc.withdraw(30)")."""
+def _shows_call(text: str, call: str) -> bool:
+    """Whether ``text`` shows a call of the function of ``call`` ("withdraw(" of "acc.withdraw(30)")."""
     function = call.split("(", 1)[0].rsplit(".", 1)[-1]
-    return bool(function) and re.search(rf"\b{re.escape(function)}\b", text) is not None
+    return bool(function) and re.search(rf"\b{re.escape(function)}\s*\(", text) is not None
 
 
 def explain_call(left: Any, symbol: str, right: Any, message: Any, function: str, sources: list[str],
