@@ -3,8 +3,12 @@ AppTest runs that always go through app.py's router, as on a running server."""
 
 from __future__ import annotations
 
+import random
+from datetime import UTC, datetime, timedelta
+
 import pytest
 import streamlit as st
+from cohorts_page import educator_of
 from data_console import EXERCISE
 from factories import answer_interview
 from practice_page import open_app
@@ -78,3 +82,26 @@ def tess(wb):
     outsider = wb.register("cyd", "cyd@example.org", "Cyd", "password123")
     wb.record_result(outsider.id, EXERCISE, True)
     return tess
+
+
+@pytest.fixture
+def class_of_four(wb):
+    """An educator's cohort of four learners with three weeks of results; one stopped ten days ago (the
+    test_cohorts_*.py files)."""
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, "Spring")
+    rng = random.Random(3)
+    exercises = [e.id for e in wb.exercises()][:8]
+    now = datetime.now(UTC)
+    learners = []
+    for i, name in enumerate(["ada", "bob", "cyd", "dee"]):
+        learner = wb.register(name, f"{name}@example.org", name.title() + " Learner", "password123")
+        answer_interview(wb, learner.id)
+        wb.join_cohort(learner.id, cohort.join_code)
+        last_day = 10 if name == "dee" else 0
+        for day in range(21, last_day - 1, -1):
+            wb.record_result(learner.id, rng.choice(exercises), rng.random() < 0.5 + 0.1 * i,
+                             hints_used=rng.randint(0, 2), duration_s=rng.uniform(60, 600),
+                             at=now - timedelta(days=day, hours=1))
+        learners.append(learner)
+    return tess, cohort, learners

@@ -1,0 +1,249 @@
+"""Hostile submissions that attack the grading harness itself, to fake a pass.
+
+Each case is a ``solution.py`` that cheats instead of answering: it exits before or during the tests (so
+that nothing reports a failure), prints or writes a results.json saying everything passed (to stdout and
+stderr, to every file descriptor, from ``atexit``), patches builtins or the harness's own functions, or
+returns objects that equal everything. A grade is only worth anything if the code being graded cannot write
+it: none may grade ``pass``, and each must come back with a message that tells the learner what happened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hostile_cases import graded_without_a_pass, src
+
+from engine.grader import Grader
+
+# --- the hostile submissions -------------------------------------------------------------------
+# (code, statuses its headline may have, regular expression its headline message must match);
+# the headline is the overall status and message when the code could not run at all, else the
+# first test that did not pass (see ``hostile_cases.headline``).
+
+EXITS = [
+    pytest.param(src("""
+        import sys
+        sys.exit(0)
+        """), {"error"}, r"exited while it was being loaded", id="sys-exit-0-at-import"),
+    pytest.param(src("""
+        import os
+        os._exit(0)
+        """), {"error"}, r"stopped while it was being loaded: it exited with status 0", id="os-exit-0-at-import"),
+    pytest.param(src("""
+        import sys
+
+        def add(a, b):
+            sys.exit(0)
+        """), {"error"}, r"SystemExit.*line 4", id="sys-exit-0-in-function"),
+    pytest.param(src("""
+        import os
+
+        def add(a, b):
+            os._exit(0)
+        """), {"error"}, r"stopped the test: it exited with status 0", id="os-exit-0-in-function"),
+]
+
+FAKE_RESULTS = [
+    pytest.param(src("""
+        import sys
+        print(@FAKE_PASS@)
+        print(@FAKE_PASS@, file=sys.stderr)
+        sys.__stdout__.write(@FAKE_PASS@)
+        sys.__stderr__.write(@FAKE_PASS@)
+
+        def add(a, b):
+            print(@FAKE_PASS@)
+            print(@FAKE_PASS@, file=sys.stderr)
+            sys.__stdout__.write(@FAKE_PASS@)
+            sys.__stdout__.flush()
+        """), {"fail"}, r"expected 5, got None", id="print-fake-results-stdout-stderr"),
+    pytest.param(src("""
+        import os, sys
+        print(@FAKE_PASS@, flush=True)
+        os.write(1, @FAKE_PASS@.encode())
+        os._exit(0)
+        """), {"error"}, r"stopped while it was being loaded", id="print-fake-results-then-exit-0"),
+    pytest.param(src("""
+        import os, struct
+
+        fake = @FAKE_PASS@.encode()
+        for fd in range(21):
+            for data in (fake, struct.pack("!I", len(fake)) + fake):
+                try:
+                    os.write(fd, data)
+                except OSError:
+                    pass
+
+        def add(a, b):
+            return a + b
+        """), {"error"}, r"stopped while it was being loaded", id="os-write-fake-results-to-fds-0-20-at-import"),
+    pytest.param(src("""
+        import os, struct
+
+        def add(a, b):
+            fake = @FAKE_PASS@.encode()
+            for fd in range(21):
+                for data in (fake, struct.pack("!I", len(fake)) + fake):
+                    try:
+                        os.write(fd, data)
+                    except OSError:
+                        pass
+            return a + b
+        """), {"error"}, r"interfered with the test harness", id="os-write-fake-results-to-fds-0-20-in-function"),
+    pytest.param(src("""
+        import atexit, os
+
+        def fake():
+            for fd in range(21):
+                try:
+                    os.write(fd, @FAKE_PASS@.encode())
+                except OSError:
+                    pass
+
+        atexit.register(fake)
+
+        def add(a, b):
+            atexit.register(fake)
+            return a - b
+        """), {"fail"}, r"expected 5, got -1", id="atexit-writes-fake-results"),
+    pytest.param(src("""
+        import atexit, os, sys
+
+        atexit.register(lambda: os.write(1, @FAKE_PASS@.encode()))
+
+        def add(a, b):
+            atexit.register(lambda: print(@FAKE_PASS@))
+            raise SystemExit(0)
+        """), {"error"}, r"SystemExit", id="atexit-then-system-exit-in-function"),
+]
+
+PATCHING = [
+    pytest.param(src("""
+        import builtins
+
+        class Never(BaseException):
+            pass
+
+        builtins.AssertionError = Never
+        builtins.isinstance = lambda *args: True
+        builtins.issubclass = lambda *args: True
+        builtins.Exception = Never
+        builtins.type = lambda *args: int
+        builtins.repr = lambda obj: "5"
+
+        def add(a, b):
+            return a - b
+        """), {"error"}, r"stopped while it was being loaded: it exited with status 0",
+        id="patch-builtins-at-import"),
+    pytest.param(src("""
+        import builtins
+
+        class Never(BaseException):
+            pass
+
+        def add(a, b):
+            builtins.AssertionError = Never
+            builtins.TypeError = Never
+            builtins.ValueError = Never
+            return a - b
+        """), {"fail"}, r"expected 5, got -1", id="patch-builtin-exceptions-in-function"),
+    pytest.param(src("""
+        import builtins
+
+        def add(a, b):
+            builtins.isinstance = lambda *args: True
+            builtins.type = lambda *args: int
+            builtins.repr = lambda obj: "5"
+            return a - b
+        """), {"error"}, r"stopped the test: it exited with status 0", id="patch-isinstance-type-repr-in-function"),
+    pytest.param(src("""
+        import gc, sys
+
+        def fake_result(name, status, message="", output=""):
+            return {"name": name, "status": "pass"}
+
+        for name, module in list(sys.modules.items()):
+            for attr in ("test_result", "explain", "explain_truth", "describe_error", "_parse"):
+                if hasattr(module, attr):
+                    try:
+                        setattr(module, attr, fake_result)
+                    except Exception:
+                        pass
+        main = sys.modules.get("__main__")
+        if main is not None:
+            main.run_tests = lambda job: {"status": "pass", "tests": []}
+        for obj in gc.get_objects():
+            if isinstance(obj, dict) and "tests" in obj and "solution" in obj:
+                obj["tests"] = "def test_nothing():\\n    pass\\n"
+            if isinstance(obj, dict) and obj.get("status") in ("fail", "error"):
+                obj["status"] = "pass"
+
+        def add(a, b):
+            return a - b
+        """), {"fail"}, r"expected 5, got -1", id="patch-harness-via-sys-modules-and-gc"),
+    pytest.param(src("""
+        class Yes:
+            def __eq__(self, other):
+                return True
+
+            def __ne__(self, other):
+                return False
+
+            def __bool__(self):
+                return True
+
+            __hash__ = object.__hash__
+
+        def add(a, b):
+            return Yes()
+        """), {"fail"}, r"expected 5, got a Yes object .*not a plain value", id="object-eq-always-true"),
+    pytest.param(src("""
+        class Yes:
+            __eq__ = lambda self, other: True
+            __ne__ = lambda self, other: False
+            __bool__ = lambda self: True
+            __hash__ = object.__hash__
+            __repr__ = lambda self: "5"
+
+        def add(a, b):
+            return Yes()
+        """), {"fail"}, r"expected 5, got", id="object-eq-always-true-repr-5"),
+    pytest.param(src("""
+        class Evil(int):
+            def __eq__(self, other):
+                return True
+
+            def __ne__(self, other):
+                return False
+
+            __hash__ = int.__hash__
+
+        def add(a, b):
+            return Evil(7)
+        """), {"fail"}, r"expected 5, got an Evil object \(7\), not a plain value", id="int-subclass-evil-eq"),
+    pytest.param(src("""
+        import gc
+
+        def _yes(*args):
+            return True
+
+        def add(a, b):
+            # Ask the *test* process to call the built-in `type`: it builds a class there whose
+            # __eq__ forwards to this function, then an instance of it, which we return.
+            conn = next(o for o in gc.get_objects() if type(o).__name__ == "LearnerConnection")
+            evil = conn.request("call", type, ["Evil", (object,), {"__eq__": _yes, "__ne__": _yes}], {})
+            return conn.request("call", evil, [], {})
+        """), {"fail", "error"}, r"PermissionError: only functions the tests handed over",
+        id="object-built-in-test-process-via-type-call"),
+]
+
+HOSTILE = EXITS + FAKE_RESULTS + PATCHING
+
+# --- the tests ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "statuses", "pattern"), HOSTILE)
+def test_hostile_submission_does_not_pass(grader: Grader, exercise: Path, code: str,
+                                          statuses: set[str], pattern: str) -> None:
+    graded_without_a_pass(grader, exercise, code, statuses, pattern)
