@@ -71,9 +71,10 @@ class Attempts:
         """The code submitted in one of the user's attempts (None if it is not theirs, or none was kept)."""
         return self.store.scalar("SELECT code FROM attempts WHERE id = ? AND user_id = ?", [attempt_id, user_id])
 
-    def passed_ids(self, user_id: int) -> set[str]:
-        rows = self.store.all("SELECT DISTINCT exercise_id FROM attempts WHERE user_id = ? AND passed", [user_id])
-        return {r[0] for r in rows}
+    def solved(self, user_id: int, exercise_id: str) -> bool:
+        """Whether the user has submitted a passing solution of the exercise."""
+        return bool(self.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ? AND exercise_id = ? AND passed",
+                                      [user_id, exercise_id]))
 
     def last_seen(self, user_id: int) -> dict[str, datetime]:
         rows = self.store.all("SELECT exercise_id, max(submitted_at) FROM attempts WHERE user_id = ? "

@@ -39,7 +39,8 @@ class TutorContext:
     """Everything a reply is grounded in. ``rung``: hints of the ladder the learner has seen;
     ``style``: "examples" | "theory" | "challenges" | None; ``level``: 1..10;
     ``skills``: skill id -> name; ``safe_example``: the concept's example is safe to show here;
-    ``said``: the tutor's last replies in this conversation, oldest first (not said again word for word)."""
+    ``said``: the tutor's last replies in this conversation, oldest first (not said again word for word);
+    ``solved``: the learner has submitted a passing solution of the exercise already."""
 
     exercise: Exercise | None
     latest: GradeResult | None
@@ -51,6 +52,7 @@ class TutorContext:
     now: datetime | None = None
     safe_example: bool = True
     said: Sequence[str] = ()
+    solved: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,9 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     found = look_up(intent.term, exercise, concepts, word) if asks_word else []
 
     if latest is not None and latest.passed and intent.kind != intents.CONCEPT:
-        parts.append(f"Your last run passes all {len(latest.tests)} tests: well done. Submit it when you are ready.")
+        parts.append(f"Your last run passes all {len(latest.tests)} tests: well done. "
+                     + ("You have solved this exercise: on to the next one whenever you like." if context.solved
+                        else "Submit it when you are ready."))
         question = "Looking back, which case was the hardest to get right, and why?"
     elif word is not None or found:  # "what is an attribute?": what it means, then how the instructions use it
         quote = found if _fresh(context, found[-1:]) else []  # the quote is said once, its lead-in with it

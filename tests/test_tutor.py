@@ -145,6 +145,15 @@ def test_a_passing_run_is_congratulated_not_hinted(wb):
     wb.run_tests(learner, DIGITS, wb.exercise(DIGITS).reference)
     text = wb.ask_tutor(learner, "I'm stuck", DIGITS)
     assert "passes all 7 tests" in text and "Hint" not in text
+    assert "Submit it when you are ready" in text
+
+
+def test_a_solved_exercise_is_not_to_be_submitted_again(wb):
+    learner = new_learner(wb)
+    wb.submit(learner, DIGITS, wb.exercise(DIGITS).reference)
+    text = wb.ask_tutor(learner, "I'm stuck", DIGITS)
+    assert "passes all 7 tests" in text and "You have solved this exercise" in text
+    assert "Submit it" not in text
 
 
 def test_the_latest_result_survives_a_restart_through_the_last_submission(wb, make_wb):
