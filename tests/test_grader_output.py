@@ -97,3 +97,30 @@ def test_printing_does_not_disturb_the_report(grader: Grader, make_exercise: Cal
     result = grader.grade(make_exercise(), code)
     assert result.status == "fail"
     assert result.tests[0].output.startswith('{"status": "pass", "tests": []}')
+
+
+def test_what_a_test_printed_before_an_endless_loop_is_shown(grader: Grader, make_exercise: Callable[..., Path]) -> None:
+    """Printing is how beginners find an endless loop: what the code printed before the test had to be
+    stopped shows with the timeout (the process that held it is killed), capped, and only for that test."""
+    code = ("def add(a, b):\n    if a < 0:\n        total = 0\n        while True:\n"
+            "            total += 1\n            if total < 4:\n                print('still adding', total)\n"
+            "            if total == 5:\n                print('x' * 50_000)\n    return a + b\n")
+    result = grader.grade(make_exercise(), code)
+    small, negative, zero = result.tests
+    assert negative.status == "error" and negative.message.startswith("Took longer than")
+    assert negative.output.startswith("still adding 1\nstill adding 2\nstill adding 3\nxxx")
+    assert negative.output.endswith("… (output cut off)") and len(negative.output) < 5000
+    assert small.status == zero.status == "pass" and zero.output == ""
+
+
+def test_what_the_code_printed_while_loading_forever_is_shown(grader: Grader, make_exercise: Callable[..., Path]) -> None:
+    code = "print('loading the table')\nwhile True:\n    pass\n"
+    result = grader.grade(make_exercise(), code)
+    assert result.status == "error" and "to load" in result.message
+    assert result.tests[0].output == "loading the table\n"
+
+
+def test_printed_and_directly_written_output_keep_their_order(grader: Grader, make_exercise: Callable[..., Path]) -> None:
+    code = ("import os\n\ndef add(a, b):\n    print('first')\n    os.write(1, b'second\\n')\n"
+            "    print('third')\n    return a + b\n")
+    assert grader.grade(make_exercise(), code).tests[0].output == "first\nsecond\nthird\n"

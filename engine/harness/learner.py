@@ -1,10 +1,11 @@
 """The learner's process: imports ``solution`` and does what the test process asks of it.
 
 It is forked from the test process before any learner code runs, then cut off from the test
-process's output: what it prints is kept in memory (the first ``output_cap`` characters since the
-last test, the rest only counted, so printing millions of lines costs neither memory nor a file
-size limit), and what reaches its file descriptors 1 and 2 directly goes to an in-memory file;
-the tests read both after each test, so printing cannot reach the grader's report. Everything here is in the
+process's output: what it prints goes to an in-memory file the test process made (the first
+``output_cap`` characters since the last test, the rest only counted, so printing millions of lines
+costs neither memory nor a file size limit), and so does what reaches its file descriptors 1 and 2
+directly; the tests read it after each test, so printing cannot reach the grader's report, and
+what a test printed before it had to be stopped (an endless loop) is still there to show. Everything here is in the
 learner's reach and trusted by nobody.
 
 Standard library only: this runs inside the sandbox.
@@ -30,13 +31,15 @@ if TYPE_CHECKING:
 
 class CappedOutput(io.TextIOBase):
     """``sys.stdout`` and ``sys.stderr`` of the learner's code, one stream so that lines keep the
-    order they were printed in: keeps what fits under the cap, counts the rest."""
+    order they were printed in: written to the output file as printed (in order with what reaches
+    file descriptors 1 and 2 directly) while under the cap, the rest only counted."""
 
-    def __init__(self, cap: int) -> None:
+    def __init__(self, fd: int, cap: int) -> None:
+        self.fd = fd
         self.cap = cap
-        self.parts: list[str] = []
-        self.kept = 0
-        self.written = 0
+        self.kept = 0  # characters written to the file since the last take
+        self.kept_bytes = 0
+        self.written = 0  # characters printed since the last take, kept or not
 
     def writable(self) -> bool:
         return True
@@ -46,22 +49,26 @@ class CappedOutput(io.TextIOBase):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         room = self.cap + 1 - self.kept  # one more than the cap: enough to know it was cut
         if room > 0:
-            self.parts.append(text[:room])
-            self.kept += min(len(text), room)
+            part = text[:room]
+            data = memoryview(part.encode("utf-8", "backslashreplace"))
+            self.kept += len(part)
+            self.kept_bytes += len(data)
+            while data:
+                data = data[os.write(self.fd, data):]
         self.written += len(text)
         return len(text)
 
     def fileno(self) -> int:
-        return 1  # the in-memory file, read with this stream's text
+        return 1  # the output file, where this stream's text goes too
 
     def isatty(self) -> bool:
         return False
 
-    def take(self) -> tuple[str, int]:
-        """What was kept since the last take, and how many characters were written in all."""
-        text, written = "".join(self.parts), self.written
-        self.parts, self.kept, self.written = [], 0, 0
-        return text, written
+    def take(self) -> tuple[int, int]:
+        """The bytes this stream put in the file since the last take, and the characters printed in all."""
+        taken = self.kept_bytes, self.written
+        self.kept, self.kept_bytes, self.written = 0, 0, 0
+        return taken
 
 
 class LearnerConnection(Connection):
@@ -95,20 +102,21 @@ class LearnerConnection(Connection):
                 stream.flush()  # type: ignore[union-attr]
             except Exception:
                 pass
-        printed, written = self.printed.take()
+        kept_bytes, printed = self.printed.take()
         size = os.lseek(self.capture, 0, os.SEEK_END)
-        direct = os.pread(self.capture, min(size, self.output_cap + 1), 0).decode("utf-8", "replace")
+        text = os.pread(self.capture, min(size, self.output_cap + 1), 0).decode("utf-8", "replace")
         os.ftruncate(self.capture, 0)
         os.lseek(self.capture, 0, os.SEEK_SET)
-        text, total = printed + direct, written + size
+        total = printed + size - kept_bytes  # what was printed, and what was written to 1 and 2 directly
         if total > self.output_cap:
             text = text[: self.output_cap] + f"\n… (output cut off: {total:,} characters in all)"
         return text
 
 
-def run(sock: socket.socket, workdir: str, output_cap: int) -> None:
-    """The body of the forked learner process. Never returns."""
-    capture = os.memfd_create("output")
+def run(sock: socket.socket, workdir: str, output_cap: int, capture: int) -> None:
+    """The body of the forked learner process, its output going to the in-memory file ``capture``
+    (shared with the test process, which reads it itself when this process had to be stopped).
+    Never returns."""
     os.dup2(capture, 1)
     os.dup2(capture, 2)
     for stream in (sys.__stdout__, sys.__stderr__):  # direct writes keep their order too
@@ -116,7 +124,7 @@ def run(sock: socket.socket, workdir: str, output_cap: int) -> None:
             stream.reconfigure(line_buffering=True, write_through=True)  # type: ignore[union-attr]
         except Exception:
             pass
-    printed = CappedOutput(output_cap)
+    printed = CappedOutput(capture, output_cap)
     sys.stdout = sys.stderr = printed
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)

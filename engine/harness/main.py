@@ -167,13 +167,17 @@ class LearnerProcess:
         self.output_cap = output_cap
         self.pid = 0
         self.conn: TestConnection | None = None
+        self.capture: int | None = None  # the in-memory file the process's output goes to
 
     def start(self, deadline: float) -> TestConnection:
+        if self.capture is not None:
+            os.close(self.capture)
+        self.capture = os.memfd_create("output")
         ours, theirs = socket.socketpair()
         pid = os.fork()
         if pid == 0:
             ours.close()
-            learner.run(theirs, self.workdir, self.output_cap)
+            learner.run(theirs, self.workdir, self.output_cap, self.capture)
         theirs.close()
         self.pid = pid
         self.conn = TestConnection(ours)
@@ -185,13 +189,30 @@ class LearnerProcess:
         return self.conn
 
     def output(self) -> str:
-        if self.conn is None:
+        """What the learner's code printed since the last call: as the process counts it, or, when it
+        cannot answer (stopped, or stuck in a loop), as much as its output file holds."""
+        text = None
+        if self.conn is not None:
+            try:
+                text = self.conn.request("output")
+            except Exception:
+                pass
+        if not isinstance(text, str):
+            text = self.left_behind()
+        return for_the_learner(text, os.path.join(self.workdir, SOLUTION))
+
+    def left_behind(self) -> str:
+        """The output file's text, cut at the cap; emptied for what comes next. Read here, not asked of
+        the process: the learner may have done anything to the file, so every failure reads as nothing."""
+        if self.capture is None:
             return ""
         try:
-            text = self.conn.request("output")
-        except Exception:
+            size = os.fstat(self.capture).st_size
+            text = os.pread(self.capture, min(size, self.output_cap + 1), 0).decode("utf-8", "replace")
+            os.ftruncate(self.capture, 0)
+        except OSError:
             return ""
-        return for_the_learner(text, os.path.join(self.workdir, SOLUTION)) if isinstance(text, str) else ""
+        return text[: self.output_cap] + "\n… (output cut off)" if len(text) > self.output_cap else text
 
     def stop(self, ended: bool = False) -> str:
         """Kill the process; if it ``ended`` by itself, say how."""
