@@ -27,9 +27,23 @@ class Attempt:
 
 @dataclass(frozen=True)
 class Draft:
+    """Code in progress, and the time on the task so far: ``active_s`` up to ``updated_at``, the
+    learner's last action on the exercise (opening it, typing, a hint)."""
+
     code: str
     hints_shown: int
     started_at: datetime
+    updated_at: datetime
+    active_s: float = 0.0
+
+    def time_on_task(self, now: datetime) -> float:
+        """Seconds spent on the exercise until ``now``: every pause between the learner's actions on it
+        counts, up to ``IDLE_S``; a longer one was time away (a break, another exercise, the next day)."""
+        pause = (now - self.updated_at).total_seconds()
+        return self.active_s + (pause if 0 <= pause <= IDLE_S else 0.0)
+
+
+IDLE_S = 600.0  # a pause longer than this between actions on an exercise is time away from it
 
 
 _COLUMNS = ("id, user_id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, "
@@ -83,19 +97,24 @@ class Attempts:
 
     # -- drafts -------------------------------------------------------------------------------
 
-    def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None) -> None:
-        now = to_naive_utc(utcnow())
+    def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None,
+                   at: datetime | None = None) -> Draft:
+        """Keep the learner's code (and hints shown) as of ``at``, their latest action on the exercise."""
+        now = at or utcnow()
         current = self.draft(user_id, exercise_id)
         hints = hints_shown if hints_shown is not None else (current.hints_shown if current else 0)
-        started = to_naive_utc(current.started_at) if current else now
+        started = current.started_at if current else now
+        active = current.time_on_task(now) if current else 0.0
         self.store.execute(
-            "INSERT OR REPLACE INTO drafts (user_id, exercise_id, code, hints_shown, started_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", [user_id, exercise_id, code, hints, started, now])
+            "INSERT OR REPLACE INTO drafts (user_id, exercise_id, code, hints_shown, started_at, updated_at, active_s) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [user_id, exercise_id, code, hints, to_naive_utc(started), to_naive_utc(now), active])
+        return Draft(code, hints, started, now, active)
 
     def draft(self, user_id: int, exercise_id: str) -> Draft | None:
-        row = self.store.one("SELECT code, hints_shown, started_at FROM drafts WHERE user_id = ? AND exercise_id = ?",
-                             [user_id, exercise_id])
-        return Draft(row[0], row[1], to_aware_utc(row[2])) if row else None
+        row = self.store.one("SELECT code, hints_shown, started_at, updated_at, active_s FROM drafts "
+                             "WHERE user_id = ? AND exercise_id = ?", [user_id, exercise_id])
+        return Draft(row[0], row[1], to_aware_utc(row[2]), to_aware_utc(row[3]), row[4] or 0.0) if row else None
 
     def clear_draft(self, user_id: int, exercise_id: str) -> None:
         self.store.execute("DELETE FROM drafts WHERE user_id = ? AND exercise_id = ?", [user_id, exercise_id])

@@ -256,4 +256,9 @@ MIGRATIONS: list[str] = [
         revoked_at TIMESTAMP
     );
     """,
+    # 10: a draft's time on the task (engine/attempts.py Draft): seconds of the pauses between the
+    # learner's actions on the exercise, up to updated_at, each pause counted up to ten minutes
+    """
+    ALTER TABLE drafts ADD COLUMN active_s DOUBLE DEFAULT 0;
+    """,
 ]

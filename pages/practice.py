@@ -183,7 +183,7 @@ st.query_params["exercise"] = chosen
 
 codes = st.session_state.setdefault("codes", {})
 versions = st.session_state.setdefault("editor_versions", {})
-draft = wb.draft(user.id, exercise.id)
+draft = wb.work_on(user.id, exercise.id)  # every run of the page is the learner doing something here
 if exercise.id not in codes:
     codes[exercise.id] = draft.code if draft else exercise.starter
 version = versions.get(exercise.id, 0)
@@ -267,8 +267,7 @@ with work:
         pending_clicks.clear()  # done, after the result is kept: a run stopped before does it again
     if requested == ("submit", exercise.id):
         pending_clicks.clear()  # first: a submission is recorded once, even if this run stops after it
-        started = draft.started_at if draft else None
-        duration = (results.now() - started).total_seconds() if started else None
+        duration = draft.time_on_task(wb.clock())
         ticket = results.start(exercise.id)
         with st.spinner("Grading your submission…"):
             attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown, duration_s=duration)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from factories import new_learner
 
 import engine
 from engine import (
@@ -348,6 +349,27 @@ def test_reveal_hint_counts_hints(wb: Workbench, ada: User) -> None:
     assert wb.draft(ada.id, EXERCISE).hints_shown == len(hints)
     verbs = [r[0] for r in events(wb, ada.id)]
     assert verbs.count("requested-hint") == len(hints) + 2
+
+
+def test_time_on_task_counts_from_opening_and_leaves_out_time_away(make_wb, clock) -> None:
+    """Reading the instructions is work: the time runs from opening the exercise, through every action on
+    it (typing, hints, each run of the page), counting each pause up to ten minutes; a longer pause (a
+    break, the next day) is time away. A reopened exercise goes on from where it was."""
+    wb = make_wb(clock)
+    learner = new_learner(wb)
+    opened = wb.work_on(learner, EXERCISE)
+    assert (opened.code, opened.time_on_task(clock())) == (wb.exercise(EXERCISE).starter, 0)
+    clock.advance(minutes=4)  # reading
+    wb.save_draft(learner, EXERCISE, "def digit_sum(n):\n")
+    clock.advance(minutes=3)
+    wb.reveal_hint(learner, EXERCISE, "def digit_sum(n):\n    pass\n")
+    clock.advance(hours=20)  # the next day
+    back = wb.work_on(learner, EXERCISE)
+    assert back.code == "def digit_sum(n):\n    pass\n" and back.hints_shown == 1
+    clock.advance(minutes=2)
+    assert wb.draft(learner, EXERCISE).time_on_task(clock()) == 9 * 60
+    clock.advance(minutes=11)  # walked away without a word: none of it counts
+    assert wb.draft(learner, EXERCISE).time_on_task(clock()) == 7 * 60
 
 
 def test_a_pass_clears_the_draft_and_a_fail_keeps_it(wb: Workbench, ada: User) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from uuid import uuid4
 
 import streamlit as st
@@ -13,10 +12,6 @@ from ui.markdown import inline_code
 ICONS = {"pass": ":material/check_circle:", "fail": ":material/cancel:", "error": ":material/error:"}
 COLOURS = {"pass": "green", "fail": "red", "error": "orange"}
 OUTPUT_LINES = 12  # printed output longer than this scrolls in a box of that height
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def start(exercise_id: str) -> str:

@@ -154,7 +154,14 @@ class PracticeCalls(Parts):
         return self.attempts.draft(user_id, exercise_id)
 
     def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None) -> None:
-        self.attempts.save_draft(user_id, exercise_id, code, hints_shown)
+        self.attempts.save_draft(user_id, exercise_id, code, hints_shown, at=self.clock())
+
+    def work_on(self, user_id: int, exercise_id: str) -> Draft:
+        """The learner has the exercise open: its draft (the starter code until they type) starts counting
+        time on the task, or goes on counting it. Reading the instructions is part of the work."""
+        draft = self.draft(user_id, exercise_id)
+        code = draft.code if draft else self.exercise(exercise_id).starter
+        return self.attempts.save_draft(user_id, exercise_id, code, at=self.clock())
 
     def reveal_hint(self, user_id: int, exercise_id: str, code: str) -> tuple[int, str]:
         """Show one more hint: returns (hints shown now, that hint). Counted in the draft and the log."""
