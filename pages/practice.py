@@ -79,9 +79,12 @@ def more(user_id: int) -> None:
         st.toast("Nothing more fits today: you have seen every exercise available. Choose any exercise below.",
                  icon=":material/info:")
         return
+    added = today.items[-1].pick.exercise
     status = {item.pick.exercise.id: item.status for item in today.items}
     if status.get(st.session_state.get(SELECTBOX_KEY)) in FINISHED:  # the open one is done: open the new one
-        open_exercise(today.items[-1].pick.exercise.id)
+        open_exercise(added.id)
+    else:  # the open one stays open: say where the new one went
+        st.toast(f"Added to today's set: {added.title}. Open it there when you are ready.", icon=":material/add:")
 
 
 def keep(exercise_id: str, text: str) -> None:
