@@ -172,7 +172,7 @@ def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
             reasons.append(f"no exercise tried since joining {row['days_since_joined']} days ago")
         elif row["days_inactive"] >= rules.inactive_days:
             kinds.append("inactive")
-            reasons.append(f"inactive for {row['days_inactive']} days (last active {row['last_at']:%Y-%m-%d})")
+            reasons.append(f"inactive for {row['days_inactive']} days (last active {row['last_at']:%d %b %Y})")
         recent, before = row["recent_attempts"], row["before_attempts"]
         if recent >= rules.min_attempts and before >= rules.min_attempts:
             then, lately = row["before_passes"] / before, row["recent_passes"] / recent

@@ -26,7 +26,7 @@ def test_an_example_from_the_guide_fills_the_box_and_runs(wb, tess):
     at = open_page(tess)
     at.selectbox(key="example").select("Weekly active learners").run()
     assert not at.exception, at.exception
-    assert at.text_area(key="sql").value.startswith("SELECT date_trunc('week', day) AS week")
+    assert at.text_area(key="sql").value.startswith("SELECT CAST(date_trunc('week', day) AS DATE) AS week")
     at.button(key="FormSubmitter:query-Run").click().run()
     assert list(at.dataframe[-1].value.columns) == ["week", "learners"]
 
