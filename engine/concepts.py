@@ -4,6 +4,8 @@ A note reads::
 
     # <Skill name>
     ## The idea           a few paragraphs
+    ## First example      a fenced python block of a few short lines on the idea's basics, narrow
+                          enough for the tutor's column (``FIRST_EXAMPLE_WIDTH``): what a beginner is shown
     ## Example            a fenced python block (and optional prose)
     ## Common mistakes    a bullet list
     ## Questions to ask yourself   a bullet list
@@ -11,7 +13,9 @@ A note reads::
                           (``engine.glossary``); the tutor answers "what is an attribute?" with them
 
 Notes are optional: a missing or malformed note gives ``None`` and the tutor teaches without it. A
-malformed entry of the words is skipped, with a warning.
+missing section other than the idea is empty (``""`` or ``()``): a note without a first example
+still parses, and the tutor falls back on the full example. A malformed entry of the words is
+skipped, with a warning.
 """
 
 from __future__ import annotations
@@ -26,8 +30,11 @@ from engine.glossary import Word, parse_word, term_key
 
 log = logging.getLogger(__name__)
 
-_SECTIONS = {"the idea": "idea", "example": "example", "common mistakes": "mistakes",
-             "questions to ask yourself": "questions", "words": "words"}
+_SECTIONS = {"the idea": "idea", "first example": "first_example", "example": "example",
+             "common mistakes": "mistakes", "questions to ask yourself": "questions", "words": "words"}
+# the tutor's column beside the exercise holds about 36 monospace characters: a first example's
+# lines fit in it, comments and all, so none is cut off
+FIRST_EXAMPLE_WIDTH = 36
 _FENCE = re.compile(r"```[a-zA-Z]*\n(.*?)```", re.DOTALL)
 _ERROR_KIND = re.compile(r"\s*([A-Z][A-Za-z]*(?:Error|Exception|Iteration|Exit))\b")
 _WORD = re.compile(r"[a-z_]+")
@@ -38,7 +45,9 @@ _COMMON = frozenset("that this with your from when what which there their then t
 
 @dataclass(frozen=True)
 class Concept:
-    """One skill's note, parsed. ``example`` is the code of the example's fenced block."""
+    """One skill's note, parsed. ``example`` is the code of the example's fenced block;
+    ``first_example`` the code of the first example's, a few short lines for beginners ("" when the
+    note has none)."""
 
     skill: str
     name: str
@@ -48,6 +57,7 @@ class Concept:
     mistakes: tuple[str, ...]
     questions: tuple[str, ...]
     words: tuple[Word, ...] = ()
+    first_example: str = ""
 
     def word(self, term: str) -> Word | None:
         """The entry of this note's words that ``term`` ("attributes", "an iterable") names, if any."""
@@ -121,10 +131,16 @@ def parse(skill: str, text: str) -> Concept:
     if not title or not body.get("idea"):
         raise ValueError(f"concept note {skill!r} needs a '# title' and a '## The idea' section")
     example_text = body.get("example", "")
-    fence = _FENCE.search(example_text)
-    return Concept(skill=skill, name=title, idea=body["idea"], example=fence.group(1).rstrip() if fence else "",
+    return Concept(skill=skill, name=title, idea=body["idea"], example=_code(example_text),
                    example_text=example_text, mistakes=_bullets(body.get("mistakes", "")),
-                   questions=_bullets(body.get("questions", "")), words=_word_entries(skill, body.get("words", "")))
+                   questions=_bullets(body.get("questions", "")), words=_word_entries(skill, body.get("words", "")),
+                   first_example=_code(body.get("first_example", "")))
+
+
+def _code(text: str) -> str:
+    """The code of the first fenced block of a section; "" without one."""
+    fence = _FENCE.search(text)
+    return fence.group(1).rstrip() if fence else ""
 
 
 def _word_entries(skill: str, text: str) -> tuple[Word, ...]:

@@ -223,20 +223,29 @@ def _compared(intent: Intent, context: TutorContext, concepts: Concepts) -> list
 
 def _teach(concept: Concept, context: TutorContext, *, full: bool) -> list[str]:
     """The concept in the learner's preferred order: example first, idea first, or just the idea
-    (always, in passing: ``full`` False)."""
+    (always, in passing: ``full`` False; and for those who like challenges, who work examples out
+    themselves). "A small example first" is the note's first example, a few lines that fit the
+    tutor's column, then the idea and the fuller example. A beginner (level 3 or below, as in
+    ``reply``) gets only the small one: the long one buried the plain words."""
     paragraphs = concept.idea.split("\n\n")
     # the whole idea for those who like theory first; two paragraphs (or one, in passing) for the others
     idea = "\n\n".join(paragraphs if full and context.style == "theory" else paragraphs[:2 if full else 1]).strip()
-    example = (f"For example:\n\n```python\n{concept.example}\n```"
-               if concept.example and context.safe_example else "")
     lead = f"**{concept.name}.** "
-    if not full:  # in passing, beside a failing test: the idea alone, not a long example that buries it
+    if not full or context.style == "challenges":  # in passing, a long example would bury the diagnosis
         return [lead + idea]
-    if context.style == "examples" and example:
-        return [lead + "Here is a small example first." + "\n\n" + example[len("For example:\n\n"):], idea]
-    if context.style == "challenges" or not example:
-        return [lead + idea]
-    return [lead + idea, example]
+    beginner = context.level <= 3
+    small = _code_block(concept.first_example) if context.safe_example else ""
+    whole = _code_block(concept.example) if context.safe_example else ""
+    if context.style == "examples" and small:
+        fuller = ["A fuller example:\n\n" + whole] if whole and not beginner else []
+        return [lead + "Here is a small example first.\n\n" + small, idea, *fuller]
+    shown = (small if beginner else "") or whole
+    return [lead + idea, "For example:\n\n" + shown] if shown else [lead + idea]
+
+
+def _code_block(code: str) -> str:
+    """``code`` as a fenced python block; "" for no code."""
+    return f"```python\n{code}\n```" if code else ""
 
 
 def _teach_again(concept: Concept, context: TutorContext) -> list[str]:

@@ -1,25 +1,28 @@
 """Concept notes (data/concepts/<skill>.md): one per skill of the curriculum, in the exact format the
-offline tutor parses, with an example that compiles and runs, words defined once across the notes,
-and nothing copied from the bank's reference solutions."""
+offline tutor parses, with a first example short and narrow enough for the tutor's column that
+prints what its comments say, an example that compiles and runs, words defined once across the
+notes, and nothing copied from the bank's reference solutions."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
+import tokenize
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from engine.concepts import Concepts, prose_sentences
+from engine.concepts import FIRST_EXAMPLE_WIDTH, Concepts, parse, prose_sentences
 from engine.glossary import parse_word
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CONCEPTS = DATA / "concepts"
 BANK = DATA / "bank" / "python"
 
-SECTIONS = ["The idea", "Example", "Common mistakes", "Questions to ask yourself", "Words"]
+SECTIONS = ["The idea", "First example", "Example", "Common mistakes", "Questions to ask yourself", "Words"]
 IDEA_PARAGRAPHS = (2, 4)
 MISTAKES = (4, 7)
 QUESTIONS = (4, 6)
@@ -30,6 +33,12 @@ DEFINITION_CHARS = 240
 # list's index; the tutor gives the entry of the exercise's own skill
 SHARED_WORDS = {"index": {"strings", "lists"}, "position": {"strings", "lists"}, "slice": {"strings", "lists"}}
 EXAMPLE_TIMEOUT_S = 10
+# a first example fits the tutor's column beside the exercise: FIRST_EXAMPLE_WIDTH characters a line,
+# FIRST_EXAMPLE_CODE lines of code (blank lines and output comments on a line of their own not
+# counted), FIRST_EXAMPLE_LINES lines in all
+FIRST_EXAMPLE_CODE = 8
+FIRST_EXAMPLE_LINES = 10
+OUTPUT = "# -> "  # a comment that says what the line above or beside it prints, one printed line each
 MIN_SOLUTION_LINE = 25  # shorter reference lines are too generic to count as copied
 
 SKILLS: list[dict] = tomllib.loads((DATA / "curriculum.toml").read_text(encoding="utf-8"))["skills"]
@@ -88,6 +97,20 @@ def example_code(skill: str) -> str:
     return match.group("code")
 
 
+def first_example_code(skill: str) -> str:
+    body = section(skill, "First example")
+    match = EXAMPLE_BLOCK.fullmatch(body)
+    assert match, f"{skill}: the First example section must be exactly one fenced ```python block"
+    return match.group("code")
+
+
+def said_outputs(code: str) -> list[str]:
+    """What the ``# -> `` comments of ``code`` say it prints, in order: one printed line each."""
+    comments = [token.string for token in tokenize.generate_tokens(io.StringIO(code).readline)
+                if token.type == tokenize.COMMENT]
+    return [comment.removeprefix(OUTPUT) for comment in comments if comment.startswith(OUTPUT)]
+
+
 def solution_lines(source: str) -> list[str]:
     """The non-trivial lines of a reference solution, stripped: not blank, not comments, at least
     MIN_SOLUTION_LINE characters, not a `def`/`import`/`from` line. A `return` line is skipped unless
@@ -106,6 +129,7 @@ def solution_lines(source: str) -> list[str]:
 REFERENCE_LINES: dict[str, list[str]] = {
     path.parent.name: solution_lines(path.read_text(encoding="utf-8")) for path in sorted(BANK.glob("*/reference.py"))
 }
+NOTES = Concepts(CONCEPTS)
 
 
 # -- the curriculum and the folder --------------------------------------------------------------------
@@ -170,6 +194,52 @@ def test_example_runs(skill: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_first_example_fits_the_tutors_column(skill: str) -> None:
+    lines = first_example_code(skill).splitlines()
+    wide = [line for line in lines if len(line) > FIRST_EXAMPLE_WIDTH]
+    assert wide == [], f"{skill}: first example lines over {FIRST_EXAMPLE_WIDTH} characters: {wide}"
+    code = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    assert len(code) <= FIRST_EXAMPLE_CODE, f"{skill}: {len(code)} lines of code in the first example"
+    assert len(lines) <= FIRST_EXAMPLE_LINES, f"{skill}: {len(lines)} lines in the first example"
+    assert "\t" not in "".join(lines) and all(line.isascii() for line in lines), f"{skill}: tabs or wide characters"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_first_example_uses_only_the_basics(skill: str) -> None:
+    """Nothing to import: a first example shows the idea itself, not the library around it."""
+    code = first_example_code(skill)
+    assert not re.search(r"^\s*(import|from)\s", code, flags=re.MULTILINE), f"{skill}: an import in the first example"
+    assert len(code) < len(example_code(skill)), f"{skill}: the first example is no shorter than the full one"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_first_example_prints_what_its_comments_say(skill: str, tmp_path: Path) -> None:
+    code = first_example_code(skill)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=EXAMPLE_TIMEOUT_S,
+    )
+    assert result.returncode == 0, f"{skill}: the first example failed:\n{result.stderr}"
+    said = said_outputs(code)
+    assert said, f"{skill}: the first example says nothing of what it prints ('{OUTPUT}...' comments)"
+    assert result.stdout.splitlines() == said, f"{skill}: the first example prints other lines than its comments say"
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
+def test_first_example_is_what_the_tutor_reads(skill: str) -> None:
+    note = NOTES.get(skill)
+    assert note is not None and note.first_example == first_example_code(skill)
+    assert note.example == example_code(skill), f"{skill}: the full example is read from its own section"
+
+
+def test_a_note_without_a_first_example_still_parses() -> None:
+    """As with every section but the idea: a note written before first examples existed still teaches."""
+    note = parse("loops", "# Loops\n\n## The idea\nRepeat things.\n\n## Example\n```python\nprint(1)\n```\n")
+    assert (note.first_example, note.example) == ("", "print(1)")
+    bare = parse("loops", "# Loops\n\n## The idea\nRepeat things.\n")
+    assert (bare.first_example, bare.example, bare.mistakes) == ("", "", ())
+
+
+@pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)
 def test_common_mistakes_are_labelled_bullets(skill: str) -> None:
     lines = [line for line in section(skill, "Common mistakes").splitlines() if line.strip()]
     bad = [line for line in lines if not MISTAKE_BULLET.fullmatch(line)]
@@ -195,9 +265,6 @@ def test_note_contains_no_reference_solution(skill: str) -> None:
 
 
 # -- words ---------------------------------------------------------------------------------------------
-
-
-NOTES = Concepts(CONCEPTS)
 
 
 @pytest.mark.parametrize("skill", SKILL_IDS, ids=SKILL_IDS)

@@ -4,13 +4,14 @@ session on Run-length codec, whose tests timed out, graded once in the real sand
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from factories import START, new_learner
+from factories import START, answer_interview, new_learner
 
-from engine.concepts import Concepts
+from engine.concepts import FIRST_EXAMPLE_WIDTH, Concepts
 from engine.diagnosis import diagnose, diagnose_test
 from engine.grader import Grader, GradeResult
 from engine.grader import TestResult as Graded  # not a pytest class
@@ -497,3 +498,71 @@ def test_a_note_question_closes_the_reply_only_where_it_fits(wb, exercise_id, as
     for rung in range(5):  # the question moves on with the hint ladder: every question of the note comes round
         said = (*said, reply("hello", on(wb, exercise_id, rung=rung), CONCEPTS).text)
     assert any(LAST_GROUP in text for text in said) is asked, said
+
+
+
+# -- H: a beginner's example fits the tutor's column ----------------------------------------------------
+
+TALLY = "python/tally-votes"  # skills: dicts, loops
+DOLLS = "python/nesting-dolls-colours"  # skills: recursion, dicts
+CODE_BLOCK = re.compile(r"```python\n(.*?)\n```", re.DOTALL)
+
+
+def code_lines(text: str) -> list[str]:
+    """The lines of every fenced python block of a reply."""
+    return [line for block in CODE_BLOCK.findall(text) for line in block.splitlines()]
+
+
+@pytest.mark.parametrize("message, exercise_id, skill", [
+    pytest.param("what is a dictionary?", TALLY, "dicts", id="dictionary"),
+    pytest.param("what is recursion?", DOLLS, "recursion", id="recursion"),
+])
+def test_a_beginner_who_likes_examples_gets_the_short_one_first(wb, message, exercise_id, skill):
+    """The reviewer's Beginner got the 25-line example, its output comments cut off in the tutor's
+    column, and the definition only after it."""
+    note = CONCEPTS.get(skill)
+    assert note is not None and note.first_example
+    text = reply(message, on(wb, exercise_id, level=2, style="examples"), CONCEPTS).text
+    small = f"**{note.name}.** Here is a small example first.\n\n```python\n{note.first_example}\n```"
+    assert text.startswith(f"{small}\n\n{note.idea.split(chr(10) * 2)[0]}"), text[:300]
+    assert code_lines(text) == note.first_example.splitlines(), "the short example alone, not the long one"
+    assert max(map(len, code_lines(text))) <= FIRST_EXAMPLE_WIDTH
+    assert text.rstrip().endswith("?") and text.count("?") == 1
+
+
+@pytest.mark.parametrize("level, style, order", [
+    pytest.param(2, "examples", ["first example", "idea"], id="beginner-examples"),
+    pytest.param(2, "theory", ["idea", "first example"], id="beginner-theory"),
+    pytest.param(3, None, ["idea", "first example"], id="beginner-no-style"),
+    pytest.param(1, "challenges", ["idea"], id="beginner-challenges"),
+    pytest.param(4, "examples", ["first example", "idea", "example"], id="examples"),
+    pytest.param(6, "theory", ["idea", "example"], id="theory"),
+    pytest.param(6, None, ["idea", "example"], id="no-style"),
+    pytest.param(6, "challenges", ["idea"], id="challenges"),
+])
+def test_what_is_a_dictionary_is_taught_for_the_level_and_style(wb, level, style, order):
+    """A beginner (level 3 or below) gets the first example in place of the full one, whatever their
+    style; the others keep the full example, and those who like examples see the short one first.
+    Those who like challenges work the example out themselves, at any level."""
+    note = CONCEPTS.get("dicts")
+    assert note is not None
+    text = reply("what is a dictionary?", on(wb, TALLY, level=level, style=style), CONCEPTS).text
+    found = {"idea": text.find(note.idea.split(". ")[0]), "first example": text.find(note.first_example),
+             "example": text.find(note.example)}
+    assert sorted((at, part) for part, at in found.items() if at >= 0) == [(found[part], part) for part in order]
+
+
+def test_a_beginner_gets_no_example_that_is_not_safe_to_show(wb):
+    text = reply("what is a dictionary?", on(wb, TALLY, level=2, style="examples", safe_example=False), CONCEPTS).text
+    assert "```" not in text and text.startswith("**Dictionaries.** A dictionary maps keys to values")
+
+
+def test_the_reviewers_beginner_gets_the_short_example_through_the_workbench(wb):
+    """A learner who rated themselves Beginner and likes examples, on a dictionary exercise."""
+    learner = new_learner(wb)
+    answer_interview(wb, learner)  # Beginner everywhere, examples first
+    assert wb.level(learner).value <= 3 and wb.profile(learner).style == "examples"
+    text = wb.ask_tutor(learner, "what is a dictionary?", TALLY)
+    note = CONCEPTS.get("dicts")
+    assert note is not None and text.startswith("**Dictionaries.** Here is a small example first.")
+    assert code_lines(text) == note.first_example.splitlines()
