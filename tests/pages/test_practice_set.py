@@ -66,6 +66,7 @@ def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
     after = todays(wb, learner)
     assert after[:-1] == before and after[-1] not in before
     assert progress(at) == "0 of 5 solved today" and ": to do]" in set_lines(at)[-1]
+    assert any("70–85% chance of passing" in c.value for c in at.caption), "the picks' chances explained"
     title = wb.exercise(after[-1]).title  # the open exercise stays open: the toast says where the new one went
     assert [t.value for t in at.toast] == [f"Added to today's set: {title}. Open it there when you are ready."]
     assert at.selectbox(key="exercise_id").value == before[0], "the open exercise stays open"
