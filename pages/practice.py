@@ -31,13 +31,13 @@ user = require_user()
 catalogue = {e.id: e for e in wb.exercises()}
 
 
-def request(kind: str, exercise_id: str) -> None:
+def request(kind: str, exercise_id: str, from_editor_mode: bool = False) -> None:
     """A callback of Run tests and Submit ("run" or "submit"): the click is carried out by the page's body,
     in whichever run of the page gets there (ui/pending_clicks). The code editor's text, sent 250 ms after
     the last key, stops the run of a click made just before it, and a button's click lives only in the
     run it started: the click was lost. Carried out by the later run, it uses the code the editor holds
-    then. A click whose whole run ends before the text arrives still grades the code as it was."""
-    pending_clicks.put(kind, exercise_id)
+    then; ``from_editor_mode``: a click beside the code editor waits for that text (pending_clicks.settle)."""
+    pending_clicks.put(kind, exercise_id, settle=from_editor_mode)
 
 
 def next_to_do(today: TodaysSet, after: str | None = None) -> str | None:
@@ -247,8 +247,9 @@ with work:
     keep(exercise.id, text)
 
     with st.container(horizontal=True):  # buttons as wide as their labels, wrapping when the column is narrow
-        st.button("Run tests", icon=":material/play_arrow:", on_click=request, args=("run", exercise.id))
-        st.button("Submit", type="primary", icon=":material/check:", on_click=request, args=("submit", exercise.id))
+        st.button("Run tests", icon=":material/play_arrow:", on_click=request, args=("run", exercise.id, not plain))
+        st.button("Submit", type="primary", icon=":material/check:", on_click=request,
+                  args=("submit", exercise.id, not plain))
         st.button("Skip", icon=":material/skip_next:", on_click=skip, args=(user.id, exercise.id),
                   help="Put this exercise aside for today and go to the next one.")
         st.button("Reset", icon=":material/restart_alt:", on_click=start_again.ask, args=(exercise.id,),
@@ -259,6 +260,7 @@ with work:
         pending_clicks.clear()
         requested = None
     if requested is not None:
+        pending_clicks.settle()  # the code typed just before the click may be on its way
         start_again.cancel()  # on with this code: the question about replacing it is moot
     start_again.confirm(wb, user, exercise, codes[exercise.id])
     if requested == ("run", exercise.id):

@@ -1,0 +1,57 @@
+"""The code editor in a real browser: what a click grades is what the learner typed.
+
+The editor sends its text to the server 250 ms after the last key; a click on Run tests or Submit
+made sooner than that must still act on the code typed, as the learner sees it on the screen.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e.test_browser import EDITOR, REFERENCE, TITLE, choose_exercise, expect_idle, onboard, register
+
+pytestmark = pytest.mark.e2e
+
+WRONG = "def digit_sum(n):\n    return 0  # wrong\n"  # passes one test of seven: only 0 sums to 0
+GRADED = re.compile(r"^Graded in \d+ ms\.$")
+
+
+def test_a_click_at_once_after_typing_grades_the_code_typed(page: Page, app_url: str) -> None:
+    """Type, then click with no pause: the click's run used to be over before the editor's text arrived,
+    and graded the code from before the last keys. Right and wrong code in turn, so that a grading of the
+    code before (a new "Graded in" line, the result unchanged) tells itself apart from the result wanted.
+
+    Streamlit itself may drop a click whose message the editor's text overtakes on a busy machine: the
+    learner sees nothing happen and clicks again, as this test then does. Nothing wrong is ever shown."""
+    page.goto(app_url)
+    register(page, "e2e-quick", "Grace Hopper")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    editor = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor .ace_content")
+    graded = page.get_by_text(GRADED)
+    for n in range(6):
+        right = n % 2 == 0
+        before = graded.inner_text() if graded.count() else None
+        editor.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(REFERENCE if right else WRONG)
+        run = page.get_by_role("button", name="Run tests")
+        run.click()
+        wanted = page.get_by_text("All 7 tests pass." if right else "1 of 7 tests pass.")
+        try:
+            expect(wanted).to_be_visible(timeout=5_000)
+        except AssertionError:
+            expect_idle(page)
+            assert (graded.inner_text() if graded.count() else None) == before, f"round {n}: graded the code before"
+            run.click()  # the click was dropped: once more, as the learner would
+            expect(wanted, f"round {n}").to_be_visible()
+        expect_idle(page)
+        expect(wanted, f"round {n}, once every run has ended").to_be_visible()
+    editor.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(REFERENCE)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("All 7 tests pass. Submitted: well done!")).to_be_visible()
