@@ -35,6 +35,8 @@ STATUS_COLOURS = {"mastered": MASTERED, "next": ACCENT, "practising": PRIMARY, "
 WIDTH = 560
 MAX_BAR = 48  # pixels: the widest a bar is drawn
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
+LEVELS = list(range(1, 11))  # the levels of exercises and skills, each a tick of its axis
+MASTERY_KEY = "bars: the likely range; dashed line: mastered"  # under the Skills chart's title
 
 
 THEME: dict[str, Any] = {
@@ -67,6 +69,18 @@ def specification(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return spec
 
 
+def with_subtitle(title: str | alt.TitleParams, line: str) -> alt.TitleParams:
+    """``title`` with ``line`` under it, after the subtitle it has already (the report's summary):
+    for what a chart must say about itself that an axis title is too short for."""
+    if isinstance(title, str):
+        return alt.Title(title, subtitle=line)
+    before = title.subtitle
+    lines = [] if before is alt.Undefined else [before] if isinstance(before, str) else list(before)
+    extended = title.copy()
+    extended.subtitle = [*lines, line]
+    return extended
+
+
 def empty_chart(title: str | alt.TitleParams, message: str, height: int = 120) -> alt.Chart:
     """A chart that says there is nothing to draw yet, in the place the chart will take."""
     return (alt.Chart(pl.DataFrame({"message": [message]}), title=title, width=WIDTH, height=height)
@@ -79,7 +93,9 @@ def empty_chart(title: str | alt.TitleParams, message: str, height: int = 120) -
 
 def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills") -> Any:
     """Each skill's estimated level (1..10) with its uncertainty (one standard deviation either
-    side), coloured by status; the skill to work on next stands out, and a dashed line marks mastery."""
+    side), coloured by status; the skill to work on next stands out, and a dashed line marks mastery.
+    The subtitle says what the bars and the dashed line are: the axis title is kept short, as Vega
+    cuts one longer than its axis (in a narrow column, "...; dashed: mastere")."""
     if mastery.is_empty():
         return empty_chart(title, "No skills to show yet.")
     rows = mastery.with_columns(
@@ -89,7 +105,7 @@ def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills"
     order = rows["name"].to_list()
     y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(ticks=False, domain=False, labelLimit=180))
     x_scale = alt.Scale(domain=[0.6, 10.4], clamp=True, nice=False)
-    x_axis = alt.Axis(values=list(range(1, 11)), format="d")
+    x_axis = alt.Axis(values=LEVELS, format="d")
     statuses = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
     colour = alt.Color("status:N", title=None, scale=statuses, legend=alt.Legend(symbolOpacity=1, symbolType="circle"))
     tooltip = [alt.Tooltip("name:N", title="Skill"), alt.Tooltip("estimate:Q", title="Level", format=".1f"),
@@ -99,8 +115,8 @@ def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills"
     # the data sits on the layer, once, rather than copied into every sub-chart (Altair copies deeply)
     base = alt.Chart()
     band = base.mark_rule(strokeWidth=6, strokeCap="round", opacity=0.35).encode(
-        x=alt.X("low:Q", scale=x_scale, axis=x_axis, title="Estimated level (1 to 10), with its uncertainty; "
-                "dashed: mastered"), x2="high:Q", y=y, color=colour, tooltip=tooltip)
+        x=alt.X("low:Q", scale=x_scale, axis=x_axis, title="Estimated level (1 to 10)"), x2="high:Q", y=y,
+        color=colour, tooltip=tooltip)
     point = base.mark_point(filled=True, size=110, opacity=1).encode(
         x=alt.X("shown:Q", scale=x_scale), y=y, color=colour, tooltip=tooltip,
         shape=alt.Shape("status:N", legend=None, scale=alt.Scale(
@@ -110,7 +126,8 @@ def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills"
         x=alt.X("high:Q", scale=x_scale), y=y, text=alt.value("work on this next"))
     mastery_line = base.mark_rule(strokeDash=[4, 4], color=MASTERED).encode(
         x=alt.XDatum(MASTERY_LEVEL, scale=x_scale))
-    return alt.layer(mastery_line, band, point, label, data=rows, title=title, width=WIDTH, height=alt.Step(26))
+    return alt.layer(mastery_line, band, point, label, data=rows, title=with_subtitle(title, MASTERY_KEY), width=WIDTH,
+                     height=alt.Step(26))
 
 
 def mastery_chart(mastery: pl.DataFrame) -> Any:
@@ -173,7 +190,9 @@ def _weeks(weekly: pl.DataFrame, today: date | None = None) -> pl.DataFrame:
 def layer_success(weekly: pl.DataFrame,
                   title: str | alt.TitleParams = "Success rate and difficulty, by week") -> Any:
     """Share of tries passed each week (left axis) and the mean authored level of the exercises
-    tried (right axis): learning shows as a rate that holds while the difficulty climbs."""
+    tried (right axis): learning shows as a rate that holds while the difficulty climbs. The level
+    axis starts at 0, below level 1, with a tick on every level: from 1, a week at level 1 sat on the
+    0% line, with no label to say it was level 1, and read as 0% passed."""
     if weekly.is_empty():
         return empty_chart(title, "No tries yet: the weeks appear here as you practise.")
     rows = _weeks(weekly)
@@ -182,13 +201,16 @@ def layer_success(weekly: pl.DataFrame,
                alt.Tooltip("success_rate:Q", title="Passed", format=".0%"),
                alt.Tooltip("mean_difficulty:Q", title="Mean level", format=".1f")]
     base = alt.Chart().transform_filter(alt.datum.attempts > 0)
-    success = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=50), color=PRIMARY, strokeWidth=2.5).encode(
+    # the point coloured too: a lone week has no line, and its point was Vega's default blue
+    success = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=50, color=PRIMARY), color=PRIMARY,
+                             strokeWidth=2.5).encode(
         x=x, y=alt.Y("success_rate:Q", title="Tries passed", scale=alt.Scale(domain=[0, 1]),
-                     axis=alt.Axis(format="%", titleColor=PRIMARY)), tooltip=tooltip)
+                     axis=alt.Axis(format="%", titleColor=PRIMARY, labelColor=PRIMARY)), tooltip=tooltip)
     difficulty = base.mark_line(point=alt.OverlayMarkDef(filled=True, size=40, shape="square", color=ACCENT), color=ACCENT,
                                 strokeDash=[6, 3], strokeWidth=2).encode(
-        x=x, y=alt.Y("mean_difficulty:Q", title="Mean level of exercises", scale=alt.Scale(domain=[1, 10]),
-                     axis=alt.Axis(titleColor=ACCENT, orient="right")), tooltip=tooltip)
+        x=x, y=alt.Y("mean_difficulty:Q", title="Mean level of exercises", scale=alt.Scale(domain=[0, 10], nice=False),
+                     axis=alt.Axis(titleColor=ACCENT, labelColor=ACCENT, orient="right", values=LEVELS, format="d",
+                                   grid=False)), tooltip=tooltip)
     return alt.layer(success, difficulty, data=rows, title=title, width=WIDTH, height=200).resolve_scale(y="independent")
 
 
@@ -283,12 +305,17 @@ def _top_hinted(exercises: pl.DataFrame) -> pl.DataFrame:
 
 def layer_hints(exercises: pl.DataFrame, title: str | alt.TitleParams = "Hints per exercise") -> alt.Chart:
     """Hints used on each of the exercises that needed the most, most first. A hint counts once
-    however many tries follow it (``engine.queries.learner``), so more tries do not make more hints."""
+    however many tries follow it (``engine.queries.learner``), so more tries do not make more hints.
+    When more than ``TOP_EXERCISES`` needed hints, the subtitle says that only the top ones are
+    bars ("the 12 exercises with the most hints, of 13"), as the summary counts them all."""
     if exercises.is_empty():
         return empty_chart(title, "No exercises tried yet.")
     rows = _top_hinted(exercises)
     if rows.is_empty():
         return empty_chart(title, "No hints used: every exercise on your own.")
+    hinted = exercises.filter(pl.col("hints") > 0).height
+    if hinted > rows.height:
+        title = with_subtitle(title, f"the {rows.height} exercises with the most hints, of {hinted}")
     return (alt.Chart(rows, title=title, width=WIDTH, height=alt.Step(22))
             .mark_bar(color=ACCENT, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)
             .encode(x=alt.X("hints:Q", title="Hints used", scale=alt.Scale(domainMin=0),

@@ -8,6 +8,7 @@ Vega-Lite, and the heatmap shows at most ``HEATMAP_ROWS`` learners (the CSV expo
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +16,7 @@ import altair as alt
 import polars as pl
 
 from engine.chart_marks import mark_this_week, mark_today, so_far_opacity, whole_ticks
-from engine.charts import ACCENT, MUTED, PRIMARY, STATUS_COLOURS, TEXT, count, empty_chart, themed
+from engine.charts import ACCENT, LEVELS, MUTED, PRIMARY, STATUS_COLOURS, TEXT, count, empty_chart, themed
 
 WIDTH = 560
 DAILY_WINDOW = 90  # days of daily activity drawn, at most
@@ -26,6 +27,9 @@ DAY_LABEL_FLUSH = 25  # pixels: a date label (half of it about 18) whose tick is
 MAX_BAR = 40  # pixels: the widest a day's bar is drawn
 NO_RESULTS = "no results yet"  # a heatmap cell of a skill the learner has not tried
 NO_RESULTS_GREY = STATUS_COLOURS["not started"]  # outside the red-yellow-green scale, as on Progress
+ITEMS_HEIGHT = 300  # pixels: the item calibration's plot, axes and legend apart
+AS_AUTHORED, FLAGGED = "as authored", "flagged"  # the item calibration's two colours
+AXIS_OFFSET = 10  # pixels between the item calibration's plot and its axes: a bubble at level 1 covered the 1
 
 
 def _empty(title: str, message: str) -> Any:
@@ -187,24 +191,42 @@ def progress_summary(learners: pl.DataFrame) -> str:
 
 
 def items_chart(items: pl.DataFrame) -> Any:
-    """Authored level against the model's calibrated level, one point per exercise; flagged ones
-    stand out. On the diagonal, the author and the results agree."""
+    """Authored level against the model's calibrated level, one bubble per exercise (its size, the
+    tries); on the diagonal, the author and the results agree. The flagged ones are drawn last, over
+    the others, outlined: drawn with them, the one flagged exercise hid behind blue bubbles. Smaller
+    bubbles are drawn over larger ones. The authored axis is the levels 1 to 10 exactly, a tick each;
+    the calibrated one too, or more where an exercise plays beyond them. ``fit-x``: the width follows
+    the page and ``ITEMS_HEIGHT`` is the plot's own (Streamlit fits the whole chart, title, axes and
+    legend, into its height otherwise: 84 exercises had a plot about 100 px tall)."""
     shown = items.filter(pl.col("authored_level").is_not_null() & pl.col("calibrated_level").is_not_null())
     if shown.is_empty():
         return _empty("Item calibration", "No attempts yet.")
-    shown = shown.with_columns(status=pl.when(pl.col("flag")).then(pl.lit("flagged")).otherwise(pl.lit("as authored")))
-    diagonal = alt.Chart(pl.DataFrame({"level": [1.0, 10.0]})).mark_line(color=MUTED, strokeDash=[4, 4]).encode(
-        x="level:Q", y="level:Q")
-    points = (alt.Chart(shown).mark_circle(opacity=0.8)
-              .encode(x=alt.X("authored_level:Q", title="authored level", scale=alt.Scale(domain=[0, 11])),
-                      y=alt.Y("calibrated_level:Q", title="calibrated level", scale=alt.Scale(domain=[0, 11])),
-                      size=alt.Size("attempts:Q", title="attempts", legend=None),
-                      color=alt.Color("status:N", title=None,
-                                      scale=alt.Scale(domain=["as authored", "flagged"], range=[PRIMARY, ACCENT])),
-                      tooltip=["title:N", "authored_level:Q", alt.Tooltip("calibrated_level:Q", format=".1f"),
-                               "attempts:Q", alt.Tooltip("pass_rate:Q", format=".0%", title="pass rate"),
-                               alt.Tooltip("median_duration_s:Q", format=".0f", title="median seconds"), "why:N"]))
-    return themed((diagonal + points).properties(title="Item calibration", width=WIDTH, height=260))
+    shown = shown.with_columns(status=pl.when(pl.col("flag")).then(pl.lit(FLAGGED)).otherwise(pl.lit(AS_AUTHORED)))
+    lowest, highest = float(shown["calibrated_level"].min()), float(shown["calibrated_level"].max())  # type: ignore[arg-type]
+    calibrated = list(range(min(1, math.floor(lowest)), max(10, math.ceil(highest)) + 1))
+    # the diagonal's axes the points' own: with axes of its own, from 0 by default, it widened the scales
+    # and thinned the ticks (1, 3, 5...)
+    x = alt.X("authored_level:Q", title="authored level", scale=alt.Scale(domain=[1, 10], nice=False, zero=False),
+              axis=alt.Axis(values=LEVELS, format="d", offset=AXIS_OFFSET))
+    y = alt.Y("calibrated_level:Q", title="calibrated level",
+              scale=alt.Scale(domain=[calibrated[0], calibrated[-1]], nice=False, zero=False),
+              axis=alt.Axis(values=calibrated, format="d", offset=AXIS_OFFSET))
+    diagonal = (alt.Chart(pl.DataFrame({"authored_level": [1.0, 10.0], "calibrated_level": [1.0, 10.0]}))
+                .mark_line(color=MUTED, strokeDash=[4, 4]).encode(x=x, y=y))
+    base = alt.Chart().encode(
+        x=x, y=y,
+        size=alt.Size("attempts:Q", title="attempts", legend=None),
+        color=alt.Color("status:N", title=None, legend=alt.Legend(symbolOpacity=1),
+                        scale=alt.Scale(domain=[AS_AUTHORED, FLAGGED], range=[PRIMARY, ACCENT])),
+        order=alt.Order("attempts:Q", sort="descending"),
+        tooltip=["title:N", "authored_level:Q", alt.Tooltip("calibrated_level:Q", format=".1f"),
+                 "attempts:Q", alt.Tooltip("pass_rate:Q", format=".0%", title="pass rate"),
+                 alt.Tooltip("median_duration_s:Q", format=".0f", title="median seconds"), "why:N"])
+    as_authored = base.transform_filter(alt.datum.status == AS_AUTHORED).mark_circle(opacity=0.7)
+    flagged = base.transform_filter(alt.datum.status == FLAGGED).mark_circle(opacity=1, stroke="white", strokeWidth=1.5)
+    return themed(alt.layer(diagonal, as_authored, flagged, data=shown)
+                  .properties(title="Item calibration", width=WIDTH, height=ITEMS_HEIGHT,
+                              autosize=alt.AutoSizeParams(type="fit-x", contains="padding")))
 
 
 def items_summary(items: pl.DataFrame) -> str:

@@ -114,13 +114,15 @@ st.caption("Download everything the workbench keeps about you: your account (nev
            "answers, attempts and drafts, activity, skill estimates, level history and practice schedule, "
            "achievements, tutor conversations and what the tutor remembers, exercises you asked a model to write, "
            "your cohorts and settings. Only your own data is included.")
-csv, json, pdf = st.columns(3)
-csv.download_button("CSV files (zip)", data=lambda: wb.export_data(user.id, "csv"), file_name="workbench-data.zip",
-                    mime=MEDIA_TYPES["csv"], icon=":material/table:", on_click="ignore",
-                    help="One CSV file per table, in a zip.")
-json.download_button("JSON", data=lambda: wb.export_data(user.id, "json"), file_name="workbench-data.json",
-                     mime=MEDIA_TYPES["json"], icon=":material/data_object:", on_click="ignore",
-                     help="Everything in one JSON document.")
-pdf.download_button("Progress report (PDF)", data=lambda: wb.progress_report(user.id),
-                    file_name="progress-report.pdf", mime=MEDIA_TYPES["pdf"], icon=":material/picture_as_pdf:",
-                    on_click="ignore", help="These charts and their summaries, ready to print or share.")
+# a row of buttons as wide as their labels, wrapping when the page is narrow: in three equal columns,
+# "Progress report (PDF)" was cut off at 1000 px with the sidebar open
+with st.container(horizontal=True):
+    st.download_button("CSV files (zip)", data=lambda: wb.export_data(user.id, "csv"), file_name="workbench-data.zip",
+                       mime=MEDIA_TYPES["csv"], icon=":material/table:", on_click="ignore",
+                       help="One CSV file per table, in a zip.")
+    st.download_button("JSON", data=lambda: wb.export_data(user.id, "json"), file_name="workbench-data.json",
+                       mime=MEDIA_TYPES["json"], icon=":material/data_object:", on_click="ignore",
+                       help="Everything in one JSON document.")
+    st.download_button("Progress report (PDF)", data=lambda: wb.progress_report(user.id),
+                       file_name="progress-report.pdf", mime=MEDIA_TYPES["pdf"], icon=":material/picture_as_pdf:",
+                       on_click="ignore", help="These charts and their summaries, ready to print or share.")

@@ -376,3 +376,59 @@ def test_the_activity_fits_the_width_it_is_given() -> None:
     assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
     size = spec["vconcat"][0]["mark"]["size"]
     assert size == {"expr": f"min({cohort_charts.MAX_BAR}, 0.7 * width / 14)"}, "14 days drawn, at least"
+
+
+# -- item calibration ------------------------------------------------------------------------
+
+
+def items_frame(n: int = 84, flagged: int = 5) -> pl.DataFrame:
+    """``engine.dashboard``'s items, as far as the chart reads them: ``n`` exercises over the levels 1 to 10,
+    the one at ``flagged`` miscalibrated (authored 2, plays 3.6) beside a bigger one that agrees."""
+    rows = [{"title": f"Exercise {i}", "authored_level": 1 + i % 10, "calibrated_level": 1 + i % 10 + (i % 3) / 4,
+             "attempts": 5 + i, "flag": False, "pass_rate": 0.6, "median_duration_s": 60.0, "why": ""}
+            for i in range(n)]
+    rows[flagged].update(authored_level=2, calibrated_level=3.6, attempts=41, flag=True, why="plays 1.6 levels harder")
+    rows.append({**rows[0], "title": "Crowd", "authored_level": 2, "calibrated_level": 3.5, "attempts": 90})
+    return pl.DataFrame(rows)
+
+
+def test_the_item_calibration_has_room_for_the_bank() -> None:
+    """84 exercises had a plot about 100 px tall: Streamlit fitted title, axes and legend into the chart's height.
+    Fitted in width only, the plot's height is its own."""
+    spec = cohort_charts.items_chart(items_frame()).to_dict()
+    assert spec["height"] == cohort_charts.ITEMS_HEIGHT >= 280
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+
+
+def test_flagged_exercises_are_drawn_over_the_others() -> None:
+    """The one flagged exercise hid behind blue bubbles: the flagged are a layer of their own, drawn last."""
+    spec = cohort_charts.items_chart(items_frame()).to_dict()
+    diagonal, authored, flagged = spec["layer"]
+    assert authored["transform"] == [{"filter": f"(datum.status === '{cohort_charts.AS_AUTHORED}')"}]
+    assert flagged["transform"] == [{"filter": f"(datum.status === '{cohort_charts.FLAGGED}')"}]
+    assert flagged["mark"]["opacity"] == 1 and flagged["mark"]["stroke"] == "white"
+    assert authored["encoding"]["order"] == {"field": "attempts", "sort": "descending", "type": "quantitative"}, (
+        "the small bubbles over the big ones")
+    rows = spec["datasets"][spec["data"]["name"]]
+    assert [r["title"] for r in rows if r["status"] == cohort_charts.FLAGGED] == ["Exercise 5"]
+    colours = authored["encoding"]["color"]["scale"]
+    assert dict(zip(colours["domain"], colours["range"], strict=True)) == {
+        cohort_charts.AS_AUTHORED: charts.PRIMARY, cohort_charts.FLAGGED: charts.ACCENT}
+
+
+@pytest.mark.parametrize(("highest", "calibrated"), [(10.0, [1, 10]), (10.8, [1, 11])],
+                         ids=["within the levels", "one plays beyond level 10"])
+def test_the_authored_axis_is_the_levels_one_to_ten(highest: float, calibrated: list[int]) -> None:
+    """The axes ran from 0 to 11 for levels 1 to 10. The authored one is the levels exactly, a tick each; the
+    calibrated one too, or as far as an exercise plays beyond them. The diagonal shares the points' axes: with
+    its own, it widened the scales and thinned the ticks to every other level."""
+    items = items_frame().with_columns(pl.col("calibrated_level").clip(1, 10))
+    items = items.with_columns(pl.when(pl.col("title") == "Exercise 9").then(highest)
+                               .otherwise(pl.col("calibrated_level")).alias("calibrated_level"))
+    spec = cohort_charts.items_chart(items).to_dict()
+    for layer in spec["layer"]:
+        x, y = layer["encoding"]["x"], layer["encoding"]["y"]
+        assert (x["field"], x["scale"]["domain"], x["scale"]["nice"]) == ("authored_level", [1, 10], False)
+        assert (x["axis"]["values"], x["axis"]["format"]) == (list(range(1, 11)), "d")
+        assert (y["field"], y["scale"]["domain"]) == ("calibrated_level", calibrated)
+        assert y["axis"]["values"] == list(range(calibrated[0], calibrated[1] + 1))

@@ -4,12 +4,14 @@ summary of each."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import altair as alt
 import polars as pl
 import pytest
 import vl_convert
@@ -193,6 +195,33 @@ def test_mastery_shows_each_skill_with_its_uncertainty_and_the_next_one() -> Non
     assert (classes["shown"], classes["low"]) == (1.0, 1.0)  # clipped to the 1..10 scale
 
 
+NARROWEST_PLOT = 280  # pixels: the Skills plot beside its summary at 1000 px with the sidebar open (and on Cohorts)
+
+
+def drawn_width(spec: dict[str, Any]) -> float:
+    svg = vl_convert.vegalite_to_svg(json.dumps(spec))
+    return float(re.search(r'<svg[^>]* width="([0-9.]+)"', svg).group(1))
+
+
+def test_the_skills_chart_says_what_its_marks_are_within_its_width() -> None:
+    """The axis title ran past a narrow plot and was cut ("...; dashed: mastere"): it is short, and what the
+    bars and the dashed line are is a subtitle, under the title. Neither makes the drawing wider."""
+    s = charts.specification(charts.layer_mastery(mastery_frame()).properties(width=NARROWEST_PLOT))
+    axis_title = s["layer"][1]["encoding"]["x"]["title"]
+    assert axis_title == "Estimated level (1 to 10)"
+    assert s["title"] == {"text": "Skills", "subtitle": charts.MASTERY_KEY}
+    assert "dashed" in charts.MASTERY_KEY and "range" in charts.MASTERY_KEY
+    bare = copy.deepcopy(s)
+    bare["layer"][1]["encoding"]["x"]["title"], bare["title"] = None, "Skills"
+    assert drawn_width(s) == drawn_width(bare), "the axis title and the subtitle fit the chart's width"
+
+
+def test_the_reports_skills_chart_keeps_its_summary_and_adds_the_key() -> None:
+    """The PDF report titles each chart with its summary: the key comes under it."""
+    s = spec(charts.layer_mastery(mastery_frame(), alt.Title("Skills", subtitle=["You have practised", "3 of 4"])))
+    assert s["title"] == {"text": "Skills", "subtitle": ["You have practised", "3 of 4", charts.MASTERY_KEY]}
+
+
 @pytest.mark.parametrize(("change", "expected"), [
     ({}, "You have practised 3 of 4 skills and mastered 1 (Strings). Strongest: Strings, about level 6; "
          "work on Loops next, about level 3."),
@@ -242,13 +271,26 @@ def test_success_and_difficulty_share_the_weeks_on_two_scales() -> None:
     assert s["resolve"] == {"scale": {"y": "independent"}}
     assert (success["encoding"]["y"]["field"], success["encoding"]["y"]["scale"]["domain"]) == ("success_rate", [0, 1])
     assert (difficulty["encoding"]["y"]["field"], difficulty["encoding"]["y"]["scale"]["domain"]) == (
-        "mean_difficulty", [1, 10])
+        "mean_difficulty", [0, 10])
     assert success["encoding"]["x"]["scale"]["domain"] == ["2026-03-02", "2026-03-09", "2026-03-16"]
     assert tooltip_fields(success) == ["label", "attempts", "success_rate", "mean_difficulty"]
     rows = values(s)
     assert [(r["week"], r["attempts"], r["success_rate"]) for r in rows] == [
         ("2026-03-02", 4, 0.75), ("2026-03-09", 0, None), ("2026-03-16", 5, 0.4)]
     assert success["transform"] == [{"filter": "(datum.attempts > 0)"}]  # the quiet week is no data point
+
+
+def test_a_week_at_level_1_reads_as_level_1_not_as_0_percent() -> None:
+    """A new learner's one week, all passed at level 1: with the level axis from 1 (ticks 2 to 10), its point sat
+    on the 0% line and read as 0% passed. The level axis starts below level 1, with every level a labelled tick."""
+    s = spec(charts.success_chart(weekly_frame([(date(2026, 3, 16), 1, 1, 1.0, 1.0)])))
+    success, difficulty = s["layer"]
+    level = difficulty["encoding"]["y"]
+    assert level["scale"] == {"domain": [0, 10], "nice": False}, "level 1 above the baseline, 10 at the top"
+    assert (level["axis"]["values"], level["axis"]["format"]) == (list(range(1, 11)), "d")
+    assert level["axis"]["labelColor"] == level["axis"]["titleColor"] == charts.ACCENT, "the orange axis is the orange line's"
+    assert success["encoding"]["y"]["axis"]["labelColor"] == charts.PRIMARY
+    assert success["mark"]["point"]["color"] == charts.PRIMARY, "a lone week's point the line's blue"
 
 
 def test_time_on_task_is_a_bar_a_week_the_quiet_ones_included() -> None:
@@ -370,6 +412,23 @@ def test_hints_per_exercise_shows_the_most_helped_first() -> None:
     assert hints == sorted(hints, reverse=True) and hints[0] == 4
     assert s["encoding"]["y"]["sort"] == [r["title"] for r in rows]
     assert tooltip_fields(s) == ["title", "hints", "attempts", "passes"]
+
+
+@pytest.mark.parametrize(("n", "title"), [
+    (15, "Hints per exercise"),  # 12 of them needed hints: every one a bar
+    (17, {"text": "Hints per exercise", "subtitle": "the 12 exercises with the most hints, of 13"}),
+    (40, {"text": "Hints per exercise", "subtitle": "the 12 exercises with the most hints, of 32"}),
+], ids=["all shown", "one left out", "many left out"])
+def test_the_hints_chart_says_when_it_leaves_exercises_out(n: int, title: Any) -> None:
+    """A learner whose summary counted 13 exercises with hints saw 12 bars and no word of the 13th."""
+    s = spec(charts.hints_chart(exercises_frame(n)))
+    assert len(values(s)) == min(charts.TOP_EXERCISES, exercises_frame(n).filter(pl.col("hints") > 0).height)
+    assert s["title"] == title
+
+
+def test_the_reports_hints_chart_adds_the_cut_under_its_summary() -> None:
+    s = spec(charts.layer_hints(exercises_frame(17), alt.Title("Hints per exercise", subtitle="You used 33 hints.")))
+    assert s["title"]["subtitle"] == ["You used 33 hints.", "the 12 exercises with the most hints, of 13"]
 
 
 def test_exercises_without_hints_are_not_bars() -> None:

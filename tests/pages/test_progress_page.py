@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from factories import REPO
 from practice_history import Try, daily, record
+from streamlit.proto.Block_pb2 import Block
 from streamlit.testing.v1 import AppTest
 
 from engine import calendar_chart, charts
@@ -103,6 +104,18 @@ def test_downloads_are_offered_for_the_learners_own_data(wb, practised) -> None:
     for part in ("interview answers", "drafts", "level history", "tutor conversations", "what the tutor remembers",
                  "never your password", "Only your own data"):
         assert part in says, part
+
+
+def test_the_download_buttons_sit_in_a_row_as_wide_as_their_labels(wb, practised) -> None:
+    """Three equal columns cut the last label to "Progress report (P…" at 1000 px with the sidebar open; in a
+    row that wraps when the page is narrow, each button is as wide as its label."""
+    at = progress_page(practised)
+    page = list(at.main.children.values())
+    [row] = [e for e in page if e.type == "flex_container" and e.get("download_button")]
+    flex = row.proto.flex_container
+    assert (flex.direction, flex.wrap) == (Block.FlexContainer.Direction.HORIZONTAL, True)
+    assert not row.get("column"), "no equal columns"
+    assert [b.label for b in row.get("download_button")] == ["CSV files (zip)", "JSON", "Progress report (PDF)"]
 
 
 def test_an_unlocked_achievement_is_celebrated_once(wb, learner) -> None:
