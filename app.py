@@ -20,6 +20,7 @@ if PagesManager.uses_pages_directory:
 from ui import auth  # noqa: E402  (slow: the engine, imported once the list above is hidden)
 from ui.celebration import celebrate  # noqa: E402
 from ui.demo import offer_demo  # noqa: E402
+from ui.markdown import literal  # noqa: E402
 from ui.routing import routed  # noqa: E402
 from ui.session import workbench  # noqa: E402
 
@@ -76,7 +77,7 @@ else:
                            st.Page("pages/system.py", title="System", icon=":material/shield:")], **pages}
     navigation = st.navigation(pages)
     with st.sidebar:
-        st.markdown(f"**{user.name}** · {user.role}")
+        st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts
         if not wb.isolation.ok:
             st.warning("Sandbox isolation is weak on this server: see the System page.", icon=":material/warning:")
         if st.button("Log out", icon=":material/logout:"):

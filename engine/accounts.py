@@ -137,7 +137,7 @@ class Accounts:
         locked = self.store.one("SELECT failures, locked_until FROM login_failures WHERE username = ?", [username])
         if locked and locked[1] is not None and locked[1] > now:
             wait = (locked[1] - now).total_seconds()
-            raise LoginError(f"Too many wrong passwords. Try again in {_duration(wait)}.", wait)
+            raise LoginError(_locked(wait), wait)
         stored = self.password_hash(username)
         # check a dummy hash for unknown users, so timing does not reveal which usernames exist
         ok = bcrypt.checkpw(password.encode()[:MAX_PASSWORD_BYTES], (stored or self._dummy_hash()).encode())
@@ -148,7 +148,7 @@ class Accounts:
                                      {"username": username}, to_aware_utc(now)))
             message = "Wrong username or password."
             if wait:
-                message += f" Too many wrong passwords: try again in {_duration(wait)}."
+                message += " " + _locked(wait)
             raise LoginError(message, wait)
         self.store.execute("DELETE FROM login_failures WHERE username = ?", [username])
         self.events.append(Event(user.id, "logged-in", occurred_at=to_aware_utc(now)))
@@ -238,9 +238,15 @@ def cookie_key(configured: str | None, home: Path) -> str:
     return key
 
 
+def _locked(wait: float) -> str:
+    """What a throttled login is told, in the same words whether this failure locked the account
+    or it was locked already."""
+    return f"Too many wrong passwords. Try again in {_duration(wait)}."
+
+
 def _duration(seconds: float) -> str:
-    seconds = max(1, round(seconds))
-    if seconds < 90:
-        return f"{seconds} seconds"
-    return f"{round(seconds / 60)} minutes"
+    """A wait in words: "1 second", "45 seconds", "15 minutes"."""
+    whole = max(1, round(seconds))
+    amount, unit = (whole, "second") if whole < 90 else (round(whole / 60), "minute")
+    return f"{amount} {unit}{'' if amount == 1 else 's'}"
 

@@ -30,7 +30,7 @@ last = number == len(STEPS)
 entered = state.setdefault("onboarding_entered", {})  # what Back left behind on each step
 
 st.title("Getting started")
-st.write(f"Welcome, {user.name}! A few questions so that your daily practice fits you. Each step is saved "
+st.write(f"Welcome, {literal(user.name)}! A few questions so that your daily practice fits you. Each step is saved "
          "when you go on, so you can stop and come back later; you can change your answers on your Profile page.")
 
 if user.role == "learner":  # educators never come here, and they create cohorts rather than join them

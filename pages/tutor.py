@@ -7,10 +7,11 @@ from ui.routing import through_router
 through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import Conversation
+from engine.conversations import MAX_TITLE
 from ui import open_exercise
 from ui.markdown import literal
 from ui.session import require_user, workbench
-from ui.tutor_panel import MAX_MESSAGE, PLACEHOLDER, ask, mode_caption, show_messages
+from ui.tutor_panel import PLACEHOLDER, ask, mode_caption, show_messages
 
 wb = workbench()
 user = require_user()
@@ -53,7 +54,8 @@ def listed(conversation: Conversation, is_open: bool) -> None:
             st.caption(f":blue[Open now] · {about(conversation)}")
     else:
         with st.container(gap=None):
-            st.button(conversation.title or "Untitled", key=f"open_conversation:{conversation.id}",
+            # a button's label is markdown too: a title taken from "what do **kwargs do?" is not bold
+            st.button(literal(conversation.title or "Untitled"), key=f"open_conversation:{conversation.id}",
                       type="tertiary", icon=":material/chat:", on_click=open_conversation, args=(conversation.id,),
                       help="Open this conversation")
             st.caption(about(conversation))
@@ -85,9 +87,10 @@ threads, chat = st.columns([1, 3], gap="large")
 def conversation_header(conversation: Conversation) -> None:
     """Rename or delete the open conversation (deleting asks first), and the exercise it is about."""
     with st.popover("Rename or delete", icon=":material/edit:"):
-        # keyed by the name too: a box made before the first question named the conversation would keep it empty
+        # keyed by the name too: a box made before the first question named the conversation would keep it empty.
+        # No max_chars: with it, the box ignores a longer paste, silently; the engine cuts a long name, and we say so
         title = st.text_input("Name", value=conversation.title, key=f"rename:{conversation.id}:{conversation.title}",
-                              max_chars=80)
+                              help=f"Up to {MAX_TITLE} characters.")
         if st.button("Rename", key=f"do_rename:{conversation.id}"):
             try:
                 if title.strip() != conversation.title:
@@ -95,8 +98,7 @@ def conversation_header(conversation: Conversation) -> None:
             except ValueError as exc:  # an empty name: say so here, the field stays for another try
                 st.error(str(exc), icon=":material/error:")
             else:
-                st.toast("Conversation renamed." if title.strip() != conversation.title else "That is its name already.",
-                         icon=":material/edit:")
+                st.toast(renamed(title, conversation.title), icon=":material/edit:")
         if st.session_state.get(DELETING) == conversation.id:
             confirm_delete(conversation)  # here, in the popover: drawn beside it, the open popover covered the question
         else:
@@ -104,7 +106,16 @@ def conversation_header(conversation: Conversation) -> None:
                       on_click=lambda: st.session_state.update({DELETING: conversation.id}),
                       help="Asks first; then deletes it and every message in it, for good.")
     if conversation.exercise_id in catalogue:
-        st.caption(f"About the exercise **{catalogue[conversation.exercise_id].title}**.")
+        st.caption(f"About the exercise **{literal(catalogue[conversation.exercise_id].title)}**.")
+
+
+def renamed(typed: str, old: str) -> str:
+    """What the toast says after Rename; a name longer than ``MAX_TITLE`` characters is shortened by the engine."""
+    if typed.strip() == old:
+        return "That is its name already."
+    if len(" ".join(typed.split())) > MAX_TITLE:
+        return f"Conversation renamed. The name was shortened to {MAX_TITLE} characters, the most a name can have."
+    return "Conversation renamed."
 
 
 def confirm_delete(conversation: Conversation) -> None:
@@ -144,7 +155,7 @@ with chat:
     if exercise_id in catalogue:  # as on the Practice page: help with an exercise uses up its hints
         st.caption(f":material/lightbulb: Asking for help with **{literal(catalogue[exercise_id].title)}** shows its "
                    "next hint, counted as a hint used, like **Show a hint** on the Practice page.")
-    prompt = st.chat_input(PLACEHOLDER, key="tutor_input", max_chars=MAX_MESSAGE)
+    prompt = st.chat_input(PLACEHOLDER, key="tutor_input")  # no max_chars: see ui/tutor_panel.py
     if prompt:
         if current is None:
             current = wb.start_conversation(user.id, exercise_id=exercise_id)

@@ -226,6 +226,37 @@ def test_while_locked_every_password_is_refused(accounts: Accounts, ada: User, p
     assert fail(accounts, T0 + timedelta(seconds=BASE + 1)).retry_after_s == BASE * 2
 
 
+@pytest.mark.parametrize(
+    ("waited", "message"),
+    [
+        (0.0, "Too many wrong passwords. Try again in 2 seconds."),
+        (0.4, "Too many wrong passwords. Try again in 2 seconds."),
+        (0.6, "Too many wrong passwords. Try again in 1 second."),
+        (BASE - 0.25, "Too many wrong passwords. Try again in 1 second."),
+    ],
+    ids=["2-left", "1.6-left", "1.4-left", "0.25-left"],
+)
+def test_the_lock_is_told_in_the_same_words_with_the_right_plural(accounts: Accounts, ada: User, waited: float,
+                                                                 message: str) -> None:
+    """The failure that locks the account and a try while it is locked say the wait alike."""
+    for _ in range(FREE):
+        fail(accounts, T0)
+    assert str(fail(accounts, T0)) == "Wrong username or password. Too many wrong passwords. Try again in 2 seconds."
+    assert str(fail(accounts, T0 + timedelta(seconds=waited), password=PASSWORD)) == message
+
+
+@pytest.mark.parametrize(
+    ("delay", "said"),
+    [(1.0, "1 second"), (60.0, "60 seconds"), (100.0, "2 minutes"), (900.0, "15 minutes")],
+    ids=["one-second", "a-minute-in-seconds", "minutes", "the-cap"],
+)
+def test_long_waits_are_told_in_minutes(store: Store, delay: float, said: str) -> None:
+    accounts = Accounts(store, EventLog(store), bcrypt_rounds=4, free_failures=0, base_delay_s=delay, max_delay_s=900.0)
+    accounts.register("ada", "ada@example.org", "Ada", PASSWORD)
+    assert str(fail(accounts, T0)) == f"Wrong username or password. Too many wrong passwords. Try again in {said}."
+    assert str(fail(accounts, T0)) == f"Too many wrong passwords. Try again in {said}."
+
+
 def test_login_works_after_the_lock_expires_and_resets_the_count(accounts: Accounts, ada: User) -> None:
     for _ in range(FREE + 3):
         fail(accounts, T0)  # the last few are refused while locked

@@ -4,6 +4,8 @@ page (one step at a time) and the Profile page (every step, each in its own form
 Each function draws its widgets, pre-filled from ``saved`` (a ``Profile.answers()`` dict), and
 returns what the learner entered in the shape ``Workbench.answer_onboarding`` takes. Nothing is
 validated here: the engine says what is wrong (``ProfileError``), so both pages say it the same way.
+The one exception is a note longer than the engine takes, said at once under its box (as a
+character counter would), since that box sets no ``max_chars``.
 """
 
 from __future__ import annotations
@@ -62,12 +64,24 @@ def goals(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) -> Answ
     chosen = st.pills("What are you learning for?", list(GOALS), selection_mode="multi",
                       default=[g for g in saved["goals"] if g in GOALS], format_func=GOALS.__getitem__,
                       key=f"{key}:goals", help="Choose any that apply.")
-    # the box stops at the engine's limit (Streamlit cuts a longer value it receives); the engine keeps its check
+    # no max_chars: with it, Streamlit's box ignores a paste that would go past the limit, silently. The box
+    # takes it all, says at once that it is too long, and the engine refuses it until it is shortened
     note = st.text_area("Your goal in your own words", value=saved["goal_note"] or "", key=f"{key}:goal_note",
-                        max_chars=MAX_GOAL_NOTE,
                         placeholder="For example: I want to automate the reports I write every week.",
                         help=f"Optional when you chose a goal above. Up to {MAX_GOAL_NOTE} characters.")
+    if long := goal_too_long(note):
+        st.warning(long, icon=":material/content_cut:")
     return {"goals": list(chosen or []), "goal_note": note}
+
+
+def goal_too_long(note: str | None) -> str:
+    """What to say under the goal's box when the note is longer than the engine takes (counted as the
+    engine counts, without the outer spaces), else "". The note stays in the box, to be shortened."""
+    length = len((note or "").strip())
+    if length <= MAX_GOAL_NOTE:
+        return ""
+    return (f"Your goal is {length:,} characters long; the most is {MAX_GOAL_NOTE:,}. Please shorten it by "
+            f"{length - MAX_GOAL_NOTE:,} characters: it stays here as you typed it.")
 
 
 def style(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) -> Answers:

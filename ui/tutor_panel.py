@@ -2,9 +2,16 @@
 
 Used whole by the Tutor page, and as a panel beside the exercise on the Practice page, where the
 conversation is the learner's latest one about that exercise.
+
+The chat inputs set no ``max_chars``: with it, Streamlit's box ignores a paste that would go past
+the limit, silently, and a learner's pasted traceback was simply not there. A message longer than
+the tutor reads is cut instead (``shortened``): its start (the question) and its end (the error)
+are kept, and the learner is told what was left out.
 """
 
 from __future__ import annotations
+
+import re
 
 import streamlit as st
 
@@ -12,6 +19,9 @@ from engine import Exercise, User, Workbench
 from engine.tutor import MAX_MESSAGE
 
 AVATARS = {"learner": "user", "tutor": "assistant"}
+CUT = "\n\n[… {cut:,} characters left out here: the tutor reads at most {limit:,} …]\n\n"
+_LINE_START = re.compile(r"\n(?! {4}|\t)")
+_ANY_LINE_START = re.compile(r"\n")
 PLACEHOLDER = "What did you try, and what happened?"  # one line in the panel on Practice, a half-width column
 
 
@@ -33,11 +43,43 @@ def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> Non
 
 
 def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, conversation_id: int) -> None:
-    """Show the learner's message and stream the tutor's reply below it (both are saved by the engine)."""
+    """Show the learner's message and stream the tutor's reply below it (both are saved by the engine).
+    A message longer than the tutor reads is shortened first, and the learner told so."""
+    length = len(prompt.strip())
+    prompt, cut = shortened(prompt)
     with st.chat_message("user"):
         st.markdown(prompt)
+        if cut:
+            st.warning(f"Your message was {length:,} characters long; the tutor reads at "
+                       f"most {MAX_MESSAGE:,}, so {cut:,} characters from its middle were left out. The start and "
+                       "the end, where a traceback says what went wrong, are kept.", icon=":material/content_cut:")
     with st.chat_message("assistant"):
         st.write_stream(wb.tutor_reply(user.id, prompt, exercise_id, conversation_id))
+
+
+def shortened(text: str, limit: int = MAX_MESSAGE) -> tuple[str, int]:
+    """``text`` without its outer spaces (as the engine keeps it) and, if longer than ``limit``, cut to
+    fit: its start and its end kept, each at a line break where one is near, and a line in between
+    saying how much was left out. Returns the text and the number of characters left out (0: none)."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text, 0
+    room = limit - len(_cut(len(text), limit))  # the line in between is never longer than this
+    head, tail = text[:room - room // 2], text[len(text) - room // 2:]
+    if (end := head.rfind("\n")) > len(head) // 2:
+        head = head[:end]
+    # the tail starts a line, one not indented by four spaces if one is near: after the line in between,
+    # markdown would make it a code block of its own (a traceback's "    return f(n)")
+    start = _LINE_START.search(tail, 0, len(tail) // 2) or _ANY_LINE_START.search(tail, 0, len(tail) // 2)
+    if start:
+        tail = tail[start.end():]
+    head = head.rstrip()  # the tail keeps its first line's indent: code and tracebacks are read by it
+    cut = len(text) - len(head) - len(tail)
+    return head + _cut(cut, limit) + tail, cut
+
+
+def _cut(cut: int, limit: int = MAX_MESSAGE) -> str:
+    return CUT.format(cut=cut, limit=limit)
 
 
 def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
@@ -53,7 +95,7 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
         messages = st.container()  # made before the input, so the newest exchange lands above it, not below
         with messages:
             show_messages(wb, user, conversation_id)
-        prompt = st.chat_input(PLACEHOLDER, key=f"panel_input:{exercise.id}", max_chars=MAX_MESSAGE)
+        prompt = st.chat_input(PLACEHOLDER, key=f"panel_input:{exercise.id}")
         if prompt:
             if conversation_id is None:
                 conversation_id = wb.start_conversation(user.id, exercise_id=exercise.id).id

@@ -133,20 +133,44 @@ def test_each_step_says_what_to_fix_and_keeps_what_was_entered(wb, newcomer, ste
     assert wb.profile(newcomer.id).steps_done == number - 1, "nothing was saved"
 
 
-def test_the_goal_in_own_words_stops_at_the_limit(wb, newcomer):
-    """The box takes no more than the engine accepts (its check, tests/test_profile.py, stays for the API)."""
+def test_a_goal_in_own_words_past_the_limit_is_kept_and_said_to_be_too_long(wb, newcomer):
+    """The box sets no max_chars: with it, a browser ignores a paste past the limit, silently, and the
+    text is gone. The text is kept, the page says at once how much too long it is, the engine refuses it
+    until it fits (its check, tests/test_profile.py), and the limit itself is accepted."""
     answer_interview(wb, newcomer.id, steps=2)
     at = open_app(newcomer)
     on_step(at, 3)
     note = at.text_area(key=f"{PREFIX}:goal_note")
-    assert note.max_chars == MAX_GOAL_NOTE == 500
-    note.input("x" * 501)
-    assert note.value == "", "a browser refuses the 501st character"
+    assert not note.max_chars and MAX_GOAL_NOTE == 500
     at.button_group(key=f"{PREFIX}:goals").set_value(["fun"])
-    note.input("y" * 500)
+    note.input("x" * 600).run()
+    assert at.text_area(key=f"{PREFIX}:goal_note").value == "x" * 600, "a long paste is not dropped"
+    assert [w.value for w in step_box(at).warning] == [
+        "Your goal is 600 characters long; the most is 500. Please shorten it by 100 characters: "
+        "it stays here as you typed it."]
+    click(at, "Next")
+    assert [e.value for e in at.error] == ["Please keep your own words to 500 characters at most (now 600)."]
+    on_step(at, 3)
+    assert at.text_area(key=f"{PREFIX}:goal_note").value == "x" * 600 and wb.profile(newcomer.id).steps_done == 2
+    at.text_area(key=f"{PREFIX}:goal_note").input("  " + "y" * 500 + "\n").run()
+    assert not at.warning, "the outer spaces do not count, as for the engine"
     click(at, "Next")
     assert not at.error, [e.value for e in at.error]
     assert wb.profile(newcomer.id).goal_note == "y" * 500, "the limit itself is accepted"
+
+
+HOSTILE_NAME = "<b>Ann</b> <img src=x onerror=alert(1)> **Lee** [x](javascript:alert(1)) :red[R]"
+
+
+def test_the_learners_name_is_shown_as_typed_not_as_markdown(wb):
+    """The welcome and the sidebar show the name literally: no bold, link or colour from what was typed."""
+    user = wb.register("ann", "ann@example.org", HOSTILE_NAME, "correct horse")
+    at = open_app(user)
+    assert user.name == HOSTILE_NAME
+    [welcome] = [m.value for m in at.main.markdown if m.value.startswith("Welcome, ")]
+    assert welcome.startswith(f"Welcome, {literal(HOSTILE_NAME)}! A few questions")
+    assert "**Lee**" not in welcome and ":red[" not in welcome and "](" not in welcome
+    assert [m.value for m in at.sidebar.markdown] == [f"**{literal(HOSTILE_NAME)}** · learner"]
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,9 @@ def test_more_minutes_mean_a_bigger_daily_set(wb, learner):
         pytest.param("languages", {"languages": []}, "Choose at least one language.", id="no-language"),
         pytest.param("goals", {"goals": [], "goal_note": ""},
                      "Choose at least one goal, or describe yours in your own words.", id="no-goal-and-no-note"),
+        # pasted past the limit: kept in the box (a max_chars there made the browser ignore the paste, silently)
+        pytest.param("goals", {"goals": ["fun"], "goal_note": "y" * 600},
+                     "Please keep your own words to 500 characters at most (now 600).", id="goal-note-too-long"),
         pytest.param("time", {"minutes_per_day": 4}, "Minutes per day must be from 5 to 240.", id="too-few-minutes"),
         pytest.param("time", {"minutes_per_day": 500}, "Minutes per day must be from 5 to 240.", id="too-many-minutes"),
     ],
@@ -109,6 +112,9 @@ def test_a_bad_answer_is_explained_and_changes_nothing(wb, learner, step, entere
     assert not at.success
     assert read(at, PREFIX, step) == entered, "what the learner entered is still there"
     assert wb.profile(learner.id) == before
+    too_long = ["Your goal is 600 characters long; the most is 500. Please shorten it by 100 characters: "
+                "it stays here as you typed it."]
+    assert [w.value for w in at.warning] == (too_long if len(entered.get("goal_note", "")) > 500 else [])
 
 
 def test_an_educator_without_a_profile_answers_the_sections_in_order(wb):

@@ -3,6 +3,9 @@ conversations listed, resumed, renamed and deleted."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from clicks import click
 from factories import REPO
 from sessions import open_page
@@ -234,3 +237,105 @@ def test_the_chat_placeholder_fits_one_line_of_the_panel(wb, learner):
     at = practice_after_a_failing_run(wb, learner)
     assert at.chat_input(key=f"panel_input:{DIGITS}").placeholder == PLACEHOLDER
     assert len(PLACEHOLDER) <= 36 and "try" in PLACEHOLDER and "happened" in PLACEHOLDER
+
+
+# -- long messages: pasted, never dropped ------------------------------------------------------------
+
+TRACEBACK = "Why does this recurse forever?\n\nTraceback (most recent call last):\n" + "".join(
+    f'  File "solution.py", line {i}, in digit_sum\n    return digit_sum(n // 10)\n' for i in range(73)) + \
+    "RecursionError: maximum recursion depth exceeded"
+
+
+def test_the_traceback_is_longer_than_the_tutor_reads():
+    from engine.tutor import MAX_MESSAGE
+
+    assert 5_500 <= len(TRACEBACK) <= 6_000 and MAX_MESSAGE == 5_000
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        pytest.param("Why?", "Why?", id="short"),
+        pytest.param("  Why?\n", "Why?", id="outer-spaces-as-the-engine-strips-them"),
+        pytest.param("x" * 5_000, "x" * 5_000, id="the-limit-itself"),
+    ],
+)
+def test_a_message_within_the_limit_is_kept_whole(text, kept):
+    from ui.tutor_panel import shortened
+
+    assert shortened(text) == (kept, 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("x" * 5_001, id="one-too-many"),
+        pytest.param("y" * 20_000, id="no-line-breaks"),
+        pytest.param(TRACEBACK, id="traceback"),
+    ],
+)
+def test_a_longer_message_keeps_its_start_and_end_and_says_what_was_left_out(text):
+    from ui.tutor_panel import shortened
+
+    cut_text, cut = shortened(text)
+    head, marker, tail = re.split(r"(\n\n\[… [\d,]+ characters left out here: the tutor reads at most 5,000 …\]\n\n)",
+                                  cut_text)
+    assert len(cut_text) <= 5_000 and text.startswith(head) and text.endswith(tail)
+    assert len(head) + len(tail) + cut == len(text) and f" {cut:,} characters" in marker
+    assert min(len(head), len(tail)) > 2_000, "both ends keep a good part"
+    if text == TRACEBACK:
+        assert f"{head}\n" in text and f"\n{tail}" in text, "cut at line breaks"
+        assert tail.startswith("  File "), "not at a line indented as code: markdown would make it a code block"
+
+
+def test_a_pasted_traceback_past_the_limit_is_shortened_not_dropped(wb, learner):
+    """The chat input sets no max_chars: with it, the browser ignored a paste past the limit, silently.
+    The message is cut to what the tutor reads, its start and end kept, and the learner told so."""
+    at = tutor_page(learner)
+    assert at.chat_input(key="tutor_input").proto.max_chars == 0, "a longer paste reaches the page"
+    at.chat_input(key="tutor_input").set_value(TRACEBACK).run()
+    assert not at.exception, at.exception
+    mine, reply = at.chat_message[0], at.chat_message[1]
+    shown = mine.markdown[0].value
+    assert shown.startswith("Why does this recurse forever?") and shown.endswith("RecursionError: maximum recursion "
+                                                                                 "depth exceeded")
+    assert "characters left out here: the tutor reads at most 5,000" in shown and len(shown) <= 5_000
+    [warning] = [w.value for w in mine.warning]
+    assert warning.startswith(f"Your message was {len(TRACEBACK):,} characters long; the tutor reads at most 5,000, so ")
+    assert "the tutor reads at most" not in "".join(m.value for m in reply.markdown), "answered, not refused"
+    [conversation] = wb.conversations(learner.id)
+    assert [m.content for m in wb.conversation_messages(learner.id, conversation.id) if m.role == "learner"] == [shown]
+
+
+def test_the_panel_shortens_a_long_paste_too(wb, learner):
+    at = practice_after_a_failing_run(wb, learner)
+    assert at.chat_input(key=f"panel_input:{DIGITS}").proto.max_chars == 0
+    at.chat_input(key=f"panel_input:{DIGITS}").set_value(TRACEBACK).run()
+    assert not at.exception, at.exception
+    assert at.chat_message[0].markdown[0].value.endswith("RecursionError: maximum recursion depth exceeded")
+    assert len(at.chat_message[0].warning) == 1
+
+
+def test_a_long_name_is_shortened_and_the_toast_says_so(wb, learner):
+    conversation = wb.start_conversation(learner.id, "Loops")
+    at = tutor_page(learner)
+    click(at, "Loops")
+    box = at.text_input(key=f"rename:{conversation.id}:Loops")
+    assert not box.max_chars, "a longer paste reaches the page"
+    box.set_value("Loops " * 30).run()
+    click(at, "Rename")
+    assert [t.value for t in at.toast] == ["Conversation renamed. The name was shortened to 80 characters, "
+                                           "the most a name can have."]
+    [renamed] = wb.conversations(learner.id)
+    assert len(renamed.title) == 80 and renamed.title.startswith("Loops Loops")
+
+
+def test_conversation_titles_show_as_typed(wb, learner):
+    """A title is the learner's first question: its markdown does not act in the list's buttons either."""
+    from ui.markdown import literal
+
+    typed = "what does **kwargs do? :red[x] [link](https://example.org)"
+    wb.start_conversation(learner.id, typed)
+    wb.start_conversation(learner.id, "Loops")
+    at = tutor_page(learner)
+    assert conversation_buttons(at) == [literal("Loops"), literal(typed)]
