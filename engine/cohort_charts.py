@@ -27,6 +27,10 @@ DAY_LABEL_FLUSH = 25  # pixels: a date label (half of it about 18) whose tick is
 MAX_BAR = 40  # pixels: the widest a day's bar is drawn
 NO_RESULTS = "no results yet"  # a heatmap cell of a skill the learner has not tried
 NO_RESULTS_GREY = STATUS_COLOURS["not started"]  # outside the red-yellow-green scale, as on Progress
+# why the outlined cell of a row may not be its reddest (said under the heatmap and in the dashboard's help)
+NOT_THE_REDDEST = ("The outlined cell is not always the reddest in its row: a redder skill may be waiting on its "
+                   "prerequisites, or be mastered already, since mastery needs many results as well as a good "
+                   "score, and a slightly better score on a few results is not mastery yet.")
 ITEMS_HEIGHT = 300  # pixels: the item calibration's plot, axes and legend apart
 AS_AUTHORED, FLAGGED = "as authored", "flagged"  # the item calibration's two colours
 AXIS_OFFSET = 10  # pixels between the item calibration's plot and its axes: a bubble at level 1 covered the 1
@@ -344,6 +348,4 @@ def next_skill_summary(mastery: pl.DataFrame, most: int = 3) -> str:
         named.append(f"{count(rest.height, 'other skill')} for {int(rest['learners'].sum())}")
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     return ("Outlined: each learner's skill to work on next, the one their Progress page names (their weakest "
-            f"practised skill not mastered yet, with its prerequisites met): {listed}. A redder cell in the same row "
-            "waits on its prerequisites, or is mastered already: mastery takes enough results too, and the outlined "
-            "skill may score higher on fewer.")
+            f"practised skill not mastered yet, with its prerequisites met): {listed}. {NOT_THE_REDDEST}")

@@ -31,9 +31,8 @@ LEVEL_HELP = ("The learner's visible level, 1 to 10: up after 3 successes in a r
               "in the one-learner view come from the model's estimates instead, and may differ by a level or two.")
 NEXT_SKILL_HELP = ("The skill the learner's Progress page tells them to work on next: their weakest practised "
                    "skill that is not mastered yet and whose prerequisites are met (a new skill that is ready, "
-                   "when every practised one is mastered). It is outlined in the Mastery heatmap; a redder cell "
-                   "in the same row waits on its prerequisites, or is mastered already: mastery takes enough results "
-                   "too, and the outlined skill may score higher on fewer.")
+                   "when every practised one is mastered). It is outlined in the Mastery heatmap. "
+                   + cohort_charts.NOT_THE_REDDEST)
 
 
 @st.cache_data(ttl=60, show_spinner="Reading the cohort's activity…", max_entries=8)

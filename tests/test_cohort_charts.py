@@ -323,8 +323,9 @@ def test_the_skills_to_work_on_next_are_counted_commonest_first() -> None:
     assert text.startswith("Outlined: each learner's skill to work on next, the one their Progress page names")
     assert ": Loops for 2 learners, Strings for 1, Lists for 1 and 2 other skills for 2. " in text, \
         "ties in curriculum order"
-    assert text.endswith("A redder cell in the same row waits on its prerequisites, or is mastered already: mastery "
-                         "takes enough results too, and the outlined skill may score higher on fewer.")
+    assert text.endswith("The outlined cell is not always the reddest in its row: a redder skill may be waiting on its "
+                         "prerequisites, or be mastered already, since mastery needs many results as well as a good "
+                         "score, and a slightly better score on a few results is not mastery yet.")
     assert cohort_charts.next_skill_summary(grid.with_columns(is_next=pl.lit(False))) == ""
 
 
