@@ -62,8 +62,10 @@ with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_
     if created_message:  # emptied only after a success: an error keeps the name to mend
         st.session_state["new_cohort_name"] = ""
     with st.form("create_cohort"):
+        # no max_chars: Streamlit's box ignores a longer paste, silently; the engine says what is wrong
         name = st.text_input("Name", placeholder="Spring 2026, evening group", key="new_cohort_name",
-                             max_chars=MAX_NAME, help="Learners see this name on their Profile page when they join.")
+                             help=f"Up to {MAX_NAME} characters. Learners see this name on their Profile page when "
+                                  "they join.")
         if st.form_submit_button("Create", type="primary"):
             try:
                 created = wb.create_cohort(user.id, name)

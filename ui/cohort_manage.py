@@ -58,8 +58,9 @@ def _rename_form(wb: Workbench, user: User, cohort: Cohort) -> None:
             st.session_state[MESSAGE] = f"Renamed **{literal(cohort.name)}** to **{literal(renamed.name)}**."
 
     with st.form("rename_cohort", border=False):
-        st.text_input("Name", key=key, max_chars=MAX_NAME,
-                      help="Learners see the new name on their Profile page; the join code stays the same.")
+        # no max_chars: Streamlit's box ignores a longer paste, silently; the engine says what is wrong
+        st.text_input("Name", key=key, help=f"Up to {MAX_NAME} characters. Learners see the new name on their "
+                                            "Profile page; the join code stays the same.")
         st.form_submit_button("Save", icon=":material/edit:", on_click=rename)
         refused = st.session_state.pop(ERROR, None)
         if refused and refused[0] == cohort.id:

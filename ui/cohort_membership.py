@@ -37,7 +37,7 @@ def join_form(wb: Workbench, user: User) -> None:
     if st.session_state.pop(JOINED, False):  # emptied after a join only: a mistyped code stays, to be corrected
         st.session_state[CODE] = ""
     with st.form("join_cohort"):
-        code = st.text_input("Join code", placeholder="ABCD-EFGH", max_chars=20, key=CODE,
+        code = st.text_input("Join code", placeholder="ABCD-EFGH", key=CODE,  # no max_chars: a paste must not vanish
                              help="The code your educator gave you; capitals and dashes do not matter.")
         if st.form_submit_button("Join", icon=":material/group_add:"):
             try:

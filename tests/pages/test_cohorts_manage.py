@@ -31,7 +31,16 @@ def test_an_educator_creates_a_cohort_and_sees_its_code(wb):
     assert at.text_input(key="new_cohort_name").value == "", "ready for the next one"
     assert [s.value for s in at.success] == [
         f"Created **Evening group**. Its join code is **{cohort.display_code}**: give it to your learners."]
-    assert at.text_input(key="new_cohort_name").max_chars == MAX_NAME, "no longer than the engine takes"
+    assert not at.text_input(key="new_cohort_name").max_chars, "a longer paste is not dropped by the browser"
+
+
+def test_a_name_longer_than_the_engine_takes_is_refused_and_kept_to_shorten(wb):
+    tess = educator_of(wb)
+    at = open_page(tess)
+    at.text_input(key="new_cohort_name").input("x" * (MAX_NAME + 1))
+    at.button(key="FormSubmitter:create_cohort-Create").click().run()
+    assert [e.value for e in at.error] == [f"Please give the cohort a name \\(up to {MAX_NAME} characters\\)\\."]
+    assert at.text_input(key="new_cohort_name").value == "x" * (MAX_NAME + 1) and not wb.cohorts(tess.id)
 
 
 def test_a_refused_name_stays_to_be_mended(wb):
