@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from cohorts_page import APP, MARKUP, PAGE, cohort_choice, educator_of, open_page
+from sessions import open_page as open_session
 from streamlit.testing.v1 import AppTest
 
 from ui.markdown import literal
@@ -43,15 +44,6 @@ def test_an_educator_lands_on_cohorts_with_their_pages_first(wb):
 # -- the learner's side: joining and leaving from the Profile page --------------------------------
 
 
-def profile_page(user) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user_id"] = user.id
-    at.run()
-    at.switch_page("pages/profile.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 def join_form(at: AppTest):
     return next(t for t in at.text_input if t.label == "Join code")
 
@@ -59,7 +51,7 @@ def join_form(at: AppTest):
 def test_a_learner_joins_from_the_profile_page_and_leaves(wb, learner):
     tess = educator_of(wb)
     cohort = wb.create_cohort(tess.id, "Spring")
-    at = profile_page(learner)
+    at = open_session(learner, "pages/profile.py")
     join_form(at).input(cohort.display_code.lower())
     at.button(key="FormSubmitter:join_cohort-Join").click().run()
     assert not at.exception, at.exception
@@ -74,7 +66,7 @@ def test_a_learner_joins_from_the_profile_page_and_leaves(wb, learner):
 def test_the_learner_sees_the_cohort_name_literally(wb, learner):
     tess = educator_of(wb)
     cohort = wb.create_cohort(tess.id, MARKUP)
-    at = profile_page(learner)
+    at = open_session(learner, "pages/profile.py")
     join_form(at).input(cohort.display_code)
     at.button(key="FormSubmitter:join_cohort-Join").click().run()
     assert not at.exception, at.exception
@@ -87,7 +79,7 @@ def test_the_learner_sees_the_cohort_name_literally(wb, learner):
 
 
 def test_a_wrong_code_on_the_profile_page_says_so(wb, learner):
-    at = profile_page(learner)
+    at = open_session(learner, "pages/profile.py")
     join_form(at).input("NOPE-NOPE")
     at.button(key="FormSubmitter:join_cohort-Join").click().run()
     assert any("No cohort has that code" in e.value for e in at.error)

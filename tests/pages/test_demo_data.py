@@ -38,15 +38,6 @@ def log_in(at: AppTest, username: str, password: str) -> AppTest:
     return at.run()
 
 
-def system_page(user) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["user_id"] = user.id
-    at.run()
-    at.switch_page("pages/system.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 def test_an_empty_install_offers_demo_data_and_says_how_to_log_in(wb):
     at = welcome()
     assert "Load demo data" in buttons(at)
@@ -88,7 +79,7 @@ def educator(wb):
 def test_an_educator_removes_demo_data_from_the_system_page(wb, educator):
     real = wb.register("ada", "ada@example.org", "Ada Lovelace", "correct horse")
     wb.load_demo(learners=3, days=3)
-    at = system_page(educator)
+    at = open_page(educator, "pages/system.py")
     assert "Demo data" in [s.value for s in at.subheader]
     at.button(key="remove_demo").click().run()
     assert not at.exception, at.exception
@@ -105,7 +96,7 @@ def test_an_educator_removes_demo_data_from_the_system_page(wb, educator):
 
 def test_removing_demo_data_can_be_cancelled(wb, educator):
     wb.load_demo(learners=2, days=2)
-    at = system_page(educator)
+    at = open_page(educator, "pages/system.py")
     assert "remove_demo_confirm" not in [b.key for b in at.button], "one click only asks"
     at.button(key="remove_demo").click().run()
     assert "Yes, remove 3 demo users" in buttons(at)
@@ -116,13 +107,13 @@ def test_removing_demo_data_can_be_cancelled(wb, educator):
 
 
 def test_no_demo_section_without_demo_data(wb, educator):
-    at = system_page(educator)
+    at = open_page(educator, "pages/system.py")
     assert "Demo data" not in [s.value for s in at.subheader]
 
 
 def test_the_demo_educator_removing_demo_data_is_logged_out(wb):
     demo = wb.load_demo(learners=2, days=2)
-    at = system_page(demo.educator)
+    at = open_page(demo.educator, "pages/system.py")
     assert [w.value for w in at.warning if "logs you out" in w.value]
     at.button(key="remove_demo").click().run()
     at.button(key="remove_demo_confirm").click().run()
@@ -153,7 +144,7 @@ def test_only_the_first_educator_may_remove_demo_data(wb, educator):
     """Registration is open to educators: a later one reads who may, and has no button."""
     wb.load_demo(learners=2, days=2)
     later = wb.register("uma", "uma@example.org", "Uma Later", "password123", role="educator")
-    at = system_page(later)
+    at = open_page(later, "pages/system.py")
     assert not at.exception, at.exception
     assert "remove_demo" not in [b.key for b in at.button]
     assert any("Only **Tim Tutor** (tutor)" in c.value and "demo --remove" in c.value for c in at.caption)
@@ -162,9 +153,9 @@ def test_only_the_first_educator_may_remove_demo_data(wb, educator):
 
 def test_the_demo_educator_may_not_once_a_real_educator_is_here(wb, educator):
     demo = wb.load_demo(learners=2, days=2)
-    at = system_page(demo.educator)
+    at = open_page(demo.educator, "pages/system.py")
     assert "remove_demo" not in [b.key for b in at.button] and not at.warning
-    assert system_page(educator).button(key="remove_demo")
+    assert open_page(educator, "pages/system.py").button(key="remove_demo")
 
 
 
