@@ -41,7 +41,7 @@ _QUERIES = {
     "profile": "SELECT answers, steps_done, completed_at, updated_at FROM profiles WHERE user_id = $user_id",
     "attempts": "SELECT id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, hints_used, duration_s, "
                 "code FROM attempts WHERE user_id = $user_id ORDER BY submitted_at, id",
-    "drafts": "SELECT exercise_id, code, hints_shown, started_at, updated_at FROM drafts WHERE user_id = $user_id "
+    "drafts": "SELECT exercise_id, code, hints_shown, started_at, updated_at, active_s FROM drafts WHERE user_id = $user_id "
               "ORDER BY started_at, exercise_id",
     "events": "SELECT id, occurred_at, verb, object, result, context FROM events WHERE user_id = $user_id "
               "ORDER BY occurred_at, id",

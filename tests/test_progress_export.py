@@ -120,7 +120,7 @@ def test_the_takeout_holds_everything_kept_about_the_learner_and_nothing_of_anyo
     [profile] = document["profile"]
     assert isinstance(profile["answers"], dict), "answers as JSON, not as a string of it"
     assert "ADA-MARK wants to automate reports" in json.dumps(profile["answers"])
-    assert [d["code"] for d in document["drafts"]] == ["# ADA-MARK draft\n"]
+    assert [(d["code"], d["active_s"]) for d in document["drafts"]] == [("# ADA-MARK draft\n", 0)], "time on task too"
     [conversation] = document["conversations"]
     assert conversation["title"] == "ADA-MARK asks about loops"
     messages = document["conversation_messages"]
