@@ -153,7 +153,7 @@ class Tutor:
                             style=profile.style, level=self.wb.level(user_id).value,
                             memories=self._recall(user_id, query), now=self.wb.clock(),
                             skills={s: self.wb.skill_name(s) for s in self.wb.curriculum.skills},
-                            said=tuple(said), solved=exercise is not None and self.wb.attempts.solved(user_id, exercise.id))
+                            said=tuple(said), solved=exercise is not None and self.wb.solved(user_id, exercise.id))
 
     def latest(self, user_id: int, exercise: Exercise) -> GradeResult | None:
         """The latest grade result: of this process's last run, else the last submission graded again."""

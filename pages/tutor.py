@@ -152,7 +152,8 @@ with chat:
     messages = st.container()  # made before the input, so the reply streams above it, not below
     with messages:
         show_messages(wb, user, current.id if current else None)
-    if exercise_id in catalogue:  # as on the Practice page: help with an exercise uses up its hints
+    # as on the Practice page: help with an exercise not solved yet uses up its hints
+    if exercise_id in catalogue and not wb.solved(user.id, exercise_id):
         st.caption(f":material/lightbulb: Asking for help with **{literal(catalogue[exercise_id].title)}** shows its "
                    "next hint, counted as a hint used, like **Show a hint** on the Practice page.")
     prompt = st.chat_input(PLACEHOLDER, key="tutor_input")  # no max_chars: see ui/tutor_panel.py

@@ -156,6 +156,10 @@ class PracticeCalls(Parts):
     def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None) -> None:
         self.attempts.save_draft(user_id, exercise_id, code, hints_shown, at=self.clock())
 
+    def solved(self, user_id: int, exercise_id: str) -> bool:
+        """Whether the learner has submitted a passing solution of the exercise."""
+        return self.attempts.solved(user_id, exercise_id)
+
     def work_on(self, user_id: int, exercise_id: str) -> Draft:
         """The learner has the exercise open: its draft (the starter code until they type) starts counting
         time on the task, or goes on counting it. Reading the instructions is part of the work."""

@@ -157,6 +157,9 @@ def test_the_tutor_page_says_help_with_an_exercise_counts_as_a_hint(wb, learner)
     assert not at.exception, at.exception
     assert wb.draft(learner.id, DIGITS).hints_shown == 1, "what the notice says: the help was a hint, counted"
     assert open_now(at) == ["I'm stuck"] and HINT_NOTICE in [c.value for c in at.caption], "and on, resumed"
+    wb.submit(learner.id, DIGITS, wb.exercise(DIGITS).reference)
+    at.run()
+    assert HINT_NOTICE not in [c.value for c in at.caption], "a solved exercise gives no more hints to count"
 
 
 def practice_after_a_failing_run(wb, learner) -> AppTest:
