@@ -106,7 +106,9 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         return _without_exercise(parts, intent, concept, context, message, word, concepts)
     latest = context.latest
     passed = latest is not None and latest.passed
-    wants_hint = not passed and not injection and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help)
+    # a solved exercise gives no more hints: the learner has shown they can, and none is counted against them
+    wants_hint = (not passed and not context.solved and not injection
+                  and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help))
     asks_word = intent.kind == intents.CONCEPT and (not topic or word is not None)
     found = look_up(intent.term, exercise, concepts, word) if asks_word else []
 
@@ -170,7 +172,8 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
             parts.append(f"Hint {hint} of {len(hints)}{last}: {text}")
         if text.rstrip().endswith("?"):
             question = ""  # the hint is the question
-    elif not passed and not found and intent.kind in (intents.ERROR, "other") and context.rung < len(hints):
+    elif not passed and not context.solved and not found and intent.kind in (intents.ERROR, "other") \
+            and context.rung < len(hints):
         parts.extend(_fresh(context, [OFFER]))
     if question is None:
         question = _question(diagnosis, concept, context)

@@ -160,8 +160,8 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
         right.button("Open", key=f"open:{exercise.id}", disabled=exercise.id == current,
                      on_click=open_exercise, args=(exercise.id,))
     low, high = (round(x * 100) for x in (wb.settings.target_band_low, wb.settings.target_band_high))
-    st.caption(f"Chosen for a {low}–{high}% chance of passing over the day: a warm-up may sit above it, a stretch "
-               "below it, and reviews come back when they are due.")
+    st.caption(f"Aimed at a {low}–{high}% chance of passing over the day, as far as the exercises open to you allow: "
+               "a warm-up may sit above it, a stretch below it, and reviews come back when they are due.")
     st.button("One more exercise", icon=":material/add:", on_click=more, args=(user.id,),
               help="Add one more exercise, chosen for you, to today's set.")
 

@@ -148,6 +148,17 @@ def test_a_passing_run_is_congratulated_not_hinted(wb):
     assert "Submit it when you are ready" in text
 
 
+def test_a_solved_exercise_gives_no_more_hints(wb):
+    """The panel beside it says nothing of hints counted then, and the tutor counts none: a failing run of
+    another try at it gets the failing test explained, not a hint."""
+    learner = new_learner(wb)
+    wb.submit(learner, DIGITS, wb.exercise(DIGITS).reference)
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+    text = wb.ask_tutor(learner, "I'm stuck, give me a hint", DIGITS)
+    assert "`digit_sum(123)`" in text and "Hint" not in text and "ask me for a hint" not in text
+    assert wb.draft(learner, DIGITS) is None or wb.draft(learner, DIGITS).hints_shown == 0
+
+
 def test_a_solved_exercise_is_not_to_be_submitted_again(wb):
     learner = new_learner(wb)
     wb.submit(learner, DIGITS, wb.exercise(DIGITS).reference)

@@ -39,7 +39,12 @@ def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> Non
         return
     for message in wb.conversation_messages(user.id, conversation_id):
         with st.chat_message(AVATARS[message.role]):
-            st.markdown(message.content)
+            st.markdown(as_written(message.content) if message.role == "learner" else message.content)
+
+
+def as_written(message: str) -> str:
+    """A learner's message as markdown that keeps its line breaks: a pasted traceback ran on as one paragraph."""
+    return message.replace("\n", "  \n")
 
 
 def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, conversation_id: int) -> None:
@@ -48,7 +53,7 @@ def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, convers
     length = len(prompt.strip())
     prompt, cut = shortened(prompt)
     with st.chat_message("user"):
-        st.markdown(prompt)
+        st.markdown(as_written(prompt))
         if cut:
             st.warning(f"Your message was {length:,} characters long; the tutor reads at "
                        f"most {MAX_MESSAGE:,}, so {cut:,} characters from its middle were left out. The start and "
@@ -91,7 +96,8 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
             st.session_state[key] = earlier[0].id if earlier else None
         conversation_id = st.session_state[key]
         mode_caption(wb)
-        st.caption("Asking for help shows the exercise's next hint, counted as a hint used, like **Show a hint**.")
+        if not wb.solved(user.id, exercise.id):  # a solved exercise gives no more hints
+            st.caption("Asking for help shows the exercise's next hint, counted as a hint used, like **Show a hint**.")
         messages = st.container()  # made before the input, so the newest exchange lands above it, not below
         with messages:
             show_messages(wb, user, conversation_id)
