@@ -372,6 +372,18 @@ def test_time_on_task_counts_from_opening_and_leaves_out_time_away(make_wb, cloc
     assert wb.draft(learner, EXERCISE).time_on_task(clock()) == 7 * 60
 
 
+def test_opening_an_exercise_again_within_a_minute_writes_nothing(make_wb, clock) -> None:
+    """The page marks the exercise open on every run, and two runs may overlap: writing the same draft
+    each time made them conflict. Within a minute of the last action nothing is written."""
+    wb = make_wb(clock)
+    learner = new_learner(wb)
+    first = wb.work_on(learner, EXERCISE)
+    clock.advance(seconds=30)
+    assert wb.work_on(learner, EXERCISE).updated_at == first.updated_at
+    clock.advance(seconds=40)
+    assert wb.work_on(learner, EXERCISE).updated_at == clock() and wb.draft(learner, EXERCISE).time_on_task(clock()) == 70
+
+
 def test_a_pass_clears_the_draft_and_a_fail_keeps_it(wb: Workbench, ada: User) -> None:
     wb.save_draft(ada.id, EXERCISE, "draft")
     wb.record_result(ada.id, EXERCISE, False)

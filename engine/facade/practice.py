@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 from engine.attempts import Attempt, Draft
 from engine.bank import Exercise, UnknownExercise
 from engine.daily import TodaysSet
@@ -19,6 +21,8 @@ from engine.level import LevelChange
 from engine.outcomes import level_changed, result_summary
 from engine.planner import Pick
 from engine.profile import Profile
+
+TOUCH_S = 60  # seconds: an action this soon after the last one on an exercise need not be written down
 
 
 class PracticeCalls(Parts):
@@ -162,10 +166,20 @@ class PracticeCalls(Parts):
 
     def work_on(self, user_id: int, exercise_id: str) -> Draft:
         """The learner has the exercise open: its draft (the starter code until they type) starts counting
-        time on the task, or goes on counting it. Reading the instructions is part of the work."""
+        time on the task, or goes on counting it. Reading the instructions is part of the work.
+
+        Written only when the last action is ``TOUCH_S`` old or more: the page calls this on every run, and
+        two runs of it may overlap (Streamlit starts the next before the last has stopped), so that writing
+        the same draft each time made them conflict. A conflict all the same leaves the draft as it is."""
         draft = self.draft(user_id, exercise_id)
+        now = self.clock()
+        if draft is not None and (now - draft.updated_at).total_seconds() < TOUCH_S:
+            return draft
         code = draft.code if draft else self.exercise(exercise_id).starter
-        return self.attempts.save_draft(user_id, exercise_id, code, at=self.clock())
+        try:
+            return self.attempts.save_draft(user_id, exercise_id, code, at=now)
+        except duckdb.TransactionException:  # another run is writing this draft at this moment
+            return self.draft(user_id, exercise_id) or draft or Draft(code, 0, now, now)
 
     def reveal_hint(self, user_id: int, exercise_id: str, code: str) -> tuple[int, str]:
         """Show one more hint: returns (hints shown now, that hint). Counted in the draft and the log."""
