@@ -21,6 +21,10 @@ _EXPECTED_GOT = re.compile(r"^(?:(?P<call>.+?): )?expected (?P<expected>.+?), go
 _ERROR = re.compile(r"^(?P<kind>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|Iteration))(?: on line (?P<at>\d+))?"
                     r"(?::\s*(?P<detail>.*?))?(?:\s*\((?:your code|solution\.py), line (?P<line>\d+)\))?$", re.DOTALL)
 _NOTE = re.compile(r"\s*\(([^()]*)\)$")
+# a traceback pasted into a message: its error line ("KeyError: 'b'") and the frames above it
+_PASTED_ERROR = re.compile(r"^\s*(?:[a-z_]\w*\.)*"  # json.decoder.JSONDecodeError: the module goes
+                           r"(?P<error>[A-Z][A-Za-z]*(?:Error|Exception|Exit|Interrupt|Iteration)(?::.*)?)\s*$", re.M)
+_FRAME = re.compile(r'^\s*File "(?P<file>[^"]*)", line (?P<line>\d+)', re.M)
 # the harness's: the test's step that crashed, before its advice on two errors
 # a message of the test's own after the call that gave the value: "largest([0, 0]): only empty lots give 0"
 _CALLED = re.compile(r"^(?P<call>[A-Za-z_][\w.]*\(.*?\)): (?P<said>.+)$", re.DOTALL)
@@ -80,7 +84,7 @@ def diagnose(result: GradeResult | None, tests_source: str = "") -> Diagnosis | 
         if _timed_out(result.message):  # the code loaded but never finished: a loop, not a crash
             return Diagnosis(test="", call=None, summary=result.message, kind="timeout", explanation=TIMEOUT)
         return Diagnosis(test="", call=None, summary=result.message, kind="could-not-run",
-                         explanation=_explain_error(result.message) or f"Your code could not run: {result.message}.")
+                         explanation=explain_error(result.message) or f"Your code could not run: {result.message}.")
     failure = result.first_failure()
     if failure is None:
         return None
@@ -123,7 +127,7 @@ def _diagnose_words(name: str, call: str | None, said: str, message: str) -> Dia
     if _timed_out(message):
         return Diagnosis(name, call, message, TIMEOUT, kind="timeout")
     ran = _RAN.search(message)
-    error = _explain_error(message[:ran.start()] if ran else message)
+    error = explain_error(message[:ran.start()] if ran else message)
     if error:
         step = ran.group("step") if ran else None
         return Diagnosis(name, step or call, message, error + (f" It happened while the test ran `{step}`." if step else ""),
@@ -238,7 +242,20 @@ def _explain_mismatch(expected_text: str, got_text: str, call: str | None) -> st
     return lead
 
 
-def _explain_error(message: str) -> str | None:
+def pasted_error(message: str) -> str | None:
+    """The error line of a traceback pasted into ``message`` ("KeyError: 'b' (your code, line 4)"),
+    with the line its last frame names when that frame is the learner's file, not Python's own."""
+    errors = list(_PASTED_ERROR.finditer(message))
+    if not errors:
+        return None
+    error = errors[-1]
+    frames = list(_FRAME.finditer(message, 0, error.start()))
+    own = frames and not re.search(r"[/\\]lib[/\\]python|^<", frames[-1].group("file"))
+    return error.group("error") + (f" (your code, line {frames[-1].group('line')})" if own else "")
+
+
+def explain_error(message: str) -> str | None:
+    """What an error line ("KeyError: 'b' (your code, line 4)") usually points to; None if it is none."""
     matched = _ERROR.match(message.strip())
     if not matched:
         return TIMEOUT if _timed_out(message) else None

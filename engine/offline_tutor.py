@@ -21,7 +21,7 @@ from datetime import datetime
 from engine import intents
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts
-from engine.diagnosis import Diagnosis, diagnose
+from engine.diagnosis import Diagnosis, diagnose, explain_error, pasted_error
 from engine.glossary import Word, term_key
 from engine.grader import GradeResult
 from engine.intents import Intent
@@ -112,7 +112,12 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     asks_word = intent.kind == intents.CONCEPT and (not topic or word is not None)
     found = look_up(intent.term, exercise, concepts, word) if asks_word else []
 
-    if latest is not None and latest.passed and intent.kind != intents.CONCEPT:
+    pasted = _pasted(message, diagnosis)
+    if latest is not None and latest.passed and intent.kind != intents.CONCEPT and pasted:
+        parts.extend([pasted, f"Your last run passes all {len(latest.tests)} tests, so that error came from running "
+                              "your code some other way."])
+        question = "What did you run, and with which input, when you got it?"
+    elif latest is not None and latest.passed and intent.kind != intents.CONCEPT:
         parts.append(f"Your last run passes all {len(latest.tests)} tests: well done. "
                      + ("You have solved this exercise: on to the next one whenever you like." if context.solved
                         else "Submit it when you are ready."))
@@ -142,6 +147,8 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         question = ("Before changing anything: can you say in one sentence what your code does, step by step, "
                     "for the smallest example in the instructions?")
     else:  # stuck, error, answer, other: what went wrong
+        if pasted:
+            parts.append(pasted)
         if diagnosis is not None:
             failure = _failure(diagnosis, context)
             if not (wants_hint and failure.endswith(AS_SAID)):  # asked for a hint: the hint, not a reminder
@@ -182,6 +189,16 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     elif parts and not parts[-1].rstrip().endswith("?"):
         parts.append(_question(diagnosis, concept, context))
     return OfflineReply(tuple(_one_question(parts)), intent.kind, hint, used_memory=bool(memory))
+
+
+def _pasted(message: str, diagnosis: Diagnosis | None) -> str | None:
+    """The error of a traceback the learner pasted, explained, unless the failing test's is the same
+    kind of error (the diagnosis explains that one, with the test's call)."""
+    error = pasted_error(message)
+    explained = explain_error(error) if error else None
+    if not error or not explained or (diagnosis is not None and error.split(":")[0].split()[0] in diagnosis.summary):
+        return None
+    return "The error you pasted: " + (explained if explained.startswith("`") else explained[0].lower() + explained[1:])
 
 
 NO_RUN = ("I haven't seen a run of your code yet: press **Run tests** and I can tell you which test fails and "

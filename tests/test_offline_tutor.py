@@ -12,7 +12,7 @@ import pytest
 from factories import START, answer_interview, new_learner
 
 from engine.concepts import FIRST_EXAMPLE_WIDTH, Concepts
-from engine.diagnosis import diagnose, diagnose_test
+from engine.diagnosis import diagnose, diagnose_test, pasted_error
 from engine.grader import Grader, GradeResult
 from engine.grader import TestResult as Graded  # not a pytest class
 from engine.intents import recognise
@@ -203,6 +203,54 @@ def test_an_error_is_explained_with_the_step_of_the_test_that_ran(message, step)
     else:
         assert found.call == "Tally()"  # the test's first call: all an older message tells
         assert "while the test ran" not in found.explanation
+
+
+PASTED = """Traceback (most recent call last):
+  File "/home/lee/votes.py", line 6, in <module>
+    print(counts["pear"])
+KeyError: 'pear'
+why does this happen?"""
+
+
+@pytest.mark.parametrize(("message", "error"), [
+    pytest.param(PASTED, "KeyError: 'pear' (your code, line 6)", id="traceback"),
+    pytest.param("I get\nZeroDivisionError: division by zero", "ZeroDivisionError: division by zero", id="error-line-only"),
+    pytest.param('  File "/usr/lib/python3.12/json/decoder.py", line 355, in raw_decode\n'
+                 "json.decoder.JSONDecodeError: Expecting value", "JSONDecodeError: Expecting value",
+                 id="python-own-module-no-line"),
+    pytest.param('  File "<stdin>", line 1, in <module>\nNameError: name \'x\' is not defined',
+                 "NameError: name 'x' is not defined", id="typed-at-the-prompt-no-line"),
+    pytest.param("what is a KeyError?", None, id="asks-about-an-error"),
+    pytest.param("KeyError when I run it", None, id="names-an-error-in-a-sentence"),
+])
+def test_the_error_line_of_a_pasted_traceback_is_found(message, error):
+    assert pasted_error(message) == error
+
+
+@pytest.mark.parametrize("latest", [
+    pytest.param(GradeResult("pass", tests=(Graded("test_a", "pass"), Graded("test_b", "pass"))), id="last-run-passes"),
+    pytest.param(GradeResult("fail", tests=(Graded("test_a", "fail", "tally(['a']): expected {'a': 1}, got None"),)),
+                 id="last-run-fails-otherwise"),
+    pytest.param(None, id="no-run"),
+])
+def test_a_pasted_traceback_is_explained_whatever_the_last_run_did(wb, latest):
+    context = TutorContext(exercise=wb.exercise("python/tally-votes"), latest=latest)
+    said = paragraphs(reply(PASTED, context, CONCEPTS).text)
+    assert said[0].startswith("The error you pasted: `KeyError` on line 6 of your code: a dictionary was asked for a key "
+                              "it does not hold ('pear').")
+    if latest is not None and latest.passed:
+        assert said[1] == "Your last run passes all 2 tests, so that error came from running your code some other way."
+        assert not any("Submit" in p or "hint" in p for p in said)
+    elif latest is not None:
+        assert "expected {'a': 1}, got None" in said[1], "the failing test follows"
+
+
+def test_a_pasted_error_the_failing_test_raised_too_is_explained_once(wb):
+    failing = GradeResult("error", tests=(Graded("test_counts", "error", "KeyError: 'pear' (your code, line 6), "
+                                                 "while the test ran tally(['pear'])"),))
+    text = reply(PASTED, TutorContext(exercise=wb.exercise("python/tally-votes"), latest=failing), CONCEPTS).text
+    assert "The error you pasted" not in text
+    assert text.count("a dictionary was asked for a key it does not hold") == 1
 
 
 def memory(text: str, skill: str | None, exercise_id: str | None, days_ago: int, kind: str = "mistake") -> Memory:
