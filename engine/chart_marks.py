@@ -52,3 +52,24 @@ def whole_ticks(most: int, least: int = 0) -> alt.Axis:
     as some renderers put a tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
     values = list(range(least, most + 1)) if most - least <= 10 else alt.Undefined
     return alt.Axis(values=values, tickMinStep=1, format="d")
+
+
+def date_ticks(dates: pl.Series, most: int = 12) -> alt.Axis:
+    """Ticks on the data's own dates (weeks' Mondays, say), every one or every few, at most ``most``:
+    Vega's own fall on any day, daily ticks under weekly points. The year shows when they span more than one.
+    For a ``utc`` scale over dates sent by ``utc_days``."""
+    days: list[date] = dates.drop_nulls().unique().sort().to_list()
+    step = -(-len(days) // most)  # ceiling
+    shown = "%d %b %Y" if days and days[0].year != days[-1].year else "%d %b"
+    return alt.Axis(values=[utc_day(d) for d in days[::step]], format=shown, labelOverlap=True)
+
+
+def utc_days(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """``column``'s dates as the browser reads them in UTC, as the ``utc`` scales and the ticks do:
+    "2026-11-16" (a date alone is UTC). Sent as dates, they went as local midnights ("...T00:00:00"),
+    hours off the ticks far from UTC, with labels a day early west of it."""
+    return frame.with_columns(pl.col(column).dt.to_string("%Y-%m-%d"))
+
+
+def utc_day(day: date, hours: int = 0) -> alt.DateTime:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, hours=hours, utc=True)

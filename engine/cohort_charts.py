@@ -15,7 +15,7 @@ from typing import Any
 import altair as alt
 import polars as pl
 
-from engine.chart_marks import mark_this_week, mark_today, so_far_opacity, whole_ticks
+from engine.chart_marks import date_ticks, mark_this_week, mark_today, so_far_opacity, utc_day, utc_days, whole_ticks
 from engine.charts import ACCENT, LEVELS, MUTED, PRIMARY, STATUS_COLOURS, TEXT, count, empty_chart, themed
 
 WIDTH = 560
@@ -53,14 +53,14 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
         return _empty("Active learners", "No activity yet.")
     last: date = today or days["day"].max()  # type: ignore[assignment]
     first, span = _daily_span(days["day"].min(), last, window)  # type: ignore[arg-type]
-    recent = _utc_days(mark_today(days.filter(pl.col("day").is_between(first, last))
+    recent = utc_days(mark_today(days.filter(pl.col("day").is_between(first, last))
                                   .with_columns(label=pl.col("day").dt.to_string("%a %d %b %Y")), today, "label"), "day")
-    end = _utc(last + timedelta(days=1))  # the last week's line drawn up to the end of the last day
+    end = utc_day(last + timedelta(days=1))  # the last week's line drawn up to the end of the last day
     since: date = weeks["week"].min()  # type: ignore[assignment]
     subtitle = span + ("; the paler bar is today so far" if recent["today"].any() else "")
     shown = (last - first).days + 1
     # half a day either side: a bar (at its day's midnight) in the middle of its day, the first and last drawn whole
-    domain = [_utc(first - timedelta(days=1), hours=12), _utc(last, hours=12)]
+    domain = [utc_day(first - timedelta(days=1), hours=12), utc_day(last, hours=12)]
     daily = (alt.Chart(recent, title=alt.Title("Active learners per day", subtitle=subtitle))
              # the bars' width from the drawn width (Vega's ``width`` signal), which follows the page
              .mark_bar(color=PRIMARY, size=alt.ExprRef(f"min({MAX_BAR}, 0.7 * width / {shown})"))
@@ -69,7 +69,7 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
                      # the day as text: a UTC day, the same day in every time zone
                      tooltip=[alt.Tooltip("label:N", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
-    by_week = _utc_days(mark_this_week(weeks.with_columns(label=pl.col("week").dt.to_string("%d %b %Y")), today, "label"),
+    by_week = utc_days(mark_this_week(weeks.with_columns(label=pl.col("week").dt.to_string("%d %b %Y")), today, "label"),
                         "week")
     line = alt.Chart().mark_line(color=ACCENT)
     # this week's point hollow, its count so far: a paler point would be hard to tell on the line
@@ -78,8 +78,8 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     weekly_title = (alt.Title("Active learners per week", subtitle="the hollow point is this week so far")
                     if by_week["today"].any() else "Active learners per week")
     weekly = (alt.layer(line, points, data=by_week, title=weekly_title)
-              .encode(x=alt.X("week:T", title=None, scale=alt.Scale(type="utc", domain=[_utc(since), end]),
-                              axis=_week_ticks(weeks)),
+              .encode(x=alt.X("week:T", title=None, scale=alt.Scale(type="utc", domain=[utc_day(since), end]),
+                              axis=date_ticks(weeks["week"])),
                       y=alt.Y("learners:Q", title="learners", axis=_learner_ticks(by_week)),
                       # the week as text, as the day is: the same week in every time zone
                       tooltip=[alt.Tooltip("label:N", title="week of"), alt.Tooltip("learners:Q"),
@@ -110,31 +110,13 @@ def _day_ticks(first: date, last: date) -> alt.Axis:
     shown = (last - first).days + 1
     step = 1 if shown <= 8 else 2 if shown <= 16 else 7 if shown <= 56 else 14
     ticks = [last - timedelta(days=k) for k in range(0, shown, step)]
-    return alt.Axis(values=[_utc(d) for d in reversed(ticks)], format="%d %b", labelFlush=DAY_LABEL_FLUSH,
+    return alt.Axis(values=[utc_day(d) for d in reversed(ticks)], format="%d %b", labelFlush=DAY_LABEL_FLUSH,
                     labelBound=True, labelOverlap=True)
 
 
 def _learner_ticks(frame: pl.DataFrame) -> alt.Axis:
     """Counts of learners up the side: whole numbers only (``engine.chart_marks.whole_ticks``)."""
     return whole_ticks(max(1, int(frame["learners"].max() or 0)))  # type: ignore[arg-type]
-
-
-def _week_ticks(weeks: pl.DataFrame, most: int = 12) -> alt.Axis:
-    """Ticks on the weeks themselves (Mondays), every one or every few: Vega's own fall on any day."""
-    starts: list[date] = weeks["week"].sort().to_list()
-    step = -(-len(starts) // most)  # ceiling: at most ``most`` ticks
-    return alt.Axis(values=[_utc(w) for w in starts[::step]], format="%d %b", labelOverlap=True)
-
-
-def _utc_days(frame: pl.DataFrame, column: str) -> pl.DataFrame:
-    """``column``'s dates as the browser reads them in UTC, as the ``utc`` scales and the ticks do:
-    "2026-11-16" (a date alone is UTC). Sent as dates, they went as local midnights ("...T00:00:00"),
-    hours off the ticks far from UTC, with labels a day early west of it."""
-    return frame.with_columns(pl.col(column).dt.to_string("%Y-%m-%d"))
-
-
-def _utc(day: date, hours: int = 0) -> alt.DateTime:
-    return alt.DateTime(year=day.year, month=day.month, date=day.day, hours=hours, utc=True)
 
 
 def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame, today: date | None = None) -> str:

@@ -15,6 +15,7 @@ import altair as alt
 import polars as pl
 import streamlit as st
 
+from engine.chart_marks import date_ticks
 from engine.example_queries import ChartSpec
 
 CHART_ROWS = 5_000  # the chart draws at most this many rows of a result
@@ -82,10 +83,21 @@ def chart_defaults(frame: pl.DataFrame, preferred: ChartSpec | None) -> tuple[st
     return columns[x], numeric[y], None, None
 
 
+def whole_days(moments: pl.Series) -> bool:
+    """Dates, or times all at midnight (weeks, days)."""
+    return moments.dtype == pl.Date or bool((moments.dt.truncate("1d") == moments).all())
+
+
 def date_labels(moments: pl.Series) -> pl.Series:
     """Dates or times as text labels: the day alone when every one is at midnight (weeks, days)."""
-    whole_days = moments.dtype == pl.Date or bool((moments.dt.truncate("1d") == moments).all())
-    return moments.dt.to_string("%Y-%m-%d" if whole_days else "%Y-%m-%d %H:%M")
+    return moments.dt.to_string("%Y-%m-%d" if whole_days(moments) else "%Y-%m-%d %H:%M")
+
+
+def utc_moments(moments: pl.Series) -> pl.Series:
+    """Dates or times (the store's are UTC) as text the browser reads as UTC, for a ``utc`` time axis:
+    "2026-11-16", or "2026-11-16T10:30:00Z". Sent as dates, they are drawn at local midnights, off
+    the ticks and a day early west of UTC."""
+    return moments.dt.to_string("%Y-%m-%d" if whole_days(moments) else "%Y-%m-%dT%H:%M:%SZ")
 
 
 def field(name: str) -> str:
@@ -108,12 +120,13 @@ def kind(column: pl.Series) -> Kind:
 
 def chart_data(frame: pl.DataFrame, columns: Sequence[str], labelled: Sequence[str]) -> pl.DataFrame:
     """The first ``CHART_ROWS`` rows of ``columns``, as the browser can draw them: decimals and 128-bit
-    integers as floats, times of day as text, and the ``labelled`` columns' dates as text labels."""
+    integers as floats, times of day as text, the ``labelled`` columns' dates as text labels and the
+    other dates as UTC text (``utc_moments``)."""
     data = frame.head(CHART_ROWS).select(columns)
     casts = []
     for name, dtype in data.schema.items():
-        if name in labelled and isinstance(dtype, (pl.Date, pl.Datetime)):
-            casts.append(date_labels(data[name]))
+        if isinstance(dtype, (pl.Date, pl.Datetime)):
+            casts.append(date_labels(data[name]) if name in labelled else utc_moments(data[name]))
         elif isinstance(dtype, pl.Decimal) or dtype in (pl.Int128, pl.UInt128):
             casts.append(data[name].cast(pl.Float64))
         elif isinstance(dtype, pl.Time):
@@ -129,8 +142,9 @@ def build(frame: pl.DataFrame, x: str, y: str, colour: str | None, mark: str) ->
     labelled = [name for name, wanted in ((x, mark == "bar"), (colour, True)) if name and wanted]
     data = chart_data(frame, tooltip, labelled)
 
-    def typed(name: str) -> dict:
-        return {"field": field(name), "type": kind(data[name]), "title": name}
+    def typed(name: str) -> dict:  # dates reach the browser as text: labels if ``labelled``, else still times
+        dated = isinstance(frame[name].dtype, (pl.Date, pl.Datetime))
+        return {"field": field(name), "type": "nominal" if dated and name in labelled else kind(frame[name]), "title": name}
 
     def whole(name: str) -> bool:  # whole numbers on a scale: ticks 1, 2, 3, not 1.0, 1.5, 2.0
         return kind(data[name]) == "quantitative" and data[name].dtype.is_integer()
@@ -141,9 +155,14 @@ def build(frame: pl.DataFrame, x: str, y: str, colour: str | None, mark: str) ->
     counted = {"axis": alt.Axis(format="d", tickMinStep=1)}
     x_axis = ({"axis": alt.Axis(labelAngle=0)} if whole(x) and across["type"] == "nominal"
               else counted if whole(x) else {})
+    if across["type"] == "temporal":  # in UTC, as the data is sent; days ticked on the data's own (weekly points, weekly ticks)
+        x_axis = {"scale": alt.Scale(type="utc"), **({"axis": date_ticks(frame[x].head(CHART_ROWS).cast(pl.Date))}
+                                                      if whole_days(frame[x]) else {})}
     encoding: dict = {"x": alt.X(**across, sort=None, **x_axis),  # in the query's order (its ORDER BY), not by label
                       "y": alt.Y(**typed(y), **(counted if whole(y) else {})),
-                      "tooltip": [alt.Tooltip(**typed(name)) for name in tooltip]}
+                      # dates as the text sent (UTC): as times, the tooltip shows them in local time, a day early west of UTC
+                      "tooltip": [alt.Tooltip(**typed(name) | ({"type": "nominal"} if typed(name)["type"] == "temporal" else {}))
+                                  for name in tooltip]}
     height = PLOT_HEIGHT
     if colour:
         # below the chart, in columns: at the right, a long legend was cut at the chart's height (9 of 12 skills);
