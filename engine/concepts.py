@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine.glossary import Word, parse_word, term_key
+from engine.glossary import Word, parse_word, stem, term_key
 
 log = logging.getLogger(__name__)
 
@@ -102,15 +102,7 @@ def prose_sentences(markdown: str) -> list[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _COMMON]
-
-
-def _stem(word: str) -> str:
-    """A crude stem, so "prints", "printing" and "printed" meet."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    return [stem(w) for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _COMMON]
 
 
 def parse(skill: str, text: str) -> Concept:

@@ -65,6 +65,16 @@ def term_key(text: str) -> str:
     return " ".join(singular(w) for w in words)
 
 
+def stem(word: str) -> str:
+    """A crude stem for matching words of two texts: "included" meets "including", "values" "value"
+    and "prints" "printed". Stems are for comparing, not for showing."""
+    word = singular(word)
+    for ending in ("ing", "ed", "ive", "ion", "e"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
 def singular(word: str) -> str:
     """A plural word made singular, so "keys", "dictionaries" and "classes" meet their entries;
     other words as they are ("class", "bus", "is")."""

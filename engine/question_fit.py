@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from engine.bank import Exercise
 from engine.concepts import Concept
-from engine.glossary import singular
+from engine.glossary import stem
 
 
 def fitting_questions(concept: Concept, exercise: Exercise, skills: Mapping[str, str]) -> list[str]:
@@ -32,20 +32,12 @@ def fitting_questions(concept: Concept, exercise: Exercise, skills: Mapping[str,
 
 def _stems(text: str) -> set[str]:
     """The words of ``text``, each cut to a stem, so "included" meets "including" and "values" "value"."""
-    return {_stem(w) for w in re.findall(r"[a-z_][a-z0-9_]+", text.lower())}
-
-
-def _stem(word: str) -> str:
-    word = singular(word)
-    for ending in ("ing", "ed", "ive", "ion", "e"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
+    return {stem(w) for w in re.findall(r"[a-z_][a-z0-9_]+", text.lower())}
 
 
 # the words of asking, words most exercises use, and the names of types that every starter code has:
 # sharing one tells nothing about whether a question fits an exercise
-_QUESTION_WORDS = frozenset(_stem(w) for w in """
+_QUESTION_WORDS = frozenset(stem(w) for w in """
     what which where when whose how why who does do did should could would must might can will may is are was were be
     been being has have had not no the and or but for of to in on at by as if it its this that these those they them
     up down so an me my we us am go off too very also just than over under about

@@ -9,7 +9,7 @@ import logging
 import pytest
 
 from engine.concepts import Concepts, parse
-from engine.glossary import Word, parse_word, term_key
+from engine.glossary import Word, parse_word, stem, term_key
 from engine.workbench import DATA_DIR
 
 NOTES = Concepts(DATA_DIR / "concepts")
@@ -117,3 +117,18 @@ def test_a_malformed_entry_is_skipped_and_the_note_kept(caplog):
     with caplog.at_level(logging.WARNING):
         note = parse("x", text)
     assert [w.term for w in note.words] == ["good"] and "bad entry" in caplog.text
+
+
+@pytest.mark.parametrize(("words", "apart"), [
+    (("prints", "printing", "printed", "print"), ()),
+    (("included", "including", "includes"), ()),
+    (("values", "value"), ()),
+    (("dictionaries", "dictionary"), ()),
+    (("class", "classes"), ()),
+    (("keys", "key"), ("kept",)),
+    (("sorted", "sorting", "sorts"), ("sort_key",)),
+])
+def test_forms_of_a_word_share_one_stem_and_other_words_do_not(words, apart):
+    """One stem serves the tutor's matching of mistakes to a failure and of questions to an exercise."""
+    assert len({stem(w) for w in words}) == 1
+    assert not {stem(w) for w in apart} & {stem(words[0])}
