@@ -30,6 +30,7 @@ from engine.level import LOGITS_PER_LEVEL, level_difficulty
 from engine.progress import NextSkill, Progress, tries_by_skill, work_on_next
 from engine.progress import load as load_progress
 from engine.queries.cohort import BEFORE_DAYS, RECENT_DAYS
+from engine.queries.verbs import TRIES
 from engine.rating import Belief, logistic
 from engine.store import Store
 
@@ -292,13 +293,13 @@ def cohort_estimates(store: Store, cohort_id: int, people: pl.DataFrame,
 
 
 def _tries(store: Store, cohort_id: int, bank: Bank) -> pl.DataFrame:
-    """Tries and passes per member and primary skill, counted as the Progress page counts them (a
-    "completed" or "failed" event is a try), whenever they happened."""
+    """Tries and passes per member and primary skill, counted as the Progress page counts them
+    (``engine.queries.verbs``), whenever they happened."""
     per_exercise = store.frame(
         "SELECT e.user_id, e.object AS exercise_id, count(*) AS attempts, "
         "count(*) FILTER (WHERE e.verb = 'completed') AS passes "
         "FROM events e WHERE e.user_id IN (SELECT user_id FROM cohort_members WHERE cohort_id = $cohort_id) "
-        "AND e.verb IN ('completed', 'failed') GROUP BY e.user_id, e.object",
+        f"AND e.verb IN {TRIES} GROUP BY e.user_id, e.object",
         {"cohort_id": cohort_id})
     return tries_by_skill(per_exercise, bank, "user_id")
 

@@ -19,8 +19,8 @@ import duckdb
 import pyarrow as pa
 
 from engine.bank import Bank
-from engine.queries.cohort import PRACTICE_VERBS
 from engine.queries.hints import hints_used
+from engine.queries.verbs import PRACTICE, TRIES
 from engine.store import Store
 
 
@@ -52,17 +52,16 @@ TABLES: tuple[Table, ...] = (
 
 MEMBERSHIP_VERBS = ("joined-cohort", "left-cohort")  # events whose object is a cohort a learner is or was in
 
-_PRACTICE = "(" + ", ".join(f"'{verb}'" for verb in PRACTICE_VERBS) + ")"  # the dashboard's "practising"
 
 # the graded attempts, JSON flattened; ``shown``, the log's running count of hints (repeated on a retry),
 # becomes ``hints`` beside ``new_hints``, each hint counted once as the cohort dashboard counts them
-_GRADED = """
+_GRADED = f"""
         SELECT id, occurred_at, user_id, object AS exercise_id, verb = 'completed' AS passed,
                CAST(result->>'hints' AS INTEGER) AS hints_shown, coalesce(CAST(result->>'hints' AS INTEGER), 0) AS shown,
                CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
                CAST(context->>'difficulty' AS INTEGER) AS difficulty,
                CAST(context->'skills' AS VARCHAR[]) AS skills
-        FROM events WHERE verb IN ('completed', 'failed')"""
+        FROM events WHERE verb IN {TRIES}"""
 
 VIEWS: dict[str, str] = {
     "submissions": f"""
@@ -71,8 +70,8 @@ VIEWS: dict[str, str] = {
         FROM ({hints_used(f"({_GRADED})", "exercise_id", greatest="greatest")}) AS g""",
     "daily_activity": f"""
         SELECT user_id, CAST(occurred_at AS DATE) AS day, count(*) AS events,
-               count(*) FILTER (WHERE verb IN {_PRACTICE}) AS practice,
-               count(*) FILTER (WHERE verb IN ('completed', 'failed')) AS attempts,
+               count(*) FILTER (WHERE verb IN {PRACTICE}) AS practice,
+               count(*) FILTER (WHERE verb IN {TRIES}) AS attempts,
                count(*) FILTER (WHERE verb = 'completed') AS passes
         FROM events WHERE user_id IS NOT NULL GROUP BY ALL""",
 }

@@ -17,11 +17,8 @@ from __future__ import annotations
 
 from engine.analytics import Query
 from engine.queries.hints import hints_used
+from engine.queries.verbs import PRACTICE, TRIES
 
-# what counts as being active: practising, not logging in, registering or joining a cohort
-PRACTICE_VERBS = ("viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
-                  "asked-tutor")
-_PRACTICE = "(" + ", ".join(f"'{verb}'" for verb in PRACTICE_VERBS) + ")"
 RECENT_DAYS = 14  # the "recent" window of the at-risk trends
 BEFORE_DAYS = 28  # the window before it, to compare with
 
@@ -30,13 +27,13 @@ BEFORE_DAYS = 28  # the window before it, to compare with
 _ACTIVE_DAYS_DUCKDB = f"""
 SELECT CAST(e.occurred_at AS DATE) AS day, count(DISTINCT e.user_id) AS learners, count(*) AS events
 FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-WHERE m.cohort_id = $cohort_id AND e.verb IN {_PRACTICE}
+WHERE m.cohort_id = $cohort_id AND e.verb IN {PRACTICE}
 GROUP BY day ORDER BY day
 """
 _ACTIVE_DAYS_SQLITE = f"""
 SELECT date(e.occurred_at) AS day, count(DISTINCT e.user_id) AS learners, count(*) AS events
 FROM cohort_members m JOIN events e ON e.user_id = m.user_id
-WHERE m.cohort_id = :cohort_id AND e.verb IN {_PRACTICE}
+WHERE m.cohort_id = :cohort_id AND e.verb IN {PRACTICE}
 GROUP BY day ORDER BY day
 """
 
@@ -44,7 +41,7 @@ _ACTIVE_WEEKS_DUCKDB = f"""
 SELECT CAST(date_trunc('week', e.occurred_at) AS DATE) AS week, count(DISTINCT e.user_id) AS learners,
        count(*) AS events
 FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-WHERE m.cohort_id = $cohort_id AND e.verb IN {_PRACTICE}
+WHERE m.cohort_id = $cohort_id AND e.verb IN {PRACTICE}
 GROUP BY week ORDER BY week
 """
 # weeks start on Monday in both: SQLite's 'weekday 0' moves to the next Sunday (or stays), -6 days is its Monday
@@ -52,7 +49,7 @@ _ACTIVE_WEEKS_SQLITE = f"""
 SELECT date(e.occurred_at, 'weekday 0', '-6 days') AS week, count(DISTINCT e.user_id) AS learners,
        count(*) AS events
 FROM cohort_members m JOIN events e ON e.user_id = m.user_id
-WHERE m.cohort_id = :cohort_id AND e.verb IN {_PRACTICE}
+WHERE m.cohort_id = :cohort_id AND e.verb IN {PRACTICE}
 GROUP BY week ORDER BY week
 """
 
@@ -61,13 +58,13 @@ WITH span AS (
     SELECT e.user_id, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at, count(*) AS events,
            count(DISTINCT CAST(e.occurred_at AS DATE)) AS active_days
     FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-    WHERE m.cohort_id = $cohort_id AND e.verb IN {_PRACTICE}
+    WHERE m.cohort_id = $cohort_id AND e.verb IN {PRACTICE}
     GROUP BY e.user_id
 ), graded AS MATERIALIZED (  -- read once: the JSON is the costly part
     SELECT e.id, e.user_id, e.occurred_at, e.object, e.verb = 'completed' AS passed,
            coalesce(CAST(e.result->>'hints' AS INTEGER), 0) AS shown
     FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-    WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed')
+    WHERE m.cohort_id = $cohort_id AND e.verb IN {TRIES}
 ), tries AS ({hints_used('graded', 'object', greatest="greatest")}
 ), as_of AS (SELECT max(occurred_at) AS t FROM tries),
 windowed AS (
@@ -102,16 +99,16 @@ _LEARNERS_SQLITE = f"""
 WITH scoped AS MATERIALIZED (
     SELECT e.id, e.user_id, e.occurred_at, e.verb, e.object, e.result
     FROM cohort_members m JOIN events e ON e.user_id = m.user_id
-    WHERE m.cohort_id = :cohort_id AND e.verb IN {_PRACTICE}
-), as_of AS (SELECT max(occurred_at) AS t FROM scoped WHERE verb IN ('completed', 'failed')),
+    WHERE m.cohort_id = :cohort_id AND e.verb IN {PRACTICE}
+), as_of AS (SELECT max(occurred_at) AS t FROM scoped WHERE verb IN {TRIES}),
 graded AS (
     SELECT id, user_id, occurred_at, object, verb = 'completed' AS passed,
            coalesce(json_extract(result, '$.hints'), 0) AS shown
-    FROM scoped WHERE verb IN ('completed', 'failed')
+    FROM scoped WHERE verb IN {TRIES}
 ), used AS ({hints_used('graded', 'object', greatest="max")}
 ), facts AS (
     SELECT s.user_id, s.occurred_at, s.verb, s.object,
-           s.verb IN ('completed', 'failed') AS attempt, s.verb = 'completed' AS passed,
+           s.verb IN {TRIES} AS attempt, s.verb = 'completed' AS passed,
            u.hints,  -- attempts only
            s.occurred_at > datetime(a.t, '-{RECENT_DAYS} days') AS recent,
            s.occurred_at <= datetime(a.t, '-{RECENT_DAYS} days')
@@ -151,7 +148,7 @@ WITH graded AS (
     FROM (SELECT e.id, e.user_id, e.occurred_at, e.object AS exercise_id, e.verb = 'completed' AS passed,
                  json_extract_string(e.result, ['$.hints', '$.duration_s']) AS fields  -- one parse for both
           FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-          WHERE m.cohort_id = $cohort_id AND e.verb IN ('completed', 'failed'))
+          WHERE m.cohort_id = $cohort_id AND e.verb IN {TRIES})
 ), attempts AS ({hints_used('graded', 'exercise_id', greatest="greatest")}
 )
 SELECT exercise_id, count(*) AS attempts, count(DISTINCT user_id) AS learners,
@@ -166,7 +163,7 @@ WITH graded AS (
            coalesce(json_extract(e.result, '$.hints'), 0) AS shown,
            CAST(json_extract(e.result, '$.duration_s') AS REAL) AS duration_s
     FROM cohort_members m JOIN events e ON e.user_id = m.user_id
-    WHERE m.cohort_id = :cohort_id AND e.verb IN ('completed', 'failed')
+    WHERE m.cohort_id = :cohort_id AND e.verb IN {TRIES}
 ), attempts AS MATERIALIZED ({hints_used('graded', 'exercise_id', greatest="max")}
 ), ranked AS (
     SELECT exercise_id, duration_s,
@@ -186,7 +183,7 @@ GROUP BY a.exercise_id ORDER BY a.exercise_id
 
 QUERIES: list[Query] = [
     Query("cohort_active_days", "cohort", _ACTIVE_DAYS_DUCKDB, _ACTIVE_DAYS_SQLITE,
-          "Learners of the cohort practising each day (PRACTICE_VERBS), and their practice events."),
+          "Learners of the cohort practising each day (engine.queries.verbs.PRACTICE_VERBS), and their practice events."),
     Query("cohort_active_weeks", "cohort", _ACTIVE_WEEKS_DUCKDB, _ACTIVE_WEEKS_SQLITE,
           "Learners of the cohort practising each week (weeks start on Monday), and their practice events."),
     Query("cohort_learners", "cohort", _LEARNERS_DUCKDB, _LEARNERS_SQLITE,

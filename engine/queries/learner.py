@@ -28,6 +28,7 @@ from typing import Any
 
 from engine.analytics import Query
 from engine.queries.hints import hints_used
+from engine.queries.verbs import TRIES
 
 PARAMS = ("user_id", "since", "until")
 SOLVED_MILESTONES = (1, 10, 50, 100)  # the pass counts achievements are unlocked at
@@ -51,7 +52,7 @@ WITH mine AS MATERIALIZED (
            CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
            CAST(context->>'difficulty' AS DOUBLE) AS difficulty,
            context->>'$.skills[0]' AS skill
-    FROM mine WHERE verb IN ('completed', 'failed')
+    FROM mine WHERE verb IN {TRIES}
 ), tries AS (
     SELECT * FROM ({hints_used("every_try", "exercise_id", greatest="greatest")})
     WHERE ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
@@ -68,7 +69,7 @@ WITH mine AS (
            CAST(json_extract(result, '$.duration_s') AS DOUBLE) AS duration_s,
            CAST(json_extract(context, '$.difficulty') AS DOUBLE) AS difficulty,
            json_extract(context, '$.skills[0]') AS skill
-    FROM mine WHERE verb IN ('completed', 'failed')
+    FROM mine WHERE verb IN {TRIES}
 ), tries AS (
     SELECT * FROM ({hints_used("every_try", "exercise_id", greatest="max")})
     WHERE (:since IS NULL OR occurred_at >= :since) AND (:until IS NULL OR occurred_at < :until)
