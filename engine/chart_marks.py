@@ -50,8 +50,11 @@ def so_far_opacity() -> Any:
 def whole_ticks(most: int, least: int = 0) -> alt.Axis:
     """An axis of counts from ``least`` to ``most``: whole numbers only. A few are listed outright,
     as some renderers put a tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
-    values = list(range(least, most + 1)) if most - least <= 10 else alt.Undefined
-    return alt.Axis(values=values, tickMinStep=1, format="d")
+    if most - least <= 10:
+        # with no minimum step: with one (given, or implied by the format "d") Vega lowers its tick count
+        # below the values listed and thins them, and [0, 1, 2] showed as 0 and 2
+        return alt.Axis(values=list(range(least, most + 1)), tickMinStep=0, format="d")
+    return alt.Axis(tickMinStep=1, format="d")
 
 
 def date_ticks(dates: pl.Series, most: int = 12) -> alt.Axis:

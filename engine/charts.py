@@ -105,7 +105,7 @@ def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills"
     order = rows["name"].to_list()
     y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(ticks=False, domain=False, labelLimit=180))
     x_scale = alt.Scale(domain=[0.6, 10.4], clamp=True, nice=False)
-    x_axis = alt.Axis(values=LEVELS, format="d")
+    x_axis = alt.Axis(values=LEVELS, format="d", tickCount=len(LEVELS))  # else a layer thins them to its width/40
     statuses = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
     colour = alt.Color("status:N", title=None, scale=statuses, legend=alt.Legend(symbolOpacity=1, symbolType="circle"))
     tooltip = [alt.Tooltip("name:N", title="Skill"), alt.Tooltip("estimate:Q", title="Level", format=".1f"),
