@@ -132,7 +132,9 @@ def test_weekly_points_are_ticked_on_their_weeks_in_utc():
     assert x["axis"]["format"] == "%d %b"
     assert data["week"].to_list()[:2] == ["2026-10-05", "2026-10-12"]
     tooltip = chart.to_dict()["encoding"]["tooltip"]
-    assert {"field": "week", "type": "nominal", "title": "week"} in tooltip, "the day as sent, not in local time"
+    assert {"field": "week", "type": "temporal", "title": "week", "timeUnit": "utcyearmonthdate",
+            "format": "%Y-%m-%d"} in tooltip, "the day in UTC, as sent: not a day early west of UTC, nor a number"
+    assert {"field": "learners", "type": "quantitative", "title": "learners"} in tooltip
 
 
 def test_many_days_get_at_most_twelve_ticks_and_times_keep_their_hour():
@@ -144,3 +146,10 @@ def test_many_days_get_at_most_twelve_ticks_and_times_keep_their_hour():
     chart, data = build(pl.DataFrame({"at": moments, "n": [1, 2]}), "at", "n", None, "line")
     assert data["at"].to_list() == ["2026-03-02T09:30:00Z", "2026-03-02T17:45:00Z"]
     assert "axis" not in chart.to_dict()["encoding"]["x"], "Vega's own ticks within a day"
+    assert chart.to_dict()["encoding"]["tooltip"][0]["timeUnit"] == "utcyearmonthdatehoursminutes"
+
+
+def test_decimals_show_three_places_in_the_tooltip():
+    chart, _ = build(pl.DataFrame({"skill": ["loops"], "pass_rate": [0.461538461538]}), "skill", "pass_rate", None, "bar")
+    assert chart.to_dict()["encoding"]["tooltip"][1] == {"field": "pass_rate", "type": "quantitative",
+                                                         "title": "pass_rate", "format": ",.3~f"}

@@ -146,6 +146,16 @@ def build(frame: pl.DataFrame, x: str, y: str, colour: str | None, mark: str) ->
         dated = isinstance(frame[name].dtype, (pl.Date, pl.Datetime))
         return {"field": field(name), "type": "nominal" if dated and name in labelled else kind(frame[name]), "title": name}
 
+    def tip(name: str) -> alt.Tooltip:
+        # a time read in UTC, as sent (in local time it is a day early west of UTC; as text, the x axis's
+        # parsing of the same field made it a number); decimals to three places, not 0.461538461538
+        if typed(name)["type"] == "temporal":
+            unit, shown = (("utcyearmonthdate", "%Y-%m-%d") if whole_days(frame[name])
+                           else ("utcyearmonthdatehoursminutes", "%Y-%m-%d %H:%M"))
+            return alt.Tooltip(**typed(name), timeUnit=unit, format=shown)
+        decimals = kind(data[name]) == "quantitative" and data[name].dtype.is_float()
+        return alt.Tooltip(**typed(name), **({"format": ",.3~f"} if decimals else {}))
+
     def whole(name: str) -> bool:  # whole numbers on a scale: ticks 1, 2, 3, not 1.0, 1.5, 2.0
         return kind(data[name]) == "quantitative" and data[name].dtype.is_integer()
 
@@ -160,9 +170,7 @@ def build(frame: pl.DataFrame, x: str, y: str, colour: str | None, mark: str) ->
                                                       if whole_days(frame[x]) else {})}
     encoding: dict = {"x": alt.X(**across, sort=None, **x_axis),  # in the query's order (its ORDER BY), not by label
                       "y": alt.Y(**typed(y), **(counted if whole(y) else {})),
-                      # dates as the text sent (UTC): as times, the tooltip shows them in local time, a day early west of UTC
-                      "tooltip": [alt.Tooltip(**typed(name) | ({"type": "nominal"} if typed(name)["type"] == "temporal" else {}))
-                                  for name in tooltip]}
+                      "tooltip": [tip(name) for name in tooltip]}
     height = PLOT_HEIGHT
     if colour:
         # below the chart, in columns: at the right, a long legend was cut at the chart's height (9 of 12 skills);
