@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from engine.clock import to_aware_utc, to_naive_utc
+from engine.diagnosis import pasted_error
 from engine.store import Store
 
 MAX_TITLE = 80
@@ -95,7 +96,7 @@ class Conversations:
         now = to_naive_utc(at)
         self.store.execute("INSERT INTO conversation_messages (conversation_id, role, content, created_at) "
                            "VALUES (?, ?, ?, ?)", [conversation_id, role, content, now])
-        title = conversation.title or (_clean_title(content) if role == "learner" else "")
+        title = conversation.title or (_clean_title(_topic(content)) if role == "learner" else "")
         self.store.execute("UPDATE conversations SET updated_at = ?, title = ? WHERE id = ?",
                            [now, title, conversation_id])
         return Message(role, content, to_aware_utc(now))
@@ -106,6 +107,13 @@ class Conversations:
         rows = self.store.all("SELECT role, content, created_at FROM conversation_messages "
                               "WHERE conversation_id = ? ORDER BY id", [conversation_id])
         return [Message(r[0], r[1], to_aware_utc(r[2])) for r in rows]
+
+
+def _topic(message: str) -> str:
+    """What a first message is about, for its conversation's title: the error of a pasted traceback
+    ("KeyError: 'pear'"), not its first line ("Traceback (most recent call last): File…")."""
+    error = pasted_error(message)
+    return error.split(" (your code, line ")[0] if error else message
 
 
 def _clean_title(text: str) -> str:

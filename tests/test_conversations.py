@@ -30,6 +30,16 @@ def test_start_resume_and_list_most_recent_first(clocked):
     assert [c.id for c in wb.conversations(ada, exercise_id="python/digit-sum")] == [second.id]
 
 
+def test_a_pasted_traceback_names_its_conversation_by_its_error(wb):
+    """Named by its first line, the list read "Traceback (most recent call last): File "/home/lee/…"."""
+    ada = new_learner(wb)
+    conversation = wb.start_conversation(ada)
+    pasted = ('Traceback (most recent call last):\n  File "/home/lee/votes.py", line 6, in <module>\n'
+              '    print(counts["pear"])\nKeyError: \'pear\'\nwhy?')
+    list(wb.tutor_reply(ada, pasted, None, conversation.id))
+    assert wb.conversation(ada, conversation.id).title == "KeyError: 'pear'"
+
+
 def test_rename_and_a_long_first_question_makes_a_short_title(wb):
     ada = new_learner(wb)
     conversation = wb.start_conversation(ada)

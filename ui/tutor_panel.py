@@ -43,8 +43,9 @@ def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> Non
 
 
 def as_written(message: str) -> str:
-    """A learner's message as markdown that keeps its line breaks: a pasted traceback ran on as one paragraph."""
-    return message.replace("\n", "  \n")
+    """A learner's message as markdown that keeps its line breaks and indents: a pasted traceback ran on as
+    one paragraph, its code lines flush with its "File" lines (markdown drops a line's leading spaces)."""
+    return "  \n".join(re.sub(r"^ +", lambda spaces: "\u00a0" * len(spaces.group()), line) for line in message.split("\n"))
 
 
 def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, conversation_id: int) -> None:

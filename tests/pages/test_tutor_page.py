@@ -197,7 +197,8 @@ def test_the_panel_keeps_a_pasted_tracebacks_lines_and_says_nothing_of_hints_onc
     at = practice_after_a_failing_run(wb, learner)
     assert PANEL_NOTICE in [c.value for c in at.caption]
     at.chat_input(key=f"panel_input:{DIGITS}").set_value("Why?\nTraceback (most recent call last):\n  File x").run()
-    assert at.chat_message[0].markdown[0].value == "Why?  \nTraceback (most recent call last):  \n  File x"
+    # the indent kept as non-breaking spaces: markdown drops a line's leading spaces
+    assert at.chat_message[0].markdown[0].value == "Why?  \nTraceback (most recent call last):  \n\u00a0\u00a0File x"
     wb.submit(learner.id, DIGITS, wb.exercise(DIGITS).reference)
     at.run()
     assert PANEL_NOTICE not in [c.value for c in at.caption], "a solved exercise gives no more hints"
@@ -312,7 +313,8 @@ def test_a_pasted_traceback_past_the_limit_is_shortened_not_dropped(wb, learner)
     at.chat_input(key="tutor_input").set_value(TRACEBACK).run()
     assert not at.exception, at.exception
     mine, reply = at.chat_message[0], at.chat_message[1]
-    shown = mine.markdown[0].value.replace("  \n", "\n")  # as sent: the page keeps its line breaks as hard breaks
+    # as sent: the page keeps its line breaks as hard breaks and its indents as non-breaking spaces
+    shown = mine.markdown[0].value.replace("  \n", "\n").replace("\u00a0", " ")
     assert shown.startswith("Why does this recurse forever?") and shown.endswith("RecursionError: maximum recursion "
                                                                                  "depth exceeded")
     assert "characters left out here: the tutor reads at most 5,000" in shown and len(shown) <= 5_000
