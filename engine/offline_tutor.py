@@ -1,58 +1,37 @@
 """The offline tutor: grounded, Socratic replies without a language model.
 
 It answers from what the workbench knows for sure: the failing test of the learner's latest run
-(explained in plain words by ``diagnosis``), the exercise's hint ladder (one rung further each
-time the learner asks for help, and only then: a hint is counted), the instructions and the
+(explained in plain words by ``diagnosis``), the error of a traceback pasted into the message,
+the exercise's hint ladder (one rung further each time the learner asks for help, and only
+then: a hint is counted), the instructions and the
 concept note of the exercise's skill (the idea, an example, a common mistake that matches, a
 question to ask yourself when it fits the exercise), the notes' definitions of words ("what is an
 attribute?": the definition, then how the instructions use the word) and what it remembers of
 the learner ("this came up before", when it is about the same exercise or skill and the same
 kind of trouble). It adapts to the learner's level and learning style, does not repeat what it
 said in the last replies of the conversation, asks exactly one question per reply (the last
-paragraph), and never writes the exercise's code.
+paragraph), and never writes the exercise's code. Teaching from the notes is ``tutor_teaching``;
+what the reply is grounded in, and what the last replies said, ``tutor_context``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 
 from engine import intents
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts
 from engine.diagnosis import Diagnosis, diagnose, explain_error, pasted_error
-from engine.glossary import Word, term_key
+from engine.glossary import Word
 from engine.grader import GradeResult
 from engine.intents import Intent
 from engine.markdown_text import authored
-from engine.question_fit import fitting_questions
-from engine.tutor_compare import compare
+from engine.tutor_context import TutorContext
 from engine.tutor_recall import Remembered, recall
-from engine.tutor_words import IN_INSTRUCTIONS, look_up, paragraphs_using, word_questions
+from engine.tutor_teaching import compared, concept_questions, defined, fresh_definition, teach, teach_again, where_it_helps
+from engine.tutor_words import IN_INSTRUCTIONS, look_up, word_questions
 
 __all__ = ["OfflineReply", "Remembered", "TutorContext", "reply"]
-
-
-@dataclass(frozen=True)
-class TutorContext:
-    """Everything a reply is grounded in. ``rung``: hints of the ladder the learner has seen;
-    ``style``: "examples" | "theory" | "challenges" | None; ``level``: 1..10;
-    ``skills``: skill id -> name; ``safe_example``: the concept's example is safe to show here;
-    ``said``: the tutor's last replies in this conversation, oldest first (not said again word for word);
-    ``solved``: the learner has submitted a passing solution of the exercise already."""
-
-    exercise: Exercise | None
-    latest: GradeResult | None
-    rung: int = 0
-    style: str | None = None
-    level: int = 5
-    memories: Sequence[Remembered] = ()
-    skills: Mapping[str, str] = field(default_factory=dict)
-    now: datetime | None = None
-    safe_example: bool = True
-    said: Sequence[str] = ()
-    solved: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,10 +77,10 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         return OfflineReply(("Glad that helped. Run the tests again when you have changed something, and ask "
                              "whenever you get stuck. What will you try next?",), intent.kind)
 
-    compared = _compared(intent, context, concepts)
-    if compared:
-        return OfflineReply(tuple(_one_question([*parts, *compared])), intent.kind)
-    word = _defined(intent, context, concepts)
+    comparison = compared(intent, context, concepts)
+    if comparison:
+        return OfflineReply(tuple(_one_question([*parts, *comparison])), intent.kind)
+    word = defined(intent, context, concepts)
     if exercise is None:
         return _without_exercise(parts, intent, concept, context, message, word, concepts)
     latest = context.latest
@@ -123,26 +102,26 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
                         else "Submit it when you are ready."))
         question = "Looking back, which case was the hardest to get right, and why?"
     elif word is not None or found:  # "what is an attribute?": what it means, then how the instructions use it
-        quote = found if _fresh(context, found[-1:]) else []  # the quote is said once, its lead-in with it
-        parts.extend([*_fresh_definition(word, intent.term, context, concepts), *quote])
+        quote = found if context.unsaid(found[-1:]) else []  # the quote is said once, its lead-in with it
+        parts.extend([*fresh_definition(word, intent.term, context, concepts), *quote])
         # the entry's own word: "attributes" and then "attribute" must not ask the same question twice
         term = word.term.strip("`") if word is not None else intent.term or ""
-        question = _ask(context, word_questions(term, exercise, quoted=bool(found) and found[0].startswith(IN_INSTRUCTIONS)))
+        question = context.ask(word_questions(term, exercise, quoted=bool(found) and found[0].startswith(IN_INSTRUCTIONS)))
     elif intent.kind == intents.CONCEPT and intent.term and not topic:
         unknown = (f"I can't find “{intent.term}” in the instructions or in my notes on "
                    f"{' or '.join(context.skills.get(s, s) for s in exercise.skills)}.")
-        parts.extend(_fresh(context, [unknown]) or [  # asked again: say what would help, not the same words
+        parts.extend(context.unsaid([unknown]) or [  # asked again: say what would help, not the same words
             f"“{intent.term}” is still not a word I know from this exercise or my notes. If it is in a test's "
             "message or an error, paste that message here and I'll explain what it says."])
-        question = _ask(context, ["Where did you come across it: in the instructions, a test's message, or somewhere else?",
+        question = context.ask(["Where did you come across it: in the instructions, a test's message, or somewhere else?",
                                   "What were you trying to do when you met it?"])
     elif intent.kind == intents.CONCEPT and concept is not None:
-        parts.extend(_teach_again(concept, context))
-        question = _ask(context, _concept_questions(concept, context, exercise) or [_where_it_helps(concept)])
+        parts.extend(teach_again(concept, context))
+        question = context.ask(concept_questions(concept, context, exercise) or [where_it_helps(concept)])
     elif intent.kind == intents.APPROACH:
         parts.append(_progress(latest, diagnosis))
         if diagnosis is not None:
-            parts.extend(_fresh(context, [diagnosis.explanation]))
+            parts.extend(context.unsaid([diagnosis.explanation]))
         memory = _memory(context, exercise, diagnosis, message)
         question = ("Before changing anything: can you say in one sentence what your code does, step by step, "
                     "for the smallest example in the instructions?")
@@ -155,17 +134,17 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
                 parts.append(failure)
             mistake = concept.matching_mistake(f"{diagnosis.summary} {diagnosis.explanation}", message) if concept else None
             if mistake and context.level <= 7:
-                parts.extend(_fresh(context, [f"A common slip here: {mistake}"]))
+                parts.extend(context.unsaid([f"A common slip here: {mistake}"]))
         elif latest is None:
-            parts.extend(_fresh(context, [NO_RUN]))
+            parts.extend(context.unsaid([NO_RUN]))
         if concept is not None and context.level <= 3 and intent.kind != intents.ERROR:
-            parts.extend(_fresh(context, _teach(concept, context, full=False)))
+            parts.extend(context.unsaid(teach(concept, context, full=False)))
         memory = _memory(context, exercise, diagnosis, message)
     if memory:
         parts.append(memory)
 
     hints = [authored(h) for h in exercise.hints]  # as written: a hint's __init__ is no bold "init" in the reply
-    if wants_hint and context.rung >= len(hints) and not _fresh(context, [hints[-1]]):
+    if wants_hint and context.rung >= len(hints) and not context.unsaid([hints[-1]]):
         # every hint shown, the last one in a recent reply: point to it rather than paste it again
         parts.append(f"That was my last hint, in my reply above: you have seen all {len(hints)}. "
                      "From here, the failing test is the best guide.")
@@ -181,7 +160,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
             question = ""  # the hint is the question
     elif not passed and not context.solved and not found and intent.kind in (intents.ERROR, "other") \
             and context.rung < len(hints):
-        parts.extend(_fresh(context, [OFFER]))
+        parts.extend(context.unsaid([OFFER]))
     if question is None:
         question = _question(diagnosis, concept, context)
     if question:
@@ -211,12 +190,12 @@ def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
     """The reply when no exercise is open: a word's definition, a topic's note, or an invitation."""
     if word is not None:
         term = word.term.strip("`")
-        parts.extend(_fresh_definition(word, intent.term, context, concepts))
-        parts.append(_ask(context, [f"Where have you met “{term}”: in an exercise, in a test's message, or in code of your own?",
+        parts.extend(fresh_definition(word, intent.term, context, concepts))
+        parts.append(context.ask([f"Where have you met “{term}”: in an exercise, in a test's message, or in code of your own?",
                                     f"Can you write one line of your own that uses “{term}”, and say what it does?"]))
     elif concept is not None and intent.kind in (intents.CONCEPT, "other", intents.STUCK):
-        parts.extend(_teach_again(concept, context))
-        parts.append(_ask(context, _concept_questions(concept, context) or [_where_it_helps(concept)]))
+        parts.extend(teach_again(concept, context))
+        parts.append(context.ask(concept_questions(concept, context) or [where_it_helps(concept)]))
     else:
         used = _memory(context, None, message=message)
         if used:
@@ -226,85 +205,18 @@ def _without_exercise(parts: list[str], intent: Intent, concept: Concept | None,
     return OfflineReply(tuple(_one_question(parts)), intent.kind, None)
 
 
-def _compared(intent: Intent, context: TutorContext, concepts: Concepts) -> list[str]:
-    """Both sides of a comparison the learner asked for, from the notes, and a question; a pointer
-    to the reply that already compared them; [] when it is no comparison or the notes know neither side."""
-    if intent.pair is None or intent.kind != intents.CONCEPT:
-        return []
-    *paragraphs, ask = compare(intent.pair, context.skills, concepts) or [""]
-    if not paragraphs:
-        return []
-    if _fresh(context, paragraphs):
-        return [*paragraphs, ask]
-    first, second = intent.pair
-    return [f"I set “{first}” and “{second}” side by side in my reply above. Trying both on a small example "
-            "of your own is the quickest way to see the difference.", ask]
-
-
-def _teach(concept: Concept, context: TutorContext, *, full: bool) -> list[str]:
-    """The concept in the learner's preferred order: example first, idea first, or just the idea
-    (always, in passing: ``full`` False; and for those who like challenges, who work examples out
-    themselves). "A small example first" is the note's first example, a few lines that fit the
-    tutor's column, then the idea and the fuller example. A beginner (level 3 or below, as in
-    ``reply``) gets only the small one: the long one buried the plain words."""
-    paragraphs = concept.idea.split("\n\n")
-    # the whole idea for those who like theory first; two paragraphs (or one, in passing) for the others
-    idea = "\n\n".join(paragraphs if full and context.style == "theory" else paragraphs[:2 if full else 1]).strip()
-    lead = f"**{concept.name}.** "
-    if not full or context.style == "challenges":  # in passing, a long example would bury the diagnosis
-        return [lead + idea]
-    beginner = context.level <= 3
-    small = _code_block(concept.first_example) if context.safe_example else ""
-    whole = _code_block(concept.example) if context.safe_example else ""
-    if context.style == "examples" and small:
-        fuller = ["A fuller example:\n\n" + whole] if whole and not beginner else []
-        return [lead + "Here is a small example first.\n\n" + small, idea, *fuller]
-    shown = (small if beginner else "") or whole
-    return [lead + idea, "For example:\n\n" + shown] if shown else [lead + idea]
-
-
-def _code_block(code: str) -> str:
-    """``code`` as a fenced python block; "" for no code."""
-    return f"```python\n{code}\n```" if code else ""
-
-
-def _teach_again(concept: Concept, context: TutorContext) -> list[str]:
-    """The concept in full, or, when a recent reply already taught it, a pointer to that reply."""
-    taught = _teach(concept, context, full=True)
-    if _fresh(context, taught):
-        return taught
-    return [f"I went through {concept.name.lower()} in my reply above, with an example. Reading it again "
-            "with your own code beside it often shows which part is the sticking point."]
-
-
-def _concept_questions(concept: Concept | None, context: TutorContext, exercise: Exercise | None = None) -> list[str]:
-    """The note's questions that fit ``exercise`` (all of them without one), starting from one that
-    moves on with the hint ladder; [] when none does."""
-    if concept is None:
-        return []
-    questions = list(concept.questions) if exercise is None else fitting_questions(concept, exercise, context.skills)
-    if not questions:
-        return []
-    start = context.rung % len(questions)
-    return [*questions[start:], *questions[:start]]
-
-
-def _where_it_helps(concept: Concept) -> str:
-    return f"Where in your own code would {concept.name.lower()} help?"
-
-
 def _failure(d: Diagnosis, context: TutorContext) -> str:
     """The failing test in a paragraph; a one-line reminder if a recent reply already explained it."""
     if d.kind == "could-not-run":
         full = f"Your last run could not start: {d.explanation}"
-        if _fresh(context, [full]):
+        if context.unsaid([full]):
             return full
         return f"Your code still cannot start, {AS_SAID}"
     quoted = d.summary and d.kind != "not-written" and d.summary not in d.explanation  # said once, not twice
     head = (f"Your last run fails the test **{d.test}**{f' (the test says: {d.summary})' if quoted else ''}."
             if d.test else "Your last run did not pass.")
     full = f"{head} {d.explanation}"
-    if _fresh(context, [full]):
+    if context.unsaid([full]):
         return full
     if d.test:
         return f"Your last run still fails the test **{d.test}**, {AS_SAID}"
@@ -312,40 +224,6 @@ def _failure(d: Diagnosis, context: TutorContext) -> str:
 
 
 AS_SAID = "as I said above."
-
-
-def _fresh(context: TutorContext, paragraphs: Sequence[str]) -> list[str]:
-    """The paragraphs that none of the last replies already says word for word (up to a final "?",
-    which ``_one_question`` turns into a full stop when the paragraph was not last)."""
-    return [p for p in paragraphs if p and not any(p.rstrip().rstrip("?.") in said for said in context.said)]
-
-
-def _defined(intent: Intent, context: TutorContext, concepts: Concepts) -> Word | None:
-    """The notes' definition of the word a concept question asks about ("what are attributes?"),
-    preferring the notes of the exercise's skills; None when no note defines it, or when the word
-    names a skill ("what is recursion?"): the whole note teaches that."""
-    if intent.kind != intents.CONCEPT or not intent.term or intent.pair is not None:
-        return None
-    key = term_key(intent.term)
-    if any(key in (term_key(skill), term_key(name)) for skill, name in context.skills.items()):
-        return None
-    found = concepts.definition(intent.term, context.exercise.skills if context.exercise else ())
-    return found[1] if found else None
-
-
-def _fresh_definition(word: Word | None, term: str | None, context: TutorContext, concepts: Concepts) -> list[str]:
-    """The definition as a paragraph; asked again, a pointer to the reply that gave it and the word
-    put another way, by a paragraph of the notes that uses it (if one does and was not said); [] without one."""
-    if word is None:
-        return []
-    if _fresh(context, [word.text]):
-        return [word.text]
-    pointer = f"I explained “{term or word.term}” in my reply above."
-    notes = concepts.in_order(context.exercise.skills if context.exercise else ())
-    for name, paragraph in paragraphs_using(word.term.strip("`"), notes):
-        if _fresh(context, [paragraph]):
-            return [f"{pointer} Put another way, from my notes on {name}:", paragraph]
-    return [pointer]
 
 
 def _progress(latest: GradeResult | None, diagnosis: Diagnosis | None) -> str:
@@ -381,15 +259,10 @@ def _question(diagnosis: Diagnosis | None, concept: Concept | None, context: Tut
         grounded.append("What is the very first small step your function needs to do?")
     if diagnosis is not None:
         grounded.append(SMALLEST)
-    return _ask(context, [*grounded, *_concept_questions(concept, context, context.exercise), SMALLEST])
+    return context.ask([*grounded, *concept_questions(concept, context, context.exercise), SMALLEST])
 
 
 SMALLEST = "What do you expect your code to return for the smallest example in the instructions?"
-
-
-def _ask(context: TutorContext, questions: Sequence[str]) -> str:
-    """The first of ``questions`` that the last replies did not ask (the first, if they asked them all)."""
-    return next((q for q in questions if _fresh(context, [q])), questions[0])
 
 
 def _memory(context: TutorContext, exercise: Exercise | None, diagnosis: Diagnosis | None = None,
@@ -397,7 +270,7 @@ def _memory(context: TutorContext, exercise: Exercise | None, diagnosis: Diagnos
     """One relevant memory in a sentence (``engine.tutor_recall``); "" when none is relevant or the
     last replies already recalled it."""
     sentence = recall(context.memories, exercise, diagnosis, message, context.now, context.skills.values())
-    return sentence if sentence and _fresh(context, [sentence]) else ""
+    return sentence if sentence and context.unsaid([sentence]) else ""
 
 
 def _one_question(parts: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from engine.concepts import Concept
 from engine.conversations import Message
 from engine.diagnosis import diagnose
-from engine.offline_tutor import TutorContext
+from engine.tutor_context import TutorContext
 
 HISTORY_TURNS = 8  # earlier messages of the conversation sent along, newest last
 MAX_INSTRUCTIONS = 4000

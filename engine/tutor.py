@@ -30,9 +30,10 @@ from engine.diagnosis import diagnose, readable
 from engine.events import Event
 from engine.grader import GradeResult
 from engine.guardrails import Limits, TutorLimit
-from engine.offline_tutor import OfflineReply, TutorContext
+from engine.offline_tutor import OfflineReply
 from engine.offline_tutor import reply as offline_reply
 from engine.prompts import tutor_messages
+from engine.tutor_context import TutorContext
 
 if TYPE_CHECKING:
     from engine.workbench import Workbench
