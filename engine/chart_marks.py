@@ -48,8 +48,9 @@ def so_far_opacity() -> Any:
 
 
 def whole_ticks(most: int, least: int = 0) -> alt.Axis:
-    """An axis of counts from ``least`` to ``most``: whole numbers only. A few are listed outright,
-    as some renderers put a tick at 0.5 despite the minimum step and "d" then labels it 1 again (0 1 1)."""
+    """An axis of counts from ``least`` to ``most``: whole numbers only. A few are listed outright, as
+    some renderers put a tick at 0.5 despite a minimum step of 1 and "d" then labels it 1 again (0 1 1);
+    more get Vega's own ticks, at least 1 apart."""
     if most - least <= 10:
         # with no minimum step: with one (given, or implied by the format "d") Vega lowers its tick count
         # below the values listed and thins them, and [0, 1, 2] showed as 0 and 2
