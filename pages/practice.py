@@ -19,6 +19,7 @@ from ui.tutor_panel import tutor_panel
 
 FINISHED = ("passed", "skipped")
 SCROLL_UP = "practice_scroll_up"  # set when the page should show the exercise from its top
+SCROLL_UP_COUNT = "practice_scroll_ups"  # how many times it did: each script differs, so each one runs
 STATUS = {
     "todo": ":blue[:material/radio_button_unchecked: to do]",
     "tried": ":orange[:material/replay: tried, not passed yet]",
@@ -68,7 +69,7 @@ def move_on(exercise_id: str) -> None:
     """Open the next exercise from the bottom of the page (Next, Skip), and show it from its top: the page
     kept its place, so the new exercise's title and editor were above the screen."""
     open_exercise(exercise_id)
-    st.session_state[SCROLL_UP] = True
+    st.session_state[SCROLL_UP] = st.session_state.get(SCROLL_UP_COUNT, 0) + 1
 
 
 def more(user_id: int) -> None:
@@ -295,9 +296,12 @@ with work:
 
     tutor_panel(wb, user, exercise)
 
-if st.session_state.pop(SCROLL_UP, False):
-    st.html(f"<script>document.querySelector('.st-key-{SELECTBOX_KEY}')?.scrollIntoView({{block: 'start'}})</script>",
-            unsafe_allow_javascript=True)
+if scroll := st.session_state.pop(SCROLL_UP, 0):
+    # numbered: the same script as the last one, in the same place, is the same element to the browser, which
+    # does not run it again (Skip right after Next left the page scrolled down)
+    st.session_state[SCROLL_UP_COUNT] = scroll
+    st.html(f"<script>/* {scroll} */ document.querySelector('.st-key-{SELECTBOX_KEY}')?.scrollIntoView({{block: 'start'}})"
+            "</script>", unsafe_allow_javascript=True)
 
 with hints_area:
     given = wb.draft(user.id, exercise.id)
