@@ -112,8 +112,8 @@ class Conversations:
 def _topic(message: str) -> str:
     """What a first message is about, for its conversation's title: the error of a pasted traceback
     ("KeyError: 'pear'"), not its first line ("Traceback (most recent call last): File…")."""
-    error = pasted_error(message)
-    return error.split(" (your code, line ")[0] if error else message
+    pasted = pasted_error(message)
+    return pasted.error if pasted else message
 
 
 def _clean_title(text: str) -> str:

@@ -242,16 +242,31 @@ def _explain_mismatch(expected_text: str, got_text: str, call: str | None) -> st
     return lead
 
 
-def pasted_error(message: str) -> str | None:
-    """The error line of a traceback pasted into ``message`` ("KeyError: 'b' (your code, line 4)"),
-    with the line its last frame names when that frame is the learner's file, not Python's own."""
+@dataclass(frozen=True)
+class PastedError:
+    """The error of a traceback pasted into a message: its error line ("KeyError: 'pear'") and the line
+    of the learner's code its last frame names (None when that frame is Python's own, or there is none)."""
+
+    error: str
+    line: int | None
+
+    @property
+    def kind(self) -> str:
+        return self.error.split(":")[0]
+
+    def explained(self) -> str | None:
+        return explain_error(self.error + (f" (your code, line {self.line})" if self.line else ""))
+
+
+def pasted_error(message: str) -> PastedError | None:
+    """The last error line of a traceback pasted into ``message``, if it holds one."""
     errors = list(_PASTED_ERROR.finditer(message))
     if not errors:
         return None
     error = errors[-1]
     frames = list(_FRAME.finditer(message, 0, error.start()))
     own = frames and not re.search(r"[/\\]lib[/\\]python|^<", frames[-1].group("file"))
-    return error.group("error") + (f" (your code, line {frames[-1].group('line')})" if own else "")
+    return PastedError(error.group("error").strip(), int(frames[-1].group("line")) if own else None)
 
 
 def explain_error(message: str) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from engine import intents
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts
-from engine.diagnosis import Diagnosis, diagnose, explain_error, pasted_error
+from engine.diagnosis import Diagnosis, diagnose, pasted_error
 from engine.glossary import Word
 from engine.grader import GradeResult
 from engine.intents import Intent
@@ -173,9 +173,9 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
 def _pasted(message: str, diagnosis: Diagnosis | None) -> str | None:
     """The error of a traceback the learner pasted, explained, unless the failing test's is the same
     kind of error (the diagnosis explains that one, with the test's call)."""
-    error = pasted_error(message)
-    explained = explain_error(error) if error else None
-    if not error or not explained or (diagnosis is not None and error.split(":")[0].split()[0] in diagnosis.summary):
+    pasted = pasted_error(message)
+    explained = pasted.explained() if pasted else None
+    if not pasted or not explained or (diagnosis is not None and pasted.kind in diagnosis.summary):
         return None
     return "The error you pasted: " + (explained if explained.startswith("`") else explained[0].lower() + explained[1:])
 

@@ -12,7 +12,7 @@ import pytest
 from factories import START, answer_interview, new_learner
 
 from engine.concepts import FIRST_EXAMPLE_WIDTH, Concepts
-from engine.diagnosis import diagnose, diagnose_test, pasted_error
+from engine.diagnosis import PastedError, diagnose, diagnose_test, pasted_error
 from engine.grader import Grader, GradeResult
 from engine.grader import TestResult as Graded  # not a pytest class
 from engine.intents import recognise
@@ -213,13 +213,14 @@ why does this happen?"""
 
 
 @pytest.mark.parametrize(("message", "error"), [
-    pytest.param(PASTED, "KeyError: 'pear' (your code, line 6)", id="traceback"),
-    pytest.param("I get\nZeroDivisionError: division by zero", "ZeroDivisionError: division by zero", id="error-line-only"),
+    pytest.param(PASTED, PastedError("KeyError: 'pear'", 6), id="traceback"),
+    pytest.param("I get\nZeroDivisionError: division by zero", PastedError("ZeroDivisionError: division by zero", None),
+                 id="error-line-only"),
     pytest.param('  File "/usr/lib/python3.12/json/decoder.py", line 355, in raw_decode\n'
-                 "json.decoder.JSONDecodeError: Expecting value", "JSONDecodeError: Expecting value",
+                 "json.decoder.JSONDecodeError: Expecting value", PastedError("JSONDecodeError: Expecting value", None),
                  id="python-own-module-no-line"),
     pytest.param('  File "<stdin>", line 1, in <module>\nNameError: name \'x\' is not defined',
-                 "NameError: name 'x' is not defined", id="typed-at-the-prompt-no-line"),
+                 PastedError("NameError: name 'x' is not defined", None), id="typed-at-the-prompt-no-line"),
     pytest.param("what is a KeyError?", None, id="asks-about-an-error"),
     pytest.param("KeyError when I run it", None, id="names-an-error-in-a-sentence"),
 ])
