@@ -11,6 +11,7 @@ from typing import Protocol
 from engine.bank import Exercise
 from engine.clock import to_aware_utc
 from engine.diagnosis import Diagnosis
+from engine.markdown_text import authored
 
 
 class Remembered(Protocol):
@@ -42,7 +43,7 @@ def recall(memories: Sequence[Remembered], exercise: Exercise | None, diagnosis:
                                              (m.skill or "") not in skills))
     chosen = ranked[0]
     when = _when(chosen.created_at, now)
-    text = chosen.text.strip().rstrip(".")
+    text = authored(chosen.text.strip().rstrip("."))  # the reply is markdown; a goal is as the learner typed it
     if chosen.kind == "goal":
         sentence = f"Keep your goal in mind: {text}."
     elif chosen.kind == "mistake":

@@ -293,6 +293,15 @@ def test_without_an_exercise_only_a_memory_about_the_message_is_recalled(wb, mes
     assert (remembered.text.rstrip(".") in answer.text) is recalled, answer.text
 
 
+def test_a_recalled_goal_reads_as_the_learner_typed_it(wb):
+    # the reply is markdown: "C#" stays a hash, "<b>" stays text, "__main__" keeps its underscores
+    typed = memory("Goal: “pass the exam & write __main__ blocks in <b>C#</b>”", None, None, 3, kind="goal")
+    context = TutorContext(exercise=None, latest=None, now=START, memories=(typed,),
+                           skills={s: wb.skill_name(s) for s in wb.curriculum.skills})
+    text = reply("hello", context, CONCEPTS).text
+    assert r"pass the exam \& write \_\_main\_\_ blocks in \<b\>C#\</b\>" in text, text
+
+
 def test_a_memory_is_not_recalled_twice_in_a_row_nor_for_a_question_about_a_word(context):
     remembered = memory("Failed Caesar cipher (Strings): the test “shift” crashed: Took longer than 2 s", "strings",
                         "python/caesar-cipher", 3)
