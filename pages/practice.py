@@ -37,7 +37,8 @@ def request(kind: str, exercise_id: str, from_editor_mode: bool = False) -> None
     in whichever run of the page gets there (ui/pending_clicks). The code editor's text, sent 250 ms after
     the last key, stops the run of a click made just before it, and a button's click lives only in the
     run it started: the click was lost. Carried out by the later run, it uses the code the editor holds
-    then; ``from_editor_mode``: a click beside the code editor waits for that text (pending_clicks.settle)."""
+    then; ``from_editor_mode``: a click beside the code editor may have to wait for that text
+    (pending_clicks.settle)."""
     pending_clicks.put(kind, exercise_id, settle=from_editor_mode)
 
 
@@ -232,7 +233,10 @@ with work:
         if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
             mounted_with[key] = codes[exercise.id]
         # an Ace theme of its own: the component's "streamlit" themes fetch a font from Google
-        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode="debounce", key=key,
+        # the text goes 250 ms after the last key (the draft), and at once as the editor loses focus: a click
+        # on a button beside it makes it do so before the click, so the click's run has the code typed
+        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode=["debounce", "blur"],
+                               key=key,
                                options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
                                # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
                                # no top margin: typing over a selection scrolled the text by it, not the line numbers
@@ -241,6 +245,7 @@ with work:
         text = codes[exercise.id]
         if response and response.get("id") and response.get("text") is not None:
             text = response["text"]
+            pending_clicks.editor_sent(response)
             handled = st.session_state.setdefault("handled_events", set())
             if response.get("type") == "submit" and response["id"] not in handled:
                 handled.add(response["id"])
@@ -261,15 +266,19 @@ with work:
         pending_clicks.clear()
         requested = None
     if requested is not None:
-        pending_clicks.settle()  # the code typed just before the click may be on its way
+        pending_clicks.settle(codes[exercise.id])  # the code typed just before the click may be on its way
         start_again.cancel()  # on with this code: the question about replacing it is moot
     start_again.confirm(wb, user, exercise, codes[exercise.id])
     if requested == ("run", exercise.id):
         ticket = results.start(exercise.id)
         try:
             with st.spinner("Running the tests…"):
-                # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call
-                results.keep(exercise.id, ticket, "run", wb.run_tests(user.id, exercise.id, codes[exercise.id]))
+                # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call;
+                # the editor's text arriving after the click (the same code) then shows this result, not a new one
+                code = codes[exercise.id]
+                result = pending_clicks.graded(code) or wb.run_tests(user.id, exercise.id, code)
+                pending_clicks.keep_graded(code, result)
+                results.keep(exercise.id, ticket, "run", result)
         except Exception:  # a failure is shown once, not tried again by every later run (a stop is no Exception)
             pending_clicks.clear()
             raise

@@ -5,22 +5,47 @@ arrived, callbacks included, and a click the stopped run was handling is gone: t
 see it. A slow callback before the click's own (the plain editor's draft being written, just after
 Ctrl+Enter) left that window open in one try of two. So a click is written here, where nothing can
 stop it halfway: a dict of this module's, by browser session, read and cleared by the page's body.
+
+The code editor sends its text 250 ms after the last key, and at once as it loses focus, which a click
+on a button beside it makes it do just before the click. A click's run waits for the text only when it
+has not come that way (``settle``), and a run that stops after grading leaves its result to the next
+run of the same click, which shows it rather than grading the same code again (``graded``).
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-# The code editor sends its text 250 ms after the last key: a click's run waits that long, and a little
-# more for the two messages' paths to differ, before it grades (see ``settle``)
+from engine import GradeResult
+
+# The code editor sends its text 250 ms after the last key: a click's run that has not had it as the editor
+# lost focus waits that long, and a little more for the two messages' paths to differ, before it grades
 SETTLE_S = 0.35
 
+
+@dataclass
+class _Click:
+    kind: str  # "run" | "submit"
+    exercise_id: str
+    at: float  # time.monotonic() of the click
+    settle: bool  # whether the code editor may still be sending the text typed just before it
+    graded: tuple[str, GradeResult] | None = None  # (code, result) once a run of this click has graded
+
+
+@dataclass(frozen=True)
+class _Blur:
+    event_id: str
+    seen_at: float  # time.monotonic() when a run of the page first read it
+    text: str
+
+
 _lock = threading.Lock()
-# browser session -> (what was clicked, on which exercise, when: time.monotonic(), or 0 if nothing is on its way)
-_pending: dict[str, tuple[str, str, float]] = {}
+_pending: dict[str, _Click] = {}  # browser session -> the click not carried out yet (the latest counts)
+_blurs: dict[str, _Blur] = {}  # browser session -> the code editor's latest text sent as it lost focus
 
 
 def _session() -> str:
@@ -32,24 +57,56 @@ def put(kind: str, exercise_id: str, settle: bool = False) -> None:
     """Keep a click ("run" or "submit") on ``exercise_id`` until ``clear``: the latest one counts.
     ``settle``: the code editor may still be sending the text typed just before the click."""
     with _lock:
-        _pending[_session()] = (kind, exercise_id, time.monotonic() if settle else 0.0)
+        _pending[_session()] = _Click(kind, exercise_id, time.monotonic(), settle)
 
 
 def pending() -> tuple[str, str] | None:
     with _lock:
         click = _pending.get(_session())
-    return click[:2] if click else None
+    return (click.kind, click.exercise_id) if click else None
 
 
-def settle() -> None:
+def editor_sent(event: dict) -> None:
+    """Note what the code editor last sent (its component value: id, type, text), as a run reads it."""
+    if event.get("type") != "blur" or event.get("text") is None:
+        return
+    with _lock:
+        latest = _blurs.get(_session())
+        if latest is None or latest.event_id != event.get("id"):
+            _blurs[_session()] = _Blur(str(event.get("id")), time.monotonic(), event["text"])
+
+
+def settle(code: str) -> None:
     """Wait until the code editor's text, if the learner typed just before the click, has had time to
-    arrive. When it arrives, Streamlit stops this run at its next call, and the run that brings the text
-    carries the click out (it is still pending) with the code as typed; without the wait, a run that was
-    over before the text came graded the code as it was a moment earlier."""
+    arrive; ``code`` is what the page holds now. When the text arrives, Streamlit stops this run at its next
+    call, and the run that brings the text carries the click out (it is still pending) with the code as
+    typed; without the wait, a run that was over before the text came graded the code as it was a moment
+    earlier. No wait when the editor lost focus at the click, with this code: it sent all it held then (the
+    press of a click comes before its release). A focus lost long before proves nothing: keys may have
+    followed, their text still on its way."""
     with _lock:
         click = _pending.get(_session())
-    if click and click[2]:
-        time.sleep(max(0.0, click[2] + SETTLE_S - time.monotonic()))
+        blur = _blurs.get(_session())
+    if not click or not click.settle:
+        return
+    if blur is not None and blur.seen_at >= click.at - SETTLE_S and blur.text == code:
+        return
+    time.sleep(max(0.0, click.at + SETTLE_S - time.monotonic()))
+
+
+def graded(code: str) -> GradeResult | None:
+    """The result of ``code`` if a run of the pending click graded it already (and then stopped)."""
+    with _lock:
+        click = _pending.get(_session())
+    return click.graded[1] if click and click.graded and click.graded[0] == code else None
+
+
+def keep_graded(code: str, result: GradeResult) -> None:
+    """Note the pending click's result for ``code``, before anything that may stop the run."""
+    with _lock:
+        click = _pending.get(_session())
+        if click is not None:
+            click.graded = (code, result)
 
 
 def clear() -> None:
