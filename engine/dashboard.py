@@ -3,7 +3,7 @@
 ``build_dashboard`` runs the cohort-scope queries (``engine/queries/cohort.py``) once each, reads
 the learner model for the whole cohort at once (not learner by learner), and returns Polars frames: activity per day
 and week, one row per learner (the progress distribution, and the skill to work on next), the
-learners at risk with the reason, the item analysis with miscalibrated exercises flagged and why,
+learners at risk with the reason, the item analysis (``engine.item_analysis``: miscalibrated exercises flagged and why),
 and a learner x skill mastery table for the heatmap. A learner's skill to work on next, their
 weakest in the one meaning of ``engine.progress.work_on_next``, is the one their Progress page
 names. Authorization is the caller's (``Workbench.cohort_dashboard`` checks that the educator owns
@@ -25,8 +25,8 @@ from engine.bank import Bank
 from engine.clock import to_naive_utc
 from engine.cohorts import Cohort, Member
 from engine.curriculum import Curriculum
+from engine.item_analysis import CalibrationRules, calibrated, item_analysis
 from engine.learner import GENERAL_PRIOR, LearnerModel, SkillEstimate, skill_estimates
-from engine.level import LOGITS_PER_LEVEL, level_difficulty
 from engine.progress import NextSkill, Progress, tries_by_skill, work_on_next
 from engine.progress import load as load_progress
 from engine.queries.cohort import BEFORE_DAYS, RECENT_DAYS
@@ -43,17 +43,6 @@ class RiskRules:
     min_attempts: int = 5  # attempts needed in each window before a trend counts
     success_drop: float = 0.20  # success rate fell by this much (0.80 -> 0.60)
     hint_rise: float = 0.5  # hints per attempt rose by this much
-
-
-@dataclass(frozen=True, kw_only=True)
-class CalibrationRules:
-    """When an exercise's authored level looks wrong."""
-
-    min_evidence: int = 20  # results the model needs before its calibration counts
-    level_gap: float = 1.5  # calibrated and authored levels this far apart
-    min_attempts: int = 20  # cohort attempts needed before a pass rate counts
-    easy_pass_rate: float = 0.95  # authored hard (6+) but almost everyone passes
-    hard_pass_rate: float = 0.35  # authored easy (4 or less) but most attempts fail
 
 
 @dataclass(frozen=True)
@@ -111,7 +100,7 @@ def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: B
     skills = {s: curriculum.name(s) for s in curriculum.skills}
     return Dashboard(cohort=cohort, now=now, active_days=days, active_weeks=weeks, learners=learners,
                      at_risk=at_risk(learners, risk or RiskRules()),
-                     items=item_analysis(items, bank, _calibrated(store), calibration or CalibrationRules()),
+                     items=item_analysis(items, bank, calibrated(store), calibration or CalibrationRules()),
                      mastery=mastery(people, estimates, upcoming, curriculum), skills=skills)
 
 
@@ -211,65 +200,6 @@ def _windows(before: int) -> str:
     """The trends' two windows in words: "the last 14 days against the 28 days before them" (days, not weeks:
     the shorter "the 3 before" was read as 3 weeks)."""
     return f"the last {RECENT_DAYS} days against {'the day' if before == 1 else f'the {before} days'} before them"
-
-
-# -- items ------------------------------------------------------------------------------------
-
-
-def _calibrated(store: Store) -> pl.DataFrame:
-    """The model's calibrated difficulty of every exercise it has results for (all learners)."""
-    return store.frame("SELECT exercise_id, difficulty, variance, evidence FROM exercise_ratings")
-
-
-def level_of(difficulty: float) -> float:
-    """A logit difficulty as an authored-style level (the inverse of ``level_difficulty``)."""
-    return difficulty / LOGITS_PER_LEVEL + 5.5
-
-
-def item_analysis(items: pl.DataFrame, bank: Bank, calibrated: pl.DataFrame, rules: CalibrationRules) -> pl.DataFrame:
-    """Per exercise: the cohort's figures beside the authored level and the model's calibrated
-    level, with ``flag`` and ``why`` where they disagree. The calibration comes from every
-    learner's results and accounts for who tried the exercise (the planner gives harder exercises
-    to stronger learners, so a raw pass rate says little about difficulty on its own); extreme
-    pass rates are flagged too, as a second opinion."""
-    known = {r["exercise_id"]: r for r in calibrated.iter_rows(named=True)}
-    rows = []
-    for row in items.iter_rows(named=True):
-        exercise_id = row["exercise_id"]
-        exercise = bank.get(exercise_id) if exercise_id in bank else None
-        authored = exercise.difficulty if exercise else None
-        model = known.get(exercise_id)
-        if model is not None:
-            calibrated_level, evidence = level_of(model["difficulty"]), int(model["evidence"])
-        elif authored is not None:
-            calibrated_level, evidence = level_of(level_difficulty(authored)), 0
-        else:
-            calibrated_level, evidence = None, 0
-        why = []
-        if authored is not None and calibrated_level is not None and evidence >= rules.min_evidence:
-            gap = calibrated_level - authored
-            if abs(gap) >= rules.level_gap:
-                why.append(f"plays {abs(gap):.1f} levels {'harder' if gap > 0 else 'easier'} than authored "
-                           f"(calibrated {calibrated_level:.1f} from {evidence} results of all learners, authored {authored})")
-        attempts, rate = int(row["attempts"]), row["pass_rate"]
-        if authored is not None and attempts >= rules.min_attempts and rate is not None:
-            if authored >= 6 and rate >= rules.easy_pass_rate:
-                why.append(f"{rate:.0%} of {attempts} attempts pass at authored level {authored}")
-            elif authored <= 4 and rate <= rules.hard_pass_rate:
-                why.append(f"only {rate:.0%} of {attempts} attempts pass at authored level {authored}")
-        rows.append({
-            "exercise_id": exercise_id, "title": exercise.title if exercise else exercise_id,
-            "skills": ", ".join(exercise.skills) if exercise else "",
-            "authored_level": authored,
-            "calibrated_level": None if calibrated_level is None else round(calibrated_level, 2),
-            "calibration_evidence": evidence, "attempts": attempts, "learners": int(row["learners"]),
-            "passes": int(row["passes"]), "pass_rate": rate, "median_duration_s": row["median_duration_s"],
-            "hints_per_attempt": row["hints_per_attempt"], "flag": bool(why), "why": "; ".join(why)})
-    schema = {"exercise_id": pl.Utf8, "title": pl.Utf8, "skills": pl.Utf8, "authored_level": pl.Int64,
-              "calibrated_level": pl.Float64, "calibration_evidence": pl.Int64, "attempts": pl.Int64,
-              "learners": pl.Int64, "passes": pl.Int64, "pass_rate": pl.Float64, "median_duration_s": pl.Float64,
-              "hints_per_attempt": pl.Float64, "flag": pl.Boolean, "why": pl.Utf8}
-    return pl.DataFrame(rows, schema=schema).sort(["flag", "attempts"], descending=True)
 
 
 # -- mastery and the skill to work on next ----------------------------------------------------
