@@ -20,6 +20,11 @@ from ui.tutor_panel import tutor_panel
 FINISHED = ("passed", "skipped")
 SCROLL_UP = "practice_scroll_up"  # set when the page should show the exercise from its top
 SCROLL_UP_COUNT = "practice_scroll_ups"  # how many times it did: each script differs, so each one runs
+# Escape takes the focus out of the code editor, so that Tab moves on to Run tests (Tab itself indents): the
+# component's own command on Escape (leaving its snippet and key binding editors, which this page does not
+# offer) moves aside for Ace's
+ESCAPE_LEAVES_THE_EDITOR = {"commands": [{"name": "exitSession",
+                                          "bindkey": {"win": "Ctrl-Alt-Shift-Esc", "mac": "Command-Alt-Shift-Esc"}}]}
 STATUS = {
     "todo": ":blue[:material/radio_button_unchecked: to do]",
     "tried": ":orange[:material/replay: tried, not passed yet]",
@@ -237,11 +242,16 @@ with work:
         # on a button beside it makes it do so before the click, so the click's run has the code typed
         response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode=["debounce", "blur"],
                                key=key,
-                               options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True},
+                               options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True,
+                                        # Tab indents; Escape then Tab moves on (Enter goes back in), and a
+                                        # screen reader names the box
+                                        "enableKeyboardAccessibility": True, "textInputAriaLabel": "Your code"},
                                # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
                                # no top margin: typing over a selection scrolled the text by it, not the line numbers
                                props={"theme": "chrome", "enableLiveAutocompletion": False,
-                                      "enableSnippets": False, "scrollMargin": [0, 0, 0, 0]})
+                                      "enableSnippets": False, "scrollMargin": [0, 0, 0, 0]},
+                               keybindings=ESCAPE_LEAVES_THE_EDITOR)
+        st.caption("Ctrl+Enter (⌘+Enter on a Mac) runs the tests. Tab indents; Esc, then Tab, moves on to the buttons.")
         text = codes[exercise.id]
         if response and response.get("id") and response.get("text") is not None:
             text = response["text"]

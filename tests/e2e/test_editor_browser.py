@@ -73,3 +73,24 @@ def test_a_click_at_once_after_typing_grades_the_code_typed(page: Page, app_url:
         expect(page.get_by_text("Your attempt is recorded.")).to_have_count(0)  # the wrong code was not submitted
         submit.click()  # the click was dropped: once more
         expect(passed).to_be_visible()
+
+
+def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app_url: str) -> None:
+    """Tab indents inside the code editor; Escape, then Tab, moves on to Run tests, so that a learner on the
+    keyboard alone is not trapped in it. A screen reader hears the box named like the plain editor's."""
+    page.goto(app_url)
+    register(page, "e2e-keys", "Ada Keys")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    frame = page.frame_locator(f"{EDITOR}:visible")
+    frame.locator(".ace_editor .ace_content").click()
+    expect(frame.get_by_role("textbox", name=re.compile("^Your code"))).to_be_focused()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Tab")  # indents: the focus stays
+    expect(frame.get_by_role("textbox", name=re.compile("^Your code"))).to_be_focused()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    run = page.get_by_role("button", name="Run tests")
+    expect(run).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(GRADED)).to_be_visible()
