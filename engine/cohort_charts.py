@@ -329,5 +329,8 @@ def next_skill_summary(mastery: pl.DataFrame, most: int = 3) -> str:
     if rest.height:
         named.append(f"{count(rest.height, 'other skill')} for {int(rest['learners'].sum())}")
     listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    evidence = mastery.group_by("user_id").agg(pl.col("evidence").sum())
+    newcomers = mastery.filter(pl.col("is_next")).join(evidence.filter(pl.col("evidence") == 0), on="user_id").height
+    starting = f"; for {count(newcomers, 'learner')} without results yet, a skill to start with" if newcomers else ""
     return ("Outlined: each learner's skill to work on next, the one their Progress page names (their weakest "
-            f"practised skill not mastered yet, with its prerequisites met): {listed}. {NOT_THE_REDDEST}")
+            f"practised skill not mastered yet, with its prerequisites met{starting}): {listed}. {NOT_THE_REDDEST}")

@@ -26,7 +26,7 @@ from engine.clock import to_naive_utc
 from engine.cohorts import Cohort, Member
 from engine.curriculum import Curriculum
 from engine.item_analysis import CalibrationRules, calibrated, item_analysis
-from engine.learner import GENERAL_PRIOR, LearnerModel, SkillEstimate, skill_estimates
+from engine.learner import GENERAL_PRIOR, STARTING_LEVEL, LearnerModel, SkillEstimate, skill_estimates
 from engine.progress import NextSkill, Progress, tries_by_skill, work_on_next
 from engine.progress import load as load_progress
 from engine.queries.cohort import BEFORE_DAYS, RECENT_DAYS
@@ -128,6 +128,7 @@ def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, up
              .join(model, on="user_id", how="left")
              .join(_next_skill_columns(upcoming), on="user_id", how="left")
              .with_columns(
+                 level=pl.col("level").fill_null(STARTING_LEVEL),  # no model state yet: the level they start at
                  success_rate=rate,
                  # a sum in DuckDB arrives as a whole-number decimal, whose division would round
                  hints_per_attempt=pl.when(pl.col("attempts") > 0).then(pl.col("hints").cast(pl.Float64) / pl.col("attempts")),

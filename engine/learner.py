@@ -39,6 +39,7 @@ from engine.store import Store
 
 SELF_LEVEL_ABILITY = dict(zip(SELF_LEVELS, (-1.5, -0.5, 0.5, 1.5), strict=True))
 GENERAL_PRIOR = Belief(0.0, 1.0)
+STARTING_LEVEL = comfortable_level(GENERAL_PRIOR.mean)  # the level of a learner the model knows nothing of yet
 SELF_ASSESSMENT_VARIANCE = 0.45  # a group's self-rating against its mean ability: misjudgement and rounding to 4 answers
 DEVIATION_PRIOR_VARIANCE = 0.3
 DIFFICULTY_PRIOR_VARIANCE = 0.35
@@ -133,7 +134,7 @@ class LearnerModel:
         row = self.store.one("SELECT ability, variance, evidence, level, level_pinned, level_offset, successes_in_row, "
                              "struggles_in_row, last_result_at FROM learner_state WHERE user_id = ?", [user_id])
         if row is None:
-            return LearnerState(GENERAL_PRIOR, 0, Staircase(comfortable_level(GENERAL_PRIOR.mean)), 0.0, None)
+            return LearnerState(GENERAL_PRIOR, 0, Staircase(STARTING_LEVEL), 0.0, None)
         return LearnerState(Belief(row[0], row[1]), row[2], Staircase(row[3], row[4], row[6], row[7]), row[5],
                             to_aware_utc(row[8]) if row[8] else None)
 

@@ -330,6 +330,17 @@ def test_the_skills_to_work_on_next_are_counted_commonest_first() -> None:
     assert cohort_charts.next_skill_summary(grid.with_columns(is_next=pl.lit(False))) == ""
 
 
+def test_a_newcomers_outlined_skill_is_said_to_be_one_to_start_with() -> None:
+    # a learner without results has no weakest practised skill: theirs is the first one ready
+    rows = [("Ada", "Loops", 0.8, 5), ("Ada", "Strings", 0.6, 2), ("New", "Loops", 0.5, 0), ("New", "Strings", 0.5, 0)]
+    grid = cells(rows).with_columns(is_next=pl.struct("name", "skill_name").map_elements(
+        lambda r: (r["name"], r["skill_name"]) in {("Ada", "Strings"), ("New", "Loops")}, return_dtype=pl.Boolean))
+    text = cohort_charts.next_skill_summary(grid)
+    assert "with its prerequisites met; for 1 learner without results yet, a skill to start with): " in text, text
+    practised = grid.filter(pl.col("name") == "Ada")
+    assert "without results yet" not in cohort_charts.next_skill_summary(practised)
+
+
 TODAY = date(2026, 11, 22)
 
 

@@ -100,6 +100,14 @@ def test_active_this_week_counts_practice_not_joining(wb, educator, spring):
     assert board.active_learners == 1, "bob only joined"
 
 
+def test_a_learner_who_only_joined_has_the_level_their_own_page_shows(wb, educator, spring):
+    cohort, bob = spring
+    board = wb.cohort_dashboard(educator.id, cohort.id)
+    row = board.learners.filter(pl.col("user_id") == bob.id).row(0, named=True)
+    assert row["attempts"] == 0 and row["last_at"] is None
+    assert row["level"] == wb.learner_progress_for(educator.id, bob.id).level == wb.level(bob.id).value
+
+
 def test_joining_twice_and_leaving(wb, educator, ada):
     cohort = wb.create_cohort(educator.id, "Spring")
     wb.join_cohort(ada.id, cohort.join_code)
