@@ -42,6 +42,11 @@ def count(n: int, noun: str) -> str:
     return f"{n:,} {noun if n == 1 else plural}"
 
 
+def number(x: float) -> str:
+    """A count that may be a median of two: "16", or "16.5", never rounded to a value no learner has."""
+    return f"{x:,.1f}".removesuffix(".0")
+
+
 def percent(share: float) -> str:
     return f"{round(100 * share)}%"
 

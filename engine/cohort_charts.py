@@ -16,6 +16,7 @@ import altair as alt
 import polars as pl
 
 from engine.chart_marks import date_ticks, mark_this_week, mark_today, so_far_opacity, utc_day, utc_days, whole_ticks
+from engine.chart_words import number
 from engine.charts import ACCENT, LEVELS, MUTED, PRIMARY, STATUS_COLOURS, TEXT, count, empty_chart, themed
 
 WIDTH = 560
@@ -166,14 +167,15 @@ def progress_summary(learners: pl.DataFrame) -> str:
     if everyone == 1:
         return (f"The cohort's one learner has solved {count(high, 'exercise')}." if high
                 else "The cohort's one learner has not solved an exercise yet.")
-    median = round(float(solved.cast(pl.Float64).median() or 0.0))  # type: ignore[arg-type]
+    median = float(solved.cast(pl.Float64).median() or 0.0)  # type: ignore[arg-type]
     if none == 0:
         tail = "every learner has solved at least one"
     elif none == everyone:
         tail = "none has solved one yet"
     else:
         tail = f"{none} of {everyone} {'has' if none == 1 else 'have'} not solved one yet"
-    return f"Learners solved a median of {count(median, 'exercise')} (from {low} to {high}); {tail}."
+    return (f"Learners solved a median of {number(median)} exercise{'' if median == 1 else 's'} (from {low} to "
+            f"{high}); {tail}.")
 
 
 def items_chart(items: pl.DataFrame) -> Any:

@@ -87,15 +87,15 @@ def parse_draft(answer: Any) -> ExerciseDraft:
     return draft
 
 
-def slugify(text: str) -> str:
-    """A folder name from a title: lower case words joined by dashes."""
+def slugify(text: str, fallback: str = "exercise") -> str:
+    """A folder or file name from a title: lower case words joined by dashes (``fallback`` without any)."""
     words = re.findall(r"[a-z0-9]+", text.lower())
     slug = ""
     for word in words:
         if len(slug) + len(word) + 1 > MAX_SLUG:
             break
         slug = f"{slug}-{word}" if slug else word
-    return slug or "exercise"
+    return slug or fallback
 
 
 def unique_slug(title: str, taken: Iterable[str]) -> str:

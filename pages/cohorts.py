@@ -11,7 +11,9 @@ import zlib
 import polars as pl
 
 from engine import charts, cohort_charts
+from engine.chart_words import number
 from engine.cohorts import MAX_NAME, AccessDenied, CohortError
+from engine.drafts import slugify
 from ui import cohort_manage
 from ui.markdown import literal
 from ui.session import require_role, workbench
@@ -44,7 +46,10 @@ def dashboard(educator_id: int, cohort_id: int, version: int | None):
 
 
 def csv_button(frame: pl.DataFrame, name: str, label: str = "Download CSV") -> None:
-    st.download_button(label, frame.write_csv(), file_name=f"{name}.csv", mime="text/csv", key=f"csv:{name}",
+    """A download of ``frame``, named by the cohort, the table and the day ("spring-2026-learners-2026-11-23.csv"):
+    the downloads of two cohorts, or of two days, neither overwrite nor look alike."""
+    file_name = f"{slugify(cohort.name, fallback='cohort')}-{name.replace('_', '-')}-{board.now:%Y-%m-%d}.csv"
+    st.download_button(label, frame.write_csv(), file_name=file_name, mime="text/csv", key=f"csv:{name}",
                        icon=":material/download:", on_click="ignore")
 
 
@@ -134,7 +139,8 @@ with st.container(horizontal=True):
     st.metric("Active, last 7 days", board.active_learners,
               help="Learners who practised in the last 7 days (the charts' weeks run from Monday).")
     st.metric("At risk", board.at_risk.height, help="Inactive, falling success or rising hint use: see At risk.")
-    st.metric("Median solved", f"{learners['solved'].median():.0f}", help="Exercises solved per learner.")
+    st.metric("Median solved", number(float(learners["solved"].median() or 0)),  # type: ignore[arg-type]
+              help="Exercises solved per learner.")
 
 activity, people, risk, items, mastery, one = st.tabs(
     ["Activity", "Learners", "At risk", "Items", "Mastery", "One learner"])

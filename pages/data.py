@@ -163,7 +163,9 @@ if result is not None:
     dates = {c: st.column_config.DateColumn() for c, t in frame.schema.items() if t == pl.Date}  # not at midnight
     st.dataframe(flattened(frame, keep_nested=True), hide_index=True, column_config=dates)
     flat = flattened(frame)
-    st.download_button("Download CSV", flat.write_csv(), file_name="query.csv", mime="text/csv",
+    # named by the time (UTC): two downloads neither overwrite nor look alike
+    st.download_button("Download CSV", flat.write_csv(), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M}.csv",
+                       mime="text/csv",
                        icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):

@@ -93,8 +93,9 @@ def test_the_activity_summary_says_when_the_week_is_not_over(today: date, expect
     ([0, 2, 5], "Learners solved a median of 2 exercises (from 0 to 5); 1 of 3 has not solved one yet."),
     ([0, 0, 2, 5], "Learners solved a median of 1 exercise (from 0 to 5); 2 of 4 have not solved one yet."),
     ([0, 0], "Learners solved a median of 0 exercises (from 0 to 0); none has solved one yet."),
+    ([2, 16, 17, 39], "Learners solved a median of 16.5 exercises (from 2 to 39); every learner has solved at least one."),
 ], ids=["one learner", "one learner, one exercise", "one learner, none solved", "nobody without",
-        "one without", "several without", "everyone without"])
+        "one without", "several without", "everyone without", "a median between two"])
 def test_progress_summary(solved: list[int], expected: str) -> None:
     assert cohort_charts.progress_summary(pl.DataFrame({"solved": solved})) == expected
 
