@@ -72,8 +72,9 @@ def skip(user_id: int, exercise_id: str) -> None:
 
 
 def move_on(exercise_id: str) -> None:
-    """Open the next exercise from the bottom of the page (Next, Skip), and show it from its top: the page
-    kept its place, so the new exercise's title and editor were above the screen."""
+    """Open an exercise and show it from its top: the page keeps its place, so after Next or Skip (at the
+    bottom of the page) the new exercise's title and editor were above the screen, and after Open in today's
+    set on a phone, a screen and a half below it."""
     open_exercise(exercise_id)
     st.session_state[SCROLL_UP] = st.session_state.get(SCROLL_UP_COUNT, 0) + 1
 
@@ -165,7 +166,7 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
         left.markdown(f"**{number}. {exercise.title}** · level {exercise.difficulty} · {STATUS[item.status]}  \n"
                       f":gray[{item.pick.reason}]")
         right.button("Open", key=f"open:{exercise.id}", disabled=exercise.id == current,
-                     on_click=open_exercise, args=(exercise.id,))
+                     on_click=move_on, args=(exercise.id,))
     low, high = (round(x * 100) for x in (wb.settings.target_band_low, wb.settings.target_band_high))
     st.caption(f"Aimed at a {low}–{high}% chance of passing over the day, as far as the exercises open to you allow: "
                "a warm-up may sit above it, a stretch below it, and reviews come back when they are due.")
@@ -319,8 +320,12 @@ if scroll := st.session_state.pop(SCROLL_UP, 0):
     # numbered: the same script as the last one, in the same place, is the same element to the browser, which
     # does not run it again (Skip right after Next left the page scrolled down)
     st.session_state[SCROLL_UP_COUNT] = scroll
-    st.html(f"<script>/* {scroll} */ document.querySelector('.st-key-{SELECTBOX_KEY}')?.scrollIntoView({{block: 'start'}})"
-            "</script>", unsafe_allow_javascript=True)
+    # only when the exercise's top is off the screen's upper half: Open in today's set, on a wide screen, leaves
+    # the set in view
+    st.html(f"<script>/* {scroll} */ (() => {{ const start = document.querySelector('.st-key-{SELECTBOX_KEY}'); "
+            "const at = start?.getBoundingClientRect().top; "
+            "if (at !== undefined && (at < 0 || at > window.innerHeight / 2)) start.scrollIntoView({block: 'start'}) "
+            "})()</script>", unsafe_allow_javascript=True)
 
 with hints_area:
     given = wb.draft(user.id, exercise.id)

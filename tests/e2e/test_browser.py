@@ -315,7 +315,7 @@ def test_a_plain_edit_is_what_the_code_editor_shows_when_switched_back_at_once(p
 
 def test_next_and_skip_show_the_new_exercise_from_its_top(page: Page, app_url: str) -> None:
     """Next and Skip sit at the bottom of a long page: the new exercise used to open with the page still
-    scrolled down, its title and editor above the screen."""
+    scrolled down, its title and editor above the screen. Open in today's set, on a phone, left it below."""
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(app_url)
     register(page, "e2e-scroller", "Frances Allen")
@@ -348,6 +348,13 @@ def test_next_and_skip_show_the_new_exercise_from_its_top(page: Page, app_url: s
     page.mouse.wheel(0, 2000)  # down to the tutor panel, as far as the page goes
     skip.click()
     expect(page.get_by_role("heading", name=title, exact=True)).to_have_count(0)
+    expect_idle(page)
+    in_view()
+
+    # on a phone, today's set fills the screen: Open brings the exercise up, a screen and a half below it
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("heading", name="Practice", exact=True).scroll_into_view_if_needed()
+    page.get_by_role("button", name="Open").and_(page.locator(":enabled")).first.click()
     expect_idle(page)
     in_view()
 
