@@ -2,7 +2,8 @@
 
 Both act in button callbacks, which run before the page does: the page then draws the cohorts as
 they now are (the new name in the selector, or another cohort selected), and the popover, whose
-widgets were used, stays open for an error to be read in it.
+widgets were used, stays open for an error to be read in it; after a deletion, the next cohort's
+popover starts closed.
 """
 
 from __future__ import annotations
@@ -37,7 +38,10 @@ def announce(where: DeltaGenerator) -> None:
 def manage(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None]) -> None:
     """A "Manage" popover for ``cohort``: a form to rename it, and a button to delete it that asks for
     confirmation first. ``forget``: drops what the page cached about cohorts (after a deletion)."""
-    with st.popover("Manage", icon=":material/settings:", help="Rename or delete this cohort."):
+    # one popover per cohort: after a deletion, the next cohort's is another element, and starts closed (the
+    # same one stayed open, "Delete cohort…" a click away for a cohort the educator had not chosen)
+    with st.popover("Manage", icon=":material/settings:", help="Rename or delete this cohort.",
+                    key=f"manage_cohort:{cohort.id}"):
         _rename_form(wb, user, cohort)
         st.divider()
         _delete(wb, user, cohort, forget)
