@@ -165,6 +165,10 @@ class Cohorts:
         if self.store.scalar("SELECT count(*) FROM cohort_members WHERE cohort_id = ? AND user_id = ?",
                              [cohort.id, user_id]):
             raise CohortError(f"You are already in {cohort.name}.")
+        if not user.is_demo and self._user(cohort.educator_id).is_demo:
+            # the demo educator's password is on the welcome page: whoever logs in as it would see this learner
+            raise CohortError("That code belongs to the demo data, whose educator account anyone can log in to. "
+                              "Ask your educator for the code of their own cohort.")
         with self.store.transaction():
             self.store.execute("INSERT INTO cohort_members (cohort_id, user_id, joined_at) VALUES (?, ?, ?)",
                                [cohort.id, user_id, to_naive_utc(at)])

@@ -60,6 +60,10 @@ def regenerate(cohort_id: int) -> None:
 
 
 st.title("Cohorts")
+if user.is_demo:
+    st.info("This is the demo educator, whose password the welcome page shows to everyone: look around, and make "
+            "cohorts for real learners from an educator account of your own (only the demo's own learners can join "
+            "these).", icon=":material/info:")
 cohorts = wb.cohorts(user.id)
 
 created_message = st.session_state.pop("cohort_created", None)

@@ -72,6 +72,19 @@ def test_a_wrong_code_is_refused_clearly(wb, educator, ada, code, message):
     assert wb.memberships(ada.id) == []
 
 
+def test_a_real_learner_cannot_join_the_demo_educators_cohort(wb, ada):
+    # anyone can log in as the demo educator (the welcome page gives its password): a real learner's progress
+    # must not be seen through it
+    demo = wb.accounts.register("demo-teach", "d@demo.example.org", "Dana Demo", PASSWORD, "educator", is_demo=True,
+                                at=START)
+    demo_learner = wb.accounts.register("demo-pat", "p@demo.example.org", "Pat Demo", PASSWORD, "learner",
+                                        is_demo=True, at=START)
+    cohort = wb.create_cohort(demo.id, "Demo cohort")
+    with pytest.raises(CohortError, match="belongs to the demo data"):
+        wb.join_cohort(ada.id, cohort.join_code)
+    assert wb.join_cohort(demo_learner.id, cohort.join_code).members == 1  # the demo's own learners do
+
+
 def test_regenerating_the_code_retires_the_old_one_and_keeps_members(wb, educator, ada):
     cohort = wb.create_cohort(educator.id, "Spring")
     wb.join_cohort(ada.id, cohort.join_code)

@@ -236,7 +236,9 @@ def test_removal_leaves_real_users_and_their_data(make_wb: Callable[..., Workben
     wb.store.execute("CREATE TABLE badges (id INTEGER, user_id INTEGER, name VARCHAR)")
     wb.store.execute("CREATE TABLE badge_notes (badge_id INTEGER, note VARCHAR)")
     demo = wb.load_demo(learners=3, days=4, seed=2)
-    wb.join_cohort(real.id, demo.join_code)  # a real learner in the demo cohort
+    # a real learner in the demo cohort (joined before the engine refused it: a store of an earlier version)
+    wb.store.execute("INSERT INTO cohort_members (cohort_id, user_id, joined_at) SELECT c.id, ?, now() FROM cohorts c "
+                     "JOIN users u ON u.id = c.educator_id WHERE u.is_demo", [real.id])
     wb.store.execute("INSERT INTO badges VALUES (1, ?, 'first'), (2, ?, 'demo')", [real.id, demo.learners[0].id])
     wb.store.execute("INSERT INTO badge_notes VALUES (1, 'kept'), (2, 'goes')")
     real_ids = [real.id, teacher.id]

@@ -171,3 +171,10 @@ def test_demo_data_populates_the_progress_and_cohort_pages(wb):
     cohorts = open_page(demo.educator, "pages/cohorts.py")
     cells = {str(v) for d in cohorts.dataframe for column in d.value.columns for v in d.value[column].tolist()}
     assert {learner.username for learner in demo.learners} <= cells  # every learner of the cohort is on the dashboard
+
+
+def test_the_demo_educator_is_told_its_cohorts_are_not_for_real_learners(wb, educator):
+    demo = wb.load_demo(learners=2, days=2)
+    shown = [i.value for i in open_page(demo.educator, "pages/cohorts.py").info]
+    assert any("This is the demo educator" in text for text in shown), shown
+    assert not [i.value for i in open_page(educator, "pages/cohorts.py").info if "demo educator" in i.value]
