@@ -10,7 +10,8 @@ and the app holds it, so analysts work on this copy and refresh it when they wan
 ``parquet_zip`` packs that same snapshot (same files, same scope) into one zip in memory, with a
 README.txt, for a download in the browser. Unzipped, it is a snapshot folder like any other.
 
-``export_xapi`` writes one xAPI 1.0.3 statement per event as JSON lines: the actor an account
+``export_xapi`` writes one xAPI 1.0.3 statement per event as JSON lines (``xapi_gzip``: the same,
+gzipped in memory for a download; both scoped to an educator's cohorts when asked): the actor an account
 on the workbench's home page, ADL verbs where one exists (passed, failed, attempted...) and the
 workbench's own IRIs otherwise, the result with success and an ISO 8601 duration, UTC
 timestamps with milliseconds, and ids that are UUIDs derived from the event id (exporting twice
@@ -19,16 +20,17 @@ gives the same ids, so a learning record store can drop duplicates).
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import shutil
 import tempfile
 import uuid
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 import duckdb
@@ -193,31 +195,47 @@ def _readme(counts: dict[str, int], educator: str | None, taken_at: datetime) ->
 
 
 def export_xapi(store: Store, bank: Bank, path: str | Path, *, base_iri: str = DEFAULT_BASE_IRI,
-                progress: Progress | None = None, batch: int = 50_000) -> int:
-    """Write every event with a user as one xAPI statement per line; returns how many."""
+                educator_id: int | None = None, progress: Progress | None = None, batch: int = 50_000) -> int:
+    """Write every event with a user as one xAPI statement per line; returns how many. ``educator_id``:
+    only the events that educator may see (their cohorts' learners, as the Parquet snapshot has them)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    base = base_iri.rstrip("/")
-    titles = {e.id: e.title for e in bank}
-    cursor = store.cursor()
-    total = int(cursor.execute("SELECT count(*) FROM events WHERE user_id IS NOT NULL").fetchone()[0])  # type: ignore[index]
     partial = target.with_name(f".{target.name}.part")
-    written = 0
     with open(partial, "w", encoding="utf-8") as out:
-        for rows in _batches(store.cursor(), batch):
-            out.write("".join(json.dumps(statement(row, base, titles), separators=(",", ":")) + "\n" for row in rows))
-            written += len(rows)
-            if progress:
-                progress(written, total)
+        written = write_statements(out, store, bank, base_iri=base_iri, educator_id=educator_id, progress=progress,
+                                   batch=batch)
     partial.replace(target)
     return written
 
 
-def _batches(cursor: duckdb.DuckDBPyConnection, size: int) -> Iterator[list[tuple[Any, ...]]]:
-    cursor.execute("SELECT e.id, e.occurred_at, e.user_id, e.verb, e.object, CAST(e.result AS VARCHAR), "
-                   "CAST(e.context AS VARCHAR) FROM events e WHERE e.user_id IS NOT NULL ORDER BY e.occurred_at, e.id")
-    while rows := cursor.fetchmany(size):
-        yield rows
+def xapi_gzip(store: Store, bank: Bank, *, base_iri: str = DEFAULT_BASE_IRI, educator_id: int | None = None,
+              progress: Progress | None = None) -> tuple[bytes, int]:
+    """The statements of ``export_xapi`` as the bytes of one gzip file (JSON lines compress about tenfold),
+    for a browser to download; and how many there are."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as packed, io.TextIOWrapper(packed, encoding="utf-8") as out:
+        written = write_statements(out, store, bank, base_iri=base_iri, educator_id=educator_id, progress=progress)
+    return buffer.getvalue(), written
+
+
+def write_statements(out: TextIO, store: Store, bank: Bank, *, base_iri: str, educator_id: int | None,
+                     progress: Progress | None, batch: int = 50_000) -> int:
+    """Write the statements, oldest first, to ``out``; how many."""
+    base = base_iri.rstrip("/")
+    titles = {e.id: e.title for e in bank}
+    events = next(t for t in TABLES if t.name == "events")
+    rows = scoped_select(events, educator_id, visible_users(store, educator_id), "user_id IS NOT NULL")
+    total = int(store.cursor().execute(f"SELECT count(*) FROM ({rows})").fetchone()[0])  # type: ignore[index]
+    cursor = store.cursor()
+    cursor.execute(f"SELECT id, occurred_at, user_id, verb, object, CAST(result AS VARCHAR), CAST(context AS VARCHAR) "
+                   f"FROM ({rows}) ORDER BY occurred_at, id")
+    written = 0
+    while chunk := cursor.fetchmany(batch):
+        out.write("".join(json.dumps(statement(row, base, titles), separators=(",", ":")) + "\n" for row in chunk))
+        written += len(chunk)
+        if progress:
+            progress(written, total)
+    return written
 
 
 def statement(row: tuple[Any, ...], base: str, titles: dict[str, str]) -> dict[str, Any]:

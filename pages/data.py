@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 from uuid import uuid4
 
 import polars as pl
@@ -18,6 +19,7 @@ import polars as pl
 from engine import clock
 from engine.console import Console, ConsoleError
 from engine.example_queries import example_chart, example_queries
+from engine.export import DEFAULT_BASE_IRI
 from engine.views import TABLES, VIEW_DESCRIPTIONS
 from ui.quick_chart import quick_chart
 from ui.session import require_role, workbench
@@ -78,14 +80,30 @@ def refresh() -> None:
 
 @dataclass(frozen=True)
 class Prepared:
-    """The Parquet snapshot zipped for this session's download, and when."""
+    """A download prepared for this session (the Parquet snapshot zipped, or the xAPI statements), and when."""
 
     data: bytes
     at: datetime
+    name: str  # "workbench-activity-{day}.zip"
 
     @property
     def file_name(self) -> str:
-        return f"workbench-activity-{self.at:%Y-%m-%d}.zip"
+        return self.name.format(day=f"{self.at:%Y-%m-%d}")
+
+
+def app_address() -> str:
+    """The app's address as the browser has it (scheme, host and port), which names the accounts and the
+    activities of xAPI statements; the default one when it is not known."""
+    url = urlsplit(st.context.url or "")
+    return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else DEFAULT_BASE_IRI
+
+
+def offer(prepared: Prepared | None, mime: str) -> None:
+    """The prepared download's button, with its size and when it was prepared."""
+    if prepared:
+        st.download_button(f"Download {prepared.file_name}", prepared.data, file_name=prepared.file_name,
+                           mime=mime, type="primary", icon=":material/download:", on_click="ignore")
+        st.caption(f"{size(len(prepared.data))} · prepared {prepared.at:%Y-%m-%d %H:%M} UTC")
 
 
 def size(n: int) -> str:
@@ -165,8 +183,7 @@ if result is not None:
     flat = flattened(frame)
     # named by the time (UTC): two downloads neither overwrite nor look alike
     st.download_button("Download CSV", flat.write_csv(), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M}.csv",
-                       mime="text/csv",
-                       icon=":material/download:", on_click="ignore")
+                       mime="text/csv", icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):
             quick_chart(flat, st.session_state.get("result_chart"))
@@ -183,11 +200,9 @@ with st.container(horizontal=True, vertical_alignment="center"):
                  help="Pack the latest activity of your cohorts' learners (the console's tables, as of now) into a "
                       "zip. Prepare it again for newer activity."):
         with st.spinner("Packing your cohorts' data…", show_time=True):
-            prepared = st.session_state["activity_zip"] = Prepared(wb.snapshot_zip(user.id), clock.utcnow())
-    if prepared:
-        st.download_button(f"Download {prepared.file_name}", prepared.data, file_name=prepared.file_name,
-                           mime="application/zip", type="primary", icon=":material/download:", on_click="ignore")
-        st.caption(f"{size(len(prepared.data))} · prepared {prepared.at:%Y-%m-%d %H:%M} UTC")
+            prepared = st.session_state["activity_zip"] = Prepared(wb.snapshot_zip(user.id), clock.utcnow(),
+                                                                   "workbench-activity-{day}.zip")
+    offer(prepared, "application/zip")
 
 with st.expander("On the server instead", icon=":material/save:"):
     folder = wb.settings.home / "snapshots" / f"educator-{user.id}"
@@ -198,3 +213,16 @@ with st.expander("On the server instead", icon=":material/save:"):
             counts = wb.snapshot(folder, user.id)
         st.success(f"Wrote {counts['events']:,} events and {len(counts) - 1} tables to `{folder}`.",
                    icon=":material/check:")
+
+st.subheader("For a learning record store", divider="gray")
+st.write("Your cohorts' activity as xAPI 1.0.3 statements, one JSON object per line, gzipped. Accounts and "
+         f"activities are named under this app's address, `{app_address()}`.")
+statements = st.session_state.get("xapi_download")
+with st.container(horizontal=True, vertical_alignment="center"):
+    if st.button("Prepare xAPI statements", icon=":material/dataset:", key="prepare_xapi",
+                 help="Every event of your cohorts' learners, oldest first, as xAPI statements (the ids stay the same "
+                      "from one download to the next, so a store can drop the ones it has)."):
+        with st.spinner("Writing the statements…", show_time=True):
+            statements = st.session_state["xapi_download"] = Prepared(wb.xapi_download(user.id, app_address()),
+                                                                      clock.utcnow(), "workbench-xapi-{day}.jsonl.gz")
+    offer(statements, "application/gzip")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import gzip
 import json
 import os
 import re
@@ -285,6 +286,23 @@ def test_every_xapi_statement_is_valid(filled, tmp_path):
     assert first["object"]["id"] == "https://workbench.example.org/exercises/python/apply-n-times"
     assert first["result"]["duration"] == "PT1M7.5S"  # 67.5 s on day 2, the first pass
     assert first["timestamp"] == "2026-02-22T09:30:00.000Z"
+
+
+def test_an_educators_xapi_download_holds_only_their_cohorts_learners(filled, tmp_path):
+    wb, ids = filled
+    tess = wb.accounts.by_username("tess")
+    data = wb.xapi_download(tess.id, base_iri="https://workbench.example.org:8600/")
+    statements = [json.loads(line) for line in gzip.decompress(data).decode().splitlines()]
+    actors = {s["actor"]["account"]["name"] for s in statements}
+    assert actors == {str(ids["ada"])}, "bob is in no cohort of tess's"
+    for statement in statements:
+        check_statement(statement)
+    assert all(s["actor"]["account"]["homePage"] == "https://workbench.example.org:8600" for s in statements)
+    wb.export_xapi(tmp_path / "all.jsonl")  # the same statements as the server's file, for ada's events
+    everyone = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text().splitlines()]
+    assert [s["id"] for s in statements] == [s["id"] for s in everyone if s["actor"]["account"]["name"] == str(ids["ada"])]
+    with pytest.raises(AccessDenied):
+        wb.xapi_download(ids["ada"])  # a learner is no educator
 
 
 def test_statement_ids_are_stable_across_exports(filled, tmp_path):

@@ -11,7 +11,7 @@ from engine.cohorts import Access, Cohort, Cohorts, Member
 from engine.console import Console, ConsoleResult
 from engine.dashboard import Dashboard, LearnerReport, RiskRules, build_dashboard, learner_report
 from engine.events import Event
-from engine.export import DEFAULT_BASE_IRI, export_parquet, export_xapi, parquet_zip
+from engine.export import DEFAULT_BASE_IRI, export_parquet, export_xapi, parquet_zip, xapi_gzip
 from engine.facade.parts import Parts
 from engine.views import scope_fingerprint
 
@@ -119,6 +119,14 @@ class CohortCalls(Parts):
             self.cohort_book.of_educator(educator_id)
         data, counts = parquet_zip(self.store, self.bank, educator_id=educator_id, progress=progress, taken_at=self.clock())
         self.events.append(Event(educator_id, "exported-data", "parquet-zip", {"rows": counts, "bytes": len(data)}))
+        return data
+
+    def xapi_download(self, educator_id: int, base_iri: str = DEFAULT_BASE_IRI) -> bytes:
+        """The xAPI statements of the educator's cohorts' learners (as ``export_xapi`` writes them), gzipped, for
+        a browser to download. ``base_iri``: the app's address, which names the accounts and the activities."""
+        self.cohort_book.of_educator(educator_id)
+        data, written = xapi_gzip(self.store, self.bank, base_iri=base_iri, educator_id=educator_id)
+        self.events.append(Event(educator_id, "exported-data", "xapi-gzip", {"statements": written, "bytes": len(data)}))
         return data
 
     def export_xapi(self, path: str | Path, base_iri: str = DEFAULT_BASE_IRI,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import io
+import json
 import zipfile
 from datetime import timedelta
 
@@ -68,6 +70,22 @@ def test_the_parquet_snapshot_downloads_as_a_zip_of_the_educators_cohort(wb, tes
                                             {"ids": sorted(learners)})
     at = run_sql(at, "SELECT 1 AS n")
     assert f"Download {name}" in [b.label for b in at.download_button], "still there after another action"
+
+
+def test_the_xapi_statements_download_holds_the_educators_cohort(wb, tess, downloads, monkeypatch):
+    import engine.clock
+
+    now = engine.clock.utcnow()
+    monkeypatch.setattr(engine.clock, "utcnow", lambda: now)
+    at = open_page(tess)
+    assert any("`http://localhost:8501`" in m.value for m in at.markdown), "the default address, outside a browser"
+    at.button(key="prepare_xapi").click().run()
+    assert not at.exception, at.exception
+    name = f"workbench-xapi-{now:%Y-%m-%d}.jsonl.gz"
+    assert f"Download {name}" in [b.label for b in at.download_button]
+    statements = [json.loads(line) for line in gzip.decompress(downloads[name]).decode().splitlines()]
+    learners = {str(wb.accounts.by_username(n).id) for n in ("ada", "bob")}
+    assert {s["actor"]["account"]["name"] for s in statements} == learners, "cyd, in no cohort of tess's, is not there"
 
 
 def test_a_parquet_snapshot_written_on_the_server(wb, tess):
