@@ -233,6 +233,12 @@ with work:
                 "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
         text = st.text_area("Your code", value=codes[exercise.id], height=420, key=area_key,
                             on_change=keep_typed, args=(exercise.id, area_key))
+        # code, not prose: no capital "Def", no corrected names on a phone's keyboard, no red underlines (after
+        # the box, which is then on the page; named by its key, so that a new box gets the script run again)
+        st.html(f"<script>/* {area_key} */ document.querySelectorAll('textarea[aria-label=\"Your code\"]').forEach("
+                "box => { for (const [name, value] of [['autocapitalize', 'off'], ['autocorrect', 'off'], "
+                "['autocomplete', 'off'], ['spellcheck', 'false']]) box.setAttribute(name, value) })</script>",
+                unsafe_allow_javascript=True)
     else:
         key = editor_key(exercise.id, version)
         mounted_with = st.session_state.setdefault("editor_initial", {})

@@ -295,6 +295,9 @@ def test_a_plain_edit_is_what_the_code_editor_shows_when_switched_back_at_once(p
         page.wait_for_timeout(500)  # reaching for the toggle (the editor sends what it holds as it loses focus)
         toggle.click()
         expect(area).to_have_value(f"def digit_sum(n):\n    return {n}  # typed")
+        if n == 1:  # code, not prose: a phone's keyboard neither capitalises nor corrects it, nothing is underlined
+            for name, value in (("autocapitalize", "off"), ("autocorrect", "off"), ("spellcheck", "false")):
+                expect(area).to_have_attribute(name, value)
         edited = f"def digit_sum(n):\n    return 0  # edited {n}\n"
         area.fill(edited)
         area.press("Control+Enter")
