@@ -107,7 +107,9 @@ def layer_mastery(mastery: pl.DataFrame, title: str | alt.TitleParams = "Skills"
     x_scale = alt.Scale(domain=[0.6, 10.4], clamp=True, nice=False)
     x_axis = alt.Axis(values=LEVELS, format="d", tickCount=len(LEVELS))  # else a layer thins them to its width/40
     statuses = alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
-    colour = alt.Color("status:N", title=None, scale=statuses, legend=alt.Legend(symbolOpacity=1, symbolType="circle"))
+    # two columns: in one row, a phone's width cut the last key to "not star"
+    colour = alt.Color("status:N", title=None, scale=statuses,
+                       legend=alt.Legend(symbolOpacity=1, symbolType="circle", columns=2))
     tooltip = [alt.Tooltip("name:N", title="Skill"), alt.Tooltip("estimate:Q", title="Level", format=".1f"),
                alt.Tooltip("range:N", title="Likely between"), alt.Tooltip("evidence:Q", title="Results"),
                alt.Tooltip("attempts:Q", title="Tries (its main skill)"),
