@@ -11,6 +11,7 @@ from ui.markdown import inline_code
 
 ICONS = {"pass": ":material/check_circle:", "fail": ":material/cancel:", "error": ":material/error:"}
 COLOURS = {"pass": "green", "fail": "red", "error": "orange"}
+WORDS = {"pass": "passed", "fail": "failed", "error": "crashed"}  # beside the icon, which a screen reader reads by name
 OUTPUT_LINES = 12  # printed output longer than this scrolls in a box of that height
 
 
@@ -57,7 +58,7 @@ def show(result: GradeResult, *, submitted: bool) -> None:
                    icon=":material/rule:")
     for test in result.tests:
         colour = COLOURS[test.status]
-        line = f":{colour}[{ICONS[test.status]}] **{readable(test.name)}**"
+        line = f":{colour}[{ICONS[test.status]} {WORDS[test.status]}] **{readable(test.name)}**"
         message = test.message if not (result.status == "error" and test.message == result.message) else ""
         if message and "\n" not in message:  # as code: it quotes calls and values, to be read (and copied) exactly
             line += f" — {inline_code(message)}"

@@ -24,7 +24,7 @@ def test_reference_solution_passes_every_test_in_file_order(at, wb, learner):
     lines = report_lines(at)
     assert len(lines) == len(names)
     for line, name in zip(lines, names, strict=True):
-        assert line.startswith(":green[:material/check_circle:]")
+        assert line.startswith(":green[:material/check_circle: passed]")
         assert f"**{name.removeprefix('test_').replace('_', ' ')}**" in line
     assert wb.history(learner.id) == [], "running the tests is not an attempt"
 
@@ -36,7 +36,7 @@ def test_wrong_solution_shows_expected_and_got_and_what_was_printed(at):
     assert [w.value for w in at.warning] == ["1 of 7 tests pass."]
     lines = report_lines(at)
     assert len(lines) == 7
-    assert lines[0].startswith(":red[:material/cancel:] **three digits**")
+    assert lines[0].startswith(":red[:material/cancel: failed] **three digits**")
     assert lines[0].endswith("— `digit_sum(123): expected 6, got 0`")  # as code: a quoted call keeps its ">=", not "≥"
     assert lines[2].startswith(":green[")  # zero: the one that passes
     assert "expected ValueError for a negative number" in lines[6]
