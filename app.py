@@ -9,6 +9,7 @@ from streamlit.runtime.pages_manager import PagesManager
 # a local image: an icon name (":material/...") makes the browser fetch the tab's icon from a CDN
 ICON = Path(__file__).parent / "ui" / "icon.png"
 PAGES = Path(__file__).parent / "pages"
+START = "start"  # the name of a logged-in user's start page, served at the app's address (see start_page)
 st.set_page_config(page_title="Workbench", page_icon=str(ICON), layout="wide")
 opening = st.empty()  # on every run, so that the page's elements keep their places
 if PagesManager.uses_pages_directory:
@@ -49,8 +50,20 @@ def gate(page: str | Callable[[], None], title: str, icon: str) -> list[st.Page]
     and opens the page asked for once the gate is passed (a page's identity is its address)."""
     own = Path(page).stem if isinstance(page, str) else None
     return [st.Page(page, title=title, icon=icon, default=True)] + [
-        st.Page(page, title=title, icon=icon, url_path=path.stem, visibility="hidden")
-        for path in sorted(PAGES.glob("*.py")) if path.stem != own]
+        st.Page(page, title=title, icon=icon, url_path=name, visibility="hidden")
+        for name in [START, *(path.stem for path in sorted(PAGES.glob("*.py")))] if name != own]
+
+
+def start_page(page: str, title: str, icon: str) -> list[st.Page]:
+    """The page a user starts on, served at the app's address, and its own address (``/practice``) as a
+    hidden way to it: Streamlit reserves the start page's own name, so that address, typed or bookmarked,
+    showed "Page not found" before the page."""
+    start = st.Page(page, title=title, icon=icon, default=True, url_path=START)
+
+    def to_start() -> None:
+        st.switch_page(start, query_params=st.query_params.to_dict())  # ?exercise=… goes along
+
+    return [start, st.Page(to_start, title=title, icon=icon, url_path=Path(page).stem, visibility="hidden")]
 
 
 if user is None:
@@ -62,8 +75,10 @@ else:
         # until the interview is done, it is the only page: it opens on the first unanswered step
         learn = gate("pages/onboarding.py", "Getting started", ":material/waving_hand:")
     else:
+        practice = ("pages/practice.py", "Practice", ":material/code:")  # a learner's start page; not an educator's
         learn = [
-            st.Page("pages/practice.py", title="Practice", icon=":material/code:", default=user.role != "educator"),
+            *(start_page(*practice) if user.role != "educator" else [st.Page(practice[0], title=practice[1],
+                                                                            icon=practice[2])]),
             st.Page("pages/progress.py", title="Progress", icon=":material/insights:"),
             st.Page("pages/history.py", title="History", icon=":material/history:"),
             st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:"),
@@ -72,7 +87,7 @@ else:
         ]
     pages = {"Learn": learn}
     if user.role == "educator":  # their own pages first, opening on Cohorts; they may practise too
-        pages = {"Teach": [st.Page("pages/cohorts.py", title="Cohorts", icon=":material/groups:", default=True),
+        pages = {"Teach": [*start_page("pages/cohorts.py", "Cohorts", ":material/groups:"),
                            st.Page("pages/data.py", title="Data", icon=":material/database:"),
                            st.Page("pages/system.py", title="System", icon=":material/shield:")], **pages}
     navigation = st.navigation(pages)

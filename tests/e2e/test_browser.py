@@ -362,6 +362,19 @@ def test_next_and_skip_show_the_new_exercise_from_its_top(page: Page, app_url: s
     in_view()
 
 
+def test_the_practice_pages_own_address_opens_it_with_its_exercise(page: Page, app_url: str) -> None:
+    """Typed or bookmarked while logged in, /practice showed "Page not found" first: Streamlit serves the
+    start page at the app's address only. It opens the page, with the exercise its query names."""
+    page.goto(app_url)
+    register(page, "e2e-typist", "Kathleen Booth")
+    onboard(page)
+    page.wait_for_function("() => document.cookie.includes('workbench_auth=')")  # the login, kept for the next load
+    page.goto(f"{app_url}/practice?exercise=python/digit-sum")
+    expect(page.get_by_role("heading", name=TITLE, exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stDialog")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/\?exercise=python%2Fdigit-sum$"))
+
+
 @pytest.mark.parametrize("address", ["", "/data"], ids=["home", "deep-link"])
 def test_a_fresh_server_does_not_list_its_files_as_pages(page: Page, tmp_path: Path, address: str) -> None:
     """Until the router has run once, Streamlit lists every file of pages/ in the sidebar ("app",

@@ -124,3 +124,14 @@ def test_a_bookmark_opens_the_login_then_its_page(page: Page, cohort_app: str) -
     log_in(page, "e2e-tess", PASSWORD, "Tess Teacher")
     expect(page.get_by_role("heading", name="Data", level=1, exact=True)).to_be_visible()
     assert page.url.endswith("/data")
+
+
+def test_the_start_pages_own_address_opens_it(page: Page, cohort_app: str) -> None:
+    """Typed or bookmarked while logged in, the start page's own address showed "Page not found" first:
+    Streamlit serves the start page at the app's address only. (A learner's: tests/e2e/test_browser.py.)"""
+    page.goto(cohort_app)
+    log_in(page, "e2e-tess", PASSWORD, "Tess Teacher")
+    page.wait_for_function("() => document.cookie.includes('workbench_auth=')")  # the login, kept for the next load
+    page.goto(f"{cohort_app}/cohorts")
+    expect(page.get_by_role("heading", name="Cohorts", level=1, exact=True)).to_be_visible()
+    expect(page.get_by_test_id("stDialog")).to_have_count(0)
