@@ -8,6 +8,7 @@ from ui.routing import through_router
 through_router()  # first, before the slow imports: see ui/routing.py
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -98,12 +99,19 @@ def app_address() -> str:
     return f"{url.scheme}://{url.netloc}" if url.scheme and url.netloc else DEFAULT_BASE_IRI
 
 
-def offer(prepared: Prepared | None, mime: str) -> None:
-    """The prepared download's button, with its size and when it was prepared."""
-    if prepared:
-        st.download_button(f"Download {prepared.file_name}", prepared.data, file_name=prepared.file_name,
-                           mime=mime, type="primary", icon=":material/download:", on_click="ignore")
-        st.caption(f"{size(len(prepared.data))} · prepared {prepared.at:%Y-%m-%d %H:%M} UTC")
+def prepared_download(key: str, label: str, icon: str, help: str, working: str, make: Callable[[], bytes],
+                      name: str, mime: str) -> None:
+    """A button that prepares a download when asked (it takes a while), then the download of what it
+    prepared, with its size and when: kept for the session."""
+    prepared = st.session_state.get(f"prepared_{key}")
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if st.button(label, icon=icon, key=f"prepare_{key}", help=help):
+            with st.spinner(working, show_time=True):
+                prepared = st.session_state[f"prepared_{key}"] = Prepared(make(), clock.utcnow(), name)
+        if prepared:
+            st.download_button(f"Download {prepared.file_name}", prepared.data, file_name=prepared.file_name,
+                               mime=mime, type="primary", icon=":material/download:", on_click="ignore")
+            st.caption(f"{size(len(prepared.data))} · prepared {prepared.at:%Y-%m-%d %H:%M} UTC")
 
 
 def size(n: int) -> str:
@@ -194,15 +202,10 @@ st.write("Take your cohorts' activity away as Parquet, for a notebook, DuckDB, P
          "Unzipped, it is the folder the workbench's notebooks read (set `WORKBENCH_SNAPSHOT` to it).")
 if not any(c.members for c in wb.cohorts(user.id)):
     st.caption(":material/info: Your cohorts have no learners yet: a download would hold empty tables.")
-prepared = st.session_state.get("activity_zip")
-with st.container(horizontal=True, vertical_alignment="center"):
-    if st.button("Prepare download", icon=":material/folder_zip:", key="prepare_zip",
-                 help="Pack the latest activity of your cohorts' learners (the console's tables, as of now) into a "
-                      "zip. Prepare it again for newer activity."):
-        with st.spinner("Packing your cohorts' data…", show_time=True):
-            prepared = st.session_state["activity_zip"] = Prepared(wb.snapshot_zip(user.id), clock.utcnow(),
-                                                                   "workbench-activity-{day}.zip")
-    offer(prepared, "application/zip")
+prepared_download("zip", "Prepare download", ":material/folder_zip:",
+                  "Pack the latest activity of your cohorts' learners (the console's tables, as of now) into a zip. "
+                  "Prepare it again for newer activity.", "Packing your cohorts' data…",
+                  lambda: wb.snapshot_zip(user.id), "workbench-activity-{day}.zip", "application/zip")
 
 with st.expander("On the server instead", icon=":material/save:"):
     folder = wb.settings.home / "snapshots" / f"educator-{user.id}"
@@ -217,12 +220,7 @@ with st.expander("On the server instead", icon=":material/save:"):
 st.subheader("For a learning record store", divider="gray")
 st.write("Your cohorts' activity as xAPI 1.0.3 statements, one JSON object per line, gzipped. Accounts and "
          f"activities are named under this app's address, `{app_address()}`.")
-statements = st.session_state.get("xapi_download")
-with st.container(horizontal=True, vertical_alignment="center"):
-    if st.button("Prepare xAPI statements", icon=":material/dataset:", key="prepare_xapi",
-                 help="Every event of your cohorts' learners, oldest first, as xAPI statements (the ids stay the same "
-                      "from one download to the next, so a store can drop the ones it has)."):
-        with st.spinner("Writing the statements…", show_time=True):
-            statements = st.session_state["xapi_download"] = Prepared(wb.xapi_download(user.id, app_address()),
-                                                                      clock.utcnow(), "workbench-xapi-{day}.jsonl.gz")
-    offer(statements, "application/gzip")
+prepared_download("xapi", "Prepare xAPI statements", ":material/dataset:",
+                  "Every event of your cohorts' learners, oldest first, as xAPI statements (the ids stay the same from "
+                  "one download to the next, so a store can drop the ones it has).", "Writing the statements…",
+                  lambda: wb.xapi_download(user.id, app_address()), "workbench-xapi-{day}.jsonl.gz", "application/gzip")
