@@ -36,13 +36,17 @@ def languages(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) -> 
     chosen = []
     for language, name in LANGUAGES.items():
         available = language in AVAILABLE_LANGUAGES
+        # no help icon beside the box: on a phone, a tap on it ticked the box and showed nothing
         ticked = st.checkbox(
             name if available else f"{name} (coming soon)", value=available and language in saved["languages"],
-            disabled=not available, key=f"{key}:language:{language}",
-            help=f"Exercises, tests and hints in {name}." if available
-            else f"Exercises in {name} are being written; for now, choose Python.")
+            disabled=not available, key=f"{key}:language:{language}")
         if ticked:
             chosen.append(language)
+    coming = [name for language, name in LANGUAGES.items() if language not in AVAILABLE_LANGUAGES]
+    if coming:
+        listed = ", ".join(coming[:-1]) + " and " + coming[-1] if len(coming) > 1 else coming[0]
+        st.caption(f"Exercises in {listed} are being written; for now, choose "
+                   f"{' or '.join(LANGUAGES[x] for x in AVAILABLE_LANGUAGES)}.")
     return {"languages": chosen}
 
 

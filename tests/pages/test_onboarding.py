@@ -340,3 +340,12 @@ def test_a_bad_code_says_what_the_profile_page_says_and_keeps_the_answers(wb, ne
 
     profile = open_app(learner).switch_page("pages/profile.py").run()
     assert [e.value for e in join(profile, code).error] == [e.value for e in at.error], "the same words on both pages"
+
+
+def test_the_languages_step_says_in_words_which_are_coming(wb, newcomer):
+    # a help icon beside a checkbox ticked the box when tapped on a phone, and showed nothing: the words are
+    # under the boxes, and no box has one
+    at = open_app(newcomer)
+    assert "Exercises in JavaScript, SQL and Rust are being written; for now, choose Python." in [
+        c.value for c in at.caption]
+    assert not [box.label for box in at.checkbox if box.help]
