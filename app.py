@@ -54,10 +54,13 @@ def gate(page: str | Callable[[], None], title: str, icon: str) -> list[st.Page]
         for name in [START, *(path.stem for path in sorted(PAGES.glob("*.py")))] if name != own]
 
 
-def start_page(page: str, title: str, icon: str) -> list[st.Page]:
+def start_page(page: str, title: str, icon: str, *, starts: bool = True) -> list[st.Page]:
     """The page a user starts on, served at the app's address, and its own address (``/practice``) as a
     hidden way to it: Streamlit reserves the start page's own name, so that address, typed or bookmarked,
-    showed "Page not found" before the page."""
+    showed "Page not found" before the page. Not where this user ``starts`` (an educator's Practice): the
+    page alone."""
+    if not starts:
+        return [st.Page(page, title=title, icon=icon)]
     start = st.Page(page, title=title, icon=icon, default=True, url_path=START)
 
     def to_start() -> None:
@@ -75,10 +78,8 @@ else:
         # until the interview is done, it is the only page: it opens on the first unanswered step
         learn = gate("pages/onboarding.py", "Getting started", ":material/waving_hand:")
     else:
-        practice = ("pages/practice.py", "Practice", ":material/code:")  # a learner's start page; not an educator's
         learn = [
-            *(start_page(*practice) if user.role != "educator" else [st.Page(practice[0], title=practice[1],
-                                                                            icon=practice[2])]),
+            *start_page("pages/practice.py", "Practice", ":material/code:", starts=user.role != "educator"),
             st.Page("pages/progress.py", title="Progress", icon=":material/insights:"),
             st.Page("pages/history.py", title="History", icon=":material/history:"),
             st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:"),
