@@ -240,7 +240,7 @@ with hints_area:
     for hint in exercise.hints[:shown]:
         st.info(authored(hint), icon=":material/lightbulb:")  # as written: a hint's __init__ is no bold "init"
     if shown < len(exercise.hints):
-        if st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:"):
+        if st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:", key="show_hint"):
             wb.reveal_hint(user.id, exercise.id, codes[exercise.id])
             st.rerun()
     else:

@@ -77,7 +77,8 @@ def test_a_click_at_once_after_typing_grades_the_code_typed(page: Page, app_url:
 
 def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app_url: str) -> None:
     """Tab indents inside the code editor; Escape, then Tab, moves on to Run tests, so that a learner on the
-    keyboard alone is not trapped in it. A screen reader hears the box named like the plain editor's."""
+    keyboard alone is not trapped in it. A screen reader hears the box named like the plain editor's. A hint
+    shown from the keyboard keeps the focus on the hint button."""
     page.goto(app_url)
     register(page, "e2e-keys", "Ada Keys")
     onboard(page)
@@ -94,3 +95,9 @@ def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app
     expect(run).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_text(GRADED)).to_be_visible()
+    expect_idle(page)
+
+    # Enter on "Show a hint" leaves the focus on it, for the next hint (it fell to the top of the page)
+    page.get_by_role("button", name="Show a hint (1 of 3)").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Show a hint (2 of 3)")).to_be_focused()
