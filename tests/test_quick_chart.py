@@ -120,6 +120,13 @@ def test_whole_numbers_read_as_whole_numbers():
     assert line["y"]["axis"] == {"format": "d", "tickMinStep": 1}
 
 
+def test_long_text_labels_leave_the_plot_its_height():
+    """Exercise titles stood on end up to 180 px, in the chart's fixed height: the plot was 100 px tall."""
+    frame = pl.DataFrame({"title": ["Build a URL from its parts", "Digit sum"], "pass_rate": [0.4, 0.9]})
+    axis = build(frame, "title", "pass_rate", None, "bar")[0].to_dict()["encoding"]["x"]["axis"]
+    assert axis["labelLimit"] <= 120 and axis["labelAngle"] == -40
+
+
 def test_weekly_points_are_ticked_on_their_weeks_in_utc():
     """A line of weekly points had Vega's own daily ticks under it, and dates sent as dates are drawn at
     local midnights: the days go as UTC text, on a UTC scale, ticked on the data's own dates."""

@@ -27,6 +27,7 @@ LEGEND_ENTRIES = 50  # series the legend lists; more are said in a note
 LEGEND_COLUMNS = 4
 LEGEND_ROW = 24  # pixels
 PLOT_HEIGHT = 280  # pixels, and the legend's rows below
+LABEL_LIMIT = 110  # pixels: a text label under a bar is cut there (whole in the tooltip)
 
 Kind = Literal["quantitative", "temporal", "nominal"]
 
@@ -165,6 +166,9 @@ def build(frame: pl.DataFrame, x: str, y: str, colour: str | None, mark: str) ->
     counted = {"axis": alt.Axis(format="d", tickMinStep=1)}
     x_axis = ({"axis": alt.Axis(labelAngle=0)} if whole(x) and across["type"] == "nominal"
               else counted if whole(x) else {})
+    if across["type"] == "nominal" and not whole(x):
+        # exercise titles stood on end up to 180 px, in the chart's fixed height: the plot was 100 px tall
+        x_axis = {"axis": alt.Axis(labelLimit=LABEL_LIMIT, labelAngle=-40)}
     if across["type"] == "temporal":  # in UTC, as the data is sent; days ticked on the data's own (weekly points, weekly ticks)
         x_axis = {"scale": alt.Scale(type="utc"), **({"axis": date_ticks(frame[x].head(CHART_ROWS).cast(pl.Date))}
                                                       if whole_days(frame[x]) else {})}
