@@ -6,6 +6,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+import streamlit as st
 
 from engine import GradeResult
 from ui import pending_clicks
@@ -21,7 +22,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     fake.sleep = fake.waits.append
     monkeypatch.setattr(pending_clicks, "time", fake)
     monkeypatch.setattr(pending_clicks, "_pending", {})
-    monkeypatch.setattr(pending_clicks, "_blurs", {})
+    st.session_state.pop(pending_clicks.BLUR, None)
     return fake
 
 

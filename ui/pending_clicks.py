@@ -18,6 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 
+import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from engine import GradeResult
@@ -45,7 +46,9 @@ class _Blur:
 
 _lock = threading.Lock()
 _pending: dict[str, _Click] = {}  # browser session -> the click not carried out yet (the latest counts)
-_blurs: dict[str, _Blur] = {}  # browser session -> the code editor's latest text sent as it lost focus
+# the code editor's latest text sent as it lost focus: in the session's state, which ends with it (the page's
+# body writes it, where a stop loses nothing: the next run reads the same value again)
+BLUR = "pending_clicks_blur"
 
 
 def _session() -> str:
@@ -70,10 +73,9 @@ def editor_sent(event: dict) -> None:
     """Note what the code editor last sent (its component value: id, type, text), as a run reads it."""
     if event.get("type") != "blur" or event.get("text") is None:
         return
-    with _lock:
-        latest = _blurs.get(_session())
-        if latest is None or latest.event_id != event.get("id"):
-            _blurs[_session()] = _Blur(str(event.get("id")), time.monotonic(), event["text"])
+    latest = st.session_state.get(BLUR)
+    if latest is None or latest.event_id != event.get("id"):
+        st.session_state[BLUR] = _Blur(str(event.get("id")), time.monotonic(), event["text"])
 
 
 def settle(code: str) -> None:
@@ -86,7 +88,7 @@ def settle(code: str) -> None:
     followed, their text still on its way."""
     with _lock:
         click = _pending.get(_session())
-        blur = _blurs.get(_session())
+    blur = st.session_state.get(BLUR)
     if not click or not click.settle:
         return
     if blur is not None and blur.seen_at >= click.at - SETTLE_S and blur.text == code:
