@@ -8,9 +8,10 @@ through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import LevelChange, TodaysSet
 from engine.markdown_text import authored
-from ui import pending_clicks, results, start_again
+from ui import aria, page_script, pending_clicks, results, start_again
 from ui.code_box import code_box
 from ui.generate import mark, new_exercise
+from ui.instructions import KEY as INSTRUCTIONS
 from ui.instructions import show as show_instructions
 from ui.open_exercise import SELECTBOX_KEY, kept, open_exercise, remember
 from ui.session import require_user, workbench
@@ -71,6 +72,7 @@ def move_on(exercise_id: str) -> None:
     set on a phone, a screen and a half below it."""
     open_exercise(exercise_id)
     st.session_state[SCROLL_UP] = st.session_state.get(SCROLL_UP_COUNT, 0) + 1
+    aria.focus_after_run(f"{aria.keyed(INSTRUCTIONS)} h2")  # the button clicked goes, or is disabled: on to the title
 
 
 def more(user_id: int) -> None:
@@ -118,6 +120,9 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
                       f":gray[{item.pick.reason}]")
         right.button("Open", key=f"open:{exercise.id}", disabled=exercise.id == current,
                      on_click=move_on, args=(exercise.id,))
+    # a screen reader lists the buttons by their names: "Open", "Open", "Open" said nothing of which
+    aria.name_buttons({f"open:{item.pick.exercise.id}": f"Open {number}. {item.pick.exercise.title}"
+                       for number, item in enumerate(today.items, 1)})
     low, high = (round(x * 100) for x in (wb.settings.target_band_low, wb.settings.target_band_high))
     st.caption(f"Aimed at a {low}–{high}% chance of passing over the day, as far as the exercises open to you allow: "
                "a warm-up may sit above it, a stretch below it, and reviews come back when they are due.")
@@ -176,8 +181,8 @@ with work:
                   args=("submit", exercise.id, not plain))
         st.button("Skip", icon=":material/skip_next:", on_click=skip, args=(user.id, exercise.id),
                   help="Put this exercise aside for today and go to the next one.")
-        st.button("Reset", icon=":material/restart_alt:", on_click=start_again.ask, args=(exercise.id,),
-                  help="Start again from the starter code (you will be asked first).")
+        st.button("Reset", key=start_again.RESET, icon=":material/restart_alt:", on_click=start_again.ask,
+                  args=(exercise.id,), help="Start again from the starter code (you will be asked first).")
 
     requested = pending_clicks.pending()
     if requested is not None and requested[1] != exercise.id:  # asked on an exercise closed since
@@ -229,10 +234,10 @@ if scroll := st.session_state.pop(SCROLL_UP, 0):
     st.session_state[SCROLL_UP_COUNT] = scroll
     # only when the exercise's top is off the screen's upper half: Open in today's set, on a wide screen, leaves
     # the set in view
-    st.html(f"<script>/* {scroll} */ (() => {{ const start = document.querySelector('.st-key-{SELECTBOX_KEY}'); "
-            "const at = start?.getBoundingClientRect().top; "
-            "if (at !== undefined && (at < 0 || at > window.innerHeight / 2)) start.scrollIntoView({block: 'start'}) "
-            "})()</script>", unsafe_allow_javascript=True)
+    page_script.run(f"/* {scroll} */ (() => {{ const start = document.querySelector('{aria.keyed(SELECTBOX_KEY)}'); "
+                    "const at = start?.getBoundingClientRect().top; "
+                    "if (at !== undefined && (at < 0 || at > window.innerHeight / 2)) start.scrollIntoView({block: 'start'}) "
+                    "})()")
 
 with hints_area:
     given = wb.draft(user.id, exercise.id)
@@ -248,6 +253,8 @@ with hints_area:
 
 with todays:
     show_todays_set(wb.todays_set(user.id), exercise.id)
+
+aria.move_focus()
 
 if st.session_state.pop("just_onboarded", False):  # last: balloons take a place in the page (see app.py)
     st.balloons()

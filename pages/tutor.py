@@ -8,7 +8,7 @@ through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import Conversation
 from engine.conversations import MAX_TITLE
-from ui import open_exercise
+from ui import aria, open_exercise
 from ui.markdown import literal
 from ui.session import require_user, workbench
 from ui.tutor_panel import PLACEHOLDER, ask, mode_caption, show_messages
@@ -149,8 +149,9 @@ with chat:
         opened = open_exercise.kept()  # the one open on Practice
         st.session_state["tutor_exercise"] = opened if opened in catalogue else NO_EXERCISE
     exercise_id = current.exercise_id if current else (st.session_state["tutor_exercise"] or None)
-    messages = st.container()  # made before the input, so the reply streams above it, not below
+    messages = st.container(key="tutor_messages")  # made before the input, so the reply streams above it, not below
     with messages:
+        aria.announce_additions("tutor_messages")  # the reply is read out as it comes
         show_messages(wb, user, current.id if current else None)
     # as on the Practice page: help with an exercise not solved yet uses up its hints
     if exercise_id in catalogue and not wb.solved(user.id, exercise_id):

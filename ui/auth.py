@@ -18,7 +18,6 @@ and that rerun could undo a click on the navigation made at the same moment.
 
 from __future__ import annotations
 
-import json
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
@@ -30,6 +29,7 @@ from streamlit_authenticator.controllers import AuthenticationController
 
 from engine import AccountError, LoginError, User, Workbench
 from engine.accounts import cookie_key
+from ui import page_script
 
 ALGORITHM = "HS256"
 GONE_KEY = "account_gone"  # this session's account was removed while it was logged in
@@ -140,8 +140,7 @@ def keep_cookie() -> None:
              "Path=/; SameSite=Strict")
     if str(st.context.url or "").startswith("https:"):
         value += "; Secure"
-    literal = json.dumps(value).replace("<", "\\u003c")  # a string in a <script>: never close the tag
-    st.html(f"<script>document.cookie = {literal};</script>", unsafe_allow_javascript=True)
+    page_script.run(f"document.cookie = {page_script.literal(value)};")
 
 
 def logout(wb: Workbench, user: User) -> None:

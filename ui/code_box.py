@@ -12,7 +12,7 @@ import streamlit as st
 from code_editor import code_editor
 
 from engine import Exercise, User, Workbench
-from ui import pending_clicks
+from ui import aria, pending_clicks
 
 # Escape takes the focus out of the code editor, so that Tab moves on to Run tests (Tab itself indents): the
 # component's own command on Escape (leaving its snippet and key binding editors, which this page does not
@@ -41,12 +41,9 @@ def code_box(wb: Workbench, user: User, exercise: Exercise, version: int) -> boo
                 "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
         text = st.text_area("Your code", value=codes[exercise.id], height=420, key=area_key,
                             on_change=keep_typed, args=(wb, user.id, exercise.id, area_key))
-        # code, not prose: no capital "Def", no corrected names on a phone's keyboard, no red underlines (after
-        # the box, which is then on the page; named by its key, so that a new box gets the script run again)
-        st.html(f"<script>/* {area_key} */ document.querySelectorAll('textarea[aria-label=\"Your code\"]').forEach("
-                "box => { for (const [name, value] of [['autocapitalize', 'off'], ['autocorrect', 'off'], "
-                "['autocomplete', 'off'], ['spellcheck', 'false']]) box.setAttribute(name, value) })</script>",
-                unsafe_allow_javascript=True)
+        # code, not prose: no capital "Def", no corrected names on a phone's keyboard, no red underlines
+        aria.set_attributes(f"{aria.keyed(area_key)} textarea", {"autocapitalize": "off", "autocorrect": "off",
+                                                                 "autocomplete": "off", "spellcheck": "false"})
     else:
         key = editor_key(exercise.id, version)
         mounted_with = st.session_state.setdefault("editor_initial", {})

@@ -6,9 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from engine import Exercise, User, Workbench
-from ui import results
+from ui import aria, results
 
 ASKED = "reset_asked"  # the exercise whose Reset was clicked, not yet answered
+RESET = "reset"  # the Reset button's key, where the focus goes back once the question is answered
 
 
 def ask(exercise_id: str) -> None:
@@ -20,10 +21,16 @@ def cancel() -> None:
     st.session_state.pop(ASKED, None)
 
 
+def answered() -> None:
+    """A callback, "Cancel": the question goes, and with it the button clicked; the focus goes back to Reset."""
+    cancel()
+    aria.focus_after_run(f"{aria.keyed(RESET)} button")
+
+
 def start_again(wb: Workbench, user: User, exercise: Exercise) -> None:
     """A callback, the answer "Yes": the starter code in a fresh editor, saved as the draft; the results
     of the code replaced go too."""
-    cancel()
+    answered()
     st.session_state.setdefault("codes", {})[exercise.id] = exercise.starter
     versions = st.session_state.setdefault("editor_versions", {})
     versions[exercise.id] = versions.get(exercise.id, 0) + 1  # a new editor: the old one's text is not sent back
@@ -44,4 +51,4 @@ def confirm(wb: Workbench, user: User, exercise: Exercise, code: str) -> None:
     with st.container(horizontal=True):
         st.button("Yes, start again", key=f"reset-confirm:{exercise.id}", type="primary",
                   on_click=start_again, args=(wb, user, exercise))
-        st.button("Cancel", key=f"reset-cancel:{exercise.id}", on_click=cancel)
+        st.button("Cancel", key=f"reset-cancel:{exercise.id}", on_click=answered)

@@ -17,6 +17,7 @@ import streamlit as st
 
 from engine import Exercise, User, Workbench
 from engine.tutor import MAX_MESSAGE
+from ui import aria
 
 AVATARS = {"learner": "user", "tutor": "assistant"}
 CUT = "\n\n[… {cut:,} characters left out here: the tutor reads at most {limit:,} …]\n\n"
@@ -99,8 +100,9 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
         mode_caption(wb)
         if not wb.solved(user.id, exercise.id):  # a solved exercise gives no more hints
             st.caption("Asking for help shows the exercise's next hint, counted as a hint used, like **Show a hint**.")
-        messages = st.container()  # made before the input, so the newest exchange lands above it, not below
-        with messages:
+        messages = st.container(key=f"panel_messages:{exercise.id}")  # made before the input: the newest exchange
+        with messages:                                                  # lands above it, not below
+            aria.announce_additions(f"panel_messages:{exercise.id}")
             show_messages(wb, user, conversation_id)
         prompt = st.chat_input(PLACEHOLDER, key=f"panel_input:{exercise.id}")
         if prompt:

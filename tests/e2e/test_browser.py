@@ -357,7 +357,8 @@ def test_next_and_skip_show_the_new_exercise_from_its_top(page: Page, app_url: s
     # on a phone, today's set fills the screen: Open brings the exercise up, a screen and a half below it
     page.set_viewport_size({"width": 390, "height": 844})
     page.get_by_role("heading", name="Practice", exact=True).scroll_into_view_if_needed()
-    page.get_by_role("button", name="Open").and_(page.locator(":enabled")).first.click()
+    # each Open says which exercise it opens: a screen reader lists the buttons by name
+    page.get_by_role("button", name=re.compile(r"^Open \d+\. \S")).and_(page.locator(":enabled")).first.click()
     expect_idle(page)
     in_view()
 

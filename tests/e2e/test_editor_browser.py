@@ -78,7 +78,8 @@ def test_a_click_at_once_after_typing_grades_the_code_typed(page: Page, app_url:
 def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app_url: str) -> None:
     """Tab indents inside the code editor; Escape, then Tab, moves on to Run tests, so that a learner on the
     keyboard alone is not trapped in it. A screen reader hears the box named like the plain editor's. A hint
-    shown from the keyboard keeps the focus on the hint button."""
+    shown from the keyboard keeps the focus on the hint button. A button that goes once pressed (Cancel,
+    Open) leaves the focus where the learner was, not at the top of the page."""
     page.goto(app_url)
     register(page, "e2e-keys", "Ada Keys")
     onboard(page)
@@ -101,3 +102,24 @@ def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app
     page.get_by_role("button", name="Show a hint (1 of 3)").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Show a hint (2 of 3)")).to_be_focused()
+    expect_idle(page)
+
+    reset = page.get_by_role("button", name="Reset")
+    reset.focus()
+    page.keyboard.press("Enter")  # the code has a Tab more than the starter: asks first
+    page.get_by_role("button", name="Cancel").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Cancel")).to_have_count(0)
+    expect(reset).to_be_focused()
+    expect_idle(page)
+
+    other = page.get_by_role("button", name=re.compile(r"^Open \d+\. ")).and_(page.locator(":enabled")).first
+    title = re.sub(r"^Open \d+\. ", "", other.get_attribute("aria-label"))
+    other.focus()
+    page.keyboard.press("Enter")  # disabled once open: the focus goes on to the exercise's title
+    heading = page.get_by_role("heading", name=title, exact=True)
+    expect(heading).to_be_focused()
+    # the links beside the headings are not Tab stops: Tab from the title goes on to what follows it
+    anchors = page.get_by_role("link", name="Link to heading")
+    expect(anchors.first).to_have_attribute("tabindex", "-1")
+    expect(page.locator('[data-testid="stHeaderActionElements"] a:not([tabindex="-1"])')).to_have_count(0)

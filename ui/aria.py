@@ -1,0 +1,75 @@
+"""What the page tells a screen reader (or a phone's keyboard) that Streamlit's elements do not.
+
+Streamlit gives its elements no way to set such attributes, so a small script
+(``ui.page_script``) sets them on the elements already drawn: call these after them. A script
+runs once per distinct text; it names what it sets, so a new element gets it run again.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import page_script
+
+
+def set_attributes(selector: str, attributes: dict[str, str]) -> None:
+    """Set ``attributes`` on every element the CSS ``selector`` finds on the page."""
+    set_all({selector: attributes})
+
+
+def set_all(attributes: dict[str, dict[str, str]]) -> None:
+    """Set attributes on the elements of several selectors: ``{selector: {name: value}}``, in one script."""
+    page_script.run(f"Object.entries({page_script.literal(attributes)}).forEach(([selector, attributes]) => "
+                    "document.querySelectorAll(selector).forEach(element => Object.entries(attributes).forEach("
+                    "([name, value]) => element.setAttribute(name, value))))")
+
+
+def keyed(key: str) -> str:
+    """The CSS selector of the element (or container) drawn with ``key``, as Streamlit names its class."""
+    return ".st-key-" + "".join(c if c.isascii() and (c.isalnum() or c in "_-") else "-" for c in key.strip())
+
+
+def name_buttons(names: dict[str, str]) -> None:
+    """Name each keyed button for a screen reader: ``{key: name}``. For a row of buttons whose label
+    alone ("Open") does not say which row they act on."""
+    set_all({f"{keyed(key)} button": {"aria-label": name} for key, name in names.items()})
+
+
+def announce_additions(key: str) -> None:
+    """Make the container drawn with ``key`` a log: what is added to it (a tutor's reply) is read out.
+    Call it first in the container: an empty container is not on the page for the script to find."""
+    set_attributes(keyed(key), {"role": "log", "aria-live": "polite", "aria-relevant": "additions"})
+
+
+FOCUS = "aria_focus"  # where the focus goes once the page is drawn: (CSS selector or None, how many asked so far)
+
+
+def focus_after_run(selector: str) -> None:
+    """From a callback: once the page is drawn, move the keyboard's focus to the element ``selector`` finds.
+    For a click whose button goes away (Cancel, Next): the focus fell to the top of the page, and a keyboard
+    or screen reader user had to find their way back."""
+    _, count = st.session_state.get(FOCUS, (None, 0))
+    st.session_state[FOCUS] = (selector, count + 1)
+
+
+def move_focus() -> None:
+    """Last on a page: the focus a callback of this run asked for. An element that cannot take the focus
+    (a heading) is made to take it from a script, not from Tab."""
+    selector, count = st.session_state.get(FOCUS, (None, 0))
+    if selector is None:
+        return
+    st.session_state[FOCUS] = (None, count)
+    page_script.run(f"/* {count} */ (() => {{ const target = document.querySelector({page_script.literal(selector)}); "
+                    "if (!target) return; if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) "
+                    "target.setAttribute('tabindex', '-1'); target.focus({preventScroll: true}) })()")
+
+
+def quiet_heading_anchors() -> None:
+    """Take the link beside each heading ("Link to heading") out of the Tab order, for the page's life:
+    a keyboard user tabbed through one per heading (eight on an exercise) on the way to its buttons. The
+    links stay for the mouse. Once per page load: a watcher quiets the links of headings drawn later."""
+    page_script.run("if (!window.workbenchQuietAnchors) { window.workbenchQuietAnchors = true; "
+                    "const quiet = () => document.querySelectorAll("
+                    "'[data-testid=\"stHeaderActionElements\"] a:not([tabindex])').forEach("
+                    "link => link.setAttribute('tabindex', '-1')); "
+                    "quiet(); new MutationObserver(quiet).observe(document.body, {childList: true, subtree: true}) }")
