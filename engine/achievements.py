@@ -18,6 +18,7 @@ from typing import Any
 import polars as pl
 
 from engine import analytics
+from engine.chart_words import dated
 from engine.clock import to_aware_utc, to_naive_utc
 from engine.events import Event, EventLog
 from engine.learner import SkillEstimate
@@ -222,4 +223,4 @@ def _day_start(day: date | None) -> datetime | None:
 
 
 def _date(moment: datetime) -> str:
-    return f"{moment.day} {moment:%b %Y}"
+    return dated(moment)

@@ -40,7 +40,7 @@ def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Pract
     days = calendar.with_columns(
         monday.dt.to_string("%Y-%m-%d").alias("week"),
         pl.col("day").dt.weekday().map_elements(lambda d: WEEKDAYS[d - 1], return_dtype=pl.String).alias("weekday"),
-        pl.col("day").dt.to_string("%a %d %b %Y").alias("date"),
+        pl.col("day").dt.to_string("%a %-d %b %Y").alias("date"),
         pl.col("minutes").round(0).cast(pl.Int64).alias("minutes"),
     )
     days = mark_today(days, calendar["day"].max(), "date")  # type: ignore[arg-type]

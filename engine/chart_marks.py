@@ -64,7 +64,7 @@ def date_ticks(dates: pl.Series, most: int = 12) -> alt.Axis:
     For a ``utc`` scale over dates sent by ``utc_days``."""
     days: list[date] = dates.drop_nulls().unique().sort().to_list()
     step = -(-len(days) // most)  # ceiling
-    shown = "%d %b %Y" if days and days[0].year != days[-1].year else "%d %b"
+    shown = "%-d %b %Y" if days and days[0].year != days[-1].year else "%-d %b"
     return alt.Axis(values=[utc_day(d) for d in days[::step]], format=shown, labelOverlap=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,16 @@ def level(level: float) -> str:
 
 def day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%B %Y}"
+
+
+def dated(day: date) -> str:
+    """A day as every page writes it: 5 Nov 2026 (no leading zero, the month by name: read alike everywhere)."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def timed(moment: datetime) -> str:
+    """A moment as every page writes it: 5 Nov 2026, 14:05 UTC (the store keeps UTC)."""
+    return f"{dated(moment)}, {moment:%H:%M} UTC"
 
 
 def duration(minutes: float) -> str:

@@ -19,7 +19,7 @@ import pandas  # noqa: F401
 import polars as pl
 
 from engine.chart_marks import mark_this_week, so_far_opacity, whole_ticks
-from engine.chart_words import YOU, Voice, count
+from engine.chart_words import YOU, Voice, count, dated
 from engine.chart_words import duration as _duration
 from engine.chart_words import level as _level
 from engine.chart_words import percent as _percent
@@ -172,7 +172,7 @@ def _week_axis(weeks: pl.DataFrame) -> alt.X:
     """Weeks along the bottom, labelled by their Monday; labels thin out over many weeks."""
     return alt.X("week:O", title=None, sort="ascending", scale=alt.Scale(domain=weeks["week"].to_list()),
                  axis=alt.Axis(labelAngle=0, labelOverlap=True, ticks=False,
-                               labelExpr="utcFormat(toDate(datum.value), '%d %b')"))
+                               labelExpr="utcFormat(toDate(datum.value), '%-d %b')"))
 
 
 def _weeks(weekly: pl.DataFrame, today: date | None = None) -> pl.DataFrame:
@@ -183,7 +183,7 @@ def _weeks(weekly: pl.DataFrame, today: date | None = None) -> pl.DataFrame:
     every = pl.DataFrame({"week": pl.date_range(min(weeks), max(weeks), "1w", eager=True)})
     filled = (every.join(weekly, on="week", how="left")
               .with_columns(pl.col("attempts", "passes", "hints").fill_null(0), pl.col("minutes").fill_null(0.0)))
-    return (mark_this_week(filled.with_columns(pl.col("week").dt.to_string("%d %b %Y").alias("label")), today, "label")
+    return (mark_this_week(filled.with_columns(pl.col("week").dt.to_string("%-d %b %Y").alias("label")), today, "label")
             .with_columns(pl.col("week").dt.to_string("%Y-%m-%d").alias("week"),
                           pl.col("minutes").round(0).alias("minutes"),
                           pl.col("mean_difficulty").round(1).alias("mean_difficulty")))
@@ -292,7 +292,7 @@ def time_summary(weekly: pl.DataFrame, today: date | None = None) -> str:
     this_week = today is not None and most["week"] == today - timedelta(days=today.weekday())
     return (f"You spent {_duration(minutes)} on {count(tries, 'try')} in "
             f"{count(weekly.height, 'week')} of practice, {_duration(minutes / weekly.height)} a week on average; "
-            f"the most was {_duration(most['minutes'])} in the week of {most['week']:%d %b %Y}"
+            f"the most was {_duration(most['minutes'])} in the week of {dated(most['week'])}"
             f"{' (this week, so far)' if this_week else ''}.")
 
 

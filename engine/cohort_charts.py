@@ -16,7 +16,7 @@ import altair as alt
 import polars as pl
 
 from engine.chart_marks import date_ticks, mark_this_week, mark_today, so_far_opacity, utc_day, utc_days, whole_ticks
-from engine.chart_words import number
+from engine.chart_words import dated, number
 from engine.charts import ACCENT, LEVELS, MUTED, PRIMARY, STATUS_COLOURS, TEXT, count, empty_chart, themed
 
 WIDTH = 560
@@ -55,7 +55,7 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     last: date = today or days["day"].max()  # type: ignore[assignment]
     first, span = _daily_span(days["day"].min(), last, window)  # type: ignore[arg-type]
     recent = utc_days(mark_today(days.filter(pl.col("day").is_between(first, last))
-                                  .with_columns(label=pl.col("day").dt.to_string("%a %d %b %Y")), today, "label"), "day")
+                                  .with_columns(label=pl.col("day").dt.to_string("%a %-d %b %Y")), today, "label"), "day")
     end = utc_day(last + timedelta(days=1))  # the last week's line drawn up to the end of the last day
     since: date = weeks["week"].min()  # type: ignore[assignment]
     subtitle = span + ("; the paler bar is today so far" if recent["today"].any() else "")
@@ -70,7 +70,7 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
                      # the day as text: a UTC day, the same day in every time zone
                      tooltip=[alt.Tooltip("label:N", title="day"), alt.Tooltip("learners:Q"), alt.Tooltip("events:Q")])
              .properties(width=WIDTH, height=160))
-    by_week = utc_days(mark_this_week(weeks.with_columns(label=pl.col("week").dt.to_string("%d %b %Y")), today, "label"),
+    by_week = utc_days(mark_this_week(weeks.with_columns(label=pl.col("week").dt.to_string("%-d %b %Y")), today, "label"),
                         "week")
     line = alt.Chart().mark_line(color=ACCENT)
     # this week's point hollow, its count so far: a paler point would be hard to tell on the line
@@ -99,7 +99,7 @@ def _daily_span(first_active: date, last: date, window: int = DAILY_WINDOW) -> t
     latest = last - timedelta(days=min(window, DAILY_SPAN) - 1)
     first = min(max(first_active, earliest), latest)
     if earliest < first < latest:
-        return first, f"since {first:%d %b %Y}"
+        return first, f"since {dated(first)}"
     return first, f"the last {(last - first).days + 1} days"
 
 
@@ -111,7 +111,7 @@ def _day_ticks(first: date, last: date) -> alt.Axis:
     shown = (last - first).days + 1
     step = 1 if shown <= 8 else 2 if shown <= 16 else 7 if shown <= 56 else 14
     ticks = [last - timedelta(days=k) for k in range(0, shown, step)]
-    return alt.Axis(values=[utc_day(d) for d in reversed(ticks)], format="%d %b", labelFlush=DAY_LABEL_FLUSH,
+    return alt.Axis(values=[utc_day(d) for d in reversed(ticks)], format="%-d %b", labelFlush=DAY_LABEL_FLUSH,
                     labelBound=True, labelOverlap=True)
 
 
@@ -128,11 +128,11 @@ def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame, today: date | None
     busiest = days.sort("learners", descending=True).row(0, named=True)
     latest = weeks.sort("week").row(-1, named=True)
     active = int(latest["learners"])
-    busiest_day = f"The busiest day was {busiest['day']:%d %b %Y}, with {count(int(busiest['learners']), 'learner')}."
+    busiest_day = f"The busiest day was {dated(busiest['day'])}, with {count(int(busiest['learners']), 'learner')}."
     if today is not None and latest["week"] == today - timedelta(days=today.weekday()):
-        return (f"So far this week (from Monday {latest['week']:%d %b %Y}), {count(active, 'learner')} "
+        return (f"So far this week (from Monday {dated(latest['week'])}), {count(active, 'learner')} "
                 f"{'has' if active == 1 else 'have'} been active. {busiest_day}")
-    return (f"In the week of {latest['week']:%d %b %Y}, {count(active, 'learner')} {'was' if active == 1 else 'were'} "
+    return (f"In the week of {dated(latest['week'])}, {count(active, 'learner')} {'was' if active == 1 else 'were'} "
             f"active. {busiest_day}")
 
 

@@ -22,6 +22,7 @@ import polars as pl
 from engine import analytics
 from engine.accounts import User
 from engine.bank import Bank
+from engine.chart_words import dated
 from engine.clock import to_naive_utc
 from engine.cohorts import Cohort, Member
 from engine.curriculum import Curriculum
@@ -163,7 +164,7 @@ def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
             reasons.append(f"no exercise tried since joining {row['days_since_joined']} days ago")
         elif row["days_inactive"] >= rules.inactive_days:
             kinds.append("inactive")
-            reasons.append(f"inactive for {row['days_inactive']} days (last active {row['last_at']:%d %b %Y})")
+            reasons.append(f"inactive for {row['days_inactive']} days (last active {dated(row['last_at'])})")
         recent, before = row["recent_attempts"], row["before_attempts"]
         if recent >= rules.min_attempts and before >= rules.min_attempts:
             then, lately = row["before_passes"] / before, row["recent_passes"] / recent

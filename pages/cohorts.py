@@ -17,7 +17,7 @@ from engine.drafts import slugify
 from ui import cohort_manage
 from ui.markdown import literal
 from ui.session import require_role, workbench
-from ui.tables import wrapped_row_height
+from ui.tables import MOMENT, wrapped_row_height
 
 wb = workbench()
 user = require_role("educator")
@@ -275,8 +275,7 @@ with one:
             st.subheader("Latest tries")
             st.dataframe(report.attempts, hide_index=True,  # the title, as on History; the CSV has the id too
                          column_order=["submitted_at", "title", "passed", "hints_used", "duration_s"],
-                         column_config={"submitted_at": st.column_config.DatetimeColumn("When",
-                                                                                        format="YYYY-MM-DD HH:mm"),
+                         column_config={"submitted_at": st.column_config.DatetimeColumn("When (UTC)", format=MOMENT),
                                         "title": "Exercise", "passed": "Passed", "hints_used": "Hints",
                                         "duration_s": st.column_config.NumberColumn("Seconds", format="%.0f")})
         with st.container(horizontal=True):

@@ -6,7 +6,9 @@ from ui.routing import through_router
 
 through_router()  # first, before the slow imports: see ui/routing.py
 
+from engine.chart_words import timed
 from ui.session import require_user, workbench
+from ui.tables import MOMENT
 
 
 def duration(seconds: float | None) -> str:
@@ -39,7 +41,7 @@ rows = [
 passed = sum(a.passed for a in attempts)
 st.caption(f"{len(attempts)} attempt{'' if len(attempts) == 1 else 's'}, {passed} passed.")
 st.dataframe(rows, hide_index=True, width="stretch",
-             column_config={"When": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm"),
+             column_config={"When": st.column_config.DatetimeColumn("When (UTC)", format=MOMENT),
                             "Tests": st.column_config.TextColumn(
                                 "Tests", help="Tests passed of the exercise's tests. A dash: the result was recorded "
                                 "without running the tests here (an import, or the demo's practice).")})
@@ -53,7 +55,7 @@ if not kept:
 else:
     chosen = st.selectbox("See the code of an attempt", list(kept), index=None, placeholder="Choose an attempt",
                           help="The attempts whose code was kept (those graded here), newest first.",
-                          format_func=lambda i: f"{by_id[i].submitted_at:%Y-%m-%d %H:%M} · "
+                          format_func=lambda i: f"{timed(by_id[i].submitted_at)} · "
                                                 f"{titles.get(by_id[i].exercise_id, by_id[i].exercise_id)} · {outcome_of[i]}")
     if chosen is not None:
         st.code(kept[chosen], language="python", line_numbers=True)

@@ -7,6 +7,7 @@ from ui.routing import through_router
 through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import FolderInUse
+from engine.chart_words import timed
 from engine.memory import KIND_NAMES
 from ui.session import require_user, workbench
 
@@ -67,7 +68,7 @@ for memory in shown:
     # a row, not columns: the note takes the room the Delete button (as wide as its label) leaves
     with st.container(border=True, horizontal=True, vertical_alignment="center"):
         with st.container():
-            st.caption(f"{SINGULAR[memory.kind]} · {memory.created_at:%Y-%m-%d %H:%M} UTC")
+            st.caption(f"{SINGULAR[memory.kind]} · {timed(memory.created_at)}")
             st.text(memory.text)  # plain text: a note may quote what the learner typed
         st.button("Delete", key=f"forget-{memory.id}", icon=":material/delete:", on_click=forget,
                   args=(memory.id,), help="Delete this memory for good")

@@ -18,6 +18,7 @@ from engine.level import (
 )
 from ui import cohort_membership, profile_answers
 from ui.session import require_user, workbench
+from ui.tables import MOMENT
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
         f"{DOWN_AFTER} struggles in a row at your level or below (a struggle is a fail, {STRUGGLE_HINTS} or more "
@@ -69,7 +70,7 @@ st.subheader("How your level changed")
 if level.history:
     st.dataframe([{"When": c.changed_at, "From": c.old_level, "To": c.new_level, "Why": c.reason} for c in level.history],
                  hide_index=True, width="stretch",
-                 column_config={"When": st.column_config.DatetimeColumn("When (UTC)", format="YYYY-MM-DD HH:mm")})
+                 column_config={"When": st.column_config.DatetimeColumn("When (UTC)", format=MOMENT)})
 else:
     st.caption("No changes yet: your level moves with your results, or when you steer it above.")
 

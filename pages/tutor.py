@@ -7,6 +7,7 @@ from ui.routing import through_router
 through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import Conversation
+from engine.chart_words import timed
 from engine.conversations import MAX_TITLE
 from ui import aria, open_exercise
 from ui.markdown import literal
@@ -30,7 +31,7 @@ def about(conversation: Conversation) -> str:
     """What a conversation is about, and when it was last active: the line under its name in the list."""
     exercise = catalogue.get(conversation.exercise_id or NO_EXERCISE)
     subject = literal(exercise.title) if exercise else "General question"
-    return f"{subject} · {conversation.updated_at:%d %b %Y, %H:%M} UTC"
+    return f"{subject} · {timed(conversation.updated_at)}"
 
 
 def conversation_list(conversations: list[Conversation], current_id: int | None) -> None:

@@ -11,6 +11,7 @@ import pytest
 from factories import PASSWORD, START, Clock, sqlite_twin
 
 from engine import analytics
+from engine.chart_words import dated
 from engine.cohorts import CODE_ALPHABET, CODE_LENGTH, AccessDenied, CohortError, normalise_code
 from engine.queries import cohort as cohort_queries
 from engine.settings import Settings
@@ -334,7 +335,7 @@ def test_at_risk_learners_come_with_their_reasons(scripted):
     assert flagged["cyd"]["flags"] == "rising hint use"
     assert "hints per try rose from 0.0 to 2.0" in flagged["cyd"]["reason"]
     assert flagged["dee"]["flags"] == "inactive"
-    assert f"inactive for {DAYS - 1 - 20} days (last active {START + timedelta(days=20):%d %b %Y})" \
+    assert f"inactive for {DAYS - 1 - 20} days (last active {dated(START + timedelta(days=20))})" \
         == flagged["dee"]["reason"]
     assert flagged["eve"]["reason"] == f"no exercise tried since joining {DAYS - 1} days ago"
     assert board.at_risk["username"].to_list()[0] == "eve", "longest inactive first"

@@ -339,7 +339,7 @@ def test_a_learners_time_chart_marks_their_week(clocked: Workbench) -> None:
      "was 1 hour 35 minutes in the week of 16 Mar 2026."),
     (WEEKS[:1], "Over 1 week of practice you passed 75% of your tries. The mean level of your exercises was 2.0.",
      "You spent 40 minutes on 4 tries in 1 week of practice, 40 minutes a week on average; the most was 40 minutes "
-     "in the week of 02 Mar 2026."),
+     "in the week of 2 Mar 2026."),
 ], ids=["two weeks", "one week"])
 def test_weekly_summaries(weeks: list, success: str, time: str) -> None:
     frame = weekly_frame(weeks)

@@ -136,7 +136,7 @@ def test_weekly_points_are_ticked_on_their_weeks_in_utc():
     x = chart.to_dict()["encoding"]["x"]
     assert x["type"] == "temporal" and x["scale"] == {"type": "utc"}
     assert [(v["month"], v["date"], v["utc"]) for v in x["axis"]["values"]] == [(m.month, m.day, True) for m in mondays]
-    assert x["axis"]["format"] == "%d %b"
+    assert x["axis"]["format"] == "%-d %b"
     assert data["week"].to_list()[:2] == ["2026-10-05", "2026-10-12"]
     tooltip = chart.to_dict()["encoding"]["tooltip"]
     assert {"field": "week", "type": "temporal", "title": "week", "timeUnit": "utcyearmonthdate",
@@ -148,7 +148,7 @@ def test_many_days_get_at_most_twelve_ticks_and_times_keep_their_hour():
     days = [date(2025, 12, 1) + timedelta(days=k) for k in range(60)]
     chart, _ = build(pl.DataFrame({"day": days, "tries": range(60)}), "day", "tries", None, "point")
     axis = chart.to_dict()["encoding"]["x"]["axis"]
-    assert len(axis["values"]) == 12 and axis["format"] == "%d %b %Y", "every 5th day, the year as they span two"
+    assert len(axis["values"]) == 12 and axis["format"] == "%-d %b %Y", "every 5th day, the year as they span two"
     moments = [datetime(2026, 3, 2, 9, 30), datetime(2026, 3, 2, 17, 45)]
     chart, data = build(pl.DataFrame({"at": moments, "n": [1, 2]}), "at", "n", None, "line")
     assert data["at"].to_list() == ["2026-03-02T09:30:00Z", "2026-03-02T17:45:00Z"]

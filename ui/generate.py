@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from engine import Exercise, User, Workbench
+from engine.chart_words import timed
 from ui.open_exercise import open_exercise
 
 GENERATED_MARK = " · generated"
@@ -61,14 +62,14 @@ def generated_review(wb: Workbench) -> None:
         for record in accepted:
             title = record.draft.get("title", record.exercise_id)
             st.markdown(f"- **{title}** (`{record.exercise_id}`) on {wb.skill_name(record.skill)}, "
-                        f"{record.created_at:%Y-%m-%d %H:%M} UTC")
+                        f"{timed(record.created_at)}")
         if rejected:
             st.markdown("**Rejected drafts**, kept for review: each failed a check, so no learner saw it.")
         for record in rejected:
             with st.container(border=True):
                 title = record.draft.get("title") or "(no title)"
                 st.markdown(f"**{title}** on {wb.skill_name(record.skill)} · rejected: **{record.reason}** · "
-                            f"{record.created_at:%Y-%m-%d %H:%M} UTC")
+                            f"{timed(record.created_at)}")
                 if record.detail:
                     st.caption(record.detail)
                 st.json(record.draft, expanded=False)

@@ -12,6 +12,7 @@ from datetime import datetime
 import streamlit as st
 
 from engine import AccessDenied, Invitation, InvitationError, User, Workbench
+from engine.chart_words import timed
 from engine.invitations import VALID_DAYS
 from ui.administrator import someone_else
 
@@ -108,4 +109,4 @@ def _revoke(wb: Workbench, user: User, open_ones: list[Invitation]) -> None:
 
 
 def _when(moment: datetime | None) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment is not None else ""
+    return timed(moment) if moment is not None else ""

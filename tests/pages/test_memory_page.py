@@ -9,6 +9,8 @@ from factories import REPO
 from streamlit.proto.Block_pb2 import Block
 from streamlit.testing.v1 import AppTest
 
+from engine.chart_words import timed
+
 APP = str(REPO / "app.py")
 EXERCISE = "python/digit-sum"
 
@@ -54,8 +56,8 @@ def test_memories_newest_first_with_date_and_a_filter_by_kind(wb, learner):
                          "Talked about while loops and when they stop", "Needed hint 1 on Digit sum (Loops)",
                          "Failed Digit sum (Loops): the test “zero” failed"]
     goal, conversation = wb.memories(learner.id)[:2]
-    assert [c.value for c in at.caption[1:3]] == [f"Goal · {goal.created_at:%Y-%m-%d %H:%M} UTC",
-                                                  f"Tutor conversation · {conversation.created_at:%Y-%m-%d %H:%M} UTC"]
+    assert [c.value for c in at.caption[1:3]] == [f"Goal · {timed(goal.created_at)}",
+                                                  f"Tutor conversation · {timed(conversation.created_at)}"]
     [show] = at.segmented_control
     assert show.options == ["All (4)", "Mistakes (1)", "Hints needed (1)", "Goals (1)", "Tutor conversations (1)"]
     show.set_value("hint").run()

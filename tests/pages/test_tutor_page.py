@@ -11,6 +11,8 @@ from factories import REPO
 from sessions import open_page
 from streamlit.testing.v1 import AppTest
 
+from engine.chart_words import timed
+
 APP = str(REPO / "app.py")
 DIGITS = "python/digit-sum"
 RETURNS_TEXT = "def digit_sum(n):\n    return str(n)\n"
@@ -134,12 +136,12 @@ def test_the_list_reads_as_history_with_the_open_conversation_marked(wb, learner
     assert "**Your conversations**" in [m.value for m in at.markdown]
     assert open_now(at) == [] and conversation_buttons(at) == ["I'm stuck", "What is a dictionary?"]  # newest first
     captions = [c.value for c in at.caption]
-    assert f"Digit sum · {stuck.updated_at:%d %b %Y, %H:%M} UTC" in captions, "each says what it is about, and when"
-    assert f"General question · {general.updated_at:%d %b %Y, %H:%M} UTC" in captions
+    assert f"Digit sum · {timed(stuck.updated_at)}" in captions, "each says what it is about, and when"
+    assert f"General question · {timed(general.updated_at)}" in captions
 
     click(at, "I'm stuck")
     assert open_now(at) == ["I'm stuck"] and conversation_buttons(at) == ["What is a dictionary?"]
-    assert f":blue[Open now] · Digit sum · {stuck.updated_at:%d %b %Y, %H:%M} UTC" in [c.value for c in at.caption]
+    assert f":blue[Open now] · Digit sum · {timed(stuck.updated_at)}" in [c.value for c in at.caption]
     assert not [b.label for b in at.button if b.disabled], "the open one is marked as open, not a greyed-out button"
 
 
