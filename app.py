@@ -43,6 +43,7 @@ def welcome() -> None:
     with register:
         auth.register_form(wb)
     auth.keep_cookie()
+    auth.sidebar_closed_on_phones()
 
 
 def gate(page: str | Callable[[], None], title: str, icon: str) -> list[st.Page]:

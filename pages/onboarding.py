@@ -28,6 +28,10 @@ step = state["onboarding_step"]
 number = STEPS.index(step) + 1
 last = number == len(STEPS)
 entered = state.setdefault("onboarding_entered", {})  # what Back left behind on each step
+# a click on Back or Next, ("back" or "next", the step it was on), kept until a run acts on it: read from
+# the button's return value, a click was lost when another message (a text box's value, sent as it lost
+# the focus to the click) stopped the click's run before it reached the button, as on a busy machine
+GOING = "onboarding_going"
 
 st.title("Getting started")
 st.write(f"Welcome, {literal(user.name)}! A few questions so that your daily practice fits you. Each step is saved "
@@ -48,18 +52,19 @@ with st.container(border=True):
     answers = interview.ask(step, {**profile.answers(), **entered.get(step, {})}, wb.skill_groups(), key="onboarding")
 
 with st.container(horizontal=True):
-    back = st.button("Back", icon=":material/arrow_back:", disabled=number == 1,
-                     help="The previous question; what you entered here is kept.")
-    go_on = st.button("Finish" if last else "Next", type="primary",
-                      icon=":material/check:" if last else ":material/arrow_forward:",
-                      help="Save this step and start practising." if last else "Save this step and go on.")
+    st.button("Back", icon=":material/arrow_back:", disabled=number == 1, on_click=state.__setitem__,
+              args=(GOING, ("back", step)), help="The previous question; what you entered here is kept.")
+    st.button("Finish" if last else "Next", type="primary", icon=":material/check:" if last else ":material/arrow_forward:",
+              on_click=state.__setitem__, args=(GOING, ("next", step)),
+              help="Save this step and start practising." if last else "Save this step and go on.")
 
-if back:
+going = state.pop(GOING, None)
+if going == ("back", step):
     entered[step] = answers
     state["onboarding_step"] = STEPS[number - 2]
     st.rerun()
 
-if go_on:
+if going == ("next", step):
     try:
         profile = wb.answer_onboarding(user.id, step, answers)
     except ProfileError as exc:

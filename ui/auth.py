@@ -155,6 +155,14 @@ def logout(wb: Workbench, user: User) -> None:
     st.rerun()
 
 
+def sidebar_closed_on_phones() -> None:
+    """On the login page: a phone's next login starts with the sidebar closed. Streamlit remembers the
+    sidebar open in the browser once it is opened, as it is on a phone to reach Log out, and the next
+    login there opened with the sidebar over the page. Wider screens keep what their user chose."""
+    page_script.run("if (window.matchMedia('(max-width: 768px)').matches) Object.keys(window.localStorage)"
+                    ".filter(key => key.startsWith('stSidebarCollapsed-')).forEach(key => window.localStorage.removeItem(key))")
+
+
 def to_front(gate_pages: list[st.Page], shown: st.Page) -> None:
     """After a logout, the front page at the app's address: the next person to log in here starts
     at their own first page, not at the page (and the exercise in its address) left open."""

@@ -404,3 +404,24 @@ def test_a_fresh_server_does_not_list_its_files_as_pages(page: Page, tmp_path: P
         lasted[state] += until - at
     listed = sum(ms for state, ms in lasted.items() if state.startswith("true"))
     assert listed < lasted["false,true,false"], seen  # the list for a moment, the message while the engine opens
+
+def test_a_phone_logs_back_in_with_the_sidebar_closed(page: Page, app_url: str) -> None:
+    """On a phone the sidebar covers the page: opened to reach Log out, it was remembered open by the
+    browser, and the next login there opened with the page hidden behind it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_url)
+    register(page, "e2e-phone", "Mary Phone")
+    expect_page(page, "Getting started")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).not_to_be_in_viewport()  # closed on a phone
+    page.get_by_test_id("stExpandSidebarButton").click()
+    sidebar.get_by_role("button", name="Log out").click()
+    form = page.get_by_test_id("stForm").filter(has_text="Log in")
+    form.get_by_role("textbox", name="Username").fill("e2e-phone")
+    form.get_by_role("textbox", name="Password").fill(PASSWORD)
+    form.get_by_role("button", name="Log in").click()
+    expect_page(page, "Getting started")
+    expect_idle(page)
+    expect(sidebar).not_to_be_in_viewport()
+    page.get_by_test_id("stExpandSidebarButton").click()  # still there for the asking
+    expect(sidebar.get_by_text("Mary Phone")).to_be_in_viewport()
