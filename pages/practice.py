@@ -75,6 +75,12 @@ def move_on(exercise_id: str) -> None:
     aria.focus_after_run(f"{aria.keyed(INSTRUCTIONS)} h2")  # the button clicked goes, or is disabled: on to the title
 
 
+def show_hint(exercise_id: str) -> None:
+    """A callback: it acts as the click arrives. Read from the button in the page's body, a click was lost
+    when the code editor's text, sent just after it, stopped its run before it reached the button."""
+    wb.reveal_hint(user.id, exercise_id, st.session_state["codes"][exercise_id])
+
+
 def more(user_id: int) -> None:
     """Add one exercise to today's set, and open it if the open one is done."""
     before = len(wb.todays_set(user_id).items)
@@ -245,9 +251,8 @@ with hints_area:
     for hint in exercise.hints[:shown]:
         st.info(authored(hint), icon=":material/lightbulb:")  # as written: a hint's __init__ is no bold "init"
     if shown < len(exercise.hints):
-        if st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:", key="show_hint"):
-            wb.reveal_hint(user.id, exercise.id, codes[exercise.id])
-            st.rerun()
+        st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:", key="show_hint",
+                  on_click=show_hint, args=(exercise.id,))
     else:
         st.caption("That was the last hint. The tutor can help you think it through.")
 

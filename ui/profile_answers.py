@@ -19,6 +19,9 @@ from engine.profile import STEP_TITLES, STEPS
 from ui import interview
 
 OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused}), said on the next run
+# Save clicked, kept until a run acts on it: read from the button's return value, a click was lost when
+# another message (a text box's value, sent as it lost the focus to the click) stopped its run first
+SAVE = "profile_save_clicked"
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -48,7 +51,9 @@ def section(wb: Workbench, user: User) -> None:
     with st.container(horizontal=True, vertical_alignment="center"):
         # never disabled: a box typed in and not left yet is read by the click's own run, so a button
         # disabled until then took two clicks (the first only left the box)
-        clicked = st.button("Save changes", key="profile:save", type="primary", icon=":material/save:")
+        st.button("Save changes", key="profile:save", type="primary", icon=":material/save:",
+                  on_click=st.session_state.__setitem__, args=(SAVE, True))
+        clicked = st.session_state.get(SAVE, False)
         if to_save:
             st.caption("Not saved yet: " + ", ".join(STEP_TITLES[s] for s in to_save) + ".")
         elif clicked:
@@ -57,6 +62,7 @@ def section(wb: Workbench, user: User) -> None:
         st.success("Saved: " + ", ".join(STEP_TITLES[s] for s in saved_steps) + ".", icon=":material/check:")
     if refused:
         st.error("Not saved: " + ", ".join(STEP_TITLES[s] for s in refused) + " (see above).", icon=":material/error:")
+    st.session_state.pop(SAVE, None)  # acted on: said there is nothing to save, or saving now
     if clicked and to_save:
         st.session_state[OUTCOME] = save(wb, user, profile, {s: entered[s] for s in to_save})
         st.rerun()

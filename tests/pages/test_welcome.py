@@ -314,7 +314,7 @@ def test_logging_in_writes_a_signed_cookie_on_every_run(at, wb):
     user = grace(wb)
     log_in(at, "grace", "password123")
     script = cookie_script(at)
-    assert '\ndocument.cookie = "workbench_auth=' in script and "SameSite=Strict" in script
+    assert script.startswith('<script>document.cookie = "workbench_auth=') and "SameSite=Strict" in script
     token = re.search(r"workbench_auth=([\w.-]+);", script).group(1)
     claims = jwt.decode(token, (wb.settings.home / "cookie_key").read_text().strip(), algorithms=["HS256"])
     assert claims["username"] == user.username
