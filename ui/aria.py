@@ -18,10 +18,15 @@ def set_attributes(selector: str, attributes: dict[str, str]) -> None:
 
 
 def set_all(attributes: dict[str, dict[str, str]]) -> None:
-    """Set attributes on the elements of several selectors: ``{selector: {name: value}}``, in one script."""
-    page_script.run(f"Object.entries({page_script.literal(attributes)}).forEach(([selector, attributes]) => "
-                    "document.querySelectorAll(selector).forEach(element => Object.entries(attributes).forEach("
-                    "([name, value]) => element.setAttribute(name, value))))")
+    """Set attributes on the elements of several selectors: ``{selector: {name: value}}``, in one script.
+    Again as elements arrive, for a few seconds: on a fresh page load the script ran before the elements
+    it names were drawn, and found none."""
+    page_script.run(f"(() => {{ const set = () => Object.entries({page_script.literal(attributes)}).forEach("
+                    "([selector, attributes]) => document.querySelectorAll(selector).forEach(element => "
+                    "Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value)))); set(); "
+                    "const watcher = new MutationObserver(set); "
+                    "watcher.observe(document.body, {childList: true, subtree: true}); "
+                    "setTimeout(() => watcher.disconnect(), 5000) })()")  # a function: its names are its own
 
 
 def keyed(key: str) -> str:
