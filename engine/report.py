@@ -98,7 +98,7 @@ def _page_number(number: int, pages: int) -> Any:
 def headline(progress: Progress, now: datetime) -> list[str]:
     """The lines under the report's title: when, the streaks, the totals and the next skill."""
     s, streak = progress.summary, progress.streaks
-    lines = [f"{to_naive_utc(now):%d %B %Y, %H:%M} UTC."]
+    lines = [f"{chart_words.timed(to_naive_utc(now))}."]
     if progress.empty:
         return lines + ["No tries yet: practise a little and your progress will show here."]
     lines.append(f"Current streak {charts.count(streak.current, 'day')}, longest {streak.longest}. "

@@ -34,6 +34,10 @@ def start_again(wb: Workbench, user: User, exercise: Exercise) -> None:
     st.session_state.setdefault("codes", {})[exercise.id] = exercise.starter
     versions = st.session_state.setdefault("editor_versions", {})
     versions[exercise.id] = versions.get(exercise.id, 0) + 1  # a new editor: the old one's text is not sent back
+    _forget_results(wb, user, exercise)
+
+
+def _forget_results(wb: Workbench, user: User, exercise: Exercise) -> None:
     results.forget(exercise.id)
     wb.save_draft(user.id, exercise.id, exercise.starter)  # last: see pages/practice.py skip
 
@@ -44,7 +48,10 @@ def confirm(wb: Workbench, user: User, exercise: Exercise, code: str) -> None:
     if st.session_state.get(ASKED) != exercise.id:
         return
     if code == exercise.starter:
-        start_again(wb, user, exercise)
+        # the editor keeps its place: it shows the starter already, and a new one, drawn a run later, lost the
+        # keys typed meanwhile
+        answered()
+        _forget_results(wb, user, exercise)
         return
     st.warning("Start again from the starter code? The code you wrote for this exercise will be replaced, "
                "and cannot be brought back.", icon=":material/restart_alt:")

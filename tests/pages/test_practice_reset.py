@@ -49,9 +49,12 @@ def test_reset_of_the_untouched_starter_asks_nothing_and_clears_the_results(at, 
     plain_editor(at)
     click(at, "Run tests")
     assert report_lines(at)
+    editor = at.text_area[0].key
     click(at, "Reset")
     assert RESET_QUESTION not in [w.value for w in at.warning], "nothing to lose: no question"
     assert not report_lines(at) and at.text_area[0].value == wb.exercise(EASY).starter
+    at.run()
+    assert at.text_area[0].key == editor, "the same editor: a new one, drawn a run later, lost the keys typed meanwhile"
 
 
 def test_running_the_tests_drops_an_unanswered_reset_question(at):
