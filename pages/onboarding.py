@@ -13,7 +13,7 @@ through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import ProfileError
 from engine.profile import STEP_TITLES, STEPS
-from ui import cohort_membership, interview
+from ui import aria, cohort_membership, interview
 from ui.markdown import literal
 from ui.session import require_user, workbench
 
@@ -47,7 +47,8 @@ if user.role == "learner":  # educators never come here, and they create cohorts
         cohort_membership.join_form(wb, user)  # joining reruns the page: the step's widgets keep their values
 st.progress(number / len(STEPS), text=f"Step {number} of {len(STEPS)} · {STEP_TITLES[step]}")
 
-with st.container(border=True):
+STEP_KEY = "interview_step"  # the step's box: its title takes the focus when the step changes
+with st.container(border=True, key=STEP_KEY):
     st.subheader(STEP_TITLES[step])
     answers = interview.ask(step, {**profile.answers(), **entered.get(step, {})}, wb.skill_groups(), key="onboarding")
 
@@ -58,11 +59,19 @@ with st.container(horizontal=True):
               on_click=state.__setitem__, args=(GOING, ("next", step)),
               help="Save this step and start practising." if last else "Save this step and go on.")
 
+
+def new_step() -> None:
+    """Draw the step gone to, with the focus on its title: the next thing to do is to answer it (the button
+    clicked may be gone too: Back on the first step, Next become Finish)."""
+    aria.focus_after_run(f"{aria.keyed(STEP_KEY)} h3")
+    st.rerun()
+
+
 going = state.pop(GOING, None)
 if going == ("back", step):
     entered[step] = answers
     state["onboarding_step"] = STEPS[number - 2]
-    st.rerun()
+    new_step()
 
 if going == ("next", step):
     try:
@@ -75,6 +84,8 @@ if going == ("next", step):
         # Practice is not in this run's navigation yet: the router shows it once the profile is complete
         del state["onboarding_step"], state["onboarding_entered"]
         state["just_onboarded"] = True  # Practice greets the learner
-    else:
-        state["onboarding_step"] = STEPS[number]
-    st.rerun()
+        st.rerun()
+    state["onboarding_step"] = STEPS[number]
+    new_step()
+
+aria.move_focus()

@@ -16,7 +16,7 @@ from engine.level import (
     UP_AFTER,
     comfortable_level,
 )
-from ui import cohort_membership, profile_answers
+from ui import aria, cohort_membership, profile_answers
 from ui.session import require_user, workbench
 from ui.tables import MOMENT
 
@@ -28,11 +28,20 @@ wb = workbench()
 user = require_user()
 
 
+LEVEL_KEY = "level_now"  # the container of "Your level", where the focus goes when the button clicked is disabled
+
+
 def steer(action: str) -> None:
-    """A callback, so the page draws the level as it is after the click."""
+    """A callback, so the page draws the level as it is after the click. The focus stays on the button
+    clicked: the line above the buttons comes and goes with the steering, and the buttons drawn anew lost it.
+    A button now disabled (the scale's end, back to automatic) hands it to the level, which is read out."""
     change = wb.steer_level(user.id, action, st.session_state["pin_level"] if action == "pin" else None)
     if change is not None:
         st.session_state["pin_level"] = change.new_level  # the number to pin follows the level
+    level = wb.level(user.id)
+    enabled = {"easier": level.can_steer("easier"), "harder": level.can_steer("harder"), "pin": True,
+               "auto": level.pinned or bool(level.offset_levels)}[action]
+    aria.focus_after_run(f"{aria.keyed(f'level:{action}')} button" if enabled else aria.keyed(LEVEL_KEY))
 
 
 st.title("Profile")
@@ -40,8 +49,9 @@ profile_answers.section(wb, user)
 
 st.header("Level", divider="gray")
 level = wb.level(user.id)
-st.metric("Your level", f"{level.value} of {MAX_LEVEL}",
-          help="Where your exercises are aimed, from 1 (first steps) to 10 (hardest in the bank).")
+with st.container(key=LEVEL_KEY):
+    st.metric("Your level", f"{level.value} of {MAX_LEVEL}",
+              help="Where your exercises are aimed, from 1 (first steps) to 10 (hardest in the bank).")
 if level.pinned:
     st.write(f"**Pinned** at level {level.value}: it stays there until you go back to automatic. "
              "Easier and Harder move the pin.")
@@ -53,16 +63,19 @@ if level.offset_levels:
              f"{'harder' if harder else 'easier'} than your results suggest.")
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
-    st.button("Easier", icon=":material/remove:", on_click=steer, args=("easier",), disabled=not level.can_steer("easier"),
+    st.button("Easier", key="level:easier", icon=":material/remove:", on_click=steer, args=("easier",),
+              disabled=not level.can_steer("easier"),
               help="One level down, and easier exercises from now on (at most 3 levels from what your results suggest).")
-    st.button("Harder", icon=":material/add:", on_click=steer, args=("harder",), disabled=not level.can_steer("harder"),
+    st.button("Harder", key="level:harder", icon=":material/add:", on_click=steer, args=("harder",),
+              disabled=not level.can_steer("harder"),
               help="One level up, and harder exercises from now on (at most 3 levels from what your results suggest).")
     st.session_state.setdefault("pin_level", level.value)
     # a choice of the scale's levels: a typed number could lie outside it, shown but never used
     st.selectbox("Level to pin", range(MIN_LEVEL, MAX_LEVEL + 1), key="pin_level", width=140,
                  help="Keep your level here: new exercises stay within one level of it.")
-    st.button("Pin", icon=":material/push_pin:", on_click=steer, args=("pin",), help="Keep the level chosen on the left.")
-    st.button("Back to automatic", icon=":material/autorenew:", on_click=steer, args=("auto",),
+    st.button("Pin", key="level:pin", icon=":material/push_pin:", on_click=steer, args=("pin",),
+              help="Keep the level chosen on the left.")
+    st.button("Back to automatic", key="level:auto", icon=":material/autorenew:", on_click=steer, args=("auto",),
               disabled=not level.pinned and not level.offset_levels,
               help="Back to the level your results suggest, and let them move it again.")
 
@@ -84,3 +97,4 @@ with st.expander("What the model thinks of each skill", icon=":material/insights
                  column_config={"±": st.column_config.NumberColumn(format="%.1f levels")})
 
 cohort_membership.section(wb, user)
+aria.move_focus()

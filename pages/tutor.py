@@ -23,8 +23,15 @@ FORGETS_NOTHING = ("The notes the tutor took from it stay on the **Memory** page
                    "where you can delete them too.")
 
 
+INPUT = "tutor_input"  # the chat input's key
+
+
 def open_conversation(conversation_id: int | None) -> None:
+    """A callback, a conversation's button in the list (or New conversation). The focus goes to the box to
+    write in, where the conversation goes on: the button clicked becomes the list's mark, and it fell to the
+    top of the page."""
     st.session_state["tutor_conversation"] = conversation_id
+    aria.focus_after_run(f"{aria.keyed(INPUT)} textarea")
 
 
 def about(conversation: Conversation) -> str:
@@ -158,7 +165,7 @@ with chat:
     if exercise_id in catalogue and not wb.solved(user.id, exercise_id):
         st.caption(f":material/lightbulb: Asking for help with **{literal(catalogue[exercise_id].title)}** shows its "
                    "next hint, counted as a hint used, like **Show a hint** on the Practice page.")
-    prompt = st.chat_input(PLACEHOLDER, key="tutor_input")  # no max_chars: see ui/tutor_panel.py
+    prompt = st.chat_input(PLACEHOLDER, key=INPUT)  # no max_chars: see ui/tutor_panel.py
     if prompt:
         if current is None:
             current = wb.start_conversation(user.id, exercise_id=exercise_id)
@@ -176,3 +183,4 @@ with threads:
     st.button("New conversation", icon=":material/add_comment:", on_click=open_conversation, args=(None,),
               width="stretch", type="primary" if current_id is None else "secondary")
     conversation_list(wb.conversations(user.id), current_id)
+aria.move_focus()

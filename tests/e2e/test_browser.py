@@ -27,6 +27,7 @@ STARTER = (ROOT / "data" / "bank" / EXERCISE / "starter.py").read_text()
 PASSWORD = "correct horse battery"
 COOKIE = "workbench_auth"
 EDITOR = 'iframe[title="code_editor.code_editor"]'
+STEP_TITLE = ".st-key-interview_step h3"  # the interview step's title
 
 
 def register(page: Page, username: str, name: str) -> None:
@@ -40,8 +41,9 @@ def register(page: Page, username: str, name: str) -> None:
     form.get_by_role("button", name="Create account").click()
 
 
-def onboard(page: Page, artifacts: Path | None = None) -> None:
-    """Answer the five steps of the interview a new learner gets, and land on Practice."""
+def onboard(page: Page, artifacts: Path | None = None, back_once: bool = False) -> None:
+    """Answer the five steps of the interview a new learner gets, and land on Practice. ``back_once``: go
+    back from the second step to the first, by the keyboard, and on again."""
     expect_page(page, "Getting started")
     expect(page.get_by_text("Step 1 of 5 · Languages")).to_be_visible()
     expect(page.get_by_role("checkbox", name="JavaScript (coming soon)")).to_be_disabled()
@@ -49,6 +51,14 @@ def onboard(page: Page, artifacts: Path | None = None) -> None:
     expect(page.get_by_role("checkbox", name="Python")).to_be_checked()
     expect_idle(page)
     next_step(page, "Step 2 of 5 · Self-rating")
+    if back_once:  # Back is disabled on the first step: the focus goes to the step's title, not the page's top
+        page.get_by_role("button", name="Back").focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("Step 1 of 5 · Languages")).to_be_visible()
+        expect(page.get_by_role("button", name="Back")).to_be_disabled()
+        expect(page.locator(STEP_TITLE)).to_be_focused()
+        expect_idle(page)
+        next_step(page, "Step 2 of 5 · Self-rating")
 
     expect(page.get_by_role("radiogroup")).to_have_count(4)
     for area in ("Basics", "Functions", "Classes", "Sorting"):  # one choice per area, named by its label
@@ -81,6 +91,7 @@ def onboard(page: Page, artifacts: Path | None = None) -> None:
 def next_step(page: Page, progress: str) -> None:
     page.get_by_role("button", name="Next").click()
     expect(page.get_by_text(progress)).to_be_visible()
+    expect(page.locator(STEP_TITLE)).to_be_focused()  # the next thing to do: answer the new step
     expect_idle(page)
 
 
