@@ -18,7 +18,7 @@ if PagesManager.uses_pages_directory:
     st.navigation([st.Page(str(path), url_path=path.stem) for path in sorted(PAGES.glob("*.py"))], position="hidden")
     opening.caption("Opening the Workbench…")
 
-from ui import aria, auth, page_script  # noqa: E402  (slow: the engine, imported once the list above is hidden)
+from ui import aria, auth, page_script, sidebar_drawer  # noqa: E402  (slow: the engine, imported once the list above is hidden)
 from ui.celebration import celebrate  # noqa: E402
 from ui.demo import offer_demo  # noqa: E402
 from ui.markdown import literal  # noqa: E402
@@ -29,6 +29,8 @@ wb = workbench()
 opening.empty()
 page_script.hide_scripts()
 aria.quiet_heading_anchors()
+aria.show_focused_toolbars()
+sidebar_drawer.behave_as_a_drawer()
 user = auth.restore_session(wb)
 
 

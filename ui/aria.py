@@ -78,3 +78,14 @@ def quiet_heading_anchors() -> None:
                     "'[data-testid=\"stHeaderActionElements\"] a:not([tabindex])').forEach("
                     "link => link.setAttribute('tabindex', '-1')); "
                     "quiet(); new MutationObserver(quiet).observe(document.body, {childList: true, subtree: true}) }")
+
+
+# Streamlit shows a chart's toolbar (Show data, Download, Fullscreen) under the mouse only: a keyboard user
+# tabbed through its buttons unseen, four to a chart. Shown while one of them has the focus, they are
+# where the keyboard is, and Show data gives a screen reader the chart's numbers as a table.
+FOCUSED_TOOLBARS = '<style>[data-testid="stElementToolbar"]:focus-within {opacity: 1}</style>'
+
+
+def show_focused_toolbars() -> None:
+    """On every run (``app.py``): an element's toolbar shows while the keyboard is in it."""
+    st.html(FOCUSED_TOOLBARS)  # style alone takes no room

@@ -93,3 +93,30 @@ def test_the_focus_stays_where_the_learner_was(page: Page, app_url: str) -> None
     expect_idle(page)
     press(page, page.get_by_role("button", name="Cancel"))
     expect(page.get_by_role("button", name="Delete everything…")).to_be_focused()
+
+
+def test_a_phones_sidebar_behaves_as_a_drawer(page: Page, app_url: str) -> None:
+    """Closed, its links are no Tab stops; open, it holds the focus; Escape or a page chosen closes it."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(app_url)
+    register(page, "e2e-drawer", "Dee Rawer")
+    onboard(page)
+    expect_idle(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).not_to_be_in_viewport()
+    for _ in range(25):  # the page's Tab stops, around: none of them in the closed sidebar
+        page.keyboard.press("Tab")
+        assert not page.evaluate("() => !!document.activeElement.closest('[data-testid=\"stSidebar\"]')")
+
+    opener = page.get_by_test_id("stExpandSidebarButton")
+    press(page, opener)
+    expect(sidebar.get_by_role("button", name="Collapse sidebar")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(sidebar).not_to_be_in_viewport()
+    expect(opener).to_be_focused()
+
+    press(page, opener)
+    expect(sidebar).to_be_in_viewport()
+    sidebar.get_by_role("link", name="Progress").click()
+    expect_page(page, "Progress")
+    expect(sidebar).not_to_be_in_viewport()  # the page chosen shows, not the sidebar over it

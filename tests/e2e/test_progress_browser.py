@@ -62,6 +62,12 @@ def test_the_progress_page_draws_every_chart(page: Page, progress_app: str, arti
     expect(page.get_by_text("Work on next:")).to_be_visible()
     expect(page.get_by_role("button", name="Progress report (PDF)")).to_be_visible()
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    # a chart's toolbar shows under the mouse, and while the keyboard is in it: no unseen Tab stops
+    show_data = charts.first.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").get_by_role(
+        "button", name="Show data")
+    show_data.focus()
+    page.wait_for_function("button => getComputedStyle(button.closest('[data-testid=\"stElementToolbar\"]')).opacity === '1'",
+                           arg=show_data.element_handle())
 
     page.set_viewport_size({"width": 1400, "height": 2500})  # the whole page: Streamlit scrolls inside it
     expect(drawn).to_have_count(CHARTS)
