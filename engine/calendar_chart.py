@@ -47,7 +47,7 @@ def layer_calendar(calendar: pl.DataFrame, title: str | alt.TitleParams = "Pract
     colour = (alt.when(alt.datum.attempts == 0).then(alt.value(EMPTY_DAY))
               .otherwise(alt.Color("attempts:Q", title="Tries a day", legend=alt.Legend(format="d", tickMinStep=1),
                                    scale=alt.Scale(range=["#c6d4fb", PRIMARY, "#1c3c96"], domainMin=1))))
-    outline = alt.when(alt.datum.today).then(alt.value(SO_FAR_STROKE)).otherwise(alt.value("white"))
+    outline = alt.when(alt.datum.partial).then(alt.value(SO_FAR_STROKE)).otherwise(alt.value("white"))
     axis = alt.Axis(labelAngle=0, ticks=False, domain=False, labelOverlap=False,
                     labelExpr="utcdate(toDate(datum.value)) <= 7 ? utcFormat(toDate(datum.value), '%b') : ''")
     # sizes go to the constructor: .properties() checks each against the schema, slowly

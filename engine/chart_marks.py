@@ -2,8 +2,9 @@
 from the finished ones, and axes of whole counts.
 
 Today is not over: its figures are what it holds so far. Drawn like a finished day, a short day
-would read as a drop; so its row is marked (``mark_today``, ``mark_this_week``) and the chart
-draws it paler (``so_far_opacity``) or outlined (the calendar's square), its tooltip saying so.
+would read as a drop; so its row is marked partial (``mark_today``, ``mark_this_week``) and the chart
+draws it paler (``so_far_opacity``) or outlined (the calendar's square), its tooltip saying so. A
+learner's first week is partial too when they started after its Monday (``mark_first_week``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any
 
 import altair as alt
 import polars as pl
+
+from engine.chart_words import dated
 
 SO_FAR = "today so far"
 SO_FAR_WEEK = "this week so far"  # nor is this week: the same for a weekly chart's last bar or point
@@ -35,16 +38,26 @@ def mark_this_week(frame: pl.DataFrame, today: date | None, label: str) -> pl.Da
     return _mark(frame, "week", monday, label, SO_FAR_WEEK)
 
 
+def mark_first_week(frame: pl.DataFrame, first_day: date | None, label: str) -> pl.DataFrame:
+    """After ``mark_this_week``: the week of the learner's ``first_day`` is partial too, when that day is
+    not its Monday (a short first week read as a slow start), and its ``label`` ends ", from <first day>"."""
+    if first_day is None or first_day.weekday() == 0:
+        return frame
+    is_first = pl.col("week") == first_day - timedelta(days=first_day.weekday())
+    return frame.with_columns(pl.col("partial") | is_first).with_columns(
+        pl.when(is_first).then(pl.col(label) + f", from {dated(first_day)}").otherwise(pl.col(label)).alias(label))
+
+
 def _mark(frame: pl.DataFrame, column: str, current: date | None, label: str, words: str) -> pl.DataFrame:
     is_current = pl.col(column) == current if current is not None else pl.lit(False)
-    return frame.with_columns(is_current.alias("today")).with_columns(
-        pl.when(pl.col("today")).then(pl.col(label) + f", {words}").otherwise(pl.col(label)).alias(label))
+    return frame.with_columns(is_current.alias("partial")).with_columns(
+        pl.when(pl.col("partial")).then(pl.col(label) + f", {words}").otherwise(pl.col(label)).alias(label))
 
 
 def so_far_opacity() -> Any:
-    """The opacity of a daily or weekly bar: paler on today's or this week's (``mark_today``,
-    ``mark_this_week``), whole on the finished ones."""
-    return alt.when(alt.datum.today).then(alt.value(SO_FAR_OPACITY)).otherwise(alt.value(1.0))
+    """The opacity of a daily or weekly bar: paler on the partial ones, today's or this week's (``mark_today``,
+    ``mark_this_week``) or a first week begun after its Monday (``mark_first_week``), whole on the others."""
+    return alt.when(alt.datum.partial).then(alt.value(SO_FAR_OPACITY)).otherwise(alt.value(1.0))
 
 
 def whole_ticks(most: int, least: int = 0) -> alt.Axis:

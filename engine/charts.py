@@ -18,7 +18,7 @@ import altair as alt
 import pandas  # noqa: F401
 import polars as pl
 
-from engine.chart_marks import mark_this_week, so_far_opacity, whole_ticks
+from engine.chart_marks import mark_first_week, mark_this_week, so_far_opacity, whole_ticks
 from engine.chart_words import YOU, Voice, count, dated
 from engine.chart_words import duration as _duration
 from engine.chart_words import level as _level
@@ -175,15 +175,17 @@ def _week_axis(weeks: pl.DataFrame) -> alt.X:
                                labelExpr="utcFormat(toDate(datum.value), '%-d %b')"))
 
 
-def _weeks(weekly: pl.DataFrame, today: date | None = None) -> pl.DataFrame:
+def _weeks(weekly: pl.DataFrame, today: date | None = None, first_day: date | None = None) -> pl.DataFrame:
     """Every week from the first to the last, those without tries included (with none), as text
     (ISO dates: a day is the same day in every time zone); the week that holds ``today``, when it
-    has tries, marked as not over yet (``mark_this_week``)."""
+    has tries, marked as not over yet (``mark_this_week``), and the week of ``first_day`` as begun
+    late (``mark_first_week``)."""
     weeks: list[date] = weekly["week"].to_list()
     every = pl.DataFrame({"week": pl.date_range(min(weeks), max(weeks), "1w", eager=True)})
     filled = (every.join(weekly, on="week", how="left")
               .with_columns(pl.col("attempts", "passes", "hints").fill_null(0), pl.col("minutes").fill_null(0.0)))
-    return (mark_this_week(filled.with_columns(pl.col("week").dt.to_string("%-d %b %Y").alias("label")), today, "label")
+    labelled = filled.with_columns(pl.col("week").dt.to_string("%-d %b %Y").alias("label"))
+    return (mark_first_week(mark_this_week(labelled, today, "label"), first_day, "label")
             .with_columns(pl.col("week").dt.to_string("%Y-%m-%d").alias("week"),
                           pl.col("minutes").round(0).alias("minutes"),
                           pl.col("mean_difficulty").round(1).alias("mean_difficulty")))
@@ -254,15 +256,17 @@ def _too_little_time(weekly: pl.DataFrame) -> str | None:
 
 
 def layer_time(weekly: pl.DataFrame, title: str | alt.TitleParams = "Time on task, by week",
-               today: date | None = None) -> alt.Chart:
+               today: date | None = None, first_day: date | None = None) -> alt.Chart:
     """Minutes spent on tries each week (the time the learner reported or the editor measured), in
     whole minutes. Pass ``today`` (``Progress.today``): the week that holds it is not over, so its
     bar, when it has one, is its minutes so far, drawn paler, and its tooltip says so
-    (``mark_this_week``). With no week of a minute or more, it says so rather than draw bars of 0."""
+    (``mark_this_week``). Pass ``first_day`` (``Progress.first_day``): a first week begun after its
+    Monday is drawn paler too, its tooltip saying from when. With no week of a minute or more, it says
+    so rather than draw bars of 0."""
     message = _too_little_time(weekly)
     if message is not None:
         return empty_chart(title, message)
-    rows = _weeks(weekly, today)
+    rows = _weeks(weekly, today, first_day)
     bar = min(MAX_BAR, 0.8 * WIDTH / rows.height)  # a week or two: bars, not slabs across the chart
     most = int(rows.select(pl.col("minutes").max()).item())
     return (alt.Chart(rows, title=title, width=WIDTH, height=180)
@@ -273,8 +277,8 @@ def layer_time(weekly: pl.DataFrame, title: str | alt.TitleParams = "Time on tas
                              alt.Tooltip("attempts:Q", title="Tries")]))
 
 
-def time_chart(weekly: pl.DataFrame, today: date | None = None) -> Any:
-    return themed(layer_time(weekly, today=today))
+def time_chart(weekly: pl.DataFrame, today: date | None = None, first_day: date | None = None) -> Any:
+    return themed(layer_time(weekly, today=today, first_day=first_day))
 
 
 def time_summary(weekly: pl.DataFrame, today: date | None = None) -> str:

@@ -58,7 +58,7 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
                                   .with_columns(label=pl.col("day").dt.to_string("%a %-d %b %Y")), today, "label"), "day")
     end = utc_day(last + timedelta(days=1))  # the last week's line drawn up to the end of the last day
     since: date = weeks["week"].min()  # type: ignore[assignment]
-    subtitle = span + ("; the paler bar is today so far" if recent["today"].any() else "")
+    subtitle = span + ("; the paler bar is today so far" if recent["partial"].any() else "")
     shown = (last - first).days + 1
     # half a day either side: a bar (at its day's midnight) in the middle of its day, the first and last drawn whole
     domain = [utc_day(first - timedelta(days=1), hours=12), utc_day(last, hours=12)]
@@ -75,9 +75,9 @@ def activity_chart(days: pl.DataFrame, weeks: pl.DataFrame, window: int = DAILY_
     line = alt.Chart().mark_line(color=ACCENT)
     # this week's point hollow, its count so far: a paler point would be hard to tell on the line
     points = alt.Chart().mark_point(filled=True, color=ACCENT, stroke=ACCENT, strokeWidth=1.5).encode(
-        fill=alt.when(alt.datum.today).then(alt.value("white")).otherwise(alt.value(ACCENT)))
+        fill=alt.when(alt.datum.partial).then(alt.value("white")).otherwise(alt.value(ACCENT)))
     weekly_title = (alt.Title("Active learners per week", subtitle="the hollow point is this week so far")
-                    if by_week["today"].any() else "Active learners per week")
+                    if by_week["partial"].any() else "Active learners per week")
     weekly = (alt.layer(line, points, data=by_week, title=weekly_title)
               .encode(x=alt.X("week:T", title=None, scale=alt.Scale(type="utc", domain=[utc_day(since), end]),
                               axis=date_ticks(weeks["week"])),

@@ -89,6 +89,11 @@ class Progress:
         """No tries yet: the page shows a welcome instead of empty charts."""
         return self.summary.attempts == 0
 
+    @property
+    def first_day(self) -> date | None:
+        """The learner's first day of practice: their first week may have begun after its Monday."""
+        return self.active_days["day"][0] if self.active_days.height else None
+
 
 # -- the pieces ----------------------------------------------------------------------------------
 

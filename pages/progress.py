@@ -24,7 +24,7 @@ CHARTS = {  # title: (its chart of the learner's figures, its summary of the sam
     "Skills": (lambda p: charts.layer_mastery(p.mastery), lambda p: charts.mastery_summary(p.mastery)),
     "Success rate and difficulty": (lambda p: charts.layer_success(p.weekly), lambda p: charts.success_summary(p.weekly)),
     # the last week is this one, not over yet: the chart marks it as so far, and the summary says so
-    "Time on task": (lambda p: charts.layer_time(p.weekly, today=p.today),
+    "Time on task": (lambda p: charts.layer_time(p.weekly, today=p.today, first_day=p.first_day),
                      lambda p: charts.time_summary(p.weekly, today=p.today)),
     "Hints per exercise": (lambda p: charts.layer_hints(p.exercises), lambda p: charts.hints_summary(p.exercises)),
 }

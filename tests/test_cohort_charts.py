@@ -174,11 +174,11 @@ def test_todays_bar_is_paler_and_says_so_far(today: date | None, marked: dict[st
     days, weeks = activity_frames([1, 2, 3], 3)  # 16 to 18 March
     spec = cohort_charts.activity_chart(days, weeks, window=7, today=today).to_dict()
     daily = spec["vconcat"][0]
-    assert daily["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": chart_marks.SO_FAR_OPACITY}],
+    assert daily["encoding"]["opacity"] == {"condition": [{"test": "datum.partial", "value": chart_marks.SO_FAR_OPACITY}],
                                             "value": 1.0}
     assert daily["encoding"]["tooltip"][0] == {"field": "label", "title": "day", "type": "nominal"}
     drawn = spec["datasets"][daily["data"]["name"]]
-    assert {row["label"]: row["learners"] for row in drawn if row["today"]} == marked
+    assert {row["label"]: row["learners"] for row in drawn if row["partial"]} == marked
     assert [row["learners"] for row in drawn] == [1, 2, 3], "the counts themselves unchanged"
     assert daily["title"]["subtitle"] == "the last 7 days" + ("; the paler bar is today so far" if marked else "")
 
@@ -200,11 +200,11 @@ def test_this_weeks_point_is_hollow_and_says_so_far(today: date | None, marked: 
     line, points = weekly["layer"]
     assert line["mark"]["type"] == "line" and "encoding" not in line, "the line itself one whole stroke"
     assert (points["mark"]["type"], points["mark"]["stroke"]) == ("point", charts.ACCENT), "a hollow point keeps its rim"
-    assert points["encoding"]["fill"] == {"condition": [{"test": "datum.today", "value": "white"}],
+    assert points["encoding"]["fill"] == {"condition": [{"test": "datum.partial", "value": "white"}],
                                           "value": charts.ACCENT}
     assert weekly["encoding"]["tooltip"][0] == {"field": "label", "title": "week of", "type": "nominal"}
     drawn = spec["datasets"][weekly["data"]["name"]]
-    assert {row["label"]: row["learners"] for row in drawn if row["today"]} == marked
+    assert {row["label"]: row["learners"] for row in drawn if row["partial"]} == marked
     assert [(row["label"].split(",")[0], row["learners"], row["events"]) for row in drawn] == [
         ("9 Mar 2026", 5, 15), ("16 Mar 2026", 3, 9)], "the counts themselves unchanged"
     if marked:

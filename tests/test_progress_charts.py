@@ -135,11 +135,11 @@ def test_todays_square_is_outlined_as_so_far_with_its_exact_tries(active: dict[i
     """The day is not over: today's square keeps the colour of its tries so far (a paler one would read as fewer
     tries), is outlined, and its tooltip says so."""
     s = spec(calendar_chart.streak_calendar(calendar_frame(active)))
-    assert s["encoding"]["stroke"] == {"condition": [{"test": "datum.today", "value": calendar_chart.SO_FAR_STROKE}],
+    assert s["encoding"]["stroke"] == {"condition": [{"test": "datum.partial", "value": calendar_chart.SO_FAR_STROKE}],
                                        "value": "white"}
     assert "opacity" not in s["encoding"], "the colour is the count: not paler"
     rows = values(s)
-    [today] = [r for r in rows if r["today"]]
+    [today] = [r for r in rows if r["partial"]]
     assert today == rows[-1], "the calendar's last day"
     assert (today["date"], today["attempts"]) == ("Fri 20 Mar 2026, today so far", tries_today)
     assert not any(r["date"].endswith("so far") for r in rows[:-1])
@@ -150,7 +150,7 @@ def test_a_learners_calendar_marks_their_today(clocked: Workbench) -> None:
     ada = new_learner(clocked)
     record(clocked, ada, MONDAY, [Try(17), Try(18, passed=False), Try(18, minute=5)])  # the 19th, then two on the 20th
     progress = clocked.progress(ada)
-    [today] = [r for r in values(spec(calendar_chart.streak_calendar(progress.calendar))) if r["today"]]
+    [today] = [r for r in values(spec(calendar_chart.streak_calendar(progress.calendar))) if r["partial"]]
     assert (progress.today, today["date"], today["attempts"], today["passes"]) == (
         TODAY, "Fri 20 Mar 2026, today so far", 2, 1)
 
@@ -312,14 +312,39 @@ def test_this_weeks_bar_is_paler_and_says_so_far(today: date | None, marked: dic
     """The week is not over: its bar is its exact minutes so far, drawn paler, and its tooltip says so. Without a bar
     for this week (or a today), every bar is a finished week."""
     s = spec(charts.time_chart(weekly_frame(WEEKS), today=today))
-    assert s["encoding"]["opacity"] == {"condition": [{"test": "datum.today", "value": chart_marks.SO_FAR_OPACITY}],
+    assert s["encoding"]["opacity"] == {"condition": [{"test": "datum.partial", "value": chart_marks.SO_FAR_OPACITY}],
                                         "value": 1.0}
     assert s["encoding"]["tooltip"][0] == {"field": "label", "title": "Week of", "type": "nominal"}
     rows = values(s)
-    assert {r["label"]: r["minutes"] for r in rows if r["today"]} == marked
+    assert {r["label"]: r["minutes"] for r in rows if r["partial"]} == marked
     assert [(r["week"], r["minutes"], r["attempts"]) for r in rows] == [
         ("2026-03-02", 40.0, 4), ("2026-03-09", 0.0, 0), ("2026-03-16", 95.0, 5)], "the figures themselves unchanged"
     assert not any(r["label"].endswith("so far") for r in rows[:-1])
+
+
+@pytest.mark.parametrize(("first_day", "today", "marked"), [
+    (date(2026, 3, 4), None, {"2 Mar 2026, from 4 Mar 2026": 40.0}),
+    (date(2026, 3, 2), None, {}),
+    (None, None, {}),
+    (date(2026, 3, 18), date(2026, 3, 19), {"16 Mar 2026, this week so far, from 18 Mar 2026": 95.0}),
+], ids=["begun on a wednesday", "begun on its monday", "no first day given", "begun this week"])
+def test_a_first_week_begun_late_is_paler_and_says_from_when(first_day: date | None, today: date | None,
+                                                              marked: dict[str, float]) -> None:
+    """A learner who started on a Wednesday has a short first week: drawn like a whole one, it read as a slow
+    start. Its bar is drawn paler, as this week's is, and its tooltip says from which day it counts."""
+    weekly = weekly_frame(WEEKS if first_day != date(2026, 3, 18) else WEEKS[-1:])
+    rows = values(spec(charts.time_chart(weekly, today=today, first_day=first_day)))
+    assert {r["label"]: r["minutes"] for r in rows if r["partial"]} == marked
+    assert sum(r["minutes"] for r in rows) == sum(weekly["minutes"]), "the figures themselves unchanged"
+
+
+def test_a_learner_who_began_on_a_wednesday_has_a_first_week_from_then(clocked: Workbench) -> None:
+    ada = new_learner(clocked)
+    record(clocked, ada, MONDAY, [Try(2), Try(9, passed=False)])  # Wednesday the 4th, then the 11th
+    progress = clocked.progress(ada)
+    assert progress.first_day == date(2026, 3, 4)
+    rows = values(spec(charts.time_chart(progress.weekly, today=progress.today, first_day=progress.first_day)))
+    assert [r["label"] for r in rows if r["partial"]] == ["2 Mar 2026, from 4 Mar 2026"]
 
 
 def test_a_learners_time_chart_marks_their_week(clocked: Workbench) -> None:
@@ -328,7 +353,7 @@ def test_a_learners_time_chart_marks_their_week(clocked: Workbench) -> None:
     record(clocked, ada, MONDAY, [Try(0), Try(16, minute=5), Try(18, passed=False)])  # the 2nd, then the 18th and 20th
     progress = clocked.progress(ada)
     rows = values(spec(charts.time_chart(progress.weekly, today=progress.today)))
-    assert [(r["label"], r["attempts"]) for r in rows if r["today"]] == [("16 Mar 2026, this week so far", 2)]
+    assert [(r["label"], r["attempts"]) for r in rows if r["partial"]] == [("16 Mar 2026, this week so far", 2)]
     assert [r["week"] for r in rows] == ["2026-03-02", "2026-03-09", "2026-03-16"]
 
 
