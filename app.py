@@ -30,6 +30,7 @@ opening.empty()
 page_script.hide_scripts()
 aria.quiet_heading_anchors()
 aria.show_focused_toolbars()
+aria.popovers_take_the_focus()
 sidebar_drawer.behave_as_a_drawer()
 user = auth.restore_session(wb)
 

@@ -89,3 +89,18 @@ FOCUSED_TOOLBARS = '<style>[data-testid="stElementToolbar"]:focus-within {opacit
 def show_focused_toolbars() -> None:
     """On every run (``app.py``): an element's toolbar shows while the keyboard is in it."""
     st.html(FOCUSED_TOOLBARS)  # style alone takes no room
+
+
+def popovers_take_the_focus() -> None:
+    """For the page's life: a popover opened puts the focus on its first field (else its first button).
+    Streamlit draws a popover's content at the end of the page, so Tab from its button went through the
+    rest of the page (the conversation, the chat box) before reaching it."""
+    page_script.run("if (!window.workbenchPopoverFocus) { window.workbenchPopoverFocus = true; "
+                    "document.addEventListener('click', event => { "
+                    "if (!event.target.closest('[data-testid=\"stPopoverButton\"]')) return; "
+                    "[50, 200, 500].forEach(ms => setTimeout(() => { "
+                    "const body = document.querySelector('[data-testid=\"stPopoverBody\"]'); "
+                    "if (!body || body.contains(document.activeElement)) return; "
+                    "const first = body.querySelector('input:not([disabled]), textarea:not([disabled]), select') "
+                    "|| body.querySelector('button:not([disabled]), a[href]'); "
+                    "if (first) first.focus() }, ms)) }, true) }")

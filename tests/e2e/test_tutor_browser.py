@@ -73,6 +73,7 @@ def test_a_new_conversation_on_the_tutor_page(page: Page, app_url: str) -> None:
     expect_idle(page)
     page.get_by_role("button", name="Rename or delete").click()
     name = page.get_by_role("textbox", name="Name", exact=True)
+    expect(name).to_be_focused()  # the popover's field, not the rest of the page, comes first
     name.fill("Recursion")
     name.press("Enter")  # the value is sent; then the button
     expect_idle(page)
