@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from engine.clock import to_aware_utc, to_naive_utc, utcnow
 from engine.level import LevelChange
@@ -89,6 +89,12 @@ class Attempts:
         """Whether the user has submitted a passing solution of the exercise."""
         return bool(self.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ? AND exercise_id = ? AND passed",
                                       [user_id, exercise_id]))
+
+    def tried_on(self, user_id: int, exercise_id: str, day: date) -> tuple[bool, bool]:
+        """Whether the user tried the exercise on ``day`` (UTC), and whether they passed it then."""
+        row = self.store.one("SELECT count(*), bool_or(passed) FROM attempts WHERE user_id = ? AND exercise_id = ? "
+                             "AND CAST(submitted_at AS DATE) = ?", [user_id, exercise_id, day])
+        return bool(row and row[0]), bool(row and row[1])
 
     def last_seen(self, user_id: int) -> dict[str, datetime]:
         rows = self.store.all("SELECT exercise_id, max(submitted_at) FROM attempts WHERE user_id = ? "

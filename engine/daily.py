@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+import duckdb
+
 from engine.bank import Bank
 from engine.planner import Pick
 from engine.store import Store
@@ -74,7 +76,12 @@ class DailySets:
         """The set planned for ``day``; on the day's first visit, ``plan()`` makes it."""
         planned = self.get(user_id, day)
         if not planned.items:
-            self.add(user_id, day, plan())
+            picks = plan()
+            try:
+                with self.store.transaction():
+                    self.add(user_id, day, picks)
+            except (duckdb.ConstraintException, duckdb.TransactionException):
+                pass  # another run of the page planned the day at the same moment: its plan stands
             planned = self.get(user_id, day)
         return planned
 

@@ -14,6 +14,7 @@ widens them more, so the next results move the estimates quickly again.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -96,6 +97,7 @@ class LearnerState:
     staircase: Staircase
     offset: float  # logits the learner asked to shift their exercises by (easier < 0 < harder)
     last_result_at: datetime | None
+    level_before_pin: int | None = None  # the rule's level, without steering, when a level was pinned
 
 
 @dataclass(frozen=True)
@@ -132,11 +134,12 @@ class LearnerModel:
 
     def state(self, user_id: int) -> LearnerState:
         row = self.store.one("SELECT ability, variance, evidence, level, level_pinned, level_offset, successes_in_row, "
-                             "struggles_in_row, last_result_at FROM learner_state WHERE user_id = ?", [user_id])
+                             "struggles_in_row, last_result_at, level_before_pin FROM learner_state WHERE user_id = ?",
+                             [user_id])
         if row is None:
             return LearnerState(GENERAL_PRIOR, 0, Staircase(STARTING_LEVEL), 0.0, None)
         return LearnerState(Belief(row[0], row[1]), row[2], Staircase(row[3], row[4], row[6], row[7]), row[5],
-                            to_aware_utc(row[8]) if row[8] else None)
+                            to_aware_utc(row[8]) if row[8] else None, row[9])
 
     def deviations(self, user_id: int) -> dict[str, tuple[Belief, int]]:
         rows = self.store.all("SELECT skill, deviation, variance, evidence FROM skill_ratings WHERE user_id = ?",
@@ -196,20 +199,25 @@ class LearnerModel:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def seed(self, user_id: int, self_levels: Mapping[str, str], at: datetime) -> None:
+    def seed(self, user_id: int, self_levels: Mapping[str, str], at: datetime, again: bool = False) -> LevelChange | None:
         """Start a learner from their self-assessment (skill group -> SELF_LEVELS key). Only a
         learner without results is seeded: once results speak, editing the profile changes nothing
-        of the model (the beliefs seeded from the interview are mixed with the results' evidence)."""
+        of the model (the beliefs seeded from the interview are mixed with the results' evidence).
+        ``again``: a new self-rating of a learner who has seen their level, which its history then shows."""
         answers = {g: v for g, v in self_levels.items() if g in self.curriculum.groups and v in SELF_LEVEL_ABILITY}
         state = self.state(user_id)
         if not answers or state.evidence:
-            return
+            return None
         general, seeded = self.interview_beliefs(answers)
-        staircase = replace(state.staircase, level=comfortable_level(general.mean)) \
+        # the level of the self-rating, still as much easier or harder as the learner asked
+        staircase = replace(state.staircase, level=clamp_level(comfortable_level(general.mean) + in_levels(state.offset))) \
             if not state.staircase.pinned else state.staircase
         self._save_state(user_id, replace(state, general=general, staircase=staircase), at)
         self.store.execute("DELETE FROM skill_ratings WHERE user_id = ?", [user_id])  # answered again: start over
         self._save_deviations(user_id, [(skill, belief, 0) for skill, belief in seeded.items()], at)
+        if not again or staircase.level == state.staircase.level:
+            return None
+        return self._log_change(user_id, state.staircase.level, staircase.level, "from your self-rating", at)
 
     def interview_beliefs(self, answers: Mapping[str, str]) -> tuple[Belief, dict[str, Belief]]:
         """The beliefs the interview's answers justify, starting from the priors: each answer is a
@@ -259,7 +267,9 @@ class LearnerModel:
                       for b, w in zip(new_skills, skill_weights(exercise.skills), strict=True)]
         staircase, reason = state.staircase.after(struggled, exercise.difficulty) if counts_for_level \
             else (state.staircase, None)
-        self._save_state(user_id, LearnerState(new_general, state.evidence + 1, staircase, state.offset, at), at)
+        latest = max(at, state.last_result_at) if state.last_result_at else at  # two runs may finish out of order
+        self._save_state(user_id, replace(state, general=new_general, evidence=state.evidence + 1, staircase=staircase,
+                                          last_result_at=latest), at)
         self._save_deviations(user_id, [(skill, belief, deviations.get(skill, (None, 0))[1] + 1)
                                         for skill, belief in zip(exercise.skills, new_skills, strict=True)], at)
         self._save_difficulty(exercise.id, Belief(new_difficulty.mean, max(DIFFICULTY_FLOOR, new_difficulty.variance)),
@@ -275,9 +285,9 @@ class LearnerModel:
         way, so the level shown and "n levels easier than your results suggest" stay in step; at
         the end of the scale they change nothing. Pinned, they move the pinned level. Back to
         automatic returns to the level the results suggest: the rule's level without the steering,
-        or after a pin (during which results did not move it) the model's comfortable level."""
+        or after a pin (during which results did not move it) the rule's level when the pin began."""
         state = self.state(user_id)
-        stair, offset = state.staircase, state.offset
+        stair, offset, before_pin = state.staircase, state.offset, state.level_before_pin
         if action in ("easier", "harder"):
             if not Level(stair.level, stair.pinned, in_levels(offset), []).can_steer(action):
                 return None
@@ -288,21 +298,26 @@ class LearnerModel:
             else:
                 offset, reason = offset + direction * LOGITS_PER_LEVEL, f"you asked for {action}"
         elif action == "pin":
-            if level is None or not MIN_LEVEL <= level <= MAX_LEVEL:
-                raise ValueError(f"pin needs a level from {MIN_LEVEL} to {MAX_LEVEL}")
-            stair, offset, reason = replace(stair, level=level, pinned=True), 0.0, f"you pinned level {level}"
+            if isinstance(level, bool) or not isinstance(level, numbers.Integral) or not MIN_LEVEL <= level <= MAX_LEVEL:
+                raise ValueError(f"pin needs a whole level from {MIN_LEVEL} to {MAX_LEVEL}, not {level!r}")
+            if not stair.pinned:
+                before_pin = clamp_level(stair.level - in_levels(offset))
+            stair, offset, reason = replace(stair, level=int(level), pinned=True), 0.0, f"you pinned level {level}"
         elif action == "auto":
-            if stair.pinned:
+            if stair.pinned and before_pin is not None:
+                suggested, why = before_pin, "your level before the pin"
+            elif stair.pinned:  # pinned before the level was kept
                 suggested, why = comfortable_level(state.general.mean), "where your results put you"
             else:
                 suggested, why = clamp_level(stair.level - in_levels(offset)), "your level without the steering"
             reason = f"back to automatic: level {suggested}, {why}"
-            stair, offset = replace(stair, level=suggested, pinned=False), 0.0
+            stair, offset, before_pin = replace(stair, level=suggested, pinned=False), 0.0, None
         else:
             raise ValueError(f"unknown level action {action!r}: easier, harder, pin or auto")
         if (stair.level, stair.pinned, offset) == (state.staircase.level, state.staircase.pinned, state.offset):
             return None  # nothing to change: automatic when already so, pinning the pinned level
-        self._save_state(user_id, replace(state, staircase=replace(stair, successes=0, struggles=0), offset=offset), at)
+        self._save_state(user_id, replace(state, staircase=replace(stair, successes=0, struggles=0), offset=offset,
+                                          level_before_pin=before_pin), at)
         return self._log_change(user_id, state.staircase.level, stair.level, reason, at)
 
     def forget(self, user_id: int) -> None:
@@ -328,11 +343,11 @@ class LearnerModel:
         s = state.staircase
         self.store.execute(
             "INSERT OR REPLACE INTO learner_state (user_id, ability, variance, evidence, level, level_pinned, "
-            "level_offset, successes_in_row, struggles_in_row, last_result_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "level_offset, successes_in_row, struggles_in_row, last_result_at, updated_at, level_before_pin) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [user_id, state.general.mean, state.general.variance, state.evidence, s.level, s.pinned, state.offset,
              s.successes, s.struggles, to_naive_utc(state.last_result_at) if state.last_result_at else None,
-             to_naive_utc(at)])
+             to_naive_utc(at), state.level_before_pin])
 
     def _save_deviations(self, user_id: int, rows: list[tuple[str, Belief, int]], at: datetime) -> None:
         """Save skill deviations in one statement: (skill, belief, evidence) rows."""

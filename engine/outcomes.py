@@ -8,6 +8,7 @@ clears the exercise's draft. Use ``Workbench.submit`` or ``Workbench.record_resu
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from engine.accounts import Accounts
 from engine.attempts import Attempt, Attempts
 from engine.bank import Exercise
+from engine.clock import to_naive_utc
 from engine.events import Event, EventLog
 from engine.grader import GradeResult
 from engine.learner import LearnerModel
@@ -50,9 +52,12 @@ class Outcomes:
         level change it caused, if any. ``summary``: what the log keeps of a grade result."""
         self.accounts.require(user_id)
         hints_used = max(0, int(hints_used))
+        if duration_s is not None and not (math.isfinite(duration_s) and duration_s >= 0):
+            raise ValueError(f"duration_s must be a number of seconds, 0 or more, not {duration_s!r}")
         result = {"success": passed, "hints": hints_used, "duration_s": duration_s, **(summary or {})}
         context = {"skills": list(exercise.skills), "difficulty": exercise.difficulty}
         with self.store.transaction():  # the attempt, its events and the model move together
+            tried_today, passed_today = self.attempts.tried_on(user_id, exercise.id, to_naive_utc(at).date())
             attempt = self.attempts.record(user_id, exercise.id, passed=passed, status=status,
                                            tests_passed=tests_passed, tests_total=tests_total,
                                            hints_used=hints_used, duration_s=duration_s, code=code, at=at)
@@ -61,11 +66,13 @@ class Outcomes:
                 Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
             ])
             card, failed_before = self.reviews.card(user_id, exercise.id)
-            # a try at an exercise failed and never passed yet continues the same struggle: the level
-            # counts each exercise once, by its first try (a fail, then a pass with help, is one struggle)
-            retry = card is None and failed_before > 0
-            change = self.model.update(user_id, exercise, passed, hints_used, duration_s, failed_before, at,
-                                       counts_for_level=not retry)
+            # a try at an exercise failed and never passed yet continues the same struggle, and so
+            # does another try the same day: the level counts each exercise once a day, by its first
+            # try (a fail, then a pass with help, is one struggle; three passes in a row, one success)
+            retry = (card is None and failed_before > 0) or tried_today
+            # once passed today, trying again says nothing new of ability: the answer is known
+            change = None if passed_today else self.model.update(
+                user_id, exercise, passed, hints_used, duration_s, failed_before, at, counts_for_level=not retry)
             self.reviews.record(user_id, exercise.id, card, passed,
                                 rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
             if change is not None:

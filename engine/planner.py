@@ -25,7 +25,7 @@ from engine.review import ExerciseProgress, Reviews
 
 MASTERED_ENOUGH = 0.5  # an ability estimate at which a skill's prerequisites count as met untried
 REVIEW_SHARE = 1 / 3
-LEAST_WANTED, MOST_WANTED = 0.55, 0.95  # never aim a single pick beyond these to balance the day
+BALANCE_BELOW, BALANCE_ABOVE = 0.15, 0.10  # never aim a single pick this far beyond the band to balance the day
 SKILL_REPEAT_COST = 0.05  # how much closer to the aim a second exercise of a skill must be
 ORDER_COST = 0.01  # earlier skills of the curriculum first, other things equal
 UNSURE_WEIGHT = 0.5  # how much an unsure prediction counts against a pick, beside its distance from the aim
@@ -111,13 +111,14 @@ class Planner:
             chosen.append(best)
             chances.append(aimed[best.id])
             skills.add(best.skills[0])
-        return [self._practice(e, predict(e), aimed[e.id], practised) for e in chosen]
+        return [self._practice(e, predict(e), practised) for e in chosen]
 
     def _aim(self, k: int, picking: int, chances: list[float]) -> float:
         """The chance the ``k``-th of ``picking`` new picks aims at, after the day's ``chances`` so
         far: what brings the day's mean to the band's middle, lifted by ``DAY_SPREAD`` (never past
         the band) on every other pick but the last, so that the next one aims as far below."""
-        wanted = min(MOST_WANTED, max(LEAST_WANTED, self.target * (len(chances) + 1) - sum(chances)))
+        least, most = max(0.01, self.band[0] - BALANCE_BELOW), min(0.99, self.band[1] + BALANCE_ABOVE)
+        wanted = min(most, max(least, self.target * (len(chances) + 1) - sum(chances)))
         if k % 2 == 0 and k < picking - 1:
             wanted = max(wanted, min(wanted + DAY_SPREAD, self.band[1]))
         return wanted
@@ -134,12 +135,13 @@ class Planner:
         lead = "welcome back, review" if gap else "review"
         return Pick(exercise, p, f"{lead}: {self._skill(exercise)}, last seen {ago}", "review")
 
-    def _practice(self, exercise: Exercise, p: float, aimed: float, practised: set[str]) -> Pick:
+    def _practice(self, exercise: Exercise, p: float, practised: set[str]) -> Pick:
         skill = self._skill(exercise)
         if exercise.skills[0] not in practised:
             return Pick(exercise, p, f"new skill: {skill}, {round(p * 100)}% predicted success", "new")
         low, high = self.band
-        kind = "stretch" if aimed < low else "warm-up" if aimed > high else "practice"
+        # named by the chance shown beside it: after Harder, a pick aimed in the band is a stretch
+        kind = "stretch" if p < low else "warm-up" if p > high else "practice"
         return Pick(exercise, p, f"{kind}: {skill}, {round(p * 100)}% predicted success", "practice")
 
     def _skill(self, exercise: Exercise) -> str:

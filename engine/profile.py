@@ -115,9 +115,12 @@ def validate(step: str, answers: Mapping[str, Any], groups: Mapping[str, str]) -
         missing = [name for gid, name in groups.items() if gid not in levels]
         if missing:
             raise ProfileError(f"Rate yourself on every area; not rated yet: {_listed(missing)}.")
-        wrong = [k for k, v in levels.items() if k not in groups or v not in SELF_LEVELS]
+        unknown_areas = [k for k in levels if k not in groups]
+        if unknown_areas:
+            raise ProfileError(f"Unknown area: {', '.join(unknown_areas)}.")
+        wrong = [f"“{groups[k]}”: {v!r}" for k, v in levels.items() if v not in SELF_LEVELS]
         if wrong:
-            raise ProfileError(f"Unknown area or level: {', '.join(wrong)}.")
+            raise ProfileError(f"Unknown level for {', '.join(wrong)}; the levels are {', '.join(SELF_LEVELS)}.")
         return {"levels": levels}
     if step == "goals":
         goals = _strings(answers.get("goals"), "goals")
@@ -156,7 +159,7 @@ def _strings(value: Any, what: str) -> list[str]:
         return []
     if isinstance(value, str) or not isinstance(value, (list, tuple, set)):
         raise ProfileError(f"Choose {what} from the list.")
-    return [str(x) for x in value]
+    return list(dict.fromkeys(str(x) for x in value))  # each once, in the order chosen
 
 
 class Profiles:

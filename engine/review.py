@@ -37,6 +37,8 @@ def review(card_json: str | None, passed: bool, grade: Rating, at: datetime) -> 
     # and sleeps a millisecond to keep ids apart, which neither a row per learner and exercise
     # needs nor ``record_result``'s time budget affords
     card = Card.from_json(card_json) if card_json is not None else Card(card_id=0, due=to_aware_utc(at))
+    if card.last_review is not None and to_aware_utc(at) < card.last_review:
+        return card.to_json(), card.due  # an older result, imported late: the schedule has moved on from it
     card, _ = _SCHEDULER.review_card(card, grade, review_datetime=to_aware_utc(at))
     return card.to_json(), card.due
 
@@ -84,7 +86,7 @@ class Reviews:
         self.store.execute(
             "INSERT INTO exercise_progress (user_id, exercise_id, first_seen_at, last_seen_at, passes, fails, card, due_at) "
             "VALUES ($user, $exercise, $at, $at, $passes, $fails, $card, $due) "
-            "ON CONFLICT (user_id, exercise_id) DO UPDATE SET last_seen_at = $at, "
+            "ON CONFLICT (user_id, exercise_id) DO UPDATE SET last_seen_at = greatest(exercise_progress.last_seen_at, $at), "
             "passes = exercise_progress.passes + $passes, fails = exercise_progress.fails + $fails, "
             "card = $card, due_at = $due",
             {"user": user_id, "exercise": exercise_id, "at": to_naive_utc(at), "passes": int(passed),

@@ -261,4 +261,9 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE drafts ADD COLUMN active_s DOUBLE DEFAULT 0;
     """,
+    # 11: the level the rule had when the learner pinned one (engine/learner.py): Back to automatic
+    # returns to it, as the rule's runs stood still during the pin
+    """
+    ALTER TABLE learner_state ADD COLUMN level_before_pin INTEGER;
+    """,
 ]

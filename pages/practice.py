@@ -57,9 +57,15 @@ def skip(user_id: int, exercise_id: str) -> None:
 
     The next one is opened first: a click arriving meanwhile stops a callback at its next use of
     st.session_state, which must not come after the skip is recorded."""
-    following = next_to_do(wb.todays_set(user_id), after=exercise_id)
+    today = wb.todays_set(user_id)
+    following = next_to_do(today, after=exercise_id)
     if following and following != exercise_id:
         move_on(following)
+    if any(item.pick.exercise.id == exercise_id and item.status == "passed" for item in today.items):
+        if not following:  # solved already: nothing to put aside, and nothing else to open
+            st.toast("Solved today already: nothing to put aside. Choose any exercise, or ask for one more.",
+                     icon=":material/check:")
+        return
     wb.skip(user_id, exercise_id)
     if not following or following == exercise_id:  # nothing else to open: say what the click did
         st.toast("Put aside for today. That was the last of today's set: choose any exercise, or ask for one more.",
@@ -109,7 +115,7 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
         return
     total = len(today.items)
     skipped = f", {today.skipped} skipped" if today.skipped else ""
-    st.progress(today.done / total, text=f"{today.solved} of {total} solved today{skipped}")  # the bar: gone through
+    st.progress(today.done / total, text=f"Today's set: {today.solved} of {total} solved{skipped}")  # the bar: gone through
     if today.complete and today.skipped == total:
         st.info("You skipped every exercise of today's set. Open one to try it after all, or ask for more "
                 "exercises.", icon=":material/skip_next:")
@@ -231,6 +237,10 @@ with work:
         if following:  # on to the next, without scrolling back up to today's set
             st.button(f"Next: {catalogue[following].title}", type="primary", icon=":material/arrow_forward:",
                       on_click=move_on, args=(following,))
+        elif kind == "submit" and result.passed and wb.todays_set(user.id).complete:  # said here, not only at the top
+            st.success("That was the last of today's set: well done!", icon=":material/celebration:")
+            st.button("One more exercise", key="more:after-result", icon=":material/add:", on_click=more, args=(user.id,),
+                      help="Add one more exercise, chosen for you, to today's set.")
 
     tutor_panel(wb, user, exercise)
 

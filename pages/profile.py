@@ -22,7 +22,7 @@ from ui.tables import MOMENT
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
         f"{DOWN_AFTER} struggles in a row at your level or below (a struggle is a fail, {STRUGGLE_HINTS} or more "
-        f"hints, or more than {SLOW_FACTOR:g} times the expected time). Each exercise counts once, by its first try.")
+        f"hints, or more than {SLOW_FACTOR:g} times the expected time). Each exercise counts once a day, by its first try.")
 
 wb = workbench()
 user = require_user()
@@ -51,7 +51,9 @@ st.header("Level", divider="gray")
 level = wb.level(user.id)
 with st.container(key=LEVEL_KEY):
     st.metric("Your level", f"{level.value} of {MAX_LEVEL}",
-              help="Where your exercises are aimed, from 1 (first steps) to 10 (hardest in the bank).")
+              help="A summary of your results, from 1 (first steps) to 10 (hardest in the bank). Your exercises "
+                   "are chosen for about a 3-in-4 chance of success in each skill (see below); Easier, Harder "
+                   "and Pin move them.")
 if level.pinned:
     st.write(f"**Pinned** at level {level.value}: it stays there until you go back to automatic. "
              "Easier and Harder move the pin.")
@@ -65,10 +67,12 @@ if level.offset_levels:
 with st.container(horizontal=True, vertical_alignment="bottom"):
     st.button("Easier", key="level:easier", icon=":material/remove:", on_click=steer, args=("easier",),
               disabled=not level.can_steer("easier"),
-              help="One level down, and easier exercises from now on (at most 3 levels from what your results suggest).")
+              help="The pin one level down, and new exercises with it." if level.pinned else
+              "One level down, and easier exercises from now on (at most 3 levels from what your results suggest).")
     st.button("Harder", key="level:harder", icon=":material/add:", on_click=steer, args=("harder",),
               disabled=not level.can_steer("harder"),
-              help="One level up, and harder exercises from now on (at most 3 levels from what your results suggest).")
+              help="The pin one level up, and new exercises with it." if level.pinned else
+              "One level up, and harder exercises from now on (at most 3 levels from what your results suggest).")
     st.session_state.setdefault("pin_level", level.value)
     # a choice of the scale's levels: a typed number could lie outside it, shown but never used
     st.selectbox("Level to pin", range(MIN_LEVEL, MAX_LEVEL + 1), key="pin_level", width=140,

@@ -20,6 +20,7 @@ from engine.profile import (
     AVAILABLE_LANGUAGES,
     GOALS,
     LANGUAGES,
+    MAX_DAILY_SET,
     MAX_GOAL_NOTE,
     MINUTES_PER_EXERCISE,
     MINUTES_RANGE,
@@ -112,6 +113,9 @@ def exercises_a_day(minutes: int | None) -> str:
     if minutes is None or not low <= minutes <= high:
         return f"Choose from {low} to {high} minutes."
     n = Profile(minutes_per_day=int(minutes)).daily_set_size
+    if n == MAX_DAILY_SET and minutes > MAX_DAILY_SET * MINUTES_PER_EXERCISE:
+        return (f"{MAX_DAILY_SET} exercises a day, the most a day's set holds (about {MAX_DAILY_SET * MINUTES_PER_EXERCISE} "
+                "minutes); One more exercise on Practice adds to it.")
     return f"About {n} exercise{'' if n == 1 else 's'} a day, at about {MINUTES_PER_EXERCISE} minutes each."
 
 

@@ -18,7 +18,7 @@ from engine import Profile, ProfileError, User, Workbench
 from engine.profile import STEP_TITLES, STEPS
 from ui import interview
 
-OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused}), said on the next run
+OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused}, the level it moved to), said on the next run
 # Save clicked, kept until a run acts on it: read from the button's return value, a click was lost when
 # another message (a text box's value, sent as it lost the focus to the click) stopped its run first
 SAVE = "profile_save_clicked"
@@ -34,7 +34,7 @@ def section(wb: Workbench, user: User) -> None:
         st.info("Your profile is not complete: answer every section, then save.", icon=":material/info:")
     else:
         st.caption("Change any answer, then **Save changes** below the answers.")
-    saved_steps, refused = st.session_state.pop(OUTCOME, ((), {}))
+    saved_steps, refused, moved_to = st.session_state.pop(OUTCOME, ((), {}, None))
     groups, saved = wb.skill_groups(), profile.answers()
     entered = {}
     for step in STEPS:
@@ -59,7 +59,8 @@ def section(wb: Workbench, user: User) -> None:
         elif clicked:
             st.caption("Nothing to save: every answer is as saved.")
     if saved_steps:
-        st.success("Saved: " + ", ".join(STEP_TITLES[s] for s in saved_steps) + ".", icon=":material/check:")
+        moved = f" Your level is now {moved_to}, from your new self-rating." if moved_to is not None else ""
+        st.success("Saved: " + ", ".join(STEP_TITLES[s] for s in saved_steps) + "." + moved, icon=":material/check:")
     if refused:
         st.error("Not saved: " + ", ".join(STEP_TITLES[s] for s in refused) + " (see above).", icon=":material/error:")
     st.session_state.pop(SAVE, None)  # acted on: said there is nothing to save, or saving now
@@ -76,10 +77,12 @@ def unsaved(profile: Profile, entered: Mapping[str, Mapping[str, Any]], saved: M
 
 
 def save(wb: Workbench, user: User, profile: Profile, answers: Mapping[str, Mapping[str, Any]]
-         ) -> tuple[list[str], dict[str, str]]:
-    """Save each section in order; the sections saved, and why any was refused. While the profile is
-    incomplete, a refusal stops there: the sections after it need it answered first."""
+         ) -> tuple[list[str], dict[str, str], int | None]:
+    """Save each section in order; the sections saved, why any was refused, and the level if a new
+    self-rating moved it. While the profile is incomplete, a refusal stops there: the sections after
+    it need it answered first."""
     done, refused = [], {}
+    level_before = wb.level(user.id).value
     for step, entered in answers.items():
         try:
             wb.answer_onboarding(user.id, step, entered)
@@ -89,7 +92,8 @@ def save(wb: Workbench, user: User, profile: Profile, answers: Mapping[str, Mapp
                 break
         else:
             done.append(step)
-    return done, refused
+    level_after = wb.level(user.id).value
+    return done, refused, level_after if level_after != level_before and profile.completed else None
 
 
 def _comparable(value: Any) -> Any:

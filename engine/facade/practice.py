@@ -3,6 +3,7 @@ level, the profile and the interview, drafts, hints and skips."""
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -55,7 +56,8 @@ class PracticeCalls(Parts):
 
     def record_result(self, user_id: int, exercise_id: str, passed: bool, hints_used: int = 0,
                       duration_s: float | None = None, at: datetime | None = None) -> None:
-        """Record an outcome graded elsewhere (imports, simulations). ``at``: timezone-aware."""
+        """Record an outcome graded elsewhere (imports, simulations). ``at``: timezone-aware; a result
+        older than the learner's latest is learnt from but moves no "last seen" back."""
         if at is not None and at.tzinfo is None:
             raise ValueError("at must be timezone-aware")
         exercise = self.exercise(exercise_id)
@@ -74,14 +76,16 @@ class PracticeCalls(Parts):
 
     def daily_set(self, user_id: int, n: int | None = None, repeat: bool = False) -> list[Pick]:
         """The daily set with a one-line reason for each pick."""
+        self.accounts.require(user_id)
         if n is None:
             n = self.profile(user_id).daily_set_size or self.settings.daily_set_size
-        if n < 0:
-            raise ValueError("n must be 0 or more")
+        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
+            raise ValueError(f"n must be a whole number, 0 or more, not {n!r}")
         return self.planner.daily_set(user_id, n, self.clock(), repeat=repeat)
 
     def todays_set(self, user_id: int) -> TodaysSet:
         """Today's set as planned on the day's first visit, with how each exercise went today."""
+        self.accounts.require(user_id)
         return self.daily_sets.planned(user_id, self.clock().date(), lambda: self.daily_set(user_id))
 
     def more_exercises(self, user_id: int, n: int = 1) -> TodaysSet:
@@ -91,6 +95,7 @@ class PracticeCalls(Parts):
 
     def predict(self, user_id: int, exercise_id: str) -> float:
         """The model's chance that this learner passes this exercise now (without hints)."""
+        self.accounts.require(user_id)
         return self.model.predictor(user_id)(self.exercise(exercise_id))
 
     def skill_estimate(self, user_id: int, skill: str) -> float:
@@ -114,6 +119,7 @@ class PracticeCalls(Parts):
 
     def steer_level(self, user_id: int, action: str, level: int | None = None) -> LevelChange | None:
         """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto"."""
+        self.accounts.require(user_id)
         change = self.model.steer(user_id, action, self.clock(), level)
         if change is not None:
             self.events.append(level_changed(user_id, change))
@@ -130,9 +136,11 @@ class PracticeCalls(Parts):
         """Validate and save one step of the interview (``ProfileError`` says what to fix).
         Self-assessed levels seed the learner model where it has no evidence yet."""
         with self.store.transaction():
+            again = self.profiles.get(user_id).completed
             profile = self.profiles.answer(user_id, step, answers, self.skill_groups(), self.clock())
-            if step == "levels":
-                self.model.seed(user_id, profile.levels, self.clock())
+            change = self.model.seed(user_id, profile.levels, self.clock(), again) if step == "levels" else None
+            if change is not None:
+                self.events.append(level_changed(user_id, change))
             self.events.append(Event(user_id, "answered-onboarding", step, {"completed": profile.completed},
                                      occurred_at=self.clock()))
         if step == "goals":
@@ -194,6 +202,7 @@ class PracticeCalls(Parts):
     def skip(self, user_id: int, exercise_id: str) -> None:
         """Put an exercise aside for today: marked skipped in today's set and left out of further
         picks today (``repeat`` brings it back)."""
+        self.accounts.require(user_id)
         self.exercise(exercise_id)
         now = self.clock()
         self.reviews.skip(user_id, exercise_id, now)

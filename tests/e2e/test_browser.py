@@ -139,7 +139,7 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     expect(sidebar.get_by_role("link", name="Practice")).to_have_count(0)
     onboard(page, artifacts)
     expect(page.get_by_text("Today's set", exact=True)).to_be_visible()
-    expect(page.get_by_text("0 of 5 solved today")).to_be_visible()
+    expect(page.get_by_text("Today's set: 0 of 5 solved")).to_be_visible()
     expect(sidebar.get_by_role("link", name="Profile")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^(new skill|practice): "))).not_to_have_count(0)
 

@@ -102,7 +102,7 @@ def test_walking_through_all_five_steps(wb, newcomer, answers):
     assert titles(at) == ["Practice"]
     assert [t.value for t in at.toast] == ["Your profile is saved. Here is today's set, chosen for you."]
     assert len(at.get("balloons")) == 1
-    assert progress(at) == "0 of 5 solved today", "40 minutes a day: 5 exercises"
+    assert progress(at) == "Today's set: 0 of 5 solved", "40 minutes a day: 5 exercises"
     assert not at.switch_page("pages/profile.py").run().exception
 
 
@@ -178,7 +178,9 @@ def test_the_learners_name_is_shown_as_typed_not_as_markdown(wb):
     [
         pytest.param(5, "About 1 exercise a day, at about 8 minutes each.", id="least"),
         pytest.param(40, "About 5 exercises a day, at about 8 minutes each.", id="forty"),
-        pytest.param(240, "About 12 exercises a day, at about 8 minutes each.", id="most"),
+        pytest.param(96, "About 12 exercises a day, at about 8 minutes each.", id="most"),
+        pytest.param(240, "12 exercises a day, the most a day's set holds (about 96 minutes); One more exercise on "
+                          "Practice adds to it.", id="beyond-the-most"),
         pytest.param(241, "Choose from 5 to 240 minutes.", id="out-of-range"),
     ],
 )

@@ -19,7 +19,7 @@ def test_todays_set_is_shown_with_reasons_progress_and_open_buttons(at, wb, lear
     items = wb.todays_set(learner.id).items
     assert len(items) == 4, "30 minutes a day: 4 exercises"
     assert at.expander[0].label == "Today's set"
-    assert progress(at) == "0 of 4 solved today"
+    assert progress(at) == "Today's set: 0 of 4 solved"
     lines = set_lines(at)
     assert len(lines) == len(items)
     for number, (line, item) in enumerate(zip(lines, items, strict=True), 1):
@@ -52,7 +52,7 @@ def test_the_set_shows_how_each_exercise_went_and_opens_the_first_to_do(wb, lear
             wb.record_result(learner.id, exercise_id, passed=outcome == "passed")
     at = open_app(learner)
     skipped = outcomes.count("skipped")
-    assert progress(at) == f"{done - skipped} of 4 solved today" + (f", {skipped} skipped" if skipped else "")
+    assert progress(at) == f"Today's set: {done - skipped} of 4 solved" + (f", {skipped} skipped" if skipped else "")
     labels = {"passed": "passed", "tried": "tried, not passed yet", "skipped": "skipped", "todo": "to do"}
     statuses = outcomes + ["todo"] * (len(ids) - len(outcomes))
     for line, status in zip(set_lines(at), statuses, strict=True):
@@ -65,7 +65,7 @@ def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
     click(at, "One more exercise")
     after = todays(wb, learner)
     assert after[:-1] == before and after[-1] not in before
-    assert progress(at) == "0 of 5 solved today" and ": to do]" in set_lines(at)[-1]
+    assert progress(at) == "Today's set: 0 of 5 solved" and ": to do]" in set_lines(at)[-1]
     assert any("70–85% chance of passing" in c.value for c in at.caption), "the picks' chances explained"
     title = wb.exercise(after[-1]).title  # the open exercise stays open: the toast says where the new one went
     assert [t.value for t in at.toast] == [f"Added to today's set: {title}. Open it there when you are ready."]
@@ -81,19 +81,19 @@ def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, lea
         # the last skip opens nothing else: it says what it did, where the learner looks
         last = "Put aside for today. That was the last of today's set: choose any exercise, or ask for one more."
         assert [t.value for t in at.toast] == ([last] if skipped == ids[-1] else [])
-    assert progress(at) == "1 of 4 solved today, 3 skipped"
+    assert progress(at) == "Today's set: 1 of 4 solved, 3 skipped"
     assert [s.value for s in at.success] == ["Today's set is through: 1 solved, 3 skipped. Open a skipped one to try "
                                              "it after all, or ask for more exercises."]
     click(at, "One more exercise")
     new = todays(wb, learner)[-1]
-    assert progress(at) == "1 of 5 solved today, 3 skipped"
+    assert progress(at) == "Today's set: 1 of 5 solved, 3 skipped"
     assert at.selectbox(key="exercise_id").value == new
 
 
 def test_a_set_skipped_through_is_not_praised(at, wb, learner):
     for _ in todays(wb, learner):
         click(at, "Skip")
-    assert progress(at) == "0 of 4 solved today, 4 skipped"
+    assert progress(at) == "Today's set: 0 of 4 solved, 4 skipped"
     assert not at.success
     assert [i.value for i in at.info if "skipped every" in i.value] == [
         "You skipped every exercise of today's set. Open one to try it after all, or ask for more exercises."]
@@ -103,7 +103,7 @@ def test_a_passing_submission_ticks_the_exercise_off_todays_set(at, wb, learner)
     first = todays(wb, learner)[0]
     type_code(at, (BANK / first / "reference.py").read_text())
     click(at, "Submit")
-    assert progress(at) == "1 of 4 solved today"
+    assert progress(at) == "Today's set: 1 of 4 solved"
     assert ": passed]" in set_lines(at)[0]
 
 
@@ -120,7 +120,7 @@ def test_skipping_walks_through_the_whole_set(at, wb, learner, start, order):
                         [learner.id]) == [(i,) for i in skipped]
     assert {item.pick.exercise.id: item.status for item in wb.todays_set(learner.id).items} == {
         i: "skipped" if i in skipped else "todo" for i in ids}
-    assert progress(at) == "0 of 4 solved today, 3 skipped"
+    assert progress(at) == "Today's set: 0 of 4 solved, 3 skipped"
     assert [": skipped]" in line for line in set_lines(at)] == [i in skipped for i in ids]
 
 
@@ -142,3 +142,30 @@ def test_after_a_pass_the_next_exercise_is_one_click_away(at, wb, learner):
     # each a script of its own: the same one in the same place is the same element, and the browser did not
     # run it again (Skip right after Next left the page scrolled down)
     assert len(first_scroll) == len(again) == 1 and first_scroll != again
+
+
+def test_the_last_pass_of_the_set_offers_one_more_beside_the_result(wb, learner):
+    *before, last = todays(wb, learner)
+    for exercise_id in before:
+        wb.record_result(learner.id, exercise_id, passed=True)
+    at = open_app(learner)
+    assert at.selectbox(key="exercise_id").value == last
+    type_code(at, (BANK / last / "reference.py").read_text())
+    click(at, "Submit")
+    assert "That was the last of today's set: well done!" in [s.value for s in at.success]
+    at.button(key="more:after-result").click().run()
+    assert len(wb.todays_set(learner.id).items) == 5
+    assert at.selectbox(key="exercise_id").value == wb.todays_set(learner.id).items[-1].pick.exercise.id, \
+        "the one added is opened, the open one being done"
+
+
+def test_skip_on_an_exercise_solved_today_puts_nothing_aside(wb, learner):
+    ids = todays(wb, learner)
+    for exercise_id in ids:
+        wb.record_result(learner.id, exercise_id, passed=True)
+    at = choose(open_app(learner), ids[1])
+    click(at, "Skip")
+    assert [t.value for t in at.toast] == ["Solved today already: nothing to put aside. Choose any exercise, or ask "
+                                           "for one more."]
+    assert progress(at) == "Today's set: 4 of 4 solved"
+    assert wb.store.scalar("SELECT count(*) FROM events WHERE user_id = ? AND verb = 'skipped'", [learner.id]) == 0

@@ -17,7 +17,7 @@ PREFIX = "profile"
 PINNED = "**Pinned** at level {}: it stays there until you go back to automatic. Easier and Harder move the pin."
 RULE = ("**Automatic.** It goes up after 3 successes in a row on exercises at your level or above, and down after "
         "2 struggles in a row at your level or below (a struggle is a fail, 2 or more hints, or more than 2 times the "
-        "expected time). Each exercise counts once, by its first try.")
+        "expected time). Each exercise counts once a day, by its first try.")
 
 
 def profile_page(user) -> AppTest:
@@ -179,9 +179,9 @@ def test_the_level_and_its_rule_are_explained(wb, learner):
         pytest.param(["Pin"], "7", True, PINNED.format(7), ["you pinned level 7"], id="pin"),
         pytest.param(["Pin", "Harder"], "8", True, PINNED.format(8), ["you asked for harder: pinned at level 8",
                                                                       "you pinned level 7"], id="pin-then-harder"),
-        pytest.param(["Pin", "Back to automatic"], "suggested", False, RULE,
-                     ["back to automatic: level {}, where your results put you", "you pinned level 7"],
-                     id="pin-then-automatic"),
+        pytest.param(["Pin", "Harder", "Back to automatic"], 0, False, RULE,
+                     ["back to automatic: level {}, your level before the pin", "you asked for harder: pinned at level 8",
+                      "you pinned level 7"], id="pin-then-automatic"),
         pytest.param(["Easier", "Back to automatic"], 0, False, RULE,
                      ["back to automatic: level {}, your level without the steering", "you asked for easier"],
                      id="easier-then-automatic"),
@@ -194,8 +194,7 @@ def test_the_level_buttons_steer_it_and_show_in_the_history(wb, learner, clicks,
     for label in clicks:
         click(at, label)
     level = wb.level(learner.id)
-    suggested = comfortable_level(wb.model.state(learner.id).general.mean)  # the model's, after a pin
-    expected = {"7": 7, "8": 8, "suggested": suggested}.get(change) or start + change
+    expected = {"7": 7, "8": 8}.get(change) or start + change
     reasons = [reason.format(expected) for reason in reasons]
     assert (level.value, level.pinned) == (expected, pinned)
     assert [c.reason for c in level.history] == reasons
@@ -241,3 +240,16 @@ def test_save_takes_one_click_after_typing(wb, learner):
     at.button(key="profile:save").click().run()
     assert "Nothing to save: every answer is as saved." in [c.value for c in at.caption]
     assert not at.success
+
+
+def test_a_new_self_rating_says_where_it_moved_the_level(wb, learner):
+    before = wb.level(learner.id).value
+    at = profile_page(learner)
+    fill(at, PREFIX, "levels", {"levels": dict.fromkeys(wb.skill_groups(), "confident")}).run()
+    save(at)
+    after = wb.level(learner.id).value
+    assert after > before
+    assert [s.value for s in at.success] == [f"Saved: {STEP_TITLES['levels']}. Your level is now {after}, "
+                                             "from your new self-rating."]
+    assert level_shown(at) == f"{after} of 10"
+    assert history(at)[0][1:] == [after, "from your self-rating"]
