@@ -83,6 +83,9 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
               disabled=not level.pinned and not level.offset_levels,
               help="Back to the level your results suggest, and let them move it again.")
 
+st.caption("Today's set stays as planned: a change here applies to exercises added with One more exercise, "
+           "and to tomorrow's set.")
+
 st.subheader("How your level changed")
 if level.history:
     st.dataframe([{"When": c.changed_at, "From": c.old_level, "To": c.new_level, "Why": c.reason} for c in level.history],
