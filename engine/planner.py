@@ -14,7 +14,7 @@ they were weaker or stronger; a pinned level keeps new exercises within one leve
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,7 +23,7 @@ from engine.curriculum import Curriculum
 from engine.learner import GAP_DAYS, LearnerModel, SkillEstimate
 from engine.review import ExerciseProgress, Reviews
 
-MASTERED_ENOUGH = 0.5  # an ability estimate at which a skill's prerequisites count as met untried
+MASTERED_ENOUGH = 0.5  # an ability the model must be sure of (one sd below its estimate) for an untried prerequisite
 REVIEW_SHARE = 1 / 3
 BALANCE_BELOW, BALANCE_ABOVE = 0.15, 0.10  # never aim a single pick this far beyond the band to balance the day
 SKILL_REPEAT_COST = 0.05  # how much closer to the aim a second exercise of a skill must be
@@ -124,9 +124,7 @@ class Planner:
         return wanted
 
     def _unlocked(self, skill: str, passed_skills: set[str], estimates: dict[str, SkillEstimate]) -> bool:
-        """Whether every prerequisite of a skill has been passed, or looks mastered already."""
-        return all(r in passed_skills or (r in estimates and estimates[r].ability >= MASTERED_ENOUGH)
-                   for r in self.curriculum.requires(skill))
+        return prerequisites_met(self.curriculum, skill, passed_skills, estimates)
 
     def _review(self, exercise: Exercise, p: float, progress: ExerciseProgress, now: datetime, gap: bool) -> Pick:
         seen = progress.last_seen_at
@@ -146,6 +144,16 @@ class Planner:
 
     def _skill(self, exercise: Exercise) -> str:
         return self.curriculum.name(exercise.skills[0]).lower()
+
+
+def prerequisites_met(curriculum: Curriculum, skill: str, passed_skills: Collection[str],
+                      estimates: Mapping[str, SkillEstimate]) -> bool:
+    """Whether every prerequisite of a skill has been passed, or is surely known already: one standard
+    deviation below its estimate still at ``MASTERED_ENOUGH``. A confident self-rating opens later
+    skills at once; a few passes in the first skills do not open all the others (their estimate
+    alone, general ability rising, did after four)."""
+    return all(r in passed_skills or (r in estimates and estimates[r].ability - estimates[r].sd >= MASTERED_ENOUGH)
+               for r in curriculum.requires(skill))
 
 
 def _same_day(moment: datetime | None, now: datetime) -> bool:

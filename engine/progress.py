@@ -22,7 +22,7 @@ from engine.clock import to_naive_utc
 from engine.curriculum import Curriculum
 from engine.learner import LearnerModel, SkillEstimate
 from engine.level import LOGITS_PER_LEVEL
-from engine.planner import MASTERED_ENOUGH
+from engine.planner import prerequisites_met
 from engine.queries import learner as queries
 from engine.store import Store
 
@@ -248,15 +248,14 @@ def work_on_next(curriculum: Curriculum, estimates: Mapping[str, SkillEstimate],
     (with one skill practised, there is no weakest: it is the only one). A mastered skill is done,
     however it ranks, and one whose prerequisites are not met waits for them: results can reach a
     skill through an exercise that only touches it. When every practised skill is mastered: the first
-    new skill whose prerequisites are met (the planner's rule: each one passed, or estimated strong
+    new skill whose prerequisites are met (the planner's rule: each one passed, or surely strong
     enough already). ``tried``: tries and passes per primary skill (``tries_by_skill``).
 
     The Progress page names it to the learner, and the cohort dashboard to their educator."""
     passed = {skill for skill, row in tried.items() if row["passes"]}
 
     def opened(skill: str) -> bool:
-        return all(r in passed or (r in estimates and estimates[r].ability >= MASTERED_ENOUGH)
-                   for r in curriculum.requires(skill))
+        return prerequisites_met(curriculum, skill, passed, estimates)
 
     practised = [e for e in estimates.values() if e.evidence]
     ready = [e for e in practised if not is_mastered(e) and opened(e.skill)]

@@ -207,3 +207,25 @@ def test_a_steered_pick_is_named_by_the_chance_shown(wb: Workbench, ada: int, cl
         assert pick.reason.startswith(f"{word}:"), pick.reason
     assert any(p.reason.startswith("stretch:") for p in practice), "three levels harder: below the band"
 
+
+
+# -- prerequisites ------------------------------------------------------------------------------------
+
+
+def test_a_few_passes_in_the_first_skills_do_not_open_the_later_ones(wb: Workbench, ada: int, clock: Clock) -> None:
+    passed = set()
+    for _ in range(6):  # six passes in a row, each the planner's own pick
+        pick = wb.daily_set(ada, 1)[0].exercise
+        wb.record_result(ada, pick.id, True, duration_s=200)
+        passed.add(pick.skills[0])
+        clock.advance(hours=3)
+    skills = {p.exercise.skills[0] for p in wb.daily_set(ada, 12)}
+    opened = {s for s in wb.curriculum.skills if all(r in passed for r in wb.curriculum.requires(s))}
+    assert skills <= opened, f"{skills - opened} offered before their prerequisites were passed"
+
+
+def test_a_confident_self_rating_opens_the_later_skills_at_once(wb: Workbench, ada: int) -> None:
+    answer_interview(wb, ada, level="confident", minutes=96)
+    skills = {p.exercise.skills[0] for p in wb.daily_set(ada, 12)}
+    roots = {s for s in wb.curriculum.skills if not wb.curriculum.requires(s)}
+    assert skills - roots, "a learner sure of every area starts beyond the first skills"
