@@ -90,11 +90,10 @@ class Attempts:
         return bool(self.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ? AND exercise_id = ? AND passed",
                                       [user_id, exercise_id]))
 
-    def tried_on(self, user_id: int, exercise_id: str, day: date) -> tuple[bool, bool]:
-        """Whether the user tried the exercise on ``day`` (UTC), and whether they passed it then."""
-        row = self.store.one("SELECT count(*), bool_or(passed) FROM attempts WHERE user_id = ? AND exercise_id = ? "
-                             "AND CAST(submitted_at AS DATE) = ?", [user_id, exercise_id, day])
-        return bool(row and row[0]), bool(row and row[1])
+    def passed_on(self, user_id: int, exercise_id: str, day: date) -> bool:
+        """Whether the user passed the exercise on ``day`` (UTC)."""
+        return bool(self.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ? AND exercise_id = ? AND passed "
+                                      "AND CAST(submitted_at AS DATE) = ?", [user_id, exercise_id, day]))
 
     def last_seen(self, user_id: int) -> dict[str, datetime]:
         rows = self.store.all("SELECT exercise_id, max(submitted_at) FROM attempts WHERE user_id = ? "

@@ -77,9 +77,9 @@ class DailySets:
         planned = self.get(user_id, day)
         if not planned.items:
             picks = plan()
-            try:
+            try:  # at the set's first positions: a plan another run wrote meanwhile makes this one fail
                 with self.store.transaction():
-                    self.add(user_id, day, picks)
+                    self.add(user_id, day, picks, after=0)
             except (duckdb.ConstraintException, duckdb.TransactionException):
                 pass  # another run of the page planned the day at the same moment: its plan stands
             planned = self.get(user_id, day)
@@ -92,9 +92,10 @@ class DailySets:
         self.add(user_id, day, extra)
         return self.get(user_id, day)
 
-    def add(self, user_id: int, day: date, picks: list[Pick]) -> None:
-        start = int(self.store.scalar("SELECT coalesce(max(position), 0) FROM daily_sets WHERE user_id = ? AND day = ?",
-                                      [user_id, day]))
+    def add(self, user_id: int, day: date, picks: list[Pick], after: int | None = None) -> None:
+        """Add picks to the day's set, after its last (or after position ``after``)."""
+        start = after if after is not None else int(self.store.scalar(
+            "SELECT coalesce(max(position), 0) FROM daily_sets WHERE user_id = ? AND day = ?", [user_id, day]))
         self.store.executemany(
             "INSERT INTO daily_sets (user_id, day, position, exercise_id, kind, reason, probability) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -57,7 +57,10 @@ class Outcomes:
         result = {"success": passed, "hints": hints_used, "duration_s": duration_s, **(summary or {})}
         context = {"skills": list(exercise.skills), "difficulty": exercise.difficulty}
         with self.store.transaction():  # the attempt, its events and the model move together
-            tried_today, passed_today = self.attempts.tried_on(user_id, exercise.id, to_naive_utc(at).date())
+            card, failed_before, last_seen = self.reviews.card(user_id, exercise.id)
+            day = to_naive_utc(at).date()
+            tried_today = last_seen is not None and to_naive_utc(last_seen).date() == day
+            passed_today = tried_today and self.attempts.passed_on(user_id, exercise.id, day)
             attempt = self.attempts.record(user_id, exercise.id, passed=passed, status=status,
                                            tests_passed=tests_passed, tests_total=tests_total,
                                            hints_used=hints_used, duration_s=duration_s, code=code, at=at)
@@ -65,7 +68,6 @@ class Outcomes:
                 Event(user_id, "submitted", exercise.id, result, context, at),
                 Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
             ])
-            card, failed_before = self.reviews.card(user_id, exercise.id)
             # a try at an exercise failed and never passed yet continues the same struggle, and so
             # does another try the same day: the level counts each exercise once a day, by its first
             # try (a fail, then a pass with help, is one struggle; three passes in a row, one success)

@@ -72,11 +72,12 @@ class Reviews:
                               "FROM exercise_progress WHERE user_id = ?", [user_id])
         return {r[0]: ExerciseProgress(r[0], _aware(r[1]), r[2], r[3], _aware(r[4]), _aware(r[5])) for r in rows}
 
-    def card(self, user_id: int, exercise_id: str) -> tuple[str | None, int]:
-        """The exercise's review card (JSON, None before a first pass) and the learner's fails at it."""
-        row = self.store.one("SELECT card, fails FROM exercise_progress WHERE user_id = ? AND exercise_id = ?",
+    def card(self, user_id: int, exercise_id: str) -> tuple[str | None, int, datetime | None]:
+        """The exercise's review card (JSON, None before a first pass), the learner's fails at it, and
+        when they last tried it."""
+        row = self.store.one("SELECT card, fails, last_seen_at FROM exercise_progress WHERE user_id = ? AND exercise_id = ?",
                              [user_id, exercise_id])
-        return (row[0], row[1]) if row else (None, 0)
+        return (row[0], row[1], _aware(row[2])) if row else (None, 0, None)
 
     def record(self, user_id: int, exercise_id: str, card: str | None, passed: bool, grade: Rating,
                at: datetime) -> None:

@@ -115,7 +115,7 @@ def apply(reviews: Reviews, user: int, actions: list[str], exercise: str = EXERC
         if action == "skip":
             reviews.skip(user, exercise, at)
         else:
-            card, _ = reviews.card(user, exercise)
+            card, _, _ = reviews.card(user, exercise)
             passed = action == "pass"
             reviews.record(user, exercise, card, passed, Rating.Good if passed else Rating.Again, at)
 
@@ -143,7 +143,7 @@ def test_reviews_record_passes_fails_and_skips(store: Store, actions: list[str],
     assert (progress.passes, progress.fails) == (passes, fails)
     assert (progress.due_at is not None, progress.last_seen_at is not None, progress.last_skipped_at is not None) == \
         (has_card, seen, skipped)
-    card, failed = reviews.card(1, EXERCISE)
+    card, failed, _ = reviews.card(1, EXERCISE)
     assert ((card is not None), failed) == (has_card, fails)
     if seen:
         last = max(i for i, a in enumerate(actions) if a != "skip")
@@ -158,7 +158,7 @@ def test_reviews_are_per_learner_and_exercise(store: Store) -> None:
     apply(reviews, 1, ["fail"], exercise="python/name-initials")
     assert set(reviews.progress(1)) == {EXERCISE, "python/name-initials"}
     assert reviews.progress(2) == {}
-    assert reviews.card(2, EXERCISE) == (None, 0)
+    assert reviews.card(2, EXERCISE) == (None, 0, None)
     reviews.forget(1)
     assert reviews.progress(1) == {}
 
