@@ -17,7 +17,7 @@ from pathlib import Path
 
 import bcrypt
 
-from engine.clock import to_aware_utc, to_naive_utc, utcnow
+from engine.clock import to_aware_utc, to_naive_utc, utcnow, valid_time_zone
 from engine.events import Event, EventLog
 from engine.store import Store
 
@@ -48,9 +48,10 @@ class User:
     name: str
     role: str
     is_demo: bool = False
+    time_zone: str | None = None  # IANA name where their days begin; None until known (UTC meanwhile)
 
 
-_COLUMNS = "id, username, email, name, role, is_demo"
+_COLUMNS = "id, username, email, name, role, is_demo, time_zone"
 
 
 def _user(row: tuple) -> User:  # type: ignore[type-arg]
@@ -72,8 +73,10 @@ class Accounts:
     # -- registration -----------------------------------------------------------------------
 
     def register(self, username: str, email: str, name: str, password: str, role: str = "learner",
-                 *, is_demo: bool = False, at: datetime | None = None) -> User:
+                 *, is_demo: bool = False, at: datetime | None = None, time_zone: str | None = None) -> User:
+        """A new account. ``time_zone``: where the user's days begin, if known (the browser's)."""
         username, email, name = _tidy(username, email, name)
+        zone = valid_time_zone(time_zone) if time_zone is not None else None
         problems = registration_problems(username, email, name, password, role)
         if problems:
             raise AccountError(" ".join(problems))
@@ -81,9 +84,9 @@ class Accounts:
             raise AccountError(f"The username '{username}' is taken. Please choose another.")
         hashed = bcrypt.hashpw(password.encode(), bcrypt.gensalt(self.bcrypt_rounds)).decode()
         row = self.store.one(
-            f"INSERT INTO users (username, email, name, password_hash, role, is_demo, created_at) "
-            f"VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
-            [username, email, name, hashed, role, is_demo, to_naive_utc(at)])
+            f"INSERT INTO users (username, email, name, password_hash, role, is_demo, created_at, time_zone) "
+            f"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            [username, email, name, hashed, role, is_demo, to_naive_utc(at), zone])
         assert row is not None
         user = _user(row)
         self.events.append(Event(user.id, "registered", None, None, {"role": role}, at))
@@ -101,6 +104,12 @@ class Accounts:
         if user is None:
             raise AccountError(f"no user {user_id}")
         return user
+
+    def set_time_zone(self, user_id: int, time_zone: str) -> User:
+        """Keep where the user's days begin (``ValueError`` for a name that is not a time zone)."""
+        self.require(user_id)
+        self.store.execute("UPDATE users SET time_zone = ? WHERE id = ?", [valid_time_zone(time_zone), user_id])
+        return self.require(user_id)
 
     def by_username(self, username: str) -> User | None:
         row = self.store.one(f"SELECT {_COLUMNS} FROM users WHERE username = ?", [(username or "").strip().lower()])

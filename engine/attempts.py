@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from engine.clock import to_aware_utc, to_naive_utc, utcnow
+from engine.clock import day_bounds, to_aware_utc, to_naive_utc, utcnow
 from engine.level import LevelChange
 from engine.store import Store
 
@@ -90,10 +90,11 @@ class Attempts:
         return bool(self.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ? AND exercise_id = ? AND passed",
                                       [user_id, exercise_id]))
 
-    def passed_on(self, user_id: int, exercise_id: str, day: date) -> bool:
-        """Whether the user passed the exercise on ``day`` (UTC)."""
+    def passed_on(self, user_id: int, exercise_id: str, day: date, time_zone: str | None = None) -> bool:
+        """Whether the user passed the exercise on ``day``, a day of their ``time_zone`` (None: UTC)."""
+        start, end = day_bounds(day, time_zone)
         return bool(self.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ? AND exercise_id = ? AND passed "
-                                      "AND CAST(submitted_at AS DATE) = ?", [user_id, exercise_id, day]))
+                                      "AND submitted_at >= ? AND submitted_at < ?", [user_id, exercise_id, start, end]))
 
     def last_seen(self, user_id: int) -> dict[str, datetime]:
         rows = self.store.all("SELECT exercise_id, max(submitted_at) FROM attempts WHERE user_id = ? "

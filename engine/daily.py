@@ -14,6 +14,7 @@ from datetime import date
 import duckdb
 
 from engine.bank import Bank
+from engine.clock import day_bounds
 from engine.planner import Pick
 from engine.store import Store
 
@@ -54,16 +55,18 @@ class DailySets:
         self.store = store
         self.bank = bank
 
-    def get(self, user_id: int, day: date) -> TodaysSet:
+    def get(self, user_id: int, day: date, time_zone: str | None = None) -> TodaysSet:
+        """The set of ``day``, a day of the learner's ``time_zone`` (None: UTC)."""
+        start, end = day_bounds(day, time_zone)
         rows = self.store.all(
             """
             SELECT d.exercise_id, d.kind, d.reason, d.probability,
                    (SELECT bool_or(a.passed) FROM attempts a WHERE a.user_id = d.user_id
-                     AND a.exercise_id = d.exercise_id AND CAST(a.submitted_at AS DATE) = d.day) AS passed,
-                   (SELECT CAST(p.last_skipped_at AS DATE) = d.day FROM exercise_progress p
+                     AND a.exercise_id = d.exercise_id AND a.submitted_at >= $start AND a.submitted_at < $end) AS passed,
+                   (SELECT p.last_skipped_at >= $start AND p.last_skipped_at < $end FROM exercise_progress p
                      WHERE p.user_id = d.user_id AND p.exercise_id = d.exercise_id) AS skipped
-            FROM daily_sets d WHERE d.user_id = ? AND d.day = ? ORDER BY d.position
-            """, [user_id, day])
+            FROM daily_sets d WHERE d.user_id = $user AND d.day = $day ORDER BY d.position
+            """, {"user": user_id, "day": day, "start": start, "end": end})
         items = []
         for exercise_id, kind, reason, probability, passed, skipped in rows:
             if exercise_id not in self.bank:
@@ -72,9 +75,9 @@ class DailySets:
             items.append(PlannedExercise(Pick(self.bank.get(exercise_id), probability, reason, kind), status))
         return TodaysSet(day, items)
 
-    def planned(self, user_id: int, day: date, plan: Callable[[], list[Pick]]) -> TodaysSet:
-        """The set planned for ``day``; on the day's first visit, ``plan()`` makes it."""
-        planned = self.get(user_id, day)
+    def planned(self, user_id: int, day: date, plan: Callable[[], list[Pick]], time_zone: str | None = None) -> TodaysSet:
+        """The set planned for ``day`` (of ``time_zone``); on the day's first visit, ``plan()`` makes it."""
+        planned = self.get(user_id, day, time_zone)
         if not planned.items:
             picks = plan()
             try:  # at the set's first positions: a plan another run wrote meanwhile makes this one fail
@@ -82,15 +85,16 @@ class DailySets:
                     self.add(user_id, day, picks, after=0)
             except (duckdb.ConstraintException, duckdb.TransactionException):
                 pass  # another run of the page planned the day at the same moment: its plan stands
-            planned = self.get(user_id, day)
+            planned = self.get(user_id, day, time_zone)
         return planned
 
-    def extend(self, user_id: int, day: date, n: int, planned: TodaysSet, plan: Callable[[int], list[Pick]]) -> TodaysSet:
+    def extend(self, user_id: int, day: date, n: int, planned: TodaysSet, plan: Callable[[int], list[Pick]],
+               time_zone: str | None = None) -> TodaysSet:
         """Add to ``planned``, the set of ``day``, the ``n`` best of ``plan(count)`` it does not hold yet."""
         ids = {item.pick.exercise.id for item in planned.items}
         extra = [p for p in plan(n + len(ids)) if p.exercise.id not in ids][:n]
         self.add(user_id, day, extra)
-        return self.get(user_id, day)
+        return self.get(user_id, day, time_zone)
 
     def add(self, user_id: int, day: date, picks: list[Pick], after: int | None = None) -> None:
         """Add picks to the day's set, after its last (or after position ``after``)."""

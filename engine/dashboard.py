@@ -23,7 +23,7 @@ from engine import analytics
 from engine.accounts import User
 from engine.bank import Bank
 from engine.chart_words import dated
-from engine.clock import to_naive_utc
+from engine.clock import in_zone, to_naive_utc
 from engine.cohorts import Cohort, Member
 from engine.curriculum import Curriculum
 from engine.item_analysis import CalibrationRules, calibrated, item_analysis
@@ -301,5 +301,5 @@ def learner_report(store: Store, model: LearnerModel, curriculum: Curriculum, ba
     attempts = attempts.with_columns(title=pl.col("exercise_id").replace_strict(titles, default=pl.col("exercise_id"),
                                                                                 return_dtype=pl.Utf8))
     attempts = attempts.select("submitted_at", "exercise_id", "title", "passed", "hints_used", "duration_s")
-    figures = load_progress(store, model, curriculum, bank, learner.id, now)
+    figures = load_progress(store, model, curriculum, bank, learner.id, in_zone(now, learner.time_zone))  # their days
     return LearnerReport(learner.id, learner.name, learner.username, model.level(learner.id).value, figures, attempts)

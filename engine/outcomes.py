@@ -16,7 +16,7 @@ from typing import Any
 from engine.accounts import Accounts
 from engine.attempts import Attempt, Attempts
 from engine.bank import Exercise
-from engine.clock import to_naive_utc
+from engine.clock import local_day
 from engine.events import Event, EventLog
 from engine.grader import GradeResult
 from engine.learner import LearnerModel
@@ -50,7 +50,7 @@ class Outcomes:
                summary: dict[str, Any] | None = None) -> Attempt:
         """Record one outcome (``AccountError`` for no such user); the attempt returned carries the
         level change it caused, if any. ``summary``: what the log keeps of a grade result."""
-        self.accounts.require(user_id)
+        zone = self.accounts.require(user_id).time_zone
         hints_used = max(0, int(hints_used))
         if duration_s is not None and not (math.isfinite(duration_s) and duration_s >= 0):
             raise ValueError(f"duration_s must be a number of seconds, 0 or more, not {duration_s!r}")
@@ -58,9 +58,9 @@ class Outcomes:
         context = {"skills": list(exercise.skills), "difficulty": exercise.difficulty}
         with self.store.transaction():  # the attempt, its events and the model move together
             card, failed_before, last_seen = self.reviews.card(user_id, exercise.id)
-            day = to_naive_utc(at).date()
-            tried_today = last_seen is not None and to_naive_utc(last_seen).date() == day
-            passed_today = tried_today and self.attempts.passed_on(user_id, exercise.id, day)
+            day = local_day(at, zone)  # the learner's own day
+            tried_today = last_seen is not None and local_day(last_seen, zone) == day
+            passed_today = tried_today and self.attempts.passed_on(user_id, exercise.id, day, zone)
             attempt = self.attempts.record(user_id, exercise.id, passed=passed, status=status,
                                            tests_passed=tests_passed, tests_total=tests_total,
                                            hints_used=hints_used, duration_s=duration_s, code=code, at=at)

@@ -51,7 +51,8 @@ class Planner:
 
     def daily_set(self, user_id: int, n: int, now: datetime, language: str = "python",
                   repeat: bool = False) -> list[Pick]:
-        """The ``n`` best exercises for today, best first. ``repeat``: allow today's again."""
+        """The ``n`` best exercises for today, best first. ``now``: in the learner's time zone, whose
+        day "today" is. ``repeat``: allow today's again."""
         snapshot = self.model.snapshot(user_id)
         state = snapshot.state
         predict = self.model.predictor(user_id, snapshot=snapshot)
@@ -128,7 +129,7 @@ class Planner:
 
     def _review(self, exercise: Exercise, p: float, progress: ExerciseProgress, now: datetime, gap: bool) -> Pick:
         seen = progress.last_seen_at
-        days = (now - seen).days if seen else 0
+        days = (now.date() - seen.astimezone(now.tzinfo).date()).days if seen else 0  # calendar days, the learner's
         ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
         lead = "welcome back, review" if gap else "review"
         return Pick(exercise, p, f"{lead}: {self._skill(exercise)}, last seen {ago}", "review")
@@ -157,7 +158,8 @@ def prerequisites_met(curriculum: Curriculum, skill: str, passed_skills: Collect
 
 
 def _same_day(moment: datetime | None, now: datetime) -> bool:
-    return moment is not None and moment.date() == now.date()
+    """Whether ``moment`` falls on ``now``'s day, in ``now``'s time zone (the learner's)."""
+    return moment is not None and moment.astimezone(now.tzinfo).date() == now.date()
 
 
 def _touched_today(progress: ExerciseProgress | None, now: datetime) -> bool:

@@ -18,7 +18,7 @@ import polars as pl
 
 from engine import analytics
 from engine.bank import Bank
-from engine.clock import to_naive_utc
+from engine.clock import day_bounds, to_aware_utc
 from engine.curriculum import Curriculum
 from engine.learner import LearnerModel, SkillEstimate
 from engine.level import LOGITS_PER_LEVEL
@@ -167,13 +167,14 @@ def activity_version(store: Store, user_id: int) -> int:
 
 def load(store: Store, model: LearnerModel, curriculum: Curriculum, bank: Bank, user_id: int, now: datetime,
          version: int | None = None) -> Progress:
-    """Everything the Progress page shows for one learner, as of ``now`` (aware or naive UTC)."""
-    today = to_naive_utc(now).date()
+    """Everything the Progress page shows for one learner, as of ``now``: the learner's wall time
+    (``Workbench.local_now``), whose zone says where their days begin (naive: UTC)."""
+    local = to_aware_utc(now) if now.tzinfo is None else now
+    today, zone = local.date(), str(local.tzinfo)
     start = calendar_start(today)
     everything = queries.params(user_id)
-    active = analytics.run(store, queries.ACTIVE_DAYS, **everything)
-    weekly = analytics.run(store, queries.WEEKLY,
-                           **queries.params(user_id, since=datetime.combine(start, datetime.min.time())))
+    active = analytics.run(store, queries.ACTIVE_DAYS, **queries.params(user_id, zone=zone))
+    weekly = analytics.run(store, queries.WEEKLY, **queries.params(user_id, since=day_bounds(start, zone)[0], zone=zone))
     exercises = analytics.run(store, queries.EXERCISES, **everything)
     estimates = model.estimates(user_id)
     mastery, next_skill = _mastery(curriculum, estimates, tries_by_skill(exercises, bank))

@@ -266,4 +266,9 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE learner_state ADD COLUMN level_before_pin INTEGER;
     """,
+    # 12: the user's time zone (IANA name), where their days begin: today's set, streaks, the
+    # calendar. NULL until known (the browser tells it at the next login); UTC meanwhile
+    """
+    ALTER TABLE users ADD COLUMN time_zone VARCHAR;
+    """,
 ]

@@ -109,7 +109,8 @@ def collect(store: Store, model: LearnerModel, curriculum: Curriculum, achieveme
     level = model.level(user.id)
     registered = store.scalar("SELECT created_at FROM users WHERE id = ?", [user.id])
     learner = {"id": user.id, "username": user.username, "name": user.name, "email": user.email, "role": user.role,
-               "registered_at": _iso(registered), "level": level.value, "level_pinned": level.pinned}
+               "registered_at": _iso(registered), "time_zone": user.time_zone, "level": level.value,
+               "level_pinned": level.pinned}
     estimates = [{"skill": e.skill, "name": curriculum.name(e.skill), "ability": e.ability, "sd": e.sd,
                   "evidence": e.evidence, "level": skill_level(e.ability), "mastered": is_mastered(e)}
                  for e in model.estimates(user.id).values()]

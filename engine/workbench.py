@@ -122,6 +122,11 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, Invita
     def user(self, user_id: int) -> User | None:
         return self.accounts.get(user_id)
 
+    def set_time_zone(self, user_id: int, time_zone: str) -> User:
+        """Keep the user's time zone (an IANA name, "Europe/Paris"), where their days begin: today's
+        set, streaks, the calendar. ``ValueError`` for a name that is not a time zone."""
+        return self.accounts.set_time_zone(user_id, time_zone)
+
     def administrator(self) -> User | None:
         """The educator who may change the whole install (remove demo data): the first who
         registered, real accounts before demo ones; None while there is no educator."""

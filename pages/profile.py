@@ -1,4 +1,5 @@
-"""Profile: the interview's answers, to change at any time, and the level, to read and steer."""
+"""Profile: the interview's answers, to change at any time, the level, to read and steer, and the
+time zone where the learner's days begin."""
 
 import streamlit as st
 
@@ -16,7 +17,7 @@ from engine.level import (
     UP_AFTER,
     comfortable_level,
 )
-from ui import aria, cohort_membership, profile_answers
+from ui import aria, cohort_membership, profile_answers, time_zone
 from ui.session import require_user, workbench
 from ui.tables import MOMENT
 
@@ -103,5 +104,6 @@ with st.expander("What the model thinks of each skill", icon=":material/insights
                  hide_index=True, width="stretch",
                  column_config={"±": st.column_config.NumberColumn(format="%.1f levels")})
 
+time_zone.section(wb, user)
 cohort_membership.section(wb, user)
 aria.move_focus()

@@ -67,7 +67,7 @@ def plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 
 def learner(wb: Workbench, query: analytics.Query, user_id: int, since: datetime | None = None) -> list[dict]:
-    return analytics.run(wb.store, query, **learner_queries.params(user_id, since=since)).rows(named=True)
+    return analytics.run(wb.store, query, **learner_queries.params_for(query, user_id, since=since)).rows(named=True)
 
 
 # -- one learner -------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def test_a_pass_after_hints_on_an_earlier_try_is_not_clean(cohort) -> None:
 def test_the_learner_queries_agree_on_sqlite(cohort, query: analytics.Query, since: datetime | None) -> None:
     wb, _, users = cohort
     for user_id in users.values():
-        params = learner_queries.params(user_id, since=since)
+        params = learner_queries.params_for(query, user_id, since=since)
         duck = analytics.run(wb.store, query, **params)
         lite = sqlite_twin(wb.store).execute(query.sqlite, {k: str(v) if isinstance(v, datetime) else v
                                                             for k, v in params.items()})

@@ -64,7 +64,7 @@ def test_json_export_is_one_document_of_this_learners_rows(history) -> None:
     assert set(document) == {"learner", "exported_at", *takeout.TABLES}
     assert document["learner"] == {"id": ada, "username": "ada", "name": "Ada", "email": "ada@example.org",
                                    "role": "learner", "registered_at": "2026-03-04T09:00:00Z",
-                                   "level": wb.level(ada).value, "level_pinned": False}
+                                   "time_zone": None, "level": wb.level(ada).value, "level_pinned": False}
     assert document["exported_at"] == "2026-03-04T09:00:00Z"
     assert len(document["attempts"]) == 27
     assert all(a["submitted_at"].endswith("Z") for a in document["attempts"])

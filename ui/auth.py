@@ -29,7 +29,7 @@ from streamlit_authenticator.controllers import AuthenticationController
 
 from engine import AccountError, LoginError, User, Workbench
 from engine.accounts import cookie_key
-from ui import page_script
+from ui import page_script, time_zone
 
 ALGORITHM = "HS256"
 GONE_KEY = "account_gone"  # this session's account was removed while it was logged in
@@ -54,8 +54,7 @@ def restore_session(wb: Workbench) -> User | None:
     if user is None or not wb.accounts.session_valid(user.username, _issued_at(wb, claims)):
         _refuse_login(wb, gone=user is None)  # a signed cookie of an account removed since, or revoked
         return None
-    _mark_logged_in(wb, user)
-    return user
+    return _mark_logged_in(wb, user)
 
 
 def _refuse_login(wb: Workbench, gone: bool) -> None:
@@ -184,9 +183,11 @@ def _authenticator(wb: Workbench, user: User) -> AuthenticationController:
     return AuthenticationController(credentials, auto_hash=False, secret_key=_secret(wb))
 
 
-def _mark_logged_in(wb: Workbench, user: User) -> None:
+def _mark_logged_in(wb: Workbench, user: User) -> User:
+    """The user, logged in on this session, with their time zone learnt from the browser if unknown."""
     _authenticator(wb, user).login(token={"username": user.username})
     st.session_state["user_id"] = user.id
+    return time_zone.learn(wb, user)
 
 
 # -- the token ------------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ Sections used to save one by one, each in its own form: a change in one section 
 not kept when the learner saved another, and was gone on the next visit. Now the widgets are
 live (the minutes say at once how many exercises they buy), the sections with unsaved changes are
 named beside the one Save button, and Save keeps each of them; a section the engine refuses
-keeps what was typed and says why under its title.
+keeps what was typed and says why under its title. What was entered and not saved yet outlives a
+visit to another page (Streamlit forgets a widget's value once a page without it has run): it is
+kept apart, and the widgets start from it when the Profile is shown again.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused},
 # Save clicked, kept until a run acts on it: read from the button's return value, a click was lost when
 # another message (a text box's value, sent as it lost the focus to the click) stopped its run first
 SAVE = "profile_save_clicked"
+DRAFT = "profile_unsaved"  # {section: answers} entered and not saved yet, for the next visit to the page
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -36,18 +39,22 @@ def section(wb: Workbench, user: User) -> None:
         st.caption("Change any answer, then **Save changes** below the answers.")
     saved_steps, refused, moved_to = st.session_state.pop(OUTCOME, ((), {}, None))
     groups, saved = wb.skill_groups(), profile.answers()
+    shown = dict(saved)  # the widgets start from the answers saved, or from those entered since
+    for answers in st.session_state.get(DRAFT, {}).values():
+        shown.update(answers)
     entered = {}
     for step in STEPS:
         with st.container(border=True):
             st.subheader(STEP_TITLES[step])
             if step in refused:
                 st.error(refused[step], icon=":material/error:")
-            entered[step] = interview.ask(step, saved, groups, key="profile")
+            entered[step] = interview.ask(step, shown, groups, key="profile")
             if step == "time":
                 st.caption("Today's set stays as planned; a new number of minutes applies from tomorrow's. "
                            "On Practice, One more exercise adds to today's.")
 
     to_save = unsaved(profile, entered, saved)
+    st.session_state[DRAFT] = {s: entered[s] for s in to_save}
     with st.container(horizontal=True, vertical_alignment="center"):
         # never disabled: a box typed in and not left yet is read by the click's own run, so a button
         # disabled until then took two clicks (the first only left the box)

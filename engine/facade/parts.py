@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from engine.accounts import Accounts
 from engine.attempts import Attempts
 from engine.bank import Bank, Exercise
-from engine.clock import to_aware_utc
+from engine.clock import in_zone, to_aware_utc
 from engine.curriculum import Curriculum
 from engine.daily import DailySets
 from engine.events import EventLog
@@ -59,8 +59,13 @@ class Parts:
     _memory: MemoryStore | None
 
     def clock(self) -> datetime:
-        """Now, in UTC: days (today's set, "seen today") are UTC days, as stored."""
+        """Now, in UTC, as stored."""
         return to_aware_utc(self._clock())
+
+    def local_now(self, user_id: int) -> datetime:
+        """Now, as the wall time of the user's time zone, where their days begin (today's set, "seen
+        today", streaks, the calendar); ``AccountError`` for no such user."""
+        return in_zone(self.clock(), self.accounts.require(user_id).time_zone)
 
     def exercises(self, language: str = "python", skill: str | None = None) -> list[Exercise]:
         return self.bank.select(language, skill)

@@ -76,22 +76,24 @@ class PracticeCalls(Parts):
 
     def daily_set(self, user_id: int, n: int | None = None, repeat: bool = False) -> list[Pick]:
         """The daily set with a one-line reason for each pick."""
-        self.accounts.require(user_id)
+        now = self.local_now(user_id)
         if n is None:
             n = self.profile(user_id).daily_set_size or self.settings.daily_set_size
         if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
             raise ValueError(f"n must be a whole number, 0 or more, not {n!r}")
-        return self.planner.daily_set(user_id, n, self.clock(), repeat=repeat)
+        return self.planner.daily_set(user_id, n, now, repeat=repeat)
 
     def todays_set(self, user_id: int) -> TodaysSet:
-        """Today's set as planned on the day's first visit, with how each exercise went today."""
-        self.accounts.require(user_id)
-        return self.daily_sets.planned(user_id, self.clock().date(), lambda: self.daily_set(user_id))
+        """Today's set (today in the learner's time zone) as planned on the day's first visit, with
+        how each exercise went today."""
+        now = self.local_now(user_id)
+        return self.daily_sets.planned(user_id, now.date(), lambda: self.daily_set(user_id), str(now.tzinfo))
 
     def more_exercises(self, user_id: int, n: int = 1) -> TodaysSet:
         """Add ``n`` more exercises to today's set (the learner asked for more)."""
-        day = self.clock().date()
-        return self.daily_sets.extend(user_id, day, n, self.todays_set(user_id), lambda count: self.daily_set(user_id, count))
+        now = self.local_now(user_id)
+        return self.daily_sets.extend(user_id, now.date(), n, self.todays_set(user_id),
+                                      lambda count: self.daily_set(user_id, count), str(now.tzinfo))
 
     def predict(self, user_id: int, exercise_id: str) -> float:
         """The model's chance that this learner passes this exercise now (without hints)."""

@@ -28,7 +28,8 @@ class ProgressCalls(Parts):
     def progress(self, user_id: int, version: int | None = None) -> Progress:
         """The learner's Progress page: streaks, weekly figures, mastery per skill, the next skill.
         ``version``: the activity version already read (saves a query)."""
-        return load_progress(self.store, self.model, self.curriculum, self.bank, user_id, self.clock(), version)
+        return load_progress(self.store, self.model, self.curriculum, self.bank, user_id, self.local_now(user_id),
+                             version)
 
     def achievements(self, user_id: int, progress: Progress | None = None) -> list[AchievementStatus]:
         """Every achievement, unlocked (with when) or locked (with progress); newly earned ones are

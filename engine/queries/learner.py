@@ -4,15 +4,18 @@ benchmark times exactly what the page costs.
 
 Every query takes the same three parameters, ``user_id``, ``since`` and ``until`` (naive UTC
 timestamps; None for no bound), so callers pass ``params(user_id)``; DuckDB refuses both missing
-and extra parameters. Each reads the learner's rows of ``events`` through the ``events_user``
+and extra parameters. Those that count days or weeks (``DAYS_AND_WEEKS``) take a fourth, ``zone``,
+the learner's time zone (an IANA name), where their days begin: pass ``params(user_id, zone=...)``.
+Each reads the learner's rows of ``events`` through the ``events_user``
 index: the WHERE of the first step filters on ``user_id`` only, because any other condition there
 makes DuckDB scan the whole log instead; the rest of the filtering, the time window included,
 happens on the materialised rows of that one learner.
 
 A submission writes "submitted" and then "completed" or "failed" with the same result: the
-queries count the second event, one per submission ("a try"). Days and weeks are UTC; weeks
-start on Monday. The SQLite text of each query asks the same question of a copy of the log whose
-``occurred_at`` is ISO text and whose ``result``/``context`` are JSON text.
+queries count the second event, one per submission ("a try"). Days and weeks are the learner's
+(``zone``); weeks start on Monday. The SQLite text of each query asks the same question of a copy
+of the log whose ``occurred_at`` is ISO text and whose ``result``/``context`` are JSON text;
+SQLite knows no time zones, so its days are UTC days (the same answer for a learner in UTC).
 
 Hints: a try's ``shown`` is the running count of hints shown on its exercise when it was
 submitted (the Practice page keeps it in the exercise's draft until a pass clears it), and its
@@ -35,9 +38,11 @@ SOLVED_MILESTONES = (1, 10, 50, 100)  # the pass counts achievements are unlocke
 CLEAN_RUN = 5  # passes in a row without a hint that unlock the hint-free achievement
 
 
-def params(user_id: int, since: datetime | None = None, until: datetime | None = None) -> dict[str, Any]:
-    """The parameters every learner query takes: ``since`` inclusive, ``until`` exclusive."""
-    return {"user_id": user_id, "since": since, "until": until}
+def params(user_id: int, since: datetime | None = None, until: datetime | None = None,
+           zone: str | None = None) -> dict[str, Any]:
+    """The parameters every learner query takes: ``since`` inclusive, ``until`` exclusive; with
+    ``zone`` (the learner's time zone), those of the queries of days and weeks."""
+    return {"user_id": user_id, "since": since, "until": until} | ({"zone": zone} if zone is not None else {})
 
 
 # The learner's rows (index scan), then one row per try with its figures out of the JSON and the
@@ -77,7 +82,8 @@ WITH mine AS (
 """
 
 # What differs between the dialects inside the bodies below.
-_DUCKDB_WORDS = {"day": "CAST(occurred_at AS DATE)", "week": "CAST(date_trunc('week', occurred_at) AS DATE)"}
+_LOCAL = "timezone($zone, occurred_at AT TIME ZONE 'UTC')"  # the learner's wall time
+_DUCKDB_WORDS = {"day": f"CAST({_LOCAL} AS DATE)", "week": f"CAST(date_trunc('week', {_LOCAL}) AS DATE)"}
 _SQLITE_WORDS = {"day": "date(occurred_at)", "week": "date(occurred_at, 'weekday 0', '-6 days')"}
 
 _MINUTES = "CAST(coalesce(sum(duration_s), 0) AS DOUBLE) / 60"
@@ -94,14 +100,14 @@ def _learner(name: str, body: str, description: str) -> Query:
 ACTIVE_DAYS = _learner("learner_active_days", """
 SELECT {day} AS day, count(*) AS attempts, count(*) FILTER (WHERE passed) AS passes, {minutes} AS minutes
 FROM tries GROUP BY {day} ORDER BY day
-""", "Each UTC day with at least one try: tries, passes and minutes (the streak calendar and streaks).")
+""", "Each day (the learner's) with at least one try: tries, passes and minutes (the streak calendar and streaks).")
 
 WEEKLY = _learner("learner_weekly", """
 SELECT {week} AS week, count(*) AS attempts, count(*) FILTER (WHERE passed) AS passes,
        CAST(count(*) FILTER (WHERE passed) AS DOUBLE) / count(*) AS success_rate,
        avg(difficulty) AS mean_difficulty, {minutes} AS minutes, {hints} AS hints
 FROM tries GROUP BY {week} ORDER BY week
-""", "Each week (from Monday) with tries: success rate, mean authored difficulty, minutes on task, hints first "
+""", "Each week (the learner's, from Monday) with tries: success rate, mean authored difficulty, minutes on task, hints first "
    "shown that week.")
 
 EXERCISES = _learner("learner_exercises", """
@@ -141,3 +147,10 @@ WHERE user_id = :user_id AND (:since IS NULL OR occurred_at >= :since) AND (:unt
 """, "The id of the learner's latest event: changes whenever they do something (a cache key).")
 
 QUERIES: list[Query] = [ACTIVE_DAYS, WEEKLY, EXERCISES, RECORDS, ACTIVITY_VERSION]
+DAYS_AND_WEEKS = (ACTIVE_DAYS, WEEKLY)  # these take ``zone`` as well
+
+
+def params_for(query: Query, user_id: int, since: datetime | None = None, until: datetime | None = None,
+               zone: str = "UTC") -> dict[str, Any]:
+    """``params`` for ``query``: with ``zone`` when it counts days or weeks."""
+    return params(user_id, since, until, zone if query in DAYS_AND_WEEKS else None)

@@ -440,3 +440,22 @@ def test_a_phone_logs_back_in_with_the_sidebar_closed(page: Page, app_url: str) 
     expect(sidebar).not_to_be_in_viewport()
     page.get_by_test_id("stExpandSidebarButton").click()  # still there for the asking
     expect(sidebar.get_by_text("Mary Phone")).to_be_in_viewport()
+
+
+def test_a_learner_takes_the_browsers_time_zone_at_sign_up(browser, app_url: str) -> None:
+    """Their days begin at their own midnight: the browser tells its zone at the first login."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, timezone_id="Pacific/Auckland")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    try:
+        page.goto(app_url)
+        register(page, "e2e-kiwi", "Kiri Tane")
+        onboard(page)
+        page.get_by_test_id("stSidebar").get_by_role("link", name="Profile").click()
+        expect_page(page, "Profile")
+        expect(page.get_by_role("combobox", name="Your time zone")).to_have_value("Pacific/Auckland")
+        expect(page.get_by_text(re.compile(r"^It is \d\d:\d\d on \w+day .* there\.$"))).to_be_visible()
+        expect(page.get_by_text("Not known yet", exact=False)).to_have_count(0)
+        expect(page.get_by_role("button", name=re.compile("Use this browser's time zone"))).to_have_count(0)
+    finally:
+        context.close()

@@ -3,6 +3,8 @@ level: what it is, how it moves, the learner's buttons to steer it, and its hist
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from clicks import click
 from factories import REPO, interview_answers
@@ -253,3 +255,38 @@ def test_a_new_self_rating_says_where_it_moved_the_level(wb, learner):
                                              "from your new self-rating."]
     assert level_shown(at) == f"{after} of 10"
     assert history(at)[0][1:] == [after, "from your self-rating"]
+
+
+def test_the_time_zone_is_chosen_from_the_known_ones_and_kept(wb, learner):
+    at = profile_page(learner)
+    zone = at.selectbox(key="profile:time_zone")
+    assert zone.value == "UTC" and "Europe/Paris" in zone.options
+    assert any("Not known yet: your days begin at midnight UTC" in c.value for c in at.caption)
+    zone.select("Pacific/Auckland").run()
+    assert not at.exception, at.exception
+    assert wb.user(learner.id).time_zone == "Pacific/Auckland"
+    assert [t.value for t in at.toast] == ["Time zone saved: Pacific/Auckland. Your days now begin at midnight there."]
+    assert any(re.fullmatch(r"It is \d\d:\d\d on \w+day \d{1,2} \w{3} \d{4} there\.", c.value) for c in at.caption), \
+        "the time there, and no longer unknown"
+    assert wb.todays_set(learner.id).day == wb.local_now(learner.id).date()
+
+
+def test_answers_not_saved_yet_outlive_a_visit_to_another_page(wb, learner):
+    """Streamlit forgets a widget's value once a page without it has run: the Profile keeps what was
+    entered and not saved, and shows it again, still named as not saved."""
+    at = profile_page(learner)
+    fill(at, PREFIX, "time", {"minutes_per_day": 50})
+    fill(at, PREFIX, "goals", {"goals": ["data"], "goal_note": "Clean survey data"}).run()
+    at.switch_page("pages/practice.py").run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/profile.py").run()
+    assert not at.exception, at.exception
+    assert read(at, PREFIX, "time") == {"minutes_per_day": 50}
+    assert read(at, PREFIX, "goals") == {"goals": ["data"], "goal_note": "Clean survey data"}
+    assert f"Not saved yet: {STEP_TITLES['goals']}, {STEP_TITLES['time']}." in [c.value for c in at.caption]
+    assert wb.profile(learner.id).answers()["minutes_per_day"] != 50, "kept, not saved behind the learner's back"
+    save(at)
+    assert wb.profile(learner.id).answers()["minutes_per_day"] == 50
+    at.switch_page("pages/practice.py").run()
+    at.switch_page("pages/profile.py").run()
+    assert not [c.value for c in at.caption if c.value.startswith("Not saved yet")], "saved: nothing left over"

@@ -1,0 +1,177 @@
+"""A learner's days are those of their own time zone: today's set, what counts as tried today, the
+active days and streaks. Stored times stay UTC."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from factories import Clock, new_learner
+
+from engine.accounts import AccountError
+from engine.clock import DEFAULT_TIME_ZONE, day_bounds, in_zone, local_day, time_zones, valid_time_zone
+from engine.workbench import Workbench
+
+# In Los Angeles, 2 March 2026 runs from 08:00 UTC that day to 08:00 UTC the next (standard time).
+LA = "America/Los_Angeles"
+LA_NOON = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # 12:00 on Monday 2 March there
+LA_EVENING = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)  # 18:00 the same Monday there; Tuesday in UTC
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(LA_NOON)
+
+
+@pytest.fixture
+def wb(make_wb: Callable[..., Workbench], clock: Clock) -> Workbench:
+    return make_wb(clock)
+
+
+@pytest.fixture
+def learner_in(wb: Workbench) -> Callable[[str | None], int]:
+    names = iter(("ada", "bob", "cyd", "dee"))
+
+    def make(zone: str | None) -> int:
+        user_id = new_learner(wb, next(names))
+        if zone is not None:
+            wb.set_time_zone(user_id, zone)
+        return user_id
+    return make
+
+
+# -- the zone itself ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("day", "zone", "hours"), [
+    (date(2026, 3, 2), "UTC", 24),
+    (date(2026, 3, 29), "Europe/Paris", 23),  # the clocks go forward
+    (date(2026, 10, 25), "Europe/Paris", 25),  # and back
+    (date(2026, 3, 2), "Asia/Kolkata", 24),
+])
+def test_a_day_runs_from_its_midnight_to_the_next_in_its_zone(day: date, zone: str, hours: int) -> None:
+    start, end = day_bounds(day, zone)
+    assert start.tzinfo is None and end.tzinfo is None, "as the store keeps times: naive UTC"
+    assert (end - start) == timedelta(hours=hours)
+    assert local_day(start.replace(tzinfo=UTC), zone) == day
+    assert local_day((end - timedelta(microseconds=1)).replace(tzinfo=UTC), zone) == day
+    assert local_day(end.replace(tzinfo=UTC), zone) == day + timedelta(days=1)
+
+
+@pytest.mark.parametrize("name", ["Mars/Olympus", "", "   ", None, 3, "../../etc/passwd", "localtime", "utc+2"])
+def test_only_a_known_time_zone_is_taken(name: object) -> None:
+    with pytest.raises(ValueError, match="is not a time zone: use a name such as Europe/Paris"):
+        valid_time_zone(name)
+
+
+def test_the_zones_offered_start_with_utc_and_hold_the_usual_ones() -> None:
+    zones = time_zones()
+    assert zones[0] == DEFAULT_TIME_ZONE
+    assert {"Europe/Paris", "America/New_York", "Pacific/Auckland", "Asia/Kolkata"} <= set(zones)
+    assert valid_time_zone(" Europe/Paris ") == "Europe/Paris"
+
+
+def test_a_new_account_has_no_zone_until_told_and_keeps_the_one_set(wb: Workbench, learner_in) -> None:
+    ada = learner_in(None)
+    user = wb.user(ada)
+    assert user is not None and user.time_zone is None
+    assert wb.local_now(ada) == LA_NOON and local_day(LA_NOON, None) == date(2026, 3, 2), "UTC meanwhile"
+    assert wb.set_time_zone(ada, LA).time_zone == LA
+    assert wb.user(ada).time_zone == LA
+    assert wb.local_now(ada).utcoffset() == timedelta(hours=-8)
+    with pytest.raises(ValueError, match="not a time zone"):
+        wb.set_time_zone(ada, "Pacific/Atlantis")
+    assert wb.user(ada).time_zone == LA, "a refused name changes nothing"
+    with pytest.raises(AccountError):
+        wb.set_time_zone(99_999, LA)
+
+
+def test_an_account_can_be_made_with_its_zone(wb: Workbench) -> None:
+    user = wb.accounts.register("bea", "bea@example.org", "Bea", "password123", time_zone="Asia/Tokyo")
+    assert wb.user(user.id).time_zone == "Asia/Tokyo"
+    with pytest.raises(ValueError, match="not a time zone"):
+        wb.accounts.register("cy", "cy@example.org", "Cy", "password123", time_zone="Tokyo")
+    assert wb.accounts.by_username("cy") is None
+
+
+# -- today's set and what was done today ----------------------------------------------------------------
+
+
+def test_todays_set_lasts_until_the_learners_own_midnight(wb: Workbench, clock: Clock, learner_in) -> None:
+    west, utc = learner_in(LA), learner_in(None)
+    planned = {who: wb.todays_set(who) for who in (west, utc)}
+    assert planned[west].day == planned[utc].day == date(2026, 3, 2)
+    first = planned[west].items[0].pick.exercise.id
+    clock.now = LA_EVENING
+    wb.record_result(west, first, True, duration_s=120)
+    evening = wb.todays_set(west)
+    assert evening.day == date(2026, 3, 2), "still Monday in Los Angeles"
+    assert [i.pick.exercise.id for i in evening.items] == [i.pick.exercise.id for i in planned[west].items]
+    assert evening.items[0].status == "passed" and evening.done == 1
+    assert wb.todays_set(utc).day == date(2026, 3, 3), "Tuesday in UTC: a new day's set"
+    clock.now = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)  # midnight in Los Angeles
+    tuesday = wb.todays_set(west)
+    assert tuesday.day == date(2026, 3, 3) and tuesday.done == 0
+
+
+def test_a_second_pass_the_same_local_day_teaches_the_model_nothing(wb: Workbench, learner_in) -> None:
+    west, utc = learner_in(LA), learner_in(None)
+    for who in (west, utc):
+        exercise = wb.todays_set(who).items[0].pick.exercise.id
+        wb.record_result(who, exercise, True, at=LA_NOON)
+        before = wb.skill_estimates(who)
+        wb.record_result(who, exercise, True, at=LA_EVENING)  # the same Monday in Los Angeles only
+        moved = wb.skill_estimates(who) != before
+        assert moved == (who == utc), "the answer is known the same day, and only then"
+
+
+def test_what_was_tried_today_stays_out_of_more_picks_until_local_midnight(wb: Workbench, clock: Clock,
+                                                                           learner_in) -> None:
+    west = learner_in(LA)
+    exercise = wb.next_exercises(west, 1)[0].id
+    wb.record_result(west, exercise, False, at=LA_NOON)
+    clock.now = LA_EVENING
+    assert exercise not in [e.id for e in wb.next_exercises(west, 40)], "tried earlier today, there"
+    assert exercise in [e.id for e in wb.next_exercises(west, 40, repeat=True)]
+
+
+def test_a_skip_lasts_the_learners_day(wb: Workbench, clock: Clock, learner_in) -> None:
+    west = learner_in(LA)
+    exercise = wb.todays_set(west).items[0].pick.exercise.id
+    clock.now = LA_EVENING - timedelta(hours=5)  # 13:00 there, 21:00 UTC
+    wb.skip(west, exercise)
+    clock.now = LA_EVENING
+    assert wb.todays_set(west).items[0].status == "skipped"
+
+
+# -- active days and streaks ------------------------------------------------------------------------------
+
+
+def test_active_days_and_streaks_are_the_learners_days(wb: Workbench, clock: Clock, learner_in) -> None:
+    west, utc = learner_in(LA), learner_in(None)
+    for who in (west, utc):
+        first, second = [e.id for e in wb.next_exercises(who, 2)]
+        wb.record_result(who, first, True, at=LA_NOON)
+        wb.record_result(who, second, True, at=LA_EVENING)
+    clock.now = LA_EVENING + timedelta(hours=1)
+    there, here = wb.progress(west), wb.progress(utc)
+    assert there.today == date(2026, 3, 2) and here.today == date(2026, 3, 3)
+    assert there.active_days["day"].to_list() == [date(2026, 3, 2)]
+    assert there.active_days["attempts"].to_list() == [2]
+    assert here.active_days["day"].to_list() == [date(2026, 3, 2), date(2026, 3, 3)]
+    assert (there.streaks.current, there.streaks.practised_today) == (1, True)
+    assert (here.streaks.current, here.streaks.practised_today) == (2, True)
+    assert there.calendar["day"].max() == date(2026, 3, 2)
+    assert there.weekly["attempts"].sum() == 2
+
+
+def test_an_educators_report_counts_the_learners_own_days(wb: Workbench, clock: Clock, learner_in) -> None:
+    from engine.dashboard import learner_report
+
+    west = learner_in(LA)
+    for at, exercise in zip((LA_NOON, LA_EVENING), [e.id for e in wb.next_exercises(west, 2)], strict=True):
+        wb.record_result(west, exercise, True, at=at)
+    report = learner_report(wb.store, wb.model, wb.curriculum, wb.bank, wb.user(west), LA_EVENING)
+    assert report.progress.active_days["day"].to_list() == [date(2026, 3, 2)]
+    assert in_zone(LA_EVENING, LA).date() == report.progress.today
