@@ -9,6 +9,7 @@ from ui.routing import through_router
 
 through_router()  # first, before the slow imports: see ui/routing.py
 
+from datetime import date
 from typing import Any
 
 from engine import calendar_chart, charts
@@ -33,8 +34,11 @@ ACHIEVEMENTS_A_ROW = 4
 
 
 @st.cache_data(show_spinner="Reading your progress…", max_entries=256)
-def figures(user_id: int, version: int) -> tuple[Progress, list[AchievementStatus], dict[str, tuple[dict[str, Any], str]]]:
-    """The learner's figures, achievements and chart specifications, cached until their next activity."""
+def figures(user_id: int, version: int, day: date, zone: str
+            ) -> tuple[Progress, list[AchievementStatus], dict[str, tuple[dict[str, Any], str]]]:
+    """The learner's figures, achievements and chart specifications, cached until their next activity,
+    their next day (``day``, the learner's today: the calendar ends there, the streak counts to it) or
+    a new time zone (``zone``, where their days begin)."""
     wb = workbench()
     progress = wb.progress(user_id, version)
     achievements = wb.achievements(user_id, progress)
@@ -52,7 +56,8 @@ wb = workbench()
 user = require_user()
 st.title("Progress")
 
-progress, achievements, specs = figures(user.id, wb.activity_version(user.id))
+local_now = wb.local_now(user.id)
+progress, achievements, specs = figures(user.id, wb.activity_version(user.id), local_now.date(), str(local_now.tzinfo))
 
 if progress.empty:
     st.info("Nothing to show yet: your streaks, skills and charts appear here after your first submission. "
