@@ -7,6 +7,7 @@ from ui.routing import through_router
 
 through_router()  # first, before the slow imports: see ui/routing.py
 
+from engine.chart_words import timed
 from engine.level import (
     DOWN_AFTER,
     LOGITS_PER_LEVEL,
@@ -15,11 +16,11 @@ from engine.level import (
     SLOW_FACTOR,
     STRUGGLE_HINTS,
     UP_AFTER,
+    LevelChange,
     comfortable_level,
 )
 from ui import aria, cohort_membership, profile_answers, time_zone
 from ui.session import require_user, workbench
-from ui.tables import MOMENT
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
         f"{DOWN_AFTER} struggles in a row at your level or below (a struggle is a fail, {STRUGGLE_HINTS} or more "
@@ -29,6 +30,7 @@ wb = workbench()
 user = require_user()
 
 
+HISTORY_SHOWN = 10  # the latest changes listed; the earlier ones in an expander below them
 LEVEL_KEY = "level_now"  # the container of "Your level", where the focus goes when the button clicked is disabled
 
 
@@ -43,6 +45,11 @@ def steer(action: str) -> None:
     enabled = {"easier": level.can_steer("easier"), "harder": level.can_steer("harder"), "pin": True,
                "auto": level.pinned or bool(level.offset_levels)}[action]
     aria.focus_after_run(f"{aria.keyed(f'level:{action}')} button" if enabled else aria.keyed(LEVEL_KEY))
+
+
+def change_line(change: LevelChange) -> str:
+    """One change of the level as a line of the list, newest first: when, from and to, and why."""
+    return f"- **{timed(change.changed_at)}** · level {change.old_level} → {change.new_level} · {change.reason}"
 
 
 st.title("Profile")
@@ -88,10 +95,13 @@ st.caption("Today's set stays as planned: a change here applies to exercises add
            "and to tomorrow's set.")
 
 st.subheader("How your level changed")
+# a list, not a table: a table's reasons were cut at a phone's width, and a screen reader reads a list
+# line by line where a table's canvas is a grid to walk cell by cell
 if level.history:
-    st.dataframe([{"When": c.changed_at, "From": c.old_level, "To": c.new_level, "Why": c.reason} for c in level.history],
-                 hide_index=True, width="stretch",
-                 column_config={"When": st.column_config.DatetimeColumn("When (UTC)", format=MOMENT)})
+    st.markdown("\n".join(change_line(c) for c in level.history[:HISTORY_SHOWN]))
+    if len(level.history) > HISTORY_SHOWN:
+        with st.expander(f"Earlier changes ({len(level.history) - HISTORY_SHOWN})", icon=":material/history:"):
+            st.markdown("\n".join(change_line(c) for c in level.history[HISTORY_SHOWN:]))
 else:
     st.caption("No changes yet: your level moves with your results, or when you steer it above.")
 

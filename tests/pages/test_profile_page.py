@@ -45,10 +45,13 @@ def level_shown(at: AppTest) -> str:
     return {m.label: m.value for m in at.metric}["Your level"]
 
 
+CHANGE = re.compile(r"- \*\*\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\*\* · level (\d+) → (\d+) · (.+)")
+
+
 def history(at: AppTest) -> list[list]:
-    if not at.dataframe or "Why" not in at.dataframe[0].value.columns:
-        return []
-    return at.dataframe[0].value[["From", "To", "Why"]].values.tolist()
+    """The level's changes listed, newest first: [from, to, why] each."""
+    lines = [line for m in at.markdown for line in m.value.splitlines()]
+    return [[int(m[1]), int(m[2]), m[3]] for line in lines if (m := CHANGE.fullmatch(line))]
 
 
 def test_every_section_shows_the_saved_answers(wb, learner):
@@ -290,3 +293,16 @@ def test_answers_not_saved_yet_outlive_a_visit_to_another_page(wb, learner):
     at.switch_page("pages/practice.py").run()
     at.switch_page("pages/profile.py").run()
     assert not [c.value for c in at.caption if c.value.startswith("Not saved yet")], "saved: nothing left over"
+
+
+def test_a_long_history_lists_the_latest_changes_and_keeps_the_rest_below(wb, learner):
+    for _ in range(6):
+        wb.steer_level(learner.id, "harder")
+        wb.steer_level(learner.id, "easier")
+    at = profile_page(learner)
+    assert len(history(at)) == 12
+    [earlier] = [e for e in at.expander if e.label.startswith("Earlier changes")]
+    assert earlier.label == "Earlier changes (2)"
+    below = [line for m in earlier.markdown for line in m.value.splitlines()]
+    assert len(below) == 2 and all(CHANGE.fullmatch(line) for line in below), "the two oldest, below the ten latest"
+    assert [row[2] for row in history(at)][:2] == ["you asked for easier", "you asked for harder"], "newest first"
