@@ -7,6 +7,8 @@ import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from engine.clock import in_zone
+
 
 @dataclass(frozen=True)
 class Voice:
@@ -64,9 +66,19 @@ def dated(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def timed(moment: datetime) -> str:
-    """A moment as every page writes it: 5 Nov 2026, 14:05 UTC (the store keeps UTC)."""
-    return f"{dated(moment)}, {moment:%H:%M} UTC"
+def timed(moment: datetime, zone: str | None = None) -> str:
+    """A moment as every page writes it: 5 Nov 2026, 14:05 UTC; in ``zone`` (the reader's time zone)
+    with its abbreviation: 5 Nov 2026, 15:05 CET, or its offset where it has none (UTC-03). A naive
+    moment is UTC, as the store keeps it."""
+    local = in_zone(moment, zone)
+    return f"{dated(local)}, {local:%H:%M} {zone_abbreviation(local)}"
+
+
+def zone_abbreviation(moment: datetime) -> str:
+    """The abbreviation of an aware moment's zone then (CET in winter, CEST in summer), or its offset
+    from UTC where the zone has no letters for it ("-03" reads as UTC-03)."""
+    name = moment.strftime("%Z")
+    return f"UTC{name}" if name[:1] in "+-" else name
 
 
 def duration(minutes: float) -> str:

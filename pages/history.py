@@ -7,6 +7,7 @@ from ui.routing import through_router
 through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine.chart_words import timed
+from engine.clock import in_zone
 from ui.session import require_user, workbench
 from ui.tables import MOMENT
 
@@ -29,7 +30,7 @@ if not attempts:
 titles = {e.id: e.title for e in wb.exercises()}
 rows = [
     {
-        "When": a.submitted_at,
+        "When": in_zone(a.submitted_at, user.time_zone),  # shown in the learner's time
         "Exercise": titles.get(a.exercise_id, a.exercise_id),
         "Outcome": "passed" if a.passed else ("error" if a.status == "error" else "failed"),
         "Tests": f"{a.tests_passed}/{a.tests_total}" if a.tests_total else "—",
@@ -41,7 +42,9 @@ rows = [
 passed = sum(a.passed for a in attempts)
 st.caption(f"{len(attempts)} attempt{'' if len(attempts) == 1 else 's'}, {passed} passed.")
 st.dataframe(rows, hide_index=True, width="stretch",
-             column_config={"When": st.column_config.DatetimeColumn("When (UTC)", format=MOMENT),
+             column_config={"When": st.column_config.DatetimeColumn(
+                                "When", format=MOMENT, help=f"In your time zone, {user.time_zone or 'UTC'} "
+                                "(it can be changed on your Profile)."),
                             "Tests": st.column_config.TextColumn(
                                 "Tests", help="Tests passed of the exercise's tests. A dash: the result was recorded "
                                 "without running the tests here (an import, or the demo's practice).")})
@@ -55,7 +58,7 @@ if not kept:
 else:
     chosen = st.selectbox("See the code of an attempt", list(kept), index=None, placeholder="Choose an attempt",
                           help="The attempts whose code was kept (those graded here), newest first.",
-                          format_func=lambda i: f"{timed(by_id[i].submitted_at)} · "
+                          format_func=lambda i: f"{timed(by_id[i].submitted_at, user.time_zone)} · "
                                                 f"{titles.get(by_id[i].exercise_id, by_id[i].exercise_id)} · {outcome_of[i]}")
     if chosen is not None:
         st.code(kept[chosen], language="python", line_numbers=True)

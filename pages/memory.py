@@ -87,14 +87,14 @@ for i, memory in enumerate(shown):
     # a row, not columns: the note takes the room the Delete button (as wide as its label) leaves
     with st.container(border=True, horizontal=True, vertical_alignment="center"):
         with st.container():
-            st.caption(f"{SINGULAR[memory.kind]} · {timed(memory.created_at)}")
+            st.caption(f"{SINGULAR[memory.kind]} · {timed(memory.created_at, user.time_zone)}")
             st.text(memory.text)  # plain text: a note may quote what the learner typed
         neighbour = shown[i + 1] if i + 1 < len(shown) else shown[i - 1] if i else None
         st.button("Delete", key=f"forget-{memory.id}", icon=":material/delete:", on_click=forget,
                   args=(memory.id, neighbour.id if neighbour else None), help="Delete this memory for good")
 # a screen reader read "Delete" for every row: each says which note it deletes
-aria.name_buttons({f"forget-{m.id}": f"Delete: {SINGULAR[m.kind]}, {timed(m.created_at)}, {shorten(m.text, 60, placeholder='…')}"
-                   for m in shown})
+aria.name_buttons({f"forget-{m.id}": f"Delete: {SINGULAR[m.kind]}, {timed(m.created_at, user.time_zone)}, "
+                                     f"{shorten(m.text, 60, placeholder='…')}" for m in shown})
 
 st.divider()
 if not st.session_state.get("memory_confirm"):

@@ -48,8 +48,9 @@ def steer(action: str) -> None:
 
 
 def change_line(change: LevelChange) -> str:
-    """One change of the level as a line of the list, newest first: when, from and to, and why."""
-    return f"- **{timed(change.changed_at)}** · level {change.old_level} → {change.new_level} · {change.reason}"
+    """One change of the level as a line of the list, newest first: when (in the learner's time), from
+    and to, and why."""
+    return f"- **{timed(change.changed_at, user.time_zone)}** · level {change.old_level} → {change.new_level} · {change.reason}"
 
 
 st.title("Profile")

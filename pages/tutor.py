@@ -38,7 +38,7 @@ def about(conversation: Conversation) -> str:
     """What a conversation is about, and when it was last active: the line under its name in the list."""
     exercise = catalogue.get(conversation.exercise_id or NO_EXERCISE)
     subject = literal(exercise.title) if exercise else "General question"
-    return f"{subject} · {timed(conversation.updated_at)}"
+    return f"{subject} · {timed(conversation.updated_at, user.time_zone)}"
 
 
 def conversation_list(conversations: list[Conversation], current_id: int | None) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 WRAPS_ABOVE = 64  # px: Streamlit's tables wrap a cell's text only in rows taller than 4rem
 LINE = 20  # px a wrapped line of the tables' 14 px text takes
 PADDING = 14  # px above and below the lines
-MOMENT = "D MMM YYYY, HH:mm"  # a moment in a table's column, as ``engine.chart_words.timed`` writes it (UTC)
+MOMENT = "D MMM YYYY, HH:mm"  # a moment in a table's column, as ``engine.chart_words.timed`` writes it (in the data's zone)
 
 
 def lines(text: str, chars_per_line: int) -> int:

@@ -43,7 +43,7 @@ def section(wb: Workbench, user: User) -> None:
     # a select (it filters as one types), so that only a zone this machine knows can be chosen
     st.selectbox("Your time zone", time_zones(), key=ZONE_KEY, on_change=_save, args=(wb, user.id), width=320,
                  help="Your days begin at midnight here: today's set, what counts as tried today, your streaks "
-                      "and the calendar. Times in tables stay in UTC, as they are labelled.")
+                      "and the calendar. Your History, Tutor, Memory and level changes give times in it too.")
     now = in_zone(wb.clock(), st.session_state[ZONE_KEY])
     known = "" if saved else " Not known yet: your days begin at midnight UTC until you choose."
     st.caption(f"It is {now:%H:%M} on {now:%A} {dated(now)} there.{known}")

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from factories import REPO
 from streamlit.testing.v1 import AppTest
 
+from engine.chart_words import timed
+
 APP = str(REPO / "app.py")
 
 
@@ -92,3 +94,16 @@ def test_another_learners_code_is_not_theirs_to_read(wb, learner):
     attempt = wb.submit(other.id, "python/name-initials", "secret = 1\n")
     assert wb.attempt_code(other.id, attempt.id) == "secret = 1\n"
     assert wb.attempt_code(learner.id, attempt.id) is None
+
+
+def test_times_are_shown_in_the_learners_time_zone(wb, learner):
+    wb.set_time_zone(learner.id, "Asia/Kolkata")
+    wb.submit(learner.id, "python/digit-sum", "def digit_sum(n):\n    return 0\n")
+    [attempt] = wb.history(learner.id)
+    at = history_page(learner)
+    [when] = list(at.dataframe[0].value["When"])
+    assert when.utcoffset() == timedelta(hours=5, minutes=30)
+    assert when == attempt.submitted_at, "the same moment, written in the learner's time"
+    box = next(s for s in at.selectbox if s.label == "See the code of an attempt")
+    assert box.options[0].startswith(f"{timed(attempt.submitted_at, 'Asia/Kolkata')} · Digit sum")
+    assert " IST · " in box.options[0]
