@@ -19,7 +19,7 @@ import polars as pl
 
 from engine import analytics
 from engine.chart_words import dated
-from engine.clock import to_aware_utc, to_naive_utc
+from engine.clock import in_zone, to_aware_utc, to_naive_utc, zone
 from engine.events import Event, EventLog
 from engine.learner import SkillEstimate
 from engine.progress import MASTERY_LEVEL, MASTERY_SD, Progress, activity_version, mastery_progress, runs
@@ -109,7 +109,7 @@ class Achievements:
         for a in ACHIEVEMENTS:
             if a.id in stored:
                 at, celebrated = stored[a.id]
-                statuses.append(AchievementStatus(a, True, to_aware_utc(at), 1.0, f"Unlocked on {_date(at)}",
+                statuses.append(AchievementStatus(a, True, to_aware_utc(at), 1.0, f"Unlocked on {_date(at, progress.time_zone)}",
                                                   celebrated is not None))
             else:
                 j = judged[a.id]
@@ -176,13 +176,14 @@ class Achievements:
         for n in STREAKS:
             reached = next((start + timedelta(days=n - 1) for start, length in found if length >= n), None)
             longest = max((length for _, length in found), default=0)
-            judged[f"streak-{n}"] = _count_towards(longest, n, _day_start(reached), "day", "in a row at best")
+            judged[f"streak-{n}"] = _count_towards(longest, n, _day_start(reached, progress.time_zone), "day",
+                                                   "in a row at best")
         for n in SOLVED:
             judged[f"solved-{n}"] = _count_towards(passes, n, milestones.get(n), "pass")
         judged["hint-free"] = _count_towards(int(records["longest_clean_run"] or 0), queries.CLEAN_RUN,
                                              records["clean_run_reached_at"], "hint-free pass", "in a row at best")
         judged["skill-mastered"] = _mastered(progress, now)
-        judged["comeback"] = _comeback(days)
+        judged["comeback"] = _comeback(days, progress.time_zone)
         return judged
 
 
@@ -211,16 +212,18 @@ def _nearness(row: dict[str, Any]) -> float:
     return mastery_progress(estimate)
 
 
-def _comeback(days: list[date]) -> _Judgement:
+def _comeback(days: list[date], time_zone: str) -> _Judgement:
     back = next((later for earlier, later in zip(days, days[1:], strict=False)
                  if (later - earlier).days - 1 >= COMEBACK_DAYS), None)
-    return _Judgement(_day_start(back), 1.0 if back else 0.0,
+    return _Judgement(_day_start(back, time_zone), 1.0 if back else 0.0,
                       "Come back after a break of a week or more" if back is None else "Welcome back")
 
 
-def _day_start(day: date | None) -> datetime | None:
-    return datetime.combine(day, time()) if day is not None else None
+def _day_start(day: date | None, time_zone: str) -> datetime | None:
+    """The first moment of a day of the learner's (an achievement of days is earned as it begins)."""
+    return datetime.combine(day, time(), tzinfo=zone(time_zone)) if day is not None else None
 
 
-def _date(moment: datetime) -> str:
-    return dated(moment)
+def _date(moment: datetime, time_zone: str | None = None) -> str:
+    """The day of a stored (naive UTC) moment, in the learner's time zone."""
+    return dated(in_zone(moment, time_zone))

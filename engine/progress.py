@@ -73,7 +73,7 @@ class Progress:
     and ``engine.calendar_chart``."""
 
     user_id: int
-    today: date
+    today: date  # the learner's, in their time zone
     version: int  # the activity version these figures were read at
     summary: Summary
     streaks: Streaks
@@ -83,6 +83,7 @@ class Progress:
     exercises: pl.DataFrame  # exercise_id, title, attempts, passes, hints, hints_per_attempt, minutes, last_at
     mastery: pl.DataFrame  # skill, name, ability, sd, evidence, level, low, high, attempts, passes, mastered, status
     next_skill: NextSkill | None
+    time_zone: str = "UTC"  # where the learner's days (``today``, the active days, the weeks) begin
 
     @property
     def empty(self) -> bool:
@@ -180,7 +181,7 @@ def load(store: Store, model: LearnerModel, curriculum: Curriculum, bank: Bank, 
     mastery, next_skill = _mastery(curriculum, estimates, tries_by_skill(exercises, bank))
     summary = _summary(exercises, active)
     return Progress(
-        user_id=user_id, today=today,
+        user_id=user_id, today=today, time_zone=zone,
         version=activity_version(store, user_id) if version is None else version,
         summary=summary, streaks=streaks(active["day"].to_list(), today), active_days=active,
         calendar=_calendar(active, start, today), weekly=weekly,

@@ -10,7 +10,7 @@ import pytest
 from factories import Clock, new_learner
 
 from engine.accounts import AccountError
-from engine.clock import DEFAULT_TIME_ZONE, day_bounds, in_zone, local_day, time_zones, valid_time_zone
+from engine.clock import DEFAULT_TIME_ZONE, day_bounds, in_zone, local_day, time_zones, valid_time_zone, zone
 from engine.workbench import Workbench
 
 # In Los Angeles, 2 March 2026 runs from 08:00 UTC that day to 08:00 UTC the next (standard time).
@@ -175,3 +175,19 @@ def test_an_educators_report_counts_the_learners_own_days(wb: Workbench, clock: 
     report = learner_report(wb.store, wb.model, wb.curriculum, wb.bank, wb.user(west), LA_EVENING)
     assert report.progress.active_days["day"].to_list() == [date(2026, 3, 2)]
     assert in_zone(LA_EVENING, LA).date() == report.progress.today
+
+
+def test_a_streak_is_earned_on_the_learners_own_day(wb: Workbench, clock: Clock, learner_in) -> None:
+    kiwi = "Pacific/Auckland"  # 13 hours ahead of UTC in March: a breakfast there is the evening before in UTC
+    east = learner_in(kiwi)
+    first_breakfast = datetime(2026, 3, 1, 19, 0, tzinfo=UTC)  # 08:00 on Monday 2 March there
+    for day in range(7):
+        clock.now = first_breakfast + timedelta(days=day)
+        wb.record_result(east, wb.next_exercises(east, 1)[0].id, True, duration_s=60)
+    clock.now += timedelta(hours=1)
+    assert wb.progress(east).streaks.longest == 7
+    [week] = [s for s in wb.achievements(east) if s.id == "streak-7"]
+    seventh = date(2026, 3, 8)
+    assert week.unlocked and week.detail == "Unlocked on 8 Mar 2026", "the seventh morning there, not the UTC evening"
+    assert week.unlocked_at == datetime(2026, 3, 8, tzinfo=zone(kiwi)), "earned as that day began there"
+    assert in_zone(week.unlocked_at, kiwi).date() == seventh
