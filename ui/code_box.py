@@ -3,7 +3,8 @@ instead (it works well with screen readers), and what either holds kept as the l
 (``st.session_state["codes"]``) and their draft.
 
 The code editor sends its text 250 ms after the last key and as it loses focus; Ctrl+Enter in it runs
-the tests. Switching between the two keeps the latest text, whatever arrives late from the browser.
+the tests, once the text typed before it has gone. Switching between the two keeps the latest text, whatever
+arrives late from the browser.
 """
 
 from __future__ import annotations
@@ -12,13 +13,42 @@ import streamlit as st
 from code_editor import code_editor
 
 from engine import Exercise, User, Workbench
-from ui import aria, pending_clicks
+from ui import aria, page_script, pending_clicks
 
 # Escape takes the focus out of the code editor, so that Tab moves on to Run tests (Tab itself indents): the
 # component's own command on Escape (leaving its snippet and key binding editors, which this page does not
 # offer) moves aside for Ace's
 ESCAPE_LEAVES_THE_EDITOR = {"commands": [{"name": "exitSession",
                                           "bindkey": {"win": "Ctrl-Alt-Shift-Esc", "mac": "Command-Alt-Shift-Esc"}}]}
+
+# The editor's Ctrl+Enter ("submit") and its text are one value on the server, the latest sent. Pressed within
+# 250 ms of the last key, the submit went first and the text, sent when its wait was over, replaced it before
+# the page had read it: nothing ran. So the submit waits until the text has gone. The editor lives in a
+# frame of the same origin; each editor found there (a new one comes with each exercise) is taught once.
+SUBMIT_AFTER_THE_TEXT = """(() => {
+  if (window.workbenchSubmitWaits) return;
+  window.workbenchSubmitWaits = true;
+  const TEXT_SENT_MS = 250 + 60;  // the editor's wait after the last key, and a margin
+  setInterval(() => {
+    for (const frame of document.querySelectorAll('iframe[title="code_editor.code_editor"]')) {
+      const editors = frame.contentDocument ? frame.contentDocument.querySelectorAll(".ace_editor") : [];
+      for (const node of editors) {
+        const editor = node.env && node.env.editor;
+        const submit = editor && editor.commands.commands.submit;
+        if (!submit || submit.waitsForText) continue;
+        if (editor.lastKeyAt === undefined) editor.on("change", () => { editor.lastKeyAt = Date.now(); });
+        editor.lastKeyAt = editor.lastKeyAt || 0;
+        const send = submit.exec;
+        submit.exec = (ed, args) => {
+          const wait = editor.lastKeyAt + TEXT_SENT_MS - Date.now();
+          if (wait <= 0) return send(ed, args);
+          setTimeout(() => send(ed, args), wait);  // (not false: Ace would then type the Enter)
+        };
+        submit.waitsForText = true;
+      }
+    }
+  }, 200);
+})();"""
 
 
 def code_box(wb: Workbench, user: User, exercise: Exercise, version: int) -> bool:
@@ -63,6 +93,7 @@ def code_box(wb: Workbench, user: User, exercise: Exercise, version: int) -> boo
                                props={"theme": "chrome", "enableLiveAutocompletion": False,
                                       "enableSnippets": False, "scrollMargin": [0, 0, 0, 0]},
                                keybindings=ESCAPE_LEAVES_THE_EDITOR)
+        page_script.run(SUBMIT_AFTER_THE_TEXT)
         st.caption("Ctrl+Enter (⌘+Enter on a Mac) runs the tests. Tab indents; Esc, then Tab, moves on to the buttons.")
         text = codes[exercise.id]
         if response and response.get("id") and response.get("text") is not None:

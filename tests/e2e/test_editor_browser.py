@@ -75,6 +75,37 @@ def test_a_click_at_once_after_typing_grades_the_code_typed(page: Page, app_url:
         expect(passed).to_be_visible()
 
 
+def test_ctrl_enter_at_once_after_typing_runs_the_code_typed(page: Page, app_url: str) -> None:
+    """Type, then Ctrl+Enter with no pause: the editor's own "run" and its text are one value on the server,
+    and the text, sent 250 ms after the last key, used to replace the run before the page read it; nothing
+    ran (on a busy machine, where the page took longer than that to read it). Right and wrong code in turn, so
+    that each round's result is its own. Nothing here presses again. The order in which the editor sends its
+    values is watched too: the run must come after the text, or a slower machine would lose it."""
+    page.goto(app_url)
+    register(page, "e2e-ctrl-enter", "Ada Enter")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    editor = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor .ace_content")
+    expect(editor).to_contain_text("raise NotImplementedError")
+    expect_idle(page)
+    page.evaluate("""() => { window.editorSent = [];
+        window.addEventListener("message", e => {
+            if (e.data && e.data.type === "streamlit:setComponentValue" && e.data.value && e.data.value.type)
+                window.editorSent.push(e.data.value.type);
+        }); }""")
+    for n in range(4):
+        right = n % 2 == 0
+        editor.click()
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(REFERENCE if right else WRONG)
+        page.keyboard.press("Control+Enter")
+        expect(page.get_by_text("All 7 tests pass." if right else "1 of 7 tests pass."), f"round {n}").to_be_visible()
+        expect_idle(page)
+        page.wait_for_timeout(400)  # longer than the editor waits to send its text
+        sent = page.evaluate("window.editorSent.splice(0)")
+        assert sent[-1:] == ["submit"] and "change" in sent, f"round {n}: the editor sent {sent}"
+
+
 def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app_url: str) -> None:
     """Tab indents inside the code editor; Escape, then Tab, moves on to Run tests, so that a learner on the
     keyboard alone is not trapped in it. A screen reader hears the box named like the plain editor's. A hint
