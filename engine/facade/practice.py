@@ -120,11 +120,17 @@ class PracticeCalls(Parts):
         return self.model.level(user_id)
 
     def steer_level(self, user_id: int, action: str, level: int | None = None) -> LevelChange | None:
-        """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto"."""
-        self.accounts.require(user_id)
-        change = self.model.steer(user_id, action, self.clock(), level)
-        if change is not None:
+        """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto". The exercises
+        of today's set not begun yet are chosen again at the new aim."""
+        now = self.local_now(user_id)
+        with self.store.transaction():
+            change = self.model.steer(user_id, action, self.clock(), level)
+            if change is None:
+                return None
             self.events.append(level_changed(user_id, change))
+            zone = str(now.tzinfo)
+            planned = self.daily_sets.get(user_id, now.date(), zone)
+            self.daily_sets.replan(user_id, now.date(), planned, lambda count: self.daily_set(user_id, count), zone)
         return change
 
     def profile(self, user_id: int) -> Profile:

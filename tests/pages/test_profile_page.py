@@ -212,6 +212,19 @@ def test_the_level_buttons_steer_it_and_show_in_the_history(wb, learner, clicks,
     assert rows[0][1] == expected
 
 
+def test_harder_chooses_again_todays_exercises_not_begun(wb, learner):
+    planned = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
+    wb.record_result(learner.id, planned[0], True)
+    at = profile_page(learner)
+    assert ("A change here chooses again the exercises of today's set you have not begun; those you tried, skipped "
+            "or began to write stay.") in [c.value for c in at.caption]
+    click(at, "Harder")
+    click(at, "Harder")
+    now = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
+    assert now[0] == planned[0] and now[1:] != planned[1:]
+    assert len(now) == len(planned)
+
+
 @pytest.mark.parametrize(("pin", "disabled", "enabled"), [(1, "Easier", "Harder"), (10, "Harder", "Easier")])
 def test_steering_past_the_end_of_the_scale_is_not_offered(wb, learner, pin, disabled, enabled):
     wb.steer_level(learner.id, "pin", level=pin)
