@@ -60,7 +60,7 @@ class Planner:
         progress = self.reviews.progress(user_id)
         pool = [e for e in self.bank.select(language) if repeat or not _touched_today(progress.get(e.id), now)]
         passed = {e.id for e in pool if progress.get(e.id) and progress[e.id].passes}
-        gap = state.last_result_at is not None and (now - state.last_result_at).days >= GAP_DAYS
+        gap = state.last_result_at is not None and _calendar_days(state.last_result_at, now) >= GAP_DAYS
 
         due = sorted((e for e in pool if e.id in passed and _due(progress[e.id], now)),
                      key=lambda e: progress[e.id].due_at or now)
@@ -128,8 +128,7 @@ class Planner:
         return prerequisites_met(self.curriculum, skill, passed_skills, estimates)
 
     def _review(self, exercise: Exercise, p: float, progress: ExerciseProgress, now: datetime, gap: bool) -> Pick:
-        seen = progress.last_seen_at
-        days = (now.date() - seen.astimezone(now.tzinfo).date()).days if seen else 0  # calendar days, the learner's
+        days = _calendar_days(progress.last_seen_at, now) if progress.last_seen_at else 0
         ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
         lead = "welcome back, review" if gap else "review"
         return Pick(exercise, p, f"{lead}: {self._skill(exercise)}, last seen {ago}", "review")
@@ -155,6 +154,12 @@ def prerequisites_met(curriculum: Curriculum, skill: str, passed_skills: Collect
     alone, general ability rising, did after four)."""
     return all(r in passed_skills or (r in estimates and estimates[r].ability - estimates[r].sd >= MASTERED_ENOUGH)
                for r in curriculum.requires(skill))
+
+
+def _calendar_days(moment: datetime, now: datetime) -> int:
+    """Days from ``moment``'s day to ``now``'s, in ``now``'s time zone (the learner's): a week away is
+    seven of their midnights, whatever the hours."""
+    return (now.date() - moment.astimezone(now.tzinfo).date()).days
 
 
 def _same_day(moment: datetime | None, now: datetime) -> bool:

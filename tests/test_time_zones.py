@@ -136,6 +136,22 @@ def test_what_was_tried_today_stays_out_of_more_picks_until_local_midnight(wb: W
     assert exercise in [e.id for e in wb.next_exercises(west, 40, repeat=True)]
 
 
+def test_a_week_away_is_seven_of_the_learners_midnights(wb: Workbench, clock: Clock, learner_in) -> None:
+    """Monday evening in Los Angeles to the next Monday morning there: 6 days and 14 hours, a week of
+    their days, and reviews lead with "welcome back". The same hours in UTC span six days: no gap."""
+    west, utc = learner_in(LA), learner_in(None)
+    for who in (west, utc):
+        for exercise in wb.next_exercises(who, 2):
+            wb.record_result(who, exercise.id, True, hints_used=1, at=LA_EVENING)  # hard: due again soon
+    clock.now = datetime(2026, 3, 9, 16, 0, tzinfo=UTC)  # 09:00 on Monday 9 March in Los Angeles
+    leads = {}
+    for who in (west, utc):
+        reviews = [p.reason for p in wb.daily_set(who, 3) if p.kind == "review"]
+        assert reviews, "the passes are due by now"
+        leads[who] = {r.split(":")[0] for r in reviews}
+    assert leads == {west: {"welcome back, review"}, utc: {"review"}}
+
+
 def test_a_skip_lasts_the_learners_day(wb: Workbench, clock: Clock, learner_in) -> None:
     west = learner_in(LA)
     exercise = wb.todays_set(west).items[0].pick.exercise.id
