@@ -3,12 +3,15 @@
 Every figure on the Progress page and the cohort views is one ``Query`` here: its DuckDB text,
 the same question in SQLite's dialect (the benchmark runs both on the same rows), and its scope.
 Learner-scope queries take ``$user_id``; cohort-scope queries take ``$cohort_id`` and read
-``cohort_members``. Both may take ``$since`` / ``$until`` (naive UTC timestamps).
+``cohort_members``. Both may take ``$since`` / ``$until`` (naive UTC timestamps), and those that count
+days or weeks take ``$zone``, the time zone whose days they count (an IANA name; SQLite's twin counts
+UTC days).
 The queries themselves live by subject in ``engine/queries/``.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -28,6 +31,15 @@ class Query:
     duckdb: str
     sqlite: str
     description: str = ""
+
+    @property
+    def parameters(self) -> set[str]:
+        """The names of the parameters the DuckDB text takes (``$name``)."""
+        return set(re.findall(r"\$([A-Za-z_]\w*)", self.duckdb))
+
+    def taking(self, values: dict[str, Any]) -> dict[str, Any]:
+        """Of ``values``, those this query takes: DuckDB refuses a parameter the text does not name."""
+        return {k: v for k, v in values.items() if k in self.parameters}
 
 
 def run(store: Store, query: Query, **params: Any) -> pl.DataFrame:

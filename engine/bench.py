@@ -176,7 +176,7 @@ def _time_query(query: Any, store: Any, lite: Any, values: dict[str, Any], runs:
     from engine import analytics
 
     row: dict[str, Any] = {"name": query.name, "scope": query.scope, "duckdb_ms": None, "sqlite_ms": None}
-    wanted = {"duckdb": set(re.findall(r"\$([A-Za-z_]\w*)", query.duckdb)),
+    wanted = {"duckdb": query.parameters,
               "sqlite": set(re.findall(r"(?<![:\w]):([A-Za-z_]\w*)", query.sqlite))}
     unknown = (wanted["duckdb"] | wanted["sqlite"]) - set(values)
     if unknown:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import polars as pl
 
@@ -23,7 +23,7 @@ from engine import analytics
 from engine.accounts import User
 from engine.bank import Bank
 from engine.chart_words import dated
-from engine.clock import in_zone, to_naive_utc
+from engine.clock import DEFAULT_TIME_ZONE, in_zone, local_day, to_naive_utc
 from engine.cohorts import Cohort, Member
 from engine.curriculum import Curriculum
 from engine.item_analysis import CalibrationRules, calibrated, item_analysis
@@ -51,7 +51,7 @@ class Dashboard:
     """Everything the cohort page shows, as frames. ``tables()`` is what the CSV export offers."""
 
     cohort: Cohort
-    now: datetime
+    now: datetime  # naive UTC
     active_days: pl.DataFrame
     active_weeks: pl.DataFrame
     learners: pl.DataFrame
@@ -59,6 +59,12 @@ class Dashboard:
     items: pl.DataFrame
     mastery: pl.DataFrame
     skills: dict[str, str] = field(default_factory=dict)  # skill id -> name, in curriculum order
+    zone: str = "UTC"  # the time zone whose days the activity counts (the educator's)
+
+    @property
+    def today(self) -> date:
+        """Today in ``zone``: the day the activity's last bar may be, so far."""
+        return local_day(self.now, self.zone)
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {"learners": self.learners, "at_risk": self.at_risk, "active_days": self.active_days,
@@ -85,14 +91,14 @@ class Dashboard:
 
 def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: Bank, curriculum: Curriculum,
                     now: datetime, *, risk: RiskRules | None = None,
-                    calibration: CalibrationRules | None = None) -> Dashboard:
-    """The dashboard of ``cohort`` (whose ``members`` the caller has read) as of ``now``."""
+                    calibration: CalibrationRules | None = None, zone: str | None = None) -> Dashboard:
+    """The dashboard of ``cohort`` (whose ``members`` the caller has read) as of ``now``; days counted in
+    ``zone`` (the educator's time zone; None: UTC)."""
     now = to_naive_utc(now)
-    params = {"cohort_id": cohort.id}
-    days = analytics.run(store, analytics.query("cohort_active_days"), **params)
-    weeks = analytics.run(store, analytics.query("cohort_active_weeks"), **params)
-    facts = analytics.run(store, analytics.query("cohort_learners"), **params)
-    items = analytics.run(store, analytics.query("cohort_items"), **params)
+    zone = zone or DEFAULT_TIME_ZONE
+    days, weeks, facts, items = (analytics.run(store, query, **query.taking({"cohort_id": cohort.id, "zone": zone}))
+                                 for query in map(analytics.query, ("cohort_active_days", "cohort_active_weeks",
+                                                                    "cohort_learners", "cohort_items")))
     people = _people(members)
     model = _model_state(store, cohort.id)
     estimates = cohort_estimates(store, cohort.id, people, curriculum)
@@ -102,7 +108,7 @@ def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: B
     return Dashboard(cohort=cohort, now=now, active_days=days, active_weeks=weeks, learners=learners,
                      at_risk=at_risk(learners, risk or RiskRules()),
                      items=item_analysis(items, bank, calibrated(store), calibration or CalibrationRules()),
-                     mastery=mastery(people, estimates, upcoming, curriculum), skills=skills)
+                     mastery=mastery(people, estimates, upcoming, curriculum), skills=skills, zone=zone)
 
 
 # -- learners ---------------------------------------------------------------------------------

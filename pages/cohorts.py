@@ -38,17 +38,17 @@ NEXT_SKILL_HELP = ("The skill the learner's Progress page tells them to work on 
 
 
 @st.cache_data(ttl=60, show_spinner="Reading the cohort's activity…", max_entries=8)
-def dashboard(educator_id: int, cohort_id: int, version: int | None):
-    """The dashboard, cached a minute per educator, cohort and ``version`` of their cohorts
-    (``wb.cohorts_version``: only a key, so a join or a leave is seen at once, not a minute later);
-    the engine checks ownership."""
+def dashboard(educator_id: int, cohort_id: int, version: int | None, zone: str | None):
+    """The dashboard, cached a minute per educator, cohort, ``version`` of their cohorts and time zone
+    (``wb.cohorts_version`` and ``zone`` are only keys: a join, a leave or a new zone is seen at once,
+    not a minute later); the engine checks ownership."""
     return workbench().cohort_dashboard(educator_id, cohort_id)
 
 
 def csv_button(frame: pl.DataFrame, name: str, label: str = "Download CSV") -> None:
     """A download of ``frame``, named by the cohort, the table and the day ("spring-2026-learners-2026-11-23.csv"):
     the downloads of two cohorts, or of two days, neither overwrite nor look alike."""
-    file_name = f"{slugify(cohort.name, fallback='cohort')}-{name.replace('_', '-')}-{board.now:%Y-%m-%d}.csv"
+    file_name = f"{slugify(cohort.name, fallback='cohort')}-{name.replace('_', '-')}-{board.today:%Y-%m-%d}.csv"
     st.download_button(label, frame.write_csv(), file_name=file_name, mime="text/csv", key=f"csv:{name}",
                        icon=":material/download:", on_click="ignore")
 
@@ -132,7 +132,7 @@ if cohort.members == 0:
     st.stop()
 
 try:
-    board = dashboard(user.id, cohort.id, wb.cohorts_version(user.id))
+    board = dashboard(user.id, cohort.id, wb.cohorts_version(user.id), user.time_zone)
 except AccessDenied as exc:
     st.error(str(exc))
     st.stop()
@@ -151,9 +151,11 @@ activity, people, risk, items, mastery, one = st.tabs(
 
 with activity:
     left, right = st.columns([3, 2])
-    left.altair_chart(cohort_charts.activity_chart(board.active_days, board.active_weeks, today=board.now.date()),
+    left.altair_chart(cohort_charts.activity_chart(board.active_days, board.active_weeks, today=board.today),
                       width="stretch")
-    right.write(cohort_charts.activity_summary(board.active_days, board.active_weeks, today=board.now.date()))
+    left.caption(f"Days and weeks (from Monday) are those of your time zone, {board.zone}: "
+                 "you can change it on your Profile.")
+    right.write(cohort_charts.activity_summary(board.active_days, board.active_weeks, today=board.today))
     left.altair_chart(cohort_charts.progress_chart(learners))
     right.write(cohort_charts.progress_summary(learners))
     with st.container(horizontal=True):

@@ -67,7 +67,8 @@ def plain(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 
 def learner(wb: Workbench, query: analytics.Query, user_id: int, since: datetime | None = None) -> list[dict]:
-    return analytics.run(wb.store, query, **learner_queries.params_for(query, user_id, since=since)).rows(named=True)
+    params = query.taking(learner_queries.params(user_id, since=since, zone="UTC"))
+    return analytics.run(wb.store, query, **params).rows(named=True)
 
 
 # -- one learner -------------------------------------------------------------------------------
@@ -103,7 +104,7 @@ def test_a_pass_after_hints_on_an_earlier_try_is_not_clean(cohort) -> None:
 def test_the_learner_queries_agree_on_sqlite(cohort, query: analytics.Query, since: datetime | None) -> None:
     wb, _, users = cohort
     for user_id in users.values():
-        params = learner_queries.params_for(query, user_id, since=since)
+        params = query.taking(learner_queries.params(user_id, since=since, zone="UTC"))
         duck = analytics.run(wb.store, query, **params)
         lite = sqlite_twin(wb.store).execute(query.sqlite, {k: str(v) if isinstance(v, datetime) else v
                                                             for k, v in params.items()})
@@ -115,7 +116,7 @@ def test_the_learner_queries_agree_on_sqlite(cohort, query: analytics.Query, sin
 
 def test_a_cohort_s_learners_count_each_hint_once(cohort) -> None:
     wb, cohort_id, users = cohort
-    learners = analytics.run(wb.store, analytics.query("cohort_learners"), cohort_id=cohort_id)
+    learners = analytics.run(wb.store, analytics.query("cohort_learners"), cohort_id=cohort_id, zone="UTC")
     rows = {r["user_id"]: r for r in learners.rows(named=True)}
     ada, bob = rows[users["ada"]], rows[users["bob"]]
     assert (ada["attempts"], ada["hints"]) == (4, 4)
@@ -137,7 +138,7 @@ def test_the_item_analysis_counts_each_hint_once(cohort) -> None:
 @pytest.mark.parametrize("query", cohort_queries.QUERIES, ids=[q.name for q in cohort_queries.QUERIES])
 def test_the_cohort_queries_agree_on_sqlite(cohort, query: analytics.Query) -> None:
     wb, cohort_id, _ = cohort
-    duck = analytics.run(wb.store, query, cohort_id=cohort_id)
+    duck = analytics.run(wb.store, query, **query.taking({"cohort_id": cohort_id, "zone": "UTC"}))
     lite = sqlite_twin(wb.store).execute(query.sqlite, {"cohort_id": cohort_id})
     assert [d[0] for d in lite.description] == duck.columns
     assert plain(lite.fetchall()) == plain(duck.rows())

@@ -436,7 +436,7 @@ def normalised(rows) -> list[tuple]:
 @pytest.mark.parametrize("query", cohort_queries.QUERIES, ids=lambda q: q.name)
 def test_the_sqlite_twin_returns_the_same_rows(scripted, query):
     wb, teacher, cohort, _, _, _ = scripted
-    duck = analytics.run(wb.store, query, cohort_id=cohort.id)
+    duck = analytics.run(wb.store, query, **query.taking({"cohort_id": cohort.id, "zone": "UTC"}))
     lite = sqlite_twin(wb.store).execute(query.sqlite, {"cohort_id": cohort.id})
     assert [d[0] for d in lite.description] == duck.columns
     assert normalised(lite.fetchall()) == normalised(duck.rows())

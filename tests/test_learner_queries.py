@@ -84,7 +84,7 @@ WINDOWS = {"all time": (None, None), "from a day": (SINCE, None), "until a day":
 @pytest.mark.parametrize("query", queries.QUERIES, ids=[q.name for q in queries.QUERIES])
 def test_duckdb_and_sqlite_return_the_same_rows(log, query: analytics.Query, learner: str, window: str) -> None:
     wb, users = log
-    params = queries.params_for(query, users.get(learner, 999), *WINDOWS[window])
+    params = query.taking(queries.params(users.get(learner, 999), *WINDOWS[window], zone="UTC"))
     duck = duck_rows(wb.store, query, params)
     lite = lite_rows(sqlite_copy(wb.store), query, params)
     assert duck == lite
@@ -101,7 +101,7 @@ def test_every_learner_query_is_registered_with_the_same_parameters() -> None:
 
 def frame(log, query: analytics.Query, learner: str, **window: datetime) -> pl.DataFrame:
     wb, users = log
-    return analytics.run(wb.store, query, **queries.params_for(query, users[learner], **window))
+    return analytics.run(wb.store, query, **query.taking(queries.params(users[learner], **window, zone="UTC")))
 
 
 def test_exercises_count_tries_once_per_submission(log) -> None:

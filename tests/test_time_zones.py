@@ -193,6 +193,49 @@ def test_an_educators_report_counts_the_learners_own_days(wb: Workbench, clock: 
     assert in_zone(LA_EVENING, LA).date() == report.progress.today
 
 
+@pytest.mark.parametrize(("educator_zone", "days", "today"), [
+    (LA, [date(2026, 3, 2)], date(2026, 3, 2)),
+    (None, [date(2026, 3, 2), date(2026, 3, 3)], date(2026, 3, 3)),
+], ids=["educator-in-los-angeles", "educator-in-utc"])
+def test_a_cohorts_days_are_the_educators(wb: Workbench, clock: Clock, learner_in, educator_zone: str | None,
+                                          days: list[date], today: date) -> None:
+    """Noon and evening of one Monday in Los Angeles: one day for an educator there, two in UTC. The
+    learner's own zone does not matter here: the educator reads the whole cohort in theirs."""
+    educator = wb.register("tess", "tess@example.org", "Tess Teacher", "a long enough password", role="educator")
+    if educator_zone:
+        wb.set_time_zone(educator.id, educator_zone)
+    cohort = wb.create_cohort(educator.id, "Evening class")
+    learner = learner_in("Pacific/Auckland")
+    wb.join_cohort(learner, cohort.join_code)
+    for at, exercise in zip((LA_NOON, LA_EVENING), [e.id for e in wb.next_exercises(learner, 2)], strict=True):
+        wb.record_result(learner, exercise, True, at=at)
+    clock.now = LA_EVENING + timedelta(hours=1)
+    board = wb.cohort_dashboard(educator.id, cohort.id)
+    assert board.active_days["day"].to_list() == days
+    assert board.active_learners == 1
+    assert board.learners["active_days"].to_list() == [len(days)]
+    assert (board.zone, board.today) == (educator_zone or "UTC", today)
+
+
+@pytest.mark.parametrize(("zone", "minutes", "days"), [
+    ("Asia/Kolkata", (20, 40), [date(2026, 3, 2), date(2026, 3, 3)]),  # 23:50 and 00:10 there (UTC+5:30)
+    ("Asia/Kathmandu", (10, 20), [date(2026, 3, 2), date(2026, 3, 3)]),  # 23:55 and 00:05 (UTC+5:45)
+    ("UTC", (20, 40), [date(2026, 3, 2)]),
+])
+def test_a_cohorts_days_split_at_a_midnight_off_the_hour(wb: Workbench, clock: Clock, learner_in, zone: str,
+                                                         minutes: tuple[int, int], days: list[date]) -> None:
+    """The dashboard finds each event's day from its quarter hour (engine.queries.local_days): a midnight
+    at a half or three quarters past a UTC hour still parts two events minutes apart."""
+    educator = wb.register("tess", "tess@example.org", "Tess Teacher", "a long enough password", role="educator")
+    wb.set_time_zone(educator.id, zone)
+    cohort = wb.create_cohort(educator.id, "Night owls")
+    learner = learner_in(None)
+    wb.join_cohort(learner, cohort.join_code)
+    for minute, exercise in zip(minutes, [e.id for e in wb.next_exercises(learner, 2)], strict=True):
+        wb.record_result(learner, exercise, True, at=datetime(2026, 3, 2, 18, minute, tzinfo=UTC))
+    assert wb.cohort_dashboard(educator.id, cohort.id).active_days["day"].to_list() == days
+
+
 def test_a_streak_is_earned_on_the_learners_own_day(wb: Workbench, clock: Clock, learner_in) -> None:
     kiwi = "Pacific/Auckland"  # 13 hours ahead of UTC in March: a breakfast there is the evening before in UTC
     east = learner_in(kiwi)

@@ -77,10 +77,12 @@ class CohortCalls(Parts):
         return self.cohort_book.of_learner(user_id)
 
     def cohort_dashboard(self, educator_id: int, cohort_id: int, risk: RiskRules | None = None) -> Dashboard:
-        """The cohort's dashboard as frames (activity, learners, at risk, items, mastery)."""
+        """The cohort's dashboard as frames (activity, learners, at risk, items, mastery); its days are
+        those of the educator's time zone."""
         cohort = self.cohort_book.owned(educator_id, cohort_id)
         members = self.cohort_book.members(educator_id, cohort_id)
-        return build_dashboard(self.store, cohort, members, self.bank, self.curriculum, self.clock(), risk=risk)
+        return build_dashboard(self.store, cohort, members, self.bank, self.curriculum, self.clock(), risk=risk,
+                               zone=self.accounts.require(educator_id).time_zone)
 
     def learner_progress_for(self, actor_id: int, learner_id: int, limit: int = 200) -> LearnerReport:
         """One learner's progress, read-only, for themself or an educator of one of their cohorts."""

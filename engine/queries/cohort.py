@@ -8,6 +8,10 @@ that carry them ("completed" and "failed", one per attempt), the costly part of 
 Hints used are counted once per exercise, however many attempts repeat them
 (``engine.queries.hints``), as the learner queries count them.
 
+Days and weeks (the activity per day and week, each learner's active days) are those of ``$zone``,
+the educator's time zone: a cohort's learners may live in several, and the educator reads the
+dashboard in their own.
+
 Windows that need a "now" ("the last 14 days") are measured back from the cohort's latest
 attempt (``as_of``), so a query needs no clock and answers the same on the same rows; the
 dashboard compares ``last_at`` with the real now for inactivity.
@@ -16,6 +20,7 @@ dashboard compares ``last_at`` with the real now for inactivity.
 from __future__ import annotations
 
 from engine.analytics import Query
+from engine.queries import local_days, quarter_hour
 from engine.queries.hints import hints_used
 from engine.queries.verbs import PRACTICE, TRIES
 
@@ -24,11 +29,18 @@ BEFORE_DAYS = 28  # the window before it, to compare with
 
 
 
-_ACTIVE_DAYS_DUCKDB = f"""
-SELECT CAST(e.occurred_at AS DATE) AS day, count(DISTINCT e.user_id) AS learners, count(*) AS events
-FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-WHERE m.cohort_id = $cohort_id AND e.verb IN {PRACTICE}
-GROUP BY day ORDER BY day
+# the cohort's practice, each event with its quarter hour, which ``local_days`` gives its day in ``$zone``
+_PRACTICE_TIMES = f"""
+WITH practice AS (
+    SELECT e.user_id, e.occurred_at, {quarter_hour("e.occurred_at")} AS bucket
+    FROM events e JOIN cohort_members m ON m.user_id = e.user_id
+    WHERE m.cohort_id = $cohort_id AND e.verb IN {PRACTICE}
+), local AS ({local_days("practice")})"""
+
+_ACTIVE_DAYS_DUCKDB = f"""{_PRACTICE_TIMES}
+SELECT l.day, count(DISTINCT p.user_id) AS learners, count(*) AS events
+FROM practice p JOIN local l USING (bucket)
+GROUP BY l.day ORDER BY l.day
 """
 _ACTIVE_DAYS_SQLITE = f"""
 SELECT date(e.occurred_at) AS day, count(DISTINCT e.user_id) AS learners, count(*) AS events
@@ -37,12 +49,10 @@ WHERE m.cohort_id = :cohort_id AND e.verb IN {PRACTICE}
 GROUP BY day ORDER BY day
 """
 
-_ACTIVE_WEEKS_DUCKDB = f"""
-SELECT CAST(date_trunc('week', e.occurred_at) AS DATE) AS week, count(DISTINCT e.user_id) AS learners,
-       count(*) AS events
-FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-WHERE m.cohort_id = $cohort_id AND e.verb IN {PRACTICE}
-GROUP BY week ORDER BY week
+_ACTIVE_WEEKS_DUCKDB = f"""{_PRACTICE_TIMES}
+SELECT l.week, count(DISTINCT p.user_id) AS learners, count(*) AS events
+FROM practice p JOIN local l USING (bucket)
+GROUP BY l.week ORDER BY l.week
 """
 # weeks start on Monday in both: SQLite's 'weekday 0' moves to the next Sunday (or stays), -6 days is its Monday
 _ACTIVE_WEEKS_SQLITE = f"""
@@ -53,13 +63,11 @@ WHERE m.cohort_id = :cohort_id AND e.verb IN {PRACTICE}
 GROUP BY week ORDER BY week
 """
 
-_LEARNERS_DUCKDB = f"""
-WITH span AS (
-    SELECT e.user_id, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at, count(*) AS events,
-           count(DISTINCT CAST(e.occurred_at AS DATE)) AS active_days
-    FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-    WHERE m.cohort_id = $cohort_id AND e.verb IN {PRACTICE}
-    GROUP BY e.user_id
+_LEARNERS_DUCKDB = f"""{_PRACTICE_TIMES}, span AS (
+    SELECT p.user_id, min(p.occurred_at) AS first_at, max(p.occurred_at) AS last_at, count(*) AS events,
+           count(DISTINCT l.day) AS active_days
+    FROM practice p JOIN local l USING (bucket)
+    GROUP BY p.user_id
 ), graded AS MATERIALIZED (  -- read once: the JSON is the costly part
     SELECT e.id, e.user_id, e.occurred_at, e.object, e.verb = 'completed' AS passed,
            coalesce(CAST(e.result->>'hints' AS INTEGER), 0) AS shown

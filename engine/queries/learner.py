@@ -4,8 +4,9 @@ benchmark times exactly what the page costs.
 
 Every query takes the same three parameters, ``user_id``, ``since`` and ``until`` (naive UTC
 timestamps; None for no bound), so callers pass ``params(user_id)``; DuckDB refuses both missing
-and extra parameters. Those that count days or weeks (``DAYS_AND_WEEKS``) take a fourth, ``zone``,
-the learner's time zone (an IANA name), where their days begin: pass ``params(user_id, zone=...)``.
+and extra parameters. Those that count days or weeks take a fourth, ``zone``, the learner's time
+zone (an IANA name), where their days begin: pass ``params(user_id, zone=...)`` (``Query.taking`` picks
+a query's own from a superset).
 Each reads the learner's rows of ``events`` through the ``events_user``
 index: the WHERE of the first step filters on ``user_id`` only, because any other condition there
 makes DuckDB scan the whole log instead; the rest of the filtering, the time window included,
@@ -30,6 +31,7 @@ from datetime import datetime
 from typing import Any
 
 from engine.analytics import Query
+from engine.queries import wall_time
 from engine.queries.hints import hints_used
 from engine.queries.verbs import TRIES
 
@@ -82,7 +84,7 @@ WITH mine AS (
 """
 
 # What differs between the dialects inside the bodies below.
-_LOCAL = "timezone($zone, occurred_at AT TIME ZONE 'UTC')"  # the learner's wall time
+_LOCAL = wall_time("occurred_at")  # the learner's
 _DUCKDB_WORDS = {"day": f"CAST({_LOCAL} AS DATE)", "week": f"CAST(date_trunc('week', {_LOCAL}) AS DATE)"}
 _SQLITE_WORDS = {"day": "date(occurred_at)", "week": "date(occurred_at, 'weekday 0', '-6 days')"}
 
@@ -147,10 +149,3 @@ WHERE user_id = :user_id AND (:since IS NULL OR occurred_at >= :since) AND (:unt
 """, "The id of the learner's latest event: changes whenever they do something (a cache key).")
 
 QUERIES: list[Query] = [ACTIVE_DAYS, WEEKLY, EXERCISES, RECORDS, ACTIVITY_VERSION]
-DAYS_AND_WEEKS = (ACTIVE_DAYS, WEEKLY)  # these take ``zone`` as well
-
-
-def params_for(query: Query, user_id: int, since: datetime | None = None, until: datetime | None = None,
-               zone: str = "UTC") -> dict[str, Any]:
-    """``params`` for ``query``: with ``zone`` when it counts days or weeks."""
-    return params(user_id, since, until, zone if query in DAYS_AND_WEEKS else None)

@@ -51,6 +51,17 @@ def test_the_activity_chart_fits_its_column(wb, class_of_four):
     assert "vconcat" in spec and spec["autosize"] == {"type": "fit-x", "contains": "padding"}
 
 
+@pytest.mark.parametrize("zone", [None, "Asia/Tokyo"], ids=["no-zone-yet", "tokyo"])
+def test_the_activity_says_whose_days_it_counts(wb, class_of_four, zone):
+    tess, _, _ = class_of_four
+    if zone:
+        wb.set_time_zone(tess.id, zone)
+    at = open_page(wb.user(tess.id))
+    captions = [c.value for c in at.tabs[0].caption]
+    assert (f"Days and weeks (from Monday) are those of your time zone, {zone or 'UTC'}: you can change it on your "
+            "Profile.") in captions
+
+
 def test_the_mastery_heatmap_has_a_row_per_learner_named_plainly(wb, class_of_four):
     tess, _, _ = class_of_four
     at = open_page(tess)
