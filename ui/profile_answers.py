@@ -6,7 +6,9 @@ live (the minutes say at once how many exercises they buy), the sections with un
 named beside the one Save button, and Save keeps each of them; a section the engine refuses
 keeps what was typed and says why under its title. What was entered and not saved yet outlives a
 visit to another page (Streamlit forgets a widget's value once a page without it has run): it is
-kept apart, and the widgets start from it when the Profile is shown again.
+kept apart, and the widgets start from it when the Profile is shown again. It lives in the browser
+session alone, so reloading or leaving the app while it waits asks first, as the browser does for
+any page with unsaved changes.
 """
 
 from __future__ import annotations
@@ -18,13 +20,18 @@ import streamlit as st
 
 from engine import Profile, ProfileError, User, Workbench
 from engine.profile import STEP_TITLES, STEPS
-from ui import interview
+from ui import interview, page_script
 
 OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused}, the level it moved to), said on the next run
 # Save clicked, kept until a run acts on it: read from the button's return value, a click was lost when
 # another message (a text box's value, sent as it lost the focus to the click) stopped its run first
 SAVE = "profile_save_clicked"
 DRAFT = "profile_unsaved"  # {section: answers} entered and not saved yet, for the next visit to the page
+PENDING = "profile_edits_pending"  # whether a completed profile has answers changed and not saved
+# the browser's own "Leave site? Changes you made may not be saved." while answers wait to be saved
+_ASK_BEFORE_LEAVING = ("if (!window.workbenchAsksBeforeLeaving) { window.workbenchAsksBeforeLeaving = true; "
+                       "window.addEventListener('beforeunload', e => { if (window.workbenchUnsaved) "
+                       "{ e.preventDefault(); e.returnValue = ''; } }); }")
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -55,6 +62,9 @@ def section(wb: Workbench, user: User) -> None:
 
     to_save = unsaved(profile, entered, saved)
     st.session_state[DRAFT] = {s: entered[s] for s in to_save}
+    # an incomplete profile is unsaved from its first unanswered section on, edited or not: no asking then
+    st.session_state[PENDING] = profile.completed and bool(to_save)
+    ask_before_leaving()
     with st.container(horizontal=True, vertical_alignment="center"):
         # never disabled: a box typed in and not left yet is read by the click's own run, so a button
         # disabled until then took two clicks (the first only left the box)
@@ -74,6 +84,14 @@ def section(wb: Workbench, user: User) -> None:
     if clicked and to_save:
         st.session_state[OUTCOME] = save(wb, user, profile, {s: entered[s] for s in to_save})
         st.rerun()
+
+
+def ask_before_leaving() -> None:
+    """While a completed profile has answers changed and not saved, a reload or leaving the app asks
+    first: the answers live in this browser session only. Run on every page (app.py), since the answers
+    outlive a visit to another page, and by the Profile itself, which knows first."""
+    pending = bool(st.session_state.get(PENDING))
+    page_script.run(f"window.workbenchUnsaved = {page_script.literal(pending)}; {_ASK_BEFORE_LEAVING}")
 
 
 def unsaved(profile: Profile, entered: Mapping[str, Mapping[str, Any]], saved: Mapping[str, Any]) -> list[str]:

@@ -30,6 +30,11 @@ EDITOR = 'iframe[title="code_editor.code_editor"]'
 STEP_TITLE = ".st-key-interview_step h3"  # the interview step's title
 
 
+# whether leaving the page now would ask first: a "beforeunload" it cancels
+LEAVING_ASKS = ("(() => { const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); "
+                "return e.defaultPrevented; })()")
+
+
 def register(page: Page, username: str, name: str) -> None:
     page.get_by_role("tab", name="Create an account").click()
     form = page.get_by_test_id("stForm").filter(has_text="Create an account")
@@ -201,8 +206,11 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     goal.fill("Pass a coding interview in the summer.")
     goal.press("Tab")
     expect(page.get_by_text("Not saved yet: Goals, Time per day.")).to_be_visible()
+    # the answers live in this session alone: a reload, or leaving, asks first (the browser's own prompt)
+    page.wait_for_function(LEAVING_ASKS)
     page.get_by_role("button", name="Save changes").click()
     expect(page.get_by_text("Saved: Goals, Time per day.")).to_be_visible()
+    page.wait_for_function(f"!({LEAVING_ASKS})")
     page.get_by_role("button", name="Harder").click()
     expect(page.get_by_text("You asked for exercises 1 level harder than your results suggest.")).to_be_visible()
     expect(page.get_by_text("you asked for harder")).not_to_have_count(0)

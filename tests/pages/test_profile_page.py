@@ -293,8 +293,10 @@ def test_answers_not_saved_yet_outlive_a_visit_to_another_page(wb, learner):
     at = profile_page(learner)
     fill(at, PREFIX, "time", {"minutes_per_day": 50})
     fill(at, PREFIX, "goals", {"goals": ["data"], "goal_note": "Clean survey data"}).run()
+    assert asks_before_leaving(at)
     at.switch_page("pages/practice.py").run()
     assert not at.exception, at.exception
+    assert asks_before_leaving(at), "a reload on another page would lose them too"
     at.switch_page("pages/profile.py").run()
     assert not at.exception, at.exception
     assert read(at, PREFIX, "time") == {"minutes_per_day": 50}
@@ -306,6 +308,15 @@ def test_answers_not_saved_yet_outlive_a_visit_to_another_page(wb, learner):
     at.switch_page("pages/practice.py").run()
     at.switch_page("pages/profile.py").run()
     assert not [c.value for c in at.caption if c.value.startswith("Not saved yet")], "saved: nothing left over"
+    assert not asks_before_leaving(at)
+
+
+def asks_before_leaving(at: AppTest) -> bool:
+    """Whether the page's scripts leave the browser asking before a reload or leaving the app (the last
+    one run decides)."""
+    flags = [h.proto.body for h in at.get("html") if "window.workbenchUnsaved = " in h.proto.body]
+    assert flags, "the page says whether to ask"
+    return "window.workbenchUnsaved = true;" in flags[-1]
 
 
 def test_a_long_history_lists_the_latest_changes_and_keeps_the_rest_below(wb, learner):
