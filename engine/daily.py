@@ -3,7 +3,7 @@
 The planner's picks change with every result (what was just tried leaves the candidates); the
 Practice page instead shows the set planned on the day's first visit, each exercise with how it
 went today, and lets the learner ask for more. When the learner steers their level, the exercises
-they have not begun are chosen again at the new aim.
+they have not opened yet are chosen again at the new aim.
 """
 
 from __future__ import annotations
@@ -99,18 +99,19 @@ class DailySets:
 
     def replan(self, user_id: int, day: date, planned: TodaysSet, plan: Callable[[int], list[Pick]],
                time_zone: str | None = None) -> TodaysSet:
-        """Choose again, with ``plan(count)``, the exercises of ``planned`` (the set of ``day``) not begun:
-        untouched today and without a draft. What the learner tried, passed, skipped or began to write stays."""
+        """Choose again, with ``plan(count)``, the exercises of ``planned`` (the set of ``day``) not opened yet:
+        untouched today and without a draft (opening an exercise starts one). What the learner opened, tried,
+        passed or skipped stays."""
         drafted = {r[0] for r in self.store.all("SELECT exercise_id FROM drafts WHERE user_id = ?", [user_id])}
         kept = {i.pick.exercise.id for i in planned.items if i.status != "todo" or i.pick.exercise.id in drafted}
-        unbegun = [i.pick.exercise.id for i in planned.items if i.pick.exercise.id not in kept]
-        if not unbegun:
+        unopened = [i.pick.exercise.id for i in planned.items if i.pick.exercise.id not in kept]
+        if not unopened:
             return planned
-        fresh = [p for p in plan(len(unbegun) + len(kept)) if p.exercise.id not in kept][:len(unbegun)]
+        fresh = [p for p in plan(len(unopened) + len(kept)) if p.exercise.id not in kept][:len(unopened)]
         with self.store.transaction():
             self.store.execute(
-                f"DELETE FROM daily_sets WHERE user_id = ? AND day = ? AND exercise_id IN ({', '.join('?' * len(unbegun))})",
-                [user_id, day, *unbegun])
+                f"DELETE FROM daily_sets WHERE user_id = ? AND day = ? AND exercise_id IN ({', '.join('?' * len(unopened))})",
+                [user_id, day, *unopened])
             self.add(user_id, day, fresh)
         return self.get(user_id, day, time_zone)
 

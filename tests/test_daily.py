@@ -186,26 +186,26 @@ def predicted(wb: Workbench, user: int, todays: TodaysSet) -> float:
 
 
 @pytest.mark.parametrize(("action", "times", "harder"), [("harder", 3, True), ("easier", 2, False)])
-def test_steering_chooses_the_exercises_not_begun_again(wb: Workbench, ada: int, action: str, times: int,
+def test_steering_chooses_the_exercises_not_opened_again(wb: Workbench, ada: int, action: str, times: int,
                                                          harder: bool) -> None:
     answer_interview(wb, ada, minutes=60)
     planned = ids(wb.todays_set(ada))
-    passed, failed, skipped, drafted, *unbegun = planned
+    passed, failed, skipped, opened, *unopened = planned
     wb.record_result(ada, passed, True)
     wb.record_result(ada, failed, False)
     wb.skip(ada, skipped)
-    wb.save_draft(ada, drafted, "def begun():\n    pass\n")
+    wb.work_on(ada, opened)  # the Practice page opens it: its draft starts
     before = predicted(wb, ada, wb.todays_set(ada))
     for _ in range(times):
         assert wb.steer_level(ada, action) is not None
     after = wb.todays_set(ada)
-    assert ids(after)[:4] == [passed, failed, skipped, drafted]  # what was tried or begun stays, in its place
+    assert ids(after)[:4] == [passed, failed, skipped, opened]  # what was tried or opened stays, in its place
     assert statuses(after)[:4] == ["passed", "tried", "skipped", "todo"]
     fresh = ids(after)[4:]
-    assert len(fresh) == len(unbegun) and len(set(ids(after))) == len(after.items)
+    assert len(fresh) == len(unopened) and len(set(ids(after))) == len(after.items)
     assert fresh == [p.exercise.id for p in wb.daily_set(ada, len(planned))
-                     if p.exercise.id not in planned[:4]][: len(unbegun)]  # the planner's picks at the new aim
-    assert fresh != unbegun
+                     if p.exercise.id not in planned[:4]][: len(unopened)]  # the planner's picks at the new aim
+    assert fresh != unopened
     assert (predicted(wb, ada, after) < before) if harder else (predicted(wb, ada, after) > before)
 
 
@@ -221,7 +221,7 @@ def test_steering_before_the_first_visit_plans_nothing(wb: Workbench, ada: int, 
     assert len(wb.todays_set(ada).items) == wb.settings.daily_set_size  # planned on the first visit, at the new aim
 
 
-def test_steering_with_every_exercise_begun_keeps_the_set(wb: Workbench, ada: int) -> None:
+def test_steering_with_every_exercise_tried_keeps_the_set(wb: Workbench, ada: int) -> None:
     planned = ids(wb.todays_set(ada))
     for exercise_id in planned:
         wb.record_result(ada, exercise_id, False)

@@ -121,7 +121,7 @@ class PracticeCalls(Parts):
 
     def steer_level(self, user_id: int, action: str, level: int | None = None) -> LevelChange | None:
         """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto". The exercises
-        of today's set not begun yet are chosen again at the new aim."""
+        of today's set not opened yet are chosen again at the new aim."""
         now = self.local_now(user_id)
         with self.store.transaction():
             change = self.model.steer(user_id, action, self.clock(), level)
