@@ -97,22 +97,34 @@ class DailySets:
         self.add(user_id, day, extra)
         return self.get(user_id, day, time_zone)
 
-    def replan(self, user_id: int, day: date, planned: TodaysSet, plan: Callable[[int], list[Pick]],
-               time_zone: str | None = None) -> TodaysSet:
-        """Choose again, with ``plan(count)``, the exercises of ``planned`` (the set of ``day``) not opened yet:
-        untouched today and without a draft (opening an exercise starts one). What the learner opened, tried,
-        passed or skipped stays."""
-        drafted = {r[0] for r in self.store.all("SELECT exercise_id FROM drafts WHERE user_id = ?", [user_id])}
-        kept = {i.pick.exercise.id for i in planned.items if i.status != "todo" or i.pick.exercise.id in drafted}
+    def replan(self, user_id: int, day: date, plan: Callable[[int], list[Pick]], time_zone: str | None = None) -> TodaysSet:
+        """Choose again, with ``plan(count)``, the exercises of the set of ``day`` not opened that day: no draft
+        touched (opening an exercise starts or touches its draft), no try, no skip. What the learner opened,
+        tried, passed or skipped stays. Each place keeps its rank: an exercise chosen again stays where it
+        was, with its new reason and chance; the others give their places to the new picks, in order. The
+        set never shrinks: a place the planner has nothing new for (a pinned level narrows it) keeps its own."""
+        planned = self.get(user_id, day, time_zone)
+        start, end = day_bounds(day, time_zone)
+        opened = {r[0] for r in self.store.all("SELECT exercise_id FROM drafts WHERE user_id = ? AND updated_at >= ? "
+                                               "AND updated_at < ?", [user_id, start, end])}
+        kept = {i.pick.exercise.id for i in planned.items if i.status != "todo" or i.pick.exercise.id in opened}
         unopened = [i.pick.exercise.id for i in planned.items if i.pick.exercise.id not in kept]
         if not unopened:
             return planned
         fresh = [p for p in plan(len(unopened) + len(kept)) if p.exercise.id not in kept][:len(unopened)]
+        chosen = {p.exercise.id: p for p in fresh}
+        arriving = iter([p for p in fresh if p.exercise.id not in unopened])
+        places = dict(self.store.all("SELECT exercise_id, position FROM daily_sets WHERE user_id = ? AND day = ?",
+                                     [user_id, day]))
+        updates = []
+        for exercise_id in unopened:
+            pick = chosen.get(exercise_id) or next(arriving, None)
+            if pick is not None:
+                updates.append((pick.exercise.id, pick.kind, pick.reason, pick.probability, user_id, day,
+                                places[exercise_id]))
         with self.store.transaction():
-            self.store.execute(
-                f"DELETE FROM daily_sets WHERE user_id = ? AND day = ? AND exercise_id IN ({', '.join('?' * len(unopened))})",
-                [user_id, day, *unopened])
-            self.add(user_id, day, fresh)
+            self.store.executemany("UPDATE daily_sets SET exercise_id = ?, kind = ?, reason = ?, probability = ? "
+                                   "WHERE user_id = ? AND day = ? AND position = ?", updates)
         return self.get(user_id, day, time_zone)
 
     def add(self, user_id: int, day: date, picks: list[Pick], after: int | None = None) -> None:

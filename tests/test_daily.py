@@ -196,17 +196,57 @@ def test_steering_chooses_the_exercises_not_opened_again(wb: Workbench, ada: int
     wb.skip(ada, skipped)
     wb.work_on(ada, opened)  # the Practice page opens it: its draft starts
     before = predicted(wb, ada, wb.todays_set(ada))
-    for _ in range(times):
+    for _ in range(times - 1):
         assert wb.steer_level(ada, action) is not None
+    last_before = ids(wb.todays_set(ada))[4:]
+    assert wb.steer_level(ada, action) is not None
     after = wb.todays_set(ada)
     assert ids(after)[:4] == [passed, failed, skipped, opened]  # what was tried or opened stays, in its place
     assert statuses(after)[:4] == ["passed", "tried", "skipped", "todo"]
     fresh = ids(after)[4:]
     assert len(fresh) == len(unopened) and len(set(ids(after))) == len(after.items)
-    assert fresh == [p.exercise.id for p in wb.daily_set(ada, len(planned))
-                     if p.exercise.id not in planned[:4]][: len(unopened)]  # the planner's picks at the new aim
-    assert fresh != unopened
+    wanted = [p.exercise.id for p in wb.daily_set(ada, len(planned)) if p.exercise.id not in planned[:4]][: len(unopened)]
+    assert set(fresh) == set(wanted), "the planner's picks at the new aim"
+    assert set(fresh) != set(unopened)
+    assert all(new == old for new, old in zip(fresh, last_before, strict=True) if old in wanted), \
+        "chosen again by the last steer: in its place"
     assert (predicted(wb, ada, after) < before) if harder else (predicted(wb, ada, after) > before)
+
+
+def test_a_pinned_level_with_few_exercises_near_it_never_shrinks_the_set(wb: Workbench, ada: int) -> None:
+    """Pinned at 10, the planner has few exercises near it: the places it has nothing new for keep theirs."""
+    answer_interview(wb, ada, minutes=60)
+    planned = ids(wb.todays_set(ada))
+    wb.steer_level(ada, "pin", level=10)
+    after = ids(wb.todays_set(ada))
+    near = [e.id for e in wb.next_exercises(ada, len(planned))]
+    assert len(near) < len(planned), "the case itself: fewer picks than places"
+    assert len(after) == len(planned) and len(set(after)) == len(after)
+    assert set(near) <= set(after)
+    wb.steer_level(ada, "pin", level=1)
+    assert len(wb.todays_set(ada).items) == len(planned)
+
+
+@pytest.mark.parametrize("days_ago", [0, 1], ids=["opened-today", "opened-yesterday"])
+def test_only_an_exercise_opened_today_is_kept(wb: Workbench, clock: Clock, days_ago: int) -> None:
+    """A draft left on an earlier day says nothing of today. Two learners alike but for one draft steer alike:
+    a draft of today keeps its exercise in place; one of yesterday changes nothing."""
+    ada, bob = new_learner(wb, "ada"), new_learner(wb, "bob")
+    for who in (ada, bob):
+        answer_interview(wb, who, minutes=60)
+    planned = {who: ids(wb.todays_set(who)) for who in (ada, bob)}
+    assert planned[ada] == planned[bob], "the case itself: learners alike plan alike"
+    wb.steer_level(bob, "harder")
+    steered = ids(wb.todays_set(bob))
+    replaced = next(i for i in planned[bob] if i not in steered)  # one the steer chose again away
+    wb.attempts.save_draft(ada, replaced, "# begun", at=clock.now - timedelta(days=days_ago))
+    wb.steer_level(ada, "harder")
+    after = ids(wb.todays_set(ada))
+    if days_ago:
+        assert after == steered
+    else:
+        assert after.index(replaced) == planned[ada].index(replaced), "kept, in its place"
+        assert len(after) == len(steered) and len(set(after)) == len(after)
 
 
 def test_steering_that_changes_nothing_keeps_the_set(wb: Workbench, ada: int) -> None:

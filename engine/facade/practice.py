@@ -123,14 +123,14 @@ class PracticeCalls(Parts):
         """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto". The exercises
         of today's set not opened yet are chosen again at the new aim."""
         now = self.local_now(user_id)
-        with self.store.transaction():
-            change = self.model.steer(user_id, action, self.clock(), level)
-            if change is None:
-                return None
-            self.events.append(level_changed(user_id, change))
-            zone = str(now.tzinfo)
-            planned = self.daily_sets.get(user_id, now.date(), zone)
-            self.daily_sets.replan(user_id, now.date(), planned, lambda count: self.daily_set(user_id, count), zone)
+        change = self.model.steer(user_id, action, self.clock(), level)
+        if change is None:
+            return None
+        self.events.append(level_changed(user_id, change))
+        try:
+            self.daily_sets.replan(user_id, now.date(), lambda count: self.daily_set(user_id, count), str(now.tzinfo))
+        except (duckdb.ConstraintException, duckdb.TransactionException):
+            pass  # a run of Practice changed today's set at this moment: the steer stands, the set as it is
         return change
 
     def profile(self, user_id: int) -> Profile:
