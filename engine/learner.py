@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from engine.bank import Exercise
-from engine.clock import to_aware_utc, to_naive_utc
+from engine.clock import local_day, to_aware_utc, to_naive_utc
 from engine.curriculum import Curriculum
 from engine.level import (
     LOGITS_PER_LEVEL,
@@ -245,16 +245,18 @@ class LearnerModel:
         return general, {s: Belief(means[column[s]], covariance[column[s]][column[s]]) for s in skills if s in answered}
 
     def update(self, user_id: int, exercise: Exercise, passed: bool, hints_used: int, duration_s: float | None,
-               failed_before: int, at: datetime, counts_for_level: bool = True) -> LevelChange | None:
+               failed_before: int, at: datetime, counts_for_level: bool = True,
+               time_zone: str | None = None) -> LevelChange | None:
         """Learn from one result: abilities, the exercise's difficulty and the level move together.
-        ``counts_for_level`` False: the result leaves the level rule's runs alone (a retry)."""
+        ``counts_for_level`` False: the result leaves the level rule's runs alone (a retry). ``time_zone``:
+        the learner's, whose midnights count a week away (None: UTC)."""
         state = self.state(user_id)
         deviations = self.deviations(user_id)
-        general = _aged(state.general, state.last_result_at, at, GENERAL_PRIOR.variance)
+        general = _aged(state.general, state.last_result_at, at, GENERAL_PRIOR.variance, time_zone)
         skill_beliefs = {}
         for skill in exercise.skills:
             belief, _ = deviations.get(skill, (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0))
-            skill_beliefs[skill] = _aged(belief, state.last_result_at, at, DEVIATION_PRIOR_VARIANCE)
+            skill_beliefs[skill] = _aged(belief, state.last_result_at, at, DEVIATION_PRIOR_VARIANCE, time_zone)
         difficulty, difficulty_evidence = self._difficulty(exercise)
         struggled = is_struggle(passed, hints_used, duration_s, exercise.difficulty)
         score = outcome_score(passed, hints_used, failed_before, slow=struggled and passed and hints_used < 2)
@@ -377,10 +379,12 @@ def in_levels(offset: float) -> int:
     return round(offset / LOGITS_PER_LEVEL)
 
 
-def _aged(belief: Belief, since: datetime | None, now: datetime, cap: float) -> Belief:
-    """A belief made less certain by the time since the learner's last result."""
+def _aged(belief: Belief, since: datetime | None, now: datetime, cap: float, time_zone: str | None = None) -> Belief:
+    """A belief made less certain by the time since the learner's last result: a little a day, and more
+    after a week away, counted in the learner's midnights as the planner's "welcome back" is."""
     if since is None:
         return belief
     days = max(0.0, (now - since).total_seconds() / 86400)
-    extra = DRIFT_PER_DAY * days + (GAP_WIDENING if days >= GAP_DAYS else 0.0)
+    away = (local_day(now, time_zone) - local_day(since, time_zone)).days
+    extra = DRIFT_PER_DAY * days + (GAP_WIDENING if away >= GAP_DAYS else 0.0)
     return belief.widened(extra, cap)

@@ -74,7 +74,8 @@ class Outcomes:
             retry = (card is None and failed_before > 0) or tried_today
             # once passed today, trying again says nothing new of ability: the answer is known
             change = None if passed_today else self.model.update(
-                user_id, exercise, passed, hints_used, duration_s, failed_before, at, counts_for_level=not retry)
+                user_id, exercise, passed, hints_used, duration_s, failed_before, at, counts_for_level=not retry,
+                time_zone=zone)
             self.reviews.record(user_id, exercise.id, card, passed,
                                 rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
             if change is not None:

@@ -60,8 +60,7 @@ class Planner:
         progress = self.reviews.progress(user_id)
         pool = [e for e in self.bank.select(language) if repeat or not _touched_today(progress.get(e.id), now)]
         passed = {e.id for e in pool if progress.get(e.id) and progress[e.id].passes}
-        # a week of the learner's midnights, as "last seen N days ago" counts; the model's widening after a
-        # week (engine.learner._aged) counts elapsed time, as its daily drift does, and knows no zone
+        # a week of the learner's midnights, as "last seen N days ago" and the model's widening count it
         gap = state.last_result_at is not None and _calendar_days(state.last_result_at, now) >= GAP_DAYS
 
         due = sorted((e for e in pool if e.id in passed and _due(progress[e.id], now)),

@@ -152,6 +152,19 @@ def test_a_week_away_is_seven_of_the_learners_midnights(wb: Workbench, clock: Cl
     assert leads == {west: {"welcome back, review"}, utc: {"review"}}
 
 
+def test_a_week_of_the_learners_midnights_widens_the_model_too(wb: Workbench, learner_in) -> None:
+    """The same 6 days and 14 hours: a week away in Los Angeles, whose next result moves the estimate
+    more, and six days in UTC."""
+    west, utc = learner_in(LA), learner_in(None)
+    sds = {}
+    for who in (west, utc):
+        first, second = [e.id for e in wb.next_exercises(who, 2)]
+        wb.record_result(who, first, True, at=LA_EVENING)
+        wb.record_result(who, second, True, at=datetime(2026, 3, 9, 16, 0, tzinfo=UTC))
+        sds[who] = wb.model.state(who).general.variance
+    assert sds[west] > sds[utc]
+
+
 def test_a_skip_lasts_the_learners_day(wb: Workbench, clock: Clock, learner_in) -> None:
     west = learner_in(LA)
     exercise = wb.todays_set(west).items[0].pick.exercise.id
