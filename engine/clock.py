@@ -75,3 +75,9 @@ def day_bounds(day: date, name: str | None) -> tuple[datetime, datetime]:
     start = datetime.combine(day, time(), tzinfo=zone(name))
     end = datetime.combine(day + timedelta(days=1), time(), tzinfo=zone(name))
     return to_naive_utc(start), to_naive_utc(end)
+
+
+def calendar_days(moment: datetime, now: datetime) -> int:
+    """Days from ``moment``'s day to ``now``'s, in ``now``'s time zone (the learner's wall time): a week
+    away is seven of their midnights, whatever the hours; 0 on the same day."""
+    return (now.date() - moment.astimezone(now.tzinfo).date()).days

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from engine.bank import Exercise
-from engine.clock import local_day, to_aware_utc, to_naive_utc
+from engine.clock import calendar_days, in_zone, to_aware_utc, to_naive_utc
 from engine.curriculum import Curriculum
 from engine.level import (
     LOGITS_PER_LEVEL,
@@ -385,6 +385,6 @@ def _aged(belief: Belief, since: datetime | None, now: datetime, cap: float, tim
     if since is None:
         return belief
     days = max(0.0, (now - since).total_seconds() / 86400)
-    away = (local_day(now, time_zone) - local_day(since, time_zone)).days
+    away = calendar_days(since, in_zone(now, time_zone))
     extra = DRIFT_PER_DAY * days + (GAP_WIDENING if away >= GAP_DAYS else 0.0)
     return belief.widened(extra, cap)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from engine.bank import Bank, Exercise
+from engine.clock import calendar_days
 from engine.curriculum import Curriculum
 from engine.learner import GAP_DAYS, LearnerModel, SkillEstimate
 from engine.review import ExerciseProgress, Reviews
@@ -61,7 +62,7 @@ class Planner:
         pool = [e for e in self.bank.select(language) if repeat or not _touched_today(progress.get(e.id), now)]
         passed = {e.id for e in pool if progress.get(e.id) and progress[e.id].passes}
         # a week of the learner's midnights, as "last seen N days ago" and the model's widening count it
-        gap = state.last_result_at is not None and _calendar_days(state.last_result_at, now) >= GAP_DAYS
+        gap = state.last_result_at is not None and calendar_days(state.last_result_at, now) >= GAP_DAYS
 
         due = sorted((e for e in pool if e.id in passed and _due(progress[e.id], now)),
                      key=lambda e: progress[e.id].due_at or now)
@@ -129,7 +130,7 @@ class Planner:
         return prerequisites_met(self.curriculum, skill, passed_skills, estimates)
 
     def _review(self, exercise: Exercise, p: float, progress: ExerciseProgress, now: datetime, gap: bool) -> Pick:
-        days = _calendar_days(progress.last_seen_at, now) if progress.last_seen_at else 0
+        days = calendar_days(progress.last_seen_at, now) if progress.last_seen_at else 0
         ago = "today" if days == 0 else "yesterday" if days == 1 else f"{days} days ago"
         lead = "welcome back, review" if gap else "review"
         return Pick(exercise, p, f"{lead}: {self._skill(exercise)}, last seen {ago}", "review")
@@ -157,15 +158,9 @@ def prerequisites_met(curriculum: Curriculum, skill: str, passed_skills: Collect
                for r in curriculum.requires(skill))
 
 
-def _calendar_days(moment: datetime, now: datetime) -> int:
-    """Days from ``moment``'s day to ``now``'s, in ``now``'s time zone (the learner's): a week away is
-    seven of their midnights, whatever the hours."""
-    return (now.date() - moment.astimezone(now.tzinfo).date()).days
-
-
 def _same_day(moment: datetime | None, now: datetime) -> bool:
     """Whether ``moment`` falls on ``now``'s day, in ``now``'s time zone (the learner's)."""
-    return moment is not None and moment.astimezone(now.tzinfo).date() == now.date()
+    return moment is not None and calendar_days(moment, now) == 0
 
 
 def _touched_today(progress: ExerciseProgress | None, now: datetime) -> bool:
