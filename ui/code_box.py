@@ -47,7 +47,7 @@ SUBMIT_AFTER_THE_TEXT = """(() => {
         submit.waitsForText = true;
       }
     }
-  }, 200);
+  }, 50);  // a new editor (each exercise, each start again) is taught within 50 ms of appearing
 })();"""
 
 

@@ -88,6 +88,10 @@ def test_ctrl_enter_at_once_after_typing_runs_the_code_typed(page: Page, app_url
     editor = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor .ace_content")
     expect(editor).to_contain_text("raise NotImplementedError")
     expect_idle(page)
+    # the page teaches each editor within 50 ms of its appearing: this one has been
+    page.wait_for_function("""() => [...document.querySelectorAll('iframe[title="code_editor.code_editor"]')].some(f =>
+        [...(f.contentDocument ? f.contentDocument.querySelectorAll(".ace_editor") : [])].some(n =>
+            n.env && n.env.editor && n.env.editor.commands.commands.submit.waitsForText))""")
     page.evaluate("""() => { window.editorSent = [];
         window.addEventListener("message", e => {
             if (e.data && e.data.type === "streamlit:setComponentValue" && e.data.value && e.data.value.type)
