@@ -54,57 +54,69 @@ SUBMIT_AFTER_THE_TEXT = """(() => {
 def code_box(wb: Workbench, user: User, exercise: Exercise, version: int) -> bool:
     """The editor the learner chose, holding their code for ``exercise`` (``version``: how many times it
     was started again); what it holds becomes their code and draft. Whether it is the plain text box."""
-    codes = st.session_state.setdefault("codes", {})
     if "plain_editor" not in st.session_state:  # a new session: the editor the learner chose last time
         st.session_state["plain_editor"] = wb.preferences(user.id)["editor"] == "plain"
-    area_key = f"area:{exercise.id}:{version}"  # the plain editor's
     plain = st.toggle("Plain text editor", key="plain_editor", on_change=keep_editor_choice,
-                      args=(wb, user.id, exercise.id, area_key),
+                      args=(wb, user.id, exercise.id, area_key(exercise.id, version)),
                       help="A simple text box instead of the code editor (works well with screen readers). "
                            "Your choice is kept for your next visits.")
-    if plain:
-        # back from the code editor: its last value may not have been read yet (typed just before the toggle)
-        left_behind = st.session_state.get(editor_key(exercise.id, version))
-        if isinstance(left_behind, dict) and left_behind.get("text") is not None:
-            keep(wb, user.id, exercise.id, left_behind["text"])
-        st.html('<style>textarea[aria-label="Your code"] {font-family: "Source Code Pro", monospace; '
-                "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
-        text = st.text_area("Your code", value=codes[exercise.id], height=420, key=area_key,
-                            on_change=keep_typed, args=(wb, user.id, exercise.id, area_key))
-        # code, not prose: no capital "Def", no corrected names on a phone's keyboard, no red underlines
-        aria.set_attributes(f"{aria.keyed(area_key)} textarea", {"autocapitalize": "off", "autocorrect": "off",
-                                                                 "autocomplete": "off", "spellcheck": "false"})
-    else:
-        key = editor_key(exercise.id, version)
-        mounted_with = st.session_state.setdefault("editor_initial", {})
-        if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
-            mounted_with[key] = codes[exercise.id]
-        # an Ace theme of its own: the component's "streamlit" themes fetch a font from Google
-        # the text goes 250 ms after the last key (the draft), and at once as the editor loses focus: a click
-        # on a button beside it makes it do so before the click, so the click's run has the code typed
-        response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode=["debounce", "blur"],
-                               key=key,
-                               options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True,
-                                        # Tab indents; Escape then Tab moves on (Enter goes back in), and a
-                                        # screen reader names the box
-                                        "enableKeyboardAccessibility": True, "textInputAriaLabel": "Your code"},
-                               # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
-                               # no top margin: typing over a selection scrolled the text by it, not the line numbers
-                               props={"theme": "chrome", "enableLiveAutocompletion": False,
-                                      "enableSnippets": False, "scrollMargin": [0, 0, 0, 0]},
-                               keybindings=ESCAPE_LEAVES_THE_EDITOR)
-        page_script.run(SUBMIT_AFTER_THE_TEXT)
-        st.caption("Ctrl+Enter (⌘+Enter on a Mac) runs the tests. Tab indents; Esc, then Tab, moves on to the buttons.")
-        text = codes[exercise.id]
-        if response and response.get("id") and response.get("text") is not None:
-            text = response["text"]
-            pending_clicks.editor_sent(response)
-            handled = st.session_state.setdefault("handled_events", set())
-            if response.get("type") == "submit" and response["id"] not in handled:
-                handled.add(response["id"])
-                pending_clicks.put("run", exercise.id)  # Ctrl+Enter in the editor runs the tests
+    # one place for either editor, whatever each takes: the buttons below keep theirs, so that switching never
+    # shows them twice (the old copy, still drawn at its old place, until the run reaches that place)
+    with st.container():
+        text = plain_box(wb, user, exercise, version) if plain else editor_box(wb, user, exercise, version)
     keep(wb, user.id, exercise.id, text)
     return plain
+
+
+def plain_box(wb: Workbench, user: User, exercise: Exercise, version: int) -> str:
+    """The plain text box, holding the learner's code; what it holds."""
+    codes = st.session_state["codes"]
+    key = area_key(exercise.id, version)
+    # back from the code editor: its last value may not have been read yet (typed just before the toggle)
+    left_behind = st.session_state.get(editor_key(exercise.id, version))
+    if isinstance(left_behind, dict) and left_behind.get("text") is not None:
+        keep(wb, user.id, exercise.id, left_behind["text"])
+    st.html('<style>textarea[aria-label="Your code"] {font-family: "Source Code Pro", monospace; '
+            "white-space: pre; overflow-wrap: normal; tab-size: 4}</style>")  # code: fixed width, no wrapping
+    text = st.text_area("Your code", value=codes[exercise.id], height=420, key=key,
+                        on_change=keep_typed, args=(wb, user.id, exercise.id, key))
+    # code, not prose: no capital "Def", no corrected names on a phone's keyboard, no red underlines
+    aria.set_attributes(f"{aria.keyed(key)} textarea", {"autocapitalize": "off", "autocorrect": "off",
+                                                             "autocomplete": "off", "spellcheck": "false"})
+    return text
+
+
+def editor_box(wb: Workbench, user: User, exercise: Exercise, version: int) -> str:
+    """The code editor, holding the learner's code; the latest text it sent (a Ctrl+Enter in it asks for a run)."""
+    codes = st.session_state["codes"]
+    key = editor_key(exercise.id, version)
+    mounted_with = st.session_state.setdefault("editor_initial", {})
+    if key not in st.session_state:  # (re)mounting, e.g. back from the plain editor: show the latest code
+        mounted_with[key] = codes[exercise.id]
+    # an Ace theme of its own: the component's "streamlit" themes fetch a font from Google
+    # the text goes 250 ms after the last key (the draft), and at once as the editor loses focus: a click
+    # on a button beside it makes it do so before the click, so the click's run has the code typed
+    response = code_editor(mounted_with[key], lang="python", height=[16, 28], response_mode=["debounce", "blur"],
+                           key=key,
+                           options={"showLineNumbers": True, "tabSize": 4, "useSoftTabs": True, "wrap": True,
+                                    # Tab indents; Escape then Tab moves on (Enter goes back in), and a
+                                    # screen reader names the box
+                                    "enableKeyboardAccessibility": True, "textInputAriaLabel": "Your code"},
+                           # no pop-up completions or snippets: they swallowed fast typing ("strstrreturn")
+                           # no top margin: typing over a selection scrolled the text by it, not the line numbers
+                           props={"theme": "chrome", "enableLiveAutocompletion": False,
+                                  "enableSnippets": False, "scrollMargin": [0, 0, 0, 0]},
+                           keybindings=ESCAPE_LEAVES_THE_EDITOR)
+    page_script.run(SUBMIT_AFTER_THE_TEXT)
+    st.caption("Ctrl+Enter (⌘+Enter on a Mac) runs the tests. Tab indents; Esc, then Tab, moves on to the buttons.")
+    if not (response and response.get("id") and response.get("text") is not None):
+        return codes[exercise.id]
+    pending_clicks.editor_sent(response)
+    handled = st.session_state.setdefault("handled_events", set())
+    if response.get("type") == "submit" and response["id"] not in handled:
+        handled.add(response["id"])
+        pending_clicks.put("run", exercise.id)  # Ctrl+Enter in the editor runs the tests
+    return response["text"]
 
 
 def keep(wb: Workbench, user_id: int, exercise_id: str, text: str) -> None:
@@ -144,6 +156,11 @@ def keep_editor_choice(wb: Workbench, user_id: int, exercise_id: str, area_key: 
         keep(wb, user_id, exercise_id, typed)
         plain_edits[exercise_id] = plain_edits.get(exercise_id, 0) + 1
     wb.set_preference(user_id, "editor", "plain" if plain else "code")
+
+
+def area_key(exercise_id: str, version: int) -> str:
+    """The plain text box's key."""
+    return f"area:{exercise_id}:{version}"
 
 
 def editor_key(exercise_id: str, version: int) -> str:

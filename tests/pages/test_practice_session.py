@@ -112,3 +112,31 @@ def test_a_plain_edit_cut_short_by_a_click_is_what_the_code_editor_shows_next(at
     assert wb.draft(learner.id, EASY).code == edited
     [editor] = at.get("component_instance")
     assert json.loads(editor.proto.json_args)["code"] == edited
+
+
+def place_of(at, label: str) -> list[int]:
+    """Where the button labelled ``label`` is in the page's tree: the indices down from the main area. The
+    browser draws each element of a run at its place; one at a place the run has not reached yet stays."""
+    def find(block, path: list[int]) -> list[int] | None:
+        for index, child in getattr(block, "children", {}).items():
+            if getattr(child, "type", None) == "button" and child.label == label:
+                return path + [index]
+            if (found := find(child, path + [index])) is not None:
+                return found
+        return None
+    found = find(at.main, [])
+    assert found is not None, f"no {label} button"
+    return found
+
+
+def test_the_buttons_keep_their_place_whichever_editor_shows_and_whichever_exercise(at, wb, learner):
+    """Switching editors, or exercises, the page is drawn again over the last one: a button whose place moved
+    showed twice (its old copy below) until the run reached the old place, caught by a browser test in CI."""
+    first, last = todays(wb, learner)[0], todays(wb, learner)[-1]
+    choose(at, first)
+    places = {"code editor": (place_of(at, "Submit"), place_of(at, "Run tests"))}
+    plain_editor(at)
+    places["plain editor"] = (place_of(at, "Submit"), place_of(at, "Run tests"))
+    choose(at, last)
+    places["another exercise"] = (place_of(at, "Submit"), place_of(at, "Run tests"))
+    assert len(set(map(str, places.values()))) == 1, places
