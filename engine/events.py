@@ -47,9 +47,13 @@ class Event:
     occurred_at: datetime | None = field(default=None)
 
     def row(self) -> tuple[Any, ...]:
+        """The values of ``COLUMNS``: an attempt's hints and seconds twice, in its result and as columns
+        (read on every attempt of a cohort, they are far faster to read as columns)."""
+        hints, duration_s = (self.result or {}).get("hints"), (self.result or {}).get("duration_s")
         return (to_naive_utc(self.occurred_at), self.user_id, self.verb, self.object,
                 json.dumps(self.result) if self.result is not None else None,
-                json.dumps(self.context) if self.context is not None else None)
+                json.dumps(self.context) if self.context is not None else None,
+                None if hints is None else int(hints), None if duration_s is None else float(duration_s))
 
 
 # a batch belongs to a store and a thread: every EventLog on the store (the memory keeps its own)
@@ -67,7 +71,9 @@ def _batch_state(store: Store) -> threading.local:
 
 
 BULK_ROWS = 20  # from this many rows on, one Arrow insert beats a statement with many VALUES
-_INSERT = "INSERT INTO events (occurred_at, user_id, verb, object, result, context) VALUES (?, ?, ?, ?, ?, ?)"
+COLUMNS = ("occurred_at", "user_id", "verb", "object", "result", "context", "hints", "duration_s")  # an Event's row
+_INSERT = f"INSERT INTO events ({', '.join(COLUMNS)}) VALUES "
+_ROW = "(" + ", ".join("?" * len(COLUMNS)) + ")"
 
 
 class EventLog:
@@ -84,7 +90,7 @@ class EventLog:
         if pending is not None:
             pending.append(event.row())
         else:
-            self.store.execute(_INSERT, event.row())
+            self.store.execute(_INSERT + _ROW, event.row())
 
     def append_many(self, events: Iterable[Event]) -> int:
         """Append in one batch (DuckDB manages far more rows a second this way)."""
@@ -118,20 +124,19 @@ class EventLog:
         if not rows:
             return
         if len(rows) < BULK_ROWS:  # a few rows: one statement (executemany runs one per row)
-            values = ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(rows))
-            self.store.execute(_INSERT.split(" VALUES ")[0] + " VALUES " + values, [v for row in rows for v in row])
+            self.store.execute(_INSERT + ", ".join([_ROW] * len(rows)), [v for row in rows for v in row])
             return
         # many rows: one Arrow insert, with ids taken from the sequence in order, as one by one
         ids = sorted(r[0] for r in self.store.all("SELECT nextval('events_id_seq') FROM range(?)", [len(rows)]))
         frame = pl.DataFrame([(i, *row) for i, row in zip(ids, rows, strict=True)], orient="row", schema={
             "id": pl.Int64, "occurred_at": pl.Datetime("us"), "user_id": pl.Int32, "verb": pl.Utf8,
-            "object": pl.Utf8, "result": pl.Utf8, "context": pl.Utf8})
+            "object": pl.Utf8, "result": pl.Utf8, "context": pl.Utf8, "hints": pl.Int32, "duration_s": pl.Float64})
         cursor = self.store.cursor()
         name = f"pending_events_{threading.get_ident()}"
         cursor.register(name, frame.to_arrow())
+        columns = ", ".join(("id", *COLUMNS))
         try:
-            cursor.execute(f"INSERT INTO events (id, occurred_at, user_id, verb, object, result, context) "
-                           f"SELECT id, occurred_at, user_id, verb, object, result, context FROM {name}")
+            cursor.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM {name}")
         finally:
             cursor.unregister(name)
 

@@ -42,7 +42,7 @@ from engine.synthetic.activity import draw_events
 from engine.synthetic.people import DAYS, END, draw_people
 from engine.synthetic.writer import Progress, write_log
 
-VERSION = 2  # bump when the generated shape changes: cached logs of another version are rebuilt
+VERSION = 3  # bump when the generated shape changes: cached logs of another version are rebuilt
 BANK_DIR = Path(__file__).resolve().parent.parent / "data" / "bank"
 
 

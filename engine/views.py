@@ -35,8 +35,9 @@ class Table:
 TABLES: tuple[Table, ...] = (
     Table("users", "SELECT id, username, name, role, is_demo, created_at FROM users", "id",
           "Accounts, without email, password hash or session data."),
-    Table("events", "SELECT id, occurred_at, user_id, verb, object, result, context FROM events", "user_id",
-          "The activity log: who did what, when, with what result (JSON) in what context (JSON)."),
+    Table("events", "SELECT id, occurred_at, user_id, verb, object, result, context, hints, duration_s FROM events",
+          "user_id", "The activity log: who did what, when, with what result (JSON) in what context (JSON); an "
+          "attempt's hints and seconds as columns too."),
     Table("attempts", "SELECT id, user_id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, "
           "hints_used, duration_s FROM attempts", "user_id", "Every graded submission or recorded result, without the code."),
     Table("cohorts", "SELECT id, name, educator_id, created_at FROM cohorts", None, "Cohorts, without join codes."),
@@ -57,8 +58,7 @@ MEMBERSHIP_VERBS = ("joined-cohort", "left-cohort")  # events whose object is a 
 # becomes ``hints`` beside ``new_hints``, each hint counted once as the cohort dashboard counts them
 _GRADED = f"""
         SELECT id, occurred_at, user_id, object AS exercise_id, verb = 'completed' AS passed,
-               CAST(result->>'hints' AS INTEGER) AS hints_shown, coalesce(CAST(result->>'hints' AS INTEGER), 0) AS shown,
-               CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
+               hints AS hints_shown, coalesce(hints, 0) AS shown, duration_s,
                CAST(context->>'difficulty' AS INTEGER) AS difficulty,
                CAST(context->'skills' AS VARCHAR[]) AS skills
         FROM events WHERE verb IN {TRIES}"""
@@ -148,7 +148,10 @@ def exercises_table(bank: Bank) -> pa.Table:
 
 # the events of a snapshot without any (an educator whose cohorts are empty): no partition to read
 _NO_EVENTS = ("SELECT NULL::BIGINT AS id, NULL::TIMESTAMP AS occurred_at, NULL::INTEGER AS user_id, NULL::VARCHAR AS verb, "
-              "NULL::VARCHAR AS object, NULL::JSON AS result, NULL::JSON AS context, NULL::VARCHAR AS month WHERE false")
+              "NULL::VARCHAR AS object, NULL::JSON AS result, NULL::JSON AS context, NULL::INTEGER AS hints, "
+              "NULL::DOUBLE AS duration_s, NULL::VARCHAR AS month WHERE false")
+# a snapshot written before the log kept an attempt's hints and seconds as columns too: read out of its result
+_FROM_RESULT = ", CAST(result->>'hints' AS INTEGER) AS hints, CAST(result->>'duration_s' AS DOUBLE) AS duration_s"
 
 
 def open_snapshot(folder: str | Path, *, home: str | Path | None = None) -> duckdb.DuckDBPyConnection:
@@ -168,8 +171,11 @@ def open_snapshot(folder: str | Path, *, home: str | Path | None = None) -> duck
         _take_snapshot(Path(home), folder)
     con = duckdb.connect()
     partitions = folder / "events" / "*" / "*.parquet"
-    events = (f"SELECT * FROM read_parquet('{_quoted(partitions)}', hive_partitioning = true)"
-              if any(folder.glob("events/*/*.parquet")) else _NO_EVENTS)
+    events = _NO_EVENTS
+    if any(folder.glob("events/*/*.parquet")):
+        events = f"SELECT * FROM read_parquet('{_quoted(partitions)}', hive_partitioning = true)"
+        if "hints" not in {column for column, *_ in con.execute(f"DESCRIBE {events}").fetchall()}:
+            events = events.replace("SELECT *", "SELECT *" + _FROM_RESULT, 1)
     con.execute(f"CREATE VIEW events AS {events}")
     for name in [t.name for t in TABLES if t.name != "events"] + ["exercises"]:
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{_quoted(folder / f'{name}.parquet')}')")

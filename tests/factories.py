@@ -104,13 +104,13 @@ def new_learner(wb, name: str = "ada") -> int:
 def sqlite_twin(store) -> sqlite3.Connection:
     """The store's cohort members and events in SQLite, as the benchmark's twin keeps them:
     timestamps and JSON as text."""
+    from engine.synthetic.writer import SQLITE_SCHEMA
+
     lite = sqlite3.connect(":memory:")
-    lite.execute("CREATE TABLE cohort_members (cohort_id INTEGER, user_id INTEGER, joined_at TEXT)")
-    lite.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, occurred_at TEXT, user_id INTEGER, verb TEXT, "
-                 "object TEXT, result TEXT, context TEXT)")
+    lite.executescript(SQLITE_SCHEMA)
     lite.executemany("INSERT INTO cohort_members VALUES (?, ?, ?)",
                      store.all("SELECT cohort_id, user_id, strftime(joined_at, '%Y-%m-%d %H:%M:%S') FROM cohort_members"))
-    lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
+    lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      store.all("SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S'), user_id, verb, object, "
-                               "CAST(result AS VARCHAR), CAST(context AS VARCHAR) FROM events"))
+                               "CAST(result AS VARCHAR), CAST(context AS VARCHAR), hints, duration_s FROM events"))
     return lite

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -202,6 +203,22 @@ def test_a_batch_writes_the_log_at_the_end_in_order(wb: Workbench) -> None:
     next_id = rows[-1][0] + 1
     wb.events.append(Event(learner.id, "logged-in"))  # the sequence carries on after the batch
     assert wb.store.scalar("SELECT max(id) FROM events") == next_id
+
+
+@pytest.mark.parametrize("tries", [1, 2, 30], ids=["one by one", "a few in one statement", "many in one insert"])
+def test_every_way_of_writing_the_log_keeps_an_attempts_hints_and_seconds_as_columns(wb: Workbench, tries: int) -> None:
+    learner = wb.register("ada", "ada@example.org", "Ada", PASSWORD)
+    with wb.batch() if tries > 1 else contextlib.nullcontext():
+        for i in range(tries):
+            wb.record_result(learner.id, "python/digit-sum", i % 2 == 0, hints_used=i % 4,
+                             duration_s=None if i % 5 == 4 else 30.5 + i, at=START + timedelta(minutes=i))
+        wb.events.append(Event(learner.id, "requested-hint", "python/digit-sum", {"hint": 1}, occurred_at=START))
+    rows = wb.store.all("SELECT verb, hints, duration_s, CAST(result->>'hints' AS INTEGER), "
+                        "CAST(result->>'duration_s' AS DOUBLE) FROM events WHERE user_id = ? ORDER BY id", [learner.id])
+    attempts = [row for row in rows if row[0] in ("submitted", "completed", "failed")]
+    assert len(attempts) == 2 * tries and all(row[1:3] == row[3:5] for row in attempts)
+    assert {row[1] for row in attempts} == {i % 4 for i in range(tries)}
+    assert all(row[1:3] == (None, None) for row in rows if row not in attempts)
 
 
 def test_a_batch_collects_only_its_own_threads_events(wb: Workbench) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import polars as pl
 import pytest
-from factories import PASSWORD
+from factories import PASSWORD, sqlite_twin
 from practice_history import Try, daily, record
 
 from engine import analytics
@@ -44,18 +44,6 @@ def log(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox, bank: Bank) 
     wb.close()
 
 
-def sqlite_copy(store: Store) -> sqlite3.Connection:
-    """The events table in SQLite: timestamps as ISO text, JSON as text, the same index."""
-    lite = sqlite3.connect(":memory:")
-    lite.execute("CREATE TABLE events (id INTEGER, occurred_at TEXT NOT NULL, user_id INTEGER, verb TEXT NOT NULL, "
-                 "object TEXT, result TEXT, context TEXT)")
-    lite.execute("CREATE INDEX events_user ON events (user_id)")
-    rows = store.all("SELECT id, occurred_at, user_id, verb, object, result, context FROM events ORDER BY id")
-    lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [(r[0], str(r[1]), *r[2:]) for r in rows])
-    return lite
-
-
 def plain(value: Any) -> Any:
     """A value as both engines can agree on it: dates and times as SQLite's text, floats rounded."""
     if isinstance(value, datetime | date):
@@ -86,7 +74,7 @@ def test_duckdb_and_sqlite_return_the_same_rows(log, query: analytics.Query, lea
     wb, users = log
     params = query.taking(queries.params(users.get(learner, 999), *WINDOWS[window], zone="UTC"))
     duck = duck_rows(wb.store, query, params)
-    lite = lite_rows(sqlite_copy(wb.store), query, params)
+    lite = lite_rows(sqlite_twin(wb.store), query, params)
     assert duck == lite
 
 

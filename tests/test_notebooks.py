@@ -72,6 +72,28 @@ def test_a_snapshot_opens_with_the_consoles_tables_and_views(home: Path) -> None
     con.close()
 
 
+def test_a_snapshot_from_before_the_attempt_columns_reads_the_same(home: Path, tmp_path: Path) -> None:
+    """Snapshots written before the log kept an attempt's hints and seconds as columns too: their
+    submissions come out of the result's JSON, the same rows as from a snapshot of today."""
+    import shutil
+
+    import duckdb
+
+    old = tmp_path / "old"
+    shutil.copytree(home / "snapshots" / "all", old)
+    for part in old.glob("events/*/*.parquet"):
+        duckdb.sql(f"COPY (SELECT * EXCLUDE (hints, duration_s) FROM read_parquet('{part}')) TO '{part}.new' "
+                   "(FORMAT parquet)")
+        part.with_suffix(".parquet.new").replace(part)
+    then, now = open_snapshot(old), open_snapshot(home / "snapshots" / "all")
+    assert "hints" not in duckdb.sql(f"SELECT * FROM read_parquet('{next(old.glob('events/*/*.parquet'))}')").columns
+    query = "SELECT * FROM submissions ORDER BY id"
+    rows = now.sql(query).fetchall()
+    assert any(row[5] for row in rows) and then.sql(query).fetchall() == rows
+    then.close()
+    now.close()
+
+
 def test_without_a_snapshot_one_is_taken_from_the_home_or_the_error_says_how(home: Path, tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="Write a Parquet snapshot"):
         open_snapshot(tmp_path / "none")

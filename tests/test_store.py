@@ -191,3 +191,26 @@ def test_transaction_rolls_back_a_failed_statement(store: Store) -> None:
 )
 def test_ids_come_from_sequences(store: Store, sql: str, ids: tuple[int, int]) -> None:
     assert (store.scalar(sql), store.scalar(sql)) == ids
+
+
+def test_a_log_from_before_the_attempt_columns_gets_them_from_its_results(tmp_path: Path) -> None:
+    """Migration 13: the hints and seconds of the attempts already in the log are copied into their columns,
+    as the log writes them from then on (other events keep them NULL)."""
+    path = tmp_path / "twelve.duckdb"
+    raw = duckdb.connect(str(path))
+    raw.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for version, sql in enumerate(MIGRATIONS[:12], start=1):
+        raw.execute(sql)
+        raw.execute("INSERT INTO schema_migrations (version) VALUES (?)", [version])
+    raw.execute("""INSERT INTO events (occurred_at, user_id, verb, object, result) VALUES
+        ('2026-03-02 09:00', 1, 'failed', 'python/digit-sum', '{"success": false, "hints": 2, "duration_s": 80.5}'),
+        ('2026-03-02 09:05', 1, 'completed', 'python/digit-sum', '{"success": true, "hints": 0, "duration_s": null}'),
+        ('2026-03-02 09:06', 1, 'requested-hint', 'python/fizzbuzz', '{"hint": 1}'),
+        ('2026-03-02 09:07', 1, 'logged-in', NULL, NULL)""")
+    raw.close()
+    store = Store(path)
+    try:
+        assert store.all("SELECT verb, hints, duration_s FROM events ORDER BY id") == [
+            ("failed", 2, 80.5), ("completed", 0, None), ("requested-hint", None, None), ("logged-in", None, None)]
+    finally:
+        store.close()

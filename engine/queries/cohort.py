@@ -2,8 +2,9 @@
 
 Each reads the activity log once, joined to the cohort's members, and aggregates in the
 database: the dashboard (``engine.dashboard``) turns the few rows that come back into its
-tables and flags. JSON fields (``result->>'hints'``, ``'duration_s'``) are read only on the rows
-that carry them ("completed" and "failed", one per attempt), the costly part of a scan.
+tables and flags. An attempt's hints and seconds are read from the log's own columns, not out of
+its JSON result: reading a JSON field reads the whole text of every attempt's result, which took
+three times as long.
 
 Hints used are counted once per exercise, however many attempts repeat them
 (``engine.queries.hints``), as the learner queries count them.
@@ -68,9 +69,8 @@ _LEARNERS_DUCKDB = f"""{_PRACTICE_TIMES}, span AS (
            count(DISTINCT l.day) AS active_days
     FROM practice p JOIN local l USING (bucket)
     GROUP BY p.user_id
-), graded AS MATERIALIZED (  -- read once: the JSON is the costly part
-    SELECT e.id, e.user_id, e.occurred_at, e.object, e.verb = 'completed' AS passed,
-           coalesce(CAST(e.result->>'hints' AS INTEGER), 0) AS shown
+), graded AS (
+    SELECT e.id, e.user_id, e.occurred_at, e.object, e.verb = 'completed' AS passed, coalesce(e.hints, 0) AS shown
     FROM events e JOIN cohort_members m ON m.user_id = e.user_id
     WHERE m.cohort_id = $cohort_id AND e.verb IN {TRIES}
 ), tries AS ({hints_used('graded', 'object', greatest="greatest")}
@@ -105,13 +105,12 @@ ORDER BY m.user_id
 """
 _LEARNERS_SQLITE = f"""
 WITH scoped AS MATERIALIZED (
-    SELECT e.id, e.user_id, e.occurred_at, e.verb, e.object, e.result
+    SELECT e.id, e.user_id, e.occurred_at, e.verb, e.object, e.hints
     FROM cohort_members m JOIN events e ON e.user_id = m.user_id
     WHERE m.cohort_id = :cohort_id AND e.verb IN {PRACTICE}
 ), as_of AS (SELECT max(occurred_at) AS t FROM scoped WHERE verb IN {TRIES}),
 graded AS (
-    SELECT id, user_id, occurred_at, object, verb = 'completed' AS passed,
-           coalesce(json_extract(result, '$.hints'), 0) AS shown
+    SELECT id, user_id, occurred_at, object, verb = 'completed' AS passed, coalesce(hints, 0) AS shown
     FROM scoped WHERE verb IN {TRIES}
 ), used AS ({hints_used('graded', 'object', greatest="max")}
 ), facts AS (
@@ -151,12 +150,10 @@ ORDER BY m.user_id
 
 _ITEMS_DUCKDB = f"""
 WITH graded AS (
-    SELECT id, user_id, occurred_at, exercise_id, passed, coalesce(CAST(fields[1] AS INTEGER), 0) AS shown,
-           CAST(fields[2] AS DOUBLE) AS duration_s
-    FROM (SELECT e.id, e.user_id, e.occurred_at, e.object AS exercise_id, e.verb = 'completed' AS passed,
-                 json_extract_string(e.result, ['$.hints', '$.duration_s']) AS fields  -- one parse for both
-          FROM events e JOIN cohort_members m ON m.user_id = e.user_id
-          WHERE m.cohort_id = $cohort_id AND e.verb IN {TRIES})
+    SELECT e.id, e.user_id, e.occurred_at, e.object AS exercise_id, e.verb = 'completed' AS passed,
+           coalesce(e.hints, 0) AS shown, e.duration_s
+    FROM events e JOIN cohort_members m ON m.user_id = e.user_id
+    WHERE m.cohort_id = $cohort_id AND e.verb IN {TRIES}
 ), attempts AS ({hints_used('graded', 'exercise_id', greatest="greatest")}
 )
 SELECT exercise_id, count(*) AS attempts, count(DISTINCT user_id) AS learners,
@@ -168,8 +165,7 @@ FROM attempts GROUP BY exercise_id ORDER BY exercise_id
 _ITEMS_SQLITE = f"""
 WITH graded AS (
     SELECT e.id, e.user_id, e.occurred_at, e.object AS exercise_id, e.verb = 'completed' AS passed,
-           coalesce(json_extract(e.result, '$.hints'), 0) AS shown,
-           CAST(json_extract(e.result, '$.duration_s') AS REAL) AS duration_s
+           coalesce(e.hints, 0) AS shown, e.duration_s
     FROM cohort_members m JOIN events e ON e.user_id = m.user_id
     WHERE m.cohort_id = :cohort_id AND e.verb IN {TRIES}
 ), attempts AS MATERIALIZED ({hints_used('graded', 'exercise_id', greatest="max")}

@@ -47,16 +47,16 @@ def params(user_id: int, since: datetime | None = None, until: datetime | None =
     return {"user_id": user_id, "since": since, "until": until} | ({"zone": zone} if zone is not None else {})
 
 
-# The learner's rows (index scan), then one row per try with its figures out of the JSON and the
-# hints it used, worked out before the time window applies.
+# The learner's rows (index scan), then one row per try with its figures (hints and seconds from the log's
+# columns, difficulty and skill out of its JSON context) and the hints it used, worked out before the time
+# window applies.
 _DUCKDB_TRIES = f"""
 WITH mine AS MATERIALIZED (
-    SELECT id, user_id, occurred_at, verb, object, result, context FROM events
+    SELECT id, user_id, occurred_at, verb, object, hints, duration_s, context FROM events
     WHERE user_id = $user_id  -- alone: a time window here too would turn the index lookup into a scan
 ), every_try AS (
     SELECT id, user_id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
-           coalesce(CAST(result->>'hints' AS INTEGER), 0) AS shown,
-           CAST(result->>'duration_s' AS DOUBLE) AS duration_s,
+           coalesce(hints, 0) AS shown, duration_s,
            CAST(context->>'difficulty' AS DOUBLE) AS difficulty,
            context->>'$.skills[0]' AS skill
     FROM mine WHERE verb IN {TRIES}
@@ -68,12 +68,11 @@ WITH mine AS MATERIALIZED (
 
 _SQLITE_TRIES = f"""
 WITH mine AS (
-    SELECT id, user_id, occurred_at, verb, object, result, context FROM events
+    SELECT id, user_id, occurred_at, verb, object, hints, duration_s, context FROM events
     WHERE user_id = :user_id
 ), every_try AS (
     SELECT id, user_id, occurred_at, object AS exercise_id, verb = 'completed' AS passed,
-           coalesce(CAST(json_extract(result, '$.hints') AS INTEGER), 0) AS shown,
-           CAST(json_extract(result, '$.duration_s') AS DOUBLE) AS duration_s,
+           coalesce(hints, 0) AS shown, duration_s,
            CAST(json_extract(context, '$.difficulty') AS DOUBLE) AS difficulty,
            json_extract(context, '$.skills[0]') AS skill
     FROM mine WHERE verb IN {TRIES}

@@ -1,5 +1,5 @@
 """The synthetic events as table rows: the numbers ``activity`` draws, rendered a chunk at a time,
-as it is written, into the verbs, objects and JSON text the app writes."""
+as it is written, into the verbs, objects, JSON text and columns the app writes (``engine.events``)."""
 
 from __future__ import annotations
 
@@ -48,4 +48,6 @@ def rendered(chunk: pl.DataFrame, bank: Bank, offset: int) -> pl.DataFrame:
         pl.from_epoch(c("at"), time_unit="s").alias("occurred_at"),
         c("user").cast(pl.Int32).alias("user_id"),
         verb.replace_strict(range(len(VERBS)), list(VERBS), return_dtype=pl.Utf8).alias("verb"),
-        obj.alias("object"), result.alias("result"), context.alias("context"))
+        obj.alias("object"), result.alias("result"), context.alias("context"),
+        pl.when(on_exercise).then(c("hints")).cast(pl.Int32).alias("hints"),
+        pl.when(on_exercise).then(c("dur")).cast(pl.Float64).alias("duration_s"))

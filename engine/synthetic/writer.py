@@ -17,6 +17,7 @@ import bcrypt
 import polars as pl
 
 from engine.bank import Bank
+from engine.events import COLUMNS
 from engine.store import Store
 from engine.synthetic.people import DAYS, END, People
 from engine.synthetic.rows import rendered
@@ -35,7 +36,7 @@ CREATE TABLE cohorts (id INTEGER PRIMARY KEY, name TEXT NOT NULL, educator_id IN
 CREATE TABLE cohort_members (cohort_id INTEGER NOT NULL, user_id INTEGER NOT NULL, joined_at TEXT NOT NULL,
     PRIMARY KEY (cohort_id, user_id));
 CREATE TABLE events (id INTEGER PRIMARY KEY, occurred_at TEXT NOT NULL, user_id INTEGER, verb TEXT NOT NULL,
-    object TEXT, result TEXT, context TEXT);
+    object TEXT, result TEXT, context TEXT, hints INTEGER, duration_s REAL);
 """
 SQLITE_INDEXES = """
 CREATE INDEX events_user_time ON events (user_id, occurred_at);
@@ -111,15 +112,14 @@ def write_people(store: Store, lite: sqlite3.Connection, p: People) -> tuple[int
 def write_duckdb(store: Store, chunk: pl.DataFrame) -> None:
     cursor = store.cursor()
     cursor.register("new_events", chunk.to_arrow())
-    cursor.execute("INSERT INTO events (id, occurred_at, user_id, verb, object, result, context) "
-                   "SELECT id, occurred_at, user_id, verb, object, result, context FROM new_events")
+    columns = ", ".join(("id", *COLUMNS))
+    cursor.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM new_events")
     cursor.unregister("new_events")
 
 
 def write_sqlite(lite: sqlite3.Connection, chunk: pl.DataFrame) -> None:
     rows = chunk.with_columns(pl.col("occurred_at").dt.strftime("%Y-%m-%d %H:%M:%S")).iter_rows()
-    lite.executemany("INSERT INTO events (id, occurred_at, user_id, verb, object, result, context) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    lite.executemany(f"INSERT INTO events ({', '.join(chunk.columns)}) VALUES ({', '.join('?' * chunk.width)})", rows)
     lite.commit()
 
 
