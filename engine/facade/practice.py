@@ -76,7 +76,10 @@ class PracticeCalls(Parts):
 
     def daily_set(self, user_id: int, n: int | None = None, repeat: bool = False) -> list[Pick]:
         """The daily set with a one-line reason for each pick."""
-        now = self.local_now(user_id)
+        return self._daily_set(user_id, n, repeat, self.local_now(user_id))
+
+    def _daily_set(self, user_id: int, n: int | None, repeat: bool, now: datetime) -> list[Pick]:
+        """``daily_set`` as of ``now``, the learner's local time (looked up once by the caller)."""
         if n is None:
             n = self.profile(user_id).daily_set_size or self.settings.daily_set_size
         if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
@@ -86,14 +89,17 @@ class PracticeCalls(Parts):
     def todays_set(self, user_id: int) -> TodaysSet:
         """Today's set (today in the learner's time zone) as planned on the day's first visit, with
         how each exercise went today."""
-        now = self.local_now(user_id)
-        return self.daily_sets.planned(user_id, now.date(), lambda: self.daily_set(user_id), str(now.tzinfo))
+        return self._todays_set(user_id, self.local_now(user_id))
+
+    def _todays_set(self, user_id: int, now: datetime) -> TodaysSet:
+        return self.daily_sets.planned(user_id, now.date(), lambda: self._daily_set(user_id, None, False, now),
+                                       str(now.tzinfo))
 
     def more_exercises(self, user_id: int, n: int = 1) -> TodaysSet:
         """Add ``n`` more exercises to today's set (the learner asked for more)."""
         now = self.local_now(user_id)
-        return self.daily_sets.extend(user_id, now.date(), n, self.todays_set(user_id),
-                                      lambda count: self.daily_set(user_id, count), str(now.tzinfo))
+        return self.daily_sets.extend(user_id, now.date(), n, self._todays_set(user_id, now),
+                                      lambda count: self._daily_set(user_id, count, False, now), str(now.tzinfo))
 
     def predict(self, user_id: int, exercise_id: str) -> float:
         """The model's chance that this learner passes this exercise now (without hints)."""
@@ -128,7 +134,8 @@ class PracticeCalls(Parts):
             return None
         self.events.append(level_changed(user_id, change))
         try:
-            self.daily_sets.replan(user_id, now.date(), lambda count: self.daily_set(user_id, count), str(now.tzinfo))
+            self.daily_sets.replan(user_id, now.date(), lambda count: self._daily_set(user_id, count, False, now),
+                                   str(now.tzinfo))
         except (duckdb.ConstraintException, duckdb.TransactionException):
             pass  # a run of Practice changed today's set at this moment: the steer stands, the set as it is
         return change
