@@ -104,10 +104,10 @@ def new_learner(wb, name: str = "ada") -> int:
 def sqlite_twin(store) -> sqlite3.Connection:
     """The store's cohort members and events in SQLite, as the benchmark's twin keeps them:
     timestamps and JSON as text."""
-    from engine.synthetic.writer import SQLITE_SCHEMA
+    from engine.synthetic.writer import SQLITE_INDEXES, SQLITE_SCHEMA
 
     lite = sqlite3.connect(":memory:")
-    lite.executescript(SQLITE_SCHEMA)
+    lite.executescript(SQLITE_SCHEMA + SQLITE_INDEXES)
     lite.executemany("INSERT INTO cohort_members VALUES (?, ?, ?)",
                      store.all("SELECT cohort_id, user_id, strftime(joined_at, '%Y-%m-%d %H:%M:%S') FROM cohort_members"))
     lite.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

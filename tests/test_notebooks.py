@@ -90,6 +90,7 @@ def test_a_snapshot_from_before_the_attempt_columns_reads_the_same(home: Path, t
     query = "SELECT * FROM submissions ORDER BY id"
     rows = now.sql(query).fetchall()
     assert any(row[5] for row in rows) and then.sql(query).fetchall() == rows
+    assert then.sql("SELECT * FROM events LIMIT 0").columns == now.sql("SELECT * FROM events LIMIT 0").columns
     then.close()
     now.close()
 
