@@ -49,7 +49,8 @@ class Event:
     def row(self) -> tuple[Any, ...]:
         """The values of ``COLUMNS``: an attempt's hints and seconds twice, in its result and as columns
         (read on every attempt of a cohort, they are far faster to read as columns)."""
-        hints, duration_s = (self.result or {}).get("hints"), (self.result or {}).get("duration_s")
+        result = self.result or {}
+        hints, duration_s = result.get("hints"), result.get("duration_s")
         return (to_naive_utc(self.occurred_at), self.user_id, self.verb, self.object,
                 json.dumps(self.result) if self.result is not None else None,
                 json.dumps(self.context) if self.context is not None else None,
@@ -131,14 +132,20 @@ class EventLog:
         frame = pl.DataFrame([(i, *row) for i, row in zip(ids, rows, strict=True)], orient="row", schema={
             "id": pl.Int64, "occurred_at": pl.Datetime("us"), "user_id": pl.Int32, "verb": pl.Utf8,
             "object": pl.Utf8, "result": pl.Utf8, "context": pl.Utf8, "hints": pl.Int32, "duration_s": pl.Float64})
-        cursor = self.store.cursor()
-        name = f"pending_events_{threading.get_ident()}"
-        cursor.register(name, frame.to_arrow())
-        columns = ", ".join(("id", *COLUMNS))
-        try:
-            cursor.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM {name}")
-        finally:
-            cursor.unregister(name)
+        insert_frame(self.store, frame)
+
+
+def insert_frame(store: Store, frame: pl.DataFrame) -> None:
+    """Append the rows of ``frame`` (``id`` and ``COLUMNS``) in one Arrow insert: the log's bulk path, which the
+    synthetic benchmark log takes too."""
+    cursor = store.cursor()
+    name = f"pending_events_{threading.get_ident()}"
+    cursor.register(name, frame.to_arrow())
+    columns = ", ".join(("id", *COLUMNS))
+    try:
+        cursor.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM {name}")
+    finally:
+        cursor.unregister(name)
 
     def for_user(self, user_id: int, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.store.all(

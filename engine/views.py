@@ -151,7 +151,7 @@ _NO_EVENTS = ("SELECT NULL::BIGINT AS id, NULL::TIMESTAMP AS occurred_at, NULL::
               "NULL::VARCHAR AS object, NULL::JSON AS result, NULL::JSON AS context, NULL::INTEGER AS hints, "
               "NULL::DOUBLE AS duration_s, NULL::VARCHAR AS month WHERE false")
 # a snapshot written before the log kept an attempt's hints and seconds as columns too: read out of its result
-_FROM_RESULT = ("SELECT * EXCLUDE (month), CAST(result->>'hints' AS INTEGER) AS hints, "
+_FROM_RESULT = ("* EXCLUDE (month), CAST(result->>'hints' AS INTEGER) AS hints, "
                 "CAST(result->>'duration_s' AS DOUBLE) AS duration_s, month")  # the columns in today's order
 
 
@@ -174,9 +174,9 @@ def open_snapshot(folder: str | Path, *, home: str | Path | None = None) -> duck
     partitions = folder / "events" / "*" / "*.parquet"
     events = _NO_EVENTS
     if any(folder.glob("events/*/*.parquet")):
-        events = f"SELECT * FROM read_parquet('{_quoted(partitions)}', hive_partitioning = true)"
-        if "hints" not in {column for column, *_ in con.execute(f"DESCRIBE {events}").fetchall()}:
-            events = events.replace("SELECT *", _FROM_RESULT, 1)
+        source = f"read_parquet('{_quoted(partitions)}', hive_partitioning = true)"
+        columns = {column for column, *_ in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+        events = f"SELECT {'*' if 'hints' in columns else _FROM_RESULT} FROM {source}"
     con.execute(f"CREATE VIEW events AS {events}")
     for name in [t.name for t in TABLES if t.name != "events"] + ["exercises"]:
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{_quoted(folder / f'{name}.parquet')}')")

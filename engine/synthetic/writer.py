@@ -17,7 +17,7 @@ import bcrypt
 import polars as pl
 
 from engine.bank import Bank
-from engine.events import COLUMNS
+from engine.events import insert_frame
 from engine.store import Store
 from engine.synthetic.people import DAYS, END, People
 from engine.synthetic.rows import rendered
@@ -65,7 +65,7 @@ def write_log(duck_path: Path, lite_path: Path, p: People, frame: pl.DataFrame, 
         educator_id, cohort_id = write_people(store, lite, p)
         for offset in range(0, frame.height, CHUNK):
             chunk = rendered(frame.slice(offset, CHUNK), bank, offset)
-            write_duckdb(store, chunk)
+            insert_frame(store, chunk)  # the app's bulk path
             advance(chunk.height)
             write_sqlite(lite, chunk)
             advance(chunk.height)
@@ -107,14 +107,6 @@ def write_people(store: Store, lite: sqlite3.Connection, p: People) -> tuple[int
     lite.executemany("INSERT INTO cohort_members VALUES (?, ?, ?)", [(c, u, _iso(at)) for c, u, at in members])
     lite.commit()
     return 1, cohort_id
-
-
-def write_duckdb(store: Store, chunk: pl.DataFrame) -> None:
-    cursor = store.cursor()
-    cursor.register("new_events", chunk.to_arrow())
-    columns = ", ".join(("id", *COLUMNS))
-    cursor.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM new_events")
-    cursor.unregister("new_events")
 
 
 def write_sqlite(lite: sqlite3.Connection, chunk: pl.DataFrame) -> None:
