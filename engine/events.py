@@ -134,6 +134,14 @@ class EventLog:
             "object": pl.Utf8, "result": pl.Utf8, "context": pl.Utf8, "hints": pl.Int32, "duration_s": pl.Float64})
         insert_frame(self.store, frame)
 
+    def for_user(self, user_id: int, limit: int = 100) -> list[dict[str, Any]]:
+        rows = self.store.all(
+            "SELECT occurred_at, verb, object, result, context FROM events WHERE user_id = ? "
+            "ORDER BY occurred_at DESC, id DESC LIMIT ?", [user_id, limit])
+        return [{"occurred_at": r[0], "verb": r[1], "object": r[2],
+                 "result": json.loads(r[3]) if r[3] else None,
+                 "context": json.loads(r[4]) if r[4] else None} for r in rows]
+
 
 def insert_frame(store: Store, frame: pl.DataFrame) -> None:
     """Append the rows of ``frame`` (``id`` and ``COLUMNS``) in one Arrow insert: the log's bulk path, which the
@@ -146,11 +154,3 @@ def insert_frame(store: Store, frame: pl.DataFrame) -> None:
         cursor.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM {name}")
     finally:
         cursor.unregister(name)
-
-    def for_user(self, user_id: int, limit: int = 100) -> list[dict[str, Any]]:
-        rows = self.store.all(
-            "SELECT occurred_at, verb, object, result, context FROM events WHERE user_id = ? "
-            "ORDER BY occurred_at DESC, id DESC LIMIT ?", [user_id, limit])
-        return [{"occurred_at": r[0], "verb": r[1], "object": r[2],
-                 "result": json.loads(r[3]) if r[3] else None,
-                 "context": json.loads(r[4]) if r[4] else None} for r in rows]
