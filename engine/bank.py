@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine.whole_numbers import is_whole
+
 REQUIRED_FILES = ("exercise.toml", "README.md", "starter.py", "reference.py", "test_exercise.py")
 MIN_HINTS = 3
 
@@ -76,7 +78,7 @@ def load_exercise(folder: Path, language: str | None = None) -> Exercise:
     if not isinstance(skills, list) or not skills or not all(isinstance(s, str) and s for s in skills):
         problems.append("skills must be a non-empty list of strings")
     difficulty = meta.get("difficulty")
-    if not isinstance(difficulty, int) or isinstance(difficulty, bool) or not 1 <= difficulty <= 10:
+    if not is_whole(difficulty) or not 1 <= difficulty <= 10:
         problems.append("difficulty must be a whole number from 1 to 10")
     hints = meta.get("hints")
     if not isinstance(hints, list) or len(hints) < MIN_HINTS or not all(isinstance(h, str) and h.strip() for h in hints):

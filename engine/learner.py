@@ -14,7 +14,6 @@ widens them more, so the next results move the estimates quickly again.
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -37,6 +36,7 @@ from engine.level import (
 from engine.profile import SELF_LEVELS
 from engine.rating import Belief, chance, condition, observe
 from engine.store import Store
+from engine.whole_numbers import is_whole
 
 SELF_LEVEL_ABILITY = dict(zip(SELF_LEVELS, (-1.5, -0.5, 0.5, 1.5), strict=True))
 GENERAL_PRIOR = Belief(0.0, 1.0)
@@ -300,7 +300,7 @@ class LearnerModel:
             else:
                 offset, reason = offset + direction * LOGITS_PER_LEVEL, f"you asked for {action}"
         elif action == "pin":
-            if isinstance(level, bool) or not isinstance(level, numbers.Integral) or not MIN_LEVEL <= level <= MAX_LEVEL:
+            if not is_whole(level) or not MIN_LEVEL <= level <= MAX_LEVEL:
                 raise ValueError(f"pin needs a whole level from {MIN_LEVEL} to {MAX_LEVEL}, not {level!r}")
             if not stair.pinned:
                 before_pin = clamp_level(stair.level - in_levels(offset))

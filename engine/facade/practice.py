@@ -3,7 +3,6 @@ level, the profile and the interview, drafts, hints and skips."""
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +21,7 @@ from engine.level import LevelChange
 from engine.outcomes import level_changed, result_summary
 from engine.planner import Pick
 from engine.profile import Profile
+from engine.whole_numbers import is_whole
 
 TOUCH_S = 60  # seconds: an action this soon after the last one on an exercise need not be written down
 
@@ -82,7 +82,7 @@ class PracticeCalls(Parts):
         """``daily_set`` as of ``now``, the learner's local time (looked up once by the caller)."""
         if n is None:
             n = self.profile(user_id).daily_set_size or self.settings.daily_set_size
-        if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 0:
+        if not is_whole(n) or n < 0:
             raise ValueError(f"n must be a whole number, 0 or more, not {n!r}")
         return self.planner.daily_set(user_id, n, now, repeat=repeat)
 
