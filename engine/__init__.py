@@ -10,6 +10,7 @@ from engine.conversations import Conversation, ConversationNotFound, Message
 from engine.daily import PlannedExercise, TodaysSet
 from engine.dashboard import Dashboard, LearnerReport
 from engine.demo import DemoData, DemoError
+from engine.export import ExportError
 from engine.generation import DraftRecord, GenerationResult, UnknownSkill
 from engine.grader import GradeResult, TestResult
 from engine.invitations import Invitation, InvitationError
@@ -43,6 +44,7 @@ __all__ = [
     "DraftRecord",
     "Exercise",
     "ExerciseError",
+    "ExportError",
     "FolderInUse",
     "GenerationResult",
     "GradeResult",

@@ -114,6 +114,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from engine.export import ExportError
     from engine.workbench import Workbench
 
     try:
@@ -123,7 +124,11 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         return USAGE_ERROR
     with wb:
         if args.parquet:
-            counts = wb.snapshot(args.parquet, progress=progress_bar("exporting tables"))
+            try:
+                counts = wb.snapshot(args.parquet, progress=progress_bar("exporting tables"))
+            except ExportError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return USAGE_ERROR
             print(f"wrote {counts['events']:,} events (by month) and {len(counts) - 1} tables to {args.parquet}")
         else:
             written = wb.export_xapi(args.xapi, base_iri=args.base_iri, progress=progress_bar("writing statements"))
@@ -219,7 +224,8 @@ def parser() -> argparse.ArgumentParser:
                                              "No password hashes, emails, join codes or learner code are exported.")
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--parquet", metavar="DIR", help="write events partitioned by month and every analytics "
-                                                         "table as Parquet into DIR (replaced whole)")
+                                                         "table as Parquet into DIR (replaced whole: a new or "
+                                                         "empty folder, or one an earlier snapshot went to)")
     target.add_argument("--xapi", metavar="FILE", help="write one xAPI 1.0.3 statement per event as JSON lines")
     export.add_argument("--base-iri", default="http://localhost:8501",
                         help="the app's address: the actors' homePage and the base of activity IRIs")

@@ -68,11 +68,22 @@ COHORT_VERBS = {"created-cohort", "joined-cohort", "left-cohort", "renamed-cohor
 # -- Parquet -----------------------------------------------------------------------------------
 
 
+class ExportError(ValueError):
+    """A snapshot cannot go where it was asked to."""
+
+
+# an event's result and context as JSON text: Parquet's JSON type reads as bytes in Polars and pyarrow
+JSON_AS_TEXT = "* REPLACE (CAST(result AS VARCHAR) AS result, CAST(context AS VARCHAR) AS context)"
+MANIFEST = "manifest.json"  # what a snapshot says of itself: its tables' rows, its scope, when it was written
+
+
 def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_id: int | None = None,
                    progress: Progress | None = None) -> dict[str, int]:
     """Write the analytics tables to ``directory`` (replaced whole); rows written per table.
-    ``educator_id``: only what that educator may see; None: everyone."""
+    ``educator_id``: only what that educator may see; None: everyone. Refuses a ``directory`` holding
+    anything but an earlier snapshot, so that nothing else is ever lost in the swap."""
     target = Path(directory).resolve()
+    _check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     users = visible_users(store, educator_id)
@@ -88,6 +99,7 @@ def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_
             folder = staging / "events" / f"month={month}"
             folder.mkdir(parents=True)
             rows = scoped_select(events, educator_id, users, f"strftime(occurred_at, '%Y-%m') = '{month}'")
+            rows = f"SELECT {JSON_AS_TEXT} FROM ({rows})"
             counts["events"] += _copy(cursor, rows, folder / "data.parquet")
             done += 1
             if progress:
@@ -104,7 +116,7 @@ def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_
         counts["exercises"] = len(bank)
         if progress:
             progress(total, total)
-        (staging / "manifest.json").write_text(json.dumps({"tables": counts, "educator_id": educator_id,
+        (staging / MANIFEST).write_text(json.dumps({"tables": counts, "educator_id": educator_id,
                                                            "written_at": datetime.now().astimezone().isoformat()},
                                                           indent=2))
         _swap(staging, target)
@@ -121,6 +133,26 @@ def _copy(cursor: duckdb.DuckDBPyConnection, sql: str, path: Path) -> int:
 
 def _path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def _check_replaceable(target: Path) -> None:
+    """Raise ``ExportError`` unless ``target`` is absent, an empty folder, or a folder holding only what a
+    snapshot writes (an earlier one, to refresh): the swap deletes what was there."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise ExportError(f"{target} is a file, not a folder: choose a new or empty folder for the snapshot")
+    foreign = sorted(p.name for p in target.iterdir() if not _written_by_snapshot(p))
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        raise ExportError(f"{target} holds files a snapshot did not write ({shown}), and a snapshot replaces "
+                          "its folder whole: choose a new or empty folder, or one an earlier snapshot went to")
+
+
+def _written_by_snapshot(path: Path) -> bool:
+    if path.is_dir():
+        return path.name == "events"
+    return path.name == MANIFEST or path.suffix == ".parquet"
 
 
 def _swap(staging: Path, target: Path) -> None:

@@ -150,6 +150,8 @@ def exercises_table(bank: Bank) -> pa.Table:
 _NO_EVENTS = ("SELECT NULL::BIGINT AS id, NULL::TIMESTAMP AS occurred_at, NULL::INTEGER AS user_id, NULL::VARCHAR AS verb, "
               "NULL::VARCHAR AS object, NULL::JSON AS result, NULL::JSON AS context, NULL::INTEGER AS hints, "
               "NULL::DOUBLE AS duration_s, NULL::VARCHAR AS month WHERE false")
+# JSON again, as in the store, whether the snapshot wrote it as text (today) or as JSON (before)
+_AS_JSON = "* REPLACE (CAST(result AS JSON) AS result, CAST(context AS JSON) AS context)"
 # a snapshot written before the log kept an attempt's hints and seconds as columns too: read out of its result
 _FROM_RESULT = ("* EXCLUDE (month), CAST(result->>'hints' AS INTEGER) AS hints, "
                 "CAST(result->>'duration_s' AS DOUBLE) AS duration_s, month")  # the columns in today's order
@@ -176,7 +178,7 @@ def open_snapshot(folder: str | Path, *, home: str | Path | None = None) -> duck
     if any(folder.glob("events/*/*.parquet")):
         source = f"read_parquet('{_quoted(partitions)}', hive_partitioning = true)"
         columns = {column for column, *_ in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
-        events = f"SELECT {'*' if 'hints' in columns else _FROM_RESULT} FROM {source}"
+        events = f"SELECT {'*' if 'hints' in columns else _FROM_RESULT} FROM (SELECT {_AS_JSON} FROM {source})"
     con.execute(f"CREATE VIEW events AS {events}")
     for name in [t.name for t in TABLES if t.name != "events"] + ["exercises"]:
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{_quoted(folder / f'{name}.parquet')}')")

@@ -20,9 +20,10 @@ import pytest
 from factories import PASSWORD, REPO
 
 from engine.cohorts import AccessDenied
-from engine.export import iso_duration, parquet_zip
+from engine.export import ExportError, iso_duration, parquet_zip
 from engine.settings import Settings
 from engine.store import Store
+from engine.views import open_snapshot
 from engine.workbench import Workbench
 
 EXERCISES = ["python/apply-n-times", "python/digit-sum"]
@@ -70,6 +71,18 @@ def test_the_snapshot_partitions_events_by_month_and_reads_back(filled, tmp_path
         if table != "events":
             assert con.sql(f"SELECT count(*) FROM '{folder / table}.parquet'").fetchall()[0][0] == n
     assert json.loads((folder / "manifest.json").read_text())["tables"] == counts
+
+
+def test_result_and_context_are_json_text_to_polars_and_json_to_open_snapshot(filled, tmp_path):
+    wb, _ = filled
+    wb.snapshot(tmp_path / "snap")
+    events = pl.read_parquet(tmp_path / "snap" / "events" / "*" / "*.parquet", hive_partitioning=True)
+    assert events.schema["result"] == pl.String and events.schema["context"] == pl.String
+    passed = events.filter(pl.col("verb") == "completed")["result"].str.json_path_match("$.success").unique().to_list()
+    assert passed == ["true"]
+    con = open_snapshot(tmp_path / "snap")
+    types = dict(con.sql("SELECT column_name, column_type FROM (DESCRIBE events)").fetchall())
+    assert types["result"] == types["context"] == "JSON"
 
 
 def test_the_snapshot_holds_no_secret(filled, tmp_path):
@@ -131,6 +144,31 @@ def test_refreshing_replaces_the_snapshot_whole(filled, tmp_path):
     con = duckdb.connect()
     assert con.sql(f"SELECT count(*) FROM {parquet(tmp_path / 'snap', 'events/*/*.parquet')}").fetchall()[0][0] \
         == second["events"]
+
+
+@pytest.mark.parametrize("kept", ["analysis.ipynb", "notes/todo.txt", ".ipynb_checkpoints/x.json"])
+def test_a_folder_holding_other_files_is_refused_and_left_as_it_was(filled, tmp_path, kept):
+    wb, _ = filled
+    folder = tmp_path / "work"
+    wb.snapshot(folder)  # an earlier snapshot there, and then the analyst's own file beside it
+    (folder / kept).parent.mkdir(parents=True, exist_ok=True)
+    (folder / kept).write_text("mine")
+    before = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+    with pytest.raises(ExportError, match=re.escape(kept.split("/")[0])):
+        wb.snapshot(folder)
+    assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) == before
+    assert (folder / kept).read_text() == "mine"
+    assert [p.name for p in tmp_path.iterdir()] == ["work"], "no staging folder left behind"
+
+
+def test_a_file_is_refused_and_an_empty_folder_taken(filled, tmp_path):
+    wb, _ = filled
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(ExportError, match="is a file"):
+        wb.snapshot(tmp_path / "notes.txt")
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    (tmp_path / "empty").mkdir()
+    assert wb.snapshot(tmp_path / "empty")["events"] > 0
 
 
 # -- the snapshot as one zip, for a download ----------------------------------------------------
@@ -332,6 +370,12 @@ def test_the_command_line_exports_both(tmp_path):
     assert sum(1 for _ in open(tmp_path / "out.jsonl")) > 40
     usage = subprocess.run([sys.executable, "-m", "engine", "export"], cwd=REPO, env=env, capture_output=True, text=True)
     assert usage.returncode == 2 and "--parquet" in usage.stderr
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "analysis.ipynb").write_text("mine")
+    refused = subprocess.run([sys.executable, "-m", "engine", "export", "--parquet", str(tmp_path / "kept")], cwd=REPO,
+                             env=env, capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "analysis.ipynb" in refused.stderr and "Traceback" not in refused.stderr
+    assert [p.name for p in (tmp_path / "kept").iterdir()] == ["analysis.ipynb"]
 
 
 def test_a_store_left_alone(tmp_path):
