@@ -32,6 +32,7 @@ from engine.events import Event
 from engine.level import LOGITS_PER_LEVEL, expected_seconds
 from engine.memory import MemoryStore
 from engine.profile import GOALS, SELF_LEVELS, STYLES
+from engine.recalibration import recalibrate
 
 if TYPE_CHECKING:
     from engine.workbench import Workbench
@@ -263,7 +264,9 @@ def remove_demo_data(wb: Workbench) -> dict[str, int]:
         for table in sorted(t for t, cols in columns.items() if "username" in cols and t != "users"):
             delete(table, "username IN (SELECT username FROM users WHERE is_demo)")
         delete("users", "is_demo")
-        if "exercise_ratings" in tables and not store.scalar("SELECT count(*) FROM attempts"):
-            # only demo results calibrated the exercises: back to the authored difficulties
-            delete("exercise_ratings", "true")
+        if "exercise_ratings" in tables:  # what the demo's results taught the bank goes with them
+            rated = int(store.scalar("SELECT count(*) FROM exercise_ratings") or 0)
+            recalibrate(store, wb.model, wb.bank, wb.clock())
+            if unrated := rated - int(store.scalar("SELECT count(*) FROM exercise_ratings") or 0):
+                deleted["exercise_ratings"] = unrated  # the exercises only demo learners had tried
     return deleted

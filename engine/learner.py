@@ -258,11 +258,9 @@ class LearnerModel:
             belief, _ = deviations.get(skill, (Belief(0.0, DEVIATION_PRIOR_VARIANCE), 0))
             skill_beliefs[skill] = _aged(belief, state.last_result_at, at, DEVIATION_PRIOR_VARIANCE, time_zone)
         difficulty, difficulty_evidence = self._difficulty(exercise)
+        new_general, *new_skills, new_difficulty = self.observed(general, skill_beliefs, exercise, difficulty, passed,
+                                                                 hints_used, duration_s, failed_before)
         struggled = is_struggle(passed, hints_used, duration_s, exercise.difficulty)
-        score = outcome_score(passed, hints_used, failed_before, slow=struggled and passed and hints_used < 2)
-        terms = self._terms(general, skill_beliefs, exercise, difficulty)
-        updated = observe(terms, score, floor=ABILITY_FLOOR)
-        new_general, *new_skills, new_difficulty = updated
         # practice itself teaches: each try moves the skills it used up a little (as learning
         # curves and the Additive Factors Model have it), so the model does not lag a learning learner
         new_skills = [Belief(b.mean + LEARNING_GAIN * w, b.variance)
@@ -279,6 +277,22 @@ class LearnerModel:
         if reason is None:
             return None
         return self._log_change(user_id, state.staircase.level, staircase.level, reason, at)
+
+    def observed(self, general: Belief, skills: Mapping[str, Belief], exercise: Exercise, difficulty: Belief,
+                 passed: bool, hints_used: int, duration_s: float | None, failed_before: int) -> list[Belief]:
+        """The beliefs after one result, from these before it: general ability, the exercise's skill
+        deviations in order, and its difficulty last."""
+        struggled = is_struggle(passed, hints_used, duration_s, exercise.difficulty)
+        score = outcome_score(passed, hints_used, failed_before, slow=struggled and passed and hints_used < 2)
+        return observe(self._terms(general, skills, exercise, difficulty), score, floor=ABILITY_FLOOR)
+
+    def replace_difficulties(self, beliefs: Mapping[str, tuple[Belief, int]], at: datetime) -> None:
+        """Every exercise's difficulty and its evidence, in place of all known: the others are back at their
+        authored levels."""
+        self.store.execute("DELETE FROM exercise_ratings")
+        self._difficulties = None
+        for exercise_id, (belief, evidence) in beliefs.items():
+            self._save_difficulty(exercise_id, belief, evidence, at)
 
     def steer(self, user_id: int, action: str, at: datetime, level: int | None = None) -> LevelChange | None:
         """The learner's override: "easier", "harder", "pin" (at ``level``) or "auto" (the rule again).
@@ -339,7 +353,7 @@ class LearnerModel:
             rows = self.store.all("SELECT exercise_id, difficulty, variance, evidence FROM exercise_ratings")
             self._difficulties = {r[0]: (Belief(r[1], r[2]), r[3]) for r in rows}
         known = self._difficulties.get(exercise.id)
-        return known if known else (Belief(level_difficulty(exercise.difficulty), DIFFICULTY_PRIOR_VARIANCE), 0)
+        return known if known else (authored_difficulty(exercise), 0)
 
     def _save_state(self, user_id: int, state: LearnerState, at: datetime) -> None:
         s = state.staircase
@@ -372,6 +386,11 @@ class LearnerModel:
         self.store.execute("INSERT INTO level_changes (user_id, changed_at, old_level, new_level, reason) "
                            "VALUES (?, ?, ?, ?, ?)", [user_id, to_naive_utc(at), old, new, reason])
         return change
+
+
+def authored_difficulty(exercise: Exercise) -> Belief:
+    """What is believed of an exercise's difficulty before any result: its authored level, give or take."""
+    return Belief(level_difficulty(exercise.difficulty), DIFFICULTY_PRIOR_VARIANCE)
 
 
 def in_levels(offset: float) -> int:
