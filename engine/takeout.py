@@ -28,6 +28,7 @@ from engine.clock import to_naive_utc
 from engine.curriculum import Curriculum
 from engine.learner import LearnerModel
 from engine.progress import is_mastered, skill_level
+from engine.spreadsheets import csv_bytes
 from engine.store import Store
 
 Format = Literal["csv", "json"]
@@ -82,7 +83,7 @@ class Takeout:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, frame in self.tables.items():
-                archive.writestr(f"{name}.csv", frame.write_csv(datetime_format="%Y-%m-%dT%H:%M:%S%.fZ"))
+                archive.writestr(f"{name}.csv", csv_bytes(frame, datetime_format="%Y-%m-%dT%H:%M:%S%.fZ"))
         return buffer.getvalue()
 
     def json(self) -> bytes:

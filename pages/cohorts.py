@@ -14,6 +14,7 @@ from engine import charts, cohort_charts
 from engine.chart_words import number
 from engine.cohorts import MAX_NAME, AccessDenied, CohortError
 from engine.drafts import slugify
+from engine.spreadsheets import csv_bytes
 from ui import cohort_manage
 from ui.markdown import literal
 from ui.session import require_role, workbench
@@ -49,7 +50,7 @@ def csv_button(frame: pl.DataFrame, name: str, label: str = "Download CSV") -> N
     """A download of ``frame``, named by the cohort, the table and the day ("spring-2026-learners-2026-11-23.csv"):
     the downloads of two cohorts, or of two days, neither overwrite nor look alike."""
     file_name = f"{slugify(cohort.name, fallback='cohort')}-{name.replace('_', '-')}-{board.today:%Y-%m-%d}.csv"
-    st.download_button(label, frame.write_csv(), file_name=file_name, mime="text/csv", key=f"csv:{name}",
+    st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=f"csv:{name}",
                        icon=":material/download:", on_click="ignore")
 
 

@@ -21,6 +21,7 @@ from engine import clock
 from engine.console import Console, ConsoleError
 from engine.example_queries import example_chart, example_queries
 from engine.export import DEFAULT_BASE_IRI
+from engine.spreadsheets import csv_bytes
 from engine.views import TABLES, VIEW_DESCRIPTIONS
 from ui.quick_chart import quick_chart
 from ui.session import require_role, workbench
@@ -190,7 +191,7 @@ if result is not None:
     st.dataframe(flattened(frame, keep_nested=True), hide_index=True, column_config=dates)
     flat = flattened(frame)
     # named by the time (UTC): two downloads neither overwrite nor look alike
-    st.download_button("Download CSV", flat.write_csv(), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M}.csv",
+    st.download_button("Download CSV", csv_bytes(flat), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M}.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):

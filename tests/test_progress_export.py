@@ -43,7 +43,7 @@ def test_csv_export_is_a_zip_of_this_learners_tables(history) -> None:
     data = wb.export_data(ada, "csv")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert sorted(archive.namelist()) == sorted(f"{t}.csv" for t in takeout.TABLES)
-        tables = {name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(archive.read(name).decode())))
+        tables = {name.removesuffix(".csv"): list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
                   for name in archive.namelist()}
     attempts = wb.history(ada, limit=1000)
     assert len(tables["attempts"]) == len(attempts) == 27

@@ -16,6 +16,7 @@ import pytest
 from cohorts_page import open_page
 
 from engine import cohort_charts
+from engine.spreadsheets import csv_bytes
 
 
 def test_the_dashboard_shows_the_cohort(wb, class_of_four):
@@ -156,5 +157,5 @@ def test_csv_exports_read_back(wb, class_of_four):
     tess, cohort, _ = class_of_four
     board = wb.cohort_dashboard(tess.id, cohort.id)
     for name, frame in board.tables().items():
-        back = pl.read_csv(io.StringIO(frame.write_csv()))
+        back = pl.read_csv(io.BytesIO(csv_bytes(frame)))
         assert back.columns == frame.columns and back.height == frame.height, name
