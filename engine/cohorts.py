@@ -213,8 +213,10 @@ class Cohorts:
         long, or the name of another of the educator's cohorts, case aside (``other_than``: the
         cohort being renamed, which may keep its name)."""
         name = " ".join((name or "").split())
-        if not name or len(name) > MAX_NAME:
+        if not name:
             raise CohortError(f"Please give the cohort a name (up to {MAX_NAME} characters).")
+        if len(name) > MAX_NAME:
+            raise CohortError(f"A cohort's name can have up to {MAX_NAME} characters; that one has {len(name)}.")
         if self.store.scalar("SELECT count(*) FROM cohorts WHERE educator_id = ? AND lower(name) = lower(?) "
                              "AND id IS DISTINCT FROM ?", [educator_id, name, other_than]):
             raise CohortError(f"You already have a cohort called '{name}'.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -89,7 +90,9 @@ def parse_draft(answer: Any) -> ExerciseDraft:
 
 def slugify(text: str, fallback: str = "exercise") -> str:
     """A folder or file name from a title: lower case words joined by dashes (``fallback`` without any)."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
+    # accents folded ("Ünïcödé" is "unicode", not "n-c-d"); letters with no plain form (班级) are left out
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", plain.lower())
     slug = ""
     for word in words:
         if len(slug) + len(word) + 1 > MAX_SLUG:

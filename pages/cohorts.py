@@ -49,7 +49,7 @@ def dashboard(educator_id: int, cohort_id: int, version: int | None, zone: str |
 def csv_button(frame: pl.DataFrame, name: str, label: str = "Download CSV") -> None:
     """A download of ``frame``, named by the cohort, the table and the day ("spring-2026-learners-2026-11-23.csv"):
     the downloads of two cohorts, or of two days, neither overwrite nor look alike."""
-    file_name = f"{slugify(cohort.name, fallback='cohort')}-{name.replace('_', '-')}-{board.today:%Y-%m-%d}.csv"
+    file_name = f"{slugify(cohort.name, fallback=f'cohort-{cohort.id}')}-{name.replace('_', '-')}-{board.today:%Y-%m-%d}.csv"
     st.download_button(label, csv_bytes(frame), file_name=file_name, mime="text/csv", key=f"csv:{name}",
                        icon=":material/download:", on_click="ignore")
 

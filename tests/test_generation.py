@@ -24,6 +24,7 @@ from llm_server import Reply
 
 from engine import GenerationResult, UnknownSkill, llm
 from engine.bank import Bank
+from engine.drafts import slugify
 from engine.events import Event
 from engine.settings import Settings
 from engine.store import Store
@@ -216,3 +217,9 @@ def test_the_authored_bank_passes_the_static_checks(bank: Bank):
     for exercise in bank:
         assert leaked_lines(exercise.reference, exercise.starter, exercise.hints, exercise.instructions) == "", exercise.id
         assert unrepeatable_calls(exercise.tests + exercise.reference) == [], exercise.id
+
+
+@pytest.mark.parametrize("title,slug", [("Count the vowels", "count-the-vowels"), ("Café crème: 2 ways", "cafe-creme-2-ways"),
+                                        ("Ünïcödé 班级 🎓", "unicode"), ("班级", "exercise"), ("", "exercise")])
+def test_a_name_from_a_title_folds_accents_and_falls_back_without_letters(title, slug):
+    assert slugify(title) == slug

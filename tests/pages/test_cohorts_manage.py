@@ -39,7 +39,8 @@ def test_a_name_longer_than_the_engine_takes_is_refused_and_kept_to_shorten(wb):
     at = open_page(tess)
     at.text_input(key="new_cohort_name").input("x" * (MAX_NAME + 1))
     at.button(key="FormSubmitter:create_cohort-Create").click().run()
-    assert [e.value for e in at.error] == [f"Please give the cohort a name \\(up to {MAX_NAME} characters\\)\\."]
+    assert [e.value for e in at.error] == [literal(f"A cohort's name can have up to {MAX_NAME} characters; that one has "
+                                                   f"{MAX_NAME + 1}.")]
     assert at.text_input(key="new_cohort_name").value == "x" * (MAX_NAME + 1) and not wb.cohorts(tess.id)
 
 
