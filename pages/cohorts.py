@@ -119,6 +119,8 @@ with st.container(horizontal=True, vertical_alignment="bottom"):  # one row: the
     if st.button("Refresh", icon=":material/refresh:", help="Read the latest activity now (otherwise every minute)."):
         dashboard.clear()
     cohort_manage.manage(wb, user, cohort, forget=dashboard.clear)
+if st.session_state.get("code_confirm") not in (None, cohort.id):  # asked of another cohort, then left: dropped,
+    st.session_state.pop("code_confirm")  # or it came back, unasked, on going back to that cohort
 if st.session_state.get("code_confirm") == cohort.id:
     st.warning(f"Make a new join code? **{cohort.display_code}** stops working at once: learners who have not joined "
                "yet will need the new one. Learners already in stay in.", icon=":material/warning:")

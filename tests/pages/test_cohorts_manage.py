@@ -106,6 +106,19 @@ def test_new_code_replaces_the_old_one(wb, class_of_four):
     assert "old one no longer works" in at.success[0].value
 
 
+def test_a_new_code_asked_of_one_cohort_and_left_for_another_is_not_asked_again(wb, class_of_four):
+    tess, spring, _ = class_of_four
+    autumn = wb.create_cohort(tess.id, "Autumn")  # the newest: the one shown
+    at = open_page(tess)
+    next(b for b in at.button if b.label == "New code").click().run()
+    assert at.warning and autumn.display_code in at.warning[0].value
+    cohort_choice(at).select(spring.id).run()
+    assert not at.warning, "the question was about another cohort"
+    cohort_choice(at).select(autumn.id).run()
+    assert not at.exception and not at.warning, "left unanswered: not asked again unasked"
+    assert wb.cohort(tess.id, autumn.id).join_code == autumn.join_code
+
+
 # -- renaming and deleting from the "Manage" popover -----------------------------------------------
 
 
