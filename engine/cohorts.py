@@ -169,6 +169,11 @@ class Cohorts:
             # the demo educator's password is on the welcome page: whoever logs in as it would see this learner
             raise CohortError("That code belongs to the demo data, whose educator account anyone can log in to. "
                               "Ask your educator for the code of their own cohort.")
+        if user.is_demo and not self._user(cohort.educator_id).is_demo:
+            # nor the other way: anyone may log in as a demo learner, whose made-up activity would then fill a real
+            # educator's dashboard, and leave it without a word when the demo data is removed
+            raise CohortError("Demo learners join only the demo's own cohort: register a learner account of your "
+                              "own to join this one.")
         with self.store.transaction():
             self.store.execute("INSERT INTO cohort_members (cohort_id, user_id, joined_at) VALUES (?, ?, ?)",
                                [cohort.id, user_id, to_naive_utc(at)])

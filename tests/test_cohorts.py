@@ -86,6 +86,16 @@ def test_a_real_learner_cannot_join_the_demo_educators_cohort(wb, ada):
     assert wb.join_cohort(demo_learner.id, cohort.join_code).members == 1  # the demo's own learners do
 
 
+def test_a_demo_learner_cannot_join_a_real_educators_cohort(wb, educator):
+    # the other way round: anyone can log in as a demo learner, and their made-up activity is removed with the demo
+    demo_learner = wb.accounts.register("demo-pat", "p@demo.example.org", "Pat Demo", PASSWORD, "learner",
+                                        is_demo=True, at=START)
+    cohort = wb.create_cohort(educator.id, "Spring")
+    with pytest.raises(CohortError, match="Demo learners join only the demo's own cohort"):
+        wb.join_cohort(demo_learner.id, cohort.join_code)
+    assert wb.cohort(educator.id, cohort.id).members == 0
+
+
 def test_regenerating_the_code_retires_the_old_one_and_keeps_members(wb, educator, ada):
     cohort = wb.create_cohort(educator.id, "Spring")
     wb.join_cohort(ada.id, cohort.join_code)
