@@ -39,6 +39,9 @@ from engine.views import VIEWS, exercises_table, scope_fingerprint, scoped_table
 
 DEFAULT_ROW_LIMIT = 10_000
 DEFAULT_TIMEOUT_S = 10.0
+# what a result may hold, beside its rows: a page shows it and offers it as CSV, and a larger one (a single
+# text of 250 MB) took gigabytes of the server's memory and then showed nothing in the browser
+MAX_RESULT_MB = 32
 MAX_SQL_CHARS = 20_000
 # Per console, and the page caches up to 8 of them: 4 GB at worst. One educator's cohorts take a few MB
 # (the demo's 12 learners and 4 weeks: under 1 MB), so 512 MB leaves room for any sensible query.
@@ -175,6 +178,11 @@ class Console:
                 if self._closed:  # closed while this query ran: done now that it is over
                     self._connection.close()
         elapsed = (time.perf_counter() - started) * 1000
+        size_mb = frame.head(limit).estimated_size("mb")
+        if size_mb > MAX_RESULT_MB:
+            del frame
+            raise ConsoleError(f"The result holds {size_mb:,.0f} MB, more than the console shows ({MAX_RESULT_MB} MB). "
+                               "Select fewer rows or columns, or shorten long text (left(text, 200)).")
         return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1))
 
     def schema(self) -> pl.DataFrame:
