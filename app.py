@@ -18,7 +18,7 @@ if PagesManager.uses_pages_directory:
     st.navigation([st.Page(str(path), url_path=path.stem) for path in sorted(PAGES.glob("*.py"))], position="hidden")
     opening.caption("Opening the Workbench…")
 
-from ui import aria, auth, page_script, profile_answers, sidebar_drawer  # noqa: E402  (slow: the engine, imported once the list above is hidden)
+from ui import aria, auth, links_wait, page_script, profile_answers, sidebar_drawer  # noqa: E402  (slow: the engine, imported once the list above is hidden)
 from ui.celebration import celebrate  # noqa: E402
 from ui.demo import offer_demo  # noqa: E402
 from ui.markdown import literal  # noqa: E402
@@ -32,6 +32,7 @@ aria.quiet_heading_anchors()
 aria.show_focused_toolbars()
 aria.popovers_take_the_focus()
 sidebar_drawer.behave_as_a_drawer()
+links_wait.wait_for_the_text()
 profile_answers.ask_before_leaving()
 user = auth.restore_session(wb)
 

@@ -25,10 +25,10 @@ ESCAPE_LEAVES_THE_EDITOR = {"commands": [{"name": "exitSession",
 # 250 ms of the last key, the submit went first and the text, sent when its wait was over, replaced it before
 # the page had read it: nothing ran. So the submit waits until the text has gone. The editor lives in a
 # frame of the same origin; each editor found there (a new one comes with each exercise) is taught once.
+TEXT_SENT_MS = 250 + 60  # the editor's wait after the last key, and a margin
 SUBMIT_AFTER_THE_TEXT = """(() => {
   if (window.workbenchSubmitWaits) return;
   window.workbenchSubmitWaits = true;
-  const TEXT_SENT_MS = 250 + 60;  // the editor's wait after the last key, and a margin
   setInterval(() => {
     for (const frame of document.querySelectorAll('iframe[title="code_editor.code_editor"]')) {
       const editors = frame.contentDocument ? frame.contentDocument.querySelectorAll(".ace_editor") : [];
@@ -48,7 +48,7 @@ SUBMIT_AFTER_THE_TEXT = """(() => {
       }
     }
   }, 50);  // a new editor (each exercise, each start again) is taught within 50 ms of appearing
-})();"""
+})();""".replace("TEXT_SENT_MS", str(TEXT_SENT_MS))
 
 
 def code_box(wb: Workbench, user: User, exercise: Exercise, version: int) -> bool:

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.test_browser import EDITOR, REFERENCE, TITLE, choose_exercise, expect_idle, onboard, register
+from e2e.test_browser import EDITOR, REFERENCE, TITLE, choose_exercise, expect_idle, expect_page, onboard, register
 
 pytestmark = pytest.mark.e2e
 
@@ -161,3 +161,35 @@ def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app
 
     page.reload()  # a fresh load draws the buttons after the script that names them: named all the same
     expect(page.get_by_role("button", name=re.compile(r"^Open \d+\. ")).first).to_be_visible()
+
+
+def test_a_page_link_pressed_after_typing_opens_its_page_and_the_code_typed_stays(page: Page, app_url: str) -> None:
+    """Leaving a text box sends its text, a moment after a press on a page link has asked for the other page;
+    the text's message named the page it was typed on, and the learner stayed there (two tries of three).
+    The code editor, drawn again, then showed the code it was first given, not the code typed since. Now the
+    link waits for the text: each press opens its page, and the code typed is there on coming back."""
+    page.goto(app_url)
+    register(page, "e2e-links", "Grace Hopper")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    sidebar = page.get_by_test_id("stSidebar")
+    for n, pause_ms in enumerate([0, 0, 300, 1500]):  # at once (the editor's own 250 ms wait not over yet), and after
+        page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor .ace_content").click()
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(f"# draft {n}\n{REFERENCE}")
+        page.wait_for_timeout(pause_ms)
+        sidebar.get_by_role("link", name="History").click()
+        expect_page(page, "History")
+        expect_idle(page)
+        sidebar.get_by_role("link", name="Practice").click()
+        expect_page(page, "Practice")
+        expect_idle(page)
+        shown = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
+        assert shown.evaluate("e => e.env.editor.getValue()").startswith(f"# draft {n}\n"), f"round {n}"
+    sidebar.get_by_role("link", name="Profile").click()
+    expect_page(page, "Profile")
+    note = page.get_by_role("textbox", name="Your goal in your own words")
+    note.fill("Pass the interview at the bakery's web team")
+    page.wait_for_timeout(500)
+    sidebar.get_by_role("link", name="History").click()
+    expect_page(page, "History")
