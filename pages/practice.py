@@ -219,15 +219,26 @@ with work:
             raise
         pending_clicks.clear()  # done, after the result is kept: a run stopped before does it again
     if requested == ("submit", exercise.id):
-        pending_clicks.clear()  # first: a submission is recorded once, even if this run stops after it
         duration = draft.time_on_task(wb.clock())
         ticket = results.start(exercise.id)
+        attempt = None
         with st.spinner("Grading your submission…"):
-            attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown, duration_s=duration)
-            results.keep(exercise.id, ticket, "submit", wb.latest_result(user.id, exercise.id))
-        if attempt.passed:
+            # recorded once: a run that stopped after recording it (the learner left the page meanwhile) left its
+            # result to this one, which shows it on the learner's return
+            if (outcome := pending_clicks.submitted()) is None:
+                try:
+                    attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown,
+                                        duration_s=duration)
+                except Exception:
+                    pending_clicks.clear()
+                    raise
+                outcome = wb.latest_result(user.id, exercise.id)
+                pending_clicks.keep_submitted(outcome)  # before any Streamlit call, where a run may stop
+            results.keep(exercise.id, ticket, "submit", outcome)
+        pending_clicks.clear()
+        if attempt is not None and attempt.passed:
             st.toast(f"Solved: {exercise.title}", icon=":material/celebration:")
-        if attempt.level_change is not None:
+        if attempt is not None and attempt.level_change is not None:
             st.toast(level_message(attempt.level_change),
                      icon=":material/trending_up:" if attempt.level_change.up else ":material/trending_down:")
     if latest := results.latest(exercise.id):

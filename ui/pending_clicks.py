@@ -9,7 +9,8 @@ stop it halfway: a dict of this module's, by browser session, read and cleared b
 The code editor sends its text 250 ms after the last key, and at once as it loses focus, which a click
 on a button beside it makes it do just before the click. A click's run waits for the text only when it
 has not come that way (``settle``), and a run that stops after grading leaves its result to the next
-run of the same click, which shows it rather than grading the same code again (``graded``).
+run of the same click, which shows it rather than grading the same code again (``graded``); after a
+submission, rather than submitting again (``submitted``), whenever the learner comes back to the page.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class _Click:
     at: float  # time.monotonic() of the click
     settle: bool  # whether the code editor may still be sending the text typed just before it
     graded: tuple[str, GradeResult] | None = None  # (code, result) once a run of this click has graded
+    submitted: GradeResult | None = None  # the result once a run of this click (a submit) has recorded it
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,23 @@ def keep_graded(code: str, result: GradeResult) -> None:
         click = _pending.get(_session())
         if click is not None:
             click.graded = (code, result)
+
+
+def submitted() -> GradeResult | None:
+    """The result of the pending submit if a run of it recorded the submission already (and then stopped:
+    the learner went to another page while it was graded). Whatever the code is now: submitted once, the
+    code typed since is not submitted again."""
+    with _lock:
+        click = _pending.get(_session())
+    return click.submitted if click else None
+
+
+def keep_submitted(result: GradeResult) -> None:
+    """Note that the pending submit is recorded, with its result, before anything that may stop the run."""
+    with _lock:
+        click = _pending.get(_session())
+        if click is not None:
+            click.submitted = result
 
 
 def clear() -> None:

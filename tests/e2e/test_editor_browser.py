@@ -193,3 +193,27 @@ def test_a_page_link_pressed_after_typing_opens_its_page_and_the_code_typed_stay
     page.wait_for_timeout(500)
     sidebar.get_by_role("link", name="History").click()
     expect_page(page, "History")
+
+
+def test_a_submission_graded_while_the_learner_went_elsewhere_shows_on_coming_back(page: Page, app_url: str) -> None:
+    """The page left while a submission was graded: the attempt was recorded, but its result was lost with
+    the run that had recorded it, and Practice showed nothing on the learner's return."""
+    page.goto(app_url)
+    register(page, "e2e-away", "Grace Hopper")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor .ace_content").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(f"import time\ntime.sleep(1.5)  # a slow start: time to leave the page\n{REFERENCE}")
+    page.wait_for_timeout(400)  # the editor's text sent
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_text("Grading your submission…")).to_be_visible()
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("link", name="History").click()
+    expect_page(page, "History")
+    expect_idle(page)
+    sidebar.get_by_role("link", name="Practice").click()
+    expect_page(page, "Practice")
+    expect(page.get_by_text("All 7 tests pass. Submitted: well done!")).to_be_visible()
+    expect_idle(page)
+    expect(page.get_by_text("Grading your submission…")).to_have_count(0)
