@@ -83,8 +83,17 @@ def move_on(exercise_id: str) -> None:
 
 def show_hint(exercise_id: str) -> None:
     """A callback: it acts as the click arrives. Read from the button in the page's body, a click was lost
-    when the code editor's text, sent just after it, stopped its run before it reached the button."""
+    when the code editor's text, sent just after it, stopped its run before it reached the button. The last
+    hint's button goes away: the focus goes to that hint, read out (it fell to the top of the page)."""
+    given = wb.draft(user.id, exercise_id)
+    shown = given.hints_shown if given else 0
+    if shown + 1 >= len(catalogue[exercise_id].hints):
+        aria.focus_after_run(aria.keyed(hint_key(shown)))
     wb.reveal_hint(user.id, exercise_id, st.session_state["codes"][exercise_id])
+
+
+def hint_key(index: int) -> str:
+    return f"hint:{index}"
 
 
 def more(user_id: int) -> None:
@@ -269,8 +278,9 @@ if scroll := st.session_state.pop(SCROLL_UP, 0):
 with hints_area:
     given = wb.draft(user.id, exercise.id)
     shown = given.hints_shown if given else 0
-    for hint in exercise.hints[:shown]:
-        st.info(authored(hint), icon=":material/lightbulb:")  # as written: a hint's __init__ is no bold "init"
+    for index, hint in enumerate(exercise.hints[:shown]):
+        with st.container(key=hint_key(index)):
+            st.info(authored(hint), icon=":material/lightbulb:")  # as written: a hint's __init__ is no bold "init"
     if shown < len(exercise.hints):
         st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:", key="show_hint",
                   on_click=show_hint, args=(exercise.id,))

@@ -69,11 +69,25 @@ def listed(conversation: Conversation, is_open: bool) -> None:
             st.caption(about(conversation))
 
 
+def ask_to_delete(conversation_id: int) -> None:
+    """A callback: the question before deleting, with the focus on its Cancel (the button pressed goes)."""
+    st.session_state[DELETING] = conversation_id
+    aria.focus_after_run(f"{aria.keyed(f'delete_cancel:{conversation_id}')} button")
+
+
+def keep(conversation_id: int) -> None:
+    """A callback, Cancel: the question goes, and the focus back to the button that asked it."""
+    st.session_state.pop(DELETING, None)
+    aria.focus_after_run(f"{aria.keyed(f'delete:{conversation_id}')} button")
+
+
 def delete(conversation_id: int) -> None:
     """The page's state first, the deletion after: a click arriving during the write stops a callback at
-    its next use of st.session_state, and the click with it."""
+    its next use of st.session_state, and the click with it. The focus goes to the box to write in, where a
+    new conversation starts (the conversation and its popover go)."""
     st.session_state["tutor_conversation"] = None
     st.session_state.pop(DELETING, None)
+    aria.focus_after_run(f"{aria.keyed(INPUT)} textarea")
     wb.delete_conversation(user.id, conversation_id)
     st.toast("Conversation deleted.", icon=":material/delete:")
 
@@ -89,7 +103,8 @@ if current_id not in {c.id for c in conversations}:
     current_id = None
 current = next((c for c in conversations if c.id == current_id), None)
 
-threads, chat = st.columns([1, 3], gap="large")
+# the list a third: at a quarter, between about 640 and 1,100 px of page, "New conversation" read "New co…"
+threads, chat = st.columns([1, 2], gap="large")
 
 
 def conversation_header(conversation: Conversation) -> None:
@@ -111,7 +126,7 @@ def conversation_header(conversation: Conversation) -> None:
             confirm_delete(conversation)  # here, in the popover: drawn beside it, the open popover covered the question
         else:
             st.button("Delete this conversation…", key=f"delete:{conversation.id}", icon=":material/delete:",
-                      on_click=lambda: st.session_state.update({DELETING: conversation.id}),
+                      on_click=ask_to_delete, args=(conversation.id,),
                       help="Asks first; then deletes it and every message in it, for good.")
     if conversation.exercise_id in catalogue:
         st.caption(f"About the exercise **{literal(catalogue[conversation.exercise_id].title)}**.")
@@ -136,7 +151,7 @@ def confirm_delete(conversation: Conversation) -> None:
     with st.container(horizontal=True):
         st.button("Yes, delete it", key=f"delete_confirm:{conversation.id}", type="primary",
                   icon=":material/delete_forever:", on_click=delete, args=(conversation.id,))
-        st.button("Cancel", key=f"delete_cancel:{conversation.id}", on_click=lambda: st.session_state.pop(DELETING, None))
+        st.button("Cancel", key=f"delete_cancel:{conversation.id}", on_click=keep, args=(conversation.id,))
 
 
 def exercise_choice() -> None:

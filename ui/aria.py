@@ -59,14 +59,18 @@ def focus_after_run(selector: str) -> None:
 
 def move_focus() -> None:
     """Last on a page: the focus a callback of this run asked for. An element that cannot take the focus
-    (a heading) is made to take it from a script, not from Tab."""
+    (a heading) is made to take it from a script, not from Tab. The page stays where it is, unless the
+    element is off the screen, even in part (Reset, after the results below it went and the page shrank):
+    it is then brought to the middle."""
     selector, count = st.session_state.get(FOCUS, (None, 0))
     if selector is None:
         return
     st.session_state[FOCUS] = (None, count)
     page_script.run(f"/* {count} */ (() => {{ const target = document.querySelector({page_script.literal(selector)}); "
                     "if (!target) return; if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) "
-                    "target.setAttribute('tabindex', '-1'); target.focus({preventScroll: true}) })()")
+                    "target.setAttribute('tabindex', '-1'); target.focus({preventScroll: true}); "
+                    "const box = target.getBoundingClientRect(); "
+                    "if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({block: 'center'}) })()")
 
 
 def quiet_heading_anchors() -> None:

@@ -7,10 +7,12 @@ import streamlit as st
 
 from engine import User, Workbench
 from engine.cohorts import CohortError
+from ui import aria
 from ui.markdown import literal
 
 MESSAGE = "cohort_message"  # what came of the last join or leave, shown once after the rerun
 CODE, JOINED = "join_code", "join_code_done"
+SAID = "cohort_said"  # the container of that message
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -27,6 +29,7 @@ def section(wb: Workbench, user: User) -> None:
                          help="Your educator will no longer see your progress."):
                 wb.leave_cohort(user.id, cohort.id)
                 st.session_state[MESSAGE] = f"You left {literal(cohort.name)}."
+                aria.focus_after_run(aria.keyed(SAID))  # the row and its button go: the focus to what came of it
                 st.rerun()
     join_form(wb, user)
 
@@ -50,4 +53,5 @@ def join_form(wb: Workbench, user: User) -> None:
                 st.rerun()
     message = st.session_state.pop(MESSAGE, None)
     if message:
-        st.success(message, icon=":material/check:")
+        with st.container(key=SAID):
+            st.success(message, icon=":material/check:")

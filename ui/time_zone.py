@@ -9,6 +9,7 @@ from engine import Workbench
 from engine.accounts import User
 from engine.chart_words import dated
 from engine.clock import DEFAULT_TIME_ZONE, in_zone, time_zones, valid_time_zone
+from ui import aria
 
 ZONE_KEY = "profile:time_zone"
 
@@ -29,7 +30,10 @@ def learn(wb: Workbench, user: User) -> User:
 
 
 def _save(wb: Workbench, user_id: int, zone: str | None = None) -> None:
-    """A callback: keep the zone chosen (or ``zone``, the browser's), and say so."""
+    """A callback: keep the zone chosen (or ``zone``, the browser's), and say so. The browser's zone's button
+    goes once it is the zone kept: the focus goes to the zone, which now shows it (it fell to the top)."""
+    if zone is not None:
+        aria.focus_after_run(f"{aria.keyed(ZONE_KEY)} input")
     zone = zone or st.session_state[ZONE_KEY]
     st.session_state[ZONE_KEY] = wb.set_time_zone(user_id, zone).time_zone
     st.toast(f"Time zone saved: {zone}. Your days now begin at midnight there.", icon=":material/schedule:")

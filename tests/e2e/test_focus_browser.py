@@ -124,3 +124,56 @@ def test_a_phones_sidebar_behaves_as_a_drawer(page: Page, app_url: str) -> None:
     sidebar.get_by_role("link", name="Progress").click()
     expect_page(page, "Progress")
     expect(sidebar).not_to_be_in_viewport()  # the page chosen shows, not the sidebar over it
+
+
+def test_the_focus_follows_a_button_that_goes(page: Page, app_url: str) -> None:
+    """Buttons that go with the click they take: the last hint's, the Tutor's delete and its question, and
+    the browser's time zone. The focus fell to the top of the page after each, and a screen reader heard
+    nothing of the hint shown or the question asked."""
+    page.goto(app_url)
+    register(page, "e2e-goes", "Ada Keys")
+    onboard(page)
+    sidebar = page.get_by_test_id("stSidebar")
+
+    # Practice: the last hint's button goes, and the focus goes to that hint
+    for n in (1, 2):
+        hint = page.get_by_role("button", name=f"Show a hint ({n} of 3)")
+        press(page, hint)
+        expect(page.get_by_role("button", name=f"Show a hint ({n + 1} of 3)")).to_be_focused()
+        expect_idle(page)
+    press(page, page.get_by_role("button", name="Show a hint (3 of 3)"))
+    expect(page.get_by_text("That was the last hint.")).to_be_visible()
+    expect(page.locator(".st-key-hint-2")).to_be_focused()
+    expect_idle(page)
+
+    # the Tutor: the question before deleting, its Cancel, and Yes
+    sidebar.get_by_role("link", name="Tutor").click()
+    expect_page(page, "Tutor")
+    ask(page, "explain recursion")
+    press(page, page.get_by_role("button", name="Rename or delete"))
+    asking = page.get_by_role("button", name="Delete this conversation…")
+    press(page, asking)
+    expect(page.get_by_role("button", name="Cancel")).to_be_focused()
+    expect_idle(page)
+    press(page, page.get_by_role("button", name="Cancel"))
+    expect(asking).to_be_focused()
+    expect_idle(page)
+    press(page, asking)
+    expect_idle(page)
+    press(page, page.get_by_role("button", name="Yes, delete it"))
+    expect(page.get_by_text("None yet: the conversations you start are listed here")).to_be_visible()
+    expect(page.locator(TUTOR_INPUT)).to_be_focused()
+    expect_idle(page)
+
+    # the Profile: another zone than the browser's, then the browser's again by its button, which goes
+    sidebar.get_by_role("link", name="Profile").click()
+    expect_page(page, "Profile")
+    zone = page.get_by_role("combobox", name="Your time zone")
+    zone.click()
+    zone.fill("Asia/Tokyo")
+    page.get_by_role("option", name="Asia/Tokyo", exact=True).click()
+    expect_idle(page)
+    back = page.get_by_role("button", name=re.compile(r"^Use this browser's time zone"))
+    press(page, back)
+    expect(back).to_have_count(0)
+    expect(page.locator(".st-key-profile-time_zone input")).to_be_focused()

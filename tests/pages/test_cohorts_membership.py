@@ -61,6 +61,9 @@ def test_a_learner_joins_from_the_profile_page_and_leaves(wb, learner):
     at.button(key=f"leave:{cohort.id}").click().run()
     assert wb.memberships(learner.id) == []
     assert any("You left Spring." == s.value for s in at.success)
+    scripts = [h.proto.body for h in at.get("html") if "document.querySelector" in h.proto.body]
+    assert any('".st-key-cohort_said"' in body and "focus(" in body for body in scripts), \
+        "the row and its button went: the focus goes to what came of it"
 
 
 def test_the_learner_sees_the_cohort_name_literally(wb, learner):
