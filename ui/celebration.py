@@ -26,5 +26,7 @@ def celebrate(wb: Workbench, user: User) -> None:
     else:  # a stack of toasts would cover the page (a first login after a while): one that names them all
         titles = ", ".join(f"**{s.achievement.title}**" for s in new)
         st.toast(f"{len(new)} achievements unlocked: {titles}. See them all on Progress.", icon=":material/emoji_events:")
-    st.balloons()
+    # celebrated once the toasts are out, before the balloons: a run stopped there (a click on another page)
+    # showed the toasts again on the next page, minutes later; a run stopped at a toast has shown nothing yet
     wb.mark_celebrated(user.id, [s.id for s in new])
+    st.balloons()
