@@ -16,7 +16,7 @@ from __future__ import annotations
 from ui import page_script
 from ui.code_box import TEXT_SENT_MS
 
-WAIT_MS = 150  # Streamlit sent the text about 20 ms after the link's request, on an idle machine
+WAIT_MS = 250  # Streamlit sent the text about 20 ms after the link's request on an idle machine: a margin for a busy one
 
 LINKS = '[data-testid="stSidebarNav"] a, [data-testid="stPageLink"] a'
 SCRIPT = """(() => {
