@@ -75,6 +75,7 @@ class ExportError(ValueError):
 # an event's result and context as JSON text: Parquet's JSON type reads as bytes in Polars and pyarrow
 JSON_AS_TEXT = "* REPLACE (CAST(result AS VARCHAR) AS result, CAST(context AS VARCHAR) AS context)"
 MANIFEST = "manifest.json"  # what a snapshot says of itself: its tables' rows, its scope, when it was written
+SNAPSHOT_FILES = {MANIFEST, "exercises.parquet", *(f"{t.name}.parquet" for t in TABLES if t.name != "events")}
 
 
 def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_id: int | None = None,
@@ -142,17 +143,35 @@ def _check_replaceable(target: Path) -> None:
         return
     if not target.is_dir():
         raise ExportError(f"{target} is a file, not a folder: choose a new or empty folder for the snapshot")
-    foreign = sorted(p.name for p in target.iterdir() if not _written_by_snapshot(p))
+    found = _snapshot_files(target)
+    foreign = [p for p in found if not _written_by_snapshot(p, target)]
+    if found and not (target / MANIFEST).is_file():  # every snapshot has its manifest: without one, nothing is ours
+        foreign = foreign or found
     if foreign:
-        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        names = sorted(str(p.relative_to(target)) for p in foreign)
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
         raise ExportError(f"{target} holds files a snapshot did not write ({shown}), and a snapshot replaces "
                           "its folder whole: choose a new or empty folder, or one an earlier snapshot went to")
 
 
-def _written_by_snapshot(path: Path) -> bool:
-    if path.is_dir():
-        return path.name == "events"
-    return path.name == MANIFEST or path.suffix == ".parquet"
+def _snapshot_files(target: Path) -> list[Path]:
+    """Everything in ``target``, folders and files, to the depth a snapshot writes (events/month=…/data.parquet)."""
+    found = list(target.iterdir())
+    for folder in [p for p in found if p.is_dir() and p.name == "events"]:
+        months = list(folder.iterdir())
+        found += months + [f for month in months if month.is_dir() for f in month.iterdir()]
+    return found
+
+
+def _written_by_snapshot(path: Path, target: Path) -> bool:
+    """Whether a snapshot writes a file or folder by this name at this place: the names of its tables, not
+    any Parquet file (an analyst's own data kept beside it was deleted with it)."""
+    place = path.relative_to(target).parts
+    if len(place) == 1:
+        return (path.is_dir() and path.name == "events") or path.name in SNAPSHOT_FILES
+    if len(place) == 2:
+        return path.is_dir() and path.name.startswith("month=")
+    return len(place) == 3 and path.name == "data.parquet"
 
 
 def _swap(staging: Path, target: Path) -> None:

@@ -146,7 +146,8 @@ def test_refreshing_replaces_the_snapshot_whole(filled, tmp_path):
         == second["events"]
 
 
-@pytest.mark.parametrize("kept", ["analysis.ipynb", "notes/todo.txt", ".ipynb_checkpoints/x.json"])
+@pytest.mark.parametrize("kept", ["analysis.ipynb", "notes/todo.txt", ".ipynb_checkpoints/x.json", "sales_2024.parquet",
+                                  "events/notes.txt", "events/month=2026-02/mine.parquet"])
 def test_a_folder_holding_other_files_is_refused_and_left_as_it_was(filled, tmp_path, kept):
     wb, _ = filled
     folder = tmp_path / "work"
@@ -154,7 +155,8 @@ def test_a_folder_holding_other_files_is_refused_and_left_as_it_was(filled, tmp_
     (folder / kept).parent.mkdir(parents=True, exist_ok=True)
     (folder / kept).write_text("mine")
     before = sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
-    with pytest.raises(ExportError, match=re.escape(kept.split("/")[0])):
+    shown = kept if kept.startswith("events/") else kept.split("/")[0]  # a folder of the analyst's, or the file
+    with pytest.raises(ExportError, match=re.escape(shown)):
         wb.snapshot(folder)
     assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) == before
     assert (folder / kept).read_text() == "mine"
@@ -169,6 +171,10 @@ def test_a_file_is_refused_and_an_empty_folder_taken(filled, tmp_path):
     assert (tmp_path / "notes.txt").read_text() == "mine"
     (tmp_path / "empty").mkdir()
     assert wb.snapshot(tmp_path / "empty")["events"] > 0
+    (tmp_path / "tables").mkdir()  # table-named files, but no manifest: not a snapshot
+    (tmp_path / "tables" / "users.parquet").write_text("mine")
+    with pytest.raises(ExportError, match="users.parquet"):
+        wb.snapshot(tmp_path / "tables")
 
 
 # -- the snapshot as one zip, for a download ----------------------------------------------------
