@@ -88,6 +88,9 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: cannot open the workbench database in {settings.home} ({exc}). Is the app running? "
               "Stop it first, or load demo data from the app's welcome page.", file=sys.stderr)
         return 1
+    except OSError as exc:  # the home is a file, or cannot be made
+        print(f"error: cannot use {settings.home} as the workbench's home: {exc}", file=sys.stderr)
+        return USAGE_ERROR
     with wb:
         if args.remove:
             deleted = wb.remove_demo_data()
@@ -103,6 +106,10 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         except DemoError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return USAGE_ERROR if "must be" in str(exc) else 1
+        except KeyboardInterrupt:  # not half a demo, which the next load would take for a whole one
+            print("\ninterrupted: removing the demo data loaded so far", file=sys.stderr)
+            wb.remove_demo_data()
+            raise
     print(f"Loaded demo data into {settings.home} in {demo.seconds:.1f} s: {len(demo.learners)} learners over "
           f"{demo.days} days, {demo.results:,} results, {demo.events:,} events.")
     print(f"Log in to any demo account with the password {PASSWORD}:")
@@ -122,17 +129,20 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     except Exception as exc:  # most often: the app holds the database (DuckDB lets one process write)
         print(f"error: cannot open the store in {settings.home}: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    if not (args.parquet or args.xapi or "").strip():
+        print("error: name the folder (--parquet) or the file (--xapi) to write", file=sys.stderr)
+        return USAGE_ERROR
     with wb:
-        if args.parquet:
-            try:
+        try:
+            if args.parquet is not None:
                 counts = wb.snapshot(args.parquet, progress=progress_bar("exporting tables"))
-            except ExportError as exc:
-                print(f"error: {exc}", file=sys.stderr)
-                return USAGE_ERROR
-            print(f"wrote {counts['events']:,} events (by month) and {len(counts) - 1} tables to {args.parquet}")
-        else:
-            written = wb.export_xapi(args.xapi, base_iri=args.base_iri, progress=progress_bar("writing statements"))
-            print(f"wrote {written:,} xAPI statements to {args.xapi}")
+                print(f"wrote {counts['events']:,} events (by month) and {len(counts) - 1} tables to {args.parquet}")
+            else:
+                written = wb.export_xapi(args.xapi, base_iri=args.base_iri, progress=progress_bar("writing statements"))
+                print(f"wrote {written:,} xAPI statements to {args.xapi}")
+        except ExportError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return USAGE_ERROR
     return 0
 
 
@@ -244,6 +254,9 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl+C
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -251,7 +264,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
-    return int(args.run(args, settings))
+    try:
+        return int(args.run(args, settings))
+    except KeyboardInterrupt:  # Ctrl+C: what was under way is said, not a traceback
+        print("\ninterrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

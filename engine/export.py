@@ -250,12 +250,18 @@ def export_xapi(store: Store, bank: Bank, path: str | Path, *, base_iri: str = D
     """Write every event with a user as one xAPI statement per line; returns how many. ``educator_id``:
     only the events that educator may see (their cohorts' learners, as the Parquet snapshot has them)."""
     target = Path(path)
+    if not target.name or target.is_dir():
+        raise ExportError(f"{target} is a folder: name the file to write in it, as in statements.jsonl")
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
-    with open(partial, "w", encoding="utf-8") as out:
-        written = write_statements(out, store, bank, base_iri=base_iri, educator_id=educator_id, progress=progress,
-                                   batch=batch)
-    partial.replace(target)
+    try:
+        with open(partial, "w", encoding="utf-8") as out:
+            written = write_statements(out, store, bank, base_iri=base_iri, educator_id=educator_id, progress=progress,
+                                       batch=batch)
+        partial.replace(target)
+    except BaseException:  # an interrupted or failed export leaves nothing behind
+        partial.unlink(missing_ok=True)
+        raise
     return written
 
 

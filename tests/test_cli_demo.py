@@ -104,3 +104,29 @@ def test_bench_demo_compares_batched_and_row_by_row_writes(tmp_path: Path) -> No
     report = json.loads(done.stdout)
     assert report["learners"] == 2 and report["results"] > 0 and report["events"] > report["results"]
     assert report["batched_s"] > 0 and report["row_by_row_s"] > 0
+
+
+def test_ctrl_c_while_loading_removes_the_half_loaded_demo(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Interrupted, the demo was half there: the next load said it was loaded already."""
+    from engine import __main__ as command
+
+    def progress_bar(label: str):
+        def step(done: int, total: int) -> None:
+            if done >= 2:
+                raise KeyboardInterrupt  # Ctrl+C, a few learners in
+        return step
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("WORKBENCH_HOME", str(home))
+    monkeypatch.setenv("WORKBENCH_BCRYPT_ROUNDS", "4")
+    monkeypatch.setattr(command, "progress_bar", progress_bar)
+    assert command.main(["demo", "--learners", "5", "--days", "4"]) == command.INTERRUPTED
+    assert "interrupted: removing the demo data loaded so far" in capsys.readouterr().err
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        assert not wb.demo_loaded() and wb.user_count() == 0
+
+
+def test_a_home_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("not a folder")
+    done = run("demo", "--learners", "1", "--days", "1", home=tmp_path / "afile")
+    assert done.returncode == 2 and "cannot use" in done.stderr and "Traceback" not in done.stderr

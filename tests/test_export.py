@@ -382,6 +382,11 @@ def test_the_command_line_exports_both(tmp_path):
                              env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode == 2 and "analysis.ipynb" in refused.stderr and "Traceback" not in refused.stderr
     assert [p.name for p in (tmp_path / "kept").iterdir()] == ["analysis.ipynb"]
+    for args in (["--xapi", str(tmp_path / "kept")], ["--parquet", ""], ["--xapi", " "]):
+        wrong = subprocess.run([sys.executable, "-m", "engine", "export", *args], cwd=REPO, env=env, capture_output=True,
+                               text=True, timeout=120)
+        assert wrong.returncode == 2 and "error: " in wrong.stderr and "Traceback" not in wrong.stderr, (args, wrong.stderr)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == [], "no partial file left"
 
 
 def test_a_store_left_alone(tmp_path):
