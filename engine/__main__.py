@@ -201,14 +201,16 @@ def parser() -> argparse.ArgumentParser:
                                 "demo: making demo data in batches and row by row; "
                                 "dashboard: the cohort dashboard's queries and the Cohorts page; "
                                 "memory: recall (embedding and search) with many memories stored")
-    bench_cmd.add_argument("--runs", type=int, default=None, help="timed runs (default 40 gradings, 300 model runs)")
+    bench_cmd.add_argument("--runs", type=int, default=None,
+                           help="timed runs (default 40 gradings, 300 model runs, 200 tutor replies and memory recalls, "
+                                "5 analytics and dashboard runs)")
     bench_cmd.add_argument("--learners", type=int, default=None,
                            help="model: learners stored (default 1000); demo: demo learners (default 20); "
                                 "memory: learners sharing the memories (default one per 100 memories)")
     bench_cmd.add_argument("--days", type=int, default=30, help="demo: days of demo activity (default 30)")
     bench_cmd.add_argument("--exercises", type=int, default=500, help="model: exercises in the bank (default 500)")
     bench_cmd.add_argument("--events", type=int, default=10_000_000,
-                           help="analytics: events in the synthetic log, built once into <home>/bench and reused "
+                           help="analytics and dashboard: events in the synthetic log, built once into <home>/bench and reused "
                                 "(default 10000000)")
     bench_cmd.add_argument("--memories", type=int, default=100_000,
                            help="memory: memories stored, 100 per learner unless --learners says (default 100000); "

@@ -12,8 +12,22 @@ from engine.bank import Bank
 from engine.settings import Settings
 from engine.terminal import USAGE_ERROR, grader_from, progress_bar
 
+COUNTS = ("runs", "learners", "exercises", "days", "memories", "events")  # the options that count something
+
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    for name in COUNTS:  # 0 quietly became the default, and a negative count a traceback
+        if (value := getattr(args, name, None)) is not None and value < 1:
+            print(f"error: --{name} must be at least 1", file=sys.stderr)
+            return USAGE_ERROR
+    try:
+        return _run(args, settings)
+    except ValueError as exc:  # a size the benchmark cannot build (too few events for its learners)
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.what == "grader":
         report = bench.bench_grader(Bank(settings.bank_dir), grader_from(settings), runs=args.runs or 40,
                                     progress=progress_bar("grading"))
@@ -83,9 +97,6 @@ def _bench_dashboard(args: argparse.Namespace, settings: Settings) -> int:
 def _bench_memory(args: argparse.Namespace) -> int:
     from engine.memory_bench import bench_memory
 
-    if args.memories < 1 or (args.runs is not None and args.runs < 1):
-        print("error: --memories and --runs must be at least 1", file=sys.stderr)
-        return USAGE_ERROR
     bars = {stage: progress_bar(f"{stage:>9}") for stage in ("embedding", "storing", "recall")}
     report = bench_memory(memories=args.memories, learners=args.learners, runs=args.runs or 200,
                           progress=lambda stage, done, total: bars[stage](done, total))

@@ -130,3 +130,12 @@ def test_a_home_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("not a folder")
     done = run("demo", "--learners", "1", "--days", "1", home=tmp_path / "afile")
     assert done.returncode == 2 and "cannot use" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args,said", [(["model", "--runs", "0"], "--runs must be at least 1"),
+                                       (["grader", "--runs", "-3"], "--runs must be at least 1"),
+                                       (["demo", "--learners", "0"], "--learners must be at least 1"),
+                                       (["analytics", "--events", "1000"], "too few events")])
+def test_bench_sizes_it_cannot_take_are_usage_errors(tmp_path: Path, args: list[str], said: str) -> None:
+    done = run("bench", *args, home=tmp_path / "home")
+    assert done.returncode == 2 and said in done.stderr and "Traceback" not in done.stderr, done.stderr
