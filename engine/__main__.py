@@ -173,8 +173,14 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
                        ("hinted_share", "results with hints"),
                        ("hint_users_offset", "hint users read higher (logits)")):
         if key in figures["adaptive"]:
-            print(f"{label:34}{figures['adaptive'][key]:>10}{figures['staircase'].get(key, '-'):>11}")
+            adaptive, staircase = (shown(figures[side].get(key)) for side in ("adaptive", "staircase"))
+            print(f"{label:34}{adaptive:>10}{staircase:>11}")
     return 0
+
+
+def shown(figure: float | None) -> str:
+    """A figure of the simulation as the table prints it: "-" for one not measured."""
+    return "-" if figure is None else str(figure)
 
 
 def parser() -> argparse.ArgumentParser:

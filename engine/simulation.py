@@ -71,16 +71,16 @@ class Run:
     hinted: int = 0  # results with at least one hint
     offsets: dict[bool, list[float]] = field(default_factory=dict)  # asks for hints -> estimate - hidden, at 60
 
-    def figures(self, band: tuple[float, float], hints: bool = False) -> dict[str, float]:
+    def figures(self, band: tuple[float, float], hints: bool = False) -> dict[str, float | None]:
         low, high = band
-        figures = {
+        figures: dict[str, float | None] = {
             "in_band_share": round(_share(self.day_chances, low, high), 3),
             "observed_in_band_share": round(_share(self.day_observed, low, high), 3),
             "mean_success": round(statistics.fmean(self.day_chances), 3),
-            "spearman_after_20": round(spearman(self.snapshots.get(20, [])), 3),
-            "spearman_after_60": round(spearman(self.snapshots.get(60, [])), 3),
-            "best_spearman_after_20": round(spearman(self.best.get(20, [])), 3),
-            "best_spearman_after_60": round(spearman(self.best.get(60, [])), 3),
+            "spearman_after_20": measured(self.snapshots.get(20, [])),
+            "spearman_after_60": measured(self.snapshots.get(60, [])),
+            "best_spearman_after_20": measured(self.best.get(20, [])),
+            "best_spearman_after_60": measured(self.best.get(60, [])),
             "calibration_rmse": round(self.calibration_rmse, 3),
             "learner_days": len(self.day_chances),
         }
@@ -266,6 +266,12 @@ def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: 
             policy.close()
         figures[name] = outcome.figures(band, hints)
     return figures
+
+
+def measured(pairs: list[tuple[float, float]]) -> float | None:
+    """Spearman's correlation of a snapshot, rounded; None when the run never got there (fewer results a
+    learner than the snapshot's): 0.0 read as a measured lack of any correlation."""
+    return round(spearman(pairs), 3) if len(pairs) >= 3 else None
 
 
 def spearman(pairs: list[tuple[float, float]]) -> float:
