@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -124,6 +125,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from engine.export import ExportError
     from engine.workbench import Workbench
 
+    if not (settings.home / "workbench.duckdb").is_file():  # a mistyped home: not a new, empty store to export
+        print(f"error: no workbench in {settings.home}: set WORKBENCH_HOME to the app's home", file=sys.stderr)
+        return USAGE_ERROR
     try:
         wb = Workbench.open(settings=settings)
     except Exception as exc:  # most often: the app holds the database (DuckDB lets one process write)
@@ -277,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl+C: what was under way is said, not a traceback
         print("\ninterrupted", file=sys.stderr)
         return INTERRUPTED
+    except BrokenPipeError:  # the reader stopped early (`| head`): the rest is not wanted, and no traceback either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python flushes stdout as it exits
+        return 1
 
 
 if __name__ == "__main__":

@@ -387,6 +387,11 @@ def test_the_command_line_exports_both(tmp_path):
                                text=True, timeout=120)
         assert wrong.returncode == 2 and "error: " in wrong.stderr and "Traceback" not in wrong.stderr, (args, wrong.stderr)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == [], "no partial file left"
+    mistyped = subprocess.run([sys.executable, "-m", "engine", "export", "--xapi", str(tmp_path / "x.jsonl")], cwd=REPO,
+                              env={**env, "WORKBENCH_HOME": str(tmp_path / "hoem")}, capture_output=True, text=True,
+                              timeout=120)
+    assert mistyped.returncode == 2 and "no workbench in" in mistyped.stderr
+    assert not (tmp_path / "hoem").exists() and not (tmp_path / "x.jsonl").exists(), "no empty store made, nothing written"
 
 
 def test_a_store_left_alone(tmp_path):

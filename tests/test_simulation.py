@@ -158,6 +158,17 @@ def test_simulate_command_with_hints_prints_a_table(tmp_path: Path) -> None:
     assert after_60.split()[-2:] == ["-", "-"], "21 results: never measured after 60, not a correlation of 0.0"
 
 
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    """`python -m engine simulate --json | head -c 1`: the reader gone, writing ended in a BrokenPipe traceback."""
+    env = {**os.environ, "WORKBENCH_HOME": str(tmp_path / "home"), "HF_HUB_OFFLINE": "1"}
+    command = subprocess.Popen([sys.executable, "-m", "engine", "simulate", "--learners", "2", "--results", "3", "--json"],
+                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert command.stdout is not None and command.stderr is not None
+    command.stdout.close()  # before anything is written: every write meets a closed pipe
+    errors = command.stderr.read().decode()
+    assert command.wait(timeout=120) == 1 and "Traceback" not in errors and "BrokenPipe" not in errors, errors
+
+
 @pytest.mark.parametrize("args", [["--learners", "0"], ["--results", "0"]], ids=["no-learners", "no-results"])
 def test_simulate_command_refuses_nothing_to_simulate(tmp_path: Path, args: list[str]) -> None:
     done = run_engine("simulate", *args, "--json", home=tmp_path / "home")
