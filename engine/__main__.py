@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from engine import bench_command, machine
-from engine.bank import Bank, ExerciseError, load_exercise
+from engine.bank import REQUIRED_FILES, Bank, ExerciseError, load_exercise
 from engine.grader import GradeResult
 from engine.settings import Settings
 from engine.terminal import USAGE_ERROR, grader_from, progress_bar
@@ -31,6 +31,12 @@ def _print_result(result: GradeResult) -> None:
 
 
 def cmd_grade(args: argparse.Namespace, settings: Settings) -> int:
+    if not Path(args.exercise_dir).is_dir():  # said as such, not as every file of an exercise missing
+        print(f"error: no exercise folder at {args.exercise_dir}", file=sys.stderr)
+        return USAGE_ERROR
+    if Path(args.solution_file).exists() and not Path(args.solution_file).is_file():  # a folder, or a pipe that waits
+        print(f"error: {args.solution_file} is not a file", file=sys.stderr)
+        return USAGE_ERROR
     try:
         exercise = load_exercise(Path(args.exercise_dir))
     except ExerciseError as exc:
@@ -55,8 +61,16 @@ def cmd_check_bank(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: no bank folder at {root}", file=sys.stderr)
         return USAGE_ERROR
     bank = Bank(root)
-    grader = grader_from(settings)
     problems: dict[str, list[str]] = {key: [message] for key, message in bank.errors.items()}
+    # an exercise's files without its exercise.toml (misnamed): the bank passes over such a folder, a check must not
+    for folder in sorted(root.glob("*/*/")):
+        if not (folder / "exercise.toml").exists() and any((folder / name).exists() for name in REQUIRED_FILES):
+            problems[f"{folder.parent.name}/{folder.name}"] = ["missing exercise.toml"]
+    if not len(bank) and not problems:
+        print(f"error: no exercises in {root}: a bank holds <language>/<name>/exercise.toml and the files beside it",
+              file=sys.stderr)
+        return USAGE_ERROR
+    grader = grader_from(settings)
     exercises = list(bank)
     show = progress_bar("checking")
     for i, exercise in enumerate(exercises, 1):
@@ -65,7 +79,8 @@ def cmd_check_bank(args: argparse.Namespace, settings: Settings) -> int:
             problems[exercise.id] = found
         show(i, len(exercises))
     skills = bank.skills()
-    report = {"exercises": len(exercises) + len(bank.errors), "valid": len(exercises) - sum(1 for k in problems if k in bank),
+    report = {"exercises": len(exercises) + len(problems) - sum(1 for k in problems if k in bank),
+              "valid": len(exercises) - sum(1 for k in problems if k in bank),
               "skills": skills, "problems": problems}
     if args.json:
         print(json.dumps(report, indent=2))

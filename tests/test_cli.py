@@ -97,8 +97,10 @@ def test_grade_a_real_bank_exercise(tmp_path: Path) -> None:
     ("args", "stderr"),
     [
         (["grade", "{exercise}", "{tmp}/no-such-file.py"], "cannot read"),
-        (["grade", "{exercise}", "{tmp}"], "cannot read"),
-        (["grade", "{tmp}/no-such-folder", "{solution}"], "missing exercise.toml"),
+        (["grade", "{exercise}", "{tmp}"], "is not a file"),
+        (["grade", "{tmp}/no-such-folder", "{solution}"], "no exercise folder at"),
+        (["grade", "{fifo}", "{solution}"], "no exercise folder at"),
+        (["grade", "{exercise}", "{fifo}"], "is not a file"),
         (["grade", "{broken}", "{solution}"], "difficulty must be a whole number"),
         (["grade", "{exercise}"], "usage:"),
         (["grade"], "usage:"),
@@ -107,14 +109,16 @@ def test_grade_a_real_bank_exercise(tmp_path: Path) -> None:
         (["grade", "{exercise}", "{solution}", "--verbose"], "unrecognized arguments"),
         (["check-bank", "{tmp}/no-such-bank"], "no bank folder"),
     ],
-    ids=["missing-solution", "solution-is-a-folder", "missing-exercise-folder", "invalid-exercise-folder",
+    ids=["missing-solution", "solution-is-a-folder", "missing-exercise-folder", "exercise-is-a-pipe",
+         "solution-is-a-pipe", "invalid-exercise-folder",
          "no-solution-argument", "no-arguments", "no-command", "unknown-command", "unknown-option",
          "missing-bank"],
 )
 def test_usage_errors_exit_2(tmp_path: Path, make_exercise: Callable[..., Path], solution: Callable[[str], Path],
                              args: list[str], stderr: str) -> None:
     places = {"exercise": str(make_exercise()), "broken": str(make_exercise("broken", difficulty=11)),
-              "solution": str(solution(ADD_REFERENCE)), "tmp": str(tmp_path)}
+              "solution": str(solution(ADD_REFERENCE)), "tmp": str(tmp_path), "fifo": str(tmp_path / "pipe")}
+    os.mkfifo(tmp_path / "pipe")  # reading it waited forever for a writer
     done = run(*[a.format(**places) for a in args], home=tmp_path / "home")
     assert done.returncode == 2
     assert stderr in done.stderr
@@ -181,3 +185,18 @@ def test_check_bank_on_the_real_bank(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert report["valid"] == report["exercises"] >= 60
     assert len(report["skills"]) >= 10
+
+
+def test_check_bank_names_an_exercise_without_its_toml_and_refuses_a_folder_without_exercises(
+        tmp_path: Path, make_exercise: Callable[..., Path]) -> None:
+    folder = make_exercise("good-one")
+    misnamed = make_exercise("misnamed")
+    (misnamed / "exercise.toml").rename(misnamed / "exercises.toml")
+    done = run("check-bank", str(tmp_path / "bank"), home=tmp_path / "home")
+    assert done.returncode == 1
+    assert "FAIL python/misnamed: missing exercise.toml" in done.stdout
+    assert done.stdout.splitlines()[-1].startswith("1 of 2 exercises valid")
+    for empty in (tmp_path / "empty", folder):  # an empty folder, and one exercise's folder instead of the bank's
+        empty.mkdir(exist_ok=True)
+        refused = run("check-bank", str(empty), home=tmp_path / "home")
+        assert refused.returncode == 2 and "no exercises in" in refused.stderr, refused.stdout
