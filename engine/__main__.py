@@ -165,11 +165,16 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# the learners are built before the first figure: a hundred million took 600 MB in 10 s, showing nothing
+MAX_SIMULATED_LEARNERS, MAX_SIMULATED_RESULTS = 10_000, 1_000
+
+
 def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
     from engine.simulation import simulate
 
-    if args.learners < 1 or args.results < 1:
-        print("error: --learners and --results must be at least 1", file=sys.stderr)
+    if not (1 <= args.learners <= MAX_SIMULATED_LEARNERS and 1 <= args.results <= MAX_SIMULATED_RESULTS):
+        print(f"error: --learners must be at least 1 and at most {MAX_SIMULATED_LEARNERS:,}, and --results at least 1 "
+              f"and at most {MAX_SIMULATED_RESULTS:,}", file=sys.stderr)
         return USAGE_ERROR
     figures = simulate(learners=args.learners, results=args.results, seed=args.seed, hints=args.hints,
                        band=(settings.target_band_low, settings.target_band_high),
@@ -271,8 +276,8 @@ def parser() -> argparse.ArgumentParser:
     simulate = commands.add_parser("simulate", help="the adaptive engine and the staircase rule on simulated learners",
                                    description="Simulated learners with hidden abilities answer by an IRT model; "
                                                "the engine is driven through record_result and next_exercises.")
-    simulate.add_argument("--learners", type=int, default=200, help="simulated learners (default 200)")
-    simulate.add_argument("--results", type=int, default=60, help="results per learner (default 60)")
+    simulate.add_argument("--learners", type=int, default=200, help="simulated learners (default 200, at most 10,000)")
+    simulate.add_argument("--results", type=int, default=60, help="results per learner (default 60, at most 1,000)")
     simulate.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     simulate.add_argument("--hints", action="store_true",
                           help="some learners ask for hints when an exercise feels hard (60%% of them)")

@@ -169,10 +169,11 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
     assert command.wait(timeout=120) == 1 and "Traceback" not in errors and "BrokenPipe" not in errors, errors
 
 
-@pytest.mark.parametrize("args", [["--learners", "0"], ["--results", "0"]], ids=["no-learners", "no-results"])
-def test_simulate_command_refuses_nothing_to_simulate(tmp_path: Path, args: list[str]) -> None:
+@pytest.mark.parametrize("args", [["--learners", "0"], ["--results", "0"], ["--learners", "100000000"],
+                                  ["--results", "1001"]], ids=["no-learners", "no-results", "too-many", "too-long"])
+def test_simulate_command_refuses_nothing_or_too_much_to_simulate(tmp_path: Path, args: list[str]) -> None:
     done = run_engine("simulate", *args, "--json", home=tmp_path / "home")
-    assert done.returncode == 2 and "at least 1" in done.stderr and done.stdout == ""
+    assert done.returncode == 2 and "at least 1 and at most" in done.stderr and done.stdout == ""
 
 
 def test_bench_model_command_prints_json(tmp_path: Path) -> None:
