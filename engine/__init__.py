@@ -14,7 +14,7 @@ from engine.export import ExportError
 from engine.generation import DraftRecord, GenerationResult, UnknownSkill
 from engine.grader import GradeResult, TestResult
 from engine.invitations import Invitation, InvitationError
-from engine.learner import Level, SkillEstimate
+from engine.learner import SkillEstimate
 from engine.level import LevelChange
 from engine.lock import FolderInUse
 from engine.memory import Memory, MemoryStore
@@ -23,6 +23,7 @@ from engine.profile import Profile, ProfileError
 from engine.progress import NextSkill, Progress, Streaks, Summary
 from engine.sandbox import Isolation
 from engine.settings import Settings
+from engine.steering import Level
 from engine.workbench import Workbench
 
 __all__ = [

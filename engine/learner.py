@@ -21,22 +21,11 @@ from datetime import datetime
 from engine.bank import Exercise
 from engine.clock import calendar_days, in_zone, to_aware_utc, to_naive_utc
 from engine.curriculum import Curriculum
-from engine.level import (
-    LOGITS_PER_LEVEL,
-    MAX_LEVEL,
-    MAX_OFFSET_LEVELS,
-    MIN_LEVEL,
-    LevelChange,
-    Staircase,
-    clamp_level,
-    comfortable_level,
-    is_struggle,
-    level_difficulty,
-)
+from engine.level import LevelChange, Staircase, clamp_level, comfortable_level, is_struggle, level_difficulty
 from engine.profile import SELF_LEVELS
 from engine.rating import Belief, chance, condition, observe
+from engine.steering import Level, in_levels, steered
 from engine.store import Store
-from engine.whole_numbers import is_whole
 
 SELF_LEVEL_ABILITY = dict(zip(SELF_LEVELS, (-1.5, -0.5, 0.5, 1.5), strict=True))
 GENERAL_PRIOR = Belief(0.0, 1.0)
@@ -104,22 +93,6 @@ class LearnerState:
 class Snapshot:
     state: LearnerState
     deviations: dict[str, tuple[Belief, int]]
-
-
-@dataclass(frozen=True)
-class Level:
-    value: int
-    pinned: bool
-    offset_levels: int  # how many levels harder (> 0) or easier the learner asked for
-    history: list[LevelChange]
-
-    def can_steer(self, action: str) -> bool:
-        """Whether "easier" or "harder" would change anything: not at the end of the scale, nor
-        (unpinned) further than MAX_OFFSET_LEVELS from what the results suggest."""
-        direction = -1 if action == "easier" else 1
-        if clamp_level(self.value + direction) == self.value:
-            return False
-        return self.pinned or abs(self.offset_levels + direction) <= MAX_OFFSET_LEVELS
 
 
 class LearnerModel:
@@ -295,46 +268,15 @@ class LearnerModel:
             self._save_difficulty(exercise_id, belief, evidence, at)
 
     def steer(self, user_id: int, action: str, at: datetime, level: int | None = None) -> LevelChange | None:
-        """The learner's override: "easier", "harder", "pin" (at ``level``) or "auto" (the rule again).
-
-        Unpinned, easier and harder move the level and aim the planner one level's worth the same
-        way, so the level shown and "n levels easier than your results suggest" stay in step; at
-        the end of the scale they change nothing. Pinned, they move the pinned level. Back to
-        automatic returns to the level the results suggest: the rule's level without the steering,
-        or after a pin (during which results did not move it) the rule's level when the pin began."""
+        """The learner's override: "easier", "harder", "pin" (at ``level``) or "auto" (the rule again);
+        ``engine.steering.steered`` says what each does. None when it changes nothing."""
         state = self.state(user_id)
-        stair, offset, before_pin = state.staircase, state.offset, state.level_before_pin
-        if action in ("easier", "harder"):
-            if not Level(stair.level, stair.pinned, in_levels(offset), []).can_steer(action):
-                return None
-            direction = -1 if action == "easier" else 1
-            stair = replace(stair, level=stair.level + direction)
-            if stair.pinned:
-                reason = f"you asked for {action}: pinned at level {stair.level}"
-            else:
-                offset, reason = offset + direction * LOGITS_PER_LEVEL, f"you asked for {action}"
-        elif action == "pin":
-            if not is_whole(level) or not MIN_LEVEL <= level <= MAX_LEVEL:
-                raise ValueError(f"pin needs a whole level from {MIN_LEVEL} to {MAX_LEVEL}, not {level!r}")
-            if not stair.pinned:
-                before_pin = clamp_level(stair.level - in_levels(offset))
-            stair, offset, reason = replace(stair, level=int(level), pinned=True), 0.0, f"you pinned level {level}"
-        elif action == "auto":
-            if stair.pinned and before_pin is not None:
-                suggested, why = before_pin, "your level before the pin"
-            elif stair.pinned:  # pinned before the level was kept
-                suggested, why = comfortable_level(state.general.mean), "where your results put you"
-            else:
-                suggested, why = clamp_level(stair.level - in_levels(offset)), "your level without the steering"
-            reason = f"back to automatic: level {suggested}, {why}"
-            stair, offset, before_pin = replace(stair, level=suggested, pinned=False), 0.0, None
-        else:
-            raise ValueError(f"unknown level action {action!r}: easier, harder, pin or auto")
-        if (stair.level, stair.pinned, offset) == (state.staircase.level, state.staircase.pinned, state.offset):
-            return None  # nothing to change: automatic when already so, pinning the pinned level
-        self._save_state(user_id, replace(state, staircase=replace(stair, successes=0, struggles=0), offset=offset,
-                                          level_before_pin=before_pin), at)
-        return self._log_change(user_id, state.staircase.level, stair.level, reason, at)
+        outcome = steered(state, action, level)
+        if outcome is None:
+            return None
+        new, reason = outcome
+        self._save_state(user_id, new, at)
+        return self._log_change(user_id, state.staircase.level, new.staircase.level, reason, at)
 
     def forget(self, user_id: int) -> None:
         for table in ("learner_state", "skill_ratings", "level_changes"):
@@ -391,11 +333,6 @@ class LearnerModel:
 def authored_difficulty(exercise: Exercise) -> Belief:
     """What is believed of an exercise's difficulty before any result: its authored level, give or take."""
     return Belief(level_difficulty(exercise.difficulty), DIFFICULTY_PRIOR_VARIANCE)
-
-
-def in_levels(offset: float) -> int:
-    """A steering offset (logits) as whole levels."""
-    return round(offset / LOGITS_PER_LEVEL)
 
 
 def _aged(belief: Belief, since: datetime | None, now: datetime, cap: float, time_zone: str | None = None) -> Belief:

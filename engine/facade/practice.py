@@ -16,11 +16,12 @@ from engine.daily import TodaysSet
 from engine.events import Event
 from engine.facade.parts import Parts
 from engine.grader import GradeResult
-from engine.learner import Level, SkillEstimate
+from engine.learner import SkillEstimate
 from engine.level import LevelChange
 from engine.outcomes import level_changed, result_summary
 from engine.planner import Pick
 from engine.profile import Profile
+from engine.steering import Level
 from engine.whole_numbers import is_whole
 
 TOUCH_S = 60  # seconds: an action this soon after the last one on an exercise need not be written down
