@@ -220,8 +220,8 @@ with work:
                 # kept before the spinner closes: a click meanwhile stops this run at its next Streamlit call;
                 # the editor's text arriving after the click (the same code) then shows this result, not a new one
                 code = codes[exercise.id]
-                result = pending_clicks.graded(code) or wb.run_tests(user.id, exercise.id, code)
-                pending_clicks.keep_graded(code, result)
+                result = pending_clicks.done(code) or wb.run_tests(user.id, exercise.id, code)
+                pending_clicks.keep(code, result)
                 results.keep(exercise.id, ticket, "run", result)
         except Exception:  # a failure is shown once, not tried again by every later run (a stop is no Exception)
             pending_clicks.clear()
@@ -234,7 +234,7 @@ with work:
         with st.spinner("Grading your submission…"):
             # recorded once: a run that stopped after recording it (the learner left the page meanwhile) left its
             # result to this one, which shows it on the learner's return
-            if (outcome := pending_clicks.submitted()) is None:
+            if (outcome := pending_clicks.done()) is None:
                 try:
                     attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown,
                                         duration_s=duration)
@@ -242,7 +242,7 @@ with work:
                     pending_clicks.clear()
                     raise
                 outcome = wb.latest_result(user.id, exercise.id)
-                pending_clicks.keep_submitted(outcome)  # before any Streamlit call, where a run may stop
+                pending_clicks.keep(codes[exercise.id], outcome)  # before any Streamlit call, where a run may stop
             results.keep(exercise.id, ticket, "submit", outcome)
         pending_clicks.clear()
         if attempt is not None and attempt.passed:

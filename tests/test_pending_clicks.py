@@ -71,12 +71,21 @@ def test_a_click_away_from_the_code_editor_never_waits(clock):
 def test_a_click_is_graded_once_for_the_same_code(clock):
     result = GradeResult("pass")
     pending_clicks.put("run", "python/x", settle=True)
-    assert pending_clicks.graded(CODE) is None
-    pending_clicks.keep_graded(CODE, result)
-    assert pending_clicks.graded(CODE) is result  # a later run of the same click, the same code
-    assert pending_clicks.graded(CODE + "# more\n") is None  # other code is graded afresh
+    assert pending_clicks.done(CODE) is None
+    pending_clicks.keep(CODE, result)
+    assert pending_clicks.done(CODE) is result  # a later run of the same click, the same code
+    assert pending_clicks.done(CODE + "# more\n") is None  # other code is graded afresh
     pending_clicks.put("run", "python/x", settle=True)  # a new click: the learner asks again
-    assert pending_clicks.graded(CODE) is None
-    pending_clicks.keep_graded(CODE, result)
+    assert pending_clicks.done(CODE) is None
+    pending_clicks.keep(CODE, result)
     pending_clicks.clear()
-    assert pending_clicks.pending() is None and pending_clicks.graded(CODE) is None
+    assert pending_clicks.pending() is None and pending_clicks.done(CODE) is None
+
+
+def test_a_submission_is_recorded_once_whatever_the_code_is_since(clock):
+    result = GradeResult("fail")
+    pending_clicks.put("submit", "python/x", settle=True)
+    assert pending_clicks.done() is None
+    pending_clicks.keep(CODE, result)
+    assert pending_clicks.done() is result  # the learner typed more while it was graded: not submitted again
+    assert pending_clicks.done(CODE + "# more\n") is None  # though a run of the tests would test that code afresh

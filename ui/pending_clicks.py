@@ -9,8 +9,8 @@ stop it halfway: a dict of this module's, by browser session, read and cleared b
 The code editor sends its text 250 ms after the last key, and at once as it loses focus, which a click
 on a button beside it makes it do just before the click. A click's run waits for the text only when it
 has not come that way (``settle``), and a run that stops after grading leaves its result to the next
-run of the same click, which shows it rather than grading the same code again (``graded``); after a
-submission, rather than submitting again (``submitted``), whenever the learner comes back to the page.
+run of the same click, which shows it rather than grading the same code again (``done``); after a
+submission, rather than submitting again, whenever the learner comes back to the page.
 """
 
 from __future__ import annotations
@@ -35,8 +35,7 @@ class _Click:
     exercise_id: str
     at: float  # time.monotonic() of the click
     settle: bool  # whether the code editor may still be sending the text typed just before it
-    graded: tuple[str, GradeResult] | None = None  # (code, result) once a run of this click has graded
-    submitted: GradeResult | None = None  # the result once a run of this click (a submit) has recorded it
+    result: tuple[str, GradeResult] | None = None  # (code, result) once a run of this click has graded or recorded it
 
 
 @dataclass(frozen=True)
@@ -98,36 +97,24 @@ def settle(code: str) -> None:
     time.sleep(max(0.0, click.at + SETTLE_S - time.monotonic()))
 
 
-def graded(code: str) -> GradeResult | None:
-    """The result of ``code`` if a run of the pending click graded it already (and then stopped)."""
+def done(code: str | None = None) -> GradeResult | None:
+    """The result a run of the pending click had already (and then stopped, the learner having clicked again or
+    gone to another page meanwhile). A run of the tests: only for the same ``code``, other code is tested afresh.
+    A submission (``code`` None): whatever the code is now, since it was recorded once and the code typed since
+    is not submitted again."""
     with _lock:
         click = _pending.get(_session())
-    return click.graded[1] if click and click.graded and click.graded[0] == code else None
+    if click is None or click.result is None:
+        return None
+    return click.result[1] if code is None or click.result[0] == code else None
 
 
-def keep_graded(code: str, result: GradeResult) -> None:
+def keep(code: str, result: GradeResult) -> None:
     """Note the pending click's result for ``code``, before anything that may stop the run."""
     with _lock:
         click = _pending.get(_session())
         if click is not None:
-            click.graded = (code, result)
-
-
-def submitted() -> GradeResult | None:
-    """The result of the pending submit if a run of it recorded the submission already (and then stopped:
-    the learner went to another page while it was graded). Whatever the code is now: submitted once, the
-    code typed since is not submitted again."""
-    with _lock:
-        click = _pending.get(_session())
-    return click.submitted if click else None
-
-
-def keep_submitted(result: GradeResult) -> None:
-    """Note that the pending submit is recorded, with its result, before anything that may stop the run."""
-    with _lock:
-        click = _pending.get(_session())
-        if click is not None:
-            click.submitted = result
+            click.result = (code, result)
 
 
 def clear() -> None:
