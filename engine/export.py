@@ -143,10 +143,10 @@ def _check_replaceable(target: Path) -> None:
         return
     if not target.is_dir():
         raise ExportError(f"{target} is a file, not a folder: choose a new or empty folder for the snapshot")
-    found = _snapshot_files(target)
-    foreign = [p for p in found if not _written_by_snapshot(p, target)]
-    if found and not (target / MANIFEST).is_file():  # every snapshot has its manifest: without one, nothing is ours
-        foreign = foreign or found
+    entries = list(target.iterdir())
+    foreign = _not_from_a_snapshot(entries)
+    if entries and not foreign and not (target / MANIFEST).is_file():
+        foreign = entries  # every snapshot has its manifest: without one, nothing here is ours
     if foreign:
         names = sorted(str(p.relative_to(target)) for p in foreign)
         shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
@@ -154,24 +154,21 @@ def _check_replaceable(target: Path) -> None:
                           "its folder whole: choose a new or empty folder, or one an earlier snapshot went to")
 
 
-def _snapshot_files(target: Path) -> list[Path]:
-    """Everything in ``target``, folders and files, to the depth a snapshot writes (events/month=…/data.parquet)."""
-    found = list(target.iterdir())
-    for folder in [p for p in found if p.is_dir() and p.name == "events"]:
-        months = list(folder.iterdir())
-        found += months + [f for month in months if month.is_dir() for f in month.iterdir()]
-    return found
-
-
-def _written_by_snapshot(path: Path, target: Path) -> bool:
-    """Whether a snapshot writes a file or folder by this name at this place: the names of its tables, not
-    any Parquet file (an analyst's own data kept beside it was deleted with it)."""
-    place = path.relative_to(target).parts
-    if len(place) == 1:
-        return (path.is_dir() and path.name == "events") or path.name in SNAPSHOT_FILES
-    if len(place) == 2:
-        return path.is_dir() and path.name.startswith("month=")
-    return len(place) == 3 and path.name == "data.parquet"
+def _not_from_a_snapshot(entries: list[Path]) -> list[Path]:
+    """Of a folder's entries, those a snapshot does not write: its tables' own names, not any Parquet file (an
+    analyst's own data kept beside it would go with it), and events/month=…/data.parquet. Looked at only to the
+    depth a snapshot writes, so a wrong folder as big as a home is not walked whole."""
+    foreign = []
+    for path in entries:
+        if path.name == "events" and path.is_dir():
+            for month in path.iterdir():
+                if month.name.startswith("month=") and month.is_dir():
+                    foreign += [f for f in month.iterdir() if f.name != "data.parquet" or not f.is_file()]
+                else:
+                    foreign.append(month)
+        elif path.name not in SNAPSHOT_FILES or not path.is_file():
+            foreign.append(path)
+    return foreign
 
 
 def _swap(staging: Path, target: Path) -> None:
