@@ -31,7 +31,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import duckdb
 
@@ -246,6 +246,7 @@ def export_xapi(store: Store, bank: Bank, path: str | Path, *, base_iri: str = D
                 educator_id: int | None = None, progress: Progress | None = None, batch: int = 50_000) -> int:
     """Write every event with a user as one xAPI statement per line; returns how many. ``educator_id``:
     only the events that educator may see (their cohorts' learners, as the Parquet snapshot has them)."""
+    base = xapi_base(base_iri)
     target = Path(path)
     if not target.name or target.is_dir():
         raise ExportError(f"{target} is a folder: name the file to write in it, as in statements.jsonl")
@@ -253,7 +254,7 @@ def export_xapi(store: Store, bank: Bank, path: str | Path, *, base_iri: str = D
     partial = target.with_name(f".{target.name}.part")
     try:
         with open(partial, "w", encoding="utf-8") as out:
-            written = write_statements(out, store, bank, base_iri=base_iri, educator_id=educator_id, progress=progress,
+            written = write_statements(out, store, bank, base=base, educator_id=educator_id, progress=progress,
                                        batch=batch)
         partial.replace(target)
     except BaseException:  # an interrupted or failed export leaves nothing behind
@@ -266,16 +267,26 @@ def xapi_gzip(store: Store, bank: Bank, *, base_iri: str = DEFAULT_BASE_IRI, edu
               progress: Progress | None = None) -> tuple[bytes, int]:
     """The statements of ``export_xapi`` as the bytes of one gzip file (JSON lines compress about tenfold),
     for a browser to download; and how many there are."""
+    base = xapi_base(base_iri)
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0) as packed, io.TextIOWrapper(packed, encoding="utf-8") as out:
-        written = write_statements(out, store, bank, base_iri=base_iri, educator_id=educator_id, progress=progress)
+        written = write_statements(out, store, bank, base=base, educator_id=educator_id, progress=progress)
     return buffer.getvalue(), written
 
 
-def write_statements(out: TextIO, store: Store, bank: Bank, *, base_iri: str, educator_id: int | None,
+def xapi_base(base_iri: str) -> str:
+    """The app's address as the base of the statements' IRIs, without its last slash; ``ExportError`` unless it is
+    an absolute http(s) address with a host and nothing after its path, since IRIs are made by adding to it."""
+    parts = urlsplit(base_iri.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or " " in base_iri.strip():
+        raise ExportError(f"{base_iri!r} is not the app's address: give it as http://host:port or https://host/path, "
+                          "as learners open the app, since it names the accounts and the activities")
+    return base_iri.strip().rstrip("/")
+
+
+def write_statements(out: TextIO, store: Store, bank: Bank, *, base: str, educator_id: int | None,
                      progress: Progress | None, batch: int = 50_000) -> int:
-    """Write the statements, oldest first, to ``out``; how many."""
-    base = base_iri.rstrip("/")
+    """Write the statements, oldest first, to ``out``; how many. ``base``: the app's address (``xapi_base``)."""
     titles = {e.id: e.title for e in bank}
     events = next(t for t in TABLES if t.name == "events")
     rows = scoped_select(events, educator_id, visible_users(store, educator_id), "user_id IS NOT NULL")

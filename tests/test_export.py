@@ -349,6 +349,18 @@ def test_an_educators_xapi_download_holds_only_their_cohorts_learners(filled, tm
         wb.xapi_download(ids["ada"])  # a learner is no educator
 
 
+@pytest.mark.parametrize("base_iri", ["workbench.example.org", "ftp://workbench.example.org", "https://", "",
+                                      "https://workbench.example.org/?page=1", "https://workbench.example.org/#top",
+                                      "https://work bench.example.org"])
+def test_an_address_that_cannot_name_activities_is_refused_before_anything_is_written(filled, tmp_path, base_iri):
+    wb, _ = filled
+    with pytest.raises(ExportError, match="not the app's address"):
+        wb.export_xapi(tmp_path / "out" / "log.jsonl", base_iri=base_iri)
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ExportError, match="not the app's address"):
+        wb.xapi_download(wb.accounts.by_username("tess").id, base_iri=base_iri)
+
+
 def test_statement_ids_are_stable_across_exports(filled, tmp_path):
     wb, _ = filled
     wb.export_xapi(tmp_path / "a.jsonl")
@@ -382,7 +394,8 @@ def test_the_command_line_exports_both(tmp_path):
                              env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode == 2 and "analysis.ipynb" in refused.stderr and "Traceback" not in refused.stderr
     assert [p.name for p in (tmp_path / "kept").iterdir()] == ["analysis.ipynb"]
-    for args in (["--xapi", str(tmp_path / "kept")], ["--parquet", ""], ["--xapi", " "]):
+    for args in (["--xapi", str(tmp_path / "kept")], ["--parquet", ""], ["--xapi", " "],
+                 ["--xapi", str(tmp_path / "bad.jsonl"), "--base-iri", "workbench.example.org"]):
         wrong = subprocess.run([sys.executable, "-m", "engine", "export", *args], cwd=REPO, env=env, capture_output=True,
                                text=True, timeout=120)
         assert wrong.returncode == 2 and "error: " in wrong.stderr and "Traceback" not in wrong.stderr, (args, wrong.stderr)
