@@ -131,9 +131,6 @@ def _bench_tutor(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _bench_analytics(args: argparse.Namespace, settings: Settings) -> int:
-    if args.events < 1000:
-        print("error: --events must be at least 1000", file=sys.stderr)
-        return USAGE_ERROR
     folder = settings.home / "bench"
     report = bench.bench_analytics(folder, events=args.events, runs=args.runs or 5,
                                    progress=progress_bar("queries"), log_progress=progress_bar("building the log"))

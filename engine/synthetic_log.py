@@ -38,7 +38,7 @@ import polars as pl
 from engine.bank import Bank
 from engine.schema import MIGRATIONS
 from engine.store import Store
-from engine.synthetic.activity import draw_events
+from engine.synthetic.activity import EVENTS_TO_REGISTER, draw_events, too_few_events
 from engine.synthetic.people import DAYS, END, draw_people
 from engine.synthetic.writer import Progress, write_log
 
@@ -81,6 +81,8 @@ def ensure_log(folder: str | Path, events: int = 10_000_000, *, seed: int = 7, c
     learners = learners or max(cohort_size + cohort_size // 4, events // 2000)
     if learners < cohort_size:
         raise ValueError("learners must be at least the cohort size")
+    if events <= EVENTS_TO_REGISTER * learners:  # refused before the folder and its lock file are made
+        raise ValueError(too_few_events(learners))
     folder = Path(folder).resolve()
     folder.mkdir(parents=True, exist_ok=True)
     # the schema is part of the key: a log built before a migration changed is rebuilt, not reused

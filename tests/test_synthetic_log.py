@@ -165,4 +165,5 @@ def test_another_seed_is_another_log(log: SyntheticLog, tmp_path: Path, bank: Ba
 ])
 def test_bad_sizes_are_refused(tmp_path: Path, bank: Bank, events: int, learners: int | None, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        ensure_log(tmp_path, events, learners=learners, bank=bank)
+        ensure_log(tmp_path / "bench", events, learners=learners, bank=bank)
+    assert not (tmp_path / "bench").exists(), "refused before its folder and lock file are made"

@@ -23,6 +23,12 @@ VERBS = ("registered", "answered-onboarding", "logged-in", "skipped", "ran-tests
          "submitted", "completed", "failed", "asked-tutor")
 CODE = {verb: code for code, verb in enumerate(VERBS)}
 STEPS = ("languages", "levels", "goals", "style", "time")
+EVENTS_TO_REGISTER = 1 + len(STEPS)  # a learner's registration and interview, before any exercise
+
+
+def too_few_events(learners: int) -> str:
+    return (f"too few events for {learners:,} learners: registering them takes {EVENTS_TO_REGISTER} events each, "
+            f"so ask for more than {EVENTS_TO_REGISTER * learners:,}")
 
 
 def draw_events(rng: np.random.Generator, p: People, bank: Bank, target: int) -> pl.DataFrame:
@@ -37,9 +43,9 @@ def draw_events(rng: np.random.Generator, p: People, bank: Bank, target: int) ->
     learner, day = np.nonzero(active)  # learner-major, days ascending
     # attempts per practising day, scaled so the log comes out at about ``target`` events
     # (5 to 6 events an attempt, besides registration; the surplus is thinned out below)
-    target -= (1 + len(STEPS)) * len(p["id"])
+    target -= EVENTS_TO_REGISTER * len(p["id"])
     if target <= 0:
-        raise ValueError("too few events for this many learners: registering them takes 6 events each")
+        raise ValueError(too_few_events(len(p["id"])))
     per_day = p["intensity"][learner]
     per_day = per_day * (target / 5.0 * 1.3) / per_day.sum()
     counts = rng.poisson(per_day)
