@@ -116,7 +116,8 @@ class Policy:
 class EnginePolicy(Policy):
     """The real engine, through its public API."""
 
-    def __init__(self, bank: Bank, curriculum: Curriculum, learners: list[Learner], band: tuple[float, float]) -> None:
+    def __init__(self, bank: Bank, curriculum: Curriculum, learners: list[Learner], band: tuple[float, float],
+                 progress: Callable[[int, int], None] | None = None) -> None:
         self.now = START
         self._home = tempfile.TemporaryDirectory(prefix="workbench-simulation-")  # removed by ``close``
         settings = Settings(home=Path(self._home.name), bcrypt_rounds=4, target_band_low=band[0], target_band_high=band[1])
@@ -130,6 +131,8 @@ class EnginePolicy(Policy):
                                   ("time", {"minutes_per_day": learner.minutes_per_day})):
                 self.wb.answer_onboarding(user.id, step, answers)
             self.users.append(user.id)
+            if progress:  # about 35 learners a second here: minutes for the most the command takes
+                progress(i + 1, len(learners))
 
     def picks(self, index: int, now: datetime) -> list[Exercise]:
         self.now = now
@@ -255,10 +258,13 @@ def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: 
         give_hint_habits(random.Random(seed + 1), population)
     figures: dict[str, Any] = {"learners": learners, "results_per_learner": results, "exercises": len(bank),
                                "band": list(band), "seed": seed, "hints": hints}
-    for name, make in (("adaptive", lambda people: EnginePolicy(bank, curriculum, people, band)),
+    def stage(name: str) -> Callable[[int, int], None] | None:
+        return (lambda done, total: progress(name, done, total)) if progress else None
+
+    for name, make in (("adaptive", lambda people: EnginePolicy(bank, curriculum, people, band, stage("sign-up"))),
                        ("staircase", lambda people: StaircasePolicy(bank, curriculum, people))):
         people = [copy_of(x) for x in population]
-        report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
+        report = stage(name)
         policy = make(people)
         try:
             outcome = run(policy, people, truth, bank, curriculum, results=results, seed=seed, progress=report)

@@ -186,3 +186,11 @@ def test_bench_model_command_prints_json(tmp_path: Path) -> None:
     assert report["record_result_median_ms"] <= report["record_result_p95_ms"]
     assert report["next_exercises_median_ms"] <= report["next_exercises_p95_ms"]
     assert (report["learners"], report["exercises"], report["runs"]) == (20, 60, 10)
+
+
+def test_progress_follows_the_sign_up_and_both_runs() -> None:
+    seen: list[tuple[str, int, int]] = []
+    simulate(learners=3, results=2, seed=5, progress=lambda stage, done, total: seen.append((stage, done, total)))
+    stages = [stage for stage, _, _ in seen]
+    assert sorted(set(stages), key=stages.index) == ["sign-up", "adaptive", "staircase"]
+    assert [(done, total) for stage, done, total in seen if stage == "sign-up"] == [(1, 3), (2, 3), (3, 3)]
