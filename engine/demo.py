@@ -253,9 +253,13 @@ def remove_demo_data(wb: Workbench) -> dict[str, int]:
             deleted[table] = deleted.get(table, 0) + count
 
     demo = "SELECT id FROM users WHERE is_demo"
-    if "memories" in tables:  # memories have vectors outside the store too: the memory deletes both
-        for (user_id,) in store.all(f"SELECT DISTINCT user_id FROM memories WHERE user_id IN ({demo})"):
-            deleted["memories"] = deleted.get("memories", 0) + wb.forget_all_memories(int(user_id))
+    # memories have vectors outside the store too: the memory deletes both. Of every demo learner, with rows or not (a
+    # load interrupted between a memory's vector and its row leaves the vector), once any has some: the memory's
+    # embedding model then loads anyway
+    if "memories" in tables and store.scalar(f"SELECT count(*) FROM memories WHERE user_id IN ({demo})"):
+        for (user_id,) in store.all(demo):
+            if forgotten := wb.forget_all_memories(int(user_id)):
+                deleted["memories"] = deleted.get("memories", 0) + forgotten
     with store.transaction():
         if "cohorts" in tables:
             delete("cohorts", f"educator_id IN ({demo})")

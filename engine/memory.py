@@ -152,8 +152,8 @@ class MemoryStore:
         memory = self._new(user_id, kind, text, skill, exercise_id, at)
         vector = self.embedder.embed_one(memory.text)
         replaced = self._superseded(memory, everything=replace)
-        self.collection.add(ids=[memory.id], embeddings=vector[None, :], metadatas=[_metadata(memory)])
-        try:
+        try:  # the add inside: an interrupt as it returns leaves no vector without its row either
+            self.collection.add(ids=[memory.id], embeddings=vector[None, :], metadatas=[_metadata(memory)])
             with self.store.transaction():
                 self._delete_rows(user_id, replaced)
                 self.store.execute(f"INSERT INTO memories ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)", _row(memory))
@@ -176,21 +176,27 @@ class MemoryStore:
         texts = list(dict.fromkeys(m.text for m in memories))
         vectors = self.embedder.embed(texts, progress=(lambda d, t: progress("embedding", d, t)) if progress else None)
         position = {text: i for i, text in enumerate(texts)}
-        batch = max(1, self.client.get_max_batch_size())
-        for start in range(0, len(memories), batch):
-            chunk = memories[start:start + batch]
-            self.collection.add(ids=[m.id for m in chunk], embeddings=vectors[[position[m.text] for m in chunk]],
-                                metadatas=[_metadata(m) for m in chunk])
-            if progress:
-                progress("storing", start + len(chunk), len(memories))
         import polars as pl
 
-        frame = pl.DataFrame([_row(m) for m in memories], schema=_COLUMNS.split(", "), orient="row")
-        with self.store.transaction() as cursor:
-            cursor.register("new_memories", frame)
-            cursor.execute(f"INSERT INTO memories ({_COLUMNS}) SELECT {_COLUMNS} FROM new_memories")
-            cursor.unregister("new_memories")
-            self.events.append_many(_remembered(m, 0) for m in memories)
+        batch = max(1, self.client.get_max_batch_size())
+        ids = [m.id for m in memories]
+        try:
+            for start in range(0, len(memories), batch):
+                chunk = memories[start:start + batch]
+                self.collection.add(ids=ids[start:start + batch], embeddings=vectors[[position[m.text] for m in chunk]],
+                                    metadatas=[_metadata(m) for m in chunk])
+                if progress:
+                    progress("storing", start + len(chunk), len(memories))
+            frame = pl.DataFrame([_row(m) for m in memories], schema=_COLUMNS.split(", "), orient="row")
+            with self.store.transaction() as cursor:
+                cursor.register("new_memories", frame)
+                cursor.execute(f"INSERT INTO memories ({_COLUMNS}) SELECT {_COLUMNS} FROM new_memories")
+                cursor.unregister("new_memories")
+                self.events.append_many(_remembered(m, 0) for m in memories)
+        except BaseException:  # interrupted or failed: no vectors without their rows (missing ids are no error)
+            for start in range(0, len(ids), batch):
+                self.collection.delete(ids=ids[start:start + batch])
+            raise
         return len(memories)
 
     # -- reading -------------------------------------------------------------------------------

@@ -290,3 +290,15 @@ def test_removal_of_a_demo_alone_returns_to_a_fresh_install(wb: Workbench, tmp_p
         "AND table_name <> 'schema_migrations'")}
     assert {t: n for t, n in leftovers.items() if n} == {"events": 1}  # the note that demo data was loaded
     assert wb.remove_demo_data() == {}
+
+
+def test_removal_takes_a_vector_whose_row_an_interrupted_load_never_wrote(wb: Workbench) -> None:
+    wb.load_demo(learners=2, days=3, seed=1)
+    demo_ids = [int(r[0]) for r in wb.store.all("SELECT id FROM users WHERE is_demo ORDER BY id")]
+    without_memories = [i for i in demo_ids if not wb.memory.count(i)]
+    assert without_memories and len(without_memories) < len(demo_ids)
+    # the state a load stopped between a memory's two writes leaves: a vector in Chroma, no row in the store
+    wb.memory.collection.add(ids=["orphan"], embeddings=wb.memory.embedder.embed_one("wants to learn loops")[None, :],
+                             metadatas=[{"user_id": without_memories[0], "kind": "goal"}])
+    wb.remove_demo_data()
+    assert wb.memory.collection.get(where={"user_id": {"$in": demo_ids}})["ids"] == []

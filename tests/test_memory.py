@@ -152,6 +152,18 @@ def test_remember_many_embeds_in_batches_and_stores_everything(memory: MemorySto
     assert recalled[0] == wanted and all(m.user_id == 11 for m in recalled)
 
 
+def test_remember_many_stopped_while_storing_leaves_no_vector_without_its_row(memory: MemoryStore) -> None:
+    items = [NewMemory(user_id=10, kind="hint", text=f"Needed hint 1 on exercise {i}", at=START) for i in range(30)]
+
+    def interrupt(stage: str, done: int, total: int) -> None:
+        if stage == "storing":  # the learner pressed Ctrl+C once the vectors were in
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        memory.remember_many(items, progress=interrupt)
+    assert vectors(memory) == [] and rows(memory.store, 10) == []
+
+
 # -- forgetting --------------------------------------------------------------------------------
 
 def test_forget_deletes_one_memory_in_both_places_and_only_the_owners(memory: MemoryStore, clock: Clock) -> None:
