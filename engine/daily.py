@@ -24,6 +24,7 @@ from engine.store import Store
 class PlannedExercise:
     pick: Pick
     status: str  # todo | passed | tried (failed so far) | skipped
+    position: int = 0  # its place in the day's set, as stored (1 first)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class DailySets:
         start, end = day_bounds(day, time_zone)
         rows = self.store.all(
             """
-            SELECT d.exercise_id, d.kind, d.reason, d.probability,
+            SELECT d.exercise_id, d.kind, d.reason, d.probability, d.position,
                    (SELECT bool_or(a.passed) FROM attempts a WHERE a.user_id = d.user_id
                      AND a.exercise_id = d.exercise_id AND a.submitted_at >= $start AND a.submitted_at < $end) AS passed,
                    (SELECT p.last_skipped_at >= $start AND p.last_skipped_at < $end FROM exercise_progress p
@@ -69,11 +70,11 @@ class DailySets:
             FROM daily_sets d WHERE d.user_id = $user AND d.day = $day ORDER BY d.position
             """, {"user": user_id, "day": day, "start": start, "end": end})
         items = []
-        for exercise_id, kind, reason, probability, passed, skipped in rows:
+        for exercise_id, kind, reason, probability, position, passed, skipped in rows:
             if exercise_id not in self.bank:
                 continue  # removed from the bank since
             status = "passed" if passed else "skipped" if skipped else "tried" if passed is False else "todo"
-            items.append(PlannedExercise(Pick(self.bank.get(exercise_id), probability, reason, kind), status))
+            items.append(PlannedExercise(Pick(self.bank.get(exercise_id), probability, reason, kind), status, position))
         return TodaysSet(day, items)
 
     def planned(self, user_id: int, day: date, plan: Callable[[], list[Pick]], time_zone: str | None = None) -> TodaysSet:
@@ -108,20 +109,18 @@ class DailySets:
         opened = {r[0] for r in self.store.all("SELECT exercise_id FROM drafts WHERE user_id = ? AND updated_at >= ? "
                                                "AND updated_at < ?", [user_id, start, end])}
         kept = {i.pick.exercise.id for i in planned.items if i.status != "todo" or i.pick.exercise.id in opened}
-        unopened = [i.pick.exercise.id for i in planned.items if i.pick.exercise.id not in kept]
+        unopened = [i for i in planned.items if i.pick.exercise.id not in kept]
         if not unopened:
             return planned
         fresh = [p for p in plan(len(unopened) + len(kept)) if p.exercise.id not in kept][:len(unopened)]
         chosen = {p.exercise.id: p for p in fresh}
-        arriving = iter([p for p in fresh if p.exercise.id not in unopened])
-        places = dict(self.store.all("SELECT exercise_id, position FROM daily_sets WHERE user_id = ? AND day = ?",
-                                     [user_id, day]))
+        staying = {i.pick.exercise.id for i in unopened}
+        arriving = iter([p for p in fresh if p.exercise.id not in staying])
         updates = []
-        for exercise_id in unopened:
-            pick = chosen.get(exercise_id) or next(arriving, None)
+        for item in unopened:
+            pick = chosen.get(item.pick.exercise.id) or next(arriving, None)
             if pick is not None:
-                updates.append((pick.exercise.id, pick.kind, pick.reason, pick.probability, user_id, day,
-                                places[exercise_id]))
+                updates.append((pick.exercise.id, pick.kind, pick.reason, pick.probability, user_id, day, item.position))
         with self.store.transaction():
             self.store.executemany("UPDATE daily_sets SET exercise_id = ?, kind = ?, reason = ?, probability = ? "
                                    "WHERE user_id = ? AND day = ? AND position = ?", updates)
