@@ -1,7 +1,9 @@
 """The learner's process: imports ``solution`` and does what the test process asks of it.
 
-It is forked from the test process before any learner code runs, then cut off from the test
-process's output: what it prints goes to an in-memory file the test process made (the first
+The test process starts it as a fresh interpreter (``python learner.py SOCKET WORKDIR CAP CAPTURE``):
+forked and not started again, it would hold a copy of the test process's memory, the tests among it,
+for the learner's code to read through the frames or the garbage collector and answer from. It is cut
+off from the test process's output: what it prints goes to an in-memory file the test process made (the first
 ``output_cap`` characters since the last test, the rest only counted, so printing millions of lines
 costs neither memory nor a file size limit), and so does what reaches its file descriptors 1 and 2
 directly; the tests read it after each test, so printing cannot reach the grader's report, and
@@ -13,13 +15,15 @@ Standard library only: this runs inside the sandbox.
 
 from __future__ import annotations
 
-import importlib
-import io
 import os
-import socket
 import sys
 
-import proxies
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # started as a script, -I leaves its folder out
+
+import importlib
+import io
+import socket
+
 from proxies import TestObject
 from remote import Connection, PeerGone
 from values import describe_exception
@@ -114,7 +118,7 @@ class LearnerConnection(Connection):
 
 
 def run(sock: socket.socket, workdir: str, output_cap: int, capture: int) -> None:
-    """The body of the forked learner process, its output going to the in-memory file ``capture``
+    """The body of the learner process, its output going to the in-memory file ``capture``
     (shared with the test process, which reads it itself when this process had to be stopped).
     Never returns."""
     os.dup2(capture, 1)
@@ -136,7 +140,6 @@ def run(sock: socket.socket, workdir: str, output_cap: int, capture: int) -> Non
             except OSError:
                 pass
     sys.path[:] = [workdir] + [p for p in sys.path if p.startswith(sys.prefix) or p.startswith(sys.base_prefix)]
-    proxies._current.clear()  # inherited from the test process; ours is the only connection here
     conn = LearnerConnection(sock, capture, printed, output_cap)
     try:
         sys.modules.pop("solution", None)
@@ -155,3 +158,7 @@ def run(sock: socket.socket, workdir: str, output_cap: int, capture: int) -> Non
 
 
 __all__ = ["run", "PeerGone"]
+
+if __name__ == "__main__":
+    fd, folder, cap, output = sys.argv[1:5]
+    run(socket.socket(fileno=int(fd)), folder, int(cap), int(output))

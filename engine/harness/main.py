@@ -6,8 +6,8 @@ Reads one job as JSON on standard input::
      "test_timeout_s": 2.0, "budget_s": 10.0, "output_cap": 4000, "limits": {...}}
 
 and writes one grade result (Exercism's results.json, version 2, without duration) as JSON on
-standard output. The tests run here; the learner's code runs in a child process forked before
-any of it is loaded (see ``learner.py``), and only plain data comes back (see ``remote.py``).
+standard output. The tests run here; the learner's code runs in a child process, a fresh interpreter
+that holds nothing of the tests (see ``learner.py``), and only plain data comes back (see ``remote.py``).
 
 Standard library only.
 """
@@ -65,9 +65,14 @@ class LearnerProcess:
         self.capture = os.memfd_create("output")
         ours, theirs = socket.socketpair()
         pid = os.fork()
-        if pid == 0:
-            ours.close()
-            learner.run(theirs, self.workdir, self.output_cap, self.capture)
+        if pid == 0:  # a fresh interpreter, not this one's copy: that held the tests, for the learner's code to find
+            try:
+                os.set_inheritable(theirs.fileno(), True)
+                os.set_inheritable(self.capture, True)
+                os.execv(sys.executable, [sys.executable, "-I", "-S", "-B", learner.__file__, str(theirs.fileno()),
+                                          self.workdir, str(self.output_cap), str(self.capture)])
+            finally:
+                os._exit(127)  # never back into the tests' code
         theirs.close()
         self.pid = pid
         self.conn = TestConnection(ours)

@@ -2,9 +2,10 @@
 
 Each case is a ``solution.py`` that cheats instead of answering: it exits before or during the tests (so
 that nothing reports a failure), prints or writes a results.json saying everything passed (to stdout and
-stderr, to every file descriptor, from ``atexit``), patches builtins or the harness's own functions, or
-returns objects that equal everything. A grade is only worth anything if the code being graded cannot write
-it: none may grade ``pass``, and each must come back with a message that tells the learner what happened.
+stderr, to every file descriptor, from ``atexit``), patches builtins or the harness's own functions,
+returns objects that equal everything, or looks for the hidden tests in its own memory to answer from them.
+A grade is only worth anything if the code being graded cannot write it: none may grade ``pass``, and each
+must come back with a message that tells the learner what happened.
 """
 
 from __future__ import annotations
@@ -238,7 +239,54 @@ PATCHING = [
         id="object-built-in-test-process-via-type-call"),
 ]
 
-HOSTILE = EXITS + FAKE_RESULTS + PATCHING
+# The tests are hidden: code that found them could answer each call from its assert instead of solving anything.
+# Each of these answers only when it found them, so a pass would mean the tests were in its reach.
+READING_THE_TESTS = [
+    pytest.param(src("""
+        import sys
+
+        def _found():
+            frame = sys._getframe()
+            while frame:
+                if any("def test_" in str(value) for value in frame.f_locals.values()):
+                    return True
+                frame = frame.f_back
+            return False
+
+        FOUND = _found()
+
+        def add(a, b):
+            return a + b if FOUND else None
+        """), {"fail"}, r"expected 5, got None", id="tests-in-the-frames-at-import"),
+    pytest.param(src("""
+        import gc
+
+        def _found():
+            for thing in gc.get_objects():
+                if isinstance(thing, dict) and "def test_" in str(thing.get("tests", "")):
+                    return True
+                if callable(thing) and getattr(thing, "__name__", "").startswith("test_"):
+                    return True
+            return False
+
+        def add(a, b):
+            return a + b if _found() else None
+        """), {"fail"}, r"expected 5, got None", id="tests-among-the-garbage-collectors-objects"),
+    pytest.param(src("""
+        import gc, os
+
+        def add(a, b):
+            # the first call kills its process: the next test starts a new one, after the tests were compiled
+            if not os.path.exists("started"):
+                open("started", "w").close()
+                os._exit(1)
+            functions = [t for t in gc.get_objects() if type(t).__name__ == "function"]  # not the proxies': asked, they fail
+            if any(f.__name__.startswith("test_") for f in functions):
+                raise RuntimeError("LEAKED: the tests were in reach")
+        """), {"error"}, r"stopped the test: it exited with status 1", id="tests-in-a-restarted-process"),
+]
+
+HOSTILE = EXITS + FAKE_RESULTS + PATCHING + READING_THE_TESTS
 
 # --- the tests ---------------------------------------------------------------------------------
 
