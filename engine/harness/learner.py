@@ -1,14 +1,14 @@
 """The learner's process: imports ``solution`` and does what the test process asks of it.
 
-The test process starts it as a fresh interpreter (``python learner.py SOCKET WORKDIR CAP CAPTURE``):
-forked and not started again, it would hold a copy of the test process's memory, the tests among it,
-for the learner's code to read through the frames or the garbage collector and answer from. It is cut
-off from the test process's output: what it prints goes to an in-memory file the test process made (the first
-``output_cap`` characters since the last test, the rest only counted, so printing millions of lines
-costs neither memory nor a file size limit), and so does what reaches its file descriptors 1 and 2
-directly; the tests read it after each test, so printing cannot reach the grader's report, and
-what a test printed before it had to be stopped (an endless loop) is still there to show. Everything here is in the
-learner's reach and trusted by nobody.
+The test process forks it before reading its job, or starts it as a fresh interpreter (``python
+learner.py SOCKET CAPTURE``) once it holds the tests: a fork then would hold a copy of them, for the
+learner's code to read through the frames or the garbage collector and answer from. It waits for its
+setup (``serve``), then is cut off from the test process's output: what it prints goes to an in-memory
+file the test process made (the first ``output_cap`` characters since the last test, the rest only
+counted, so printing millions of lines costs neither memory nor a file size limit), and so does what
+reaches its file descriptors 1 and 2 directly; the tests read it after each test, so printing cannot
+reach the grader's report, and what a test printed before it had to be stopped (an endless loop) is
+still there to show. Everything here is in the learner's reach and trusted by nobody.
 
 Standard library only: this runs inside the sandbox.
 """
@@ -22,6 +22,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # started as a s
 
 import importlib
 import io
+import json
+import resource
 import socket
 
 from proxies import TestObject
@@ -117,6 +119,31 @@ class LearnerConnection(Connection):
         return text
 
 
+def serve(sock: socket.socket, capture: int) -> None:
+    """Wait for the test process's setup (one line of JSON: workdir, output_cap, limits), then ``run``. Never
+    returns; ends the process if the test process went away first."""
+    received = b""
+    while not received.endswith(b"\n"):
+        part = sock.recv(65536)
+        if not part:
+            os._exit(0)
+        received += part
+    setup = json.loads(received)
+    apply_limits(setup["limits"])
+    run(sock, setup["workdir"], int(setup["output_cap"]), capture)
+
+
+def apply_limits(limits: dict[str, int]) -> None:
+    names = {
+        "cpu_s": resource.RLIMIT_CPU, "memory_bytes": resource.RLIMIT_AS,
+        "processes": resource.RLIMIT_NPROC, "open_files": resource.RLIMIT_NOFILE,
+        "file_bytes": resource.RLIMIT_FSIZE, "core_bytes": resource.RLIMIT_CORE,
+    }
+    for key, value in limits.items():
+        if key in names:
+            resource.setrlimit(names[key], (int(value), int(value)))
+
+
 def run(sock: socket.socket, workdir: str, output_cap: int, capture: int) -> None:
     """The body of the learner process, its output going to the in-memory file ``capture``
     (shared with the test process, which reads it itself when this process had to be stopped).
@@ -157,8 +184,7 @@ def run(sock: socket.socket, workdir: str, output_cap: int, capture: int) -> Non
         os._exit(0)
 
 
-__all__ = ["run", "PeerGone"]
+__all__ = ["serve", "apply_limits", "PeerGone"]
 
 if __name__ == "__main__":
-    fd, folder, cap, output = sys.argv[1:5]
-    run(socket.socket(fileno=int(fd)), folder, int(cap), int(output))
+    serve(socket.socket(fileno=int(sys.argv[1])), int(sys.argv[2]))

@@ -21,7 +21,6 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I leaves the 
 
 import json
 import re
-import resource
 import signal
 import socket
 import time
@@ -49,12 +48,42 @@ class LoadError(Exception):
 # --- the learner's process ------------------------------------------------------------------------
 
 
-class LearnerProcess:
-    """Starts, watches and stops the forked process that runs the learner's code."""
+def start_learner(fresh: bool) -> tuple[int, socket.socket, int]:
+    """A learner process waiting for its setup (``learner.serve``): its pid, this end of its socket and its
+    output file. ``fresh``: a new interpreter, as any process started once the tests are read must be; else
+    a fork of this one, only before the job is read (a few milliseconds faster than an interpreter)."""
+    capture = os.memfd_create("output")
+    ours, theirs = socket.socketpair()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            ours.close()
+            if fresh:
+                os.set_inheritable(theirs.fileno(), True)
+                os.set_inheritable(capture, True)
+                os.execv(sys.executable, [sys.executable, "-I", "-S", "-B", learner.__file__, str(theirs.fileno()),
+                                          str(capture)])
+            learner.serve(theirs, capture)
+        finally:
+            os._exit(127)  # never back into the harness's code
+    theirs.close()
+    return pid, ours, capture
 
-    def __init__(self, workdir: str, output_cap: int) -> None:
+
+class LearnerProcess:
+    """Starts, watches and stops the process that runs the learner's code.
+
+    That process must hold nothing of the tests, or the learner's code could read them (through the frames
+    or the garbage collector) and answer from them. The first one is forked before the job is read
+    (``waiting``); one started again after the learner's code stopped, with the tests in memory here, is a
+    fresh interpreter."""
+
+    def __init__(self, workdir: str, output_cap: int, limits: dict[str, int],
+                 waiting: tuple[int, socket.socket, int] | None = None) -> None:
         self.workdir = workdir
         self.output_cap = output_cap
+        self.limits = limits
+        self.waiting = waiting
         self.pid = 0
         self.conn: TestConnection | None = None
         self.capture: int | None = None  # the in-memory file the process's output goes to
@@ -62,19 +91,10 @@ class LearnerProcess:
     def start(self, deadline: float) -> TestConnection:
         if self.capture is not None:
             os.close(self.capture)
-        self.capture = os.memfd_create("output")
-        ours, theirs = socket.socketpair()
-        pid = os.fork()
-        if pid == 0:  # a fresh interpreter, not this one's copy: that held the tests, for the learner's code to find
-            try:
-                os.set_inheritable(theirs.fileno(), True)
-                os.set_inheritable(self.capture, True)
-                os.execv(sys.executable, [sys.executable, "-I", "-S", "-B", learner.__file__, str(theirs.fileno()),
-                                          self.workdir, str(self.output_cap), str(self.capture)])
-            finally:
-                os._exit(127)  # never back into the tests' code
-        theirs.close()
-        self.pid = pid
+        waiting, self.waiting = self.waiting, None
+        self.pid, ours, self.capture = waiting or start_learner(fresh=True)
+        setup = {"workdir": self.workdir, "output_cap": self.output_cap, "limits": self.limits}
+        ours.sendall(json.dumps(setup).encode() + b"\n")
         self.conn = TestConnection(ours)
         self.conn.deadline = deadline
         proxies.set_current_connection(self.conn)
@@ -189,17 +209,6 @@ def describe_error(exc: BaseException, step: str | None = None) -> str:
 # --- running the tests --------------------------------------------------------------------------
 
 
-def apply_limits(limits: dict[str, int]) -> None:
-    names = {
-        "cpu_s": resource.RLIMIT_CPU, "memory_bytes": resource.RLIMIT_AS,
-        "processes": resource.RLIMIT_NPROC, "open_files": resource.RLIMIT_NOFILE,
-        "file_bytes": resource.RLIMIT_FSIZE, "core_bytes": resource.RLIMIT_CORE,
-    }
-    for key, value in limits.items():
-        if key in names:
-            resource.setrlimit(names[key], (int(value), int(value)))
-
-
 def make_untraceable() -> None:
     """No process of the same user (the learner's) may attach to this one to change results."""
     try:
@@ -219,13 +228,14 @@ def test_result(name: str, status: str, message: str = "", output: str = "") -> 
     return result
 
 
-def run_tests(job: dict[str, Any]) -> dict[str, Any]:
+def run_tests(job: dict[str, Any], waiting: tuple[int, socket.socket, int] | None = None) -> dict[str, Any]:
+    """The grade result of the job's tests; ``waiting``: a learner process started before the job was read."""
     tests_source: str = job["tests"]
     per_test = float(job.get("test_timeout_s", 2.0))
     budget_end = time.monotonic() + float(job.get("budget_s", 10.0))
     names = asserts.test_names(tests_source)
     code = asserts.compile_tests(tests_source)
-    process = LearnerProcess(job["workdir"], int(job.get("output_cap", 4000)))
+    process = LearnerProcess(job["workdir"], int(job.get("output_cap", 4000)), job.get("limits", {}), waiting)
 
     def error_for_all(message: str) -> dict[str, Any]:
         output = process.output()
@@ -296,16 +306,17 @@ def run_tests(job: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
+    waiting = start_learner(fresh=False)  # before the tests are read: the fork holds nothing of them
     job = json.loads(sys.stdin.buffer.read())
     os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-    apply_limits(job.get("limits", {}))
+    learner.apply_limits(job.get("limits", {}))
     make_untraceable()
     os.makedirs(job["workdir"], exist_ok=True)
     path = os.path.join(job["workdir"], SOLUTION)
     with open(path, "w", encoding="utf-8", errors="surrogatepass") as handle:
         handle.write(job["solution"])
     os.chdir(job["workdir"])
-    result = run_tests(job)
+    result = run_tests(job, waiting)
     data = json.dumps(result).encode()
     view = memoryview(data)
     while view:

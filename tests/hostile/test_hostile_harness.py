@@ -265,7 +265,7 @@ READING_THE_TESTS = [
             for thing in gc.get_objects():
                 if isinstance(thing, dict) and "def test_" in str(thing.get("tests", "")):
                     return True
-                if callable(thing) and getattr(thing, "__name__", "").startswith("test_"):
+                if type(thing).__name__ == "function" and thing.__name__ == "test_small_numbers":
                     return True
             return False
 
@@ -281,7 +281,7 @@ READING_THE_TESTS = [
                 open("started", "w").close()
                 os._exit(1)
             functions = [t for t in gc.get_objects() if type(t).__name__ == "function"]  # not the proxies': asked, they fail
-            if any(f.__name__.startswith("test_") for f in functions):
+            if any(f.__name__ == "test_small_numbers" for f in functions):
                 raise RuntimeError("LEAKED: the tests were in reach")
         """), {"error"}, r"stopped the test: it exited with status 1", id="tests-in-a-restarted-process"),
 ]
