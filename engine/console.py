@@ -42,6 +42,7 @@ DEFAULT_TIMEOUT_S = 10.0
 # what a result may hold, beside its rows: a page shows it and offers it as CSV, and a larger one (a single
 # text of 250 MB) took gigabytes of the server's memory and then showed nothing in the browser
 MAX_RESULT_MB = 32
+FETCH_ROWS = 64  # rows read at a time: what is held beyond the limit before it is noticed
 MAX_SQL_CHARS = 20_000
 # Per console, and the page caches up to 8 of them: 4 GB at worst. One educator's cohorts take a few MB
 # (the demo's 12 learners and 4 weeks: under 1 MB), so 512 MB leaves room for any sensible query.
@@ -163,7 +164,7 @@ class Console:
             started = time.perf_counter()
             watchdog.start()
             try:
-                frame = _readable(cursor.sql(statement).limit(limit + 1)).pl()
+                frame = _fetched(_readable(cursor.sql(statement).limit(limit + 1)))
             except duckdb.InterruptException:
                 raise ConsoleError(f"The query ran longer than {self.timeout_s:g} seconds and was stopped. "
                                    "Filter or aggregate more, or add a LIMIT.") from None
@@ -178,11 +179,6 @@ class Console:
                 if self._closed:  # closed while this query ran: done now that it is over
                     self._connection.close()
         elapsed = (time.perf_counter() - started) * 1000
-        size_mb = frame.head(limit).estimated_size("mb")
-        if size_mb > MAX_RESULT_MB:
-            del frame
-            raise ConsoleError(f"The result holds {size_mb:,.0f} MB, more than the console shows ({MAX_RESULT_MB} MB). "
-                               "Select fewer rows or columns, or shorten long text (left(text, 200)).")
         return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1))
 
     def schema(self) -> pl.DataFrame:
@@ -274,6 +270,25 @@ def _first_line(error: Exception) -> str:
 # DuckDB types that Polars cannot take (INTERVAL, UNION) or takes only as raw bytes (VARIANT, BIT):
 # they come back as DuckDB writes them as text ("3 days", "42")
 AS_TEXT = ("INTERVAL", "UNION", "VARIANT", "BIT")
+
+
+def _fetched(relation: duckdb.DuckDBPyRelation) -> pl.DataFrame:
+    """The relation's rows, read a few at a time and refused (``ConsoleError``) once past ``MAX_RESULT_MB``: read
+    whole first, 10,000 rows of long text took gigabytes of the server's memory before their size was known."""
+    import pyarrow as pa
+
+    batches, size = [], 0
+    with relation.to_arrow_reader(FETCH_ROWS) as reader:
+        for batch in reader:
+            size += batch.nbytes
+            if size > MAX_RESULT_MB * 2**20:
+                raise ConsoleError(f"The result holds more than the console shows ({MAX_RESULT_MB} MB). "
+                                   "Select fewer rows or columns, or shorten long text (left(text, 200)).")
+            batches.append(batch)
+        schema = reader.schema
+    frame = pl.from_arrow(pa.Table.from_batches(batches, schema=schema))
+    assert isinstance(frame, pl.DataFrame)
+    return frame
 
 
 def _readable(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
