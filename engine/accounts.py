@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import threading
+import zlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -56,6 +58,9 @@ _COLUMNS = "id, username, email, name, role, is_demo, time_zone"
 
 def _user(row: tuple) -> User:  # type: ignore[type-arg]
     return User(*row)
+
+
+_LOGIN_LOCKS = [threading.Lock() for _ in range(64)]  # by username, striped: as many as usernames would grow without end
 
 
 class Accounts:
@@ -143,23 +148,27 @@ class Accounts:
         username = (username or "").strip().lower()
         if not username or not password:
             raise LoginError("Please enter your username and password.")
-        locked = self.store.one("SELECT failures, locked_until FROM login_failures WHERE username = ?", [username])
-        if locked and locked[1] is not None and locked[1] > now:
-            wait = (locked[1] - now).total_seconds()
-            raise LoginError(_locked(wait), wait)
-        stored = self.password_hash(username)
-        # check a dummy hash for unknown users, so timing does not reveal which usernames exist
-        ok = bcrypt.checkpw(password.encode()[:MAX_PASSWORD_BYTES], (stored or self._dummy_hash()).encode())
-        user = self.by_username(username)
-        if not ok or user is None:
-            wait = self._record_failure(username, now)
-            self.events.append(Event(user.id if user else None, "login-failed", None, None,
-                                     {"username": username}, to_aware_utc(now)))
-            message = "Wrong username or password."
-            if wait:
-                message += " " + _locked(wait)
-            raise LoginError(message, wait)
-        self.store.execute("DELETE FROM login_failures WHERE username = ?", [username])
+        # one attempt at a time per username: in parallel, thirty attempts were all checked before the first
+        # failure was written, and their writes collided
+        with _LOGIN_LOCKS[zlib.crc32(username.encode()) % len(_LOGIN_LOCKS)]:
+            locked = self.store.one("SELECT failures, locked_until FROM login_failures WHERE username = ?", [username])
+            if locked and locked[1] is not None and locked[1] > now:
+                wait = (locked[1] - now).total_seconds()
+                raise LoginError(_locked(wait), wait)
+            stored = self.password_hash(username)
+            # check a dummy hash for unknown users, so timing does not reveal which usernames exist
+            ok = bcrypt.checkpw(password.encode()[:MAX_PASSWORD_BYTES], (stored or self._dummy_hash()).encode())
+            user = self.by_username(username)
+            if not ok or user is None:
+                wait = self._record_failure(username, now)
+                # the name typed only when it is an account's: a password typed in its place must not be kept
+                self.events.append(Event(user.id if user else None, "login-failed", None, None,
+                                         {"username": username if user else None}, to_aware_utc(now)))
+                message = "Wrong username or password."
+                if wait:
+                    message += " " + _locked(wait)
+                raise LoginError(message, wait)
+            self.store.execute("DELETE FROM login_failures WHERE username = ?", [username])
         self.events.append(Event(user.id, "logged-in", occurred_at=to_aware_utc(now)))
         return user
 

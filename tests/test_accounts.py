@@ -184,9 +184,35 @@ def test_failed_logins_are_logged(accounts: Accounts, store: Store, ada: User) -
     for username in ("ada", "nobody"):
         with pytest.raises(LoginError):
             accounts.login(username, "wrong password", now=T0)
-    rows = store.all("SELECT user_id, verb, occurred_at FROM events WHERE verb = 'login-failed' ORDER BY id")
+    rows = store.all("SELECT user_id, verb, occurred_at, context->>'username' FROM events WHERE verb = 'login-failed' "
+                     "ORDER BY id")
     assert [(r[0], r[1]) for r in rows] == [(ada.id, "login-failed"), (None, "login-failed")]
     assert all(r[2] == T0.replace(tzinfo=None) for r in rows)
+    assert [r[3] for r in rows] == ["ada", None], "a name that is no account's (a password typed there?) is not kept"
+
+
+def test_parallel_guesses_are_throttled_as_sequential_ones(accounts: Accounts, store: Store, ada: User) -> None:
+    import threading
+
+    start, outcomes = threading.Barrier(12), []
+
+    def guess(i: int) -> None:
+        start.wait()
+        try:
+            accounts.login("ada", f"guess {i}", now=T0)
+        except LoginError as exc:
+            outcomes.append("checked" if str(exc).startswith("Wrong") else "refused")
+        except Exception as exc:  # a collision of the failures' writes
+            outcomes.append(type(exc).__name__)
+
+    threads = [threading.Thread(target=guess, args=(i,)) for i in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    checked = accounts.free_failures + 1  # the free ones, and the one that starts the wait
+    assert sorted(outcomes) == ["checked"] * checked + ["refused"] * (12 - checked)
+    assert store.scalar("SELECT failures FROM login_failures WHERE username = 'ada'") == checked
 
 
 def fail(accounts: Accounts, at: datetime, password: str = "wrong password", username: str = "ada") -> LoginError:
