@@ -28,6 +28,8 @@ VALID_DAYS = 14
 NEEDED = ("Registering as an educator needs an invitation code from the administrator of this Workbench "
           "(ask them: they make one on the System page).")
 NOT_VALID = "That invitation code is not valid: it may have been used, revoked or expired."
+DEMO_MAKES_NONE = ("A demo account makes no invitations: until a real educator registers, registering as an educator "
+                   "needs no code.")
 ADMINISTRATOR_ONLY = "Only the administrator (the first educator who registered here) manages educator invitations."
 
 
@@ -57,7 +59,9 @@ class Invitation:
 
 
 # whether an invitation can still be used at a moment (the one parameter): not used, revoked or expired
-_OPEN = "used_by IS NULL AND revoked_at IS NULL AND expires_at > ?"
+# a demo account's code is never open: its password is public, and a code made with it would let anyone in later
+_OPEN = ("used_by IS NULL AND revoked_at IS NULL AND expires_at > ? "
+         "AND user_id NOT IN (SELECT id FROM users WHERE is_demo)")
 _SELECT = ("SELECT i.id, i.code, maker.name, i.created_at, i.expires_at, guest.username, i.used_at, i.revoked_at "
            "FROM educator_invitations i JOIN users maker ON maker.id = i.user_id "
            "LEFT JOIN users guest ON guest.id = i.used_by")
@@ -113,8 +117,12 @@ class Invitations:
     # -- the administrator's ------------------------------------------------------------------
 
     def make(self, actor_id: int, now: datetime) -> Invitation:
-        """A new invitation, open for ``VALID_DAYS`` days from ``now``."""
+        """A new invitation, open for ``VALID_DAYS`` days from ``now``. Not the demo educator's, though it stands in as
+        the administrator: no code is needed meanwhile, and its public password would let anyone make one."""
         self._administrator(actor_id)
+        actor = self.accounts.get(actor_id)
+        if actor is not None and actor.is_demo:
+            raise AccessDenied(DEMO_MAKES_NONE)
         expires_at = now + timedelta(days=VALID_DAYS)
         with self.store.transaction():
             invitation_id = self.store.scalar(

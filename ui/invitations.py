@@ -32,9 +32,11 @@ def educator_invitations(wb: Workbench, user: User) -> None:
         return
     st.write(f"Once an educator is registered here, a new educator needs an invitation code to register: make one "
              f"and give it to the person you invite. Each code works once, for {VALID_DAYS} days. Learners need none.")
-    if not wb.educator_invitation_needed():
+    if user.is_demo:
         st.caption("You are the demo educator standing in as administrator: until a real educator registers, "
-                   "registering as an educator needs no code, and the first to do so becomes the administrator.")
+                   "registering as an educator needs no code, and the first to do so becomes the administrator. "
+                   "A demo account makes no invitations: its password is public.")
+        return
     st.button("Make an invitation", key="invite_educator", icon=":material/person_add:",
               on_click=_make, args=(wb, user))
     _say_what_happened()
