@@ -280,3 +280,24 @@ def test_events_are_logged_without_the_code(wb: Workbench, tess: User, clock: Cl
     ]
     log = json.dumps(wb.store.all("SELECT * FROM events"), default=str)
     assert made.code not in log and spare.code not in log, "the log gives no one a code to use"
+
+
+def test_educators_signing_up_at_once_on_a_fresh_install_make_one_administrator(wb: Workbench) -> None:
+    import threading
+
+    start, made, refused = threading.Barrier(5), [], []
+
+    def register(name: str) -> None:
+        start.wait()
+        try:
+            made.append(sign_up(wb, name))
+        except AccountError as exc:
+            refused.append(str(exc))
+
+    threads = [threading.Thread(target=register, args=(f"teacher{i}",)) for i in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 1 and wb.administrator() == made[0]
+    assert len(refused) == 4 and all(NEEDED in message for message in refused)

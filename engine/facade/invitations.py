@@ -8,11 +8,15 @@ an invitation code from the administrator (``engine/invitations.py``).
 
 from __future__ import annotations
 
+import threading
+from contextlib import nullcontext
 from functools import cached_property
 
 from engine.accounts import AccountError, User, registration_problems
 from engine.facade.parts import Parts
 from engine.invitations import Invitation, Invitations
+
+_EDUCATOR_SIGN_UP = threading.Lock()
 
 
 class InvitationCalls(Parts):
@@ -45,7 +49,8 @@ class InvitationCalls(Parts):
         matter), which is used up in the same transaction as the account is made. ``AccountError``
         says everything that was wrong, for the person registering."""
         at = self.clock()
-        with self.store.transaction():
+        # educators one at a time: in parallel, each saw no educator yet, and all registered without a code
+        with _EDUCATOR_SIGN_UP if role == "educator" else nullcontext(), self.store.transaction():
             problems = self.sign_up_problems(username, email, name, password, role, invitation)
             if problems:
                 raise AccountError(" ".join(problems))
