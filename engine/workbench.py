@@ -88,7 +88,8 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, Invita
             settings = Settings.from_env(home=Path(home) if home is not None else None)
         elif home is not None:
             settings = Settings(**{**settings.__dict__, "home": Path(home)})
-        settings.home.mkdir(parents=True, exist_ok=True)
+        # the owner's alone when made here: the store holds password hashes and every learner's code
+        settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         store = store or Store(settings.home / "workbench.duckdb")
         return cls(settings, store=store, sandbox=sandbox or Sandbox(memory_cgroup=settings.sandbox_memory_cgroup),
                    chat_model=chat_model)

@@ -75,6 +75,7 @@ def test_open_creates_the_home_and_a_file_store(tmp_path: Path, sandbox: Sandbox
         assert wb.settings.home == home
         user = wb.register("ada", "ada@example.org", "Ada", PASSWORD)
     assert (home / "workbench.duckdb").is_file()
+    assert home.stat().st_mode & 0o077 == 0, "the home is its owner's alone: the store holds password hashes"
     with Workbench.open(home, settings=settings, sandbox=sandbox) as again:  # the data is still there
         assert again.user(user.id) == user
 
