@@ -88,6 +88,49 @@ def test_grade_takes_a_folder_path(grader: Grader, make_exercise: Callable[..., 
     for where in (folder, str(folder)):
         assert grader.grade(where, ADD_REFERENCE).status == "pass"
 
+
+
+def test_gradings_wait_their_turn_beyond_the_cores(grader: Grader, make_exercise: Callable[..., Path]) -> None:
+    """Each grading may hold gigabytes: beyond ``RUNS_AT_ONCE`` at a time, the others wait (counted by this
+    process's children that run a harness, one per grading, as the kernel lists them)."""
+    import os
+    import threading
+
+    from engine.sandbox import RUNS_AT_ONCE
+
+    folder, slow = make_exercise(), "import time\ntime.sleep(0.4)\n" + ADD_REFERENCE
+    results: list[str] = []
+    most, done = 0, threading.Event()
+
+    def harnesses() -> int:
+        running = 0
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                parent = int(open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1])
+                running += parent == os.getpid() and b"/harness/main.py" in open(f"/proc/{pid}/cmdline", "rb").read()
+            except (OSError, IndexError, ValueError):
+                continue
+        return running
+
+    def watch() -> None:
+        nonlocal most
+        while not done.is_set():
+            most = max(most, harnesses())
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    gradings = [threading.Thread(target=lambda: results.append(grader.grade(folder, slow).status))
+                for _ in range(RUNS_AT_ONCE + 2)]
+    for thread in gradings:
+        thread.start()
+    for thread in gradings:
+        thread.join()
+    done.set()
+    watcher.join()
+    assert results == ["pass"] * (RUNS_AT_ONCE + 2)
+    assert 1 <= most <= RUNS_AT_ONCE
+
+
 # -- checking exercises -----------------------------------------------------------------------------
 
 
