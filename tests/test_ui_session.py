@@ -39,3 +39,13 @@ def test_what_the_model_loaded_is_set_aside_from_the_collection_after_each_run()
     before, frozen, walked = map(int, done.stdout.split())
     assert before > 100_000 and frozen >= before * 0.9, (before, frozen)
     assert walked < before / 100, (before, walked)
+
+
+def test_a_language_model_configured_but_unusable_is_said_not_taken_for_none(tmp_path: Path) -> None:
+    from engine.settings import Settings
+    from ui.session import chat_model, chat_model_problem
+
+    broken = Settings(home=tmp_path, llm_provider="openai-compatible", llm_model="any")  # no address to reach it at
+    assert chat_model(broken) is None
+    assert "llm_base_url" in (chat_model_problem() or "")
+    assert chat_model(Settings(home=tmp_path)) is None and chat_model_problem() is None, "none configured: no problem"

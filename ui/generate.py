@@ -7,7 +7,9 @@ import streamlit as st
 
 from engine import Exercise, User, Workbench
 from engine.chart_words import timed
+from engine.markdown_text import literal
 from ui.open_exercise import open_exercise
+from ui.session import chat_model_problem
 
 GENERATED_MARK = " · generated"
 NOTICE_KEY = "generation_notice"
@@ -55,7 +57,9 @@ def generated_review(wb: Workbench) -> None:
     """For educators: the exercises a model wrote, and the drafts it got wrong, with the reason."""
     accepted, rejected = wb.generated_exercises(), wb.rejected_drafts()
     if not wb.generation_available and not accepted and not rejected:
-        st.caption("Exercise generation is off: no language model is configured.")
+        problem = chat_model_problem()  # configured, but not usable: not the same as none configured
+        st.caption(f"Exercise generation is off, and the tutor answers offline: the language model's settings cannot "
+                   f"work ({literal(problem)})." if problem else "Exercise generation is off: no language model is configured.")
         return
     with st.expander(f"Generated exercises: {len(accepted)} accepted, {len(rejected)} rejected drafts",
                      icon=":material/auto_awesome:"):

@@ -68,16 +68,26 @@ def set_aside_what_is_loaded() -> None:
     atexit.register(gc.unfreeze)
 
 
+_chat_model_problem: list[str] = []  # why the configured language model could not be built, for the System page
+
+
 def chat_model(settings: Settings) -> object | None:
     """The tutor's language model from the settings; None (the offline tutor) when none is set or
-    the configuration cannot work, which the log says."""
+    the configuration cannot work, which the log and ``chat_model_problem`` say."""
     from engine.llm import build_chat_model
 
+    _chat_model_problem.clear()
     try:
         return build_chat_model(settings)
     except (ValueError, ImportError) as exc:
         logging.getLogger(__name__).error("the tutor answers offline: %s", exc)
+        _chat_model_problem.append(str(exc))
         return None
+
+
+def chat_model_problem() -> str | None:
+    """Why a language model was configured and is not used (the settings cannot work), or None."""
+    return _chat_model_problem[0] if _chat_model_problem else None
 
 
 def current_user() -> User | None:
