@@ -72,12 +72,15 @@ class Outcomes:
             # does another try the same day: the level counts each exercise once a day, by its first
             # try (a fail, then a pass with help, is one struggle; three passes in a row, one success)
             retry = (card is None and failed_before > 0) or tried_today
-            # once passed today, trying again says nothing new of ability: the answer is known
-            change = None if passed_today else self.model.update(
-                user_id, exercise, passed, hints_used, duration_s, failed_before, at, counts_for_level=not retry,
-                time_zone=zone)
-            self.reviews.record(user_id, exercise.id, card, passed,
-                                rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
+            # once passed today, trying again says nothing new of ability: the answer is known, and
+            # nothing new of memory either, so a failing experiment after the pass is no lapse that
+            # brings the exercise back tomorrow (recalibration leaves such a try out the same way)
+            change = None
+            if not passed_today:
+                change = self.model.update(user_id, exercise, passed, hints_used, duration_s, failed_before, at,
+                                           counts_for_level=not retry, time_zone=zone)
+                self.reviews.record(user_id, exercise.id, card, passed,
+                                    rating(passed, hints_used, duration_s, expected_seconds(exercise.difficulty)), at)
             if change is not None:
                 self.events.append(level_changed(user_id, change))
             if passed:

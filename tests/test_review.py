@@ -177,3 +177,16 @@ def test_how_a_pass_went_sets_its_review(make_wb: Callable[..., Workbench], cloc
     clean_due = wb.reviews.progress(clean)[EXERCISE].due_at
     other_due = wb.reviews.progress(other)[EXERCISE].due_at
     assert (other_due < clean_due) if sooner else (other_due > clean_due)
+
+
+@pytest.mark.parametrize("again", [False, True], ids=["a-failing-experiment", "a-second-pass"])
+def test_a_try_after_a_pass_the_same_day_leaves_the_review_alone(make_wb: Callable[..., Workbench], clock: Clock,
+                                                                 again: bool) -> None:
+    """Once passed today, another try says nothing new: a failing experiment is no lapse, nor a second
+    pass a second review."""
+    wb = make_wb(clock)
+    ada = new_learner(wb)
+    wb.record_result(ada, EXERCISE, True, at=START)
+    before = wb.reviews.progress(ada)[EXERCISE]
+    wb.record_result(ada, EXERCISE, again, at=START + timedelta(minutes=5))
+    assert wb.reviews.progress(ada)[EXERCISE] == before
