@@ -68,10 +68,12 @@ class Outcomes:
                 Event(user_id, "submitted", exercise.id, result, context, at),
                 Event(user_id, "completed" if passed else "failed", exercise.id, result, context, at),
             ])
-            # a try at an exercise failed and never passed yet continues the same struggle, and so
-            # does another try the same day: the level counts each exercise once a day, by its first
-            # try (a fail, then a pass with help, is one struggle; three passes in a row, one success)
-            retry = (card is None and failed_before > 0) or tried_today
+            # another try the same day continues the same struggle or success: the level counts each
+            # exercise once a day, by its first try (a fail, then a pass with help, is one struggle;
+            # three passes in a row, one success). A later day's first try counts again, failed before
+            # or not, as the rule on the Profile page says: failing it again is a second struggle, and
+            # solving it cleanly at last is a success
+            retry = tried_today
             # once passed today, trying again says nothing new of ability: the answer is known, and
             # nothing new of memory either, so a failing experiment after the pass is no lapse that
             # brings the exercise back tomorrow (recalibration leaves such a try out the same way)

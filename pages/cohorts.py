@@ -30,7 +30,7 @@ REASON_CHARS = 48  # characters a line of the "Why" column surely holds (about 5
 NAME_CHARS = 19  # and of a name's
 LEVEL_HELP = ("The learner's visible level, 1 to 10: up after 3 successes in a row at it or above, down after 2 "
               "struggles in a row at it or below (a fail, 2 or more hints, or more than twice the expected time; "
-              "each exercise once, by its first try), unless the learner steered or pinned it. The skills' levels "
+              "each exercise once a day, by its first try), unless the learner steered or pinned it. The skills' levels "
               "in the one-learner view come from the model's estimates instead, and may differ by a level or two.")
 NEXT_SKILL_HELP = ("The skill the learner's Progress page tells them to work on next: their weakest practised "
                    "skill that is not mastered yet and whose prerequisites are met (a new skill that is ready, "

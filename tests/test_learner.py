@@ -218,6 +218,20 @@ def test_a_retry_that_passes_is_no_success_of_its_own(wb: Workbench, ada: int) -
     assert wb.level(ada).value == start + 1
 
 
+@pytest.mark.parametrize(("day_two", "moved"), [([False], -1), ([True, True, True], 1)],
+                         ids=["failed-again-is-a-second-struggle", "passed-at-last-is-a-success"])
+def test_an_exercise_failed_on_an_earlier_day_counts_again_by_its_first_try(wb: Workbench, ada: int,
+                                                                            day_two: list[bool], moved: int) -> None:
+    """Each exercise counts once a day, by its first try, on every day: failed yesterday and never
+    passed, today's first try at it counts for the level all the same."""
+    start = wb.level(ada).value
+    same = at_level(wb, start)
+    wb.record_result(ada, same[0], False, at=START)
+    for i, passed in enumerate(day_two):
+        wb.record_result(ada, same[i], passed, at=START + timedelta(days=1, minutes=i))
+    assert [c.new_level for c in wb.level(ada).history] == [start + moved]
+
+
 def test_an_exercise_met_again_after_a_pass_counts_again(wb: Workbench, ada: int) -> None:
     start = wb.level(ada).value
     first, second = at_level(wb, start)[:2]
