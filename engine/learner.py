@@ -182,10 +182,15 @@ class LearnerModel:
         if not answers or state.evidence:
             return None
         general, seeded = self.interview_beliefs(answers)
-        # the level of the self-rating, still as much easier or harder as the learner asked
-        staircase = replace(state.staircase, level=clamp_level(comfortable_level(general.mean) + in_levels(state.offset))) \
-            if not state.staircase.pinned else state.staircase
-        self._save_state(user_id, replace(state, general=general, staircase=staircase), at)
+        rated = comfortable_level(general.mean)
+        staircase, before_pin = state.staircase, state.level_before_pin
+        if staircase.pinned:
+            # the pin holds, but the level it returns to is the new self-rating's: Back to automatic
+            # went back to the rating this one replaced
+            before_pin = rated
+        else:  # the level of the self-rating, still as much easier or harder as the learner asked
+            staircase = replace(staircase, level=clamp_level(rated + in_levels(state.offset)))
+        self._save_state(user_id, replace(state, general=general, staircase=staircase, level_before_pin=before_pin), at)
         self.store.execute("DELETE FROM skill_ratings WHERE user_id = ?", [user_id])  # answered again: start over
         self._save_deviations(user_id, [(skill, belief, 0) for skill, belief in seeded.items()], at)
         if not again or staircase.level == state.staircase.level:

@@ -15,6 +15,7 @@ from factories import START, Clock, answer_interview, new_learner
 
 from engine.accounts import AccountError
 from engine.daily import DailySets
+from engine.level import comfortable_level
 from engine.profile import ProfileError
 from engine.settings import Settings
 from engine.store import Store
@@ -112,6 +113,22 @@ def test_a_new_self_rating_moves_the_level_in_its_history(wb: Workbench, ada: in
     assert (change.old_level, change.new_level, change.reason) == (seeded.value + 1, level.value, "from your self-rating")
     logged = wb.store.all("SELECT object FROM events WHERE user_id = ? AND verb = 'level-changed'", [ada])
     assert [row[0] for row in logged][-1] == str(level.value)
+
+
+def test_a_new_self_rating_while_pinned_is_the_level_back_to_automatic_returns_to(wb: Workbench, ada: int,
+                                                                                  clock: Clock) -> None:
+    """The pin holds through a new self-rating, but the level before the pin was the old rating's:
+    Back to automatic returns to the new one, not to the rating it replaced."""
+    answer_interview(wb, ada, level="confident")
+    clock.advance(minutes=1)
+    wb.steer_level(ada, "pin", level=5)
+    clock.advance(minutes=1)
+    wb.answer_onboarding(ada, "levels", {"levels": dict.fromkeys(wb.skill_groups(), "new")})
+    assert (wb.level(ada).value, wb.level(ada).pinned) == (5, True), "the pin holds"
+    rated = comfortable_level(wb.model.state(ada).general.mean)
+    clock.advance(minutes=1)
+    change = wb.steer_level(ada, "auto")
+    assert change is not None and change.new_level == rated < 5
 
 
 # -- unknown learners and odd input -------------------------------------------------------------------
