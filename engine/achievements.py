@@ -21,14 +21,16 @@ from engine import analytics
 from engine.chart_words import dated
 from engine.clock import in_zone, to_aware_utc, to_naive_utc, zone
 from engine.events import Event, EventLog
-from engine.learner import SkillEstimate
+from engine.learner import GAP_DAYS, SkillEstimate
 from engine.progress import MASTERY_LEVEL, MASTERY_SD, Progress, activity_version, mastery_progress, runs
 from engine.queries import learner as queries
 from engine.store import Store
 
 STREAKS = (7, 30, 100)
 SOLVED = (10, 50, 100)
-COMEBACK_DAYS = 7  # days away without practice that make the next practice a comeback
+# days from one practice to the next that make it a comeback: the learner's midnights, as the planner's
+# "welcome back" counts them (Monday to the next Monday is a week away, not six days)
+COMEBACK_DAYS = GAP_DAYS
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,8 @@ ACHIEVEMENTS: tuple[Achievement, ...] = (
                 "bolt"),
     Achievement("skill-mastered", "Skill mastered",
                 f"Reach level {MASTERY_LEVEL:.0f} in a skill, with the model sure of it.", "workspace_premium"),
-    Achievement("comeback", "Welcome back", f"Practise again after {COMEBACK_DAYS} or more days away.", "waving_hand"),
+    Achievement("comeback", "Welcome back", f"Practise again {COMEBACK_DAYS} or more days after your last practice.",
+                "waving_hand"),
 )
 BY_ID = {a.id: a for a in ACHIEVEMENTS}
 
@@ -214,7 +217,7 @@ def _nearness(row: dict[str, Any]) -> float:
 
 def _comeback(days: list[date], time_zone: str) -> _Judgement:
     back = next((later for earlier, later in zip(days, days[1:], strict=False)
-                 if (later - earlier).days - 1 >= COMEBACK_DAYS), None)
+                 if (later - earlier).days >= COMEBACK_DAYS), None)
     return _Judgement(_day_start(back, time_zone), 1.0 if back else 0.0,
                       "Come back after a break of a week or more" if back is None else "Welcome back")
 

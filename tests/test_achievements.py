@@ -41,8 +41,9 @@ HISTORIES = {
     "five clean passes": ([Try(0, minute=k) for k in range(5)], {"first-pass", "hint-free"}),
     "a fail breaks the run": ([Try(0, minute=k) for k in range(4)] + [Try(0, passed=False, minute=5)]
                               + [Try(0, minute=6 + k) for k in range(4)], {"first-pass"}),
-    "back after a week away": ([Try(0, hints=1), Try(8, hints=1)], {"first-pass", "comeback"}),
-    "six days away": ([Try(0, hints=1), Try(7, hints=1)], {"first-pass"}),
+    "back a week later": ([Try(0, hints=1), Try(7, hints=1)], {"first-pass", "comeback"}),  # as "welcome back" counts
+    "back after more than a week": ([Try(0, hints=1), Try(8, hints=1)], {"first-pass", "comeback"}),
+    "back six days later": ([Try(0, hints=1), Try(6, hints=1)], {"first-pass"}),
 }
 
 
