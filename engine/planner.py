@@ -70,7 +70,7 @@ class Planner:
         picks = [self._review(e, predict(e), progress[e.id], now, gap) for e in due[:quota]]
 
         estimates = self.model.estimates(user_id, snapshot)
-        passed_skills = {self.bank.get(x).skills[0] for x, p in progress.items() if p.passes and x in self.bank}
+        passed_skills = self._passed_skills(progress)
         unlocked = {s: self._unlocked(s, passed_skills, estimates) for s in {e.skills[0] for e in pool}}
         fresh = [e for e in pool if e.id not in passed and unlocked[e.skills[0]]]
         if state.staircase.pinned:
@@ -84,6 +84,16 @@ class Planner:
             picks += [Pick(e, predict(e), f"again: {self._skill(e)}, passed before", "again")
                       for e in sorted(again, key=lambda e: abs(aim(e) - self.target))[: n - len(picks)]]
         return picks
+
+    def locked_skills(self, user_id: int, language: str = "python") -> list[str]:
+        """The skills with exercises not passed yet that the daily set cannot offer: a prerequisite is
+        neither passed nor surely known. Earlier skills of the curriculum first. Use it to say why
+        nothing more comes when the learner asks for more."""
+        progress = self.reviews.progress(user_id)
+        passed_skills = self._passed_skills(progress)
+        estimates = self.model.estimates(user_id)
+        skills = {e.skills[0] for e in self.bank.select(language) if not (e.id in progress and progress[e.id].passes)}
+        return sorted((s for s in skills if not self._unlocked(s, passed_skills, estimates)), key=self.curriculum.order)
 
     @property
     def target(self) -> float:
@@ -125,6 +135,9 @@ class Planner:
         if k % 2 == 0 and k < picking - 1:
             wanted = max(wanted, min(wanted + DAY_SPREAD, self.band[1]))
         return wanted
+
+    def _passed_skills(self, progress: Mapping[str, ExerciseProgress]) -> set[str]:
+        return {self.bank.get(x).skills[0] for x, p in progress.items() if p.passes and x in self.bank}
 
     def _unlocked(self, skill: str, passed_skills: set[str], estimates: dict[str, SkillEstimate]) -> bool:
         return prerequisites_met(self.curriculum, skill, passed_skills, estimates)

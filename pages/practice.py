@@ -101,8 +101,12 @@ def more(user_id: int) -> None:
     before = len(wb.todays_set(user_id).items)
     today = wb.more_exercises(user_id)
     if len(today.items) == before:
-        st.toast("Nothing more fits today: you have seen every exercise available. Choose any exercise below.",
-                 icon=":material/info:")
+        if wb.locked_skills(user_id):  # a new learner runs out of the first skills long before the bank
+            st.toast("Nothing more fits today: you have seen every exercise open to you now, and the others unlock "
+                     "as you pass earlier skills. Choose any exercise below.", icon=":material/info:")
+        else:
+            st.toast("Nothing more fits today: you have seen every exercise available. Choose any exercise below.",
+                     icon=":material/info:")
         return
     added = today.items[-1].pick.exercise
     status = {item.pick.exercise.id: item.status for item in today.items}

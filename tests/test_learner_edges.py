@@ -246,3 +246,12 @@ def test_a_confident_self_rating_opens_the_later_skills_at_once(wb: Workbench, a
     skills = {p.exercise.skills[0] for p in wb.daily_set(ada, 12)}
     roots = {s for s in wb.curriculum.skills if not wb.curriculum.requires(s)}
     assert skills - roots, "a learner sure of every area starts beyond the first skills"
+    assert wb.locked_skills(ada) == []
+
+
+def test_a_new_learner_is_told_which_skills_are_locked(wb: Workbench, ada: int) -> None:
+    answer_interview(wb, ada, level="new")
+    locked = wb.locked_skills(ada)
+    assert locked and locked == sorted(locked, key=wb.curriculum.order)
+    assert all(wb.curriculum.requires(s) for s in locked), "a skill needing nothing is never locked"
+    assert not {p.exercise.skills[0] for p in wb.daily_set(ada, 12)} & set(locked)

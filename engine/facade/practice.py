@@ -102,6 +102,11 @@ class PracticeCalls(Parts):
         return self.daily_sets.extend(user_id, now.date(), n, self._todays_set(user_id, now),
                                       lambda count: self._daily_set(user_id, count, False, now), str(now.tzinfo))
 
+    def locked_skills(self, user_id: int) -> list[str]:
+        """The skills (ids, in curriculum order) whose exercises open only once earlier skills are passed."""
+        self.accounts.require(user_id)
+        return self.planner.locked_skills(user_id)
+
     def predict(self, user_id: int, exercise_id: str) -> float:
         """The model's chance that this learner passes this exercise now (without hints)."""
         self.accounts.require(user_id)

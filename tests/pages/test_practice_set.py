@@ -90,6 +90,22 @@ def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, lea
     assert at.selectbox(key="exercise_id").value == new
 
 
+def test_more_exercises_says_the_rest_unlock_with_earlier_skills(wb, learner):
+    """A new learner skips through every exercise open to them: nothing more comes, and the page does
+    not claim they have seen every exercise, since the later skills' are only locked."""
+    for exercise_id in todays(wb, learner):
+        wb.skip(learner.id, exercise_id)
+    grown = True
+    while grown:  # ask for more until nothing more comes
+        before = len(todays(wb, learner))
+        grown = len(wb.more_exercises(learner.id).items) > before
+    at = open_app(learner)
+    click(at, "One more exercise")
+    assert [t.value for t in at.toast] == [
+        "Nothing more fits today: you have seen every exercise open to you now, and the others unlock as you pass "
+        "earlier skills. Choose any exercise below."]
+
+
 def test_a_set_skipped_through_is_not_praised(at, wb, learner):
     for _ in todays(wb, learner):
         click(at, "Skip")
