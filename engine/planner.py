@@ -6,9 +6,10 @@ and a stretch below it in turn, so that the day's mean sits in the band even whe
 somewhat off (a day of look-alikes moves out of the band all together) (of two equally near the aim,
 the one the model can predict better: calibrated, in a practised skill), one per skill before any
 skill gets a second, in skills whose prerequisites are met, earlier skills of the curriculum
-first; then, if the bank runs short, exercises passed before. Nothing seen or skipped today comes
-back unless asked. A learner who asked for easier or harder exercises gets the band aimed as if
-they were weaker or stronger; a pinned level keeps new exercises within one level of it.
+first; then, if the bank runs short, more due reviews (the most overdue first) and exercises passed
+before (seen longest ago first). Nothing seen or skipped today comes back unless asked. A learner
+who asked for easier or harder exercises gets the band aimed as if they were weaker or stronger; a
+pinned level keeps new exercises within one level of it.
 """
 
 from __future__ import annotations
@@ -64,25 +65,32 @@ class Planner:
         # a week of the learner's midnights, as "last seen N days ago" and the model's widening count it
         gap = state.last_result_at is not None and calendar_days(state.last_result_at, now) >= GAP_DAYS
 
-        due = sorted((e for e in pool if e.id in passed and _due(progress[e.id], now)),
-                     key=lambda e: progress[e.id].due_at or now)
-        quota = min(len(due), n if gap else max(min(n, 1), math.floor(n * REVIEW_SHARE)))
-        picks = [self._review(e, predict(e), progress[e.id], now, gap) for e in due[:quota]]
-
         estimates = self.model.estimates(user_id, snapshot)
         passed_skills = self._passed_skills(progress)
         unlocked = {s: self._unlocked(s, passed_skills, estimates) for s in {e.skills[0] for e in pool}}
         fresh = [e for e in pool if e.id not in passed and unlocked[e.skills[0]]]
         if state.staircase.pinned:
             fresh = _near_level(fresh, state.staircase.level)
+
+        due = sorted((e for e in pool if e.id in passed and _due(progress[e.id], now)),
+                     key=lambda e: progress[e.id].due_at or now)  # the most overdue first
+        share = n if gap else max(min(n, 1), math.floor(n * REVIEW_SHARE))
+        # places no new exercise can fill go to due reviews before anything passed comes again: once
+        # the bank ran out, a third of the day left reviews piling up while the same few came again
+        quota = min(len(due), max(share, n - len(fresh)))
+        picks = [self._review(e, predict(e), progress[e.id], now, gap) for e in due[:quota]]
+
         spread = self.model.spread(user_id, snapshot)
         practised = {s for s, estimate in estimates.items() if estimate.evidence}
         picks += self._best(fresh, aim, predict, spread, n - len(picks), practised, [aim(p.exercise) for p in picks])
         if len(picks) < n:
             chosen = {p.exercise.id for p in picks}
             again = [e for e in pool if e.id in passed and e.id not in chosen]
+            # what was seen longest ago first, then the nearest the aim: by nearness alone, the same few
+            # came back every other day while the rest of the bank waited
+            longest_ago = sorted(again, key=lambda e: (_day_seen(progress[e.id], now), abs(aim(e) - self.target)))
             picks += [Pick(e, predict(e), f"again: {self._skill(e)}, passed before", "again")
-                      for e in sorted(again, key=lambda e: abs(aim(e) - self.target))[: n - len(picks)]]
+                      for e in longest_ago[: n - len(picks)]]
         return picks
 
     def locked_skills(self, user_id: int, language: str = "python") -> list[str]:
@@ -178,6 +186,11 @@ def _same_day(moment: datetime | None, now: datetime) -> bool:
 
 def _touched_today(progress: ExerciseProgress | None, now: datetime) -> bool:
     return progress is not None and (_same_day(progress.last_seen_at, now) or _same_day(progress.last_skipped_at, now))
+
+
+def _day_seen(progress: ExerciseProgress, now: datetime) -> int:
+    """How many of the learner's days ago it was last tried, negated, so that the longest ago sorts first."""
+    return -calendar_days(progress.last_seen_at, now) if progress.last_seen_at else 0
 
 
 def _due(progress: ExerciseProgress, now: datetime) -> bool:

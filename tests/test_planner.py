@@ -131,6 +131,36 @@ def test_passed_exercises_come_again_when_the_bank_runs_short(wb: Workbench, ada
     assert everything[-len(again):] == again  # after everything else
 
 
+def passed_everything(wb: Workbench, user: int) -> None:
+    """A confident learner who passed the whole bank on the first day, a second apart: nothing new is left."""
+    answer_interview(wb, user, level="confident")
+    for i, exercise in enumerate(wb.exercises()):
+        wb.record_result(user, exercise.id, True, at=START + timedelta(seconds=i))
+
+
+def test_due_reviews_fill_the_places_nothing_new_can(wb: Workbench, ada: int, clock: Clock) -> None:
+    passed_everything(wb, ada)
+    clock.advance(days=6)  # not yet a week away: without the gap, reviews are a share of the set
+    progress = wb.reviews.progress(ada)
+    due = sorted((p for p in progress.values() if p.due_at <= clock.now), key=lambda p: p.due_at)
+    assert len(due) > 4
+    picks = wb.daily_set(ada, 4)
+    assert [(p.kind, p.exercise.id) for p in picks] == [("review", p.exercise_id) for p in due[:4]], \
+        "the most overdue, before anything passed comes again"
+
+
+def test_passed_exercises_come_again_seen_longest_ago_first(wb: Workbench, ada: int, clock: Clock) -> None:
+    passed_everything(wb, ada)
+    clock.advance(days=1)
+    yesterday = [p for p in wb.daily_set(ada, 4) if p.kind == "again"]
+    for i, pick in enumerate(yesterday):
+        wb.record_result(ada, pick.exercise.id, True, at=clock.now + timedelta(minutes=i))
+    clock.advance(days=1)
+    again = [p for p in wb.daily_set(ada, 4) if p.kind == "again"]
+    assert yesterday and again
+    assert not set(ids(again)) & set(ids(yesterday)), "not the same few every other day"
+
+
 def test_reviews_are_a_share_of_the_set_without_a_gap(wb: Workbench, ada: int, clock: Clock) -> None:
     for i, exercise_id in enumerate(["python/digit-sum", "python/name-initials", "python/hailstone-sequence",
                                      "python/caesar-cipher"]):
