@@ -6,22 +6,19 @@
 - A learner may ask so many times a minute, and spend so many model tokens a day; both are
   counted from the activity log, so they hold across restarts and server processes.
 - Code in a reply is graded against the exercise in hand before the reply is shown: code that
-  passes it is the solution, and is never shown.
+  passes it is the solution, and is never shown (``engine.solution_guard``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from engine.clock import to_naive_utc
-from engine.grader import GradeResult
 from engine.store import Store
 
 MAX_MESSAGE_CHARS = 5000
-MAX_BLOCKS = 6  # code blocks graded one by one in a reply; more are graded together only
 
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass|drop)\b.{0,40}\b(instructions?|rules?|prompt|guidelines?|"
@@ -33,9 +30,6 @@ _INJECTION = re.compile(
     r"your (instructions|prompt|rules))\b|"
     r"</?(system|assistant)>|\[/?(system|inst)\]|^\s*(system|assistant)\s*:",
     re.I | re.S | re.M)
-
-_FENCE = re.compile(r"```[^\n`]*\n(.*?)(?:```|\Z)", re.S)
-_CODE_LINE = re.compile(r"^(\s*)(def |class |import |from \w+ import |return\b|for .+:|while .+:|if .+:)")
 
 
 class TutorLimit(Exception):
@@ -89,34 +83,3 @@ class Limits:
 
     def budget_left(self, user_id: int, now: datetime) -> bool:
         return not self.daily_tokens or self.tokens_today(user_id, now) < self.daily_tokens
-
-
-def code_blocks(text: str) -> list[str]:
-    """The code a reply carries: its fenced blocks, and runs of lines that read as Python outside them."""
-    blocks = [m.group(1) for m in _FENCE.finditer(text)]
-    outside = _FENCE.sub("", text)
-    run: list[str] = []
-    for line in outside.splitlines() + [""]:
-        if _CODE_LINE.match(line) or (run and (line.startswith((" ", "\t")) and line.strip())):
-            run.append(line)
-        else:
-            if len(run) >= 2:
-                blocks.append("\n".join(run))
-            run = []
-    return [b for b in blocks if b.strip()]
-
-
-def solves(text: str, grade: Callable[[str], GradeResult]) -> bool:
-    """Whether any code in ``text`` (a block, or all blocks together) passes the exercise's tests."""
-    blocks = code_blocks(text)
-    candidates = blocks[:MAX_BLOCKS] + (["\n\n".join(blocks)] if len(blocks) > 1 else [])
-    return any(grade(code).passed for code in candidates)
-
-
-def looks_like_code(line: str) -> bool:
-    """Whether one line of a reply reads as Python (a def, a loop header, an import...)."""
-    return bool(_CODE_LINE.match(line))
-
-
-def has_code(text: str) -> bool:
-    return bool(code_blocks(text))

@@ -18,11 +18,10 @@ its latest grade result and what is remembered of the learner. The steps, in ord
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from engine import guardrails, llm
+from engine import guardrails, llm, solution_guard
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts
 from engine.conversations import Conversations, Message
@@ -110,9 +109,10 @@ class Tutor:
             concept = self._concept(exercise)
             messages = tutor_messages(message, context, concept, history)
             grade = self._grader(exercise)
+            known = context.latest.tests_passed if context.latest else 0
 
             def from_model() -> Iterator[str]:
-                yield from _guarded(llm.stream_text(self.chat_model, messages, usage), grade, record)
+                yield from solution_guard.guard(llm.stream_text(self.chat_model, messages, usage), grade, record, known)
                 if record.get("blocked"):
                     nudge = self._offline("I'm stuck", context)
                     yield f"{BLOCKED}\n\n{nudge.text}"
@@ -192,8 +192,8 @@ class Tutor:
     def _offline(self, message: str, context: TutorContext, injection: bool = False) -> OfflineReply:
         """The offline reply, without a concept example that would happen to solve the exercise."""
         reply = offline_reply(message, context, self.concepts, injection=injection)
-        if context.exercise is not None and guardrails.has_code(reply.text) and \
-                guardrails.solves(reply.text, self._grader(context.exercise)):
+        if context.exercise is not None and solution_guard.has_code(reply.text) and \
+                solution_guard.solves(reply.text, self._grader(context.exercise)):
             reply = offline_reply(message, _without_example(context), self.concepts, injection=injection)
         return reply
 
@@ -294,66 +294,6 @@ def _paragraphs(text: str) -> Iterator[str]:
     paragraphs = text.split("\n\n")
     for i, paragraph in enumerate(paragraphs):
         yield paragraph + ("\n\n" if i < len(paragraphs) - 1 else "")
-
-
-def _guarded(chunks: Iterator[str], grade: Callable[[str], GradeResult], record: dict[str, Any]) -> Iterator[str]:
-    """Stream prose as it comes; from the first line that may be code on, hold the rest until the
-    whole reply is in, then show it only if no code in it passes the exercise (``record["blocked"]``
-    says when it did). A line is shown early once it cannot be code any more."""
-    held: str | None = None
-    line = ""  # the start of the current line, not shown yet: it may still turn out to be code
-    prose = False  # the current line is known to be prose: shown as it comes
-    for chunk in chunks:
-        if held is not None:
-            held += chunk
-            continue
-        out: list[str] = []
-        for piece in re.split(r"(\n)", chunk):
-            if held is not None:
-                held += piece
-            elif piece == "\n":
-                if not prose and guardrails.looks_like_code(line):
-                    held = line + "\n"
-                else:
-                    out.append(line + "\n")
-                line, prose = "", False
-            elif prose:
-                if "```" in piece:
-                    cut = piece.index("```")
-                    out.append(piece[:cut])
-                    held = piece[cut:]
-                else:
-                    out.append(piece)
-            else:
-                line += piece
-                if line.lstrip().startswith("```"):
-                    held, line = line, ""
-                elif _cannot_be_code(line):
-                    out.append(line)
-                    line, prose = "", True
-        if out:
-            yield "".join(out)
-    if held is None:
-        if not line:
-            return
-        if not guardrails.looks_like_code(line):
-            yield line
-            return
-        held = line
-    if guardrails.has_code(held) and guardrails.solves(held, grade):
-        record["blocked"] = True
-        return
-    yield held
-
-
-_CODE_STARTS = ("def ", "class ", "import ", "from ", "return", "for ", "while ", "if ", "elif ", "else", "try",
-                "with ", "@", "`", "#", "print(")
-
-
-def _cannot_be_code(line: str) -> bool:
-    """A line's start that no code line of a reply could begin with: prose, safe to show."""
-    return (len(line) >= 8 and not line[0].isspace() and "```" not in line
-            and not line.lstrip().startswith(_CODE_STARTS))
 
 
 def _last_replies(messages: Sequence[Message]) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import guardrails
+from engine import solution_guard
 from engine.bank import Exercise, ExerciseError, load_exercise
 from engine.grader import Grader, GradeResult
 
@@ -99,9 +99,9 @@ def verify(folder: Path, grader: Grader, progress: Progress | None = None) -> tu
         return exercise, Verdict("starter-passes", f"all {len(first.tests)} tests pass on the starter code")
 
     hints = "\n\n".join(exercise.hints)
-    if guardrails.has_code(hints):
+    if solution_guard.has_code(hints):
         say("Checking that no hint solves the exercise…")
-        if guardrails.solves(hints, lambda code: grader.grade(exercise, code)):
+        if solution_guard.solves(hints, lambda code: grader.grade(exercise, code)):
             return exercise, Verdict("leaks-solution", "code in the hints passes the tests")
     return exercise, Verdict()
 

@@ -94,32 +94,74 @@ def test_earlier_turns_of_the_conversation_go_along(online, server):
         ("user", "It visits each one")]
 
 
-REFERENCE_FENCED = "Sure, here it is:\n\n```python\n{code}```\n\nThat should pass."
-REFERENCE_BARE = "Try this:\n{code}\nDoes it make sense?"
+ONE_LINE = "def digit_sum(n): return sum(map(int, str(abs(n))))"  # all but the negative test: the solution bar a line
+LAMBDA = "digit_sum = lambda n: sum(map(int, str(abs(n))))"
 
 
-@pytest.mark.parametrize("template", [pytest.param(REFERENCE_FENCED, id="fenced"),
-                                      pytest.param(REFERENCE_BARE, id="unfenced")])
-def test_a_reply_whose_code_solves_the_exercise_is_never_shown(online, server, template):
+def indented(code: str, spaces: int) -> str:
+    return "".join(" " * spaces + line + "\n" for line in code.splitlines())
+
+
+LEAKS = [  # (the model's reply, given the reference) in the shapes a model writes code
+    pytest.param(lambda ref: f"Sure, here it is:\n\n```python\n{ref}```\n\nThat should pass.", id="fenced"),
+    pytest.param(lambda ref: f"Try this:\n{ref}\nDoes it make sense?", id="unfenced"),
+    pytest.param(lambda ref: f"Do this:\n\n1. Write this:\n   ```python\n{indented(ref, 3)}   ```\n2. Run the tests.",
+                 id="fenced-in-a-list-item"),
+    pytest.param(lambda ref: f"1. Write this: ```python\n{indented(ref, 3)}   ```\n2. Run the tests.",
+                 id="fence-after-words"),
+    pytest.param(lambda ref: f"Here it is:\n\n{indented(ref, 4)}\nDoes it make sense?", id="indented-block"),
+    pytest.param(lambda ref: f"Here it is:\n~~~python\n{ref}~~~\nDoes it make sense?", id="tilde-fence"),
+    pytest.param(lambda ref: f"Try this:\n{ONE_LINE}\nDoes it make sense?", id="one-line-def"),
+    pytest.param(lambda ref: f"It is just `{ONE_LINE}`, isn't it?", id="one-line-def-in-backticks"),
+    pytest.param(lambda ref: f"Steps:\n1. {ONE_LINE}\n2. Run the tests.", id="one-line-def-in-a-list-item"),
+    pytest.param(lambda ref: f"Try this:\n{LAMBDA}\nDoes it make sense?", id="lambda"),
+    pytest.param(lambda ref: f"It is just `{LAMBDA}`, really.", id="lambda-in-backticks"),
+    pytest.param(lambda ref: f"Here:\n~~~\n{LAMBDA}\n~~~\nSee?", id="lambda-in-a-tilde-fence"),
+    pytest.param(lambda ref: f"So {LAMBDA} would do it.", id="lambda-mid-sentence"),
+]
+
+
+@pytest.mark.parametrize("reply", LEAKS)
+def test_a_reply_whose_code_solves_the_exercise_is_never_shown(online, server, reply):
     wb = online()
     learner = new_learner(wb)
-    reference = wb.exercise(DIGITS).reference
-    server.script(template.format(code=reference))
+    server.script(Reply(reply(wb.exercise(DIGITS).reference), chunk_chars=5))
     text = wb.ask_tutor(learner, "I'm stuck", DIGITS)
-    body = [line for line in reference.splitlines() if line.strip().startswith(("while", "total", "n //", "return"))]
-    assert body and not any(line.strip() in text for line in body), text
+    for solving in ("while n > 0", "total += n % 10", "map(int, str(abs(n)))"):
+        assert solving not in text, text
     assert "held it back" in text and "Hint 1 of 3" in text and text.rstrip().endswith("?")
     assert replied(wb, learner)[0]["blocked"] is True
 
 
-def test_a_reply_with_harmless_code_is_shown(online, server):
+HARMLESS = [
+    pytest.param("Look at this on other data:\n\n```python\nfor word in ['a', 'bb']:\n    print(len(word))\n```\n\n"
+                 "What does it print?", id="a-loop-on-other-data"),
+    pytest.param("Start with `total = 0`, then look at `n % 10`. What does `n // 10` leave?", id="inline-snippets"),
+    pytest.param("A one-line function looks like this:\n\ndef shout(word): return word.upper() + '!'\n\n"
+                 "How would yours start?", id="a-one-line-def-on-other-data"),
+    pytest.param("Your `def digit_sum(n): return str(n)` returns text. What does the test compare it with?",
+                 id="the-learners-wrong-code"),
+    pytest.param("Here is a lambda: `twice = lambda x: 2 * x`. When would you name one?", id="a-lambda-on-other-data"),
+]
+
+
+@pytest.mark.parametrize("example", HARMLESS)
+def test_a_reply_with_harmless_code_is_shown(online, server, example):
     wb = online()
     learner = new_learner(wb)
-    example = ("Look at this on other data:\n\n```python\nfor word in ['a', 'bb']:\n    print(len(word))\n```\n\n"
-               "What does it print?")
-    server.script(example)
-    assert wb.ask_tutor(learner, "how do loops work?", DIGITS) == example
+    server.script(Reply(example, chunk_chars=5))
+    chunks = list(wb.tutor_reply(learner, "how do loops work?", DIGITS))
+    assert "".join(chunks) == example and len(chunks) > 1, "shown, and its first words as they came"
     assert "blocked" not in replied(wb, learner)[0]
+
+
+def test_the_learners_own_code_quoted_back_is_shown_even_when_it_nearly_solves(online, server):
+    wb = online()
+    learner = new_learner(wb)
+    wb.run_tests(learner, DIGITS, ONE_LINE)
+    quoted = f"Your code, `{ONE_LINE}`, passes all but one test. What should happen for -5?"
+    server.script(quoted)
+    assert wb.ask_tutor(learner, "What is left?", DIGITS) == quoted
 
 
 def closed_port_url() -> str:

@@ -1,0 +1,222 @@
+"""The solution guard: code that would solve an exercise is never shown, in whatever shape it comes.
+
+A tutor's reply, or a generated exercise's hint, may carry code as a fenced block (``` or ~~~, at
+the margin or indented inside a list item), a markdown block indented four spaces, lines of Python
+between sentences, a one-line ``def``, or an inline span such as `digit_sum = lambda n: ...`.
+``code_blocks`` finds each, dedented, and keeps those that parse and could define something: a bare
+expression (`n % 10`) cannot solve anything, so it is not run. ``solving_code`` grades them against
+the exercise's tests, one by one and all together: code that passes is the solution, and so is code
+that passes all of three or more tests but one (`return sum(map(int, str(abs(n))))`, which only
+misses the check for negative numbers), unless the learner's own code passes as many already.
+
+``guard`` streams a model's reply through that check: prose as it comes; from the first line that
+may hold code on, the rest is held until the whole reply is in and checked.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from engine.grader import GradeResult
+
+MAX_BLOCKS = 6  # code blocks graded one by one in a text; more are graded together only
+NEAR_TESTS = 3  # from this many tests on, code that fails only one of them is the solution bar a line or two
+
+_FENCE = re.compile(r"`{3,}|~{3,}")
+_LANGUAGE = re.compile(r"\s*[\w+#.-]*\s*")  # what may follow a fence's opening: ```python
+_SPAN = re.compile(r"(?<!`)(`{1,2})(?!`)(.+?)(?<!`)\1(?!`)")
+_CODE_LINE = re.compile(
+    r"^\s*(?:(?:async\s+)?def\s|class\s|import\s|from\s+[\w.]+\s+import\s|return\b|@\w|"
+    r"(?:for|while|if|elif|with)\s.*:|(?:try|else|finally)\s*:|"
+    # an assignment: `total = 0`, `digit_sum = lambda n: ...`, `a, b = ...`, `n //= 10`, `d[k] += 1`
+    r"[A-Za-z_][\w.]*(?:\s*\[[^\]\n]*\])?(?:\s*,\s*[A-Za-z_][\w.]*)*\s*(?:[-+*/%&|^@]|//|\*\*|>>|<<)?=(?!=))")
+_MID_LINE = re.compile(r"\b(?:def\s+\w+\s*\(|[A-Za-z_]\w*\s*=\s*lambda\b)")  # code that starts mid-sentence
+# An unfinished line may be shown as it comes when it starts like a sentence ("Your function", "1. Try it")
+# and not with a keyword that starts code; up to the first thing that may start code inside it.
+_PROSE_START = re.compile(r"(?:\d+[.)] +|[-*+] +)?([^\W\d_]+)[,;:!?]? +(?:[^\W\d_]|[`'\"])")
+_KEYWORDS = frozenset("def class import from return for while if elif else try except finally with lambda async await "
+                      "global nonlocal raise assert del yield not and or in is match case type print".split())
+_MAY_START_CODE = re.compile(r"`|~~~|" + _MID_LINE.pattern)
+
+
+def code_blocks(text: str) -> list[str]:
+    """The code ``text`` carries that could define something, dedented, each once: fenced blocks,
+    indented blocks, runs of lines that read as Python, one-line defs and inline spans."""
+    fenced, outside = _split_fences(text.splitlines())
+    found = fenced + _indented_blocks(outside) + _runs(outside) + _inline(outside)
+    return list(dict.fromkeys(code for code in map(_candidate, found) if code))
+
+
+def solving_code(text: str, grade: Callable[[str], GradeResult], known: int = 0) -> str | None:
+    """The code in ``text`` (a block, or all blocks together) that gives the solution away, if any.
+    ``known``: how many tests the learner's own code passes (their code quoted back is no news)."""
+    blocks = code_blocks(text)
+    candidates = blocks[:MAX_BLOCKS] + (["\n\n".join(blocks)] if len(blocks) > 1 else [])
+    return next((code for code in candidates if gives_away(grade(code), known)), None)
+
+
+def solves(text: str, grade: Callable[[str], GradeResult], known: int = 0) -> bool:
+    """Whether any code in ``text`` gives the solution away (``solving_code``)."""
+    return solving_code(text, grade, known) is not None
+
+
+def gives_away(result: GradeResult, known: int = 0) -> bool:
+    """Whether graded code is the solution: it passes, or fails one test only of ``NEAR_TESTS`` or more
+    and passes more than the learner's own code (``known`` tests)."""
+    passed = result.tests_passed
+    return result.passed or (len(result.tests) >= NEAR_TESTS and passed == len(result.tests) - 1 and passed > known)
+
+
+def has_code(text: str) -> bool:
+    """Whether ``text`` carries code worth grading (cheap: nothing is run)."""
+    return bool(code_blocks(text))
+
+
+def may_hold_code(line: str) -> bool:
+    """Whether one whole line of a reply may start code that solves: a def, an assignment, a fence,
+    a one-line def or lambda mid-sentence, an inline span that defines something."""
+    return bool(_CODE_LINE.match(line) or _FENCE.search(line) or _MID_LINE.search(line)
+                or any(_candidate(span) for span in _spans(line)))
+
+
+def guard(chunks: Iterable[str], grade: Callable[[str], GradeResult], record: dict[str, Any],
+          known: int = 0) -> Iterator[str]:
+    """Stream a reply's ``chunks``: prose as it comes, a line once it cannot start code; from the first
+    line that may, hold the rest until the whole reply is in, then show it only if no code in the
+    reply gives the solution away (``solving_code``; ``record["blocked"]`` says when it did)."""
+    text, shown, line_start, held = "", 0, 0, False
+    for chunk in chunks:
+        text += chunk
+        if held:
+            continue
+        while (end := text.find("\n", line_start)) >= 0:
+            if may_hold_code(text[line_start:end]):
+                held = True
+                break
+            line_start = end + 1
+        safe = line_start if held else line_start + _prose_part(text[line_start:])
+        if safe > shown:
+            yield text[shown:safe]
+            shown = safe
+    if solves(text, grade, known):
+        record["blocked"] = True
+        return
+    if len(text) > shown:
+        yield text[shown:]
+
+
+def _prose_part(line: str) -> int:
+    """How much of an unfinished line may be shown now: 0 unless it starts like a sentence, and only
+    up to its last space before anything that may start code (the last word may still grow into one)."""
+    start = _PROSE_START.match(line)
+    if start is None or start.group(1) in _KEYWORDS:
+        return 0
+    code = _MAY_START_CODE.search(line)
+    return line.rfind(" ", 0, code.start() if code else len(line)) + 1
+
+
+def _split_fences(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(the fenced blocks, the lines outside them). A fence opens wherever ``` or ~~~ appears in a
+    line, also indented in a list item or after a few words, and closes at the same mark or at the end."""
+    blocks: list[str] = []
+    outside: list[str] = []
+    i = 0
+    while i < len(lines):
+        opening = _FENCE.search(lines[i])
+        if opening is None:
+            outside.append(lines[i])
+            i += 1
+            continue
+        outside.append(lines[i][:opening.start()])
+        mark, rest = opening.group(), lines[i][opening.end():]
+        if mark in rest:  # ```code``` on one line
+            blocks.append(rest[:rest.index(mark)])
+            outside.append(rest[rest.index(mark) + len(mark):])
+            i += 1
+            continue
+        body = [] if _LANGUAGE.fullmatch(rest) else [rest]
+        i += 1
+        while i < len(lines) and mark not in lines[i]:
+            body.append(lines[i])
+            i += 1
+        if i < len(lines):
+            body.append(lines[i][:lines[i].index(mark)])
+            i += 1
+        blocks.append("\n".join(body))
+    return blocks, outside
+
+
+def _indented_blocks(lines: list[str]) -> list[str]:
+    """Markdown's code blocks: lines indented four spaces or a tab, after a blank line."""
+    blocks: list[list[str]] = []
+    block: list[str] | None = None
+    previous_blank = True
+    for line in lines:
+        indented = line.startswith(("    ", "\t")) and line.strip()
+        if block is not None and (indented or not line.strip()):
+            block.append(line)
+        elif indented and previous_blank:
+            block = [line]
+            blocks.append(block)
+        else:
+            block = None
+        previous_blank = not line.strip()
+    return ["\n".join(b) for b in blocks]
+
+
+def _runs(lines: list[str]) -> list[str]:
+    """Runs of lines that read as Python, one line or more: each starts at a code line, or where a
+    def or a lambda starts mid-sentence ("1. def digit_sum(n): ..."), and goes on while lines are indented."""
+    runs: list[str] = []
+    run: list[str] = []
+    for line in lines + [""]:
+        mid = _MID_LINE.search(line)
+        if run and line[:1] in (" ", "\t") and line.strip():
+            run.append(line)
+            continue
+        if run:
+            runs.append("\n".join(run))
+        run = [line] if _CODE_LINE.match(line) else [line[mid.start():]] if mid else []
+    return runs
+
+
+def _inline(lines: list[str]) -> list[str]:
+    """Inline spans, and code that starts mid-sentence and ends before the sentence does ("So
+    `digit_sum = lambda n: ...` would do"): its longest start that parses."""
+    found = [span for line in lines for span in _spans(line)]
+    for line in lines:
+        for start in _MID_LINE.finditer(line):
+            rest = line[start.start():]
+            ends = [len(rest)] + [i for i in range(len(rest) - 1, 0, -1) if rest[i] == " "]
+            found.extend(next(([rest[:end]] for end in ends if _candidate(rest[:end])), []))
+    return found
+
+
+def _spans(line: str) -> list[str]:
+    return [m.group(2).strip() for m in _SPAN.finditer(line)]
+
+
+def _candidate(code: str) -> str | None:
+    """``code`` dedented, if it parses and could define something (a sentence's full stop may follow it)."""
+    code = textwrap.dedent(code).strip("\n")
+    for attempt in (code, code.rstrip(" .,;:!?")):
+        if _could_define(attempt):
+            return attempt + "\n"
+    return None
+
+
+def _could_define(code: str) -> bool:
+    """Whether ``code`` parses and holds a statement that could define a name (not only expressions)."""
+    if not code.strip():
+        return False
+    try:
+        compile(code, "<reply>", "exec", dont_inherit=True)  # also refuses what only parses (`return x` alone)
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return any(not isinstance(node, ast.Expr) for node in tree.body) or \
+        any(isinstance(node, ast.NamedExpr) for node in ast.walk(tree))
