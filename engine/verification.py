@@ -8,7 +8,9 @@ A draft written to a folder is accepted only when, in this order:
 3. its tests and reference read no clock or unseeded randomness (a run could not repeat them);
 4. in the sandbox, the reference gives the same result twice and passes every test;
 5. in the sandbox, the starter gives the same result twice and fails;
-6. no code in the hints passes the tests (a hint may illustrate, never solve).
+6. no code in the hints or the instructions solves the exercise, in whatever shape (a fenced block,
+   a one-line ``def``, a lambda in backticks...), nor fails only one of its tests: a hint may
+   illustrate, never solve (the tutor's own check, ``engine.solution_guard``).
 
 Each failure is a ``Verdict`` with a reason code from ``REASONS`` and a detail for reviewers.
 """
@@ -98,12 +100,31 @@ def verify(folder: Path, grader: Grader, progress: Progress | None = None) -> tu
     if first.passed:
         return exercise, Verdict("starter-passes", f"all {len(first.tests)} tests pass on the starter code")
 
-    hints = "\n\n".join(exercise.hints)
-    if solution_guard.has_code(hints):
-        say("Checking that no hint solves the exercise…")
-        if solution_guard.solves(hints, lambda code: grader.grade(exercise, code)):
-            return exercise, Verdict("leaks-solution", "code in the hints passes the tests")
+    leak = _given_away(exercise, grader, say)
+    if leak:
+        return exercise, Verdict("leaks-solution", leak)
     return exercise, Verdict()
+
+
+def _given_away(exercise: Exercise, grader: Grader, say: Progress) -> str:
+    """Where code in the hints or the instructions gives the solution away, and which ("" when none)."""
+    graded: dict[str, GradeResult] = {}
+
+    def grade(code: str) -> GradeResult:
+        graded[code] = grader.grade(exercise, code)
+        return graded[code]
+
+    for place, text in (("the hints", "\n\n".join(exercise.hints)), ("the instructions", exercise.instructions)):
+        if solution_guard.has_code(text):
+            say(f"Checking that no code in {place} solves the exercise…")
+            code = solution_guard.solving_code(text, grade)
+            if code is not None:
+                result = graded[code]
+                passes = "passes the tests" if result.passed else \
+                    f"passes {result.tests_passed} of the {len(result.tests)} tests"
+                shown = " ".join(code.split())
+                return f"code in {place} {passes}: `{shown[:80]}{'…' if len(shown) > 80 else ''}`"
+    return ""
 
 
 def _imports_solution(tests: str) -> bool:

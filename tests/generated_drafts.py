@@ -88,3 +88,5 @@ def test_the_time():
 WRONG_REFERENCE = REFERENCE.replace("return count", "return count + 1")
 SOLVING_HINT = ("If you are stuck, this works:\n\n```python\ndef count_vowels(text):\n"
                 "    return sum(ch in 'aeiou' for ch in text.lower())\n```")
+SOLVING_LAMBDA = "count_vowels = lambda text: sum(c in 'aeiou' for c in text.lower())"
+SOLVING_ONE_LINE = "def count_vowels(text): return sum(c in 'aeiou' for c in text.lower())"
