@@ -10,7 +10,8 @@ that passes all of three or more tests but one (`return sum(map(int, str(abs(n))
 misses the check for negative numbers), unless the learner's own code passes as many already.
 
 ``guard`` streams a model's reply through that check: prose as it comes; from the first line that
-may hold code on, the rest is held until the whole reply is in and checked.
+may hold code on, the rest is held until the whole reply is in and checked. A question outside any
+exercise is checked against the exercises whose function it names (``named_exercises``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
+from engine.bank import Exercise
 from engine.grader import GradeResult
 
 MAX_BLOCKS = 6  # code blocks graded one by one in a text; more are graded together only
@@ -107,6 +110,27 @@ def guard(chunks: Iterable[str], grade: Callable[[str], GradeResult], record: di
         return
     if len(text) > shown:
         yield text[shown:]
+
+
+def named_exercises(text: str, exercises: Sequence[Exercise]) -> list[Exercise]:
+    """The exercises whose function (or class) ``text`` names as code: `flatten`, flatten(, or a name no
+    word is spelled like (digit_sum, LRUCache). A word alone ("flatten a list", "Store it") names nothing."""
+    words = set(re.findall(r"\w+", text))
+    return [exercise for exercise in exercises if any(
+        name in words and ("_" in name or any(c.isupper() for c in name[1:]) or f"`{name}`" in text
+                           or re.search(rf"\b{re.escape(name)}\s*\(", text))
+        for name in _solution_names(exercise.tests))]
+
+
+@lru_cache(maxsize=1024)
+def _solution_names(tests: str) -> tuple[str, ...]:
+    """The names an exercise's tests import from the learner's module ``solution``."""
+    try:
+        tree = ast.parse(tests)
+    except SyntaxError:
+        return ()
+    return tuple(alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "solution"
+                 for alias in node.names)
 
 
 def _prose_part(line: str) -> int:

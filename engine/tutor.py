@@ -108,7 +108,7 @@ class Tutor:
             history = earlier[:-1]  # without the message just saved
             concept = self._concept(exercise)
             messages = tutor_messages(message, context, concept, history)
-            grade = self._grader(exercise)
+            grade = self._grader(*self._checked_against(exercise, message, earlier))
             known = context.latest.tests_passed if context.latest else 0
 
             def from_model() -> Iterator[str]:
@@ -197,17 +197,34 @@ class Tutor:
             reply = offline_reply(message, _without_example(context), self.concepts, injection=injection)
         return reply
 
-    def _grader(self, exercise: Exercise | None) -> Callable[[str], GradeResult]:
+    def _checked_against(self, exercise: Exercise | None, message: str, earlier: Sequence[Message]) -> list[Exercise]:
+        """The exercises a model's reply is checked against: the one in hand; for a general question, those
+        whose function the learner's messages name ("write digit_sum(n)"), since their solution is one too."""
+        if exercise is not None:
+            return [exercise]
+        asked = " ".join([message, *(m.content for m in earlier if m.role == "learner")])
+        return solution_guard.named_exercises(asked, self.wb.exercises())
+
+    def _grader(self, *exercises: Exercise) -> Callable[[str], GradeResult]:
+        """Grades code against ``exercises``: the result nearest to passing (with none, nothing passes)."""
         def grade(code: str) -> GradeResult:
-            if exercise is None:
-                return GradeResult("fail")
-            key = (exercise.id, code)
-            if key not in self._graded:
-                if len(self._graded) > 256:
-                    self._graded.clear()
-                self._graded[key] = self.wb.grade(exercise, code)
-            return self._graded[key]
+            best = GradeResult("fail")
+            for exercise in exercises:
+                result = self._grade(exercise, code)
+                if result.passed:
+                    return result
+                if not best.tests or result.tests_passed - len(result.tests) > best.tests_passed - len(best.tests):
+                    best = result
+            return best
         return grade
+
+    def _grade(self, exercise: Exercise, code: str) -> GradeResult:
+        key = (exercise.id, code)
+        if key not in self._graded:
+            if len(self._graded) > 256:
+                self._graded.clear()
+            self._graded[key] = self.wb.grade(exercise, code)
+        return self._graded[key]
 
     # -- after the reply -------------------------------------------------------------------------
 

@@ -157,6 +157,22 @@ def test_a_reply_whose_code_solves_the_exercise_is_never_shown(online, server, r
     assert replied(wb, learner)[0]["blocked"] is True
 
 
+@pytest.mark.parametrize("question", [
+    pytest.param("Write a function digit_sum(n) that adds up the digits of n", id="naming-it"),
+    pytest.param("How would I write `digit_sum`?", id="naming-it-as-code"),
+])
+def test_a_general_question_naming_an_exercises_function_is_checked_against_that_exercise(online, server, question):
+    wb = online()
+    learner = new_learner(wb)
+    conversation = wb.start_conversation(learner)
+    server.script("Which part puzzles you?", Reply(f"Here:\n\n```python\n{wb.exercise(DIGITS).reference}```\n\nDone?",
+                                                   chunk_chars=5))
+    list(wb.tutor_reply(learner, question, None, conversation.id))
+    text = "".join(wb.tutor_reply(learner, "All of it, show me the code", None, conversation.id))
+    assert "while n > 0" not in text and "held it back" in text, text
+    assert replied(wb, learner)[0]["blocked"] is True, "the newest reply"
+
+
 HARMLESS = [
     pytest.param("Look at this on other data:\n\n```python\nfor word in ['a', 'bb']:\n    print(len(word))\n```\n\n"
                  "What does it print?", id="a-loop-on-other-data"),
