@@ -18,7 +18,7 @@ its latest grade result and what is remembered of the learner. The steps, in ord
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from engine import guardrails, llm, solution_guard
@@ -64,7 +64,7 @@ class Tutor:
     # -- the reply ------------------------------------------------------------------------------
 
     def reply(self, user_id: int, message: str, exercise_id: str | None = None,
-              conversation_id: int | None = None) -> Iterator[str]:
+              conversation_id: int | None = None) -> Generator[str, None, None]:
         """The reply as it is produced (chunks of markdown). ``UnknownExercise`` for a bad exercise id,
         ``ConversationNotFound`` for a conversation that is not this learner's."""
         message = (message or "").strip()
@@ -103,6 +103,7 @@ class Tutor:
             yield from _deliver(_paragraphs(offline.text), shown,
                                 finish({"path": "refused", "intent": "injection"}, offline, context.latest), offline.text)
             return
+        notice = ""  # why the offline tutor answers although there is a model
         if self.chat_model is not None and self.limits.budget_left(user_id, now):
             usage = llm.Usage()
             history = earlier[:-1]  # without the message just saved
@@ -126,18 +127,16 @@ class Tutor:
             except llm.ChatUnavailable as down:
                 notice = f"{down} Here is the offline tutor's answer instead.\n\n"
                 notice = ("\n\n" + notice) if shown else notice
-                shown.append(notice)
-                yield notice
                 record.update({"fallback": down.reason, **_tokens(usage)})
         elif self.chat_model is not None:
             notice = "You have used today's allowance of the AI tutor; the offline tutor answers until tomorrow.\n\n"
-            shown.append(notice)
-            yield notice
             record["fallback"] = "budget"
+        # the notice is delivered with the offline reply, not before it: a learner who leaves while it
+        # shows (the model failed after a long wait) closes the stream there, and the reply is kept all the same
         offline = self._offline(message, context)
-        yield from _deliver(_paragraphs(offline.text), shown,
+        yield from _deliver(_paragraphs(notice + offline.text), shown,
                             finish({"path": "offline", "intent": offline.intent, "hint": offline.hint}, offline,
-                                   context.latest), offline.text)
+                                   context.latest), notice + offline.text)
 
     # -- context ---------------------------------------------------------------------------------
 

@@ -299,3 +299,34 @@ def test_building_the_model_from_settings():
     model = llm.build_chat_model(Settings(llm_provider="ollama", llm_model="llama3.1:8b", llm_api_key="sk-secret"))
     assert str(model.openai_api_base) == "http://localhost:11434/v1"
     assert "sk-secret" not in repr(Settings(llm_api_key="sk-secret"))
+
+
+def spend_the_budget(wb: Workbench, server, learner: int) -> None:
+    """One model reply that uses up a budget of 500 tokens."""
+    server.script(Reply("A long answer?", prompt_tokens=450, completion_tokens=100))
+    assert wb.ask_tutor(learner, "explain loops", DIGITS) == "A long answer?"
+
+
+@pytest.mark.parametrize("failure, says", [
+    pytest.param(Reply(status=500), "provider had an error (HTTP 500)", id="model-failed"),
+    pytest.param(None, "today's allowance of the AI tutor", id="budget-spent"),
+])
+def test_a_learner_who_leaves_during_the_notice_keeps_the_offline_reply_and_its_hint(online, server, failure, says):
+    """The notice that the offline tutor answers is the reply's first words: a learner who left while the
+    model kept them waiting closes the stream right there."""
+    wb = online(tutor_daily_token_budget=500)
+    learner = new_learner(wb)
+    if failure is None:
+        spend_the_budget(wb, server, learner)
+    else:
+        server.script(failure)
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+    conversation = wb.start_conversation(learner, exercise_id=DIGITS)
+    stream = wb.tutor_reply(learner, "I'm stuck", DIGITS, conversation.id)
+    assert says in next(stream)
+    stream.close()
+    messages = wb.conversation_messages(learner, conversation.id)
+    assert [m.role for m in messages] == ["learner", "tutor"]
+    assert says in messages[1].content and "Hint 1 of 3" in messages[1].content, "the whole offline reply is kept"
+    assert wb.draft(learner, DIGITS).hints_shown == 1
+    assert replied(wb, learner)[0]["path"] == "offline"

@@ -61,7 +61,11 @@ def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, convers
                        f"most {MAX_MESSAGE:,}, so {cut:,} characters from its middle were left out. The start and "
                        "the end, where a traceback says what went wrong, are kept.", icon=":material/content_cut:")
     with st.chat_message("assistant"):
-        st.write_stream(wb.tutor_reply(user.id, prompt, exercise_id, conversation_id))
+        reply = wb.tutor_reply(user.id, prompt, exercise_id, conversation_id)
+        try:
+            st.write_stream(reply)
+        finally:  # the learner left or asked again: closed now, not whenever it is collected, the reply is kept
+            reply.close()
 
 
 def shortened(text: str, limit: int = MAX_MESSAGE) -> tuple[str, int]:

@@ -4,7 +4,7 @@ keeps, and the exercises a language model writes."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING
 
 from engine.conversations import Conversation, Message
@@ -25,9 +25,10 @@ class TutoringCalls(Parts):
         return "".join(self.tutor.reply(user_id, message, exercise_id))
 
     def tutor_reply(self, user_id: int, message: str, exercise_id: str | None = None,
-                    conversation_id: int | None = None) -> Iterator[str]:
+                    conversation_id: int | None = None) -> Generator[str, None, None]:
         """The tutor's reply as it is written, for pages to stream; the message and the reply are
-        saved in the conversation, if given (the message first, so it is never lost).
+        saved in the conversation, if given (the message first, so it is never lost). A page that
+        stops reading early closes the stream, and the reply is kept as far as it is known.
         ``UnknownExercise`` and ``ConversationNotFound`` are raised here, before anything streams."""
         if exercise_id:
             self.exercise(exercise_id)
