@@ -31,7 +31,7 @@ from engine.tutor_recall import Remembered, recall
 from engine.tutor_teaching import compared, concept_questions, defined, fresh_definition, teach, teach_again, where_it_helps
 from engine.tutor_words import IN_INSTRUCTIONS, look_up, word_questions
 
-__all__ = ["OfflineReply", "Remembered", "TutorContext", "reply"]
+__all__ = ["OfflineReply", "Remembered", "TutorContext", "gives_hint", "reply"]
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         return _without_exercise(parts, intent, concept, context, message, word, concepts)
     latest = context.latest
     passed = latest is not None and latest.passed
-    # a solved exercise gives no more hints: the learner has shown they can, and none is counted against them
-    wants_hint = (not passed and not context.solved and not injection
-                  and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help))
+    wants_hint = gives_hint(intent, context, injection=injection)
     asks_word = intent.kind == intents.CONCEPT and (not topic or word is not None)
     found = look_up(intent.term, exercise, concepts, word) if asks_word else []
 
@@ -168,6 +166,16 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     elif parts and not parts[-1].rstrip().endswith("?"):
         parts.append(_question(diagnosis, concept, context))
     return OfflineReply(tuple(_one_question(parts)), intent.kind, hint, used_memory=bool(memory))
+
+
+def gives_hint(intent: Intent, context: TutorContext, *, injection: bool = False) -> bool:
+    """Whether a reply gives the exercise's next hint, counted as a hint used: the learner asks for help
+    (or for the answer) with an exercise whose latest run does not pass. The tutor with a language model
+    counts the hint it offers the model by the same rule."""
+    passed = context.latest is not None and context.latest.passed
+    # a solved exercise gives no more hints: the learner has shown they can, and none is counted against them
+    return (context.exercise is not None and not passed and not context.solved and not injection
+            and (intent.kind in (intents.STUCK, intents.ANSWER) or intent.help))
 
 
 def _pasted(message: str, diagnosis: Diagnosis | None) -> str | None:

@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from engine import guardrails, llm, solution_guard
+from engine import guardrails, intents, llm, solution_guard
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts
 from engine.conversations import Conversations, Message
@@ -29,7 +29,7 @@ from engine.diagnosis import diagnose, readable
 from engine.events import Event
 from engine.grader import GradeResult
 from engine.guardrails import Limits, TutorLimit
-from engine.offline_tutor import OfflineReply
+from engine.offline_tutor import OfflineReply, gives_hint
 from engine.offline_tutor import reply as offline_reply
 from engine.prompts import tutor_messages
 from engine.tutor_context import TutorContext
@@ -111,11 +111,17 @@ class Tutor:
             messages = tutor_messages(message, context, concept, history)
             grade = self._grader(*self._checked_against(exercise, message, earlier))
             known = context.latest.tests_passed if context.latest else 0
+            intent = intents.recognise(message, context.skills)
+            record["intent"] = intent.kind
+            if exercise is not None and exercise.hints and gives_hint(intent, context):
+                # the prompt offers the model the next hint; asking for help uses it up, as with the offline tutor
+                record["hint"] = min(context.rung + 1, len(exercise.hints))
 
             def from_model() -> Iterator[str]:
                 yield from solution_guard.guard(llm.stream_text(self.chat_model, messages, usage), grade, record, known)
                 if record.get("blocked"):
                     nudge = self._offline("I'm stuck", context)
+                    record["hint"] = nudge.hint or record.get("hint")  # the nudge shows a hint: it counts
                     yield f"{BLOCKED}\n\n{nudge.text}"
 
             try:
@@ -237,10 +243,11 @@ class Tutor:
         now = self.wb.clock()
         if conversation_id is not None:
             self.conversations.add(user_id, conversation_id, "tutor", reply, now)
-        if offline is not None and offline.hint and exercise is not None:  # a hint from the tutor counts as a hint
+        hint = record.get("hint")
+        if hint and exercise is not None:  # a hint from the tutor counts as a hint
             draft = self.wb.draft(user_id, exercise.id)
-            if draft is None or draft.hints_shown < offline.hint:
-                self.wb.save_draft(user_id, exercise.id, draft.code if draft else exercise.starter, offline.hint)
+            if draft is None or draft.hints_shown < hint:
+                self.wb.save_draft(user_id, exercise.id, draft.code if draft else exercise.starter, hint)
         result = {key: value for key, value in {**record, "reply_chars": len(reply)}.items() if value is not None}
         self.wb.events.append(Event(user_id, "tutor-replied", exercise.id if exercise else None, result,
                                     {"conversation_id": conversation_id}, now))
@@ -253,7 +260,7 @@ class Tutor:
         if memory is None:
             return
         summary = exchange_summary(exercise, record.get("intent") or (offline.intent if offline else "other"),
-                                   latest, offline.hint if offline else None)
+                                   latest, record.get("hint"))
         try:
             memory.remember(user_id, "exchange", summary, skill=exercise.skills[0] if exercise else None,
                             exercise_id=exercise.id if exercise else None)

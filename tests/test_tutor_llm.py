@@ -330,3 +330,25 @@ def test_a_learner_who_leaves_during_the_notice_keeps_the_offline_reply_and_its_
     assert says in messages[1].content and "Hint 1 of 3" in messages[1].content, "the whole offline reply is kept"
     assert wb.draft(learner, DIGITS).hints_shown == 1
     assert replied(wb, learner)[0]["path"] == "offline"
+
+
+def test_asking_the_model_for_help_uses_up_the_hint_it_was_offered(online, server):
+    """As with the offline tutor (and the captions beside the chat say so): help with an exercise costs its next
+    hint, which the prompt offers the model; a question about a word costs none."""
+    wb = online()
+    learner = new_learner(wb)
+    hints = wb.exercise(DIGITS).hints
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+
+    def hints_used() -> int:
+        draft = wb.draft(learner, DIGITS)
+        return draft.hints_shown if draft else 0
+
+    server.script("It repeats a block for each item: which items do you have?", "Which type is 6?", "What does int do?")
+    wb.ask_tutor(learner, "what is a loop?", DIGITS)
+    assert hints_used() == 0
+    for rung in (1, 2):
+        wb.ask_tutor(learner, "I'm stuck, can you help?", DIGITS)
+        assert hints[rung - 1] in server.requests[-1]["messages"][0]["content"], "the hint offered is the next one"
+        assert hints_used() == rung
+    assert [(r["path"], r.get("hint")) for r in replied(wb, learner)] == [("llm", 2), ("llm", 1), ("llm", None)]
