@@ -64,10 +64,12 @@ class Limits:
     daily_tokens: int
 
     def asked_last_minute(self, user_id: int, now: datetime) -> int:
+        """Questions to the tutor in the minute before ``now``; one the limit refused (logged "limited")
+        does not count, or a learner who tries again every little while would stay locked out."""
         since = to_naive_utc(now) - timedelta(minutes=1)
         return int(self.store.scalar(
-            "SELECT count(*) FROM events WHERE verb = 'asked-tutor' AND user_id = ? AND occurred_at > ?",
-            [user_id, since]) or 0)
+            "SELECT count(*) FROM events WHERE verb = 'asked-tutor' AND user_id = ? AND occurred_at > ? "
+            "AND json_extract(result, '$.limited') IS NULL", [user_id, since]) or 0)
 
     def tokens_today(self, user_id: int, now: datetime) -> int:
         day = to_naive_utc(now).replace(hour=0, minute=0, second=0, microsecond=0)

@@ -4,7 +4,8 @@ Each reply is grounded in the learner's profile (level, learning style), the exe
 its latest grade result and what is remembered of the learner. The steps, in order:
 
 1. the message is checked (length) and, in a conversation, saved before anything can fail;
-2. the per-minute limit is checked, and the ask is logged ("asked-tutor", sizes only);
+2. the per-minute limit is checked, and the ask is logged ("asked-tutor", sizes only; "limited" when
+   refused, which the limit does not count);
 3. rule-breaking requests ("ignore your instructions...") are refused without asking a model;
 4. with a chat model and budget left today, the model's reply is streamed: prose as it comes, and
    from the first code on held back until the code has been graded against the exercise, since
@@ -92,7 +93,7 @@ class Tutor:
         try:
             self.limits.check_rate(user_id, now)
         except TutorLimit as limit:
-            self._log_ask(user_id, exercise_id, conversation_id, len(message))
+            self._log_ask(user_id, exercise_id, conversation_id, len(message), limited=True)
             yield from _deliver([str(limit)], shown, finish({"path": "limited"}))
             return
         self._log_ask(user_id, exercise_id, conversation_id, len(message))
@@ -233,8 +234,10 @@ class Tutor:
 
     # -- after the reply -------------------------------------------------------------------------
 
-    def _log_ask(self, user_id: int, exercise_id: str | None, conversation_id: int | None, chars: int) -> None:
-        self.wb.events.append(Event(user_id, "asked-tutor", exercise_id, {"message_chars": chars},
+    def _log_ask(self, user_id: int, exercise_id: str | None, conversation_id: int | None, chars: int,
+                 limited: bool = False) -> None:
+        result: dict[str, Any] = {"message_chars": chars, **({"limited": True} if limited else {})}
+        self.wb.events.append(Event(user_id, "asked-tutor", exercise_id, result,
                                     {"conversation_id": conversation_id}, self.wb.clock()))
 
     def _finish(self, user_id: int, exercise: Exercise | None, conversation_id: int | None, message: str,

@@ -352,3 +352,20 @@ def test_asking_the_model_for_help_uses_up_the_hint_it_was_offered(online, serve
         assert hints[rung - 1] in server.requests[-1]["messages"][0]["content"], "the hint offered is the next one"
         assert hints_used() == rung
     assert [(r["path"], r.get("hint")) for r in replied(wb, learner)] == [("llm", 2), ("llm", 1), ("llm", None)]
+
+
+def test_asking_again_while_limited_does_not_prolong_the_limit(online, server):
+    """A refused question is not counted: a learner who tries every 25 seconds is answered once the minute
+    of the two questions answered is over."""
+    clock = Clock()
+    wb = online(clock=clock, tutor_rate_limit_per_minute=2)
+    learner = new_learner(wb)
+    server.script("One?", "Two?", "Three?")
+    assert [wb.ask_tutor(learner, "hi"), wb.ask_tutor(learner, "hi")] == ["One?", "Two?"]
+    for _ in range(2):
+        clock.advance(seconds=25)
+        assert "in the last minute" in wb.ask_tutor(learner, "hi")
+    clock.advance(seconds=15)
+    assert wb.ask_tutor(learner, "hi") == "Three?"
+    asks = [e["result"] for e in wb.events.for_user(learner) if e["verb"] == "asked-tutor"]
+    assert [a.get("limited", False) for a in asks] == [False, True, True, False, False], "the refused are logged"
