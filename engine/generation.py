@@ -29,7 +29,7 @@ import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +41,7 @@ from engine.concepts import Concepts
 from engine.drafts import DRAFT_SCHEMA, DraftError, ExerciseDraft, parse_draft, unique_slug, write_folder
 from engine.events import Event
 from engine.exercise_prompt import generation_messages
-from engine.guardrails import Limits
+from engine.guardrails import Limits, times
 from engine.verification import REASONS, verify
 
 if TYPE_CHECKING:
@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 GENERATED_DIR = "generated"
 LANGUAGE = "python"
 MAX_RAW_CHARS = 20_000  # of a malformed answer kept for review
-VERBS = ("generated-exercise", "rejected-exercise")
 
 NEEDS_LLM = ("New exercises are written on demand by a language model, and none is configured here. An "
              "administrator can set one up with the llm_provider and llm_model settings (any OpenAI-compatible "
@@ -263,20 +262,13 @@ class Generator:
     # -- limits and review -------------------------------------------------------------------------
 
     def _limited(self, user_id: int, now: datetime) -> str:
-        """What to tell the learner when the tutor's per-learner limits are reached, else ""."""
-        minute_ago = to_naive_utc(now) - timedelta(minutes=1)
-        day = to_naive_utc(now).replace(hour=0, minute=0, second=0, microsecond=0)
-        row = self.wb.store.one(
-            "SELECT count(*) FILTER (WHERE occurred_at > ?), "
-            "coalesce(sum(coalesce(CAST(json_extract(result, '$.tokens') AS BIGINT), 0)) FILTER (WHERE occurred_at >= ?), 0) "
-            "FROM events WHERE user_id = ? AND verb IN (?, ?) AND occurred_at >= ?",
-            [minute_ago, day, user_id, *VERBS, min(minute_ago, day)])
-        made, tokens = (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
-        per_minute, budget = self.limits.per_minute, self.limits.daily_tokens
-        if per_minute and made + self.limits.asked_last_minute(user_id, now) >= per_minute:
-            return (f"You have asked the tutor or for new exercises {per_minute} times in the last minute. "
+        """What to tell the learner when the tutor's per-learner limits (which count new exercises too)
+        are reached, else ""."""
+        per_minute = self.limits.per_minute
+        if per_minute and self.limits.asked_last_minute(user_id, now) >= per_minute:
+            return (f"You have asked the tutor or for new exercises {times(per_minute)} in the last minute. "
                     "Try the exercises you have, then ask again in a little while.")
-        if budget and tokens + self.limits.tokens_today(user_id, now) >= budget:
+        if not self.limits.budget_left(user_id, now):
             return ("You have used today's language-model budget, so no new exercise can be written until "
                     "tomorrow. The bank's exercises are all available.")
         return ""

@@ -262,7 +262,7 @@ def test_the_rate_limit_is_per_learner_and_per_minute(online, server):
     learner, other = new_learner(wb, "ada"), new_learner(wb, "bob")
     server.script("One?", "Two?", "Other?", "Three?")
     assert [wb.ask_tutor(learner, "hi"), wb.ask_tutor(learner, "hi")] == ["One?", "Two?"]
-    assert wb.ask_tutor(learner, "hi").startswith("You have asked 2 questions in the last minute")
+    assert wb.ask_tutor(learner, "hi").startswith("You have asked the tutor or for new exercises 2 times in the last minute")
     assert wb.ask_tutor(other, "hi") == "Other?", "another learner is not limited"
     clock.advance(seconds=61)
     assert wb.ask_tutor(learner, "hi") == "Three?"
@@ -369,3 +369,17 @@ def test_asking_again_while_limited_does_not_prolong_the_limit(online, server):
     assert wb.ask_tutor(learner, "hi") == "Three?"
     asks = [e["result"] for e in wb.events.for_user(learner) if e["verb"] == "asked-tutor"]
     assert [a.get("limited", False) for a in asks] == [False, True, True, False, False], "the refused are logged"
+
+
+@pytest.mark.parametrize("limits, says", [
+    pytest.param({"tutor_rate_limit_per_minute": 1}, "for new exercises once in the last minute", id="per-minute"),
+    pytest.param({"tutor_daily_token_budget": 100}, "today's allowance of the AI tutor", id="daily-tokens"),
+])
+def test_new_exercises_count_towards_the_tutors_limits(online, server, limits, says):
+    wb = online(**limits)
+    learner = new_learner(wb)
+    server.script("(not an exercise)")  # malformed: rejected, its tokens spent all the same
+    assert wb.generate_exercise(learner, "loops").reason == "malformed"
+    asked = len(server.requests)
+    assert says in wb.ask_tutor(learner, "explain loops", DIGITS)
+    assert len(server.requests) == asked, "the model is not asked"
