@@ -268,7 +268,7 @@ class Generator:
         if per_minute and self.limits.asked_last_minute(user_id, now) >= per_minute:
             return (f"You have asked the tutor or for new exercises {times(per_minute)} in the last minute. "
                     "Try the exercises you have, then ask again in a little while.")
-        if not self.limits.budget_left(user_id, now):
+        if not self.limits.budget_left(user_id, self.wb.local_now(user_id)):  # the learner's day
             return ("You have used today's language-model budget, so no new exercise can be written until "
                     "tomorrow. The bank's exercises are all available.")
         return ""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from engine.clock import to_naive_utc
 from engine.store import Store
@@ -70,7 +70,8 @@ SPENDS = ("tutor-replied", "generated-exercise", "rejected-exercise")
 @dataclass(frozen=True)
 class Limits:
     """Per-learner limits read from the activity log, shared by the tutor and the exercise generator.
-    0 turns a limit off."""
+    0 turns a limit off. ``now`` is the learner's wall time (``Workbench.local_now``): their day, and
+    so their token budget, begins at their own midnight, as "until tomorrow" tells them."""
 
     store: Store
     per_minute: int
@@ -86,8 +87,9 @@ class Limits:
             "AND occurred_at > ? AND json_extract(result, '$.limited') IS NULL", [*ASKS, user_id, since]) or 0)
 
     def tokens_today(self, user_id: int, now: datetime) -> int:
-        """Model tokens the learner's questions and new exercises spent today."""
-        day = to_naive_utc(now).replace(hour=0, minute=0, second=0, microsecond=0)
+        """Model tokens the learner's questions and new exercises spent since the start of ``now``'s day, in
+        ``now``'s time zone."""
+        day = to_naive_utc(datetime.combine(now.date(), time(), tzinfo=now.tzinfo))
         return int(self.store.scalar(
             "SELECT coalesce(sum(coalesce(CAST(json_extract(result, '$.tokens') AS BIGINT), 0)), 0) FROM events "
             f"WHERE verb IN ({', '.join('?' * len(SPENDS))}) AND user_id = ? AND occurred_at >= ?",

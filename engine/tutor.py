@@ -105,7 +105,7 @@ class Tutor:
                                 finish({"path": "refused", "intent": "injection"}, offline, context.latest), offline.text)
             return
         notice = ""  # why the offline tutor answers although there is a model
-        if self.chat_model is not None and self.limits.budget_left(user_id, now):
+        if self.chat_model is not None and self.limits.budget_left(user_id, self.wb.local_now(user_id)):
             usage = llm.Usage()
             history = earlier[:-1]  # without the message just saved
             concept = self._concept(exercise)

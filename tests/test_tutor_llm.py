@@ -6,6 +6,7 @@ rate limit and daily budget hold."""
 from __future__ import annotations
 
 import socket
+from datetime import UTC, datetime
 
 import pytest
 from factories import Clock, new_learner
@@ -383,3 +384,18 @@ def test_new_exercises_count_towards_the_tutors_limits(online, server, limits, s
     asked = len(server.requests)
     assert says in wb.ask_tutor(learner, "explain loops", DIGITS)
     assert len(server.requests) == asked, "the model is not asked"
+
+
+def test_the_daily_budget_lasts_the_learners_own_day(online, server):
+    """A learner in Los Angeles spends the budget at 15:30 their time: at UTC midnight (16:00 for them) it
+    is still spent; after their own midnight, as "until tomorrow" says, the model answers again."""
+    clock = Clock(datetime(2026, 3, 2, 23, 30, tzinfo=UTC))
+    wb = online(clock=clock, tutor_daily_token_budget=500)
+    learner = new_learner(wb)
+    wb.set_time_zone(learner, "America/Los_Angeles")
+    spend_the_budget(wb, server, learner)
+    server.script("Tomorrow's answer?")
+    clock.advance(hours=1)
+    assert wb.ask_tutor(learner, "explain loops", DIGITS).startswith("You have used today's allowance")
+    clock.advance(hours=7, minutes=30)  # 00:30 in Los Angeles
+    assert wb.ask_tutor(learner, "explain loops", DIGITS) == "Tomorrow's answer?"
