@@ -31,7 +31,7 @@ LOCAL_KEY = "not-needed"  # local servers ignore the key, but the client insists
 
 class ChatUnavailable(Exception):
     """The model could not answer. ``reason``: "down" | "slow" | "rate-limited" | "key-refused" |
-    "model-not-found" | "error"; ``str()``: what to tell the learner (never the key)."""
+    "model-not-found" | "empty" | "error"; ``str()``: what to tell the learner (never the key)."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)
@@ -75,10 +75,12 @@ def build_chat_model(settings: Settings) -> Any | None:
 
 def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | None = None) -> Iterator[str]:
     """The model's reply as it arrives. ``messages``: (role, text) with role "system", "human" or
-    "ai". Fills ``usage``. Raises ``ChatUnavailable`` when the provider fails, even mid-reply."""
+    "ai". Fills ``usage``. Raises ``ChatUnavailable`` when the provider fails, even mid-reply, and
+    when its reply has no words at all (reason "empty")."""
     usage = usage if usage is not None else Usage()
     sent = sum(len(text) for _, text in messages)
     received = 0
+    said = False  # any words yet: a reply of nothing, or of blank lines, is no answer
     try:
         for chunk in model.stream(list(messages)):
             metadata = getattr(chunk, "usage_metadata", None)
@@ -89,7 +91,11 @@ def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | 
             text = chunk.text if isinstance(chunk.text, str) else str(chunk.content or "")
             if text:
                 received += len(text)
+                said = said or not text.isspace()
                 yield text
+        if not said:
+            log.warning("chat model sent an empty reply")
+            raise ChatUnavailable("empty", "The AI tutor sent an empty answer.")
     except ChatUnavailable:
         raise
     except Exception as exc:  # noqa: BLE001 - every provider failure becomes one clear message

@@ -399,3 +399,17 @@ def test_the_daily_budget_lasts_the_learners_own_day(online, server):
     assert wb.ask_tutor(learner, "explain loops", DIGITS).startswith("You have used today's allowance")
     clock.advance(hours=7, minutes=30)  # 00:30 in Los Angeles
     assert wb.ask_tutor(learner, "explain loops", DIGITS) == "Tomorrow's answer?"
+
+
+@pytest.mark.parametrize("empty", [pytest.param("", id="nothing"), pytest.param("\n\n  \n", id="blank-lines")])
+def test_an_empty_model_reply_hands_over_to_the_offline_tutor(online, server, empty):
+    wb = online()
+    learner = new_learner(wb)
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+    conversation = wb.start_conversation(learner, exercise_id=DIGITS)
+    server.script(Reply(empty))
+    "".join(wb.tutor_reply(learner, "Why does my code fail?", DIGITS, conversation.id))
+    reply = wb.conversation_messages(learner, conversation.id)[-1]
+    assert reply.role == "tutor" and "empty answer" in reply.content and "offline tutor's answer instead" in reply.content
+    assert "`digit_sum(123)`" in reply.content, "the offline tutor answers in full"
+    assert (replied(wb, learner)[0]["path"], replied(wb, learner)[0]["fallback"]) == ("offline", "empty")
