@@ -10,6 +10,7 @@ and turns every way a provider can fail (down, slow, rate-limited, refusing the 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ PROVIDERS = {
     "openai-compatible": None,  # any other server: llm_base_url says where
 }
 LOCAL_KEY = "not-needed"  # local servers ignore the key, but the client insists on one
+SLOW = "The AI tutor took too long to answer."
 
 
 class ChatUnavailable(Exception):
@@ -40,11 +42,14 @@ class ChatUnavailable(Exception):
 
 @dataclass
 class Usage:
-    """Tokens a call used, as the provider reported them (or estimated from characters)."""
+    """What a call used and how it ended: tokens, as the provider reported them (or estimated from
+    characters), and ``finish_reason``, why the model stopped ("stop", "length"...), None when the
+    stream ended without saying: its connection was cut mid-reply."""
 
     input_tokens: int = 0
     output_tokens: int = 0
     reported: bool = False
+    finish_reason: str | None = None
 
     @property
     def total(self) -> int:
@@ -73,14 +78,20 @@ def build_chat_model(settings: Settings) -> Any | None:
                            timeout=settings.llm_timeout_s, max_retries=0, stream_usage=True, temperature=0.3)
 
 
-def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | None = None) -> Iterator[str]:
+def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | None = None,
+                first_words_s: float | None = None) -> Iterator[str]:
     """The model's reply as it arrives. ``messages``: (role, text) with role "system", "human" or
-    "ai". Fills ``usage``. Raises ``ChatUnavailable`` when the provider fails, even mid-reply, and
-    when its reply has no words at all (reason "empty")."""
+    "ai". Fills ``usage``. Raises ``ChatUnavailable`` when the provider fails, even mid-reply, when
+    its reply has no words at all (reason "empty"), and when its first words take longer than
+    ``first_words_s`` (reason "slow")."""
     usage = usage if usage is not None else Usage()
     sent = sum(len(text) for _, text in messages)
     received = 0
     said = False  # any words yet: a reply of nothing, or of blank lines, is no answer
+    # The client's timeout bounds each read, not the wait: a server that sends empty chunks (keep-alives,
+    # a model thinking where no one sees) kept the learner waiting for ever. The deadline is checked as
+    # chunks come, so the wait is at most first_words_s plus one read.
+    deadline = time.monotonic() + first_words_s if first_words_s is not None else None
     try:
         for chunk in model.stream(list(messages)):
             metadata = getattr(chunk, "usage_metadata", None)
@@ -88,11 +99,16 @@ def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | 
                 usage.input_tokens = int(metadata.get("input_tokens", 0))
                 usage.output_tokens = int(metadata.get("output_tokens", 0))
                 usage.reported = True
+            finish_reason = (getattr(chunk, "response_metadata", None) or {}).get("finish_reason")
+            if finish_reason:
+                usage.finish_reason = str(finish_reason)
             text = chunk.text if isinstance(chunk.text, str) else str(chunk.content or "")
             if text:
                 received += len(text)
                 said = said or not text.isspace()
                 yield text
+            if not said and deadline is not None and time.monotonic() > deadline:
+                raise ChatUnavailable("slow", SLOW)
         if not said:
             log.warning("chat model sent an empty reply")
             raise ChatUnavailable("empty", "The AI tutor sent an empty answer.")
@@ -111,7 +127,7 @@ def unavailable(exc: BaseException) -> ChatUnavailable:
 
     status = getattr(exc, "status_code", None)
     if isinstance(exc, openai.APITimeoutError) or isinstance(exc, TimeoutError):
-        reason, text = "slow", "The AI tutor took too long to answer."
+        reason, text = "slow", SLOW
     elif isinstance(exc, openai.APIConnectionError):
         reason, text = "down", "The AI tutor can't be reached right now."
     elif isinstance(exc, openai.RateLimitError) or status == 429:

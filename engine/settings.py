@@ -48,7 +48,8 @@ class Settings:
                                  "provider's usual one.")
     llm_api_key: str | None = field(default=None, repr=False, metadata={
         "help": "Key for the provider (never logged); local servers need none. Best kept in secrets.toml."})
-    llm_timeout_s: float = _setting(20.0, "Seconds to wait for the model before the offline tutor takes over.")
+    llm_timeout_s: float = _setting(20.0, "Seconds to wait for the model's first words, and then for each next "
+                                          "piece of its reply, before the offline tutor takes over.")
     tutor_rate_limit_per_minute: int = _setting(10, "Questions (and new exercises) a learner may ask for in a minute "
                                                 "(0: no limit).")
     tutor_daily_token_budget: int = _setting(50_000, "Model tokens a learner may use a day, on the tutor and new "

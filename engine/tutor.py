@@ -9,8 +9,9 @@ its latest grade result and what is remembered of the learner. The steps, in ord
 3. rule-breaking requests ("ignore your instructions...") are refused without asking a model;
 4. with a chat model and budget left today, the model's reply is streamed: prose as it comes, and
    from the first code on held back until the code has been graded against the exercise, since
-   code that passes it is the solution and is replaced by a nudge; if the provider fails, the
-   learner is told in a sentence and the offline tutor answers;
+   code that passes it is the solution and is replaced by a nudge; if the provider fails, answers
+   nothing or says no first words within the timeout, the learner is told in a sentence and the
+   offline tutor answers; a reply that breaks off is marked so;
 5. without one, the offline tutor answers (``engine.offline_tutor``);
 6. the reply is saved, logged ("tutor-replied": path, sizes, tokens) and remembered in a short
    summary (never the learner's code), also when the learner leaves the page while it streams.
@@ -45,6 +46,10 @@ EMPTY = "What would you like to ask? Tell me what you tried and what happened."
 BLOCKED = ("I started to write code that would solve the exercise for you, so I've held it back: "
            "finding it yourself is the point.")
 CUT_SHORT = "\n\n*(The reply stopped here: the page was left before it was finished.)*"
+BROKEN_OFF = {  # a model's reply that ended before the model said it was finished, by why (its finish reason)
+    None: "\n\n*(The reply stopped here: the connection to the AI tutor was lost before it was finished.)*",
+    "length": "\n\n*(The reply stopped here: the AI tutor reached the most it may write in one reply.)*",
+}
 SAID_TURNS = 6  # the offline tutor does not repeat word for word what its last 6 replies in a conversation said
 _INTENT_WORDS = {"answer": "asked for the answer", "error": "asked what an error means", "concept": "asked about a concept",
                  "approach": "asked whether their approach works", "stuck": "was stuck", "thanks": "said thanks",
@@ -119,11 +124,15 @@ class Tutor:
                 record["hint"] = min(context.rung + 1, len(exercise.hints))
 
             def from_model() -> Iterator[str]:
-                yield from solution_guard.guard(llm.stream_text(self.chat_model, messages, usage), grade, record, known)
+                words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s)
+                yield from solution_guard.guard(words, grade, record, known)
                 if record.get("blocked"):
                     nudge = self._offline("I'm stuck", context)
                     record["hint"] = nudge.hint or record.get("hint")  # the nudge shows a hint: it counts
                     yield f"{BLOCKED}\n\n{nudge.text}"
+                elif usage.finish_reason in BROKEN_OFF:  # the client reads a stream cut mid-reply as its end
+                    record["cut"] = usage.finish_reason or "connection"
+                    yield BROKEN_OFF[usage.finish_reason]
 
             try:
                 # the tokens are read when the reply is finished (``finish`` runs after the stream)

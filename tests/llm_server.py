@@ -4,8 +4,11 @@ Tests start one (``with LLMServer() as server``), point the real openai and Lang
 ``server.base_url`` and queue what it answers: ``Reply("text")`` (streamed as server-sent events
 when the client asks for a stream, with a usage chunk when asked for one), or a failure
 ``Reply(status=500)``, ``429``, ``401``, or ``Reply("...", delay_s=5)`` for a provider that is
-slow. Every request's JSON body is kept in ``server.requests``. When the script runs out, the
-server answers "(no reply scripted)".
+slow. A streamed reply can also keep the client waiting with empty chunks before its words
+(``thinking_s``), stop at the model's length limit (``finish="length"``) or break off: its connection
+closed after the text, with no finish reason and no ``[DONE]`` (``finish=None``). Every request's
+JSON body is kept in ``server.requests``. When the script runs out, the server answers "(no reply
+scripted)".
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class Reply:
     chunk_chars: int = 12
     prompt_tokens: int = 120
     completion_tokens: int | None = None
+    thinking_s: float = 0.0  # streamed: seconds of empty chunks, a few a second, before the first words
+    finish: str | None = "stop"  # streamed: the finish reason; None: the connection closes after the text
 
 
 class LLMServer:
@@ -124,10 +129,17 @@ class LLMServer:
                 base = {"id": "chatcmpl-scripted", "object": "chat.completion.chunk", "created": 0, "model": model}
                 event({**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""},
                                             "finish_reason": None}]})
+                thinking_until = time.monotonic() + reply.thinking_s
+                while time.monotonic() < thinking_until:
+                    time.sleep(0.2)
+                    event({**base, "choices": [{"index": 0, "delta": {"content": ""}, "finish_reason": None}]})
                 for start in range(0, len(reply.text), reply.chunk_chars):
                     piece = reply.text[start:start + reply.chunk_chars]
                     event({**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
-                event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+                if reply.finish is None:
+                    self.close_connection = True
+                    return
+                event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": reply.finish}]})
                 if (body.get("stream_options") or {}).get("include_usage"):
                     event({**base, "choices": [], "usage": _usage(reply)})
                 event("[DONE]")

@@ -413,3 +413,40 @@ def test_an_empty_model_reply_hands_over_to_the_offline_tutor(online, server, em
     assert reply.role == "tutor" and "empty answer" in reply.content and "offline tutor's answer instead" in reply.content
     assert "`digit_sum(123)`" in reply.content, "the offline tutor answers in full"
     assert (replied(wb, learner)[0]["path"], replied(wb, learner)[0]["fallback"]) == ("offline", "empty")
+
+
+@pytest.mark.parametrize("finish, why, says", [
+    pytest.param(None, "connection", "the connection to the AI tutor was lost", id="connection-lost"),
+    pytest.param("length", "length", "the most it may write in one reply", id="length-limit"),
+])
+def test_a_model_reply_that_breaks_off_is_kept_marked_as_cut_short(online, server, finish, why, says):
+    """A stream whose connection closes mid-reply (no finish reason, no [DONE]) ends like a finished one
+    for the client: only the missing finish reason tells."""
+    wb = online()
+    learner = new_learner(wb)
+    conversation = wb.start_conversation(learner, exercise_id=DIGITS)
+    text = "What does the test compare against, and what does your"
+    server.script(Reply(text, finish=finish))
+    shown = "".join(wb.tutor_reply(learner, "Why does my code fail?", DIGITS, conversation.id))
+    assert shown.startswith(text) and "The reply stopped here" in shown[len(text):] and says in shown[len(text):]
+    assert wb.conversation_messages(learner, conversation.id)[-1].content == shown
+    assert (replied(wb, learner)[0]["path"], replied(wb, learner)[0]["cut"]) == ("llm", why)
+
+
+def test_a_complete_model_reply_is_not_marked(online, server):
+    wb = online()
+    learner = new_learner(wb)
+    server.script("What does the test compare against?")
+    assert wb.ask_tutor(learner, "Why does my code fail?", DIGITS) == "What does the test compare against?"
+    assert "cut" not in replied(wb, learner)[0]
+
+
+def test_a_model_whose_first_words_keep_the_learner_waiting_hands_over_to_the_offline_tutor(online, server):
+    """The client's timeout (1 s here) bounds each read: a server sending empty chunks every 0.2 s passed it
+    for as long as it liked. The timeout bounds the wait for the first words."""
+    wb = online()
+    learner = new_learner(wb)
+    server.script(Reply("Late words?", thinking_s=4))
+    text = wb.ask_tutor(learner, "I'm stuck", DIGITS)
+    assert "took too long" in text and "offline tutor's answer instead" in text and "Late words?" not in text
+    assert replied(wb, learner)[0]["fallback"] == "slow"
