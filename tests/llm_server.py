@@ -49,6 +49,7 @@ class LLMServer:
         self.headers: list[dict[str, str]] = []
         self._script: list[Reply] = []
         self._lock = threading.Lock()
+        self._done = threading.Semaphore(0)  # released as each request is done with: answered, or the client gone
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -65,6 +66,11 @@ class LLMServer:
     def _next(self) -> Reply:
         with self._lock:
             return self._script.pop(0) if self._script else Reply("(no reply scripted)")
+
+    def wait_done(self, timeout_s: float = 60.0) -> bool:
+        """Wait until the server is done with one more request (answered, or given up when the client left):
+        for a test to know that a client that stopped waiting has moved on."""
+        return self._done.acquire(timeout=timeout_s)
 
     def __enter__(self) -> LLMServer:
         self._thread.start()
@@ -92,9 +98,9 @@ class LLMServer:
                 server.requests.append(body)
                 server.headers.append({k.lower(): v for k, v in self.headers.items()})
                 reply = server._next()
-                if reply.delay_s:
-                    time.sleep(reply.delay_s)
                 try:
+                    if reply.delay_s:
+                        time.sleep(reply.delay_s)
                     if reply.status != 200:
                         kind, code, message = ERRORS.get(reply.status, ("server_error", "error", "Error."))
                         self._json(reply.status, {"error": {"message": message, "type": kind, "code": code}})
@@ -104,6 +110,8 @@ class LLMServer:
                         self._json(200, _completion(body, reply))
                 except (BrokenPipeError, ConnectionResetError):  # the client gave up (a timeout): fine
                     pass
+                finally:
+                    server._done.release()
 
             def _json(self, status: int, payload: dict[str, Any]) -> None:
                 data = json.dumps(payload).encode()

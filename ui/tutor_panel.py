@@ -12,6 +12,7 @@ are kept, and the learner is told what was left out.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import streamlit as st
 
@@ -24,6 +25,7 @@ CUT = "\n\n[… {cut:,} characters left out here: the tutor reads at most {limit
 _LINE_START = re.compile(r"\n(?! {4}|\t)")
 _ANY_LINE_START = re.compile(r"\n")
 PLACEHOLDER = "What did you try, and what happened?"  # one line in the panel on Practice, a half-width column
+THINKING = "The tutor is thinking…"
 
 
 def mode_caption(wb: Workbench) -> None:
@@ -63,7 +65,11 @@ def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, convers
     with st.chat_message("assistant"):
         reply = wb.tutor_reply(user.id, prompt, exercise_id, conversation_id)
         try:
-            st.write_stream(reply)
+            # a model can take seconds to its first words: the bubble says so rather than stand empty
+            # (the spinner shows only after half a second, so the offline tutor's reply does not flicker)
+            with st.spinner(THINKING):
+                first = next(reply, "")
+            st.write_stream(chain([first], reply))
         finally:  # the learner left or asked again: closed now, not whenever it is collected, the reply is kept
             reply.close()
 

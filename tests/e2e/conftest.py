@@ -42,12 +42,13 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def serve(home: Path) -> Iterator[str]:
+def serve(home: Path, **settings: str) -> Iterator[str]:
     """Serve the app on a free port with its state in ``home``; yields its URL, stops it afterwards.
-    Tests that need a prepared home fill it through the engine first, then serve it."""
+    Tests that need a prepared home fill it through the engine first, then serve it. ``settings``:
+    more environment for the server (WORKBENCH_LLM_PROVIDER="openai-compatible"...)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4", "HF_HUB_OFFLINE": "1"}
+    env = {**os.environ, "WORKBENCH_HOME": str(home), "WORKBENCH_BCRYPT_ROUNDS": "4", "HF_HUB_OFFLINE": "1", **settings}
     log_path = home / "server.log"
     with open(log_path, "wb") as log:
         server = subprocess.Popen(

@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from llm_server import LLMServer, Reply
 from playwright.sync_api import Page, expect
 
+from e2e.conftest import serve
 from e2e.test_browser import choose_exercise, expect_idle, expect_page, onboard, register
-from ui.tutor_panel import PLACEHOLDER
+from ui.tutor_panel import PLACEHOLDER, THINKING
 
 pytestmark = pytest.mark.e2e
 
@@ -82,3 +84,33 @@ def test_a_new_conversation_on_the_tutor_page(page: Page, app_url: str) -> None:
     page.keyboard.press("Escape")
     expect(page.get_by_test_id("stHorizontalBlock").get_by_text("Recursion", exact=True)).to_be_visible()  # the list
     expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+
+
+def test_a_slow_model_shows_the_tutor_thinking_and_a_reply_left_waiting_is_kept(page: Page, tmp_path: Path) -> None:
+    """The model answers slower than the timeout: the bubble says the tutor is thinking (it stood empty), and
+    a learner who goes to another page meanwhile finds the offline tutor's reply on coming back (the question
+    had no reply, for good)."""
+    with LLMServer() as model, serve(tmp_path, WORKBENCH_LLM_PROVIDER="openai-compatible", WORKBENCH_LLM_MODEL="scripted",
+                                     WORKBENCH_LLM_BASE_URL=model.base_url, WORKBENCH_LLM_TIMEOUT_S="4") as url:
+        model.script(Reply("Too late?", delay_s=12))
+        page.goto(url)
+        register(page, "e2e-waiter", "Ada Lovelace")
+        onboard(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        sidebar.get_by_role("link", name="Tutor").click()
+        expect_page(page, "Tutor")
+        box = page.get_by_placeholder(PLACEHOLDER)
+        box.fill("explain recursion")
+        box.press("Enter")
+        expect(page.get_by_test_id("stChatMessage").nth(1).get_by_text(THINKING)).to_be_visible()
+        sidebar.get_by_role("link", name="Progress").click()
+        expect_page(page, "Progress")  # at once: the page left keeps waiting for the model in its own thread
+        expect_idle(page)
+        # back once the server is done with the question: the tutor gave up on it 8 s before, after its timeout
+        assert model.wait_done()
+        sidebar.get_by_role("link", name="Tutor").click()
+        expect_page(page, "Tutor")  # the conversation still open
+        messages = page.get_by_test_id("stChatMessage")
+        expect(messages).to_have_count(2)
+        expect(messages.nth(1)).to_contain_text("The AI tutor took too long to answer.")
+        expect(messages.nth(1)).to_contain_text("offline tutor's answer instead")
