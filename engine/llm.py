@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,7 +79,7 @@ def build_chat_model(settings: Settings) -> Any | None:
 
 
 def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | None = None,
-                first_words_s: float | None = None) -> Iterator[str]:
+                first_words_s: float | None = None) -> Generator[str, None, None]:
     """The model's reply as it arrives. ``messages``: (role, text) with role "system", "human" or
     "ai". Fills ``usage``. Raises ``ChatUnavailable`` when the provider fails, even mid-reply, when
     its reply has no words at all (reason "empty"), and when its first words take longer than

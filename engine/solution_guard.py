@@ -7,7 +7,9 @@ between sentences, a one-line ``def``, or an inline span such as `digit_sum = la
 expression (`n % 10`) cannot solve anything, so it is not run. ``solving_code`` grades them against
 the exercise's tests, one by one and all together: code that passes is the solution, and so is code
 that passes all of three or more tests but one (`return sum(map(int, str(abs(n))))`, which only
-misses the check for negative numbers), unless the learner's own code passes as many already.
+misses the check for negative numbers), unless the learner's own code passes as many already. All the
+code of a reply is also graded as one module (``salvaged``), each statement kept from stopping the rest:
+a block whose last line calls ``input()``, an interactive session, a solution split over blocks.
 
 ``guard`` streams a model's reply through that check: prose as it comes; from the first line that
 may hold code on, the rest is held until the whole reply is in and checked. A question outside any
@@ -44,6 +46,10 @@ _PROSE_START = re.compile(r"(?:\d+[.)] +|[-*+] +)?([^\W\d_]+)[,;:!?]? +(?:[^\W\d
 _KEYWORDS = frozenset("def class import from return for while if elif else try except finally with lambda async await "
                       "global nonlocal raise assert del yield not and or in is match case type print".split())
 _MAY_START_CODE = re.compile(r"`|~~~|" + _MID_LINE.pattern)
+_PROMPT = re.compile(r"^([ \t]*)(?:>>>|\.\.\.)(?: |$)", re.MULTILINE)  # an interactive session's prompts
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Assign,
+                ast.AnnAssign)
+_CONTINUES = ("else", "elif", "except", "finally", ")", "]", "}")
 
 
 def code_blocks(text: str) -> list[str]:
@@ -59,7 +65,58 @@ def solving_code(text: str, grade: Callable[[str], GradeResult], known: int = 0)
     ``known``: how many tests the learner's own code passes (their code quoted back is no news)."""
     blocks = code_blocks(text)
     candidates = blocks[:MAX_BLOCKS] + (["\n\n".join(blocks)] if len(blocks) > 1 else [])
+    whole = salvaged(text)
+    candidates += [whole] if whole is not None and whole not in candidates else []
     return next((code for code in candidates if gives_away(grade(code), known)), None)
+
+
+def salvaged(text: str) -> str | None:
+    """All the code in ``text`` as one module that runs to its end, or None if it defines nothing: each
+    top-level statement that parses, in order, definitions as written and anything else (a call that prints
+    or raises, ``input()``) kept from stopping the rest. Graded whole, a block failed at its first crashing
+    line, and a REPL session, an output line left in a block or a blank line inside an unfenced function
+    split the solution into pieces that each failed."""
+    fenced, outside = _split_fences(text.splitlines())
+    statements, defines = [], False
+    for piece in [*fenced, "\n".join(outside)]:
+        for group in _top_level_groups(textwrap.dedent(_PROMPT.sub(r"\1", piece))):
+            try:
+                tree = ast.parse(group)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                continue
+            for node in tree.body:
+                code = ast.unparse(node)
+                defines = defines or isinstance(node, _DEFINITIONS)
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    statements.append(code)
+                else:  # an import or assignment too: `import numpy` or `result = digit_sum(345)` before its def
+                    statements.append("try:\n" + textwrap.indent(code, "    ") + "\nexcept BaseException:\n    pass")
+    return "\n\n".join(statements) + "\n" if defines else None
+
+
+def defining_exercises(code: str, exercises: Sequence[Exercise]) -> list[Exercise]:
+    """The exercises whose function (or class) ``code`` defines at its top level, by the names their tests import."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    defined |= {target.id for node in tree.body if isinstance(node, ast.Assign) for target in node.targets
+                if isinstance(target, ast.Name)}
+    return [exercise for exercise in exercises if defined & set(_solution_names(exercise.tests))]
+
+
+def _top_level_groups(code: str) -> list[str]:
+    """``code`` cut where a line starts at the margin: each piece one top-level statement with its indented
+    lines and blank lines (a decorator, ``else:`` and closing brackets stay with what they belong to)."""
+    groups: list[list[str]] = []
+    for line in code.splitlines():
+        starts = line[:1] not in ("", " ", "\t") and not line.startswith(_CONTINUES)
+        if starts and not (groups and groups[-1][-1].startswith("@")) or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return ["\n".join(group) for group in groups]
 
 
 def solves(text: str, grade: Callable[[str], GradeResult], known: int = 0) -> bool:

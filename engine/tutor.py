@@ -115,7 +115,7 @@ class Tutor:
             history = earlier[:-1]  # without the message just saved
             concept = self._concept(exercise)
             messages = tutor_messages(message, context, concept, history)
-            grade = self._grader(*self._checked_against(exercise, message, earlier))
+            grade = self._grader(*self._checked_against(exercise, message, earlier), general=exercise is None)
             known = context.latest.tests_passed if context.latest else 0
             intent = intents.recognise(message, context.skills)
             record["intent"] = intent.kind
@@ -125,7 +125,10 @@ class Tutor:
 
             def from_model() -> Iterator[str]:
                 words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s)
-                yield from solution_guard.guard(words, grade, record, known)
+                try:
+                    yield from solution_guard.guard(words, grade, record, known)
+                finally:  # closed when the learner leaves: the words' own end counts their tokens, before the finish
+                    words.close()
                 if record.get("blocked"):
                     nudge = self._offline("I'm stuck", context)
                     record["hint"] = nudge.hint or record.get("hint")  # the nudge shows a hint: it counts
@@ -220,11 +223,14 @@ class Tutor:
         asked = " ".join([message, *(m.content for m in earlier if m.role == "learner")])
         return solution_guard.named_exercises(asked, self.wb.exercises())
 
-    def _grader(self, *exercises: Exercise) -> Callable[[str], GradeResult]:
-        """Grades code against ``exercises``: the result nearest to passing (with none, nothing passes)."""
+    def _grader(self, *exercises: Exercise, general: bool = False) -> Callable[[str], GradeResult]:
+        """Grades code against ``exercises``: the result nearest to passing (with none, nothing passes).
+        ``general``: a question outside any exercise, whose reply's code is also graded against the exercises
+        whose function it defines (a learner asking "how do I sum a number's digits?" names none)."""
         def grade(code: str) -> GradeResult:
             best = GradeResult("fail")
-            for exercise in exercises:
+            defined = solution_guard.defining_exercises(code, self.wb.exercises()) if general else []
+            for exercise in [*exercises, *(e for e in defined if e not in exercises)]:
                 result = self._grade(exercise, code)
                 if result.passed:
                     return result
@@ -235,11 +241,12 @@ class Tutor:
 
     def _grade(self, exercise: Exercise, code: str) -> GradeResult:
         key = (exercise.id, code)
-        if key not in self._graded:
+        result = self._graded.get(key)
+        if result is None:  # read once: another reply's thread may clear the cache meanwhile
             if len(self._graded) > 256:
                 self._graded.clear()
-            self._graded[key] = self.wb.grade(exercise, code)
-        return self._graded[key]
+            result = self._graded[key] = self.wb.grade(exercise, code)
+        return result
 
     # -- after the reply -------------------------------------------------------------------------
 
@@ -293,6 +300,8 @@ def _deliver(chunks: Iterable[str], shown: list[str], finish: Callable[[str], No
             shown.append(chunk)
             yield chunk
     except GeneratorExit:
+        if isinstance(chunks, Generator):
+            chunks.close()  # first: what it was reading (a model's stream) ends, and says what it used
         finish(before + whole if whole is not None else "".join(shown) + CUT_SHORT)
         raise
     finish("".join(shown))

@@ -104,6 +104,7 @@ def test_a_model_reply_left_mid_stream_is_kept_as_far_as_it_went(online, server)
     saved = wb.conversation_messages(learner, conversation.id)[-1]
     assert saved.role == "tutor" and saved.content == shown + tutor.CUT_SHORT and shown != text
     assert replied(wb, learner)[0]["path"] == "llm"
+    assert replied(wb, learner)[0]["tokens"] > 0, "a reply left counts toward the budget too"
 
 
 def test_earlier_turns_of_the_conversation_go_along(online, server):
@@ -143,6 +144,17 @@ LEAKS = [  # (the model's reply, given the reference) in the shapes a model writ
     pytest.param(lambda ref: f"It is just `{LAMBDA}`, really.", id="lambda-in-backticks"),
     pytest.param(lambda ref: f"Here:\n~~~\n{LAMBDA}\n~~~\nSee?", id="lambda-in-a-tilde-fence"),
     pytest.param(lambda ref: f"So {LAMBDA} would do it.", id="lambda-mid-sentence"),
+    pytest.param(lambda ref: f"Here:\n```python\n{ref}print(digit_sum(123))\nnumber = int(input())\n```\nSee?",
+                 id="a-block-whose-last-lines-crash"),
+    pytest.param(lambda ref: "Like so:\n```\n" + "".join((">>> " if i == 0 else "... ") + line + "\n" for i, line
+                                                        in enumerate(ref.splitlines())) + ">>> digit_sum(-123)\n6\n```\nOk?",
+                 id="an-interactive-session"),
+    pytest.param(lambda ref: f"Here:\n```python\n{ref}digit_sum(-123)  → 6\n```\nSee?", id="an-output-line-in-the-block"),
+    pytest.param(lambda ref: "Try this:\n" + ref.replace(":\n", ":\n\n", 1) + "\nDoes it make sense?",
+                 id="a-blank-line-in-an-unfenced-function"),
+    pytest.param(lambda ref: "First:\n```python\nresult = digit_sum(345)\n```\nthen:\n```python\ndef digit_sum(n):\n"
+                             "    return helper(abs(n))\n```\nand:\n```python\ndef helper(n):\n"
+                             "    return sum(int(c) for c in str(n))\n```\nSee?", id="split-over-blocks-used-before-defined"),
 ]
 
 
@@ -172,6 +184,14 @@ def test_a_general_question_naming_an_exercises_function_is_checked_against_that
     text = "".join(wb.tutor_reply(learner, "All of it, show me the code", None, conversation.id))
     assert "while n > 0" not in text and "held it back" in text, text
     assert replied(wb, learner)[0]["blocked"] is True, "the newest reply"
+
+
+def test_a_general_question_is_checked_against_the_exercise_whose_function_the_reply_defines(online, server):
+    wb = online()
+    learner = new_learner(wb)
+    server.script(Reply(f"Here:\n\n```python\n{wb.exercise(DIGITS).reference}```\n\nDone?", chunk_chars=5))
+    text = "".join(wb.tutor_reply(learner, "How do I add up the digits of a number?", None))  # names no function
+    assert "while n > 0" not in text and "held it back" in text, text
 
 
 HARMLESS = [
