@@ -279,12 +279,18 @@ def _fetched(relation: duckdb.DuckDBPyRelation) -> pl.DataFrame:
 
     batches, size = [], 0
     with relation.to_arrow_reader(FETCH_ROWS) as reader:
-        for batch in reader:
-            size += batch.nbytes
-            if size > MAX_RESULT_MB * 2**20:
-                raise ConsoleError(f"The result holds more than the console shows ({MAX_RESULT_MB} MB). "
-                                   "Select fewer rows or columns, or shorten long text (left(text, 200)).")
-            batches.append(batch)
+        try:
+            for batch in reader:
+                size += batch.nbytes
+                if size > MAX_RESULT_MB * 2**20:
+                    raise ConsoleError(f"The result holds more than the console shows ({MAX_RESULT_MB} MB). "
+                                       "Select fewer rows or columns, or shorten long text (left(text, 200)).")
+                batches.append(batch)
+        except (OSError, pa.ArrowException) as exc:  # DuckDB's error once rows have come, as Arrow passes it on
+            text = str(exc)
+            kind = duckdb.InterruptException if "INTERRUPT" in text else \
+                duckdb.OutOfMemoryException if "Out of Memory" in text else duckdb.Error
+            raise kind(text) from None
         schema = reader.schema
     frame = pl.from_arrow(pa.Table.from_batches(batches, schema=schema))
     assert isinstance(frame, pl.DataFrame)

@@ -157,6 +157,19 @@ def test_queries_still_run_limited_in_the_transaction(setup):
     assert rows(console, "SELECT count(*) FROM users") == [(1,)], "the transaction of the stopped query is gone"
 
 
+def test_errors_after_the_first_rows_are_said_as_any_other(setup):
+    wb, _, who, _ = setup
+    console = wb.data_console(who["tess"].id, timeout_s=1.0)  # rows enough for some to come before the error
+    try:
+        with pytest.raises(ConsoleError, match="late"):  # the error reached us through Arrow
+            console.run("SELECT CASE WHEN i > 9000 THEN error('late') ELSE i END FROM range(20000) t(i)")
+        with pytest.raises(ConsoleError, match="longer than 1 seconds"):  # rows trickling in when the time is up
+            console.run("SELECT a.i FROM range(3000000000) a(i) WHERE a.i % 1000000 = 0")
+        assert rows(console, "SELECT 1") == [(1,)]
+    finally:
+        console.close()
+
+
 def test_a_stopped_data_change_is_rolled_back_too(setup, monkeypatch):
     _, console, _, _ = setup
     monkeypatch.setattr(Console, "_changes_data", lambda self, text: False, raising=False)
