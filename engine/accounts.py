@@ -12,7 +12,7 @@ import os
 import re
 import secrets
 import threading
-import zlib
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -60,7 +60,25 @@ def _user(row: tuple) -> User:  # type: ignore[type-arg]
     return User(*row)
 
 
-_LOGIN_LOCKS = [threading.Lock() for _ in range(64)]  # by username, striped: as many as usernames would grow without end
+class _Turn:
+    """One username's turn at logging in: held while its attempt is checked and its failure written."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+
+
+# a turn per username being tried, kept only while someone holds it (a name tried once is not kept for ever); not
+# a lock shared by several names, where anyone could slow down another's login with names of their own
+_TURNS: weakref.WeakValueDictionary[str, _Turn] = weakref.WeakValueDictionary()
+_TURNS_LOCK = threading.Lock()
+
+
+def _turn(username: str) -> _Turn:
+    with _TURNS_LOCK:
+        turn = _TURNS.get(username)
+        if turn is None:
+            turn = _TURNS[username] = _Turn()
+        return turn
 
 
 class Accounts:
@@ -150,7 +168,8 @@ class Accounts:
             raise LoginError("Please enter your username and password.")
         # one attempt at a time per username: in parallel, thirty attempts were all checked before the first
         # failure was written, and their writes collided
-        with _LOGIN_LOCKS[zlib.crc32(username.encode()) % len(_LOGIN_LOCKS)]:
+        turn = _turn(username)
+        with turn.lock:
             locked = self.store.one("SELECT failures, locked_until FROM login_failures WHERE username = ?", [username])
             if locked and locked[1] is not None and locked[1] > now:
                 wait = (locked[1] - now).total_seconds()

@@ -213,6 +213,9 @@ def test_parallel_guesses_are_throttled_as_sequential_ones(accounts: Accounts, s
     checked = accounts.free_failures + 1  # the free ones, and the one that starts the wait
     assert sorted(outcomes) == ["checked"] * checked + ["refused"] * (12 - checked)
     assert store.scalar("SELECT failures FROM login_failures WHERE username = 'ada'") == checked
+    from engine import accounts as module
+
+    assert "ada" not in module._TURNS, "a username's turn is not kept once no one waits for it"
 
 
 def fail(accounts: Accounts, at: datetime, password: str = "wrong password", username: str = "ada") -> LoginError:
