@@ -94,7 +94,10 @@ class LearnerProcess:
         waiting, self.waiting = self.waiting, None
         self.pid, ours, self.capture = waiting or start_learner(fresh=True)
         setup = {"workdir": self.workdir, "output_cap": self.output_cap, "limits": self.limits}
-        ours.sendall(json.dumps(setup).encode() + b"\n")
+        try:
+            ours.sendall(json.dumps(setup).encode() + b"\n")
+        except OSError:  # the process is gone before its setup: as if it stopped while loading
+            raise PeerGone() from None
         self.conn = TestConnection(ours)
         self.conn.deadline = deadline
         proxies.set_current_connection(self.conn)
