@@ -132,8 +132,8 @@ def gives_away(result: GradeResult, known: int = 0) -> bool:
 
 
 def has_code(text: str) -> bool:
-    """Whether ``text`` carries code worth grading (cheap: nothing is run)."""
-    return bool(code_blocks(text))
+    """Whether ``text`` carries code worth grading (cheap: nothing is run), in any shape ``solving_code`` grades."""
+    return bool(code_blocks(text)) or salvaged(text) is not None
 
 
 def may_hold_code(line: str) -> bool:
