@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from engine import bench_command, machine
 from engine.bank import REQUIRED_FILES, Bank, ExerciseError, load_exercise
 from engine.grader import GradeResult
 from engine.settings import Settings
+from engine.simulated_learners import DEVIATION_SD
 from engine.terminal import USAGE_ERROR, grader_from, progress_bar
 
 
@@ -167,6 +169,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 # the learners are built before the first figure: a hundred million took 600 MB in 10 s, showing nothing
 MAX_SIMULATED_LEARNERS, MAX_SIMULATED_RESULTS = 10_000, 1_000
+MAX_SKILL_SPREAD = 3.0  # logits: three times the general ability's spread, far beyond any real population
 
 
 def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
@@ -176,7 +179,11 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: --learners must be at least 1 and at most {MAX_SIMULATED_LEARNERS:,}, and --results at least 1 "
               f"and at most {MAX_SIMULATED_RESULTS:,}", file=sys.stderr)
         return USAGE_ERROR
+    if not (math.isfinite(args.skill_spread) and 0 <= args.skill_spread <= MAX_SKILL_SPREAD):
+        print(f"error: --skill-spread must be a number of logits from 0 to {MAX_SKILL_SPREAD:g}", file=sys.stderr)
+        return USAGE_ERROR
     figures = simulate(learners=args.learners, results=args.results, seed=args.seed, hints=args.hints,
+                       skill_spread=args.skill_spread,
                        band=(settings.target_band_low, settings.target_band_high),
                        progress=lambda name, done, total: progress_bar(f"{name:>9}")(done, total))
     figures["machine"] = machine.describe()
@@ -186,7 +193,9 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
     low, high = figures["band"]
     print(f"{figures['learners']} simulated learners, {figures['results_per_learner']} results each, "
           f"{figures['exercises']} exercises, target band {low:.2f} to {high:.2f}"
-          + (", some learners asking for hints" if args.hints else ""))
+          + (", some learners asking for hints" if args.hints else "")
+          + (f", skills spread {args.skill_spread:g} logits around general ability"
+             if args.skill_spread != DEVIATION_SD else ""))
     print(f"{'':34}{'adaptive':>10}{'staircase':>11}")
     for key, label in (("in_band_share", "learner-days in band"), ("observed_in_band_share", "  by observed passes"),
                        ("mean_success", "mean chance of success"), ("spearman_after_20", "Spearman after 20 results"),
@@ -281,6 +290,9 @@ def parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     simulate.add_argument("--hints", action="store_true",
                           help="some learners ask for hints when an exercise feels hard (60%% of them)")
+    simulate.add_argument("--skill-spread", type=float, default=DEVIATION_SD, metavar="LOGITS",
+                          help=f"how far a learner's skills lie from their general ability: the standard deviation, "
+                               f"in logits (default {DEVIATION_SD:g}; the engine is not told)")
     simulate.add_argument("--json", action="store_true", help="print one JSON object")
     simulate.set_defaults(run=cmd_simulate)
     return top

@@ -23,7 +23,7 @@ from engine.learner import SELF_LEVEL_ABILITY, skill_weights
 from engine.level import clamp_level
 
 GENERAL_SD = 1.0  # the population's spread of general ability (logits)
-DEVIATION_SD = 0.5  # of a skill's deviation from it
+DEVIATION_SD = 0.5  # of a skill's deviation from it (the default; ``simulate --skill-spread`` sets another)
 SELF_NOISE_SD = 0.6  # of a self-assessment around the group's mean ability
 SELF_LEVEL_CUTS = (-1.0, 0.0, 1.0)  # felt ability -> new | beginner | comfortable | confident
 MEAN_LEARNING_RATE = 0.03  # logits a skill gains from a pass early in its practice, on average
@@ -73,9 +73,11 @@ class Learner:
             self.practice[skill] = count + 1
 
 
-def make_learner(rng: random.Random, curriculum: Curriculum) -> Learner:
+def make_learner(rng: random.Random, curriculum: Curriculum, skill_spread: float = DEVIATION_SD) -> Learner:
+    """A learner drawn from the population; ``skill_spread``: the standard deviation of each skill's
+    deviation from their general ability (logits)."""
     general = rng.gauss(0, GENERAL_SD)
-    skills = {s: general + rng.gauss(0, DEVIATION_SD) for s in curriculum.skills}
+    skills = {s: general + rng.gauss(0, skill_spread) for s in curriculum.skills}
     self_levels = {}
     for group in curriculum.groups.values():
         felt = statistics.fmean(skills[s] for s in group.skills) + rng.gauss(0, SELF_NOISE_SD)

@@ -48,7 +48,16 @@ from engine.profile import Profile
 from engine.rating import logistic
 from engine.sandbox import Sandbox
 from engine.settings import Settings
-from engine.simulated_learners import FEEL_SD, HINT_HELP, Learner, copy_of, give_hint_habits, make_bank, make_learner
+from engine.simulated_learners import (
+    DEVIATION_SD,
+    FEEL_SD,
+    HINT_HELP,
+    Learner,
+    copy_of,
+    give_hint_habits,
+    make_bank,
+    make_learner,
+)
 from engine.simulation_ceiling import best_estimates
 from engine.store import Store
 from engine.workbench import Workbench
@@ -189,8 +198,10 @@ class StaircasePolicy(Policy):
 
 
 def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: Bank, curriculum: Curriculum, *,
-        results: int, seed: int, progress: Callable[[int, int], None] | None = None) -> Run:
-    """Every learner through ``results`` exercises, day by day; the same habits for every policy."""
+        results: int, seed: int, skill_spread: float = DEVIATION_SD,
+        progress: Callable[[int, int], None] | None = None) -> Run:
+    """Every learner through ``results`` exercises, day by day; the same habits for every policy.
+    ``skill_spread``: the population's, for the best estimate."""
     outcome = Run()
     for index, learner in enumerate(learners):
         rng = random.Random(seed * 100_003 + index)  # habits and answers: the same across policies
@@ -227,7 +238,7 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
                     if done == 60 and policy.estimates_in_logits:
                         outcome.offsets.setdefault(learner.hint_threshold is not None, []).extend(
                             estimates[s] - learner.skills[s] for s in learner.skills)
-                    best = best_estimates(curriculum, learner.self_levels, results_so_far, truth)
+                    best = best_estimates(curriculum, learner.self_levels, results_so_far, truth, skill_spread)
                     outcome.best.setdefault(done, []).extend((best[s], learner.skills[s]) for s in learner.skills)
                 if done >= results:
                     break
@@ -245,19 +256,21 @@ def run(policy: Policy, learners: list[Learner], truth: dict[str, float], bank: 
 
 def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: int = 7,
              band: tuple[float, float] = (0.70, 0.85), curriculum: Curriculum | None = None, hints: bool = False,
+             skill_spread: float = DEVIATION_SD,
              progress: Callable[[str, int, int], None] | None = None) -> dict[str, Any]:
     """Run the engine and the staircase on the same simulated learners; figures for each. ``hints``:
-    some learners ask for hints when an exercise feels hard."""
+    some learners ask for hints when an exercise feels hard. ``skill_spread``: how far a learner's
+    skills lie from their general ability (the standard deviation, logits); the engine is not told."""
     from engine.workbench import DATA_DIR
 
     curriculum = curriculum or Curriculum.load(DATA_DIR / "curriculum.toml")
     rng = random.Random(seed)
     bank, truth = make_bank(rng, curriculum, per_skill)
-    population = [make_learner(rng, curriculum) for _ in range(learners)]
+    population = [make_learner(rng, curriculum, skill_spread) for _ in range(learners)]
     if hints:  # drawn apart, so that the same seed meets the same learners with or without hints
         give_hint_habits(random.Random(seed + 1), population)
     figures: dict[str, Any] = {"learners": learners, "results_per_learner": results, "exercises": len(bank),
-                               "band": list(band), "seed": seed, "hints": hints}
+                               "band": list(band), "seed": seed, "hints": hints, "skill_spread": skill_spread}
     def stage(name: str) -> Callable[[int, int], None] | None:
         return (lambda done, total: progress(name, done, total)) if progress else None
 
@@ -267,7 +280,8 @@ def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: 
         report = stage(name)
         policy = make(people)
         try:
-            outcome = run(policy, people, truth, bank, curriculum, results=results, seed=seed, progress=report)
+            outcome = run(policy, people, truth, bank, curriculum, results=results, seed=seed, skill_spread=skill_spread,
+                          progress=report)
         finally:
             policy.close()
         figures[name] = outcome.figures(band, hints)

@@ -33,14 +33,16 @@ from engine.simulated_learners import (
 
 
 def best_estimates(curriculum: Curriculum, self_levels: Mapping[str, str],
-                   results: Sequence[tuple[Exercise, bool, int]], difficulties: Mapping[str, float]) -> dict[str, float]:
+                   results: Sequence[tuple[Exercise, bool, int]], difficulties: Mapping[str, float],
+                   skill_spread: float = DEVIATION_SD) -> dict[str, float]:
     """The posterior mode of every skill's ability now, after the interview's self-assessment (group
-    -> answer) and ``results`` (exercise, passed, hints used), in order. Each hint's help is known;
+    -> answer) and ``results`` (exercise, passed, hints used), in order; ``skill_spread`` is the
+    population's, as the learners were drawn. Each hint's help is known;
     what asking for it says of the learner is not used, so with hints this is a near-best estimate."""
     skills = list(curriculum.skills)
     column = {s: i for i, s in enumerate(skills)}
     size = len(skills)
-    covariance = GENERAL_SD ** 2 * np.ones((size, size)) + DEVIATION_SD ** 2 * np.eye(size)
+    covariance = GENERAL_SD ** 2 * np.ones((size, size)) + skill_spread ** 2 * np.eye(size)
     precision = np.linalg.inv(covariance)
 
     # each result's margin is (weights . abilities then) - difficulty; abilities then are today's

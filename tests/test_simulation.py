@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -194,3 +195,20 @@ def test_progress_follows_the_sign_up_and_both_runs() -> None:
     stages = [stage for stage, _, _ in seen]
     assert sorted(set(stages), key=stages.index) == ["sign-up", "adaptive", "staircase"]
     assert [(done, total) for stage, done, total in seen if stage == "sign-up"] == [(1, 3), (2, 3), (3, 3)]
+
+
+@pytest.mark.parametrize("spread", ["-0.1", "nan", "inf", "3.5"])
+def test_simulate_command_refuses_a_skill_spread_that_is_no_spread(tmp_path: Path, spread: str) -> None:
+    done = run_engine("simulate", "--skill-spread", spread, "--json", home=tmp_path / "home")
+    assert done.returncode == 2 and "--skill-spread must be" in done.stderr and done.stdout == ""
+
+
+def test_skill_spread_sets_how_far_skills_lie_from_general_ability() -> None:
+    def spreads(spread: float) -> list[float]:
+        learners = [make_learner(random.Random(i), CURRICULUM, spread) for i in range(100)]
+        return [statistics.pstdev(x.skills.values()) for x in learners]
+
+    assert max(spreads(0.0)) == 0.0, "no spread: every skill is the general ability"
+    assert simulate(learners=2, results=3, per_skill=6, skill_spread=0.0)["skill_spread"] == 0.0
+    assert statistics.fmean(spreads(0.3)) < statistics.fmean(spreads(0.5)) < statistics.fmean(spreads(0.7))
+

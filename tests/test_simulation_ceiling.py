@@ -68,3 +68,15 @@ def test_more_results_come_closer(seed: int) -> None:
         return statistics.fmean((best[s] - hidden[count - 1][s]) ** 2 for s in CURRICULUM.skills)
 
     assert error(400) < error(40)
+
+
+def test_the_best_estimate_spreads_skills_as_the_population_does() -> None:
+    """Told skills barely differ within a learner, the best estimate gives them nearly one value; told
+    they differ by half a logit, it follows each skill's own results."""
+    self_levels, results, truth, _ = simulated_results(60, seed=3)
+
+    def spread(skill_spread: float) -> float:
+        best = best_estimates(CURRICULUM, self_levels, results, truth, skill_spread)
+        return max(best.values()) - min(best.values())
+
+    assert spread(0.01) < 0.05 < 0.3 < spread(0.5)
