@@ -12,7 +12,7 @@ from engine.conversations import MAX_TITLE
 from ui import aria, open_exercise
 from ui.markdown import literal
 from ui.session import require_user, workbench
-from ui.tutor_panel import PLACEHOLDER, ask, mode_caption, show_messages
+from ui.tutor_panel import ask, mode_caption, question_box, show_messages
 
 wb = workbench()
 user = require_user()
@@ -180,7 +180,7 @@ with chat:
     if exercise_id in catalogue and not wb.solved(user.id, exercise_id):
         st.caption(f":material/lightbulb: Asking for help with **{literal(catalogue[exercise_id].title)}** shows its "
                    "next hint, counted as a hint used, like **Show a hint** on the Practice page.")
-    prompt = st.chat_input(PLACEHOLDER, key=INPUT)  # no max_chars: see ui/tutor_panel.py
+    prompt = question_box(wb, INPUT)
     if prompt:
         if current is None:
             current = wb.start_conversation(user.id, exercise_id=exercise_id)

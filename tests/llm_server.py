@@ -5,10 +5,10 @@ Tests start one (``with LLMServer() as server``), point the real openai and Lang
 when the client asks for a stream, with a usage chunk when asked for one), or a failure
 ``Reply(status=500)``, ``429``, ``401``, or ``Reply("...", delay_s=5)`` for a provider that is
 slow. A streamed reply can also keep the client waiting with empty chunks before its words
-(``thinking_s``), stop at the model's length limit (``finish="length"``) or break off: its connection
-closed after the text, with no finish reason and no ``[DONE]`` (``finish=None``). Every request's
-JSON body is kept in ``server.requests``. When the script runs out, the server answers "(no reply
-scripted)".
+(``thinking_s``), write them slowly (``pause_s`` between pieces), stop at the model's length limit
+(``finish="length"``) or break off: its connection closed after the text, with no finish reason and
+no ``[DONE]`` (``finish=None``). Every request's JSON body is kept in ``server.requests``. When the
+script runs out, the server answers "(no reply scripted)".
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class Reply:
     prompt_tokens: int = 120
     completion_tokens: int | None = None
     thinking_s: float = 0.0  # streamed: seconds of empty chunks, a few a second, before the first words
+    pause_s: float = 0.0  # streamed: seconds between two pieces of the text
     finish: str | None = "stop"  # streamed: the finish reason; None: the connection closes after the text
 
 
@@ -142,6 +143,8 @@ class LLMServer:
                     time.sleep(0.2)
                     event({**base, "choices": [{"index": 0, "delta": {"content": ""}, "finish_reason": None}]})
                 for start in range(0, len(reply.text), reply.chunk_chars):
+                    if start and reply.pause_s:
+                        time.sleep(reply.pause_s)
                     piece = reply.text[start:start + reply.chunk_chars]
                     event({**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
                 if reply.finish is None:

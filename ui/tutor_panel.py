@@ -45,6 +45,15 @@ def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> Non
             st.markdown(as_written(message.content) if message.role == "learner" else message.content)
 
 
+def question_box(wb: Workbench, key: str) -> str | None:
+    """The box to write in, disabled while a reply is written: a question sent during a model's reply stopped
+    it where it was, cut short. From the moment the question is sent (Streamlit's ``submit_mode="disable"``)
+    until the page's run is over, which gives the box back its focus. The offline tutor's reply is whole
+    before it shows, and quick: a box disabled for it would only flicker."""
+    return st.chat_input(PLACEHOLDER, key=key,  # no max_chars: see above
+                         submit_mode="disable" if wb.tutor_online else "submit")
+
+
 def as_written(message: str) -> str:
     """A learner's message as markdown that keeps its line breaks and indents: a pasted traceback ran on as
     one paragraph, its code lines flush with its "File" lines (markdown drops a line's leading spaces)."""
@@ -114,7 +123,7 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
         with messages:                                                  # lands above it, not below
             aria.announce_additions(f"panel_messages:{exercise.id}")
             show_messages(wb, user, conversation_id)
-        prompt = st.chat_input(PLACEHOLDER, key=f"panel_input:{exercise.id}")
+        prompt = question_box(wb, f"panel_input:{exercise.id}")
         if prompt:
             if conversation_id is None:
                 conversation_id = wb.start_conversation(user.id, exercise_id=exercise.id).id

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from llm_server import LLMServer, Reply
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from e2e.conftest import serve
 from e2e.test_browser import choose_exercise, expect_idle, expect_page, onboard, register
@@ -114,3 +114,51 @@ def test_a_slow_model_shows_the_tutor_thinking_and_a_reply_left_waiting_is_kept(
         expect(messages).to_have_count(2)
         expect(messages.nth(1)).to_contain_text("The AI tutor took too long to answer.")
         expect(messages.nth(1)).to_contain_text("offline tutor's answer instead")
+
+
+def model_tutor(model: LLMServer, home: Path, timeout_s: int = 30):
+    """The app with the tutor answering by ``model``, in ``home``."""
+    return serve(home, WORKBENCH_LLM_PROVIDER="openai-compatible", WORKBENCH_LLM_MODEL="scripted",
+                 WORKBENCH_LLM_BASE_URL=model.base_url, WORKBENCH_LLM_TIMEOUT_S=str(timeout_s))
+
+
+def ask_and_wait(box: Locator, reply: Locator, question: str) -> None:
+    """Send ``question`` to a model that thinks, then writes slowly: the box to write in is disabled while
+    the tutor thinks, and while its words come, and takes the focus again once the reply is complete."""
+    box.fill(question)
+    box.press("Enter")
+    expect(reply.get_by_text(THINKING)).to_be_visible()
+    expect(box).to_be_disabled()
+    expect(reply).to_contain_text("Recursion is")
+    expect(box).to_be_disabled()
+    expect(reply).to_contain_text("What is the smallest one here?")
+    expect(box).to_be_enabled()
+    expect(box).to_be_focused()
+    expect(reply).not_to_contain_text("The reply stopped here")
+
+
+def test_the_box_to_write_in_waits_while_a_models_reply_is_written(page: Page, tmp_path: Path) -> None:
+    """A question sent while a model's reply was still coming stopped that reply, kept cut short: the box is
+    disabled from the moment a question is sent until the reply is complete, beside the exercise and on the
+    Tutor page."""
+    slowly = Reply("Recursion is a function calling itself on a smaller problem, until the problem is so small "
+                   "that the answer is plain. What is the smallest one here?", thinking_s=1.5, pause_s=0.3)
+    with LLMServer() as model, model_tutor(model, tmp_path) as url:
+        model.script(slowly, slowly)
+        page.goto(url)
+        register(page, "e2e-patient", "Ada Lovelace")
+        onboard(page)
+        choose_exercise(page, TITLE)
+        page.get_by_text("Ask the tutor", exact=True).click()
+        panel = page.get_by_role("log")
+        ask_and_wait(page.get_by_placeholder(PLACEHOLDER), panel.get_by_test_id("stChatMessage").nth(1),
+                     "explain recursion")
+        expect(panel.get_by_test_id("stChatMessage")).to_have_count(2)
+
+        expect_idle(page)
+        page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
+        expect_page(page, "Tutor")
+        ask_and_wait(page.get_by_placeholder(PLACEHOLDER), page.get_by_test_id("stChatMessage").nth(1),
+                     "what is recursion?")
+        expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+

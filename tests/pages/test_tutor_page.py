@@ -9,6 +9,7 @@ import pytest
 from clicks import click
 from factories import REPO
 from sessions import open_page
+from streamlit.proto.ChatInput_pb2 import ChatInput as ChatInputProto
 from streamlit.testing.v1 import AppTest
 
 from engine.chart_words import timed
@@ -65,6 +66,13 @@ def test_ask_about_a_failing_exercise_and_resume_later(wb, learner):
     click(again, "Why does my code fail?")
     assert [who for who, _ in chat(again)] == ["user", "assistant"]
 
+
+
+def test_the_offline_tutors_box_never_waits(wb, learner):
+    """Only a model's reply disables the box to write in while it is written (tests/e2e): the offline tutor's
+    is whole at once, and quick, and a box disabled for it would only flicker."""
+    at = tutor_page(learner)
+    assert at.chat_input(key="tutor_input").proto.submit_mode == ChatInputProto.SubmitMode.SUBMIT_MODE_SUBMIT
 
 def test_rename_and_delete(wb, learner):
     conversation = wb.start_conversation(learner.id, "Loops")
