@@ -20,7 +20,10 @@ its latest grade result and what is remembered of the learner. The steps, in ord
 from __future__ import annotations
 
 import logging
+import threading
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from engine import guardrails, intents, llm, solution_guard
@@ -66,13 +69,43 @@ class Tutor:
         self.conversations = Conversations(wb.store)
         self.limits = Limits(wb.store, wb.settings.tutor_rate_limit_per_minute, wb.settings.tutor_daily_token_budget)
         self._graded: dict[tuple[str, str], GradeResult] = {}  # (exercise, code): concept examples repeat
+        self._writing: Counter[int] = Counter()  # conversation: how many replies in it are being written now
+        self._writing_lock = threading.Lock()
 
     # -- the reply ------------------------------------------------------------------------------
 
     def reply(self, user_id: int, message: str, exercise_id: str | None = None,
               conversation_id: int | None = None) -> Generator[str, None, None]:
         """The reply as it is produced (chunks of markdown). ``UnknownExercise`` for a bad exercise id,
-        ``ConversationNotFound`` for a conversation that is not this learner's."""
+        ``ConversationNotFound`` for a conversation that is not this learner's. From its first chunk asked
+        for until it is saved, the conversation is ``writing``."""
+        with self._writing_in(conversation_id):
+            yield from self._reply(user_id, message, exercise_id, conversation_id)
+
+    def writing(self, conversation_id: int) -> bool:
+        """Whether a reply in the conversation is being written now, in this process: a page left while it
+        was written (its run blocked on the model, which nothing can interrupt) saves it only when the model
+        has answered, or given up."""
+        with self._writing_lock:
+            return self._writing[conversation_id] > 0
+
+    @contextmanager
+    def _writing_in(self, conversation_id: int | None) -> Iterator[None]:
+        if conversation_id is None:
+            yield
+            return
+        with self._writing_lock:
+            self._writing[conversation_id] += 1
+        try:
+            yield
+        finally:  # after the reply is saved, also when the page stopped reading it
+            with self._writing_lock:
+                self._writing[conversation_id] -= 1
+                if not self._writing[conversation_id]:
+                    del self._writing[conversation_id]
+
+    def _reply(self, user_id: int, message: str, exercise_id: str | None,
+               conversation_id: int | None) -> Generator[str, None, None]:
         message = (message or "").strip()
         exercise = self.wb.exercise(exercise_id) if exercise_id else None
         if conversation_id is not None:

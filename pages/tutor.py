@@ -175,12 +175,12 @@ with chat:
     messages = st.container(key="tutor_messages")  # made before the input, so the reply streams above it, not below
     with messages:
         aria.announce_additions("tutor_messages")  # the reply is read out as it comes
-        show_messages(wb, user, current.id if current else None)
+        writing = show_messages(wb, user, current.id if current else None)
     # as on the Practice page: help with an exercise not solved yet uses up its hints
     if exercise_id in catalogue and not wb.solved(user.id, exercise_id):
         st.caption(f":material/lightbulb: Asking for help with **{literal(catalogue[exercise_id].title)}** shows its "
                    "next hint, counted as a hint used, like **Show a hint** on the Practice page.")
-    prompt = question_box(wb, INPUT)
+    prompt = question_box(wb, INPUT, writing)
     if prompt:
         if current is None:
             current = wb.start_conversation(user.id, exercise_id=exercise_id)

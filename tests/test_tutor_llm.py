@@ -12,7 +12,7 @@ import pytest
 from factories import Clock, new_learner
 from llm_server import Reply
 
-from engine import llm, tutor
+from engine import ConversationNotFound, llm, tutor
 from engine.settings import Settings
 from engine.store import Store
 from engine.workbench import Workbench
@@ -106,6 +106,26 @@ def test_a_model_reply_left_mid_stream_is_kept_as_far_as_it_went(online, server)
     assert replied(wb, learner)[0]["path"] == "llm"
     assert replied(wb, learner)[0]["tokens"] > 0, "a reply left counts toward the budget too"
 
+
+
+def test_a_conversation_is_being_written_in_until_its_reply_is_saved(online, server):
+    """A page left while it waited on the model saves the reply only when the model has answered: until then
+    the conversation says so, and the page opened again waits for the reply rather than show none."""
+    wb = online()
+    learner, other = new_learner(wb), new_learner(wb, "bob")
+    conversation = wb.start_conversation(learner)
+    server.script(Reply("Recursion is a function calling itself.", chunk_chars=10), "A smaller problem.")
+    stream = wb.tutor_reply(learner, "explain recursion", None, conversation.id)
+    assert not wb.tutor_writing(learner, conversation.id), "nothing is written until the page reads the reply"
+    next(stream)
+    assert wb.tutor_writing(learner, conversation.id)
+    stream.close()
+    assert not wb.tutor_writing(learner, conversation.id)
+    assert wb.conversation_messages(learner, conversation.id)[-1].content.endswith(tutor.CUT_SHORT)
+    assert "".join(wb.tutor_reply(learner, "and then?", None, conversation.id)) == "A smaller problem."
+    assert not wb.tutor_writing(learner, conversation.id)
+    with pytest.raises(ConversationNotFound):
+        wb.tutor_writing(other, conversation.id)
 
 def test_earlier_turns_of_the_conversation_go_along(online, server):
     wb = online()

@@ -26,6 +26,8 @@ _LINE_START = re.compile(r"\n(?! {4}|\t)")
 _ANY_LINE_START = re.compile(r"\n")
 PLACEHOLDER = "What did you try, and what happened?"  # one line in the panel on Practice, a half-width column
 THINKING = "The tutor is thinking…"
+STILL_WRITING = "The tutor is still writing its reply…"
+LOOK_AGAIN_S = 1  # how often a conversation whose reply is still being written looks for it
 
 
 def mode_caption(wb: Workbench) -> None:
@@ -36,21 +38,39 @@ def mode_caption(wb: Workbench) -> None:
                    "notes and what it remembers of you. It never writes the solution for you.")
 
 
-def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> None:
-    """The conversation so far, oldest first; markdown and code rendered."""
+def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> bool:
+    """The conversation so far, oldest first; markdown and code rendered. Whether the tutor is still writing a
+    reply in it, elsewhere (``awaited_reply``): the box to write in waits for it too."""
     if conversation_id is None:
-        return
+        return False
+    writing = wb.tutor_writing(user.id, conversation_id)  # asked first: a reply saved since is among the messages
     for message in wb.conversation_messages(user.id, conversation_id):
         with st.chat_message(AVATARS[message.role]):
             st.markdown(as_written(message.content) if message.role == "learner" else message.content)
+    if writing:
+        awaited_reply(wb, user, conversation_id)
+    return writing
 
 
-def question_box(wb: Workbench, key: str) -> str | None:
+@st.fragment(run_every=LOOK_AGAIN_S)
+def awaited_reply(wb: Workbench, user: User, conversation_id: int) -> None:
+    """A reply still being written by a run of the page the learner left: that run waits on the model, which
+    nothing interrupts, and saves the reply (as far as it went) once the model answers or gives up. Said so, and
+    looked for again every LOOK_AGAIN_S seconds; once it is saved the page runs again, showing it, the box to
+    write in enabled (a run of the whole page, not of this fragment, also stops the looking)."""
+    if not wb.tutor_writing(user.id, conversation_id):
+        st.rerun()
+    with st.chat_message("assistant"):
+        st.markdown(STILL_WRITING)
+
+
+def question_box(wb: Workbench, key: str, waiting: bool) -> str | None:
     """The box to write in, disabled while a reply is written: a question sent during a model's reply stopped
     it where it was, cut short. From the moment the question is sent (Streamlit's ``submit_mode="disable"``)
-    until the page's run is over, which gives the box back its focus. The offline tutor's reply is whole
-    before it shows, and quick: a box disabled for it would only flicker."""
-    return st.chat_input(PLACEHOLDER, key=key,  # no max_chars: see above
+    until the page's run is over, which gives the box back its focus; ``waiting``: for a reply written
+    elsewhere (``awaited_reply``). The offline tutor's reply is whole before it shows, and quick: a box
+    disabled for it would only flicker."""
+    return st.chat_input(PLACEHOLDER, key=key, disabled=waiting,  # no max_chars: see above
                          submit_mode="disable" if wb.tutor_online else "submit")
 
 
@@ -122,8 +142,8 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
         messages = st.container(key=f"panel_messages:{exercise.id}")  # made before the input: the newest exchange
         with messages:                                                  # lands above it, not below
             aria.announce_additions(f"panel_messages:{exercise.id}")
-            show_messages(wb, user, conversation_id)
-        prompt = question_box(wb, f"panel_input:{exercise.id}")
+            writing = show_messages(wb, user, conversation_id)
+        prompt = question_box(wb, f"panel_input:{exercise.id}", writing)
         if prompt:
             if conversation_id is None:
                 conversation_id = wb.start_conversation(user.id, exercise_id=exercise.id).id

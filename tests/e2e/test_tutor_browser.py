@@ -12,7 +12,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from e2e.conftest import serve
 from e2e.test_browser import choose_exercise, expect_idle, expect_page, onboard, register
-from ui.tutor_panel import PLACEHOLDER, THINKING
+from ui.tutor_panel import PLACEHOLDER, STILL_WRITING, THINKING
 
 pytestmark = pytest.mark.e2e
 
@@ -162,3 +162,33 @@ def test_the_box_to_write_in_waits_while_a_models_reply_is_written(page: Page, t
                      "what is recursion?")
         expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
 
+
+def test_a_reply_still_written_when_the_learner_comes_back_shows_once_it_is_saved(page: Page, tmp_path: Path) -> None:
+    """A learner who leaves during a slow model's first words and comes back before they arrive: the run of
+    the page left waits on the model (nothing interrupts it) and saves the reply only then, cut short. The
+    conversation says the tutor is still writing, the box waits, and the reply shows once it is saved, with
+    no action of the learner's (the question stood alone until the page ran again)."""
+    with LLMServer() as model, model_tutor(model, tmp_path) as url:
+        model.script(Reply("Recursion is a function calling itself.", delay_s=10))
+        page.goto(url)
+        register(page, "e2e-returner", "Ada Lovelace")
+        onboard(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        sidebar.get_by_role("link", name="Tutor").click()
+        expect_page(page, "Tutor")
+        box = page.get_by_placeholder(PLACEHOLDER)
+        box.fill("explain recursion")
+        box.press("Enter")
+        messages = page.get_by_test_id("stChatMessage")
+        expect(messages.nth(1).get_by_text(THINKING)).to_be_visible()
+        sidebar.get_by_role("link", name="Progress").click()
+        expect_page(page, "Progress")
+        sidebar.get_by_role("link", name="Tutor").click()
+        expect_page(page, "Tutor")
+        expect(messages.nth(1)).to_contain_text(STILL_WRITING)
+        expect(box).to_be_disabled()
+        assert model.wait_done()
+        expect(messages.nth(1)).to_contain_text("Recursion")  # its first words, all it had when it was left
+        expect(messages.nth(1)).to_contain_text("The reply stopped here: the page was left before it was finished.")
+        expect(messages).to_have_count(2)
+        expect(box).to_be_enabled()
