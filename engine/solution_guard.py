@@ -9,7 +9,9 @@ the exercise's tests, one by one and all together: code that passes is the solut
 that passes all of three or more tests but one (`return sum(map(int, str(abs(n))))`, which only
 misses the check for negative numbers), unless the learner's own code passes as many already. All the
 code of a reply is also graded as one module (``salvaged``), each statement kept from stopping the rest:
-a block whose last line calls ``input()``, an interactive session, a solution split over blocks.
+a block whose last line calls ``input()``, an interactive session, a solution split over blocks. The
+learner's own code quoted back is no news when it passes (a review of code that passes): its statements,
+compared as parsed, are left out of what is graded, and only code of the model's own is judged.
 
 ``guard`` streams a model's reply through that check: prose as it comes; from the first line that
 may hold code on, the rest is held until the whole reply is in and checked. A question outside any
@@ -60,22 +62,57 @@ def code_blocks(text: str) -> list[str]:
     return list(dict.fromkeys(code for code in map(_candidate, found) if code))
 
 
-def solving_code(text: str, grade: Callable[[str], GradeResult], known: int = 0) -> str | None:
+def solving_code(text: str, grade: Callable[[str], GradeResult], known: int = 0,
+                 own: Sequence[str] = ()) -> str | None:
     """The code in ``text`` (a block, or all blocks together) that gives the solution away, if any.
-    ``known``: how many tests the learner's own code passes (their code quoted back is no news)."""
-    blocks = code_blocks(text)
+    ``known``: how many tests the learner's own code passes (their near-solution quoted back is no news);
+    ``own``: the learner's own code (their latest run's, their draft): when it passes, its statements quoted
+    back are no news either, and the rest of the reply's code is graded without them."""
+    found = _solving_code(text, grade, known, frozenset())
+    if found is None or not own:
+        return found
+    mine = _own_passing_statements(own, grade)  # graded only now: most replies give nothing away
+    return _solving_code(text, grade, known, mine) if mine else found
+
+
+def _own_passing_statements(own: Sequence[str], grade: Callable[[str], GradeResult]) -> frozenset[str]:
+    """The top-level statements, as ``ast.dump`` (blind to comments, spacing and quotes), of the learner's
+    own code that passes. Only passing code: a learner whose code fails must never be shown a part of it
+    that passes (their right function without the line after it that breaks it), nor it completed."""
+    return frozenset(statement for code in own if (found := _statements(code)) and grade(code).passed
+                     for statement in found)
+
+
+def _solving_code(text: str, grade: Callable[[str], GradeResult], known: int, mine: frozenset[str]) -> str | None:
+    blocks = list(dict.fromkeys(code for code in (_without(block, mine) for block in code_blocks(text)) if code))
     candidates = blocks[:MAX_BLOCKS] + (["\n\n".join(blocks)] if len(blocks) > 1 else [])
-    whole = salvaged(text)
+    whole = salvaged(text, mine)
     candidates += [whole] if whole is not None and whole not in candidates else []
     return next((code for code in candidates if gives_away(grade(code), known)), None)
 
 
-def salvaged(text: str) -> str | None:
+def _statements(code: str) -> list[str]:
+    """Each top-level statement of ``code`` as ``ast.dump``; none if it does not parse."""
+    try:
+        return [ast.dump(node) for node in ast.parse(textwrap.dedent(code)).body]
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+
+
+def _without(code: str, mine: frozenset[str]) -> str | None:
+    """``code`` without the learner's own statements (``mine``), if what is left could still define something."""
+    if not mine or not mine.intersection(_statements(code)):
+        return code
+    left = [ast.unparse(node) for node in ast.parse(code).body if ast.dump(node) not in mine]
+    return _candidate("\n\n".join(left)) if left else None
+
+
+def salvaged(text: str, mine: frozenset[str] = frozenset()) -> str | None:
     """All the code in ``text`` as one module that runs to its end, or None if it defines nothing: each
     top-level statement that parses, in order, definitions as written and anything else (a call that prints
     or raises, ``input()``) kept from stopping the rest. Graded whole, a block failed at its first crashing
     line, and a REPL session, an output line left in a block or a blank line inside an unfenced function
-    split the solution into pieces that each failed."""
+    split the solution into pieces that each failed. ``mine``: the learner's own statements, left out."""
     fenced, outside = _split_fences(text.splitlines())
     statements, defines = [], False
     for piece in [*fenced, "\n".join(outside)]:
@@ -84,7 +121,7 @@ def salvaged(text: str) -> str | None:
                 tree = ast.parse(group)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 continue
-            for node in tree.body:
+            for node in (node for node in tree.body if ast.dump(node) not in mine):
                 code = ast.unparse(node)
                 defines = defines or isinstance(node, _DEFINITIONS)
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -119,9 +156,9 @@ def _top_level_groups(code: str) -> list[str]:
     return ["\n".join(group) for group in groups]
 
 
-def solves(text: str, grade: Callable[[str], GradeResult], known: int = 0) -> bool:
+def solves(text: str, grade: Callable[[str], GradeResult], known: int = 0, own: Sequence[str] = ()) -> bool:
     """Whether any code in ``text`` gives the solution away (``solving_code``)."""
-    return solving_code(text, grade, known) is not None
+    return solving_code(text, grade, known, own) is not None
 
 
 def gives_away(result: GradeResult, known: int = 0) -> bool:
@@ -144,7 +181,7 @@ def may_hold_code(line: str) -> bool:
 
 
 def guard(chunks: Iterable[str], grade: Callable[[str], GradeResult], record: dict[str, Any],
-          known: int = 0) -> Iterator[str]:
+          known: int = 0, own: Sequence[str] = ()) -> Iterator[str]:
     """Stream a reply's ``chunks``: prose as it comes, a line once it cannot start code; from the first
     line that may, hold the rest until the whole reply is in, then show it only if no code in the
     reply gives the solution away (``solving_code``; ``record["blocked"]`` says when it did)."""
@@ -162,7 +199,7 @@ def guard(chunks: Iterable[str], grade: Callable[[str], GradeResult], record: di
         if safe > shown:
             yield text[shown:safe]
             shown = safe
-    if solves(text, grade, known):
+    if solves(text, grade, known, own):
         record["blocked"] = True
         return
     if len(text) > shown:

@@ -159,7 +159,7 @@ class Tutor:
             def from_model() -> Iterator[str]:
                 words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s)
                 try:
-                    yield from solution_guard.guard(words, grade, record, known)
+                    yield from solution_guard.guard(words, grade, record, known, context.own_code)
                 finally:  # closed when the learner leaves: the words' own end counts their tokens, before the finish
                     words.close()
                 if record.get("blocked"):
@@ -196,7 +196,7 @@ class Tutor:
                 said: Sequence[str] = ()) -> TutorContext:
         """What a reply to this learner about this exercise is grounded in; ``said``: the tutor's
         last replies in the conversation, so the offline tutor does not say the same thing twice."""
-        latest = self.latest(user_id, exercise) if exercise else None
+        latest, code = self.latest_run(user_id, exercise) if exercise else (None, None)
         draft = self.wb.draft(user_id, exercise.id) if exercise else None
         profile = self.wb.profile(user_id)
         query = " ".join(filter(None, [message, exercise.title if exercise else "",
@@ -205,16 +205,17 @@ class Tutor:
                             style=profile.style, level=self.wb.level(user_id).value,
                             memories=self._recall(user_id, query), now=self.wb.clock(),
                             skills={s: self.wb.skill_name(s) for s in self.wb.curriculum.skills},
-                            said=tuple(said), solved=exercise is not None and self.wb.solved(user_id, exercise.id))
+                            said=tuple(said), solved=exercise is not None and self.wb.solved(user_id, exercise.id),
+                            own_code=tuple(dict.fromkeys(c for c in (code, draft.code if draft else None) if c)))
 
-    def latest(self, user_id: int, exercise: Exercise) -> GradeResult | None:
-        """The latest grade result: of this process's last run, else the last submission graded again."""
+    def latest_run(self, user_id: int, exercise: Exercise) -> tuple[GradeResult | None, str | None]:
+        """The latest grade result and its code: of this process's last run, else the last submission graded again."""
         result = self.wb.latest_result(user_id, exercise.id)
         if result is not None:
-            return result
+            return result, self.wb.latest_code(user_id, exercise.id)
         code = self.wb.store.scalar("SELECT code FROM attempts WHERE user_id = ? AND exercise_id = ? AND code IS NOT NULL "
                                     "ORDER BY submitted_at DESC, id DESC LIMIT 1", [user_id, exercise.id])
-        return self.wb.grade(exercise, code) if code is not None else None
+        return (self.wb.grade(exercise, code), code) if code is not None else (None, None)
 
     def _concept(self, exercise: Exercise | None) -> Concept | None:
         if exercise is None:

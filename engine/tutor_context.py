@@ -21,7 +21,8 @@ class TutorContext:
     ``style``: "examples" | "theory" | "challenges" | None; ``level``: 1..10;
     ``skills``: skill id -> name; ``safe_example``: the concept's example is safe to show here;
     ``said``: the tutor's last replies in this conversation, oldest first (not said again word for word);
-    ``solved``: the learner has submitted a passing solution of the exercise already."""
+    ``solved``: the learner has submitted a passing solution of the exercise already;
+    ``own_code``: the learner's own code for the exercise, their latest run's and their draft."""
 
     exercise: Exercise | None
     latest: GradeResult | None
@@ -34,6 +35,7 @@ class TutorContext:
     safe_example: bool = True
     said: Sequence[str] = ()
     solved: bool = False
+    own_code: tuple[str, ...] = ()
 
     def unsaid(self, paragraphs: Sequence[str]) -> list[str]:
         """The paragraphs that none of the last replies already says word for word (up to a final "?",

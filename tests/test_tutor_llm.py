@@ -245,6 +245,58 @@ def test_the_learners_own_code_quoted_back_is_shown_even_when_it_nearly_solves(o
     assert wb.ask_tutor(learner, "What is left?", DIGITS) == quoted
 
 
+OWN = ('import math\n\n\ndef digit_sum(n):\n    if n < 0:\n        raise ValueError("negative")  # the tests want it\n'
+       '    return sum(int(d) for d in str(n))\n\n\nprint(digit_sum(123))\n')  # passes, and is not the reference
+OWN_QUOTED = ("def digit_sum(n):\n    if n<0:\n        raise ValueError('negative')\n"
+              "    return sum(int(d)  for d in str(n))\n")  # spaced and quoted otherwise, no comment, the import left out
+
+
+def review(code: str) -> str:
+    return (f"Your code passes:\n\n```python\n{code}```\n\nYou could name the text first, `digits = str(n)`, "
+            "and print a few more numbers:\n\n```python\nprint(digit_sum(9045))\n```\n\nWhat would you call it?")
+
+
+@pytest.mark.parametrize("keep", [
+    pytest.param(lambda wb, learner: wb.run_tests(learner, DIGITS, OWN), id="run"),
+    pytest.param(lambda wb, learner: wb.save_draft(learner, DIGITS, OWN), id="draft"),
+    pytest.param(lambda wb, learner: (wb.submit(learner, DIGITS, OWN), wb._latest.clear()), id="submitted-before-a-restart"),
+])
+def test_the_learners_own_passing_code_quoted_back_is_shown(online, server, keep):
+    """A learner whose code passes asks for a review: the model quotes it back, spaced otherwise, its comment and
+    import left out, with a line of its own that the quoted code would pass with. Nothing there is news."""
+    wb = online()
+    learner = new_learner(wb)
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+    keep(wb, learner)
+    server.script(Reply(review(OWN_QUOTED), chunk_chars=7))
+    assert wb.ask_tutor(learner, "Can you review my code?", DIGITS) == review(OWN_QUOTED)
+    assert "blocked" not in replied(wb, learner)[-1]
+
+
+BREAKS_IT = OWN + "digit_sum = str\n"  # the right function, then a line that undoes it
+
+
+@pytest.mark.parametrize("own, reply", [
+    pytest.param(OWN, lambda ref: review(OWN_QUOTED) + f"\n\nOr the usual way:\n\n```python\n{ref}```",
+                 id="another-solution-beside-the-learners"),
+    pytest.param(OWN, lambda ref: review(OWN_QUOTED) + "\n\nOr: `digit_sum = lambda n: sum(map(int, str(n))) if n >= 0 "
+                 "else int('x')`", id="another-one-line-solution"),
+    pytest.param(BREAKS_IT, lambda ref: review(OWN_QUOTED), id="the-passing-part-of-failing-code"),
+    pytest.param(RETURNS_TEXT, lambda ref: f"Yours:\n```python\n{RETURNS_TEXT}```\nthen add:\n```python\n"
+                 "_text = digit_sum\ndef digit_sum(n):\n    if n < 0:\n        raise ValueError\n"
+                 "    return sum(map(int, _text(n)))\n```\nSee?", id="failing-code-completed"),
+])
+def test_code_beside_the_learners_own_is_held_back_when_it_gives_away_what_they_have_not(online, server, own, reply):
+    wb = online()
+    learner = new_learner(wb)
+    wb.run_tests(learner, DIGITS, own)
+    wb.save_draft(learner, DIGITS, own)
+    server.script(Reply(reply(wb.exercise(DIGITS).reference), chunk_chars=7))
+    text = wb.ask_tutor(learner, "Can you review my code?", DIGITS)
+    assert "held it back" in text and "int(d)" not in text, text
+    assert replied(wb, learner)[0]["blocked"] is True
+
+
 def closed_port_url() -> str:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

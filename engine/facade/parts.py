@@ -55,7 +55,7 @@ class Parts:
     _preferences: Preferences
     _outcomes: Outcomes
     _notes: NoteTaker
-    _latest: dict[tuple[int, str], GradeResult]  # each learner's last grade per exercise, for the tutor
+    _latest: dict[tuple[int, str], tuple[GradeResult, str]]  # each learner's last grade per exercise and its code, for the tutor
     _memory: MemoryStore | None
 
     def clock(self) -> datetime:

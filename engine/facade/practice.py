@@ -41,7 +41,7 @@ class PracticeCalls(Parts):
     def run_tests(self, user_id: int, exercise_id: str, code: str) -> GradeResult:
         """Grade without submitting (the "Run tests" button): logged, not counted as an attempt."""
         result = self.grade(exercise_id, code)
-        self._latest[(user_id, exercise_id)] = result
+        self._latest[(user_id, exercise_id)] = (result, code)
         self.events.append(Event(user_id, "ran-tests", exercise_id, result_summary(result)))
         return result
 
@@ -50,7 +50,7 @@ class PracticeCalls(Parts):
         """Grade, record the attempt and its events, and update the learner model."""
         exercise = self.exercise(exercise_id)
         result = self.grade(exercise, code)
-        self._latest[(user_id, exercise_id)] = result
+        self._latest[(user_id, exercise_id)] = (result, code)
         attempt = self._outcomes.record_graded(user_id, exercise, result, code, hints_used, duration_s, self.clock())
         self._notes.remember_mistake(user_id, exercise, result)
         return attempt
@@ -66,7 +66,13 @@ class PracticeCalls(Parts):
                               status="pass" if passed else "fail")
 
     def latest_result(self, user_id: int, exercise_id: str) -> GradeResult | None:
-        return self._latest.get((user_id, exercise_id))
+        latest = self._latest.get((user_id, exercise_id))
+        return latest[0] if latest else None
+
+    def latest_code(self, user_id: int, exercise_id: str) -> str | None:
+        """The code of the learner's latest run or submission of the exercise in this process."""
+        latest = self._latest.get((user_id, exercise_id))
+        return latest[1] if latest else None
 
     # -- practice ------------------------------------------------------------------------------
 
