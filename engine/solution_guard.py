@@ -23,14 +23,17 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from engine.bank import Exercise
 from engine.grader import GradeResult
 
-MAX_BLOCKS = 6  # code blocks graded one by one in a text; more are graded together only
+# Code blocks graded one by one in a text, among those that may bind a name the tests import (``may_bind``): a
+# text with more than that holds back its code unchecked. Each costs a run in the sandbox, and a block graded only
+# with the others may be undone by them (a decorator no block imports, a wrong version after it).
+MAX_BLOCKS = 6
 NEAR_TESTS = 3  # from this many tests on, code that fails only one of them is the solution bar a line or two
 
 _FENCE = re.compile(r"`{3,}|~{3,}")
@@ -52,6 +55,13 @@ _PROMPT = re.compile(r"^([ \t]*)(?:>>>|\.\.\.)(?: |$)", re.MULTILINE)  # an inte
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Assign,
                 ast.AnnAssign)
 _CONTINUES = ("else", "elif", "except", "finally", ")", "]", "}")
+# What code may bind a name with, spelled in a string: run code (exec), write a namespace (globals(), __dict__,
+# a frame's or a function's globals, sys.modules, setattr), reach those by name (getattr, builtins), answer any
+# name (a module's __getattr__), or take every name of another module (import *)
+_BINDS_BY_STRING = frozenset({
+    "exec", "eval", "compile", "globals", "locals", "vars", "getattr", "setattr", "attrgetter", "__getattr__",
+    "__getattribute__", "__setattr__", "__dict__", "__globals__", "__builtins__", "builtins", "__import__",
+    "import_module", "importlib", "modules", "f_globals", "f_locals", "get_referrers", "gc", "ctypes", "*"})
 
 
 def code_blocks(text: str) -> list[str]:
@@ -63,16 +73,18 @@ def code_blocks(text: str) -> list[str]:
 
 
 def solving_code(text: str, grade: Callable[[str], GradeResult], known: int = 0,
-                 own: Sequence[str] = ()) -> str | None:
-    """The code in ``text`` (a block, or all blocks together) that gives the solution away, if any.
+                 own: Sequence[str] = (), names: Collection[str] | None = None) -> str | None:
+    """The code in ``text`` (a block, or all blocks together) that gives the solution away, if any, or the
+    first block past ``MAX_BLOCKS`` of those that may (not graded: too many to grade one by one).
     ``known``: how many tests the learner's own code passes (their near-solution quoted back is no news);
     ``own``: the learner's own code (their latest run's, their draft): when it passes, its statements quoted
-    back are no news either, and the rest of the reply's code is graded without them."""
-    found = _solving_code(text, grade, known, frozenset())
+    back are no news either, and the rest of the reply's code is graded without them;
+    ``names``: the names the tests import from the learner's module (``tested_names``); None: unknown."""
+    found = _solving_code(text, grade, known, frozenset(), names)
     if found is None or not own:
         return found
     mine = _own_passing_statements(own, grade)  # graded only now: most replies give nothing away
-    return _solving_code(text, grade, known, mine) if mine else found
+    return _solving_code(text, grade, known, mine, names) if mine else found
 
 
 def _own_passing_statements(own: Sequence[str], grade: Callable[[str], GradeResult]) -> frozenset[str]:
@@ -83,9 +95,13 @@ def _own_passing_statements(own: Sequence[str], grade: Callable[[str], GradeResu
                      for statement in found)
 
 
-def _solving_code(text: str, grade: Callable[[str], GradeResult], known: int, mine: frozenset[str]) -> str | None:
+def _solving_code(text: str, grade: Callable[[str], GradeResult], known: int, mine: frozenset[str],
+                  names: Collection[str] | None) -> str | None:
     blocks = list(dict.fromkeys(code for code in (_without(block, mine) for block in code_blocks(text)) if code))
-    candidates = blocks[:MAX_BLOCKS] + (["\n\n".join(blocks)] if len(blocks) > 1 else [])
+    alone = [block for block in blocks if may_bind(block, names)]  # the others cannot pass on their own
+    if len(alone) > MAX_BLOCKS:
+        return alone[MAX_BLOCKS]
+    candidates = alone + (["\n\n".join(blocks)] if len(blocks) > 1 else [])
     whole = salvaged(text, mine)
     candidates += [whole] if whole is not None and whole not in candidates else []
     return next((code for code in candidates if gives_away(grade(code), known)), None)
@@ -131,6 +147,56 @@ def salvaged(text: str, mine: frozenset[str] = frozenset()) -> str | None:
     return "\n\n".join(statements) + "\n" if defines else None
 
 
+def may_bind(code: str, names: Collection[str] | None) -> bool:
+    """Whether ``code`` could bind one of ``names`` in the learner's module, which it must to pass a test (or to
+    fail one only): it binds one (by def, class, assignment, import, loop, ``global``...), or it may bind any name
+    by a string (``exec``, ``globals()``, ``setattr``, a module's ``__getattr__``, ``import *``...). With
+    ``names`` None, whether it binds anything. Names are compared as parsed: ``ｄigit_sum`` is ``digit_sum``."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    bound, used = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+            bound.update([node.id] if isinstance(node.ctx, ast.Store) else [])
+        elif isinstance(node, ast.Attribute):
+            used.add(node.attr)
+            bound.update([node.attr] if isinstance(node.ctx, ast.Store) else [])
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.alias):
+            used.add(node.name)
+            bound.add(node.asname or node.name.split(".")[0])
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            bound.update(node.names)
+        elif isinstance(node, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            bound.add(node.rest)
+    if (used | bound) & _BINDS_BY_STRING:
+        return True
+    return bool(bound) if names is None else bool(bound.intersection(names))
+
+
+def tested_names(exercises: Iterable[Exercise]) -> frozenset[str] | None:
+    """The names the exercises' tests take from the learner's module ``solution``; None when a test reaches the
+    module otherwise (``import solution``, ``from solution import *``), and any name may be one."""
+    names: set[str] = set()
+    for exercise in exercises:
+        found = _imported_names(exercise.tests)
+        if found is None:
+            return None
+        names |= found
+    return frozenset(names)
+
+
+def defining_names(exercises: Iterable[Exercise]) -> frozenset[str]:
+    """The names by which ``defining_exercises`` tells which exercises a piece of code defines."""
+    return frozenset(name for exercise in exercises for name in _solution_names(exercise.tests))
+
+
 def defining_exercises(code: str, exercises: Sequence[Exercise]) -> list[Exercise]:
     """The exercises whose function (or class) ``code`` defines at its top level, by the names their tests import."""
     try:
@@ -156,9 +222,10 @@ def _top_level_groups(code: str) -> list[str]:
     return ["\n".join(group) for group in groups]
 
 
-def solves(text: str, grade: Callable[[str], GradeResult], known: int = 0, own: Sequence[str] = ()) -> bool:
-    """Whether any code in ``text`` gives the solution away (``solving_code``)."""
-    return solving_code(text, grade, known, own) is not None
+def solves(text: str, grade: Callable[[str], GradeResult], known: int = 0, own: Sequence[str] = (),
+           names: Collection[str] | None = None) -> bool:
+    """Whether any code in ``text`` gives the solution away, or may and is too much to check (``solving_code``)."""
+    return solving_code(text, grade, known, own, names) is not None
 
 
 def gives_away(result: GradeResult, known: int = 0) -> bool:
@@ -181,7 +248,7 @@ def may_hold_code(line: str) -> bool:
 
 
 def guard(chunks: Iterable[str], grade: Callable[[str], GradeResult], record: dict[str, Any],
-          known: int = 0, own: Sequence[str] = ()) -> Iterator[str]:
+          known: int = 0, own: Sequence[str] = (), names: Collection[str] | None = None) -> Iterator[str]:
     """Stream a reply's ``chunks``: prose as it comes, a line once it cannot start code; from the first
     line that may, hold the rest until the whole reply is in, then show it only if no code in the
     reply gives the solution away (``solving_code``; ``record["blocked"]`` says when it did)."""
@@ -199,7 +266,7 @@ def guard(chunks: Iterable[str], grade: Callable[[str], GradeResult], record: di
         if safe > shown:
             yield text[shown:safe]
             shown = safe
-    if solves(text, grade, known, own):
+    if solves(text, grade, known, own, names):
         record["blocked"] = True
         return
     if len(text) > shown:
@@ -214,6 +281,24 @@ def named_exercises(text: str, exercises: Sequence[Exercise]) -> list[Exercise]:
         name in words and ("_" in name or any(c.isupper() for c in name[1:]) or f"`{name}`" in text
                            or re.search(rf"\b{re.escape(name)}\s*\(", text))
         for name in _solution_names(exercise.tests))]
+
+
+@lru_cache(maxsize=1024)
+def _imported_names(tests: str) -> frozenset[str] | None:
+    """All the names ``tests`` take from the module ``solution``, or None if they may take any (see ``tested_names``)."""
+    try:
+        tree = ast.parse(tests)
+    except SyntaxError:
+        return None
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "solution" for alias in node.names):
+            return None
+        if isinstance(node, ast.Constant) and node.value == "solution":  # importlib.import_module("solution")
+            return None
+        if isinstance(node, ast.ImportFrom) and node.module == "solution":
+            names.update(alias.name for alias in node.names)
+    return frozenset(names) if names and "*" not in names else None
 
 
 @lru_cache(maxsize=1024)

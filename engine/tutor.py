@@ -148,7 +148,9 @@ class Tutor:
             history = earlier[:-1]  # without the message just saved
             concept = self._concept(exercise)
             messages = tutor_messages(message, context, concept, history)
-            grade = self._grader(*self._checked_against(exercise, message, earlier), general=exercise is None)
+            checked = self._checked_against(exercise, message, earlier)
+            grade = self._grader(*checked, general=exercise is None)
+            names = self._tested_names(checked, general=exercise is None)
             known = context.latest.tests_passed if context.latest else 0
             intent = intents.recognise(message, context.skills)
             record["intent"] = intent.kind
@@ -159,7 +161,7 @@ class Tutor:
             def from_model() -> Iterator[str]:
                 words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s)
                 try:
-                    yield from solution_guard.guard(words, grade, record, known, context.own_code)
+                    yield from solution_guard.guard(words, grade, record, known, context.own_code, names)
                 finally:  # closed when the learner leaves: the words' own end counts their tokens, before the finish
                     words.close()
                 if record.get("blocked"):
@@ -244,8 +246,8 @@ class Tutor:
     def _offline(self, message: str, context: TutorContext, injection: bool = False) -> OfflineReply:
         """The offline reply, without a concept example that would happen to solve the exercise."""
         reply = offline_reply(message, context, self.concepts, injection=injection)
-        if context.exercise is not None and solution_guard.has_code(reply.text) and \
-                solution_guard.solves(reply.text, self._grader(context.exercise)):
+        if context.exercise is not None and solution_guard.has_code(reply.text) and solution_guard.solves(
+                reply.text, self._grader(context.exercise), names=solution_guard.tested_names([context.exercise])):
             reply = offline_reply(message, _without_example(context), self.concepts, injection=injection)
         return reply
 
@@ -256,6 +258,12 @@ class Tutor:
             return [exercise]
         asked = " ".join([message, *(m.content for m in earlier if m.role == "learner")])
         return solution_guard.named_exercises(asked, self.wb.exercises())
+
+    def _tested_names(self, exercises: Sequence[Exercise], general: bool) -> frozenset[str] | None:
+        """The names code must bind to pass the ``_grader``'s tests: those of ``exercises``, and for a general
+        question those by which it tells the exercises a reply's code defines. None: any name may count."""
+        names = solution_guard.tested_names(exercises)
+        return names | solution_guard.defining_names(self.wb.exercises()) if general and names is not None else names
 
     def _grader(self, *exercises: Exercise, general: bool = False) -> Callable[[str], GradeResult]:
         """Grades code against ``exercises``: the result nearest to passing (with none, nothing passes).

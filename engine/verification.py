@@ -114,17 +114,22 @@ def _given_away(exercise: Exercise, grader: Grader, say: Progress) -> str:
         graded[code] = grader.grade(exercise, code)
         return graded[code]
 
+    names = solution_guard.tested_names([exercise])
     for place, text in (("the hints", "\n\n".join(exercise.hints)), ("the instructions", exercise.instructions)):
         if solution_guard.has_code(text):
             say(f"Checking that no code in {place} solves the exercise…")
-            code = solution_guard.solving_code(text, grade)
+            code = solution_guard.solving_code(text, grade, names=names)
             if code is not None:
-                result = graded[code]
-                passes = "passes the tests" if result.passed else \
-                    f"passes {result.tests_passed} of the {len(result.tests)} tests"
                 shown = " ".join(code.split())
-                return f"code in {place} {passes}: `{shown[:80]}{'…' if len(shown) > 80 else ''}`"
+                return f"code in {place} {_what_it_does(graded.get(code))}: `{shown[:80]}{'…' if len(shown) > 80 else ''}`"
     return ""
+
+
+def _what_it_does(result: GradeResult | None) -> str:
+    """What code the guard found does with the tests; None: it was not graded, one piece too many."""
+    if result is None:
+        return f"comes after {solution_guard.MAX_BLOCKS} other pieces that may define the function, more than are checked"
+    return "passes the tests" if result.passed else f"passes {result.tests_passed} of the {len(result.tests)} tests"
 
 
 def _imports_solution(tests: str) -> bool:

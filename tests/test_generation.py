@@ -132,6 +132,9 @@ REJECTED = [
     pytest.param({"hints": [*GOOD["hints"][:2], "In the shell:\n```\n>>> def count_vowels(text):\n"
                             "...     return sum(ch in 'aeiou' for ch in text.lower())\n...\n```"]}, "leaks-solution",
                  "code in the hints passes the tests", id="hint-holds-an-interactive-session"),
+    pytest.param({"hints": [*GOOD["hints"][:2], "Not these: " + ", ".join(f"`def count_vowels(text): return {i}`"
+                                                                        for i in range(7))]}, "leaks-solution",
+                 "comes after 6 other pieces that may define the function", id="hint-with-more-versions-than-are-checked"),
     pytest.param({"hints": GOOD["hints"][:2]}, "invalid", "hints must be a list of at least 3", id="two-hints"),
     pytest.param({"difficulty": 11}, "invalid", "difficulty must be a whole number from 1 to 10", id="difficulty-11"),
     pytest.param({"tests": "def test_nothing():\n    assert True\n"}, "invalid", "never import from the module `solution`",

@@ -297,6 +297,44 @@ def test_code_beside_the_learners_own_is_held_back_when_it_gives_away_what_they_
     assert replied(wb, learner)[0]["blocked"] is True
 
 
+def fenced(*blocks: str) -> str:
+    return "Some examples:\n\n" + "\n\nand\n\n".join(f"```python\n{b.rstrip()}\n```" for b in blocks) + "\n\nSee?"
+
+
+EXAMPLES = ["for word in ['a', 'bb']:\n    print(len(word))", "total = 0",
+            "@lru_cache\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)",  # lru_cache never imported
+            "def shout(word):\n    return word.upper()", "count = len('abc')", "squares = [i * i for i in range(5)]"]
+WRONG = ["def digit_sum(n):\n    return str(n)", "def digit_sum(n):\n    return n % 10", "def digit_sum(n):\n    return 0",
+         "digit_sum = len", "digit_sum = abs", "def digit_sum(n):\n    return n", "def digit_sum(n):\n    return -n"]
+
+
+@pytest.mark.parametrize("blocks", [
+    pytest.param(lambda ref: [*EXAMPLES, ref], id="seventh-after-a-block-that-breaks-them-all"),
+    pytest.param(lambda ref: [*EXAMPLES[:5], ref, "digit_sum = str"], id="sixth-before-a-wrong-version"),
+    pytest.param(lambda ref: [*EXAMPLES, ref, WRONG[0]], id="seventh-before-a-wrong-version"),
+    pytest.param(lambda ref: [*WRONG[:6], ref, WRONG[6]], id="seventh-of-eight-versions"),
+])
+def test_a_solution_among_many_code_blocks_is_never_shown(online, server, blocks):
+    """Six blocks are graded one by one, then all of them together: a solution in the seventh block passed unseen
+    when the others undid it together (a decorator nobody imports, a wrong version after it). Blocks that cannot bind
+    the exercise's function are not graded alone; more than six that may is more than is checked: held back too."""
+    wb = online()
+    learner = new_learner(wb)
+    server.script(Reply(fenced(*blocks(wb.exercise(DIGITS).reference)), chunk_chars=50))
+    text = wb.ask_tutor(learner, "Show me some examples", DIGITS)
+    assert "while n > 0" not in text and "held it back" in text, text
+    assert replied(wb, learner)[0]["blocked"] is True
+
+
+def test_many_code_blocks_that_cannot_define_the_exercises_function_are_shown_and_not_graded_alone(online, server):
+    wb = online()
+    learner = new_learner(wb)
+    reply = fenced(*EXAMPLES, *(f"word_{i} = 'abc'[{i}:]" for i in range(6)))
+    server.script(Reply(reply, chunk_chars=50))
+    assert wb.ask_tutor(learner, "Show me some examples", DIGITS) == reply
+    assert len(wb.tutor._graded) <= 2, "all of them together, as blocks and as one module: no run for each"
+
+
 def closed_port_url() -> str:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
