@@ -11,7 +11,9 @@ misses the check for negative numbers), unless the learner's own code passes as 
 code of a reply is also graded as one module (``salvaged``), each statement kept from stopping the rest:
 a block whose last line calls ``input()``, an interactive session, a solution split over blocks. The
 learner's own code quoted back is no news when it passes (a review of code that passes): its statements,
-compared as parsed, are left out of what is graded, and only code of the model's own is judged.
+compared as parsed, are left out of what is graded, and only code of the model's own is judged. Only code
+that may bind a name the tests import is graded (``may_bind``): nothing else can pass them, and each grading
+is a run in the sandbox.
 
 ``guard`` streams a model's reply through that check: prose as it comes; from the first line that
 may hold code on, the rest is held until the whole reply is in and checked. A question outside any
@@ -101,9 +103,11 @@ def _solving_code(text: str, grade: Callable[[str], GradeResult], known: int, mi
     alone = [block for block in blocks if may_bind(block, names)]  # the others cannot pass on their own
     if len(alone) > MAX_BLOCKS:
         return alone[MAX_BLOCKS]
-    candidates = alone + (["\n\n".join(blocks)] if len(blocks) > 1 else [])
+    together = ["\n\n".join(blocks)] if len(blocks) > 1 else []
     whole = salvaged(text, mine)
-    candidates += [whole] if whole is not None and whole not in candidates else []
+    together += [whole] if whole is not None and whole not in together else []
+    # together, only what may bind a tested name: a prose line that parses ("Note: x = 5") costs no run
+    candidates = alone + [code for code in together if code not in alone and may_bind(code, names)]
     return next((code for code in candidates if gives_away(grade(code), known)), None)
 
 
@@ -139,7 +143,7 @@ def salvaged(text: str, mine: frozenset[str] = frozenset()) -> str | None:
                 continue
             for node in (node for node in tree.body if ast.dump(node) not in mine):
                 code = ast.unparse(node)
-                defines = defines or isinstance(node, _DEFINITIONS)
+                defines = defines or _defines(node)
                 if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                     statements.append(code)
                 else:  # an import or assignment too: `import numpy` or `result = digit_sum(345)` before its def
@@ -157,13 +161,15 @@ def may_bind(code: str, names: Collection[str] | None) -> bool:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     bound, used = set(), set()
+    annotated_only = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AnnAssign) and node.value is None}
     for node in ast.walk(tree):
+        stores = isinstance(getattr(node, "ctx", None), ast.Store) and id(node) not in annotated_only
         if isinstance(node, ast.Name):
             used.add(node.id)
-            bound.update([node.id] if isinstance(node.ctx, ast.Store) else [])
+            bound.update([node.id] if stores else [])
         elif isinstance(node, ast.Attribute):
             used.add(node.attr)
-            bound.update([node.attr] if isinstance(node.ctx, ast.Store) else [])
+            bound.update([node.attr] if stores else [])
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             bound.add(node.name)
         elif isinstance(node, ast.alias):
@@ -207,6 +213,12 @@ def defining_exercises(code: str, exercises: Sequence[Exercise]) -> list[Exercis
     defined |= {target.id for node in tree.body if isinstance(node, ast.Assign) for target in node.targets
                 if isinstance(target, ast.Name)}
     return [exercise for exercise in exercises if defined & set(_solution_names(exercise.tests))]
+
+
+def _defines(node: ast.stmt) -> bool:
+    """Whether a top-level statement may define something: not an annotation alone ("Answer: 42" in a reply's
+    prose parses as one, and binds nothing)."""
+    return isinstance(node, _DEFINITIONS) and not (isinstance(node, ast.AnnAssign) and node.value is None)
 
 
 def _top_level_groups(code: str) -> list[str]:

@@ -332,7 +332,20 @@ def test_many_code_blocks_that_cannot_define_the_exercises_function_are_shown_an
     reply = fenced(*EXAMPLES, *(f"word_{i} = 'abc'[{i}:]" for i in range(6)))
     server.script(Reply(reply, chunk_chars=50))
     assert wb.ask_tutor(learner, "Show me some examples", DIGITS) == reply
-    assert len(wb.tutor._graded) <= 2, "all of them together, as blocks and as one module: no run for each"
+    assert wb.tutor._graded == {}, "none may bind digit_sum, alone or together: no run"
+
+
+@pytest.mark.parametrize("question, exercise_id", [pytest.param("What is left?", DIGITS, id="on-an-exercise"),
+                                                  pytest.param("What is digit_sum(123)?", None, id="naming-its-function")])
+def test_prose_that_parses_as_python_costs_no_run_in_the_sandbox(online, server, question, exercise_id):
+    """"Answer: 42" is an annotation, "Note: x = 5" an annotated assignment: neither binds the exercise's function,
+    so the reply, whose only such code they are, has nothing that could pass its tests."""
+    wb = online()
+    learner = new_learner(wb)
+    reply = "Answer: 42\nNote: x = 5\nExample: digit_sum(123) = 6\nTip: n % 10\nWhat does each line tell you?"
+    server.script(Reply(reply, chunk_chars=5))
+    assert wb.ask_tutor(learner, question, exercise_id) == reply
+    assert wb.tutor._graded == {}, "nothing graded"
 
 
 def closed_port_url() -> str:
