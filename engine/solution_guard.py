@@ -47,12 +47,17 @@ _CODE_LINE = re.compile(
     # an assignment: `total = 0`, `digit_sum = lambda n: ...`, `a, b = ...`, `n //= 10`, `d[k] += 1`
     r"[A-Za-z_][\w.]*(?:\s*\[[^\]\n]*\])?(?:\s*,\s*[A-Za-z_][\w.]*)*\s*(?:[-+*/%&|^@]|//|\*\*|>>|<<)?=(?!=))")
 _MID_LINE = re.compile(r"\b(?:def\s+\w+\s*\(|[A-Za-z_]\w*\s*=\s*lambda\b)")  # code that starts mid-sentence
+# An annotated assignment: `digit_sum: Callable[[int], int] = lambda n: ...`, at a line's start or mid-sentence. Kept
+# apart from the patterns above, whose matches start runs of code: "Note: def f(n=0):" would start one at "Note".
+_ANNOTATED = re.compile(r"^\s*[A-Za-z_][\w.]*(?:\s*\[[^\]\n]*\])?\s*:[^=\n]*=(?!=)")
+_MID_ANNOTATED = re.compile(r"\b[A-Za-z_]\w*\s*:[^=\n]*=\s*lambda\b")
+_MID_ANNOTATED_STARTS = re.compile(f"(?={_MID_ANNOTATED.pattern})")  # each, also "x: f = lambda" after "Note: "
 # An unfinished line may be shown as it comes when it starts like a sentence ("Your function", "1. Try it")
 # and not with a keyword that starts code; up to the first thing that may start code inside it.
 _PROSE_START = re.compile(r"(?:\d+[.)] +|[-*+] +)?([^\W\d_]+)[,;:!?]? +(?:[^\W\d_]|[`'\"])")
 _KEYWORDS = frozenset("def class import from return for while if elif else try except finally with lambda async await "
                       "global nonlocal raise assert del yield not and or in is match case type print".split())
-_MAY_START_CODE = re.compile(r"`|~~~|" + _MID_LINE.pattern)
+_MAY_START_CODE = re.compile(r"`|~~~|" + _MID_LINE.pattern + "|" + _MID_ANNOTATED.pattern)
 _PROMPT = re.compile(r"^([ \t]*)(?:>>>|\.\.\.)(?: |$)", re.MULTILINE)  # an interactive session's prompts
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.Assign,
                 ast.AnnAssign)
@@ -255,7 +260,8 @@ def has_code(text: str) -> bool:
 def may_hold_code(line: str) -> bool:
     """Whether one whole line of a reply may start code that solves: a def, an assignment, a fence,
     a one-line def or lambda mid-sentence, an inline span that defines something."""
-    return bool(_CODE_LINE.match(line) or _FENCE.search(line) or _MID_LINE.search(line)
+    return bool(_CODE_LINE.match(line) or _ANNOTATED.match(line) or _FENCE.search(line) or _MID_LINE.search(line)
+                or _MID_ANNOTATED.search(line)
                 or any(_candidate(span) for span in _spans(line)))
 
 
@@ -401,11 +407,12 @@ def _runs(lines: list[str]) -> list[str]:
 
 def _inline(lines: list[str]) -> list[str]:
     """Inline spans, and code that starts mid-sentence and ends before the sentence does ("So
-    `digit_sum = lambda n: ...` would do"): its longest start that parses."""
+    `digit_sum = lambda n: ...` would do", annotated too): its longest start that parses."""
     found = [span for line in lines for span in _spans(line)]
     for line in lines:
-        for start in _MID_LINE.finditer(line):
-            rest = line[start.start():]
+        starts = {m.start() for m in _MID_LINE.finditer(line)} | {m.start() for m in _MID_ANNOTATED_STARTS.finditer(line)}
+        for start in sorted(starts):
+            rest = line[start:]
             ends = [len(rest)] + [i for i in range(len(rest) - 1, 0, -1) if rest[i] == " "]
             found.extend(next(([rest[:end]] for end in ends if _candidate(rest[:end])), []))
     return found

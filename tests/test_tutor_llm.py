@@ -142,6 +142,7 @@ def test_earlier_turns_of_the_conversation_go_along(online, server):
 
 ONE_LINE = "def digit_sum(n): return sum(map(int, str(abs(n))))"  # all but the negative test: the solution bar a line
 LAMBDA = "digit_sum = lambda n: sum(map(int, str(abs(n))))"
+ANNOTATED = "digit_sum: Callable[[int], int] = lambda n: sum(map(int, str(abs(n))))"
 
 
 def indented(code: str, spaces: int) -> str:
@@ -164,6 +165,10 @@ LEAKS = [  # (the model's reply, given the reference) in the shapes a model writ
     pytest.param(lambda ref: f"It is just `{LAMBDA}`, really.", id="lambda-in-backticks"),
     pytest.param(lambda ref: f"Here:\n~~~\n{LAMBDA}\n~~~\nSee?", id="lambda-in-a-tilde-fence"),
     pytest.param(lambda ref: f"So {LAMBDA} would do it.", id="lambda-mid-sentence"),
+    pytest.param(lambda ref: f"Try this:\n{ANNOTATED}\nDoes it make sense?", id="annotated-lambda"),
+    pytest.param(lambda ref: f"So {ANNOTATED.replace('Callable[[int], int]', repr('Callable[[int], int]'))} would do it.",
+                 id="annotated-lambda-mid-sentence"),
+    pytest.param(lambda ref: f"Remember: {LAMBDA} would do it.", id="lambda-after-a-label"),
     pytest.param(lambda ref: f"Here:\n```python\n{ref}print(digit_sum(123))\nnumber = int(input())\n```\nSee?",
                  id="a-block-whose-last-lines-crash"),
     pytest.param(lambda ref: "Like so:\n```\n" + "".join((">>> " if i == 0 else "... ") + line + "\n" for i, line
