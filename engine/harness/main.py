@@ -54,7 +54,13 @@ def start_learner(fresh: bool) -> tuple[int, socket.socket, int]:
     a fork of this one, only before the job is read (a few milliseconds faster than an interpreter)."""
     capture = os.memfd_create("output")
     ours, theirs = socket.socketpair()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to start (as many as allowed already): nothing of it may stay open either
+        for sock in (ours, theirs):
+            sock.close()
+        os.close(capture)
+        raise
     if pid == 0:
         try:
             ours.close()
@@ -91,15 +97,16 @@ class LearnerProcess:
     def start(self, deadline: float) -> TestConnection:
         if self.capture is not None:
             os.close(self.capture)
+            self.capture = None  # closed: a start that fails next leaves none to read or close again
         waiting, self.waiting = self.waiting, None
         self.pid, ours, self.capture = waiting or start_learner(fresh=True)
+        self.conn = TestConnection(ours)  # from here on ``stop`` closes the socket and reaps the process, whatever fails
+        self.conn.deadline = deadline
         setup = {"workdir": self.workdir, "output_cap": self.output_cap, "limits": self.limits}
         try:
             ours.sendall(json.dumps(setup).encode() + b"\n")
         except OSError:  # the process is gone before its setup: as if it stopped while loading
             raise PeerGone() from None
-        self.conn = TestConnection(ours)
-        self.conn.deadline = deadline
         proxies.set_current_connection(self.conn)
         hello = self.conn.receive()
         if hello.get("hello") is not True:
@@ -133,25 +140,35 @@ class LearnerProcess:
         return text[: self.output_cap] + "\n… (output cut off)" if len(text) > self.output_cap else text
 
     def stop(self, ended: bool = False) -> str:
-        """Kill the process; if it ``ended`` by itself, say how."""
-        how = ""
-        if self.pid:
-            try:
-                done, status = os.waitpid(self.pid, os.WNOHANG)
-                if not done and ended:
-                    time.sleep(0.02)  # let an exit that is under way finish, to report it
-                    done, status = os.waitpid(self.pid, os.WNOHANG)
-                if done:
-                    how = describe_exit(status)
-                else:
-                    os.kill(self.pid, signal.SIGKILL)
-                    os.waitpid(self.pid, 0)
-            except ChildProcessError:
-                pass
+        """Kill the process and reap it; if it ``ended`` by itself, say how. One still waiting to be started
+        (the tests could not be read) is stopped too."""
+        if self.waiting is not None:
+            pid, sock, capture = self.waiting
+            self.waiting = None
+            reap(pid)
+            sock.close()
+            os.close(capture)
+        how = reap(self.pid, ended) if self.pid else ""
         if self.conn is not None:
             self.conn.sock.close()
         self.pid, self.conn = 0, None
         return how
+
+
+def reap(pid: int, ended: bool = False) -> str:
+    """Wait for the child ``pid``, killed unless it ``ended`` by itself, and say how it ended if it did."""
+    try:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if not done and ended:
+            time.sleep(0.02)  # let an exit that is under way finish, to report it
+            done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return describe_exit(status)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    return ""
 
 
 def describe_exit(status: int) -> str:
@@ -233,12 +250,20 @@ def test_result(name: str, status: str, message: str = "", output: str = "") -> 
 
 def run_tests(job: dict[str, Any], waiting: tuple[int, socket.socket, int] | None = None) -> dict[str, Any]:
     """The grade result of the job's tests; ``waiting``: a learner process started before the job was read."""
+    process = LearnerProcess(job["workdir"], int(job.get("output_cap", 4000)), job.get("limits", {}), waiting)
+    try:
+        return graded(job, process)
+    finally:  # every process started is reaped, whatever happened: a zombie holds one of the few processes allowed
+        process.stop()
+
+
+def graded(job: dict[str, Any], process: LearnerProcess) -> dict[str, Any]:
+    """The grade result of the job's tests, their learner's code run in ``process``."""
     tests_source: str = job["tests"]
     per_test = float(job.get("test_timeout_s", 2.0))
     budget_end = time.monotonic() + float(job.get("budget_s", 10.0))
     names = asserts.test_names(tests_source)
     code = asserts.compile_tests(tests_source)
-    process = LearnerProcess(job["workdir"], int(job.get("output_cap", 4000)), job.get("limits", {}), waiting)
 
     def error_for_all(message: str) -> dict[str, Any]:
         output = process.output()

@@ -29,7 +29,8 @@ _HEADER = struct.Struct("!I")
 
 
 class PeerGone(Exception):
-    """The other process closed the connection (it exited or was killed)."""
+    """The other process closed the connection (it exited or was killed): read as the end of the stream, or
+    as an error of the socket's (a connection reset when it died with data unread, a broken pipe)."""
 
 
 class Timeout(Exception):
@@ -116,7 +117,10 @@ class Connection:
         data = json.dumps(message, separators=(",", ":")).encode()
         if len(data) > MAX_MESSAGE:
             raise ValueError("value too large to send")
-        self.sock.sendall(_HEADER.pack(len(data)) + data)
+        try:
+            self.sock.sendall(_HEADER.pack(len(data)) + data)
+        except OSError:
+            raise PeerGone() from None
 
     def _read_exact(self, n: int) -> bytes:
         while len(self._buffer) < n:
@@ -124,7 +128,10 @@ class Connection:
                 left = self.deadline - time.monotonic()
                 if left <= 0 or not select.select([self.sock], [], [], left)[0]:
                     raise Timeout()
-            chunk = self.sock.recv(max(65536, n - len(self._buffer)))
+            try:
+                chunk = self.sock.recv(max(65536, n - len(self._buffer)))
+            except OSError:
+                raise PeerGone() from None
             if not chunk:
                 raise PeerGone()
             self._buffer += chunk

@@ -295,3 +295,51 @@ HOSTILE = EXITS + FAKE_RESULTS + PATCHING + READING_THE_TESTS
 def test_hostile_submission_does_not_pass(grader: Grader, exercise: Path, code: str,
                                           statuses: set[str], pattern: str) -> None:
     graded_without_a_pass(grader, exercise, code, statuses, pattern)
+
+
+KILLS_THE_NEXT_PROCESS = src("""
+    import os, signal, time
+
+    def add(a, b):
+        if not os.path.exists("first"):  # the first test: leave a process behind that kills the harness's next one
+            open("first", "w").close()
+            if os.fork() == 0:
+                if os.fork() == 0:  # a grandchild, not the harness's child; it holds none of the harness's sockets
+                    os.closerange(3, 256)
+                    target, end = os.getpid() + 1, time.monotonic() + 3
+                    while time.monotonic() < end:
+                        try:
+                            os.kill(target, 0)
+                        except ProcessLookupError:
+                            continue
+                        time.sleep(@DELAY@)
+                        os.kill(target, signal.SIGKILL)
+                        open("killed", "w").write(str(target))
+                        break
+                os._exit(0)
+            os._exit(1)
+        if not os.path.exists("killed"):
+            return "the next process was not killed"
+        try:
+            os.kill(int(open("killed").read()), 0)
+        except ProcessLookupError:
+            return "REAPED"
+        return "LEAKED: the killed process is a zombie of the harness"
+    """)
+
+
+@pytest.mark.parametrize("delay", [
+    pytest.param(0, id="as-soon-as-it-is-forked"),  # before its setup is sent, or as it is
+    pytest.param(0.005, id="its-setup-sent-and-unread"),  # its connection is then reset, not closed
+])
+def test_a_learner_process_killed_while_starting_again_is_reaped_and_said_so(grader: Grader, exercise: Path,
+                                                                               delay: float) -> None:
+    """The second test's process is killed as it starts: that test says so, the process is reaped there (not left
+    a zombie, holding one of the few processes allowed, until the grading ends, each later test failing on its
+    broken connection), and the third test runs in a process of its own."""
+    result = grader.grade(exercise, KILLS_THE_NEXT_PROCESS.replace("@DELAY@", str(delay)))
+    first, second, third = result.tests
+    assert (first.status, first.message) == ("error", "Your code stopped the test: it exited with status 1"), result
+    assert (second.status, second.message) == ("error", "Your code stopped the test: it was killed (too much memory "
+                                                        "or time)"), result
+    assert (third.status, third.message) == ("fail", "add(0, 0): expected 0, got 'REAPED'"), result
