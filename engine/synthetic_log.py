@@ -4,7 +4,7 @@
 file, a ``Store`` with every migration applied, holding a year of activity: registered learners
 (marked ``is_demo``), an educator with one cohort of 1,000 of them, other learners outside it,
 and events with the verbs and JSON the app writes ("logged-in", "ran-tests", "requested-hint",
-"submitted" + "completed"/"failed", "skipped", "asked-tutor", onboarding). Learners differ in
+"submitted" + "completed"/"failed", "skipped", "asked-tutor" + "tutor-replied", onboarding). Learners differ in
 ability, learning speed, habits (a two-state chain of practising and lapsed days gives streaks
 and gaps), breaks and drop-outs. The same rows go into an SQLite file next to it (tables users,
 cohorts, cohort_members, events; indexes on events(user_id, occurred_at) and cohort_members),
@@ -42,7 +42,7 @@ from engine.synthetic.activity import EVENTS_TO_REGISTER, draw_events, too_few_e
 from engine.synthetic.people import DAYS, END, draw_people
 from engine.synthetic.writer import Progress, write_log
 
-VERSION = 3  # bump when the generated shape changes: cached logs of another version are rebuilt
+VERSION = 4  # bump when the generated shape changes: cached logs of another version are rebuilt
 BANK_DIR = Path(__file__).resolve().parent.parent / "data" / "bank"
 
 

@@ -10,11 +10,16 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from factories import new_learner
 
+from engine import llm
 from engine.bank import Bank
 from engine.events import VERBS, Event, EventLog
 from engine.schema import MIGRATIONS
+from engine.settings import Settings
+from engine.store import Store
 from engine.synthetic_log import SyntheticLog, ensure_log
+from engine.workbench import Workbench
 
 EVENTS = 20_000
 SHAPE = {"seed": 3, "cohort_size": 60, "learners": 100}  # about 200 events a learner: room for habits to show
@@ -103,6 +108,56 @@ def test_events_have_the_shape_the_app_writes(events: pl.DataFrame, bank: Bank) 
             assert row["verb"] == ("completed" if result["success"] else "failed")
     # every submission has its outcome, at the same moment
     assert submitted.filter(pl.col("verb") == "submitted").height * 2 == submitted.height
+
+
+@pytest.fixture
+def the_apps(wb: Workbench, settings: Settings, sandbox, bank: Bank, server) -> dict[str, list[tuple[dict, dict]]]:
+    """What the app logs when a learner whose code fails asks for help: (result, context) by verb, and by path
+    for "tutor-replied": the offline tutor's reply, then a model's."""
+    with_model = Settings(home=settings.home, bcrypt_rounds=4, llm_provider="openai-compatible",
+                          llm_model="scripted-tutor", llm_base_url=server.base_url, llm_timeout_s=1.0)
+    online = Workbench(with_model, store=Store(), sandbox=sandbox, bank=bank, chat_model=llm.build_chat_model(with_model))
+    server.script("What does the test compare against?")
+    logged: dict[str, list[tuple[dict, dict]]] = {}
+    try:
+        for app in (wb, online):
+            learner = new_learner(app)
+            app.run_tests(learner, "python/digit-sum", "def digit_sum(n):\n    return str(n)\n")
+            app.ask_tutor(learner, "I'm stuck", "python/digit-sum")
+            for event in app.events.for_user(learner):
+                verb = event["verb"] if event["verb"] != "tutor-replied" else f"tutor-replied {event['result']['path']}"
+                logged.setdefault(verb, []).append((event["result"], event["context"]))
+    finally:
+        online.close()
+    return logged
+
+
+def test_questions_to_the_tutor_and_its_replies_have_the_fields_the_app_writes(events: pl.DataFrame, bank: Bank,
+                                                                               the_apps) -> None:
+    asked = events.filter(pl.col("verb") == "asked-tutor").sort("user_id", "id")
+    replied = events.filter(pl.col("verb") == "tutor-replied").sort("user_id", "id")
+    assert asked.height > 50 and replied.height == asked.height, "each question has its reply"
+    app_question, app_context = the_apps["asked-tutor"][0]
+    assert all(set(r) == set(app_question) and set(c) == set(app_context) for r, c in the_apps["asked-tutor"])
+    paths = {"offline": the_apps["tutor-replied offline"][0][0], "llm": the_apps["tutor-replied llm"][0][0]}
+    seen = set()
+    for question, reply in zip(asked.iter_rows(named=True), replied.iter_rows(named=True), strict=True):
+        result, answer = json.loads(question["result"]), json.loads(reply["result"])
+        assert (reply["user_id"], reply["object"]) == (question["user_id"], question["object"])
+        assert reply["occurred_at"] >= question["occurred_at"]
+        assert json.loads(question["context"]) == json.loads(reply["context"]) == {"conversation_id": None}
+        assert set(app_context) == {"conversation_id"}
+        assert set(result) == set(app_question) and type(result["message_chars"]) is int
+        app_reply = paths[answer["path"]]
+        assert set(answer) - {"hint"} == set(app_reply) - {"hint"}, (answer, app_reply)
+        assert all(type(answer[key]) is type(app_reply[key]) for key in answer)
+        assert answer["message_chars"] == result["message_chars"] and answer["reply_chars"] > 0
+        assert answer["intent"] in ("stuck", "error", "approach", "answer", "concept")
+        assert 1 <= answer.get("hint", 1) <= len(bank.get(question["object"]).hints)
+        if answer["path"] == "llm":
+            assert answer["tokens"] == answer["tokens_in"] + answer["tokens_out"]
+        seen |= {answer["path"], "hint" in answer}
+    assert seen == {"offline", "llm", True, False}, "both paths, with a hint and without"
 
 
 @pytest.fixture(scope="module")

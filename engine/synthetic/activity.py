@@ -1,7 +1,7 @@
 """What the synthetic learners did: attempts and the events around them, as a frame of numbers.
 
 Every attempt brings its test runs, hints, a submission and its outcome, sometimes a login, a
-skip or a question to the tutor; each learner also registers and answers the onboarding
+skip or a question to the tutor and its reply; each learner also registers and answers the onboarding
 interview. Verbs, exercises and onboarding steps are small integer codes here: ``rows`` turns them
 into the text and JSON the app writes, a chunk at a time.
 """
@@ -20,8 +20,11 @@ from engine.synthetic.people import DAYS, END, People, active_days
 
 # verb codes of the generated frame, in the order used to break ties at one timestamp
 VERBS = ("registered", "answered-onboarding", "logged-in", "skipped", "ran-tests", "requested-hint",
-         "submitted", "completed", "failed", "asked-tutor")
+         "submitted", "completed", "failed", "asked-tutor", "tutor-replied")
 CODE = {verb: code for code, verb in enumerate(VERBS)}
+INTENTS = ("stuck", "error", "approach", "answer", "concept")  # what a learner asks after a failed submission
+GIVE_A_HINT = [INTENTS.index("stuck"), INTENTS.index("answer")]  # asking for help costs the next hint, as in the app
+LLM_SHARE = 0.4  # replies by a language model (with tokens); the others by the offline tutor
 STEPS = ("languages", "levels", "goals", "style", "time")
 EVENTS_TO_REGISTER = 1 + len(STEPS)  # a learner's registration and interview, before any exercise
 
@@ -81,7 +84,7 @@ def draw_events(rng: np.random.Generator, p: People, bank: Bank, target: int) ->
     begin = (session_start[base] + offset).astype(np.int64)
     end = begin + duration.astype(np.int64)
     # thin the surplus evenly: an attempt brings its runs, hints, two results, sometimes a login
-    expected = 2 + runs + hints + new_session * (1 + 3 * p["skippy"][a_learner]) + 0.15 * ~passed
+    expected = 2 + runs + hints + new_session * (1 + 3 * p["skippy"][a_learner]) + 2 * 0.15 * ~passed
     keep = rng.random(a) < min(1.0, target / expected.sum())
     epoch = int((END - timedelta(days=DAYS) - datetime(1970, 1, 1)).total_seconds())
     uid = p["id"][a_learner]
@@ -106,9 +109,15 @@ def draw_events(rng: np.random.Generator, p: People, bank: Bank, target: int) ->
     hint = np.arange(len(h)) - np.repeat(np.cumsum(hints[k]) - hints[k], hints[k]) + 1
     add(h, CODE["requested-hint"], begin[h] + (duration[h] * hint / (hints[h] + 1.5)).astype(np.int64), ex=ex[h],
         hint=hint)
-    tutor = k[~passed[k] & (rng.random(len(k)) < 0.15)]
-    add(tutor, CODE["asked-tutor"], end[tutor] + 30, ex=ex[tutor], n1=rng.integers(200, 900, len(tutor)),
-        n2=rng.integers(20, 240, len(tutor)))
+    tutor = k[~passed[k] & (rng.random(len(k)) < 0.15)]  # a question after a failed submission, then its reply
+    t = len(tutor)
+    asked, message_chars = end[tutor] + 30, rng.integers(20, 240, t)
+    intent = rng.integers(0, len(INTENTS), t).astype(np.int8)
+    add(tutor, CODE["asked-tutor"], asked, ex=ex[tutor], n2=message_chars)
+    add(tutor, CODE["tutor-replied"], asked + rng.integers(2, 20, t), ex=ex[tutor], n2=message_chars,
+        n1=rng.integers(200, 900, t), intent=intent,
+        hint=np.where(np.isin(intent, GIVE_A_HINT), np.minimum(hints[tutor] + 1, n_hints[ex[tutor]]), 0),
+        tokens_in=np.where(rng.random(t) < LLM_SHARE, rng.integers(600, 2400, t), 0))
     s = np.flatnonzero(new_session & keep)
     add(s, CODE["logged-in"], begin[s] - 30)
     skip = s[rng.random(len(s)) < p["skippy"][a_learner[s]] * 3]

@@ -8,7 +8,7 @@ import json
 import polars as pl
 
 from engine.bank import Bank
-from engine.synthetic.activity import CODE, STEPS, VERBS
+from engine.synthetic.activity import CODE, INTENTS, STEPS, VERBS
 
 
 def rendered(chunk: pl.DataFrame, bank: Bank, offset: int) -> pl.DataFrame:
@@ -33,13 +33,14 @@ def rendered(chunk: pl.DataFrame, bank: Bank, offset: int) -> pl.DataFrame:
     result = (pl.when(on_exercise).then(submission)
               .when(verb == CODE["ran-tests"]).then(pl.concat_str([pl.lit("{"), *summary]))
               .when(verb == CODE["requested-hint"]).then(pl.concat_str([pl.lit('{"hint": '), text("hint"), pl.lit("}")]))
-              .when(verb == CODE["asked-tutor"]).then(pl.concat_str([pl.lit('{"reply_chars": '), text("n1"), pl.lit("}")]))
+              .when(verb == CODE["asked-tutor"]).then(pl.concat_str([pl.lit('{"message_chars": '), text("n2"), pl.lit("}")]))
+              .when(verb == CODE["tutor-replied"]).then(_reply(c("n2"), c("n1"), c("intent"), c("hint"), c("tokens_in")))
               .when(verb == CODE["answered-onboarding"]).then(
                   pl.when(c("step") == len(STEPS) - 1).then(pl.lit('{"completed": true}'))
                   .otherwise(pl.lit('{"completed": false}'))))
     context = (pl.when(on_exercise).then(c("ex").replace_strict(range(len(exercises)), contexts, default=None))
                .when(verb == CODE["registered"]).then(pl.lit('{"role": "learner"}'))
-               .when(verb == CODE["asked-tutor"]).then(pl.concat_str([pl.lit('{"message_chars": '), text("n2"), pl.lit("}")])))
+               .when(verb.is_in([CODE["asked-tutor"], CODE["tutor-replied"]])).then(pl.lit('{"conversation_id": null}')))
     obj = (pl.when(verb == CODE["answered-onboarding"]).then(c("step").replace_strict(range(len(STEPS)), list(STEPS),
                                                                                       default=None))
            .otherwise(c("ex").replace_strict(range(len(exercises)), ids, default=None)))
@@ -51,3 +52,19 @@ def rendered(chunk: pl.DataFrame, bank: Bank, offset: int) -> pl.DataFrame:
         obj.alias("object"), result.alias("result"), context.alias("context"),
         pl.when(on_exercise).then(c("hints")).cast(pl.Int32).alias("hints"),
         pl.when(on_exercise).then(c("dur")).cast(pl.Float64).alias("duration_s"))
+
+
+def _reply(message_chars: pl.Expr, reply_chars: pl.Expr, intent: pl.Expr, hint: pl.Expr, tokens_in: pl.Expr) -> pl.Expr:
+    """A "tutor-replied" result as the tutor logs it (``Tutor._finish``): the question's size, its intent, the hint
+    shown (none: 0 here), the path, a model's tokens (none: ``tokens_in`` 0, the offline tutor), the reply's size."""
+    tokens_out = reply_chars // 4
+    by_model = tokens_in > 0
+    return pl.concat_str([
+        pl.lit('{"message_chars": '), message_chars.cast(pl.Utf8),
+        pl.lit(', "intent": "'), intent.replace_strict(range(len(INTENTS)), list(INTENTS), return_dtype=pl.Utf8),
+        pl.lit('"'), pl.when(hint > 0).then(pl.concat_str([pl.lit(', "hint": '), hint.cast(pl.Utf8)])).otherwise(pl.lit("")),
+        pl.lit(', "path": "'), pl.when(by_model).then(pl.lit("llm")).otherwise(pl.lit("offline")), pl.lit('"'),
+        pl.when(by_model).then(pl.concat_str([
+            pl.lit(', "tokens": '), (tokens_in + tokens_out).cast(pl.Utf8), pl.lit(', "tokens_in": '),
+            tokens_in.cast(pl.Utf8), pl.lit(', "tokens_out": '), tokens_out.cast(pl.Utf8)])).otherwise(pl.lit("")),
+        pl.lit(', "reply_chars": '), reply_chars.cast(pl.Utf8), pl.lit("}")])
