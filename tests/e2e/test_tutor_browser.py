@@ -93,22 +93,11 @@ def test_a_slow_model_shows_the_tutor_thinking_and_a_reply_left_waiting_is_kept(
     with LLMServer() as model, serve(tmp_path, WORKBENCH_LLM_PROVIDER="openai-compatible", WORKBENCH_LLM_MODEL="scripted",
                                      WORKBENCH_LLM_BASE_URL=model.base_url, WORKBENCH_LLM_TIMEOUT_S="4") as url:
         model.script(Reply("Too late?", delay_s=12))
-        page.goto(url)
-        register(page, "e2e-waiter", "Ada Lovelace")
-        onboard(page)
-        sidebar = page.get_by_test_id("stSidebar")
-        sidebar.get_by_role("link", name="Tutor").click()
-        expect_page(page, "Tutor")
-        box = page.get_by_placeholder(PLACEHOLDER)
-        box.fill("explain recursion")
-        box.press("Enter")
-        expect(page.get_by_test_id("stChatMessage").nth(1).get_by_text(THINKING)).to_be_visible()
-        sidebar.get_by_role("link", name="Progress").click()
-        expect_page(page, "Progress")  # at once: the page left keeps waiting for the model in its own thread
+        ask_and_leave(page, url, "e2e-waiter")  # at once: the page left keeps waiting for the model in its own thread
         expect_idle(page)
         # back once the server is done with the question: the tutor gave up on it 8 s before, after its timeout
         assert model.wait_done()
-        sidebar.get_by_role("link", name="Tutor").click()
+        page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
         expect_page(page, "Tutor")  # the conversation still open
         messages = page.get_by_test_id("stChatMessage")
         expect(messages).to_have_count(2)
@@ -170,21 +159,10 @@ def test_a_reply_still_written_when_the_learner_comes_back_shows_once_it_is_save
     no action of the learner's (the question stood alone until the page ran again)."""
     with LLMServer() as model, model_tutor(model, tmp_path) as url:
         model.script(Reply("Recursion is a function calling itself.", delay_s=10))
-        page.goto(url)
-        register(page, "e2e-returner", "Ada Lovelace")
-        onboard(page)
-        sidebar = page.get_by_test_id("stSidebar")
-        sidebar.get_by_role("link", name="Tutor").click()
+        ask_and_leave(page, url, "e2e-returner")
+        page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
         expect_page(page, "Tutor")
-        box = page.get_by_placeholder(PLACEHOLDER)
-        box.fill("explain recursion")
-        box.press("Enter")
-        messages = page.get_by_test_id("stChatMessage")
-        expect(messages.nth(1).get_by_text(THINKING)).to_be_visible()
-        sidebar.get_by_role("link", name="Progress").click()
-        expect_page(page, "Progress")
-        sidebar.get_by_role("link", name="Tutor").click()
-        expect_page(page, "Tutor")
+        box, messages = page.get_by_placeholder(PLACEHOLDER), page.get_by_test_id("stChatMessage")
         expect(messages.nth(1)).to_contain_text(STILL_WRITING)
         expect(box).to_be_disabled()
         assert model.wait_done()
@@ -192,3 +170,19 @@ def test_a_reply_still_written_when_the_learner_comes_back_shows_once_it_is_save
         expect(messages.nth(1)).to_contain_text("The reply stopped here: the page was left before it was finished.")
         expect(messages).to_have_count(2)
         expect(box).to_be_enabled()
+
+
+def ask_and_leave(page: Page, url: str, username: str) -> None:
+    """A new learner asks the tutor on the Tutor page and, while it thinks, goes to Progress."""
+    page.goto(url)
+    register(page, username, "Ada Lovelace")
+    onboard(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    sidebar.get_by_role("link", name="Tutor").click()
+    expect_page(page, "Tutor")
+    box = page.get_by_placeholder(PLACEHOLDER)
+    box.fill("explain recursion")
+    box.press("Enter")
+    expect(page.get_by_test_id("stChatMessage").nth(1).get_by_text(THINKING)).to_be_visible()
+    sidebar.get_by_role("link", name="Progress").click()
+    expect_page(page, "Progress")
