@@ -11,7 +11,11 @@ are kept, and the learner is told what was left out.
 
 from __future__ import annotations
 
+import logging
+import queue
 import re
+import threading
+from collections.abc import Iterator
 from itertools import chain
 
 import streamlit as st
@@ -19,6 +23,8 @@ import streamlit as st
 from engine import Exercise, User, Workbench
 from engine.tutor import MAX_MESSAGE
 from ui import aria
+
+log = logging.getLogger(__name__)
 
 AVATARS = {"learner": "user", "tutor": "assistant"}
 CUT = "\n\n[… {cut:,} characters left out here: the tutor reads at most {limit:,} …]\n\n"
@@ -92,15 +98,36 @@ def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, convers
                        f"most {MAX_MESSAGE:,}, so {cut:,} characters from its middle were left out. The start and "
                        "the end, where a traceback says what went wrong, are kept.", icon=":material/content_cut:")
     with st.chat_message("assistant"):
-        reply = wb.tutor_reply(user.id, prompt, exercise_id, conversation_id)
+        reply = written_to_the_end(wb.tutor_reply(user.id, prompt, exercise_id, conversation_id))
+        # a model can take seconds to its first words: the bubble says so rather than stand empty
+        # (the spinner shows only after half a second, so the offline tutor's reply does not flicker)
+        with st.spinner(THINKING):
+            first = next(reply, "")
+        st.write_stream(chain([first], reply))
+
+
+def written_to_the_end(chunks: Iterator[str]) -> Iterator[str]:
+    """The reply's chunks as they come, produced by a thread of their own that goes on to the reply's end:
+    a learner who leaves the page, or whose page runs again meanwhile (a key typed in the code editor, Run
+    tests), stops the page's run, not the reply. The engine saves it whole, and the page says the tutor is
+    still writing (``awaited_reply``) until it is there; read in the page's run, it was cut short."""
+    passed: queue.SimpleQueue[str | BaseException | None] = queue.SimpleQueue()
+
+    def produce() -> None:
         try:
-            # a model can take seconds to its first words: the bubble says so rather than stand empty
-            # (the spinner shows only after half a second, so the offline tutor's reply does not flicker)
-            with st.spinner(THINKING):
-                first = next(reply, "")
-            st.write_stream(chain([first], reply))
-        finally:  # the learner left or asked again: closed now, not whenever it is collected, the reply is kept
-            reply.close()
+            for chunk in chunks:
+                passed.put(chunk)
+        except BaseException as exc:  # noqa: BLE001 - raised again where the reply is read, if it still is
+            log.exception("the tutor's reply failed")
+            passed.put(exc)
+        finally:
+            passed.put(None)
+
+    threading.Thread(target=produce, name="tutor-reply", daemon=True).start()
+    while (chunk := passed.get()) is not None:
+        if isinstance(chunk, BaseException):
+            raise chunk
+        yield chunk
 
 
 def shortened(text: str, limit: int = MAX_MESSAGE) -> tuple[str, int]:

@@ -153,10 +153,10 @@ def test_the_box_to_write_in_waits_while_a_models_reply_is_written(page: Page, t
 
 
 def test_a_reply_still_written_when_the_learner_comes_back_shows_once_it_is_saved(page: Page, tmp_path: Path) -> None:
-    """A learner who leaves during a slow model's first words and comes back before they arrive: the run of
-    the page left waits on the model (nothing interrupts it) and saves the reply only then, cut short. The
-    conversation says the tutor is still writing, the box waits, and the reply shows once it is saved, with
-    no action of the learner's (the question stood alone until the page ran again)."""
+    """A learner who leaves during a slow model's first words and comes back before they arrive: the reply
+    goes on to its end all the same. The conversation says the tutor is still writing, the box waits,
+    and the whole reply shows once it is saved, with no action of the learner's (the question stood alone until
+    the page ran again)."""
     with LLMServer() as model, model_tutor(model, tmp_path) as url:
         model.script(Reply("Recursion is a function calling itself.", delay_s=10))
         ask_and_leave(page, url, "e2e-returner")
@@ -166,8 +166,9 @@ def test_a_reply_still_written_when_the_learner_comes_back_shows_once_it_is_save
         expect(messages.nth(1)).to_contain_text(STILL_WRITING)
         expect(box).to_be_disabled()
         assert model.wait_done()
-        expect(messages.nth(1)).to_contain_text("Recursion")  # its first words, all it had when it was left
-        expect(messages.nth(1)).to_contain_text("The reply stopped here: the page was left before it was finished.")
+        # whole: the reply goes on in a thread of its own when the page's run is stopped (it was cut short there)
+        expect(messages.nth(1)).to_contain_text("Recursion is a function calling itself.")
+        expect(messages.nth(1)).not_to_contain_text("The reply stopped here")
         expect(messages).to_have_count(2)
         expect(box).to_be_enabled()
 
@@ -186,3 +187,30 @@ def ask_and_leave(page: Page, url: str, username: str) -> None:
     expect(page.get_by_test_id("stChatMessage").nth(1).get_by_text(THINKING)).to_be_visible()
     sidebar.get_by_role("link", name="Progress").click()
     expect_page(page, "Progress")
+
+
+def test_a_reply_goes_on_to_its_end_when_the_page_runs_again_meanwhile(page: Page, tmp_path: Path) -> None:
+    """Run tests pressed while a model's reply is coming beside the exercise: the page runs again, which stopped
+    the reply where it was, cut short. It goes on to its end, and shows whole once it is saved."""
+    slowly = Reply("Recursion is a function calling itself on a smaller problem, until the problem is so small "
+                   "that the answer is plain. What is the smallest one here?", thinking_s=1.0, pause_s=0.4)
+    with LLMServer() as model, model_tutor(model, tmp_path) as url:
+        model.script(slowly)
+        page.goto(url)
+        register(page, "e2e-busy", "Ada Lovelace")
+        onboard(page)
+        choose_exercise(page, TITLE)
+        page.get_by_text("Ask the tutor", exact=True).click()
+        reply = page.get_by_role("log").get_by_test_id("stChatMessage").nth(1)
+        box = page.get_by_placeholder(PLACEHOLDER)
+        box.fill("explain recursion")
+        box.press("Enter")
+        expect(reply).to_contain_text("Recursion is")
+        page.get_by_role("button", name="Run tests").click()  # while the reply is still coming
+        expect(page.get_by_text("tests pass")).to_be_visible()
+        assert model.wait_done()
+        if not reply.is_visible():  # the panel drawn again after the run's result, closed
+            page.get_by_text("Ask the tutor", exact=True).click()
+        expect(reply).to_contain_text("What is the smallest one here?")
+        expect(reply).not_to_contain_text("The reply stopped here")
+        expect(box).to_be_enabled()
