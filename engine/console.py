@@ -197,11 +197,11 @@ class Console:
                 self._lock.release()
 
     def _checked(self, sql: str) -> str:
-        text = (sql or "").strip().rstrip(";").strip()
-        if not text:
+        if not (sql or "").strip():
             raise ConsoleError("Type a query, for example: SELECT verb, count(*) FROM events GROUP BY verb")
-        if len(text) > MAX_SQL_CHARS:
+        if len(sql) > MAX_SQL_CHARS:
             raise ConsoleError(f"Queries are limited to {MAX_SQL_CHARS:,} characters.")
+        text = _without_trailing_noise(sql)
         try:
             statements = self._connection.extract_statements(text)
         except duckdb.Error as exc:
@@ -252,6 +252,26 @@ def _node_types(tree: object) -> Iterator[str]:
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
+
+
+def _without_trailing_noise(sql: str) -> str:
+    """``sql`` without the semicolons, comments and blanks that end it: the statement runs wrapped in a
+    subquery (for the row limit), where a ``;`` is a syntax error. Found by DuckDB's tokenizer, so a
+    ``;`` or ``--`` inside a string or a quoted name is left alone; a ``;`` between two statements is
+    too, and the check for several statements still sees it."""
+    try:
+        tokens = duckdb.tokenize(sql)
+    except (duckdb.Error, RuntimeError):
+        return sql.strip()  # the parser says what is wrong
+    if not tokens:
+        return sql.strip()
+    ends = [start for start, _ in tokens[1:]] + [len(sql)]
+    cut = len(sql)
+    for (start, kind), end in reversed(list(zip(tokens, ends, strict=True))):
+        if not (kind == duckdb.token_type.comment or set(sql[start:end].strip()) == {";"}):
+            break
+        cut = start
+    return sql[:cut].strip()
 
 
 _COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)

@@ -420,3 +420,32 @@ def test_a_pivot_with_its_values_named_runs(setup):
     _, console, who, _ = setup
     assert rows(console, "PIVOT events ON verb IN ('submitted', 'failed') USING count(*) GROUP BY user_id") == [
         (who["ada"].id, 1, 1)]
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT 1 AS x;\n-- done",
+    "SELECT 1 AS x; /* done */ ;\n\n",
+    "SELECT 1 AS x -- one\n;;",
+    "-- first\nSELECT 1 AS x;",
+])
+def test_semicolons_and_comments_may_end_a_query(setup, sql):
+    _, console, _, _ = setup
+    assert rows(console, sql) == [(1,)]
+
+
+def test_text_that_looks_like_an_ending_inside_a_string_is_kept(setup):
+    _, console, _, _ = setup
+    assert rows(console, "SELECT 'a; -- b' AS s, \"x;\" FROM (SELECT 1 AS \"x;\"); -- c") == [("a; -- b", 1)]
+
+
+@pytest.mark.parametrize("sql,message", [
+    ("SELECT 1; SELECT password_hash FROM users; -- done", "One statement"),
+    ("SELECT 1; -- first\nDROP TABLE events;", "One statement"),
+    ("DROP TABLE events; -- done", "DROP is refused"),
+    ("WITH x AS (DELETE FROM events RETURNING id) SELECT count(*) FROM x; -- done", "changes data"),
+    ("SELECT * FROM read_text('/etc/passwd'); /* done */", "disabled"),
+])
+def test_a_comment_at_the_end_lets_no_refused_statement_through(setup, sql, message):
+    _, console, _, _ = setup
+    with pytest.raises(ConsoleError, match=message):
+        console.run(sql)
