@@ -153,21 +153,40 @@ with st.expander("Tables and views", icon=":material/table_view:"):
                            help="Every table and column, the views, and example queries for DuckDB and Polars.")
 
 def use_example() -> None:
-    """A callback: the chosen example goes into the SQL box (before the box is drawn)."""
+    """A callback: the chosen example goes into the SQL box (before the box is drawn). A query the analyst
+    wrote is kept, to be put back (``put_back``): choosing an example must not lose their work."""
     chosen = st.session_state.get("example")
-    if chosen:
-        st.session_state["sql"] = examples[chosen]
+    if not chosen:
+        return
+    typed = st.session_state.get("sql", "").strip()
+    if typed and typed not in {EXAMPLE, *examples.values()}:
+        st.session_state["replaced_sql"] = st.session_state["sql"]
+    st.session_state["sql"] = st.session_state["query_sql"] = examples[chosen]
+
+
+def put_back() -> None:
+    """A callback: the query an example replaced goes back into the SQL box."""
+    st.session_state["sql"] = st.session_state["query_sql"] = st.session_state.pop("replaced_sql")
 
 
 examples = example_queries(DOCS)
-st.session_state.setdefault("sql", EXAMPLE)
+# The box's text is kept under a key of its own: Streamlit forgets a widget's state once a run of another
+# page does not draw it, while the result below is kept, and would then show under the default query.
+st.session_state.setdefault("query_sql", EXAMPLE)
+if "sql" not in st.session_state:
+    st.session_state["sql"] = st.session_state["query_sql"]
 if examples:
     st.selectbox("Examples", list(examples), index=None, key="example", on_change=use_example,
                  placeholder="Start from an example query (from the analysts' guide)")
+if "replaced_sql" in st.session_state:
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.caption(":material/info: The example replaced the query you had typed.")
+        st.button("Put my query back", key="put_back_sql", icon=":material/undo:", on_click=put_back)
 with st.form("query"):
     sql = st.text_area("SQL", height=160, key="sql",
                        help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")
     run = st.form_submit_button("Run", type="primary", icon=":material/play_arrow:")
+st.session_state["query_sql"] = sql
 
 if run:
     try:

@@ -101,3 +101,32 @@ def test_a_comment_alone_is_no_statement(wb, tess):
 def test_dates_show_as_dates_in_the_table(wb, tess):
     at = run_sql(open_page(tess), "SELECT (DATE '2026-11-06' + INTERVAL 1 DAY)::DATE AS day, 1 AS n")
     assert json.loads(at.dataframe[-1].proto.columns)["day"]["type_config"]["type"] == "date", "not 2026-11-07 00:00:00"
+
+
+def test_a_typed_query_and_its_result_are_still_there_after_another_page(wb, tess):
+    typed = "SELECT user_id, count(*) AS n FROM events GROUP BY user_id"
+    at = run_sql(open_page(tess), typed)
+    at.switch_page("pages/cohorts.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert at.text_area(key="sql").value == typed
+    assert list(at.dataframe[-1].value.columns) == ["user_id", "n"]
+
+
+def test_an_example_chosen_over_a_typed_query_can_be_undone(wb, tess):
+    typed = "SELECT user_id, count(*) AS n FROM events GROUP BY user_id"
+    at = run_sql(open_page(tess), typed)
+    at.selectbox(key="example").select("Weekly active learners").run()
+    assert at.text_area(key="sql").value.startswith("SELECT CAST(date_trunc('week', day) AS DATE) AS week")
+    assert any("replaced the query you had typed" in c.value for c in at.caption)
+    at.button(key="put_back_sql").click().run()
+    assert at.text_area(key="sql").value == typed
+    assert not any(b.key == "put_back_sql" for b in at.button), "nothing left to put back"
+    at.button(key="FormSubmitter:query-Run").click().run()
+    assert list(at.dataframe[-1].value.columns) == ["user_id", "n"]
+
+
+def test_choosing_one_example_after_another_offers_nothing_to_put_back(wb, tess):
+    at = open_page(tess)
+    at.selectbox(key="example").select("Weekly active learners").run()
+    assert not any(b.key == "put_back_sql" for b in at.button), "the page's first query is no work of the analyst's"
