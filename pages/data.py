@@ -23,6 +23,7 @@ from engine.example_queries import example_chart, example_queries
 from engine.export import DEFAULT_BASE_IRI
 from engine.spreadsheets import csv_bytes
 from engine.views import TABLES, VIEW_DESCRIPTIONS
+from ui.markdown import inline_code, literal
 from ui.quick_chart import quick_chart
 from ui.session import require_role, workbench
 
@@ -198,7 +199,7 @@ if run:
         st.session_state["query_error"] = str(exc)
 
 if st.session_state.get("query_error"):
-    st.error(st.session_state["query_error"], icon=":material/error:")
+    st.error(literal(st.session_state["query_error"]), icon=":material/error:")
 result = st.session_state.get("result")
 if result is not None:
     frame = result.frame
@@ -229,17 +230,17 @@ prepared_download("zip", "Prepare download", ":material/folder_zip:",
 
 with st.expander("On the server instead", icon=":material/save:"):
     folder = wb.settings.home / "snapshots" / f"educator-{user.id}"
-    st.caption(f"For a notebook on the machine that runs the app: the same files, unzipped, written to `{folder}` "
-               "on the server (replaced whole each time).")
+    st.caption("For a notebook on the machine that runs the app: the same files, unzipped, written to "
+               f"{inline_code(str(folder))} on the server (replaced whole each time).")
     if st.button("Write a Parquet snapshot of my cohorts", icon=":material/save:"):
         with st.spinner("Writing the snapshot…"):
             counts = wb.snapshot(folder, user.id)
-        st.success(f"Wrote {counts['events']:,} events and {len(counts) - 1} tables to `{folder}`.",
+        st.success(f"Wrote {counts['events']:,} events and {len(counts) - 1} tables to {inline_code(str(folder))}.",
                    icon=":material/check:")
 
 st.subheader("For a learning record store", divider="gray")
 st.write("Your cohorts' activity as xAPI 1.0.3 statements, one JSON object per line, gzipped. Accounts and "
-         f"activities are named under this app's address, `{app_address()}`.")
+         f"activities are named under this app's address, {inline_code(app_address())}.")
 prepared_download("xapi", "Prepare xAPI statements", ":material/dataset:",
                   "Every event of your cohorts' learners, oldest first, as xAPI statements (the ids stay the same from "
                   "one download to the next, so a store can drop the ones it has).", "Writing the statements…",

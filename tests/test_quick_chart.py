@@ -96,9 +96,9 @@ def test_the_caption_never_says_to_aggregate_what_is_aggregated():
     frame = pl.DataFrame({"cohort_week": ["w1", "w1", "w2"], "weeks_later": [0, 1, 0], "learners": [14, 12, 9]})
     choices = colour_choices(frame, "cohort_week", "learners")
     _, data = build(frame, "cohort_week", "learners", None, "bar")
-    assert notes(frame, data, "cohort_week", None, "bar", choices) == [
-        "Several rows share each cohort_week: their bars are stacked: each bar is their sum. Choose a Colour "
-        "(weeks_later) to tell them apart."]
+    assert notes(frame, data, "cohort_week", None, "bar", choices) == [  # markdown: the names' "_" escaped
+        "Several rows share each cohort\\_week: their bars are stacked: each bar is their sum. Choose a Colour "
+        "(weeks\\_later) to tell them apart."]
     _, data = build(frame, "cohort_week", "learners", "weeks_later", "bar")
     assert notes(frame, data, "cohort_week", "weeks_later", "bar", choices) == []
 

@@ -17,6 +17,7 @@ import streamlit as st
 
 from engine.chart_marks import date_ticks
 from engine.example_queries import ChartSpec
+from ui.markdown import literal
 
 CHART_ROWS = 5_000  # the chart draws at most this many rows of a result
 TOOLTIP_COLUMNS = 6
@@ -195,22 +196,23 @@ def build(frame: pl.DataFrame, x: str, y: str, colour: str | None, mark: str) ->
 
 def notes(frame: pl.DataFrame, data: pl.DataFrame, x: str, colour: str | None, mark: str, choices: Sequence[str]) -> list[str]:
     """What the chart does not show as it is: rows left out, rows drawn on top of one another (bars
-    stacked into their sum, a line going back and forth), series the legend leaves out."""
+    stacked into their sum, a line going back and forth), series the legend leaves out. Markdown, with
+    the columns' names (the query's, whatever they hold) escaped."""
     said = []
     if frame.height > CHART_ROWS:
         said.append(f"The chart draws the first {CHART_ROWS:,} of the {frame.height:,} rows.")
     keys = [x, colour] if colour else [x]
     if mark != "point" and data.select(keys).is_duplicated().any():
-        each = f"{x} and {colour}" if colour else x
+        each = f"{literal(x)} and {literal(colour)}" if colour else literal(x)
         what = ("their bars are stacked: each bar is their sum" if mark == "bar"
                 else "the line goes back and forth between them")
         others = [c for c in choices if c != colour]
-        named = f"{', '.join(others[:3])}{'…' if len(others) > 3 else ''}"
+        named = f"{', '.join(literal(c) for c in others[:3])}{'…' if len(others) > 3 else ''}"
         hint = (f"Choose {'another' if colour else 'a'} Colour ({named}) to tell them apart." if others
                 else f"Choose another X, or return one row per {each} from the query.")
         said.append(f"Several rows share each {each}: {what}. {hint}")
     if colour and (series := data[colour].n_unique()) > LEGEND_ENTRIES:
-        said.append(f"The legend lists {LEGEND_ENTRIES} of the {series:,} values of {colour}: "
+        said.append(f"The legend lists {LEGEND_ENTRIES} of the {series:,} values of {literal(colour)}: "
                     "hover over a mark to see its value.")
     return said
 
@@ -240,14 +242,14 @@ def quick_chart(frame: pl.DataFrame, preferred: ChartSpec | None = None) -> None
                               help="Split the rows into series, one colour each: a learner, a verb, weeks later…")
         mark = st.segmented_control("Chart", MARKS, key="chart_mark") or "bar"
     if empty(frame[x]):
-        st.info(f"{x} holds no values (all NULL): choose another X to draw along.", icon=":material/info:")
+        st.info(f"{literal(x)} holds no values (all NULL): choose another X to draw along.", icon=":material/info:")
         return
     try:
         chart, data = build(frame, x, y, colour, mark)
         st.altair_chart(chart, width="stretch")
     except Exception as exc:  # noqa: BLE001 - a chart is a convenience: say why there is none, never a traceback
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        st.info(f"This result can't be charted: {reason}", icon=":material/info:")
+        st.info(f"This result can't be charted: {literal(reason)}", icon=":material/info:")
         return
     for note in notes(frame, data, x, colour, mark, choices):
         st.caption(note)

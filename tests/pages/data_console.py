@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factories import REPO
 from sessions import open_page as open_session
 from streamlit.testing.v1 import AppTest
@@ -20,3 +22,8 @@ def run_sql(at: AppTest, sql: str) -> AppTest:
     at.button(key="FormSubmitter:query-Run").click().run()
     assert not at.exception, at.exception
     return at
+
+
+def shown(markdown: str) -> str:
+    """What a markdown message shows: its text with the backslash escapes that keep it literal undone."""
+    return re.sub(r"\\(.)", r"\1", markdown)

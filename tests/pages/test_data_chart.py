@@ -6,8 +6,10 @@ import json
 
 import pyarrow as pa
 import pytest
-from data_console import open_page, run_sql
+from data_console import open_page, run_sql, shown
 from streamlit.testing.v1 import AppTest
+
+from ui.markdown import literal
 
 
 @pytest.mark.parametrize(("sql", "x", "y"), [
@@ -69,7 +71,7 @@ def test_an_aggregate_of_nothing_charts_without_a_traceback(wb, tess):
     assert spec["encoding"]["y"]["field"] == "tries" and data == {"tries": [0], "min(id)": [None]}
     at.selectbox(key="chart_x").select("min(id)").run()
     assert not at.exception and not at.get("vega_lite_chart"), "no wide bar labelled null"
-    assert [i.value for i in at.info] == ["min(id) holds no values (all NULL): choose another X to draw along."]
+    assert [shown(i.value) for i in at.info] == ["min(id) holds no values (all NULL): choose another X to draw along."]
 
 
 def test_a_column_with_a_dot_in_its_name_is_charted(wb, tess):
@@ -89,7 +91,7 @@ def test_a_chart_that_fails_says_so_briefly(wb, tess, monkeypatch):
     monkeypatch.setattr(ui.quick_chart, "build", broken)
     at = run_sql(open_page(tess), "SELECT verb, count(*) AS n FROM events GROUP BY verb")
     assert not at.exception
-    assert [i.value for i in at.info] == ["This result can't be charted: no way"]
+    assert [shown(i.value) for i in at.info] == ["This result can't be charted: no way"]
     assert "For notebooks" in [h.value for h in at.subheader]
 
 
@@ -196,3 +198,10 @@ def test_an_edited_example_gets_the_general_defaults_and_a_number_colour(wb, dem
                                                             "title": "weeks_later", "legend": None}
     at = run_sql(at, f"\n{example};\n")
     assert chart_controls(at)[:3] == ("weeks_later", "learners", "cohort_week"), "the example's again"
+
+
+def test_column_names_in_the_charts_notes_show_as_named(wb, tess):
+    at = run_sql(open_page(tess), 'SELECT * FROM (VALUES (\'a\', 1), (\'a\', 2)) t("__v__ $x$", n)')
+    said = [c.value for c in at.caption if "Several rows share each" in shown(c.value)]
+    assert said and "Several rows share each __v__ $x$" in shown(said[0])
+    assert literal("__v__ $x$") in said[0], "the name escaped: not bold, no maths"

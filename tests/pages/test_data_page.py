@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from data_console import APP, PAGE, open_page, run_sql
+from data_console import APP, PAGE, open_page, run_sql, shown
 from streamlit.testing.v1 import AppTest
+
+from ui.markdown import literal
 
 
 def test_the_example_query_runs_with_a_table_download_and_chart(wb, tess):
@@ -67,7 +69,7 @@ def test_only_the_educators_cohort_is_there(wb, tess):
 ])
 def test_refusals_are_shown(wb, tess, sql, message):
     at = run_sql(open_page(tess), sql)
-    assert message in at.error[0].value
+    assert message in shown(at.error[0].value)
     assert not any(b.label == "Download CSV" for b in at.download_button)
 
 
@@ -88,14 +90,14 @@ def test_learners_cannot_open_the_page(wb, tess):
 
 def test_a_data_change_inside_a_query_is_refused_and_changes_nothing(wb, tess):
     at = run_sql(open_page(tess), "WITH x AS (DELETE FROM events RETURNING id) SELECT count(*) AS n FROM x")
-    assert "Only queries run here: this statement changes data" in at.error[0].value
+    assert "Only queries run here: this statement changes data" in shown(at.error[0].value)
     at = run_sql(at, "SELECT count(*) AS n FROM events")
     assert at.dataframe[-1].value["n"][0] > 0
 
 
 def test_a_comment_alone_is_no_statement(wb, tess):
     at = run_sql(open_page(tess), "-- nothing")
-    assert "There is no statement to run: write a SELECT." in at.error[0].value
+    assert "There is no statement to run: write a SELECT." in shown(at.error[0].value)
 
 
 def test_dates_show_as_dates_in_the_table(wb, tess):
@@ -130,3 +132,14 @@ def test_choosing_one_example_after_another_offers_nothing_to_put_back(wb, tess)
     at = open_page(tess)
     at.selectbox(key="example").select("Weekly active learners").run()
     assert not any(b.key == "put_back_sql" for b in at.button), "the page's first query is no work of the analyst's"
+
+
+@pytest.mark.parametrize("sql", [
+    "PIVOT events ON verb USING count(*)",
+    'SELECT * FROM "$a$ and $b$ __bold__ *it*"',
+])
+def test_an_error_shows_as_duckdb_wrote_it_not_as_markdown(wb, tess, sql):
+    at = run_sql(open_page(tess), sql)
+    message = at.error[0].value
+    assert message == literal(shown(message)), "every markdown character escaped: no italics, no maths"
+    assert "count(*)" in shown(message) or "$a$ and $b$ __bold__ *it*" in shown(message)
