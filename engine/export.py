@@ -75,16 +75,19 @@ class ExportError(ValueError):
 # an event's result and context as JSON text: Parquet's JSON type reads as bytes in Polars and pyarrow
 JSON_AS_TEXT = "* REPLACE (CAST(result AS VARCHAR) AS result, CAST(context AS VARCHAR) AS context)"
 MANIFEST = "manifest.json"  # what a snapshot says of itself: its tables' rows, its scope, when it was written
-SNAPSHOT_FILES = {MANIFEST, "exercises.parquet", *(f"{t.name}.parquet" for t in TABLES if t.name != "events")}
+README = "README.txt"  # what the downloaded zip adds: kept, rewritten, when its unzipped folder is refreshed
+SNAPSHOT_FILES = {MANIFEST, README, "exercises.parquet", *(f"{t.name}.parquet" for t in TABLES if t.name != "events")}
 
 
 def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_id: int | None = None,
                    progress: Progress | None = None) -> dict[str, int]:
     """Write the analytics tables to ``directory`` (replaced whole); rows written per table.
     ``educator_id``: only what that educator may see; None: everyone. Refuses a ``directory`` holding
-    anything but an earlier snapshot, so that nothing else is ever lost in the swap."""
+    anything but an earlier snapshot, so that nothing else is ever lost in the swap. An earlier snapshot
+    that was a download, unzipped, keeps its README, rewritten to say what the new one holds."""
     target = Path(directory).resolve()
     _check_replaceable(target)
+    with_readme = (target / README).is_file()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     users = visible_users(store, educator_id)
@@ -120,6 +123,8 @@ def export_parquet(store: Store, bank: Bank, directory: str | Path, *, educator_
         (staging / MANIFEST).write_text(json.dumps({"tables": counts, "educator_id": educator_id,
                                                            "written_at": datetime.now().astimezone().isoformat()},
                                                           indent=2))
+        if with_readme:
+            (staging / README).write_text(_readme(counts, _educator_name(store, educator_id), utcnow()))
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -198,13 +203,16 @@ def parquet_zip(store: Store, bank: Bank, *, educator_id: int | None = None, pro
         counts = export_parquet(store, bank, folder, educator_id=educator_id, progress=progress)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            educator = store.scalar("SELECT name FROM users WHERE id = ?", [educator_id]) if educator_id is not None else None
-            archive.writestr("README.txt", _readme(counts, educator, taken_at))
+            archive.writestr(README, _readme(counts, _educator_name(store, educator_id), taken_at))
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 # Parquet is compressed already (zstd): deflating it again costs time and saves nothing
                 kind = zipfile.ZIP_STORED if path.suffix == ".parquet" else zipfile.ZIP_DEFLATED
                 archive.write(path, path.relative_to(folder).as_posix(), compress_type=kind)
     return buffer.getvalue(), counts
+
+
+def _educator_name(store: Store, educator_id: int | None) -> str | None:
+    return store.scalar("SELECT name FROM users WHERE id = ?", [educator_id]) if educator_id is not None else None
 
 
 def _readme(counts: dict[str, int], educator: str | None, taken_at: datetime) -> str:

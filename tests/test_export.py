@@ -20,7 +20,7 @@ import pytest
 from factories import PASSWORD, REPO
 
 from engine.cohorts import AccessDenied
-from engine.export import ExportError, iso_duration, parquet_zip
+from engine.export import ExportError, export_parquet, iso_duration, parquet_zip
 from engine.settings import Settings
 from engine.store import Store
 from engine.views import open_snapshot
@@ -416,3 +416,23 @@ def test_a_store_left_alone(tmp_path):
     counts = wb.snapshot(tmp_path / "snap")
     frame = pl.read_parquet(tmp_path / "snap" / "events" / "*" / "*.parquet", hive_partitioning=True)
     assert frame.height == counts["events"] == wb.store.scalar("SELECT count(*) FROM events") - 1  # + "exported-data"
+
+
+def test_an_unzipped_download_is_refreshed_with_its_readme_rewritten(filled, tmp_path):
+    """docs/data.md: unzipped, the download is a snapshot folder, so the command line refreshes it."""
+    wb, ids = filled
+    taken = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    folder = unzipped(parquet_zip(wb.store, wb.bank, educator_id=ids["tess"], taken_at=taken)[0], tmp_path / "snap")
+    wb.record_result(ids["ada"], EXERCISES[0], True, at=FEB + timedelta(days=40))
+    counts = export_parquet(wb.store, wb.bank, folder)
+    readme = (folder / "README.txt").read_text()
+    assert "Taken 2026-03-01" not in readme and "Holds every learner" in readme, "the README says what is there now"
+    assert re.search(rf"events/month=YYYY-MM/data.parquet\s+{counts['events']:,} rows", readme)
+    assert open_snapshot(folder).sql("SELECT count(*) FROM events").fetchall()[0][0] == counts["events"]
+
+
+def test_a_folder_without_a_readme_gets_none_when_refreshed(filled, tmp_path):
+    wb, _ = filled
+    wb.snapshot(tmp_path / "snap")
+    wb.snapshot(tmp_path / "snap")
+    assert not (tmp_path / "snap" / "README.txt").exists()
