@@ -199,3 +199,37 @@ def test_no_run_tests_click_is_said_as_such(home, tmp_path, monkeypatch):
         assert re.search(r"Ran the tests before submitting: \d+% of submitted pairs", text)
     else:
         assert 'no "Run tests" click in this snapshot' in text
+
+
+def run_notebook(name: str) -> str:
+    """What the notebook prints, run top to bottom with the environment as it is."""
+    notebook = nbformat.read(REPO / "notebooks" / name, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(REPO)}}).execute()
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    return "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+
+
+@pytest.fixture(scope="module")
+def three_submissions(tmp_path_factory) -> Path:
+    """A snapshot of three learners who each submitted one exercise, without running its tests first."""
+    home = tmp_path_factory.mktemp("three-submissions")
+    with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
+        for name in ("ada", "bob", "cyd"):
+            learner = wb.register(name, f"{name}@example.org", name.title(), PASSWORD)
+            wb.submit(learner.id, "python/apply-n-times", "def apply_n_times(f, n, v):\n    return v\n")
+        wb.snapshot(home / "snapshot")
+    return home / "snapshot"
+
+
+def test_one_skill_is_one_skill(three_submissions, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_SNAPSHOT", str(three_submissions))
+    assert "Learning curves for 1 skill (first 12 tries" in run_notebook("learning_curves.ipynb")
+
+
+def test_submissions_without_run_tests_are_not_called_imported(three_submissions, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_SNAPSHOT", str(three_submissions))
+    text = run_notebook("retention_and_funnel.ipynb")
+    said = next(line for line in text.splitlines() if line.startswith("Ran the tests before submitting"))
+    assert said.startswith('Ran the tests before submitting: no "Run tests" click in this snapshot (none was made')
+    assert "(imported or simulated results)" not in said, "these are real submissions"
