@@ -13,7 +13,8 @@ a block whose last line calls ``input()``, an interactive session, a solution sp
 learner's own code quoted back is no news when it passes (a review of code that passes): its statements,
 compared as parsed, are left out of what is graded, and only code of the model's own is judged. Only code
 that may bind a name the tests import is graded (``may_bind``): nothing else can pass them, and each grading
-is a run in the sandbox.
+is a run in the sandbox. Code is graded as the learner could fix it in a moment (``graded_form``): an annotation
+or a decorator naming what the code never imports crashes its definition, and a solution failed every test.
 
 ``guard`` streams a model's reply through that check: prose as it comes; from the first line that
 may hold code on, the rest is held until the whole reply is in and checked. A question outside any
@@ -23,6 +24,7 @@ exercise is checked against the exercises whose function it names (``named_exerc
 from __future__ import annotations
 
 import ast
+import builtins
 import re
 import textwrap
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -69,6 +71,19 @@ _BINDS_BY_STRING = frozenset({
     "exec", "eval", "compile", "globals", "locals", "vars", "getattr", "setattr", "attrgetter", "__getattr__",
     "__getattribute__", "__setattr__", "__dict__", "__globals__", "__builtins__", "builtins", "__import__",
     "import_module", "importlib", "modules", "f_globals", "f_locals", "get_referrers", "gc", "ctypes", "*"})
+# What stands in for a decorator the code uses and never imports (`@lru_cache`, `@functools.cache`): called on what
+# it decorates, it gives it back as it is; called with arguments (`@lru_cache(maxsize=None)`) or reached through
+# (`functools.cache`), it is itself again. Called otherwise it gives nothing a test could take for a right answer.
+_STAND_IN = """class _StandIn:
+    def __call__(self, *args, **kwargs):
+        return args[0] if len(args) == 1 and not kwargs and callable(args[0]) else self
+
+    def __getattr__(self, name):
+        return self
+
+
+"""
+_BUILTINS = frozenset(dir(builtins))
 
 
 def code_blocks(text: str) -> list[str]:
@@ -113,7 +128,7 @@ def _solving_code(text: str, grade: Callable[[str], GradeResult], known: int, mi
     together += [whole] if whole is not None and whole not in together else []
     # together, only what may bind a tested name: a prose line that parses ("Note: x = 5") costs no run
     candidates = alone + [code for code in together if code not in alone and may_bind(code, names)]
-    return next((code for code in candidates if gives_away(grade(code), known)), None)
+    return next((code for code in candidates if gives_away(grade(graded_form(code)), known)), None)
 
 
 def _statements(code: str) -> list[str]:
@@ -165,7 +180,16 @@ def may_bind(code: str, names: Collection[str] | None) -> bool:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
-    bound, used = set(), set()
+    bound, used = _names(tree)
+    if (used | bound) & _BINDS_BY_STRING:
+        return True
+    return bool(bound) if names is None else bool(bound.intersection(names))
+
+
+def _names(tree: ast.AST) -> tuple[set[str], set[str]]:
+    """(the names ``tree`` binds, in any scope; the names and attributes it uses)."""
+    bound: set[str] = set()
+    used: set[str] = set()
     annotated_only = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AnnAssign) and node.value is None}
     for node in ast.walk(tree):
         stores = isinstance(getattr(node, "ctx", None), ast.Store) and id(node) not in annotated_only
@@ -186,9 +210,63 @@ def may_bind(code: str, names: Collection[str] | None) -> bool:
             bound.add(node.name)
         elif isinstance(node, ast.MatchMapping) and node.rest:
             bound.add(node.rest)
-    if (used | bound) & _BINDS_BY_STRING:
-        return True
-    return bool(bound) if names is None else bool(bound.intersection(names))
+    return bound, used
+
+
+def graded_form(code: str) -> str:
+    """``code`` as it is graded: as written, unless an annotation or a decorator names what it never defines nor
+    imports (`def digit_sum(n: Number)`, `@lru_cache`), which crashes the definition when it runs, though the learner
+    has only to delete the name or import it. Then annotations are left unevaluated (``from __future__ import
+    annotations``) and such decorators stand in as doing nothing (``_STAND_IN``). Nothing else changes: a name
+    missing where the code runs (a helper left to write) still fails as it did."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return code
+    known = _names(tree)[0] | _BUILTINS
+    missing = [node.id for annotation in _annotations(tree) for node in ast.walk(annotation)
+               if isinstance(node, ast.Name) and node.id not in known]
+    decorators = sorted({name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                               ast.ClassDef))
+                         for name in map(_root_name, node.decorator_list) if name is not None and name not in known})
+    if not missing and not decorators:
+        return code
+    prefix = ("from __future__ import annotations\n" if missing else "") + \
+        (_STAND_IN + " = ".join([*decorators, "_StandIn()"]) + "\n\n" if decorators else "")
+    lines = code.splitlines(keepends=True)
+    at = _preamble_end(tree)
+    return "".join(lines[:at]) + prefix + "".join(lines[at:])
+
+
+def _annotations(tree: ast.AST) -> Iterator[ast.expr]:
+    """The annotations of ``tree`` that run when it does: of functions' arguments and returns, of assignments."""
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            arguments = node.args
+            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]
+            yield from (argument.annotation for argument in every if argument is not None and argument.annotation)
+            yield from [node.returns] if node.returns else []
+        elif isinstance(node, ast.AnnAssign):
+            yield node.annotation
+
+
+def _root_name(decorator: ast.expr) -> str | None:
+    """The name a decorator starts from: lru_cache in `@lru_cache`, `@functools.lru_cache(maxsize=None)`."""
+    while isinstance(decorator, (ast.Call, ast.Attribute, ast.Subscript)):
+        decorator = decorator.func if isinstance(decorator, ast.Call) else decorator.value
+    return decorator.id if isinstance(decorator, ast.Name) else None
+
+
+def _preamble_end(tree: ast.Module) -> int:
+    """The line after a module's docstring and ``from __future__`` imports, which must come first."""
+    end = 0
+    for index, node in enumerate(tree.body):
+        docstring = index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and \
+            isinstance(node.value.value, str)
+        if not (docstring or isinstance(node, ast.ImportFrom) and node.module == "__future__"):
+            break
+        end = node.end_lineno or node.lineno
+    return end
 
 
 def tested_names(exercises: Iterable[Exercise]) -> frozenset[str] | None:

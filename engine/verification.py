@@ -121,7 +121,8 @@ def _given_away(exercise: Exercise, grader: Grader, say: Progress) -> str:
             code = solution_guard.solving_code(text, grade, names=names)
             if code is not None:
                 shown = " ".join(code.split())
-                return f"code in {place} {_what_it_does(graded.get(code))}: `{shown[:80]}{'…' if len(shown) > 80 else ''}`"
+                result = graded.get(solution_guard.graded_form(code))  # graded in that form
+                return f"code in {place} {_what_it_does(result)}: `{shown[:80]}{'…' if len(shown) > 80 else ''}`"
     return ""
 
 

@@ -124,6 +124,9 @@ REJECTED = [
                  f"code in the hints passes the tests: `{SOLVING_LAMBDA}`", id="hint-holds-a-lambda"),
     pytest.param({"hints": [*GOOD["hints"][:2], f"Try this:\n{SOLVING_ONE_LINE}"]}, "leaks-solution",
                  f"code in the hints passes the tests: `{SOLVING_ONE_LINE}`", id="hint-holds-a-one-line-def"),
+    pytest.param({"hints": [*GOOD["hints"][:2], f"Like this:\n```python\n@lru_cache\n{SOLVING_ONE_LINE}\n```"]},
+                 "leaks-solution", "code in the hints passes the tests: `@lru_cache def count_vowels(text)",
+                 id="hint-holds-a-solution-under-a-decorator-never-imported"),
     pytest.param({"instructions": GOOD["instructions"] + f"\nA solution reads `{SOLVING_ONE_LINE}`.\n"}, "leaks-solution",
                  "code in the instructions passes the tests", id="instructions-hold-a-one-line-def"),
     pytest.param({"hints": [*GOOD["hints"][:2], "Like this:\n\n    def count_vowels(text):\n"

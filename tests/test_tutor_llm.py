@@ -180,6 +180,11 @@ LEAKS = [  # (the model's reply, given the reference) in the shapes a model writ
     pytest.param(lambda ref: "First:\n```python\nresult = digit_sum(345)\n```\nthen:\n```python\ndef digit_sum(n):\n"
                              "    return helper(abs(n))\n```\nand:\n```python\ndef helper(n):\n"
                              "    return sum(int(c) for c in str(n))\n```\nSee?", id="split-over-blocks-used-before-defined"),
+    pytest.param(lambda ref: f"Here:\n```python\n{ref.replace('n: int', 'n: Number')}```\nSee?",
+                 id="an-annotation-never-imported"),
+    pytest.param(lambda ref: f"Here:\n```python\n@lru_cache\n{ref}```\nSee?", id="a-decorator-never-imported"),
+    pytest.param(lambda ref: f"Here:\n```python\n@functools.lru_cache(maxsize=None)\n{ref}```\nSee?",
+                 id="a-decorator-of-a-module-never-imported"),
 ]
 
 
@@ -228,6 +233,10 @@ HARMLESS = [
     pytest.param("Your `def digit_sum(n): return str(n)` returns text. What does the test compare it with?",
                  id="the-learners-wrong-code"),
     pytest.param("Here is a lambda: `twice = lambda x: 2 * x`. When would you name one?", id="a-lambda-on-other-data"),
+    pytest.param("This version only looks at the last digit:\n\n```python\n@lru_cache\ndef digit_sum(n: Number) -> int:\n"
+                 "    return n % 10\n```\n\nWhat about the others?", id="a-wrong-version-decorated-and-annotated"),
+    pytest.param("Say you had a helper:\n\n```python\n@cache\ndef digit_sum(n: Number) -> int:\n    return sum(digits(n))\n"
+                 "```\n\nWhat would `digits` return?", id="a-partial-version-with-a-helper-to-write"),
 ]
 
 
