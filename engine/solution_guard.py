@@ -4,9 +4,9 @@ A tutor's reply, or a generated exercise's hint, may carry code as a fenced bloc
 the margin or indented inside a list item), a markdown block indented four spaces, lines of Python
 between sentences, a one-line ``def``, or an inline span such as `digit_sum = lambda n: ...`.
 ``code_blocks`` finds each, dedented, and keeps those that parse and could define something: a bare
-expression (`n % 10`) cannot solve anything, so it is not run. ``solving_code`` grades them against
-the exercise's tests, one by one and all together: code that passes is the solution, and so is code
-that passes all of three or more tests but one (`return sum(map(int, str(abs(n))))`, which only
+expression (`n % 10`) cannot solve anything, so it is not run, unless it runs text as code (`exec("def ...")`).
+``solving_code`` grades them against the exercise's tests, one by one and all together: code that passes is
+the solution, and so is code that passes all of three or more tests but one (`return sum(map(int, str(abs(n))))`, which only
 misses the check for negative numbers), unless the learner's own code passes as many already. All the
 code of a reply is also graded as one module (``salvaged``), each statement kept from stopping the rest:
 a block whose last line calls ``input()``, an interactive session, a solution split over blocks. The
@@ -44,11 +44,11 @@ _FENCE = re.compile(r"`{3,}|~{3,}")
 _LANGUAGE = re.compile(r"\s*[\w+#.-]*\s*")  # what may follow a fence's opening: ```python
 _SPAN = re.compile(r"(?<!`)(`{1,2})(?!`)(.+?)(?<!`)\1(?!`)")
 _CODE_LINE = re.compile(
-    r"^\s*(?:(?:async\s+)?def\s|class\s|import\s|from\s+[\w.]+\s+import\s|return\b|@\w|"
+    r"^\s*(?:(?:async\s+)?def\s|class\s|import\s|from\s+[\w.]+\s+import\s|return\b|@\w|(?:exec|eval)\s*\(|"
     r"(?:for|while|if|elif|with)\s.*:|(?:try|else|finally)\s*:|"
     # an assignment: `total = 0`, `digit_sum = lambda n: ...`, `a, b = ...`, `n //= 10`, `d[k] += 1`
     r"[A-Za-z_][\w.]*(?:\s*\[[^\]\n]*\])?(?:\s*,\s*[A-Za-z_][\w.]*)*\s*(?:[-+*/%&|^@]|//|\*\*|>>|<<)?=(?!=))")
-_MID_LINE = re.compile(r"\b(?:def\s+\w+\s*\(|[A-Za-z_]\w*\s*=\s*lambda\b)")  # code that starts mid-sentence
+_MID_LINE = re.compile(r"\b(?:def\s+\w+\s*\(|[A-Za-z_]\w*\s*=\s*lambda\b|(?:exec|eval)\s*\()")  # code mid-sentence
 # An annotated assignment: `digit_sum: Callable[[int], int] = lambda n: ...`, at a line's start or mid-sentence. Kept
 # apart from the patterns above, whose matches start runs of code: "Note: def f(n=0):" would start one at "Note".
 _ANNOTATED = re.compile(r"^\s*[A-Za-z_][\w.]*(?:\s*\[[^\]\n]*\])?\s*:[^=\n]*=(?!=)")
@@ -84,6 +84,9 @@ _STAND_IN = """class _StandIn:
 
 """
 _BUILTINS = frozenset(dir(builtins))
+# Calls that run text as code: `exec("def digit_sum(n): ...")` or `eval("(digit_sum := lambda n: ...)")` is an
+# expression, yet binds the exercise's function as surely as a def
+_RUNS_TEXT = frozenset({"exec", "eval"})
 
 
 def code_blocks(text: str) -> list[str]:
@@ -301,7 +304,14 @@ def defining_exercises(code: str, exercises: Sequence[Exercise]) -> list[Exercis
 def _defines(node: ast.stmt) -> bool:
     """Whether a top-level statement may define something: not an annotation alone ("Answer: 42" in a reply's
     prose parses as one, and binds nothing)."""
-    return isinstance(node, _DEFINITIONS) and not (isinstance(node, ast.AnnAssign) and node.value is None)
+    return isinstance(node, _DEFINITIONS) and not (isinstance(node, ast.AnnAssign) and node.value is None) or \
+        _runs_text(node)
+
+
+def _runs_text(node: ast.stmt) -> bool:
+    """Whether a statement is a call that runs text as code (``_RUNS_TEXT``), whatever the text."""
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
+        isinstance(node.value.func, ast.Name) and node.value.func.id in _RUNS_TEXT
 
 
 def _top_level_groups(code: str) -> list[str]:
@@ -510,7 +520,8 @@ def _candidate(code: str) -> str | None:
 
 
 def _could_define(code: str) -> bool:
-    """Whether ``code`` parses and holds a statement that could define a name (not only expressions)."""
+    """Whether ``code`` parses and holds a statement that could define a name (not only expressions, bar those
+    that run text as code)."""
     if not code.strip():
         return False
     try:
@@ -518,5 +529,5 @@ def _could_define(code: str) -> bool:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
-    return any(not isinstance(node, ast.Expr) for node in tree.body) or \
+    return any(not isinstance(node, ast.Expr) or _runs_text(node) for node in tree.body) or \
         any(isinstance(node, ast.NamedExpr) for node in ast.walk(tree))

@@ -185,6 +185,12 @@ LEAKS = [  # (the model's reply, given the reference) in the shapes a model writ
     pytest.param(lambda ref: f"Here:\n```python\n@lru_cache\n{ref}```\nSee?", id="a-decorator-never-imported"),
     pytest.param(lambda ref: f"Here:\n```python\n@functools.lru_cache(maxsize=None)\n{ref}```\nSee?",
                  id="a-decorator-of-a-module-never-imported"),
+    pytest.param(lambda ref: f"Here:\n```python\nexec({ref!r})\n```\nSee?", id="run-from-a-string"),
+    pytest.param(lambda ref: f"Try this:\nexec({ref!r})\nDoes it make sense?", id="run-from-a-string-unfenced"),
+    pytest.param(lambda ref: f"Try this:\neval({('(' + LAMBDA.replace(' = ', ' := ') + ')')!r})\nDoes it make sense?",
+                 id="a-named-expression-evaluated-from-a-string"),
+    pytest.param(lambda ref: f"So eval({('(' + LAMBDA.replace(' = ', ' := ') + ')')!r}) would do it.",
+                 id="a-named-expression-evaluated-from-a-string-mid-sentence"),
 ]
 
 
@@ -237,6 +243,8 @@ HARMLESS = [
                  "    return n % 10\n```\n\nWhat about the others?", id="a-wrong-version-decorated-and-annotated"),
     pytest.param("Say you had a helper:\n\n```python\n@cache\ndef digit_sum(n: Number) -> int:\n    return sum(digits(n))\n"
                  "```\n\nWhat would `digits` return?", id="a-partial-version-with-a-helper-to-write"),
+    pytest.param("Python can run text as code: `eval('2 + 3')` gives 5, `exec(\"print('hi')\")` prints. Why avoid them?",
+                 id="code-run-from-strings-on-other-data"),
 ]
 
 
