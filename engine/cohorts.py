@@ -2,7 +2,8 @@
 
 An educator creates a cohort and gets a join code to hand out; a learner types it on their
 Profile page to join, and can leave at any time. The educator may rename the cohort, or delete it:
-its learners leave it, and keep their own data. The same module holds the one rule every
+its learners leave it, and keep their own data; or remove one learner, who leaves it as if they had pressed
+Leave (a stranger who joined with a leaked code stays in after a new code otherwise). The same module holds the one rule every
 read of someone else's data goes through (``Access``): a learner reads only their own data; an
 educator reads the data of learners in cohorts they own, and only those cohorts. Refusals raise
 ``AccessDenied`` (a ``PermissionError``) in the engine, so no page can forget the check.
@@ -128,6 +129,18 @@ class Cohorts:
             self.events.append(Event(educator_id, "deleted-cohort", str(cohort_id), None,
                                      {"name": cohort.name, "members": cohort.members}, at))
 
+    def remove(self, educator_id: int, cohort_id: int, user_id: int, at: datetime) -> Cohort:
+        """Take a learner out of the cohort, as if they had left it: its educator no longer sees their data
+        (unless they are in another of the educator's cohorts); their own data stays theirs, and they may
+        join again only with the cohort's current code. Logged as the learner's ``left-cohort``, with
+        ``removed_by``, so their membership history reads the same whoever ended it."""
+        with self.store.transaction():
+            cohort = self.owned(educator_id, cohort_id)
+            if not self._is_member(cohort_id, user_id):
+                raise CohortError("That learner is not in this cohort (any more).")
+            self._end_membership(cohort_id, user_id, at, {"removed_by": educator_id})
+        return self.owned(educator_id, cohort.id)
+
     def of_educator(self, educator_id: int) -> list[Cohort]:
         """The educator's cohorts, oldest first."""
         self._educator(educator_id)
@@ -182,12 +195,10 @@ class Cohorts:
 
     def leave(self, user_id: int, cohort_id: int, at: datetime) -> None:
         """Leave a cohort: its educator no longer sees this learner's data."""
-        if not self.store.scalar("SELECT count(*) FROM cohort_members WHERE cohort_id = ? AND user_id = ?",
-                                 [cohort_id, user_id]):
+        if not self._is_member(cohort_id, user_id):
             raise CohortError("You are not in that cohort.")
         with self.store.transaction():
-            self.store.execute("DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?", [cohort_id, user_id])
-            self.events.append(Event(user_id, "left-cohort", str(cohort_id), occurred_at=at))
+            self._end_membership(cohort_id, user_id, at)
 
     def of_learner(self, user_id: int) -> list[tuple[Cohort, str]]:
         """The cohorts a learner is in, each with its educator's name (the code is not the learner's to see)."""
@@ -200,6 +211,15 @@ class Cohorts:
                 for c in cohorts]
 
     # -- internals ---------------------------------------------------------------------------
+
+    def _is_member(self, cohort_id: int, user_id: int) -> bool:
+        return bool(self.store.scalar("SELECT count(*) FROM cohort_members WHERE cohort_id = ? AND user_id = ?",
+                                      [cohort_id, user_id]))
+
+    def _end_membership(self, cohort_id: int, user_id: int, at: datetime,
+                        context: dict[str, int] | None = None) -> None:
+        self.store.execute("DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?", [cohort_id, user_id])
+        self.events.append(Event(user_id, "left-cohort", str(cohort_id), None, context, at))
 
     def _user(self, user_id: int) -> User:
         user = self.accounts.get(user_id)

@@ -116,6 +116,21 @@ def test_only_the_owner_deletes_a_cohort(wb, people, actor):
     assert wb.cohorts(users["tess"].id) == []
 
 
+@pytest.mark.parametrize("actor", ["uma", "ada", "dan"], ids=["other-educator", "member-learner", "outsider"])
+def test_only_the_owner_removes_a_learner_from_a_cohort(wb, people, actor):
+    users, cohorts = people
+    spring = cohorts["spring"]
+    with pytest.raises(AccessDenied):
+        wb.remove_from_cohort(users[actor].id, spring.id, users["bob"].id)
+    with pytest.raises(AccessDenied):
+        wb.remove_from_cohort(users["tess"].id, 9999, users["bob"].id)
+    with pytest.raises(AccessDenied):  # a learner of another educator's cohort, through that cohort
+        wb.remove_from_cohort(users["tess"].id, cohorts["autumn"].id, users["cy_"].id)
+    assert wb.cohort(users["tess"].id, spring.id).members == 2 and wb.cohort(users["uma"].id, cohorts["autumn"].id).members == 1
+    wb.remove_from_cohort(users["tess"].id, spring.id, users["bob"].id)
+    assert [m.user.id for m in wb.cohort_members(users["tess"].id, spring.id)] == [users["ada"].id]
+
+
 def test_the_dashboard_holds_only_the_cohorts_learners(wb, people):
     users, cohorts = people
     board = wb.cohort_dashboard(users["tess"].id, cohorts["spring"].id)
@@ -175,6 +190,7 @@ def test_the_cohorts_version_follows_only_the_educators_own_cohorts(wb, people):
 
 ACTOR_PARAMETERS = {"educator_id", "actor_id"}
 CHECKED = {"learner_progress_for", *COHORT_CALLS, "cohorts", "create_cohort", "delete_cohort", "remove_demo_data",
+           "remove_from_cohort",
            "cohorts_version",
            # the administrator's alone: tests/test_invitations.py::test_only_the_administrator_invites_lists_and_revokes
            "invite_educator", "educator_invitations", "revoke_invitation",

@@ -257,6 +257,30 @@ def test_deleting_removes_the_cohort_and_its_memberships_but_not_the_learners_wo
     assert wb.create_cohort(educator.id, "Spring").name == "Spring", "the name is free again"
 
 
+def test_the_educator_removes_a_learner_who_keeps_their_data_and_rejoins_only_with_the_current_code(
+        wb, educator, ada, spring):
+    """A stranger who joined with a leaked code stayed in after a new code: only they could leave."""
+    cohort, bob = spring
+    ada_attempts = wb.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ?", [ada.id])
+    fresh = wb.regenerate_join_code(educator.id, cohort.id)
+
+    assert wb.remove_from_cohort(educator.id, cohort.id, ada.id).members == 1
+
+    assert [m.user.id for m in wb.cohort_members(educator.id, cohort.id)] == [bob.id]
+    assert wb.memberships(ada.id) == []
+    assert last_event(wb, ada.id) == ("left-cohort", str(cohort.id), None, {"removed_by": educator.id})
+    assert wb.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ?", [ada.id]) == ada_attempts
+    board = wb.cohort_dashboard(educator.id, cohort.id)
+    assert board.learners["user_id"].to_list() == [bob.id] and ada.id not in board.mastery["user_id"].to_list()
+    with pytest.raises(AccessDenied):
+        wb.learner_progress_for(educator.id, ada.id)
+    with pytest.raises(CohortError, match="not in this cohort"):
+        wb.remove_from_cohort(educator.id, cohort.id, ada.id)
+    with pytest.raises(CohortError, match="No cohort has that code"):
+        wb.join_cohort(ada.id, cohort.join_code)
+    assert wb.join_cohort(ada.id, fresh.join_code).members == 2
+
+
 def test_after_deleting_the_educator_reads_only_learners_still_in_their_cohorts(wb, educator, ada):
     spring, autumn = wb.create_cohort(educator.id, "Spring"), wb.create_cohort(educator.id, "Autumn")
     bob = wb.register("bob", "bob@example.org", "Bob", PASSWORD)

@@ -71,3 +71,9 @@ def test_every_column_of_every_view_is_documented(view):
     row = next(line for line in DOC.splitlines() if line.startswith(f"| `{view}` |"))
     missing = [c for c in columns if not re.search(rf"\b{c}\b", row)]
     assert not missing, f"docs/data.md's row for {view} does not name {missing}"
+
+
+def test_the_events_fields_of_cohort_membership_are_documented():
+    """A learner taken out of a cohort by its educator is logged as leaving it, with who did it."""
+    events = sections()["events"]
+    assert re.search(r"`left-cohort` \(context `\{\"removed_by\"\}`", events)

@@ -1,4 +1,5 @@
-"""The Cohorts page's "Manage" popover: rename the selected cohort, or delete it after asking first.
+"""The Cohorts page's "Manage" popover: rename the selected cohort, take a learner out of it, or delete
+it; the last two after asking first.
 
 Both act in button callbacks, which run before the page does: the page then draws the cohorts as
 they now are (the new name in the selector, or another cohort selected), and the popover, whose
@@ -19,6 +20,7 @@ from engine.cohorts import MAX_NAME, AccessDenied, Cohort, CohortError
 from ui.markdown import literal
 
 CONFIRM = "cohort_delete_confirm"  # the id of the cohort whose deletion awaits a yes
+REMOVING = "cohort_remove_confirm"  # (cohort id, learner id) whose removal awaits a yes
 ERROR = "cohort_rename_error"  # (cohort id, why a new name was refused)
 MESSAGE = "cohort_managed"  # what the last rename or deletion did, said once on the next run
 
@@ -36,13 +38,17 @@ def announce(where: DeltaGenerator) -> None:
 
 
 def manage(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None]) -> None:
-    """A "Manage" popover for ``cohort``: a form to rename it, and a button to delete it that asks for
-    confirmation first. ``forget``: drops what the page cached about cohorts (after a deletion)."""
+    """A "Manage" popover for ``cohort``: a form to rename it, a learner to take out of it and a button to
+    delete it, both asking for confirmation first. ``forget``: drops what the page cached about cohorts (after a
+    deletion)."""
     # one popover per cohort: after a deletion, the next cohort's is another element, and starts closed (the
     # same one stayed open, "Delete cohort…" a click away for a cohort the educator had not chosen)
-    with st.popover("Manage", icon=":material/settings:", help="Rename or delete this cohort.",
+    with st.popover("Manage", icon=":material/settings:", help="Rename this cohort, remove a learner from it, or delete it.",
                     key=f"manage_cohort:{cohort.id}"):
         _rename_form(wb, user, cohort)
+        if cohort.members:
+            st.divider()
+            _remove_learner(wb, user, cohort)
         st.divider()
         _delete(wb, user, cohort, forget)
 
@@ -96,3 +102,43 @@ def _delete(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None
     yes.button("Yes, delete", key="delete_cohort_confirm", type="primary", icon=":material/delete_forever:",
                on_click=delete)
     no.button("Cancel", key="delete_cohort_cancel", on_click=lambda: st.session_state.pop(CONFIRM, None))
+
+
+def member_labels(wb: Workbench, user: User, cohort: Cohort) -> dict[int, str]:
+    """The cohort's learners by id, each as "Name (username)": two learners may share a name."""
+    return {m.user.id: f"{m.user.name} ({m.user.username})" for m in wb.cohort_members(user.id, cohort.id)}
+
+
+def _remove_learner(wb: Workbench, user: User, cohort: Cohort) -> None:
+    # a stranger who joined with a leaked code stays in after a new code: only this takes them out
+    members = member_labels(wb, user, cohort)
+    asked = st.session_state.get(REMOVING)
+    if asked is None or asked[0] != cohort.id or asked[1] not in members:
+        picked = st.selectbox("Remove a learner", list(members), index=None, format_func=members.__getitem__,
+                              key=f"remove_learner:{cohort.id}", placeholder="Choose a learner",
+                              help="For someone who should not be in this cohort, such as a stranger who joined "
+                                   "with a code that was passed on.")
+        st.button("Remove…", key="remove_learner", icon=":material/person_remove:", disabled=picked is None,
+                  on_click=lambda: st.session_state.update({REMOVING: (cohort.id, picked)}))
+        return
+    learner = members[asked[1]]
+    st.warning(f"Remove **{literal(learner)}** from **{literal(cohort.name)}**? They leave the cohort, and you no "
+               "longer see their progress unless they are in another of your cohorts; their own work stays theirs. "
+               "They can join again only with the cohort's current code: make a new one if they have it.",
+               icon=":material/warning:")
+
+    def remove() -> None:
+        st.session_state.pop(REMOVING, None)
+        st.session_state.pop(f"remove_learner:{cohort.id}", None)
+        try:
+            wb.remove_from_cohort(user.id, cohort.id, asked[1])
+        except (CohortError, AccessDenied) as exc:  # they left, or the cohort went, in the meantime
+            st.toast(literal(str(exc)), icon=":material/info:")
+            return
+        st.toast(f"Removed {literal(learner)} from {literal(cohort.name)}; their own work stays theirs.",
+                 icon=":material/person_remove:")
+
+    yes, no = st.columns(2)
+    yes.button("Yes, remove", key="remove_learner_confirm", type="primary", icon=":material/person_remove:",
+               on_click=remove)
+    no.button("Cancel", key="remove_learner_cancel", on_click=lambda: st.session_state.pop(REMOVING, None))

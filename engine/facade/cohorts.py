@@ -57,6 +57,11 @@ class CohortCalls(Parts):
         """Delete the cohort and its memberships (the learners' own data stays); ``AccessDenied`` if not theirs."""
         self.cohort_book.delete(educator_id, cohort_id, self.clock())
 
+    def remove_from_cohort(self, educator_id: int, cohort_id: int, user_id: int) -> Cohort:
+        """Take a learner out of the cohort (their own data stays; they may rejoin with the current code);
+        ``AccessDenied`` if the cohort is not theirs, ``CohortError`` if the learner is not in it."""
+        return self.cohort_book.remove(educator_id, cohort_id, user_id, self.clock())
+
     def cohort_members(self, educator_id: int, cohort_id: int) -> list[Member]:
         return self.cohort_book.members(educator_id, cohort_id)
 

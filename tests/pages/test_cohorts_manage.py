@@ -234,3 +234,47 @@ def test_the_manage_popover_stays_in_place_when_a_message_comes_and_goes(wb):
     at.button(key="delete_cohort").click().run()
     assert not at.success and at.warning[0].value.startswith("Delete **Spring 2026**?")
     assert place_of(at.main, "popover") == before
+
+
+# -- removing a learner ----------------------------------------------------------------------------
+
+
+def test_removing_a_learner_asks_first_then_they_are_gone_from_the_dashboard_and_their_work_stays(wb, class_of_four):
+    """A stranger who joined with a leaked code stayed in after a new code: only they could leave."""
+    tess, spring, learners = class_of_four
+    dee = learners[3]
+    tries = wb.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ?", [dee.id])
+    at = open_page(tess)
+    assert "Dee Learner" in at.tabs[1].dataframe[0].value["name"].to_list()
+    choice = at.selectbox(key=f"remove_learner:{spring.id}")
+    assert choice.options == ["Ada Learner (ada)", "Bob Learner (bob)", "Cyd Learner (cyd)", "Dee Learner (dee)"]
+    assert at.button(key="remove_learner").disabled, "nobody chosen yet"
+    choice.select(dee.id).run()
+    at.button(key="remove_learner").click().run()
+    assert not at.exception, at.exception
+    assert wb.cohort(tess.id, spring.id).members == 4, "nobody removed before the confirmation"
+    (warning,) = at.warning
+    assert warning.value.startswith(f"Remove **{literal('Dee Learner (dee)')}** from **Spring**? They leave the cohort")
+    assert "their own work stays theirs" in warning.value and "only with the cohort's current code" in warning.value
+    at.button(key="remove_learner_cancel").click().run()
+    assert not at.warning and wb.cohort(tess.id, spring.id).members == 4
+
+    at.selectbox(key=f"remove_learner:{spring.id}").select(dee.id).run()
+    at.button(key="remove_learner").click().run()
+    at.button(key="remove_learner_confirm").click().run()
+    assert not at.exception, at.exception
+    assert [m.user.id for m in wb.cohort_members(tess.id, spring.id)] == [u.id for u in learners[:3]]
+    assert [t.value for t in at.toast] == [f"Removed {literal('Dee Learner (dee)')} from Spring; their own work stays theirs."]
+    assert cohort_choice(at).options == ["Spring · 3 learners"]
+    assert "Dee Learner" not in at.tabs[1].dataframe[0].value["name"].to_list(), "gone from the dashboard at once"
+    assert at.selectbox(key=f"remove_learner:{spring.id}").options == [
+        "Ada Learner (ada)", "Bob Learner (bob)", "Cyd Learner (cyd)"]
+    assert wb.store.scalar("SELECT count(*) FROM attempts WHERE user_id = ?", [dee.id]) == tries
+    assert wb.memberships(dee.id) == []
+
+
+def test_a_cohort_without_learners_offers_no_one_to_remove(wb):
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, "Solo")
+    at = open_page(tess)
+    assert not [s for s in at.selectbox if s.key == f"remove_learner:{cohort.id}"]
