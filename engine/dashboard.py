@@ -103,7 +103,7 @@ def build_dashboard(store: Store, cohort: Cohort, members: list[Member], bank: B
     model = _model_state(store, cohort.id)
     estimates = cohort_estimates(store, cohort.id, people, curriculum)
     upcoming = next_skills(estimates, _tries(store, cohort.id, bank), curriculum)
-    learners = _learners(facts, people, model, upcoming, now)
+    learners = _learners(facts, people, model, upcoming, now, zone)
     skills = {s: curriculum.name(s) for s in curriculum.skills}
     return Dashboard(cohort=cohort, now=now, active_days=days, active_weeks=weeks, learners=learners,
                      at_risk=at_risk(learners, risk or RiskRules()),
@@ -127,8 +127,9 @@ def _model_state(store: Store, cohort_id: int) -> pl.DataFrame:
 
 
 def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, upcoming: dict[int, NextSkill | None],
-              now: datetime) -> pl.DataFrame:
-    """One row per member, readable: who, when last active, how much, how well, what to work on next."""
+              now: datetime, zone: str = DEFAULT_TIME_ZONE) -> pl.DataFrame:
+    """One row per member, readable: who, when last active (``last_day``: the day it was in ``zone``, the
+    educator's, as the activity charts count days), how much, how well, what to work on next."""
     rate = pl.when(pl.col("attempts") > 0).then(pl.col("passes") / pl.col("attempts"))
     frame = (facts.with_columns(pl.col("user_id").cast(pl.Int64))
              .join(people, on="user_id", how="left")
@@ -140,9 +141,10 @@ def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, up
                  # a sum in DuckDB arrives as a whole-number decimal, whose division would round
                  hints_per_attempt=pl.when(pl.col("attempts") > 0).then(pl.col("hints").cast(pl.Float64) / pl.col("attempts")),
                  days_inactive=_days_since(pl.coalesce("last_at", "joined_at"), now),
-                 days_since_joined=_days_since(pl.col("joined_at"), now)))
+                 days_since_joined=_days_since(pl.col("joined_at"), now),
+                 last_day=_local_day(pl.col("last_at"), zone)))
     return frame.select("user_id", "name", "username", "joined_at", "days_since_joined", "first_at", "last_at",
-                        "days_inactive",
+                        "last_day", "days_inactive",
                         "active_days", "events", "attempts", "passes", "success_rate", "solved", "hints",
                         "hints_per_attempt", "level", "next_skill", "next_skill_name",
                         "recent_attempts", "recent_passes", "recent_hints",
@@ -160,8 +162,14 @@ def _days_since(moment: pl.Expr, now: datetime) -> pl.Expr:
     return ((pl.lit(now) - moment).dt.total_seconds() / 86400).floor().cast(pl.Int64).clip(lower_bound=0)
 
 
+def _local_day(moment: pl.Expr, zone: str) -> pl.Expr:
+    """The day a stored (naive UTC) moment fell on in ``zone``."""
+    return moment.dt.replace_time_zone("UTC").dt.convert_time_zone(zone).dt.date()
+
+
 def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
-    """The learners to reach out to, each with every reason that applies, longest inactive first."""
+    """The learners to reach out to, each with every reason that applies, longest inactive first (the day
+    last active is the learners' ``last_day``: the educator's, as the charts count days)."""
     rows = []
     for row in learners.iter_rows(named=True):
         reasons, kinds = [], []
@@ -170,7 +178,7 @@ def at_risk(learners: pl.DataFrame, rules: RiskRules) -> pl.DataFrame:
             reasons.append(f"no exercise tried since joining {row['days_since_joined']} days ago")
         elif row["days_inactive"] >= rules.inactive_days:
             kinds.append("inactive")
-            reasons.append(f"inactive for {row['days_inactive']} days (last active {dated(row['last_at'])})")
+            reasons.append(f"inactive for {row['days_inactive']} days (last active {dated(row['last_day'])})")
         recent, before = row["recent_attempts"], row["before_attempts"]
         if recent >= rules.min_attempts and before >= rules.min_attempts:
             then, lately = row["before_passes"] / before, row["recent_passes"] / recent

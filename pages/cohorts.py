@@ -169,17 +169,18 @@ with people:
     # in 540 px the columns an educator scans first show, the name pinned; the rest are a click away (the
     # table's eye icon) and in the CSV. Rates as whole percents of 0-100 (the CSV keeps 0-1): Streamlit's
     # "percent" format shows every decimal
-    st.dataframe(learners.select("name", "username", "last_at", "days_inactive", "active_days", "attempts",
+    st.dataframe(learners.select("name", "username", "last_day", "days_inactive", "active_days", "attempts",
                                  pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level",
                                  "next_skill_name"),
                  hide_index=True,
-                 column_order=["name", "last_at", "success_rate", "solved", "level", "next_skill_name"],
+                 column_order=["name", "last_day", "success_rate", "solved", "level", "next_skill_name"],
                  row_height=wrapped_row_height((learners["name"], NAME_CHARS)),
                  column_config={"name": st.column_config.TextColumn("Name", width=NAME_WIDTH, pinned=True),
                                 "username": "Username",
-                                "last_at": st.column_config.DatetimeColumn(
-                                    "Last active", format="D MMM", help="The day of the latest practice (the CSV has "
-                                    "the year and the time)."),
+                                "last_day": st.column_config.DateColumn(
+                                    "Last active", format="D MMM", help=f"The day of the latest practice in your time "
+                                    f"zone, {board.zone}, as the Activity charts count days (the CSV has the year, and "
+                                    "the time in UTC)."),
                                 "days_inactive": "Days inactive", "active_days": "Active days", "attempts": "Tries",
                                 "success_rate": st.column_config.NumberColumn(
                                     "Passed", format="%.0f%%", help="The learner's tries that passed."),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
+import polars as pl
 import pytest
 from factories import Clock, new_learner
 
@@ -247,6 +248,24 @@ def test_a_cohorts_days_split_at_a_midnight_off_the_hour(wb: Workbench, clock: C
     for minute, exercise in zip(minutes, [e.id for e in wb.next_exercises(learner, 2)], strict=True):
         wb.record_result(learner, exercise, True, at=datetime(2026, 3, 2, 18, minute, tzinfo=UTC))
     assert wb.cohort_dashboard(educator.id, cohort.id).active_days["day"].to_list() == days
+
+
+def test_last_active_is_the_day_the_activity_chart_counts_in_the_educators_zone(wb: Workbench, clock: Clock,
+                                                                                learner_in) -> None:
+    """09:40 UTC on Tuesday 3 March is 22:40 on Monday 2 March in Pago Pago (UTC-11): the Activity chart put
+    the practice on the Monday, "Last active" and the at-risk reason on the Tuesday (the UTC day)."""
+    educator = wb.register("tess", "tess@example.org", "Tess Teacher", "a long enough password", role="educator")
+    wb.set_time_zone(educator.id, "Pacific/Pago_Pago")
+    cohort = wb.create_cohort(educator.id, "Islands")
+    learner = learner_in(None)
+    wb.join_cohort(learner, cohort.join_code)
+    wb.record_result(learner, wb.next_exercises(learner, 1)[0].id, True, at=datetime(2026, 3, 3, 9, 40, tzinfo=UTC))
+    clock.now = datetime(2026, 3, 13, 12, 0, tzinfo=UTC)
+    board = wb.cohort_dashboard(educator.id, cohort.id)
+    assert board.active_days.filter(pl.col("learners") > 0)["day"].to_list() == [date(2026, 3, 2)]
+    assert board.learners["last_day"].to_list() == [date(2026, 3, 2)]
+    (reason,) = board.at_risk["reason"].to_list()
+    assert reason == "inactive for 10 days (last active 2 Mar 2026)"
 
 
 def test_a_streak_is_earned_on_the_learners_own_day(wb: Workbench, clock: Clock, learner_in) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 import polars as pl
 import pytest
@@ -63,6 +64,20 @@ def test_the_activity_says_whose_days_it_counts(wb, class_of_four, zone):
             "Profile.") in captions
 
 
+def test_last_active_is_a_day_of_the_educators_zone_as_the_activity_chart_counts(wb, class_of_four):
+    tess, cohort, learners = class_of_four
+    wb.set_time_zone(tess.id, "Pacific/Pago_Pago")  # UTC-11: a UTC day's practice falls on the day before there
+    at = open_page(wb.user(tess.id))
+    people = at.tabs[1].dataframe[0]
+    last_at = wb.store.all("SELECT user_id, max(occurred_at) FROM events WHERE verb IN ('completed', 'failed') "
+                           "GROUP BY user_id")
+    local = {user_id: (moment - timedelta(hours=11)).date() for user_id, moment in last_at}
+    names = {u.id: u.name for u in learners}
+    assert dict(zip(people.value["name"], (d.date() for d in people.value["last_day"]), strict=True)) == {
+        names[user_id]: day for user_id, day in local.items()}
+    assert "Pacific/Pago_Pago" in json.loads(people.proto.columns)["last_day"]["help"]
+
+
 def test_the_mastery_heatmap_has_a_row_per_learner_named_plainly(wb, class_of_four):
     tess, _, _ = class_of_four
     at = open_page(tess)
@@ -92,7 +107,7 @@ def test_the_tables_fit_a_narrow_page_with_the_rest_a_click_away(wb, class_of_fo
     tess, cohort, _ = class_of_four
     at = open_page(tess)
     people, items = at.tabs[1].dataframe[0], at.tabs[3].dataframe[-1]
-    assert list(people.proto.column_order) == ["name", "last_at", "success_rate", "solved", "level", "next_skill_name"]
+    assert list(people.proto.column_order) == ["name", "last_day", "success_rate", "solved", "level", "next_skill_name"]
     assert {"username", "days_inactive", "attempts", "hints_per_attempt"} <= set(people.value.columns), "a click away"
     config = json.loads(people.proto.columns)
     assert config["name"]["pinned"] is True and isinstance(config["name"]["width"], int)
