@@ -3,7 +3,8 @@ with a short text summary of the same frame (for screen readers), in the look of
 
 Builders take frames and return themed charts with tooltips; with nothing to draw they say so.
 Large cohorts are drawn from small frames: the progress histogram is binned before it reaches
-Vega-Lite, and the heatmap shows at most ``HEATMAP_ROWS`` learners (the CSV export has them all).
+Vega-Lite, and the heatmap shows at most ``HEATMAP_ROWS`` learners, those at risk and still within reach
+first (the CSV export has them all).
 """
 
 from __future__ import annotations
@@ -228,10 +229,24 @@ def items_summary(items: pl.DataFrame) -> str:
     return text
 
 
-def heatmap_rows(mastery: pl.DataFrame, first: list[int], limit: int = HEATMAP_ROWS) -> pl.DataFrame:
-    """The heatmap's learners: those in ``first`` (the at-risk ones), then the others by name, up to ``limit``."""
-    order = list(dict.fromkeys([*first, *mastery["user_id"].unique(maintain_order=True).to_list()]))[:limit]
+def heatmap_rows(mastery: pl.DataFrame, at_risk: pl.DataFrame, limit: int = HEATMAP_ROWS) -> pl.DataFrame:
+    """The heatmap's learners, up to ``limit``: those at risk (``at_risk``, the dashboard's frame) who were active
+    most recently first, as an educator can still reach them (their success falling, their hints rising, or
+    just gone quiet), then the others by name. Those at risk longest inactive come last: in a large cohort they
+    filled every row, weeks gone, and the At risk table lists them anyway."""
+    reachable = at_risk.sort("days_inactive", "name", "user_id")["user_id"].to_list()
+    order = list(dict.fromkeys([*reachable, *mastery["user_id"].unique(maintain_order=True).to_list()]))[:limit]
     return mastery.filter(pl.col("user_id").is_in(order))
+
+
+def heatmap_caption(shown: pl.DataFrame, learners: int) -> str | None:
+    """How the heatmap's rows (``shown``, from ``heatmap_rows``) were chosen, when they are not the whole cohort."""
+    rows = shown["user_id"].n_unique()
+    if rows >= learners:
+        return None
+    return (f"Showing {rows} of {learners} learners: first those at risk who were active most recently (the ones "
+            "you can still reach), then the others by name. The At risk tab lists everyone at risk, and the CSV has "
+            "every learner.")
 
 
 def learner_labels(mastery: pl.DataFrame, learners: pl.DataFrame | None = None) -> pl.DataFrame:

@@ -241,14 +241,14 @@ with items:
     csv_button(board.items, "items")
 
 with mastery:
-    shown = cohort_charts.heatmap_rows(board.mastery, board.at_risk["user_id"].to_list())
+    shown = cohort_charts.heatmap_rows(board.mastery, board.at_risk)
     # the grid the whole width, its words under it: beside it, in a narrow window, twelve skills had 320 px
     st.altair_chart(cohort_charts.mastery_heatmap(shown, learners))
     st.write(cohort_charts.mastery_summary(board.mastery))
     st.write(cohort_charts.next_skill_summary(board.mastery))
-    if shown["user_id"].n_unique() < learners.height:
-        st.caption(f"Showing {shown['user_id'].n_unique()} of {learners.height} learners, those at risk first; "
-                   "the CSV has everyone.")
+    chosen = cohort_charts.heatmap_caption(shown, learners.height)
+    if chosen:
+        st.caption(chosen)
     csv_button(board.mastery, "mastery")
 
 with one:

@@ -446,3 +446,32 @@ def test_the_authored_axis_is_the_levels_one_to_ten(highest: float, calibrated: 
         assert (x["axis"]["values"], x["axis"]["format"]) == (list(range(1, 11)), "d")
         assert (y["field"], y["scale"]["domain"]) == ("calibrated_level", calibrated)
         assert y["axis"]["values"] == list(range(calibrated[0], calibrated[1] + 1))
+
+
+def test_the_heatmap_shows_the_at_risk_learners_still_within_reach_first() -> None:
+    """With 111 of 300 learners at risk, the heatmap's 40 rows went to those inactive 44 to 58 days; those still
+    practising, with their success falling, were never shown."""
+    names = [f"Learner {i:03}" for i in range(300)]
+    mastery = mastery_frame(names, skills=2)
+    gone = [{"user_id": i + 2, "name": names[i], "days_inactive": 44 + i % 15, "flags": "inactive"} for i in range(100)]
+    falling = [{"user_id": i + 2, "name": names[i], "days_inactive": i % 3, "flags": "falling success"}
+               for i in range(289, 300)]
+    at_risk = pl.DataFrame([*gone, *falling]).sort("days_inactive", "name", descending=[True, False])
+    shown = cohort_charts.heatmap_rows(mastery, at_risk)
+    ids = set(shown["user_id"].to_list())
+    assert len(ids) == cohort_charts.HEATMAP_ROWS
+    assert {row["user_id"] for row in falling} <= ids, "the ones an educator can help now"
+    days = dict(zip(at_risk["user_id"], at_risk["days_inactive"], strict=True))
+    left_out = set(days) - ids
+    assert max(days[i] for i in ids) <= min(days[i] for i in left_out), "then those gone the shortest while"
+    caption = cohort_charts.heatmap_caption(shown, 300)
+    assert caption is not None and caption.startswith("Showing 40 of 300 learners: first those at risk who were "
+                                                      "active most recently")
+
+
+def test_a_small_cohorts_heatmap_shows_everyone_and_says_nothing_of_a_choice() -> None:
+    mastery = mastery_frame(["Ada", "Bob", "Cyd"], skills=2)
+    at_risk = pl.DataFrame({"user_id": [3], "name": ["Bob"], "days_inactive": [9]})
+    shown = cohort_charts.heatmap_rows(mastery, at_risk)
+    assert shown["user_id"].unique().sort().to_list() == [2, 3, 4]
+    assert cohort_charts.heatmap_caption(shown, 3) is None
