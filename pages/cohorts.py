@@ -140,6 +140,9 @@ except AccessDenied as exc:
     st.error(str(exc))
     st.stop()
 learners = board.learners
+# the tables' "Name": a learner's name, with their username where two learners of the cohort share it, as in
+# the heatmap (the username column is hidden by default: two Ada Byrons looked the same)
+named = cohort_charts.learner_labels(learners).select("user_id", name="learner")
 
 with st.container(horizontal=True):
     st.metric("Learners", learners.height)
@@ -169,12 +172,13 @@ with people:
     # in 540 px the columns an educator scans first show, the name pinned; the rest are a click away (the
     # table's eye icon) and in the CSV. Rates as whole percents of 0-100 (the CSV keeps 0-1): Streamlit's
     # "percent" format shows every decimal
-    st.dataframe(learners.select("name", "username", "last_day", "days_inactive", "active_days", "attempts",
-                                 pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level",
-                                 "next_skill_name"),
-                 hide_index=True,
+    # a learner without tries has no day last active nor rate: blank, not "None"
+    st.dataframe(learners.drop("name").join(named, on="user_id", how="left", maintain_order="left").select(
+                     "name", "username", "last_day", "days_inactive", "active_days", "attempts",
+                     pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level", "next_skill_name"),
+                 hide_index=True, placeholder="",
                  column_order=["name", "last_day", "success_rate", "solved", "level", "next_skill_name"],
-                 row_height=wrapped_row_height((learners["name"], NAME_CHARS)),
+                 row_height=wrapped_row_height((named["name"], NAME_CHARS)),
                  column_config={"name": st.column_config.TextColumn("Name", width=NAME_WIDTH, pinned=True),
                                 "username": "Username",
                                 "last_day": st.column_config.DateColumn(
@@ -199,10 +203,11 @@ with risk:
         st.caption("Inactive for a week or more, success falling by 20 points or hints per try rising by 0.5 "
                    f"({board.trend_window}, with 5 tries or more in each).")
         # the reasons in full, wrapped: cut off at the edge, "success fell from 80% to…" said nothing
-        st.dataframe(board.at_risk.select("name", "username", "flags", "reason"), hide_index=True,
+        at_risk = board.at_risk.drop("name").join(named, on="user_id", how="left", maintain_order="left")
+        st.dataframe(at_risk.select("name", "username", "flags", "reason"), hide_index=True, placeholder="",
                      column_order=["name", "reason"],
-                     row_height=wrapped_row_height((board.at_risk["reason"], REASON_CHARS),
-                                                   (board.at_risk["name"], NAME_CHARS)),
+                     row_height=wrapped_row_height((at_risk["reason"], REASON_CHARS),
+                                                   (at_risk["name"], NAME_CHARS)),
                      column_config={"name": st.column_config.TextColumn("Name", width=NAME_WIDTH, pinned=True),
                                     "username": "Username", "flags": "Flags",
                                     "reason": st.column_config.TextColumn("Why", width=WHY_WIDTH)})

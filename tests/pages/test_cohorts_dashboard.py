@@ -174,3 +174,22 @@ def test_csv_exports_read_back(wb, class_of_four):
     for name, frame in board.tables().items():
         back = pl.read_csv(io.BytesIO(csv_bytes(frame)))
         assert back.columns == frame.columns and back.height == frame.height, name
+
+
+def test_namesakes_are_told_apart_and_a_learner_without_tries_shows_blanks(wb, class_of_four):
+    """Two Ada Learners looked the same in the Learners and At risk tables (the username hidden), and a learner
+    with no tries read "None" under Last active and Passed."""
+    tess, cohort, _ = class_of_four
+    namesake = wb.register("ada2", "ada2@example.org", "Ada Learner", "password123")  # no tries
+    wb.join_cohort(namesake.id, cohort.join_code)
+    wb.store.execute("UPDATE cohort_members SET joined_at = joined_at - INTERVAL 30 DAY WHERE user_id = ?",
+                     [namesake.id])  # joined a month ago and never tried: at risk
+    at = open_page(tess)
+    assert not at.exception, at.exception
+    people, risk = at.tabs[1].dataframe[0], at.tabs[2].dataframe[0]
+    assert sorted(people.value["name"])[:3] == ["Ada Learner (ada)", "Ada Learner (ada2)", "Bob Learner"]
+    assert "Ada Learner (ada2)" in list(risk.value["name"])
+    for table in (people, risk):  # Streamlit writes "None" for a missing value unless told another text
+        assert table.proto.HasField("placeholder") and table.proto.placeholder == "", "a missing value is a blank"
+    row = people.value[people.value["name"] == "Ada Learner (ada2)"].iloc[0]
+    assert row.isna()[["last_day", "success_rate"]].all(), "no tries: nothing to show under them"
