@@ -179,8 +179,10 @@ def cmd_simulate(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: --learners must be at least 1 and at most {MAX_SIMULATED_LEARNERS:,}, and --results at least 1 "
               f"and at most {MAX_SIMULATED_RESULTS:,}", file=sys.stderr)
         return USAGE_ERROR
-    if not (math.isfinite(args.skill_spread) and 0 <= args.skill_spread <= MAX_SKILL_SPREAD):
-        print(f"error: --skill-spread must be a number of logits from 0 to {MAX_SKILL_SPREAD:g}", file=sys.stderr)
+    # more than 0: skills that never differ would make the best possible estimate's prior singular
+    if not (math.isfinite(args.skill_spread) and 0 < args.skill_spread <= MAX_SKILL_SPREAD):
+        print(f"error: --skill-spread must be a number of logits above 0 and at most {MAX_SKILL_SPREAD:g}",
+              file=sys.stderr)
         return USAGE_ERROR
     figures = simulate(learners=args.learners, results=args.results, seed=args.seed, hints=args.hints,
                        skill_spread=args.skill_spread,

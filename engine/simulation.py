@@ -263,6 +263,8 @@ def simulate(learners: int = 200, results: int = 60, per_skill: int = 25, seed: 
     skills lie from their general ability (the standard deviation, logits); the engine is not told."""
     from engine.workbench import DATA_DIR
 
+    if not skill_spread > 0:  # skills that never differ: the best possible estimate's prior is singular
+        raise ValueError(f"skill_spread must be more than 0 logits, not {skill_spread!r}")
     curriculum = curriculum or Curriculum.load(DATA_DIR / "curriculum.toml")
     rng = random.Random(seed)
     bank, truth = make_bank(rng, curriculum, per_skill)

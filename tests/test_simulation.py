@@ -197,7 +197,7 @@ def test_progress_follows_the_sign_up_and_both_runs() -> None:
     assert [(done, total) for stage, done, total in seen if stage == "sign-up"] == [(1, 3), (2, 3), (3, 3)]
 
 
-@pytest.mark.parametrize("spread", ["-0.1", "nan", "inf", "3.5"])
+@pytest.mark.parametrize("spread", ["0", "-0.1", "nan", "inf", "3.5"])
 def test_simulate_command_refuses_a_skill_spread_that_is_no_spread(tmp_path: Path, spread: str) -> None:
     done = run_engine("simulate", "--skill-spread", spread, "--json", home=tmp_path / "home")
     assert done.returncode == 2 and "--skill-spread must be" in done.stderr and done.stdout == ""
@@ -209,6 +209,12 @@ def test_skill_spread_sets_how_far_skills_lie_from_general_ability() -> None:
         return [statistics.pstdev(x.skills.values()) for x in learners]
 
     assert max(spreads(0.0)) == 0.0, "no spread: every skill is the general ability"
-    assert simulate(learners=2, results=3, per_skill=6, skill_spread=0.0)["skill_spread"] == 0.0
     assert statistics.fmean(spreads(0.3)) < statistics.fmean(spreads(0.5)) < statistics.fmean(spreads(0.7))
 
+
+
+def test_a_narrow_skill_spread_runs_to_the_best_estimate() -> None:
+    """Run past 20 results, where the best possible estimate is made with the spread the learners were drawn with."""
+    report = simulate(learners=2, results=20, per_skill=6, skill_spread=0.05)
+    assert report["skill_spread"] == 0.05
+    assert report["adaptive"]["best_spearman_after_20"] is not None
