@@ -91,6 +91,9 @@ def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, convers
     A message longer than the tutor reads is shortened first, and the learner told so."""
     length = len(prompt.strip())
     prompt, cut = shortened(prompt)
+    # started before anything is drawn: a page run stopped while drawing (a key in the code editor) no longer
+    # stops the question from being saved and answered
+    reply = written_to_the_end(wb.tutor_reply(user.id, prompt, exercise_id, conversation_id))
     with st.chat_message("user"):
         st.markdown(as_written(prompt))
         if cut:
@@ -98,7 +101,6 @@ def ask(wb: Workbench, user: User, prompt: str, exercise_id: str | None, convers
                        f"most {MAX_MESSAGE:,}, so {cut:,} characters from its middle were left out. The start and "
                        "the end, where a traceback says what went wrong, are kept.", icon=":material/content_cut:")
     with st.chat_message("assistant"):
-        reply = written_to_the_end(wb.tutor_reply(user.id, prompt, exercise_id, conversation_id))
         # a model can take seconds to its first words: the bubble says so rather than stand empty
         # (the spinner shows only after half a second, so the offline tutor's reply does not flicker)
         with st.spinner(THINKING):
@@ -110,7 +112,8 @@ def written_to_the_end(chunks: Iterator[str]) -> Iterator[str]:
     """The reply's chunks as they come, produced by a thread of their own that goes on to the reply's end:
     a learner who leaves the page, or whose page runs again meanwhile (a key typed in the code editor, Run
     tests), stops the page's run, not the reply. The engine saves it whole, and the page says the tutor is
-    still writing (``awaited_reply``) until it is there; read in the page's run, it was cut short."""
+    still writing (``awaited_reply``) until it is there; read in the page's run, it was cut short. The thread
+    starts at once; the model's reply is bounded by ``llm_max_reply_tokens``."""
     passed: queue.SimpleQueue[str | BaseException | None] = queue.SimpleQueue()
 
     def produce() -> None:
@@ -123,11 +126,14 @@ def written_to_the_end(chunks: Iterator[str]) -> Iterator[str]:
         finally:
             passed.put(None)
 
-    threading.Thread(target=produce, name="tutor-reply", daemon=True).start()
-    while (chunk := passed.get()) is not None:
-        if isinstance(chunk, BaseException):
-            raise chunk
-        yield chunk
+    def read() -> Iterator[str]:
+        while (chunk := passed.get()) is not None:
+            if isinstance(chunk, BaseException):
+                raise chunk
+            yield chunk
+
+    threading.Thread(target=produce, name="tutor-reply", daemon=True).start()  # now, not at the first read
+    return read()
 
 
 def shortened(text: str, limit: int = MAX_MESSAGE) -> tuple[str, int]:

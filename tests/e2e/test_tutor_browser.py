@@ -200,17 +200,25 @@ def test_a_reply_goes_on_to_its_end_when_the_page_runs_again_meanwhile(page: Pag
         register(page, "e2e-busy", "Ada Lovelace")
         onboard(page)
         choose_exercise(page, TITLE)
-        page.get_by_text("Ask the tutor", exact=True).click()
         reply = page.get_by_role("log").get_by_test_id("stChatMessage").nth(1)
         box = page.get_by_placeholder(PLACEHOLDER)
+        open_the_panel(page, box)
         box.fill("explain recursion")
         box.press("Enter")
         expect(reply).to_contain_text("Recursion is")
         page.get_by_role("button", name="Run tests").click()  # while the reply is still coming
         expect(page.get_by_text("tests pass")).to_be_visible()
         assert model.wait_done()
-        if not reply.is_visible():  # the panel drawn again after the run's result, closed
-            page.get_by_text("Ask the tutor", exact=True).click()
+        open_the_panel(page, box)  # drawn again after the run's result, it may be closed
         expect(reply).to_contain_text("What is the smallest one here?")
         expect(reply).not_to_contain_text("The reply stopped here")
         expect(box).to_be_enabled()
+
+
+def open_the_panel(page: Page, box: Locator) -> None:
+    """The tutor's panel beside the exercise open, once the page has settled (a click during a run of the page
+    can land on a panel about to be drawn again)."""
+    expect_idle(page)
+    if not box.is_visible():
+        page.get_by_text("Ask the tutor", exact=True).click()
+    expect(box).to_be_visible()
