@@ -56,6 +56,9 @@ class Usage:
         return self.input_tokens + self.output_tokens
 
 
+MOST_CHARS_PER_TOKEN = 6  # a token is about four characters of English; code and spaces run longer
+
+
 def build_chat_model(settings: Settings) -> Any | None:
     """The chat model the settings describe, or None when no provider is set (the offline tutor).
     ``ValueError`` for a configuration that cannot work (the message names the setting)."""
@@ -75,15 +78,18 @@ def build_chat_model(settings: Settings) -> Any | None:
     from langchain.chat_models import init_chat_model  # imported here: the offline app never loads it
 
     return init_chat_model(settings.llm_model, model_provider="openai", base_url=base_url, api_key=key,
-                           timeout=settings.llm_timeout_s, max_retries=0, stream_usage=True, temperature=0.3)
+                           timeout=settings.llm_timeout_s, max_retries=0, stream_usage=True, temperature=0.3,
+                           max_tokens=settings.llm_max_reply_tokens)
 
 
 def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | None = None,
-                first_words_s: float | None = None) -> Generator[str, None, None]:
+                first_words_s: float | None = None, most_tokens: int | None = None) -> Generator[str, None, None]:
     """The model's reply as it arrives. ``messages``: (role, text) with role "system", "human" or
     "ai". Fills ``usage``. Raises ``ChatUnavailable`` when the provider fails, even mid-reply, when
     its reply has no words at all (reason "empty"), and when its first words take longer than
-    ``first_words_s`` (reason "slow")."""
+    ``first_words_s`` (reason "slow"). Past ``most_tokens`` (counted generously, in characters) the
+    reply ends as at the model's length limit (finish reason "length"): a server that ignores the
+    limit it was sent, a model caught in a loop, would otherwise write for ever."""
     usage = usage if usage is not None else Usage()
     sent = sum(len(text) for _, text in messages)
     received = 0
@@ -92,8 +98,10 @@ def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | 
     # a model thinking where no one sees) kept the learner waiting for ever. The deadline is checked as
     # chunks come, so the wait is at most first_words_s plus one read.
     deadline = time.monotonic() + first_words_s if first_words_s is not None else None
+    most_chars = most_tokens * MOST_CHARS_PER_TOKEN if most_tokens is not None else None
+    stream = model.stream(list(messages))
     try:
-        for chunk in model.stream(list(messages)):
+        for chunk in stream:
             metadata = getattr(chunk, "usage_metadata", None)
             if metadata:
                 usage.input_tokens = int(metadata.get("input_tokens", 0))
@@ -107,6 +115,9 @@ def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | 
                 received += len(text)
                 said = said or not text.isspace()
                 yield text
+            if most_chars is not None and received >= most_chars:
+                usage.finish_reason = "length"
+                break
             if not said and deadline is not None and time.monotonic() > deadline:
                 raise ChatUnavailable("slow", SLOW)
         if not said:
@@ -117,6 +128,9 @@ def stream_text(model: Any, messages: Sequence[tuple[str, str]], usage: Usage | 
     except Exception as exc:  # noqa: BLE001 - every provider failure becomes one clear message
         raise unavailable(exc) from exc
     finally:
+        close = getattr(stream, "close", None)
+        if close is not None:  # ends the request: a reply left, or stopped at its length, is not read on
+            close()
         if not usage.reported:  # about four characters a token, when the provider does not say
             usage.input_tokens, usage.output_tokens = sent // 4, received // 4
 

@@ -50,6 +50,8 @@ class Settings:
         "help": "Key for the provider (never logged); local servers need none. Best kept in secrets.toml."})
     llm_timeout_s: float = _setting(20.0, "Seconds to wait for the model's first words, and then for each next "
                                           "piece of its reply, before the offline tutor takes over.")
+    llm_max_reply_tokens: int = _setting(4000, "The most tokens the model may write in one answer (a tutor's reply, "
+                                         "a new exercise): asked of the provider, and held to as a reply arrives.")
     tutor_rate_limit_per_minute: int = _setting(10, "Questions (and new exercises) a learner may ask for in a minute "
                                                 "(0: no limit).")
     tutor_daily_token_budget: int = _setting(50_000, "Model tokens a learner may use a day, on the tutor and new "
@@ -76,6 +78,7 @@ class Settings:
              "must be empty or one of openai, ollama, vllm, llamacpp, openai-compatible"),
             ("llm_model", not self.llm_provider or bool(self.llm_model), "must name a model when llm_provider is set"),
             ("llm_timeout_s", 0 < self.llm_timeout_s <= 600, "must be more than 0 and at most 600"),
+            ("llm_max_reply_tokens", 100 <= self.llm_max_reply_tokens <= 100_000, "must be from 100 to 100000"),
             ("tutor_rate_limit_per_minute", self.tutor_rate_limit_per_minute >= 0, "must be 0 or more"),
             ("tutor_daily_token_budget", self.tutor_daily_token_budget >= 0, "must be 0 or more"),
             ("demo_learners", 1 <= self.demo_learners <= 1000, "must be from 1 to 1000"),

@@ -159,7 +159,8 @@ class Tutor:
                 record["hint"] = min(context.rung + 1, len(exercise.hints))
 
             def from_model() -> Iterator[str]:
-                words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s)
+                words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s,
+                                        most_tokens=self.wb.settings.llm_max_reply_tokens)
                 try:
                     yield from solution_guard.guard(words, grade, record, known, context.own_code, names)
                 finally:  # closed when the learner leaves: the words' own end counts their tokens, before the finish

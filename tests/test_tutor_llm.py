@@ -598,6 +598,21 @@ def test_a_model_reply_that_breaks_off_is_kept_marked_as_cut_short(online, serve
     assert (replied(wb, learner)[0]["path"], replied(wb, learner)[0]["cut"]) == ("llm", why)
 
 
+def test_a_model_that_writes_past_its_limit_is_stopped_there(online, server):
+    """The provider is asked for at most llm_max_reply_tokens; one that writes on regardless (a model caught
+    in a loop) is read no further than about six characters a token, and the reply kept marked as at its limit:
+    the reply goes on in a thread of its own, so nothing else would ever end it."""
+    wb = online(llm_max_reply_tokens=100)
+    learner = new_learner(wb)
+    conversation = wb.start_conversation(learner, exercise_id=DIGITS)
+    server.script(Reply("Think about the digits. " * 400))  # 9,600 characters, finishing as if nothing were wrong
+    shown = "".join(wb.tutor_reply(learner, "Why does my code fail?", DIGITS, conversation.id))
+    asked = server.requests[-1]  # the client sends the limit under OpenAI's newer name
+    assert 100 in (asked.get("max_completion_tokens"), asked.get("max_tokens"))
+    assert len(shown) < 100 * 6 + 200 and shown.endswith(tutor.BROKEN_OFF["length"])
+    assert replied(wb, learner)[0]["cut"] == "length"
+
+
 def test_a_complete_model_reply_is_not_marked(online, server):
     wb = online()
     learner = new_learner(wb)
