@@ -83,6 +83,15 @@ _STAND_IN = """class _StandIn:
 
 
 """
+# Decorators of the standard library that are what the code does (a @dataclass makes the class's __init__): one
+# never imported is imported as it surely would be, where a stand-in doing nothing would fail every test
+_STANDARD_DECORATORS = {
+    **{name: f"from functools import {name}" for name in ("cache", "cached_property", "lru_cache", "singledispatch",
+                                                           "total_ordering", "wraps")},
+    "dataclass": "from dataclasses import dataclass", "contextmanager": "from contextlib import contextmanager",
+    "abstractmethod": "from abc import abstractmethod",
+    **{module: f"import {module}" for module in ("abc", "contextlib", "dataclasses", "functools")},
+}
 _BUILTINS = frozenset(dir(builtins))
 # Calls that run text as code: `exec("def digit_sum(n): ...")` or `eval("(digit_sum := lambda n: ...)")` is an
 # expression, yet binds the exercise's function as surely as a def
@@ -220,7 +229,8 @@ def graded_form(code: str) -> str:
     """``code`` as it is graded: as written, unless an annotation or a decorator names what it never defines nor
     imports (`def digit_sum(n: Number)`, `@lru_cache`), which crashes the definition when it runs, though the learner
     has only to delete the name or import it. Then annotations are left unevaluated (``from __future__ import
-    annotations``) and such decorators stand in as doing nothing (``_STAND_IN``). Nothing else changes: a name
+    annotations``), the standard library's decorators are imported (``_STANDARD_DECORATORS``), and others stand in
+    as doing nothing (``_STAND_IN``). Nothing else changes: a name
     missing where the code runs (a helper left to write) still fails as it did."""
     try:
         tree = ast.parse(code)
@@ -234,8 +244,10 @@ def graded_form(code: str) -> str:
                          for name in map(_root_name, node.decorator_list) if name is not None and name not in known})
     if not missing and not decorators:
         return code
-    prefix = ("from __future__ import annotations\n" if missing else "") + \
-        (_STAND_IN + " = ".join([*decorators, "_StandIn()"]) + "\n\n" if decorators else "")
+    imported = [_STANDARD_DECORATORS[name] for name in decorators if name in _STANDARD_DECORATORS]
+    stood_in = [name for name in decorators if name not in _STANDARD_DECORATORS]
+    prefix = ("from __future__ import annotations\n" if missing else "") + "".join(line + "\n" for line in imported) + \
+        (_STAND_IN + " = ".join([*stood_in, "_StandIn()"]) + "\n\n" if stood_in else "")
     lines = code.splitlines(keepends=True)
     at = _preamble_end(tree)
     return "".join(lines[:at]) + prefix + "".join(lines[at:])

@@ -206,6 +206,35 @@ def test_a_reply_whose_code_solves_the_exercise_is_never_shown(online, server, r
     assert replied(wb, learner)[0]["blocked"] is True
 
 
+DATACLASS_RECTANGLE = """@dataclass
+class Rectangle:
+    width: float
+    height: float
+
+    def area(self):
+        return self.width * self.height
+
+    def perimeter(self):
+        return 2 * (self.width + self.height)
+
+    def is_square(self):
+        return self.width == self.height
+
+    def scaled(self, factor):
+        return Rectangle(self.width * factor, self.height * factor)
+"""
+
+
+def test_a_dataclass_solution_never_imported_is_held_back(online, server):
+    """@dataclass is what makes the class's __init__: a stand-in doing nothing failed every test, and the
+    solution, a line of import short, was shown. The standard library's decorators are imported instead."""
+    wb = online()
+    learner = new_learner(wb)
+    server.script(Reply(f"Here:\n```python\n{DATACLASS_RECTANGLE}```\nSee?", chunk_chars=5))
+    text = wb.ask_tutor(learner, "I'm stuck", "python/rectangle-class")
+    assert "self.width * self.height" not in text and "held it back" in text, text
+
+
 @pytest.mark.parametrize("question", [
     pytest.param("Write a function digit_sum(n) that adds up the digits of n", id="naming-it"),
     pytest.param("How would I write `digit_sum`?", id="naming-it-as-code"),
