@@ -412,11 +412,23 @@ def _imported_names(tests: str) -> frozenset[str] | None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import) and any(alias.name.split(".")[0] == "solution" for alias in node.names):
             return None
-        if isinstance(node, ast.Constant) and node.value == "solution":  # importlib.import_module("solution")
+        if _reaches_by_name(node):  # importlib.import_module("solution"), sys.modules["solution"]
             return None
         if isinstance(node, ast.ImportFrom) and node.module == "solution":
             names.update(alias.name for alias in node.names)
     return frozenset(names) if names and "*" not in names else None
+
+
+def _reaches_by_name(node: ast.AST) -> bool:
+    """Whether ``node`` reaches the module by its name as text: a call or a lookup given "solution". The name
+    elsewhere (`type(e).__module__ not in ("builtins", "solution")`, telling whose exception it is) takes nothing."""
+    if isinstance(node, ast.Call):
+        given = [*node.args, *(keyword.value for keyword in node.keywords)]
+    elif isinstance(node, ast.Subscript):
+        given = [node.slice]
+    else:
+        return False
+    return any(isinstance(value, ast.Constant) and value.value == "solution" for value in given)
 
 
 @lru_cache(maxsize=1024)

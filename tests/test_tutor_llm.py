@@ -386,6 +386,18 @@ def test_many_code_blocks_that_cannot_define_the_exercises_function_are_shown_an
     assert wb.tutor._graded == {}, "none may bind digit_sum, alone or together: no run"
 
 
+def test_tests_that_only_mention_their_modules_name_still_say_what_they_take_from_it(online, server):
+    """share-pizza-slices' tests tell whose exception they meet by `type(e).__module__ not in ("builtins",
+    "solution")`: that text read as reaching the module by name, any name was a tested one, and seven plain
+    examples were held back unchecked, a hint counted for them."""
+    wb = online()
+    learner = new_learner(wb)
+    reply = fenced(*EXAMPLES, *(f"word_{i} = 'abc'[{i}:]" for i in range(6)))
+    server.script(Reply(reply, chunk_chars=50))
+    assert wb.ask_tutor(learner, "Show me some examples", "python/share-pizza-slices") == reply
+    assert wb.tutor._graded == {}, "none may bind share_pizza: no run"
+
+
 @pytest.mark.parametrize("question, exercise_id", [pytest.param("What is left?", DIGITS, id="on-an-exercise"),
                                                   pytest.param("What is digit_sum(123)?", None, id="naming-its-function")])
 def test_prose_that_parses_as_python_costs_no_run_in_the_sandbox(online, server, question, exercise_id):
