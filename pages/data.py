@@ -182,11 +182,14 @@ if examples:
 if "replaced_sql" in st.session_state:
     with st.container(horizontal=True, vertical_alignment="center"):
         st.caption(":material/info: The example replaced the query you had typed.")
-        st.button("Put my query back", key="put_back_sql", icon=":material/undo:", on_click=put_back)
+        st.button("Put my query back", key="put_back_sql", icon=":material/undo:", on_click=put_back,
+                  help="Offered until a query is run.")
 with st.form("query"):
     sql = st.text_area("SQL", height=160, key="sql",
                        help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")
-    run = st.form_submit_button("Run", type="primary", icon=":material/play_arrow:")
+    # a query run is the analyst's latest work: the query an example replaced is no longer offered over it
+    run = st.form_submit_button("Run", type="primary", icon=":material/play_arrow:",
+                                on_click=lambda: st.session_state.pop("replaced_sql", None))
 st.session_state["query_sql"] = sql
 
 if run:

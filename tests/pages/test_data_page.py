@@ -128,6 +128,16 @@ def test_an_example_chosen_over_a_typed_query_can_be_undone(wb, tess):
     assert list(at.dataframe[-1].value.columns) == ["user_id", "n"]
 
 
+def test_a_query_run_after_the_example_is_not_lost_to_putting_back(wb, tess):
+    """The example edited into a query of the analyst's own and run: the query the example replaced stayed on offer,
+    and putting it back overwrote the new one, kept nowhere."""
+    at = run_sql(open_page(tess), "SELECT user_id, count(*) AS n FROM events GROUP BY user_id")
+    at.selectbox(key="example").select("Weekly active learners").run()
+    at = run_sql(at, "SELECT verb FROM events")
+    assert not any(b.key == "put_back_sql" for b in at.button), "nothing to put back over the query just run"
+    assert at.text_area(key="sql").value == "SELECT verb FROM events"
+
+
 def test_choosing_one_example_after_another_offers_nothing_to_put_back(wb, tess):
     at = open_page(tess)
     at.selectbox(key="example").select("Weekly active learners").run()
