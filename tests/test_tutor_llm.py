@@ -5,6 +5,7 @@ rate limit and daily budget hold."""
 
 from __future__ import annotations
 
+import re
 import socket
 from datetime import UTC, datetime
 
@@ -206,31 +207,16 @@ def test_a_reply_whose_code_solves_the_exercise_is_never_shown(online, server, r
     assert replied(wb, learner)[0]["blocked"] is True
 
 
-DATACLASS_RECTANGLE = """@dataclass
-class Rectangle:
-    width: float
-    height: float
-
-    def area(self):
-        return self.width * self.height
-
-    def perimeter(self):
-        return 2 * (self.width + self.height)
-
-    def is_square(self):
-        return self.width == self.height
-
-    def scaled(self, factor):
-        return Rectangle(self.width * factor, self.height * factor)
-"""
-
-
 def test_a_dataclass_solution_never_imported_is_held_back(online, server):
     """@dataclass is what makes the class's __init__: a stand-in doing nothing failed every test, and the
     solution, a line of import short, was shown. The standard library's decorators are imported instead."""
     wb = online()
     learner = new_learner(wb)
-    server.script(Reply(f"Here:\n```python\n{DATACLASS_RECTANGLE}```\nSee?", chunk_chars=5))
+    reference = wb.exercise("python/rectangle-class").reference  # its __init__ made by @dataclass instead
+    solution = "@dataclass\n" + re.sub(r"    def __init__\(.*?\n\n", "    width: float\n    height: float\n\n", reference,
+                                       count=1, flags=re.S)
+    assert "__init__" not in solution
+    server.script(Reply(f"Here:\n```python\n{solution}```\nSee?", chunk_chars=5))
     text = wb.ask_tutor(learner, "I'm stuck", "python/rectangle-class")
     assert "self.width * self.height" not in text and "held it back" in text, text
 
