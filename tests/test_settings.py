@@ -75,7 +75,7 @@ def test_environment_overrides_with_type_conversion(variable: str, raw: str, fie
 def test_every_field_can_be_set_from_the_environment() -> None:
     samples = {int: "7", float: "7.5", bool: "true"}
     # values a setting's own rule accepts: chances, not counts; a provider by name
-    valid = {"target_band_low": "0.6", "target_band_high": "0.9", "llm_provider": "ollama"}
+    valid = {"target_band_low": "0.6", "target_band_high": "0.9", "llm_provider": "ollama", "llm_max_reply_tokens": "700"}
     for f in dataclasses.fields(Settings):
         kind = {"int": int, "float": float, "bool": bool}.get(str(f.type))
         raw = valid.get(f.name) or (samples.get(kind, "/tmp/x") if kind else "/tmp/x")
@@ -147,8 +147,9 @@ def test_unreadable_secret_names_the_setting() -> None:
         ("WORKBENCH_TEST_TIMEOUT_S", "-1", "test_timeout_s"),
         ("WORKBENCH_GRADING_BUDGET_S", "0", "grading_budget_s"),
         ("WORKBENCH_DAILY_SET_SIZE", "0", "daily_set_size"),
+        ("WORKBENCH_LLM_MAX_REPLY_TOKENS", "0", "llm_max_reply_tokens"),
     ],
-    ids=["bcrypt-below-4", "bcrypt-above-31", "negative-timeout", "zero-budget", "empty-daily-set"],
+    ids=["bcrypt-below-4", "bcrypt-above-31", "negative-timeout", "zero-budget", "empty-daily-set", "no-reply-at-all"],
 )
 def test_out_of_range_value_names_the_setting(variable: str, raw: str, name: str) -> None:
     """A value that parses but cannot work (the help text of bcrypt_rounds says 4 to 31) is refused
