@@ -26,7 +26,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from engine import guardrails, intents, llm, solution_guard
+from engine import exercise_names, guardrails, intents, llm, solution_guard
 from engine.bank import Exercise
 from engine.concepts import Concept, Concepts
 from engine.conversations import Conversations, Message
@@ -248,7 +248,7 @@ class Tutor:
         """The offline reply, without a concept example that would happen to solve the exercise."""
         reply = offline_reply(message, context, self.concepts, injection=injection)
         if context.exercise is not None and solution_guard.has_code(reply.text) and solution_guard.solves(
-                reply.text, self._grader(context.exercise), names=solution_guard.tested_names([context.exercise])):
+                reply.text, self._grader(context.exercise), names=exercise_names.tested_names([context.exercise])):
             reply = offline_reply(message, _without_example(context), self.concepts, injection=injection)
         return reply
 
@@ -258,13 +258,13 @@ class Tutor:
         if exercise is not None:
             return [exercise]
         asked = " ".join([message, *(m.content for m in earlier if m.role == "learner")])
-        return solution_guard.named_exercises(asked, self.wb.exercises())
+        return exercise_names.named_exercises(asked, self.wb.exercises())
 
     def _tested_names(self, exercises: Sequence[Exercise], general: bool) -> frozenset[str] | None:
         """The names code must bind to pass the ``_grader``'s tests: those of ``exercises``, and for a general
         question those by which it tells the exercises a reply's code defines. None: any name may count."""
-        names = solution_guard.tested_names(exercises)
-        return names | solution_guard.defining_names(self.wb.exercises()) if general and names is not None else names
+        names = exercise_names.tested_names(exercises)
+        return names | exercise_names.defining_names(self.wb.exercises()) if general and names is not None else names
 
     def _grader(self, *exercises: Exercise, general: bool = False) -> Callable[[str], GradeResult]:
         """Grades code against ``exercises``: the result nearest to passing (with none, nothing passes).
@@ -272,7 +272,7 @@ class Tutor:
         whose function it defines (a learner asking "how do I sum a number's digits?" names none)."""
         def grade(code: str) -> GradeResult:
             best = GradeResult("fail")
-            defined = solution_guard.defining_exercises(code, self.wb.exercises()) if general else []
+            defined = exercise_names.defining_exercises(code, self.wb.exercises()) if general else []
             for exercise in [*exercises, *(e for e in defined if e not in exercises)]:
                 result = self._grade(exercise, code)
                 if result.passed:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import solution_guard
+from engine import exercise_names, solution_guard
 from engine.bank import Exercise, ExerciseError, load_exercise
 from engine.grader import Grader, GradeResult
 
@@ -114,7 +114,7 @@ def _given_away(exercise: Exercise, grader: Grader, say: Progress) -> str:
         graded[code] = grader.grade(exercise, code)
         return graded[code]
 
-    names = solution_guard.tested_names([exercise])
+    names = exercise_names.tested_names([exercise])
     for place, text in (("the hints", "\n\n".join(exercise.hints)), ("the instructions", exercise.instructions)):
         if solution_guard.has_code(text):
             say(f"Checking that no code in {place} solves the exercise…")

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from engine import solution_guard
+from engine import exercise_names
 
 
 @pytest.mark.parametrize("tests, names", [
@@ -20,5 +20,5 @@ from engine import solution_guard
     pytest.param("import sys\nm = sys.modules['solution']\n", None, id="looked-up-by-name"),
 ])
 def test_tested_names(tests: str, names: set[str] | None) -> None:
-    found = solution_guard.tested_names([SimpleNamespace(tests=tests)])  # type: ignore[list-item]
+    found = exercise_names.tested_names([SimpleNamespace(tests=tests)])  # type: ignore[list-item]
     assert found == (frozenset(names) if names is not None else None)
