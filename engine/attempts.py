@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import duckdb
+
 from engine.clock import day_bounds, to_aware_utc, to_naive_utc, utcnow
 from engine.level import LevelChange
 from engine.store import Store
@@ -44,6 +46,21 @@ class Draft:
 
 
 IDLE_S = 600.0  # a pause longer than this between actions on an exercise is time away from it
+_DRAFT_WRITE_TRIES = 3
+
+# every pause between actions up to IDLE_S counts as time on the task (``Draft.time_on_task``)
+_UPSERT_DRAFT = """
+INSERT INTO drafts AS d (user_id, exercise_id, code, hints_shown, started_at, updated_at, active_s)
+VALUES (?, ?, ?, ?, ?, ?, 0)
+ON CONFLICT (user_id, exercise_id) DO UPDATE SET
+    code = coalesce(?, d.code),
+    hints_shown = greatest(d.hints_shown, coalesce(?, 0)),
+    active_s = coalesce(d.active_s, 0) + CASE
+        WHEN epoch(excluded.updated_at - d.updated_at) BETWEEN 0 AND ? THEN epoch(excluded.updated_at - d.updated_at)
+        ELSE 0 END,
+    updated_at = excluded.updated_at
+RETURNING code, hints_shown, started_at, updated_at, active_s
+"""
 
 
 _COLUMNS = ("id, user_id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, "
@@ -105,17 +122,33 @@ class Attempts:
 
     def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None,
                    at: datetime | None = None) -> Draft:
-        """Keep the learner's code (and hints shown) as of ``at``, their latest action on the exercise."""
-        now = at or utcnow()
-        current = self.draft(user_id, exercise_id)
-        hints = hints_shown if hints_shown is not None else (current.hints_shown if current else 0)
-        started = current.started_at if current else now
-        active = current.time_on_task(now) if current else 0.0
-        self.store.execute(
-            "INSERT OR REPLACE INTO drafts (user_id, exercise_id, code, hints_shown, started_at, updated_at, active_s) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [user_id, exercise_id, code, hints, to_naive_utc(started), to_naive_utc(now), active])
-        return Draft(code, hints, started, now, active)
+        """Keep the learner's code (and hints shown) as of ``at``, their latest action on the exercise.
+        A count of hints only ever goes up: a hint once shown stays shown."""
+        return self._write_draft(user_id, exercise_id, code, code, hints_shown, at)
+
+    def count_hints(self, user_id: int, exercise_id: str, hints_shown: int, starter: str,
+                    at: datetime | None = None) -> Draft:
+        """Count hints given beside the code (by the tutor), leaving the learner's code as it is; a
+        draft begun by this holds ``starter``."""
+        return self._write_draft(user_id, exercise_id, None, starter, hints_shown, at)
+
+    def _write_draft(self, user_id: int, exercise_id: str, code: str | None, new_code: str,
+                     hints_shown: int | None, at: datetime | None) -> Draft:
+        """One statement, so that two writers of a draft (the code editor's saves, a tutor's reply
+        ending in another thread) never undo each other: each sets only what it knows, on the row as
+        it is. Reading the draft first and writing it back whole lost the other's newer code or hint.
+        ``code`` None keeps the draft's code; ``new_code`` begins a draft that has none."""
+        now = to_naive_utc(at or utcnow())
+        for tries_left in reversed(range(_DRAFT_WRITE_TRIES)):
+            try:
+                row = self.store.one(_UPSERT_DRAFT, [user_id, exercise_id, new_code, hints_shown or 0, now, now,
+                                                     code, hints_shown, IDLE_S])
+                break
+            except duckdb.TransactionException:  # the same draft written at this very moment: write again
+                if not tries_left:
+                    raise
+        assert row is not None  # RETURNING gives the row written
+        return Draft(row[0], row[1], to_aware_utc(row[2]), to_aware_utc(row[3]), row[4] or 0.0)
 
     def draft(self, user_id: int, exercise_id: str) -> Draft | None:
         row = self.store.one("SELECT code, hints_shown, started_at, updated_at, active_s FROM drafts "

@@ -307,9 +307,7 @@ class Tutor:
             self.conversations.add(user_id, conversation_id, "tutor", reply, now)
         hint = record.get("hint")
         if hint and exercise is not None:  # a hint from the tutor counts as a hint
-            draft = self.wb.draft(user_id, exercise.id)
-            if draft is None or draft.hints_shown < hint:
-                self.wb.save_draft(user_id, exercise.id, draft.code if draft else exercise.starter, hint)
+            self.wb.count_hints(user_id, exercise.id, hint)
         result = {key: value for key, value in {**record, "reply_chars": len(reply)}.items() if value is not None}
         self.wb.events.append(Event(user_id, "tutor-replied", exercise.id if exercise else None, result,
                                     {"conversation_id": conversation_id}, now))

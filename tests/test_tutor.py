@@ -77,7 +77,8 @@ def test_a_reply_left_mid_stream_is_kept_whole_and_its_hint_counts(wb):
     learner = new_learner(wb)
     wb.run_tests(learner, DIGITS, RETURNS_TEXT)
     whole = wb.ask_tutor(learner, "I'm stuck", DIGITS)  # the same reply, outside a conversation (rung 1)
-    wb.save_draft(learner, DIGITS, RETURNS_TEXT, hints_shown=0)
+    wb.attempts.clear_draft(learner, DIGITS)  # a hint once shown stays counted: begin the draft again
+    wb.save_draft(learner, DIGITS, RETURNS_TEXT)
     conversation = wb.start_conversation(learner, exercise_id=DIGITS)
     stream = wb.tutor_reply(learner, "I'm stuck", DIGITS, conversation.id)
     first = next(stream)

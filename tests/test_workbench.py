@@ -6,6 +6,7 @@ import inspect
 import json
 import os
 import time
+from contextlib import contextmanager
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -350,6 +351,51 @@ def test_reveal_hint_counts_hints(wb: Workbench, ada: User) -> None:
     assert wb.draft(ada.id, EXERCISE).hints_shown == len(hints)
     verbs = [r[0] for r in events(wb, ada.id)]
     assert verbs.count("requested-hint") == len(hints) + 2
+
+
+def test_a_tutors_hint_and_the_editors_saves_never_undo_each_other(wb: Workbench, ada: User, monkeypatch) -> None:
+    """A tutor's reply ends in a thread of its own while the learner types. Whenever one writer of
+    the draft reads it, the other writes at that moment (a writer that reads nothing meets the
+    other's write after its own): neither the newer code nor the hint may be lost."""
+    read = wb.attempts.draft
+
+    @contextmanager
+    def meanwhile(write: Callable[[], object]) -> Iterator[None]:
+        happened = []
+
+        def reading(user_id: int, exercise_id: str):
+            draft = read(user_id, exercise_id)
+            if not happened:
+                happened.append(True)  # first, as the write may read the draft too
+                write()
+            return draft
+
+        monkeypatch.setattr(wb.attempts, "draft", reading)
+        yield
+        monkeypatch.undo()
+        if not happened:
+            write()
+
+    def saved() -> tuple[str, int]:
+        draft = wb.draft(ada.id, EXERCISE)
+        return draft.code, draft.hints_shown
+
+    wb.save_draft(ada.id, EXERCISE, "first")
+    with meanwhile(lambda: wb.save_draft(ada.id, EXERCISE, "typed while the tutor wrote")):
+        wb.count_hints(ada.id, EXERCISE, 2)
+    assert saved() == ("typed while the tutor wrote", 2)
+
+    with meanwhile(lambda: wb.count_hints(ada.id, EXERCISE, 3)):
+        wb.save_draft(ada.id, EXERCISE, "typed on")
+    assert saved() == ("typed on", 3)
+    wb.count_hints(ada.id, EXERCISE, 1)  # a lower rung (an older conversation) lowers nothing
+    assert saved() == ("typed on", 3)
+
+
+def test_a_tutors_hint_on_an_exercise_never_opened_begins_its_draft_with_the_starter(wb: Workbench, ada: User) -> None:
+    wb.count_hints(ada.id, EXERCISE, 1)
+    draft = wb.draft(ada.id, EXERCISE)
+    assert (draft.code, draft.hints_shown) == (wb.exercise(EXERCISE).starter, 1)
 
 
 def test_time_on_task_counts_from_opening_and_leaves_out_time_away(make_wb, clock) -> None:

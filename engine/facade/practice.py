@@ -195,6 +195,10 @@ class PracticeCalls(Parts):
     def save_draft(self, user_id: int, exercise_id: str, code: str, hints_shown: int | None = None) -> None:
         self.attempts.save_draft(user_id, exercise_id, code, hints_shown, at=self.clock())
 
+    def count_hints(self, user_id: int, exercise_id: str, hints_shown: int) -> None:
+        """Hints given beside the code (the tutor's rungs): counted in the draft, whose code stays the learner's."""
+        self.attempts.count_hints(user_id, exercise_id, hints_shown, self.exercise(exercise_id).starter, at=self.clock())
+
     def solved(self, user_id: int, exercise_id: str) -> bool:
         """Whether the learner has submitted a passing solution of the exercise."""
         return self.attempts.solved(user_id, exercise_id)
