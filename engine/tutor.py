@@ -70,6 +70,7 @@ class Tutor:
         self.limits = Limits(wb.store, wb.settings.tutor_rate_limit_per_minute, wb.settings.tutor_daily_token_budget)
         self._graded: dict[tuple[str, str], GradeResult] = {}  # (exercise, code): concept examples repeat
         self._writing: Counter[int] = Counter()  # conversation: how many replies in it are being written now
+        self._so_far: dict[int, list[str]] = {}  # conversation: the chunks shown so far of its latest reply
         self._writing_lock = threading.Lock()
 
     # -- the reply ------------------------------------------------------------------------------
@@ -79,33 +80,36 @@ class Tutor:
         """The reply as it is produced (chunks of markdown). ``UnknownExercise`` for a bad exercise id,
         ``ConversationNotFound`` for a conversation that is not this learner's. From its first chunk asked
         for until it is saved, the conversation is ``writing``."""
-        with self._writing_in(conversation_id):
-            yield from self._reply(user_id, message, exercise_id, conversation_id)
+        with self._writing_in(conversation_id) as shown:
+            yield from self._reply(user_id, message, exercise_id, conversation_id, shown)
 
-    def writing(self, conversation_id: int) -> bool:
-        """Whether a reply in the conversation is being written now, in this process: a page left while it
-        was written (its run blocked on the model, which nothing can interrupt) saves it only when the model
-        has answered, or given up."""
+    def writing(self, conversation_id: int) -> str | None:
+        """The reply being written now in the conversation, in this process, as far as it was shown (after the
+        guard); None when none is. A page left while it was written (its reply goes on in a thread of its own)
+        saves it only when the model has answered, or given up; the page opened again shows it so far."""
         with self._writing_lock:
-            return self._writing[conversation_id] > 0
+            return "".join(self._so_far[conversation_id]) if self._writing[conversation_id] else None
 
     @contextmanager
-    def _writing_in(self, conversation_id: int | None) -> Iterator[None]:
+    def _writing_in(self, conversation_id: int | None) -> Iterator[list[str]]:
+        """The list the reply's chunks are kept in as they are shown, known as the conversation's reply so far."""
+        shown: list[str] = []
         if conversation_id is None:
-            yield
+            yield shown
             return
         with self._writing_lock:
             self._writing[conversation_id] += 1
+            self._so_far[conversation_id] = shown
         try:
-            yield
+            yield shown
         finally:  # after the reply is saved, also when the page stopped reading it
             with self._writing_lock:
                 self._writing[conversation_id] -= 1
                 if not self._writing[conversation_id]:
-                    del self._writing[conversation_id]
+                    del self._writing[conversation_id], self._so_far[conversation_id]
 
     def _reply(self, user_id: int, message: str, exercise_id: str | None,
-               conversation_id: int | None) -> Generator[str, None, None]:
+               conversation_id: int | None, shown: list[str]) -> Generator[str, None, None]:
         message = (message or "").strip()
         exercise = self.wb.exercise(exercise_id) if exercise_id else None
         if conversation_id is not None:
@@ -121,7 +125,6 @@ class Tutor:
         if conversation_id is not None:  # saved first: nothing the learner typed is lost, whatever fails next
             self.conversations.add(user_id, conversation_id, "learner", message, now)
         record: dict[str, Any] = {"message_chars": len(message)}
-        shown: list[str] = []
 
         def finish(extra: dict[str, Any], offline: OfflineReply | None = None,
                    latest: GradeResult | None = None) -> Callable[[str], None]:

@@ -117,14 +117,16 @@ def test_a_conversation_is_being_written_in_until_its_reply_is_saved(online, ser
     conversation = wb.start_conversation(learner)
     server.script(Reply("Recursion is a function calling itself.", chunk_chars=10), "A smaller problem.")
     stream = wb.tutor_reply(learner, "explain recursion", None, conversation.id)
-    assert not wb.tutor_writing(learner, conversation.id), "nothing is written until the page reads the reply"
-    next(stream)
-    assert wb.tutor_writing(learner, conversation.id)
+    assert wb.tutor_writing(learner, conversation.id) is None, "nothing is written until the page reads the reply"
+    first = next(stream)
+    assert wb.tutor_writing(learner, conversation.id) == first, "the reply so far, for a page opened again"
+    second = next(stream)
+    assert wb.tutor_writing(learner, conversation.id) == first + second
     stream.close()
-    assert not wb.tutor_writing(learner, conversation.id)
+    assert wb.tutor_writing(learner, conversation.id) is None
     assert wb.conversation_messages(learner, conversation.id)[-1].content.endswith(tutor.CUT_SHORT)
     assert "".join(wb.tutor_reply(learner, "and then?", None, conversation.id)) == "A smaller problem."
-    assert not wb.tutor_writing(learner, conversation.id)
+    assert wb.tutor_writing(learner, conversation.id) is None
     with pytest.raises(ConversationNotFound):
         wb.tutor_writing(other, conversation.id)
 

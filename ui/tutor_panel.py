@@ -49,7 +49,8 @@ def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> boo
     reply in it, elsewhere (``awaited_reply``): the box to write in waits for it too."""
     if conversation_id is None:
         return False
-    writing = wb.tutor_writing(user.id, conversation_id)  # asked first: a reply saved since is among the messages
+    # asked first: a reply saved since is among the messages
+    writing = wb.tutor_writing(user.id, conversation_id) is not None
     for message in wb.conversation_messages(user.id, conversation_id):
         with st.chat_message(AVATARS[message.role]):
             st.markdown(as_written(message.content) if message.role == "learner" else message.content)
@@ -60,14 +61,17 @@ def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> boo
 
 @st.fragment(run_every=LOOK_AGAIN_S)
 def awaited_reply(wb: Workbench, user: User, conversation_id: int) -> None:
-    """A reply still being written by a run of the page the learner left: that run waits on the model, which
-    nothing interrupts, and saves the reply (as far as it went) once the model answers or gives up. Said so, and
-    looked for again every LOOK_AGAIN_S seconds; once it is saved the page runs again, showing it, the box to
+    """A reply still being written for a run of the page the learner left (in a thread of its own, which
+    saves it once the model answers or gives up): shown as far as it went, said to go on, and looked at
+    again every LOOK_AGAIN_S seconds; once it is saved the page runs again, showing it whole, the box to
     write in enabled (a run of the whole page, not of this fragment, also stops the looking)."""
-    if not wb.tutor_writing(user.id, conversation_id):
+    so_far = wb.tutor_writing(user.id, conversation_id)
+    if so_far is None:
         st.rerun()
     with st.chat_message("assistant"):
-        st.markdown(STILL_WRITING)
+        if so_far:
+            st.markdown(so_far)
+        st.caption(STILL_WRITING)
 
 
 def question_box(wb: Workbench, key: str, waiting: bool) -> str | None:

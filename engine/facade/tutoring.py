@@ -36,10 +36,11 @@ class TutoringCalls(Parts):
             self.conversation(user_id, conversation_id)
         return self.tutor.reply(user_id, message, exercise_id, conversation_id)
 
-    def tutor_writing(self, user_id: int, conversation_id: int) -> bool:
-        """Whether the tutor is still writing a reply in the conversation: a page left while a model's reply
-        was written, and opened again, shows the reply once it is saved (the reply is saved as far as it went,
-        when the model has answered or given up). ``ConversationNotFound`` unless it is this learner's."""
+    def tutor_writing(self, user_id: int, conversation_id: int) -> str | None:
+        """The reply the tutor is still writing in the conversation, as far as it went (possibly ""), or None
+        when it writes none: a page left while a model's reply was written, and opened again, shows it so far,
+        then whole once it is saved (as far as it went, when the model has answered or given up).
+        ``ConversationNotFound`` unless it is this learner's."""
         self.conversation(user_id, conversation_id)
         return self.tutor.writing(conversation_id)
 

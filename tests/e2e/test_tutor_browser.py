@@ -152,22 +152,26 @@ def test_the_box_to_write_in_waits_while_a_models_reply_is_written(page: Page, t
         expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
 
 
-def test_a_reply_still_written_when_the_learner_comes_back_shows_once_it_is_saved(page: Page, tmp_path: Path) -> None:
-    """A learner who leaves during a slow model's first words and comes back before they arrive: the reply
-    goes on to its end all the same. The conversation says the tutor is still writing, the box waits,
-    and the whole reply shows once it is saved, with no action of the learner's (the question stood alone until
-    the page ran again)."""
+def test_a_reply_still_written_when_the_learner_comes_back_shows_as_it_goes_on(page: Page, tmp_path: Path) -> None:
+    """A learner who leaves during a slow model's first words and comes back while it writes: the reply
+    goes on to its end all the same. The conversation shows it as far as it went, says the tutor is still
+    writing, the box waits, and the whole reply shows once it is saved, with no action of the learner's (the
+    question stood alone until the page ran again; then only "still writing" showed, without the words)."""
+    first, rest = "Recursion is a function calling itself.", "Each call works on a smaller problem than the last."
     with LLMServer() as model, model_tutor(model, tmp_path) as url:
-        model.script(Reply("Recursion is a function calling itself.", delay_s=10))
+        model.script(Reply(f"{first}\n\n{rest * 3}", thinking_s=4, pause_s=0.4, chunk_chars=8))
         ask_and_leave(page, url, "e2e-returner")
         page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
         expect_page(page, "Tutor")
         box, messages = page.get_by_placeholder(PLACEHOLDER), page.get_by_test_id("stChatMessage")
         expect(messages.nth(1)).to_contain_text(STILL_WRITING)
         expect(box).to_be_disabled()
+        expect(messages.nth(1)).to_contain_text(first)  # as it goes on, about a second behind
+        expect(messages.nth(1)).to_contain_text(STILL_WRITING)
         assert model.wait_done()
         # whole: the reply goes on in a thread of its own when the page's run is stopped (it was cut short there)
-        expect(messages.nth(1)).to_contain_text("Recursion is a function calling itself.")
+        expect(messages.nth(1)).to_contain_text(rest * 3)
+        expect(messages.nth(1)).not_to_contain_text(STILL_WRITING)
         expect(messages.nth(1)).not_to_contain_text("The reply stopped here")
         expect(messages).to_have_count(2)
         expect(box).to_be_enabled()
