@@ -184,12 +184,14 @@ if "replaced_sql" in st.session_state:
         st.caption(":material/info: The example replaced the query you had typed.")
         st.button("Put my query back", key="put_back_sql", icon=":material/undo:", on_click=put_back,
                   help="Offered until a query is run.")
-with st.form("query"):
-    sql = st.text_area("SQL", height=160, key="sql",
-                       help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")
-    # a query run is the analyst's latest work: the query an example replaced is no longer offered over it
-    run = st.form_submit_button("Run", type="primary", icon=":material/play_arrow:",
-                                on_click=lambda: st.session_state.pop("replaced_sql", None))
+# Not in a form: a form's text reaches the server only when the form is sent, so an example chosen over a
+# query typed and not run replaced it unseen. Leaving the box keeps its text in the browser without a run
+# ("ignore"); the next run, whatever starts it (an example chosen, Run), brings it along.
+sql = st.text_area("SQL", height=160, key="sql", on_change="ignore",
+                   help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")
+# a query run is the analyst's latest work: the query an example replaced is no longer offered over it
+run = st.button("Run", key="run_sql", type="primary", icon=":material/play_arrow:", shortcut="Ctrl+Enter",
+                on_click=lambda: st.session_state.pop("replaced_sql", None))
 st.session_state["query_sql"] = sql
 
 if run:

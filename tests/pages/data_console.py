@@ -19,7 +19,7 @@ def open_page(user) -> AppTest:
 
 def run_sql(at: AppTest, sql: str) -> AppTest:
     at.text_area(key="sql").input(sql)
-    at.button(key="FormSubmitter:query-Run").click().run()
+    at.button(key="run_sql").click().run()
     assert not at.exception, at.exception
     return at
 

@@ -166,7 +166,7 @@ def chart_controls(at: AppTest) -> tuple:
 
 def run_example(at: AppTest, title: str) -> AppTest:
     at.selectbox(key="example").select(title).run()
-    at.button(key="FormSubmitter:query-Run").click().run()
+    at.button(key="run_sql").click().run()
     assert not at.exception, at.exception
     return at
 

@@ -15,7 +15,7 @@ def test_the_example_query_runs_with_a_table_download_and_chart(wb, tess):
     at = open_page(tess)
     assert [t.value for t in at.title] == ["Data"]
     assert "Analysts' guide (Markdown)" in [b.label for b in at.download_button]  # the columns and examples, in hand
-    at.button(key="FormSubmitter:query-Run").click().run()
+    at.button(key="run_sql").click().run()
     table = at.dataframe[-1].value
     assert set(table.columns) == {"verb", "events"}
     assert dict(zip(table["verb"], table["events"], strict=True))["completed"] == 1  # ada's pass, not cyd's
@@ -29,7 +29,7 @@ def test_an_example_from_the_guide_fills_the_box_and_runs(wb, tess):
     at.selectbox(key="example").select("Weekly active learners").run()
     assert not at.exception, at.exception
     assert at.text_area(key="sql").value.startswith("SELECT CAST(date_trunc('week', day) AS DATE) AS week")
-    at.button(key="FormSubmitter:query-Run").click().run()
+    at.button(key="run_sql").click().run()
     assert list(at.dataframe[-1].value.columns) == ["week", "learners"]
 
 
@@ -124,7 +124,7 @@ def test_an_example_chosen_over_a_typed_query_can_be_undone(wb, tess):
     at.button(key="put_back_sql").click().run()
     assert at.text_area(key="sql").value == typed
     assert not any(b.key == "put_back_sql" for b in at.button), "nothing left to put back"
-    at.button(key="FormSubmitter:query-Run").click().run()
+    at.button(key="run_sql").click().run()
     assert list(at.dataframe[-1].value.columns) == ["user_id", "n"]
 
 
