@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import socket
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
@@ -194,6 +195,9 @@ LEAKS = [  # (the model's reply, given the reference) in the shapes a model writ
                  id="a-named-expression-evaluated-from-a-string"),
     pytest.param(lambda ref: f"So eval({('(' + LAMBDA.replace(' = ', ' := ') + ')')!r}) would do it.",
                  id="a-named-expression-evaluated-from-a-string-mid-sentence"),
+    pytest.param(lambda ref: "Here:\n```python\ndef digit_sum(n, add=operator.add):\n    if n < 0:\n        raise ValueError\n"
+                             "    return functools.reduce(add, map(int, str(n)), 0)\n```\nSee?",
+                 id="modules-never-imported-in-a-default-and-a-body"),
 ]
 
 
@@ -209,18 +213,40 @@ def test_a_reply_whose_code_solves_the_exercise_is_never_shown(online, server, r
     assert replied(wb, learner)[0]["blocked"] is True
 
 
-def test_a_dataclass_solution_never_imported_is_held_back(online, server):
-    """@dataclass is what makes the class's __init__: a stand-in doing nothing failed every test, and the
-    solution, a line of import short, was shown. The standard library's decorators are imported instead."""
-    wb = online()
-    learner = new_learner(wb)
-    reference = wb.exercise("python/rectangle-class").reference  # its __init__ made by @dataclass instead
+def dataclass_rectangle(reference: str) -> str:
+    """The reference with its __init__ made by @dataclass instead, never imported."""
     solution = "@dataclass\n" + re.sub(r"    def __init__\(.*?\n\n", "    width: float\n    height: float\n\n", reference,
                                        count=1, flags=re.S)
     assert "__init__" not in solution
-    server.script(Reply(f"Here:\n```python\n{solution}```\nSee?", chunk_chars=5))
-    text = wb.ask_tutor(learner, "I'm stuck", "python/rectangle-class")
-    assert "self.width * self.height" not in text and "held it back" in text, text
+    return solution
+
+
+def without(line: str) -> Callable[[str], str]:
+    def cut(reference: str) -> str:
+        assert line in reference
+        return reference.replace(line, "", 1)
+    return cut
+
+
+@pytest.mark.parametrize("exercise_id, solution, shows", [
+    pytest.param("python/rectangle-class", dataclass_rectangle, "self.width * self.height", id="a-dataclass-never-imported"),
+    pytest.param("python/peekable-iterator", without("_MISSING = object()\n"), "self._buffer.popleft()",
+                 id="a-default-never-defined"),
+    pytest.param("python/peekable-iterator", lambda ref: ref.replace("class Peekable:", "class Peekable(Iterator):"),
+                 "self._buffer.popleft()", id="a-base-class-never-imported"),
+    pytest.param("python/peekable-iterator", without("from collections import deque\n"), "self._buffer.popleft()",
+                 id="a-class-of-the-standard-library-never-imported"),
+])
+def test_a_class_solution_a_line_short_is_held_back(online, server, exercise_id, solution, shows):
+    """What the class's definition needs and the reply never imports nor defines crashed it, so it failed every test
+    and the solution, a line short, was shown: @dataclass makes the class's __init__ (a stand-in doing nothing left it
+    none), a default value (a sentinel) and a base class are looked up as the class is made. The standard library's
+    names are imported, others stand in."""
+    wb = online()
+    learner = new_learner(wb)
+    server.script(Reply(f"Here:\n```python\n{solution(wb.exercise(exercise_id).reference)}```\nSee?", chunk_chars=5))
+    text = wb.ask_tutor(learner, "I'm stuck", exercise_id)
+    assert shows not in text and "held it back" in text, text
 
 
 @pytest.mark.parametrize("question", [
