@@ -43,16 +43,20 @@ NEAR_TESTS = 3  # from this many tests on, code that fails only one of them is t
 _FENCE = re.compile(r"`{3,}|~{3,}")
 _LANGUAGE = re.compile(r"\s*[\w+#.-]*\s*")  # what may follow a fence's opening: ```python
 _SPAN = re.compile(r"(?<!`)(`{1,2})(?!`)(.+?)(?<!`)\1(?!`)")
+# A call that runs text as code, however it reaches exec or eval: `exec(`, `builtins.exec(`
+_RUNS_TEXT_CALL = r"(?:\w+\.)*(?:exec|eval)\s*\("
+# What a name bound mid-sentence starts code with: a lambda, or text run as code (`digit_sum = eval("lambda n: ...")`)
+_BOUND_TO_CODE = rf"(?:lambda\b|{_RUNS_TEXT_CALL})"
 _CODE_LINE = re.compile(
-    r"^\s*(?:(?:async\s+)?def\s|class\s|import\s|from\s+[\w.]+\s+import\s|return\b|@\w|(?:exec|eval)\s*\(|"
+    rf"^\s*(?:(?:async\s+)?def\s|class\s|import\s|from\s+[\w.]+\s+import\s|return\b|@\w|{_RUNS_TEXT_CALL}|"
     r"(?:for|while|if|elif|with)\s.*:|(?:try|else|finally)\s*:|"
     # an assignment: `total = 0`, `digit_sum = lambda n: ...`, `a, b = ...`, `n //= 10`, `d[k] += 1`
     r"[A-Za-z_][\w.]*(?:\s*\[[^\]\n]*\])?(?:\s*,\s*[A-Za-z_][\w.]*)*\s*(?:[-+*/%&|^@]|//|\*\*|>>|<<)?=(?!=))")
-_MID_LINE = re.compile(r"\b(?:def\s+\w+\s*\(|[A-Za-z_]\w*\s*=\s*lambda\b|(?:exec|eval)\s*\()")  # code mid-sentence
+_MID_LINE = re.compile(rf"\b(?:def\s+\w+\s*\(|[A-Za-z_]\w*\s*=\s*{_BOUND_TO_CODE}|{_RUNS_TEXT_CALL})")  # code mid-sentence
 # An annotated assignment: `digit_sum: Callable[[int], int] = lambda n: ...`, at a line's start or mid-sentence. Kept
 # apart from the patterns above, whose matches start runs of code: "Note: def f(n=0):" would start one at "Note".
 _ANNOTATED = re.compile(r"^\s*[A-Za-z_][\w.]*(?:\s*\[[^\]\n]*\])?\s*:[^=\n]*=(?!=)")
-_MID_ANNOTATED = re.compile(r"\b[A-Za-z_]\w*\s*:[^=\n]*=\s*lambda\b")
+_MID_ANNOTATED = re.compile(rf"\b[A-Za-z_]\w*\s*:[^=\n]*=\s*{_BOUND_TO_CODE}")
 _MID_ANNOTATED_STARTS = re.compile(f"(?={_MID_ANNOTATED.pattern})")  # each, also "x: f = lambda" after "Note: "
 # An unfinished line may be shown as it comes when it starts like a sentence ("Your function", "1. Try it")
 # and not with a keyword that starts code; up to the first thing that may start code inside it.
@@ -110,8 +114,8 @@ _STANDARD_NAMES = {name: f"from {module} import {name}" for module, names in (
 ) for name in names.split()}
 _STANDARD_MODULES = frozenset(name for name in sys.stdlib_module_names if not name.startswith("_"))
 _BUILTINS = frozenset(dir(builtins))
-# Calls that run text as code: `exec("def digit_sum(n): ...")` or `eval("(digit_sum := lambda n: ...)")` is an
-# expression, yet binds the exercise's function as surely as a def
+# What runs text as code: `exec("def digit_sum(n): ...")` or `eval("(digit_sum := lambda n: ...)")` is an expression,
+# yet binds the exercise's function as surely as a def, called by any name or inside any expression
 _RUNS_TEXT = frozenset({"exec", "eval"})
 
 
@@ -334,9 +338,14 @@ def _defines(node: ast.stmt) -> bool:
 
 
 def _runs_text(node: ast.stmt) -> bool:
-    """Whether a statement is a call that runs text as code (``_RUNS_TEXT``), whatever the text."""
-    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
-        isinstance(node.value.func, ast.Name) and node.value.func.id in _RUNS_TEXT
+    """Whether a statement may run text as code (``_RUNS_TEXT``), whatever the text and wherever in the statement:
+    `exec(src)`, `builtins.exec(src)`, `print(exec(src))`, `list(map(exec, parts))`; not a method of that name
+    called with nothing (`model.eval()`), which runs no text."""
+    named = [part for part in ast.walk(node) if isinstance(part, ast.Name) and part.id in _RUNS_TEXT
+             or isinstance(part, ast.Attribute) and part.attr in _RUNS_TEXT]
+    called_with_nothing = {id(part.func) for part in ast.walk(node)
+                           if isinstance(part, ast.Call) and not part.args and not part.keywords}
+    return any(id(part) not in called_with_nothing for part in named)
 
 
 def _top_level_groups(code: str) -> list[str]:

@@ -198,6 +198,11 @@ LEAKS = [  # (the model's reply, given the reference) in the shapes a model writ
     pytest.param(lambda ref: "Here:\n```python\ndef digit_sum(n, add=operator.add):\n    if n < 0:\n        raise ValueError\n"
                              "    return functools.reduce(add, map(int, str(n)), 0)\n```\nSee?",
                  id="modules-never-imported-in-a-default-and-a-body"),
+    pytest.param(lambda ref: f"Here:\n```python\nbuiltins.exec({ref!r})\n```\nSee?", id="run-from-a-string-through-builtins"),
+    pytest.param(lambda ref: f"Here:\n```python\nprint(exec({ref!r}))\n```\nSee?", id="run-from-a-string-inside-an-expression"),
+    pytest.param(lambda ref: f"Try this:\nlist(map(exec, [{ref!r}]))\nDoes it make sense?", id="run-from-strings-passed-on"),
+    pytest.param(lambda ref: f"So digit_sum = eval({LAMBDA.split(' = ', 1)[1]!r}) would do it.",
+                 id="a-lambda-evaluated-from-a-string-mid-sentence"),
 ]
 
 
