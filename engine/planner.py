@@ -29,7 +29,7 @@ MASTERED_ENOUGH = 0.5  # an ability the model must be sure of (one sd below its 
 REVIEW_SHARE = 1 / 3
 BALANCE_BELOW, BALANCE_ABOVE = 0.15, 0.10  # never aim a single pick this far beyond the band to balance the day
 SKILL_REPEAT_COST = 0.05  # how much closer to the aim a second exercise of a skill must be
-ORDER_COST = 0.01  # earlier skills of the curriculum first, other things equal
+ORDER_COST = 0.001  # earlier skills of the curriculum first, other things equal (0.01 a place overrode a 10-point distance)
 UNSURE_WEIGHT = 0.5  # how much an unsure prediction counts against a pick, beside its distance from the aim
 DAY_SPREAD = 0.06  # how far above the band's middle every other pick aims (the next one balances it)
 
@@ -76,8 +76,12 @@ class Planner:
                      key=lambda e: progress[e.id].due_at or now)  # the most overdue first
         share = n if gap else max(min(n, 1), math.floor(n * REVIEW_SHARE))
         # places no new exercise can fill go to due reviews before anything passed comes again: once
-        # the bank ran out, a third of the day left reviews piling up while the same few came again
-        quota = min(len(due), max(share, n - len(fresh)))
+        # the bank ran out, a third of the day left reviews piling up while the same few came again.
+        # A new exercise far beyond the band fills none while reviews wait: a learner far along was
+        # given the few left of the early skills (a 99% warm-up, a 29% stretch) and reviews piled up.
+        least, most = self._pick_limits
+        fitting = sum(least <= aim(e) <= most for e in fresh)
+        quota = min(len(due), max(share, n - fitting))
         picks = [self._review(e, predict(e), progress[e.id], now, gap) for e in due[:quota]]
 
         spread = self.model.spread(user_id, snapshot)
@@ -138,11 +142,16 @@ class Planner:
         """The chance the ``k``-th of ``picking`` new picks aims at, after the day's ``chances`` so
         far: what brings the day's mean to the band's middle, lifted by ``DAY_SPREAD`` (never past
         the band) on every other pick but the last, so that the next one aims as far below."""
-        least, most = max(0.01, self.band[0] - BALANCE_BELOW), min(0.99, self.band[1] + BALANCE_ABOVE)
+        least, most = self._pick_limits
         wanted = min(most, max(least, self.target * (len(chances) + 1) - sum(chances)))
         if k % 2 == 0 and k < picking - 1:
             wanted = max(wanted, min(wanted + DAY_SPREAD, self.band[1]))
         return wanted
+
+    @property
+    def _pick_limits(self) -> tuple[float, float]:
+        """The chances a single pick may aim at to balance the day: never this far beyond the band."""
+        return max(0.01, self.band[0] - BALANCE_BELOW), min(0.99, self.band[1] + BALANCE_ABOVE)
 
     def _passed_skills(self, progress: Mapping[str, ExerciseProgress]) -> set[str]:
         return {self.bank.get(x).skills[0] for x, p in progress.items() if p.passes and x in self.bank}

@@ -149,6 +149,22 @@ def test_due_reviews_fill_the_places_nothing_new_can(wb: Workbench, ada: int, cl
         "the most overdue, before anything passed comes again"
 
 
+def test_due_reviews_fill_the_places_new_exercises_far_beyond_the_band_would(wb: Workbench, ada: int,
+                                                                            clock: Clock) -> None:
+    """A learner far along has a few easy exercises left of the early skills, and reviews due: the reviews
+    come rather than a day of near-certain warm-ups (they piled up, a set of four holding one)."""
+    answer_interview(wb, ada, level="confident")
+    easiest = sorted(wb.exercises(), key=lambda e: e.difficulty)[:3]
+    rest = [e for e in wb.exercises() if e not in easiest]
+    for i, exercise in enumerate(rest):
+        wb.record_result(ada, exercise.id, True, at=START + timedelta(seconds=i))
+    clock.advance(days=6)  # not yet a week away: without the gap, reviews are a share of the set
+    most = wb.planner._pick_limits[1]
+    assert all(wb.predict(ada, e.id) > most for e in easiest), "the case itself: the few new ones left are far too easy"
+    assert sum(p.due_at <= clock.now for p in wb.reviews.progress(ada).values()) > 4
+    assert [p.kind for p in wb.daily_set(ada, 4)] == ["review"] * 4
+
+
 def test_passed_exercises_come_again_seen_longest_ago_first(wb: Workbench, ada: int, clock: Clock) -> None:
     passed_everything(wb, ada)
     clock.advance(days=1)
@@ -252,3 +268,21 @@ def test_the_picks_follow_the_aims_on_a_dense_bank(wb: Workbench) -> None:
     warm_up, stretch = (p.probability for p in picks)
     assert warm_up > sum(wb.planner.band) / 2 > stretch
     assert [p.reason.split(":")[0] for p in picks] == ["practice", "practice"], "both inside the band"
+
+
+def test_the_curriculum_order_only_breaks_ties(wb: Workbench) -> None:
+    """Of two candidates, the one far nearer the aim is picked though its skill comes last in the curriculum:
+    the order cost, 0.01 a place, took an exercise 9 points off the aim over one a point off."""
+    order = wb.curriculum.order
+    first = next(e for e in wb.exercises() if order(e.skills[0]) == 0)
+    last = max(wb.exercises(), key=lambda e: order(e.skills[0]))
+    assert order(last.skills[0]) >= 10, "the case itself: a skill late in the curriculum"
+    aim = sum(wb.planner.band) / 2
+    chance = {first.id: aim + 0.09, last.id: aim + 0.01}
+
+    def predicted(exercise: Exercise) -> float:
+        return chance[exercise.id]
+
+    picks = wb.planner._best([first, last], predicted, predicted, lambda e: 0.0, 1,
+                             practised=set(wb.curriculum.skills), planned=[])
+    assert ids(picks) == [last.id]
