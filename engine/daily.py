@@ -2,8 +2,8 @@
 
 The planner's picks change with every result (what was just tried leaves the candidates); the
 Practice page instead shows the set planned on the day's first visit, each exercise with how it
-went today, and lets the learner ask for more. When the learner steers their level, the exercises
-they have not opened yet are chosen again at the new aim.
+went today, and lets the learner ask for more. When the learner steers their level, or rates
+themselves anew, the exercises they have not begun yet are chosen again at the new aim.
 """
 
 from __future__ import annotations
@@ -99,16 +99,19 @@ class DailySets:
         return self.get(user_id, day, time_zone)
 
     def replan(self, user_id: int, day: date, plan: Callable[[int], list[Pick]], time_zone: str | None = None) -> TodaysSet:
-        """Choose again, with ``plan(count)``, the exercises of the set of ``day`` not opened that day: no draft
-        touched (opening an exercise starts or touches its draft), no try, no skip. What the learner opened,
-        tried, passed or skipped stays. Each place keeps its rank: an exercise chosen again stays where it
+        """Choose again, with ``plan(count)``, the exercises of the set of ``day`` not begun: no code written
+        and no hint shown that day, no try, no skip. What the learner began, tried, passed or skipped stays.
+        An exercise only opened is chosen again: the Practice page opens the next one by itself, so that one
+        always stayed, at the old aim. Each place keeps its rank: an exercise chosen again stays where it
         was, with its new reason and chance; the others give their places to the new picks, in order. The
         set never shrinks: a place the planner has nothing new for (a pinned level narrows it) keeps its own."""
         planned = self.get(user_id, day, time_zone)
         start, end = day_bounds(day, time_zone)
-        opened = {r[0] for r in self.store.all("SELECT exercise_id FROM drafts WHERE user_id = ? AND updated_at >= ? "
-                                               "AND updated_at < ?", [user_id, start, end])}
-        kept = {i.pick.exercise.id for i in planned.items if i.status != "todo" or i.pick.exercise.id in opened}
+        drafts = self.store.all("SELECT exercise_id, code, hints_shown FROM drafts WHERE user_id = ? AND updated_at >= ? "
+                                "AND updated_at < ?", [user_id, start, end])
+        begun = {exercise_id for exercise_id, code, hints in drafts
+                 if hints or exercise_id not in self.bank or code.strip() != self.bank.get(exercise_id).starter.strip()}
+        kept = {i.pick.exercise.id for i in planned.items if i.status != "todo" or i.pick.exercise.id in begun}
         unopened = [i for i in planned.items if i.pick.exercise.id not in kept]
         if not unopened:
             return planned

@@ -92,8 +92,8 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
               disabled=not level.pinned and not level.offset_levels,
               help="Back to the level your results suggest, and let them move it again.")
 
-st.caption("A change here chooses again the exercises of today's set you have not opened yet; those you "
-           "opened or skipped stay.")
+st.caption("A change here chooses again the exercises of today's set you have not begun yet; those you "
+           "began (wrote code or saw a hint), tried or skipped stay.")
 
 st.subheader("How your level changed")
 # a list, not a table: a table's reasons were cut at a phone's width, and a screen reader reads a list

@@ -186,22 +186,26 @@ def predicted(wb: Workbench, user: int, todays: TodaysSet) -> float:
 
 
 @pytest.mark.parametrize(("action", "times", "harder"), [("harder", 3, True), ("easier", 2, False)])
-def test_steering_chooses_the_exercises_not_opened_again(wb: Workbench, ada: int, action: str, times: int,
-                                                         harder: bool) -> None:
+def test_steering_chooses_the_exercises_not_begun_again(wb: Workbench, ada: int, action: str, times: int,
+                                                        harder: bool) -> None:
+    """What was begun (code written), tried or skipped stays in its place; the rest, an exercise only opened
+    among them (the Practice page opens the next one by itself), is chosen again at the new aim."""
     answer_interview(wb, ada, minutes=60)
     planned = ids(wb.todays_set(ada))
-    passed, failed, skipped, opened, *unopened = planned
+    passed, failed, skipped, begun, opened, *others = planned
     wb.record_result(ada, passed, True)
     wb.record_result(ada, failed, False)
     wb.skip(ada, skipped)
-    wb.work_on(ada, opened)  # the Practice page opens it: its draft starts
+    wb.save_draft(ada, begun, "def f():\n    return 1\n")
+    wb.work_on(ada, opened)  # the Practice page opens it: its draft starts, with the starter code
+    unopened = [opened, *others]
     before = predicted(wb, ada, wb.todays_set(ada))
     for _ in range(times - 1):
         assert wb.steer_level(ada, action) is not None
     last_before = ids(wb.todays_set(ada))[4:]
     assert wb.steer_level(ada, action) is not None
     after = wb.todays_set(ada)
-    assert ids(after)[:4] == [passed, failed, skipped, opened]  # what was tried or opened stays, in its place
+    assert ids(after)[:4] == [passed, failed, skipped, begun]  # what was tried or begun stays, in its place
     assert statuses(after)[:4] == ["passed", "tried", "skipped", "todo"]
     fresh = ids(after)[4:]
     assert len(fresh) == len(unopened) and len(set(ids(after))) == len(after.items)
@@ -211,6 +215,28 @@ def test_steering_chooses_the_exercises_not_opened_again(wb: Workbench, ada: int
     assert all(new == old for new, old in zip(fresh, last_before, strict=True) if old in wanted), \
         "chosen again by the last steer: in its place"
     assert (predicted(wb, ada, after) < before) if harder else (predicted(wb, ada, after) > before)
+
+
+def test_a_new_self_rating_chooses_the_exercises_not_begun_again(wb: Workbench, ada: int) -> None:
+    """Rated again on Profile, before any result: the level moves, and so does today's set, as after Harder."""
+    answer_interview(wb, ada, minutes=60, level="new")
+    planned = wb.todays_set(ada)
+    begun = ids(planned)[0]
+    wb.save_draft(ada, begun, "def f():\n    return 1\n")
+    wb.answer_onboarding(ada, "levels", {"levels": dict.fromkeys(wb.skill_groups(), "confident")})
+    after = wb.todays_set(ada)
+    assert ids(after)[0] == begun and len(after.items) == len(planned.items)
+    assert set(ids(after)[1:]) != set(ids(planned)[1:])
+    assert predicted(wb, ada, after) < predicted(wb, ada, planned), "harder exercises, for the learner rated anew"
+
+
+def test_a_new_self_rating_after_results_keeps_the_set(wb: Workbench, ada: int) -> None:
+    """Once results speak, a new self-rating changes nothing of the model, nor of today's set."""
+    answer_interview(wb, ada, minutes=60)
+    planned = ids(wb.todays_set(ada))
+    wb.record_result(ada, planned[0], True)
+    wb.answer_onboarding(ada, "levels", {"levels": dict.fromkeys(wb.skill_groups(), "confident")})
+    assert ids(wb.todays_set(ada)) == planned
 
 
 def test_a_pinned_level_with_few_exercises_near_it_never_shrinks_the_set(wb: Workbench, ada: int) -> None:

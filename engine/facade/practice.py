@@ -139,18 +139,23 @@ class PracticeCalls(Parts):
 
     def steer_level(self, user_id: int, action: str, level: int | None = None) -> LevelChange | None:
         """The learner's override: "easier", "harder", "pin" (with ``level``) or "auto". The exercises
-        of today's set not opened yet are chosen again at the new aim."""
-        now = self.local_now(user_id)
+        of today's set not begun yet are chosen again at the new aim."""
+        now = self.local_now(user_id)  # first: an unknown learner is refused before anything is written
         change = self.model.steer(user_id, action, self.clock(), level)
         if change is None:
             return None
         self.events.append(level_changed(user_id, change))
+        self._choose_again(user_id, now)
+        return change
+
+    def _choose_again(self, user_id: int, now: datetime) -> None:
+        """Choose again the exercises of today's set not begun yet, after the model's aim moved; ``now``: the
+        learner's."""
         try:
             self.daily_sets.replan(user_id, now.date(), lambda count: self._daily_set(user_id, count, False, now),
                                    str(now.tzinfo))
         except (duckdb.ConstraintException, duckdb.TransactionException):
-            pass  # a run of Practice changed today's set at this moment: the steer stands, the set as it is
-        return change
+            pass  # a run of Practice changed today's set at this moment: the change stands, the set as it is
 
     def profile(self, user_id: int) -> Profile:
         return self.profiles.get(user_id)
@@ -161,15 +166,19 @@ class PracticeCalls(Parts):
 
     def answer_onboarding(self, user_id: int, step: str, answers: Mapping[str, Any]) -> Profile:
         """Validate and save one step of the interview (``ProfileError`` says what to fix).
-        Self-assessed levels seed the learner model where it has no evidence yet."""
+        Self-assessed levels seed the learner model where it has no evidence yet; then the exercises of
+        today's set not begun yet are chosen again, as after Easier or Harder."""
         with self.store.transaction():
             again = self.profiles.get(user_id).completed
+            reseeding = step == "levels" and not self.model.state(user_id).evidence
             profile = self.profiles.answer(user_id, step, answers, self.skill_groups(), self.clock())
             change = self.model.seed(user_id, profile.levels, self.clock(), again) if step == "levels" else None
             if change is not None:
                 self.events.append(level_changed(user_id, change))
             self.events.append(Event(user_id, "answered-onboarding", step, {"completed": profile.completed},
                                      occurred_at=self.clock()))
+        if reseeding and again:
+            self._choose_again(user_id, self.local_now(user_id))
         if step == "goals":
             self._notes.remember_goals(user_id, profile)
         return profile

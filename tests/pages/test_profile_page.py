@@ -216,8 +216,8 @@ def test_harder_chooses_again_todays_exercises_not_begun(wb, learner):
     planned = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
     wb.record_result(learner.id, planned[0], True)
     at = profile_page(learner)
-    assert ("A change here chooses again the exercises of today's set you have not opened yet; those you opened or "
-            "skipped stay.") in [c.value for c in at.caption]
+    assert ("A change here chooses again the exercises of today's set you have not begun yet; those you began "
+            "(wrote code or saw a hint), tried or skipped stay.") in [c.value for c in at.caption]
     click(at, "Harder")
     click(at, "Harder")
     now = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
