@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 import random
 import time
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -137,36 +137,54 @@ def load_demo(wb: Workbench, *, learners: int = 20, days: int = 30, seed: int = 
     total = learners + days
     scope = sim.batch if batched else nullcontext
 
-    with scope():
-        educator = sim.accounts.register(EDUCATOR, "educator@demo.example.org", "Dana Demo", PASSWORD,
-                                         "educator", is_demo=True, at=first)
-        cohort = sim.create_cohort(educator.id, COHORT_NAME)
-        people = [_make_learner(sim, rng, i, days, first) for i in range(learners)]
-    for i, person in enumerate(people, 1):
+    made: list[int] = []  # the accounts made so far
+    with _all_or_nothing(wb, made) if batched else nullcontext():
         with scope():
-            now[0] = first + timedelta(days=person.start, hours=person.hour - 0.5)
-            for step, answers in interview_answers(rng, sim.skill_groups(), person.ability).items():
-                sim.answer_onboarding(person.user.id, step, answers)
-            sim.join_cohort(person.user.id, cohort.join_code)
-            if person.steer:  # the Profile page's Easier / Harder
-                for _ in range(rng.randint(1, 2)):
-                    sim.steer_level(person.user.id, person.steer)
-        if progress:
-            progress(i, total)
-    for day in range(days):
+            educator = sim.accounts.register(EDUCATOR, "educator@demo.example.org", "Dana Demo", PASSWORD,
+                                             "educator", is_demo=True, at=first)
+            cohort = sim.create_cohort(educator.id, COHORT_NAME)
+            people = [_make_learner(sim, rng, i, days, first) for i in range(learners)]
+            made += [educator.id, *(p.user.id for p in people)]
+        for i, person in enumerate(people, 1):
+            with scope():
+                now[0] = first + timedelta(days=person.start, hours=person.hour - 0.5)
+                for step, answers in interview_answers(rng, sim.skill_groups(), person.ability).items():
+                    sim.answer_onboarding(person.user.id, step, answers)
+                sim.join_cohort(person.user.id, cohort.join_code)
+                if person.steer:  # the Profile page's Easier / Harder
+                    for _ in range(rng.randint(1, 2)):
+                        sim.steer_level(person.user.id, person.steer)
+            if progress:
+                progress(i, total)
+        for day in range(days):
+            with scope():
+                for person in people:
+                    results += _live_day(sim, rng, person, day, first, end, now)
+            if progress:
+                progress(learners + day + 1, total)
         with scope():
-            for person in people:
-                results += _live_day(sim, rng, person, day, first, end, now)
-        if progress:
-            progress(learners + day + 1, total)
-    with scope():
-        sim.events.append(Event(None, "loaded-demo", None, {"learners": learners, "days": days, "results": results},
-                                {"seed": seed}, end))
+            sim.events.append(Event(None, "loaded-demo", None, {"learners": learners, "days": days, "results": results},
+                                    {"seed": seed}, end))
     sample = max(people, key=lambda p: p.results).user
     return DemoData(educator=educator, learners=[p.user for p in people], sample_learner=sample,
                     cohort_id=cohort.id, join_code=cohort.display_code, days=days, results=results,
                     events=int(wb.store.scalar("SELECT count(*) FROM events") or 0) - events_before,
                     seconds=round(time.perf_counter() - started, 2))
+
+
+@contextmanager
+def _all_or_nothing(wb: Workbench, made: list[int]) -> Iterator[None]:
+    """One transaction for the whole load: a load stopped part-way (the page's run stopped as its tab closed)
+    left a few days of a few learners, which the welcome page called loaded. Now it leaves nothing and can be
+    run again; the memories' vectors, outside the store, go too (of the accounts ``made``), so that no account
+    made later with one of their ids would find them."""
+    try:
+        with wb.store.transaction():
+            yield
+    except BaseException:
+        if made and wb.memory is not None:
+            wb.memory.drop_vectors(made)
+        raise
 
 
 def _make_learner(sim: Workbench, rng: random.Random, i: int, days: int, first: datetime) -> _Learner:

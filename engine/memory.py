@@ -250,6 +250,11 @@ class MemoryStore:
                                      {"exercise_id": memory.exercise_id}, self._clock()))
         return True
 
+    def drop_vectors(self, user_ids: list[int]) -> None:
+        """Delete the vectors of these learners alone, for rows the store never kept (a rolled-back load)."""
+        where: dict[str, Any] = {"user_id": {"$in": user_ids}}
+        self.collection.delete(where=where)
+
     def forget_all(self, user_id: int, *, kind: str | None = None) -> int:
         """Delete every memory of this learner (of one ``kind``, if given); returns how many."""
         ids = [m.id for m in self.all(user_id, kind)]

@@ -292,6 +292,26 @@ def test_removal_of_a_demo_alone_returns_to_a_fresh_install(wb: Workbench, tmp_p
     assert wb.remove_demo_data() == {}
 
 
+class PageStopped(Exception):
+    """What Streamlit raises in a page's run stopped as its tab closes, at its next drawing (the progress bar)."""
+
+
+def test_a_load_stopped_part_way_leaves_nothing_and_can_be_run_again(wb: Workbench) -> None:
+    """A load left half-done said demo data was loaded: a few days of a few learners, and none since."""
+    def stop_on_day_two(done: int, total: int) -> None:
+        if done == 2 + 2:  # two learners made, then two days lived: memories and results written
+            raise PageStopped
+
+    with pytest.raises(PageStopped):
+        wb.load_demo(learners=2, days=3, seed=1, progress=stop_on_day_two)
+    assert not wb.demo_loaded() and wb.user_count() == 0
+    for table in ("events", "attempts", "memories", "cohorts"):
+        assert wb.store.scalar(f"SELECT count(*) FROM {table}") == 0, table
+    assert wb.memory.collection.count() == 0, "no vector outlives its rows"
+    demo = wb.load_demo(learners=2, days=3, seed=1)
+    assert wb.demo_loaded() and demo.results > 0 and wb.memory.collection.count() > 0
+
+
 def test_removal_takes_a_vector_whose_row_an_interrupted_load_never_wrote(wb: Workbench) -> None:
     wb.load_demo(learners=2, days=3, seed=1)
     demo_ids = [int(r[0]) for r in wb.store.all("SELECT id FROM users WHERE is_demo ORDER BY id")]
