@@ -73,14 +73,24 @@ def move_focus() -> None:
                     "if (box.top < 0 || box.bottom > window.innerHeight) target.scrollIntoView({block: 'center'}) })()")
 
 
-def quiet_heading_anchors() -> None:
-    """Take the link beside each heading ("Link to heading") out of the Tab order, for the page's life:
-    a keyboard user tabbed through one per heading (eight on an exercise) on the way to its buttons. The
-    links stay for the mouse. Once per page load: a watcher quiets the links of headings drawn later."""
-    page_script.run("if (!window.workbenchQuietAnchors) { window.workbenchQuietAnchors = true; "
-                    "const quiet = () => document.querySelectorAll("
+# an icon in a line of text (":material/skip_next: skipped"), which Streamlit gives a screen reader as an
+# image named "skip_next icon": the words beside it say what it shows
+TEXT_ICONS = '[data-testid="stMarkdownContainer"] [role="img"][aria-label$=" icon"]:not([aria-hidden])'
+
+
+def quiet_decorations() -> None:
+    """For the page's life, once per page load (a watcher quiets what is drawn later):
+
+    - the link beside each heading ("Link to heading") leaves the Tab order: a keyboard user tabbed
+      through one per heading (eight on an exercise) on the way to its buttons; the links stay for the mouse;
+    - an icon within text is hidden from a screen reader, which read out "skip_next icon" before each
+      "skipped" of today's set."""
+    page_script.run("if (!window.workbenchQuietDecorations) { window.workbenchQuietDecorations = true; "
+                    "const quiet = () => { document.querySelectorAll("
                     "'[data-testid=\"stHeaderActionElements\"] a:not([tabindex])').forEach("
                     "link => link.setAttribute('tabindex', '-1')); "
+                    f"document.querySelectorAll({page_script.literal(TEXT_ICONS)}).forEach("
+                    "icon => icon.setAttribute('aria-hidden', 'true')) }; "
                     "quiet(); new MutationObserver(quiet).observe(document.body, {childList: true, subtree: true}) }")
 
 

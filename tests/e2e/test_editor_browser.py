@@ -158,6 +158,9 @@ def test_the_keyboard_leaves_the_code_editor_with_escape_and_tab(page: Page, app
     anchors = page.get_by_role("link", name="Link to heading")
     expect(anchors.first).to_have_attribute("tabindex", "-1")
     expect(page.locator('[data-testid="stHeaderActionElements"] a:not([tabindex="-1"])')).to_have_count(0)
+    # today's set says each exercise's state in words: its icon is not read out as "radio_button_unchecked icon"
+    expect(page.get_by_role("img", name=re.compile(r" icon$"))).to_have_count(0)
+    expect(page.get_by_text("to do").first).to_be_visible()
 
     page.reload()  # a fresh load draws the buttons after the script that names them: named all the same
     expect(page.get_by_role("button", name=re.compile(r"^Open \d+\. ")).first).to_be_visible()
