@@ -102,7 +102,7 @@ def time_per_day(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) 
     low, high = MINUTES_RANGE
     minutes = st.number_input("Minutes a day", value=int(saved["minutes_per_day"] or DEFAULT_MINUTES), step=5,
                               key=f"{key}:minutes",
-                              help=f"From {low} to {high} minutes. It sets how many exercises your daily set has.")
+                              help=f"Whole minutes, from {low} to {high}. It sets how many exercises your daily set has.")
     st.caption(exercises_a_day(minutes))
     return {"minutes_per_day": minutes}
 
