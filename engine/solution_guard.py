@@ -10,9 +10,8 @@ a block whose last line calls ``input()``, an interactive session, a solution sp
 learner's own code quoted back is no news when it passes (a review of code that passes): its statements,
 compared as parsed, are left out of what is graded, and only code of the model's own is judged. Only code
 that may bind a name the tests import is graded (``may_bind``): nothing else can pass them, and each grading
-is a run in the sandbox. Code is graded as the learner could fix it in a moment (``graded_form``): an import of the
-standard library left out, or an annotation, a decorator, a default value or a base class naming what the code never
-defines, crashes its definition or its run, and a solution failed every test.
+is a run in the sandbox. Code is graded as the learner could fix it in a moment (``engine.missing_names``): what it
+uses and never imports nor defines is supplied, where it would crash the definitions and fail every test.
 
 ``guard`` streams a model's reply through that check: prose as it comes; from the first line that
 may hold code on, the rest is held until the whole reply is in and checked. A question outside any
@@ -22,14 +21,12 @@ exercise is checked against the exercises whose function it names (``engine.exer
 from __future__ import annotations
 
 import ast
-import builtins
 import re
-import sys
 import textwrap
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
-from engine import embedded_code
+from engine import embedded_code, missing_names
 from engine.grader import GradeResult
 
 # Code blocks graded one by one in a text, among those that may bind a name the tests import (``may_bind``): a
@@ -49,45 +46,6 @@ _BINDS_BY_STRING = frozenset({
     "exec", "eval", "compile", "globals", "locals", "vars", "getattr", "setattr", "attrgetter", "__getattr__",
     "__getattribute__", "__setattr__", "__dict__", "__globals__", "__builtins__", "builtins", "__import__",
     "import_module", "importlib", "modules", "f_globals", "f_locals", "get_referrers", "gc", "ctypes", "*"})
-# What stands in for a name the code never defines where its definitions need one: a decorator (`@my_cache`), a
-# default value (`default=_MISSING`), a base class (`class Stack(Base)`). Called on what it decorates, it gives it back
-# as it is; called with arguments (`@my_cache(size=2)`) or reached through (`tools.cache`), it is itself again; derived
-# from, it is no base at all; as a sentinel (`default is _MISSING`), it is itself alone. Called otherwise it gives
-# nothing a test could take for a right answer.
-_STAND_IN = """class _StandIn:
-    def __call__(self, *args, **kwargs):
-        return args[0] if len(args) == 1 and not kwargs and callable(args[0]) else self
-
-    def __getattr__(self, name):
-        return self
-
-    def __mro_entries__(self, bases):
-        return ()
-
-
-"""
-# Names of the standard library that are what the code does (a @dataclass makes the class's __init__, a Sequence
-# base its __contains__, an itemgetter default its key): one never imported is imported as it surely would be, where a
-# stand-in doing nothing would fail every test. So is a module of the standard library the code reaches into
-# (`operator.itemgetter(0)`, `@functools.cache`, `math.prod(...)`).
-_STANDARD_NAMES = {name: f"from {module} import {name}" for module, names in (
-    ("abc", "ABC ABCMeta abstractmethod"),
-    ("bisect", "bisect_left bisect_right insort"),
-    ("collections", "Counter OrderedDict defaultdict deque namedtuple"),
-    ("collections.abc", "Callable Container Generator Hashable Iterable Iterator Mapping MutableMapping MutableSequence "
-                        "MutableSet Sequence Sized"),
-    ("contextlib", "contextmanager suppress"),
-    ("dataclasses", "dataclass field"),
-    ("enum", "Enum IntEnum auto"),
-    ("functools", "cache cached_property lru_cache partial reduce singledispatch total_ordering wraps"),
-    ("heapq", "heapify heappop heappush"),
-    ("itertools", "accumulate chain combinations groupby islice pairwise permutations zip_longest"),
-    ("math", "ceil floor gcd inf isqrt pi prod sqrt"),
-    ("operator", "attrgetter itemgetter methodcaller"),
-    ("typing", "Any Generic NamedTuple Optional Protocol TypeVar"),
-) for name in names.split()}
-_STANDARD_MODULES = frozenset(name for name in sys.stdlib_module_names if not name.startswith("_"))
-_BUILTINS = frozenset(dir(builtins))
 
 
 def solving_code(text: str, grade: Callable[[str], GradeResult], known: int = 0,
@@ -125,7 +83,7 @@ def _solving_code(text: str, grade: Callable[[str], GradeResult], known: int, mi
     together += [whole] if whole is not None and whole not in together else []
     # together, only what may bind a tested name: a prose line that parses ("Note: x = 5") costs no run
     candidates = alone + [code for code in together if code not in alone and may_bind(code, names)]
-    return next((code for code in candidates if gives_away(grade(graded_form(code)), known)), None)
+    return next((code for code in candidates if gives_away(grade(missing_names.graded_form(code)), known)), None)
 
 
 def _statements(code: str) -> list[str]:
@@ -177,121 +135,10 @@ def may_bind(code: str, names: Collection[str] | None) -> bool:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
-    bound, used = _names(tree)
+    bound, used = missing_names.names_of(tree)
     if (used | bound) & _BINDS_BY_STRING:
         return True
     return bool(bound) if names is None else bool(bound.intersection(names))
-
-
-def _names(tree: ast.AST) -> tuple[set[str], set[str]]:
-    """(the names ``tree`` binds, in any scope; the names and attributes it uses)."""
-    bound: set[str] = set()
-    used: set[str] = set()
-    annotated_only = {id(node.target) for node in ast.walk(tree) if isinstance(node, ast.AnnAssign) and node.value is None}
-    for node in ast.walk(tree):
-        stores = isinstance(getattr(node, "ctx", None), ast.Store) and id(node) not in annotated_only
-        if isinstance(node, ast.Name):
-            used.add(node.id)
-            bound.update([node.id] if stores else [])
-        elif isinstance(node, ast.Attribute):
-            used.add(node.attr)
-            bound.update([node.attr] if stores else [])
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            bound.add(node.name)
-        elif isinstance(node, ast.alias):
-            used.add(node.name)
-            bound.add(node.asname or node.name.split(".")[0])
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            bound.update(node.names)
-        elif isinstance(node, (ast.MatchAs, ast.MatchStar, ast.ExceptHandler)) and node.name:
-            bound.add(node.name)
-        elif isinstance(node, ast.MatchMapping) and node.rest:
-            bound.add(node.rest)
-    return bound, used
-
-
-def graded_form(code: str) -> str:
-    """``code`` as it is graded: as written, unless it uses the standard library without importing it, or an
-    annotation, a decorator, a default value or a base class names what it never defines nor imports
-    (`def digit_sum(n: Number)`, `@lru_cache`, `key=operator.itemgetter(0)`, `class Stack(Sequence)`,
-    `default=_MISSING`), which crashes the definition when it runs, though the learner has only to delete the name or
-    import it. Then the standard library's names and modules are imported (``_STANDARD_NAMES``), annotations are left
-    unevaluated (``from __future__ import annotations``), and other names a definition needs stand in as doing
-    nothing (``_STAND_IN``). Nothing else changes: a name missing where the code runs (a helper left to write)
-    still fails as it did."""
-    try:
-        tree = ast.parse(code)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return code
-    known = _names(tree)[0] | _BUILTINS
-    imported = _standard_imports(tree, known)
-    known |= imported.keys()
-    missing = any(isinstance(node, ast.Name) and node.id not in known
-                  for annotation in _annotations(tree) for node in ast.walk(annotation))
-    stood_in = sorted(_defining_names(tree) - known)
-    if not missing and not imported and not stood_in:
-        return code
-    prefix = ("from __future__ import annotations\n" if missing else "") + \
-        "".join(line + "\n" for line in sorted(set(imported.values()))) + \
-        (_STAND_IN + " = ".join([*stood_in, "_StandIn()"]) + "\n\n" if stood_in else "")
-    lines = code.splitlines(keepends=True)
-    at = _preamble_end(tree)
-    return "".join(lines[:at]) + prefix + "".join(lines[at:])
-
-
-def _standard_imports(tree: ast.AST, known: Collection[str]) -> dict[str, str]:
-    """The imports, by the name each binds, of what ``tree`` uses from the standard library and never binds: a
-    well-known name (``_STANDARD_NAMES``), or a module it reaches into (`operator.itemgetter`)."""
-    unbound = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and node.id not in known}
-    reached = {node.value.id for node in ast.walk(tree) if isinstance(node, ast.Attribute) and
-               isinstance(node.value, ast.Name)}
-    return {name: _STANDARD_NAMES.get(name) or f"import {name}" for name in unbound
-            if name in _STANDARD_NAMES or name in reached and name in _STANDARD_MODULES}
-
-
-def _defining_names(tree: ast.AST) -> set[str]:
-    """The names ``tree``'s definitions need when they run: of decorators and base classes (the name each starts
-    from), and all of default values."""
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            starts = node.decorator_list + (node.bases if isinstance(node, ast.ClassDef) else [])
-            names.update(name for name in map(_root_name, starts) if name is not None)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-            defaults = [*node.args.defaults, *(value for value in node.args.kw_defaults if value is not None)]
-            names.update(name.id for value in defaults for name in ast.walk(value) if isinstance(name, ast.Name))
-    return names
-
-
-def _annotations(tree: ast.AST) -> Iterator[ast.expr]:
-    """The annotations of ``tree`` that run when it does: of functions' arguments and returns, of assignments."""
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            arguments = node.args
-            every = [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs, arguments.vararg, arguments.kwarg]
-            yield from (argument.annotation for argument in every if argument is not None and argument.annotation)
-            yield from [node.returns] if node.returns else []
-        elif isinstance(node, ast.AnnAssign):
-            yield node.annotation
-
-
-def _root_name(decorator: ast.expr) -> str | None:
-    """The name a decorator starts from: lru_cache in `@lru_cache`, `@functools.lru_cache(maxsize=None)`."""
-    while isinstance(decorator, (ast.Call, ast.Attribute, ast.Subscript)):
-        decorator = decorator.func if isinstance(decorator, ast.Call) else decorator.value
-    return decorator.id if isinstance(decorator, ast.Name) else None
-
-
-def _preamble_end(tree: ast.Module) -> int:
-    """The line after a module's docstring and ``from __future__`` imports, which must come first."""
-    end = 0
-    for index, node in enumerate(tree.body):
-        docstring = index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and \
-            isinstance(node.value.value, str)
-        if not (docstring or isinstance(node, ast.ImportFrom) and node.module == "__future__"):
-            break
-        end = node.end_lineno or node.lineno
-    return end
 
 
 def _defines(node: ast.stmt) -> bool:

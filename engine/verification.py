@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import exercise_names, solution_guard
+from engine import exercise_names, missing_names, solution_guard
 from engine.bank import Exercise, ExerciseError, load_exercise
 from engine.grader import Grader, GradeResult
 
@@ -121,7 +121,7 @@ def _given_away(exercise: Exercise, grader: Grader, say: Progress) -> str:
             code = solution_guard.solving_code(text, grade, names=names)
             if code is not None:
                 shown = " ".join(code.split())
-                result = graded.get(solution_guard.graded_form(code))  # graded in that form
+                result = graded.get(missing_names.graded_form(code))  # graded in that form
                 return f"code in {place} {_what_it_does(result)}: `{shown[:80]}{'…' if len(shown) > 80 else ''}`"
     return ""
 

@@ -203,6 +203,10 @@ LEAKS = [  # (the model's reply, given the reference) in the shapes a model writ
     pytest.param(lambda ref: f"Try this:\nlist(map(exec, [{ref!r}]))\nDoes it make sense?", id="run-from-strings-passed-on"),
     pytest.param(lambda ref: f"So digit_sum = eval({LAMBDA.split(' = ', 1)[1]!r}) would do it.",
                  id="a-lambda-evaluated-from-a-string-mid-sentence"),
+    pytest.param(lambda ref: "Here:\n```python\ndef digit_sum(n):\n    if n < 0:\n        raise ValueError\n"
+                             "    return digits_total(str(n))\n\n\ndef digits_total(nt):\n"
+                             "    return sum(int(digit) for digit in nt.strip())\n```\nSee?",
+                 id="a-parameter-named-as-a-module-of-another-platform"),
 ]
 
 
@@ -241,12 +245,21 @@ def without(line: str) -> Callable[[str], str]:
                  "self._buffer.popleft()", id="a-base-class-never-imported"),
     pytest.param("python/peekable-iterator", without("from collections import deque\n"), "self._buffer.popleft()",
                  id="a-class-of-the-standard-library-never-imported"),
+    pytest.param("python/shape-hierarchy", lambda ref: ref.replace("class Shape:", "class Shape(metaclass=ShapeMeta):"),
+                 "self.width * self.height", id="a-metaclass-never-defined"),
+    pytest.param("python/bank-account-overdraft", lambda ref: ref.replace(
+        "    def __init__(self, owner", "    currency = DEFAULT_CURRENCY\n\n    def __init__(self, owner"),
+        "self.balance -= amount", id="a-class-attribute-never-defined"),
+    pytest.param("python/vector-operators", lambda ref: ref.replace(
+        "    def __init__(self, x, y)", "    __slots__ = SLOTS\n\n    def __init__(self, x, y)"),
+        "self.x + other.x", id="slots-never-defined"),
 ])
 def test_a_class_solution_a_line_short_is_held_back(online, server, exercise_id, solution, shows):
     """What the class's definition needs and the reply never imports nor defines crashed it, so it failed every test
     and the solution, a line short, was shown: @dataclass makes the class's __init__ (a stand-in doing nothing left it
-    none), a default value (a sentinel) and a base class are looked up as the class is made. The standard library's
-    names are imported, others stand in."""
+    none), a default value (a sentinel), a base class, a metaclass and what the class's body reads are looked up as the
+    class is made. The standard library's names are imported, others stand in; __slots__ as the attributes the methods
+    set, which the learner would write."""
     wb = online()
     learner = new_learner(wb)
     server.script(Reply(f"Here:\n```python\n{solution(wb.exercise(exercise_id).reference)}```\nSee?", chunk_chars=5))
