@@ -88,10 +88,14 @@ def diagnose(result: GradeResult | None, tests_source: str = "") -> Diagnosis | 
     failure = result.first_failure()
     if failure is None:
         return None
-    return diagnose_test(failure, tests_source)
+    # a count one short in one test and 5 short in another is no loop stopping a step early: say what it is
+    far_off = any(abs(gap) > 1 for t in result.tests if not t.passed and (gap := _numeric_gap(t)) is not None)
+    return diagnose_test(failure, tests_source, off_by_one=not far_off)
 
 
-def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
+def diagnose_test(test: TestResult, tests_source: str = "", *, off_by_one: bool = True) -> Diagnosis:
+    """``test`` explained; ``off_by_one``: a number one away from the one wanted may be called off by one
+    (not when another failing test of the run is further off)."""
     message = (test.message or "").strip()
     call = call_in_test(tests_source, test.name)
     name = readable(test.name)
@@ -102,8 +106,8 @@ def diagnose_test(test: TestResult, tests_source: str = "") -> Diagnosis:
     matched = _EXPECTED_GOT.match(message)
     if matched:
         call = matched.group("call") or call  # the message's own: the very call that failed, with its arguments
-        return Diagnosis(name, call, message, _explain_mismatch(matched.group("expected"), matched.group("got"), call),
-                         kind="mismatch")
+        return Diagnosis(name, call, message, _explain_mismatch(matched.group("expected"), matched.group("got"), call,
+                                                                off_by_one=off_by_one), kind="mismatch")
     called = _CALLED.match(message)  # "largest([0, 0]): only empty lots give 0": the call, then the test's words
     if called:
         return _diagnose_words(name, called.group("call"), called.group("said"), message)
@@ -192,7 +196,18 @@ def _kind(value: Any) -> str:
     return names.get(type(value), f"a {type(value).__name__}")
 
 
-def _explain_mismatch(expected_text: str, got_text: str, call: str | None) -> str:
+def _numeric_gap(test: TestResult) -> float | None:
+    """How far the number a failing test got is from the one it expected; None when it is no such failure."""
+    matched = _EXPECTED_GOT.match((test.message or "").strip())
+    if not matched:
+        return None
+    (ok_expected, expected), (ok_got, got) = _literal(matched.group("expected")), _literal(matched.group("got"))
+    numbers = all(ok and isinstance(v, (int, float)) and not isinstance(v, bool)
+                  for ok, v in ((ok_expected, expected), (ok_got, got)))
+    return got - expected if numbers else None
+
+
+def _explain_mismatch(expected_text: str, got_text: str, call: str | None, *, off_by_one: bool = True) -> str:
     asked = f"When the test calls `{call}`" if call else "In this test"
     lead = f"{asked}, it wants `{expected_text}` but your code gave `{got_text}`."
     ok_expected, expected = _literal(expected_text)
@@ -208,7 +223,7 @@ def _explain_mismatch(expected_text: str, got_text: str, call: str | None) -> st
         return f"{lead} That is {_kind(got)}, where the test wants {_kind(expected)}.{detail}"
     if isinstance(expected, (int, float)) and isinstance(got, (int, float)) and not isinstance(expected, bool):
         gap = got - expected
-        if abs(gap) == 1:
+        if abs(gap) == 1 and off_by_one:
             return (f"{lead} That is off by one ({'one too many' if gap > 0 else 'one too few'}): "
                     "check where a loop or a range starts and stops.")
         if expected != 0 and got == 0:

@@ -50,13 +50,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # asking for a hint or what to do next; "help me understand X" asks for an explanation, not a hint
 _HELP = re.compile(
     r"\b(hint|clue|nudge|stuck|help(?!\s+me\s+(understand|see)\b)|i give up|what (now|next)|"
-    r"what (do|should|can) i (do|try)|next step|where (do|should|can) i (start|begin)|no idea (how|where|what to))\b",
+    r"what (do|should|can) i (do|try)|next step|where (do|should|can) i (start|begin)|no idea (how|where|what to)|"
+    # "I don't know what to do", "not sure how to start", "what am I supposed to do?": a plea, however worded
+    r"what (to|i (should|must|need to|have to)) (do|try)|(how|where) to (start|begin|proceed|go on|tackle|approach)|"
+    r"how to (do|solve|fix) (it|this|that)|what (am i|are we) (supposed|meant|expected) to do)\b",
     re.I)
 # the word or phrase a clarifying question asks about: "what is a run?", "what does 'bare' mean?"
 _TERM = re.compile(
     r"\b(?:what(?:'s| is| are)|what does|meaning of|define|(?:explain|tell me)(?:\s+(?:to me\s+)?what)?|tell me about|"
     r"(?:know|understand|sure|figure out|get|see) what)"
-    r"\s+(?:an?\s+|the\s+)?[\"'`“‘]?(?P<term>\*{0,2}\w[\w\- ]{0,38}?)[\"'`”’]?"  # "*args" keeps its star
+    # "what to do", "what I should write": what to do next, a plea for help, not a word to look up
+    r"\s+(?!(?:to|i|we)\s)(?:an?\s+|the\s+)?[\"'`“‘]?(?P<term>\*{0,2}\w[\w\- ]{0,38}?)[\"'`”’]?"  # "*args" keeps its star
     r"(?:\s+(?:means?|is|are|stands? for|does|do))?(?=\s*(?:[?.!,;:]|$)|\s+(?:and|or|in|for|when|here)\b)", re.I)
 _VAGUE_WORDS = frozenset("it this that these those wrong happening going on problem issue point answer solution next up "
                          "matter my code mistake error question difference you i me here there".split())

@@ -95,10 +95,8 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
                               "your code some other way."])
         question = "What did you run, and with which input, when you got it?"
     elif latest is not None and latest.passed and intent.kind != intents.CONCEPT:
-        parts.append(f"Your last run passes all {len(latest.tests)} tests: well done. "
-                     + ("You have solved this exercise: on to the next one whenever you like." if context.solved
-                        else "Submit it when you are ready."))
-        question = "Looking back, which case was the hardest to get right, and why?"
+        parts.extend(_passing(latest, context))
+        question = context.ask(LOOKING_BACK)
     elif word is not None or found:  # "what is an attribute?": what it means, then how the instructions use it
         quote = found if context.unsaid(found[-1:]) else []  # the quote is said once, its lead-in with it
         parts.extend([*fresh_definition(word, intent.term, context, concepts), *quote])
@@ -232,6 +230,20 @@ def _failure(d: Diagnosis, context: TutorContext) -> str:
 
 
 AS_SAID = "as I said above."
+
+
+def _passing(latest: GradeResult, context: TutorContext) -> list[str]:
+    """Well done, once: asked again, a reminder that the code still passes, then nothing more (the
+    question goes on), so replies in a row do not open with the same paragraph."""
+    full = (f"Your last run passes all {len(latest.tests)} tests: well done. "
+            + ("You have solved this exercise: on to the next one whenever you like." if context.solved
+               else "Submit it when you are ready."))
+    return context.unsaid([full]) or context.unsaid([f"Your code still passes all {len(latest.tests)} tests, {AS_SAID}"])
+
+
+LOOKING_BACK = ["Looking back, which case was the hardest to get right, and why?",
+                "If you wrote it again from scratch, what would you do differently?",
+                "Which case do the tests not try that you would add a test for, and what should it give?"]
 
 
 def _progress(latest: GradeResult | None, diagnosis: Diagnosis | None) -> str:

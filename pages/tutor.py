@@ -12,7 +12,7 @@ from engine.conversations import MAX_TITLE
 from ui import aria, open_exercise
 from ui.markdown import literal
 from ui.session import require_user, workbench
-from ui.tutor_panel import ask, mode_caption, question_box, show_messages
+from ui.tutor_panel import all_hints_seen, ask, hints_seen, mode_caption, question_box, show_messages
 
 wb = workbench()
 user = require_user()
@@ -178,8 +178,11 @@ with chat:
         writing = show_messages(wb, user, current.id if current else None)
     # as on the Practice page: help with an exercise not solved yet uses up its hints
     if exercise_id in catalogue and not wb.solved(user.id, exercise_id):
-        st.caption(f":material/lightbulb: Asking for help with **{literal(catalogue[exercise_id].title)}** shows its "
-                   "next hint, counted as a hint used, like **Show a hint** on the Practice page.")
+        title = literal(catalogue[exercise_id].title)
+        seen = hints_seen(wb, user, catalogue[exercise_id])  # no next hint to count once all are seen
+        st.caption(f":material/lightbulb: Asking for help with **{title}** shows its next hint, counted as a hint used, "
+                   "like **Show a hint** on the Practice page." if seen is None
+                   else f":material/lightbulb: On **{title}** {all_hints_seen(seen)}")
     prompt = question_box(wb, INPUT, writing)
     if prompt:
         if current is None:

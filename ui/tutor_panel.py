@@ -21,13 +21,13 @@ from itertools import chain
 import streamlit as st
 
 from engine import Exercise, User, Workbench
+from engine.guardrails import CUT_NOTE
 from engine.tutor import MAX_MESSAGE
 from ui import aria
 
 log = logging.getLogger(__name__)
 
 AVATARS = {"learner": "user", "tutor": "assistant"}
-CUT = "\n\n[… {cut:,} characters left out here: the tutor reads at most {limit:,} …]\n\n"
 _LINE_START = re.compile(r"\n(?! {4}|\t)")
 _ANY_LINE_START = re.compile(r"\n")
 PLACEHOLDER = "What did you try, and what happened?"  # one line in the panel on Practice, a half-width column
@@ -42,6 +42,18 @@ def mode_caption(wb: Workbench) -> None:
     else:
         st.caption("The offline tutor answers from the exercise's hints, your latest test run, the concept "
                    "notes and what it remembers of you. It never writes the solution for you.")
+
+
+def hints_seen(wb: Workbench, user: User, exercise: Exercise) -> int | None:
+    """How many hints of ``exercise`` the learner has seen, when it is all of them; None while one is left.
+    Asking for help then shows the last hint again (or points back to it, just given), and counts no more."""
+    draft = wb.draft(user.id, exercise.id)
+    shown = draft.hints_shown if draft else 0
+    return shown if exercise.hints and shown >= len(exercise.hints) else None
+
+
+def all_hints_seen(seen: int) -> str:
+    return f"you have seen all {seen} of its hints: asking for help shows the last one again, and counts no more."
 
 
 def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> bool:
@@ -143,12 +155,12 @@ def written_to_the_end(chunks: Iterator[str]) -> Iterator[str]:
 def shortened(text: str, limit: int = MAX_MESSAGE) -> tuple[str, int]:
     """``text`` without its outer spaces (as the engine keeps it) and, if longer than ``limit``, cut to
     fit: its start and its end kept, each at a line break where one is near, and a line in between
-    saying how much was left out. Returns the text and the number of characters left out (0: none)."""
+    saying how much was left out (the engine does not count it: the learner's ``limit`` characters are
+    read). Returns the text and the number of the learner's characters left out (0: none)."""
     text = text.strip()
     if len(text) <= limit:
         return text, 0
-    room = limit - len(_cut(len(text), limit))  # the line in between is never longer than this
-    head, tail = text[:room - room // 2], text[len(text) - room // 2:]
+    head, tail = text[:limit - limit // 2], text[len(text) - limit // 2:]
     if (end := head.rfind("\n")) > len(head) // 2:
         head = head[:end]
     # the tail starts a line, one not indented by four spaces if one is near: after the line in between,
@@ -162,7 +174,7 @@ def shortened(text: str, limit: int = MAX_MESSAGE) -> tuple[str, int]:
 
 
 def _cut(cut: int, limit: int = MAX_MESSAGE) -> str:
-    return CUT.format(cut=cut, limit=limit)
+    return CUT_NOTE.format(cut=cut, limit=limit)
 
 
 def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
@@ -175,7 +187,9 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
         conversation_id = st.session_state[key]
         mode_caption(wb)
         if not wb.solved(user.id, exercise.id):  # a solved exercise gives no more hints
-            st.caption("Asking for help shows the exercise's next hint, counted as a hint used, like **Show a hint**.")
+            seen = hints_seen(wb, user, exercise)
+            st.caption("Asking for help shows the exercise's next hint, counted as a hint used, like **Show a hint**."
+                       if seen is None else f"On this exercise {all_hints_seen(seen)}")
         messages = st.container(key=f"panel_messages:{exercise.id}")  # made before the input: the newest exchange
         with messages:                                                  # lands above it, not below
             aria.announce_additions(f"panel_messages:{exercise.id}")

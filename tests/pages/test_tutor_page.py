@@ -172,6 +172,34 @@ def test_the_tutor_page_says_help_with_an_exercise_counts_as_a_hint(wb, learner)
     assert HINT_NOTICE not in [c.value for c in at.caption], "a solved exercise gives no more hints to count"
 
 
+VOWELS = "python/count-vowels"
+ALL_SEEN = ":material/lightbulb: On **Count the vowels** you have seen all 3 of its hints: asking for help shows the " \
+           "last one again, and counts no more."
+
+
+def test_with_every_hint_seen_the_tutor_page_says_help_shows_the_last_again(wb, learner):
+    for _ in range(3):
+        wb.reveal_hint(learner.id, VOWELS, "")
+    at = tutor_page(learner)
+    at.selectbox(key="tutor_exercise").set_value(VOWELS).run()
+    captions = [c.value for c in at.caption]
+    assert ALL_SEEN in captions and not [c for c in captions if "next hint" in c], captions
+    at.chat_input(key="tutor_input").set_value("I'm stuck").run()
+    assert not at.exception, at.exception
+    last = wb.exercise(VOWELS).hints[-1]
+    assert last in "".join(m.value for m in at.chat_message[1].markdown), "what the notice says: the last hint again"
+    assert wb.draft(learner.id, VOWELS).hints_shown == 3, "and no more counted"
+
+
+def test_with_every_hint_seen_the_panel_says_help_shows_the_last_again(wb, learner):
+    for _ in range(3):
+        wb.reveal_hint(learner.id, DIGITS, "")
+    at = practice_after_a_failing_run(wb, learner)
+    assert PANEL_NOTICE not in [c.value for c in at.caption]
+    assert "On this exercise you have seen all 3 of its hints: asking for help shows the last one again, and counts no " \
+           "more." in [c.value for c in at.caption]
+
+
 def practice_after_a_failing_run(wb, learner) -> AppTest:
     """The Practice page on Digit sum, whose tests the learner has just run and failed."""
     wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
@@ -302,13 +330,17 @@ def test_a_message_within_the_limit_is_kept_whole(text, kept):
     ],
 )
 def test_a_longer_message_keeps_its_start_and_end_and_says_what_was_left_out(text):
+    from engine.guardrails import check_length
     from ui.tutor_panel import shortened
 
     cut_text, cut = shortened(text)
     head, marker, tail = re.split(r"(\n\n\[… [\d,]+ characters left out here: the tutor reads at most 5,000 …\]\n\n)",
                                   cut_text)
-    assert len(cut_text) <= 5_000 and text.startswith(head) and text.endswith(tail)
+    assert len(head) + len(tail) <= 5_000 and text.startswith(head) and text.endswith(tail)
+    assert check_length(cut_text) is None, "the note in the middle is not the learner's: the tutor reads it all"
     assert len(head) + len(tail) + cut == len(text) and f" {cut:,} characters" in marker
+    if "\n" not in text:  # no line break to cut at: exactly what goes past the limit is left out
+        assert cut == len(text) - 5_000
     assert min(len(head), len(tail)) > 2_000, "both ends keep a good part"
     if text == TRACEBACK:
         assert f"{head}\n" in text and f"\n{tail}" in text, "cut at line breaks"
@@ -327,12 +359,24 @@ def test_a_pasted_traceback_past_the_limit_is_shortened_not_dropped(wb, learner)
     shown = mine.markdown[0].value.replace("  \n", "\n").replace("\u00a0", " ")
     assert shown.startswith("Why does this recurse forever?") and shown.endswith("RecursionError: maximum recursion "
                                                                                  "depth exceeded")
-    assert "characters left out here: the tutor reads at most 5,000" in shown and len(shown) <= 5_000
+    assert "characters left out here: the tutor reads at most 5,000" in shown
     [warning] = [w.value for w in mine.warning]
     assert warning.startswith(f"Your message was {len(TRACEBACK):,} characters long; the tutor reads at most 5,000, so ")
     assert "the tutor reads at most" not in "".join(m.value for m in reply.markdown), "answered, not refused"
     [conversation] = wb.conversations(learner.id)
     assert [m.content for m in wb.conversation_messages(learner.id, conversation.id) if m.role == "learner"] == [shown]
+
+
+def test_the_note_counts_the_learners_characters_left_out(wb, learner):
+    """6,000 characters, the tutor reads 5,000: 1,000 are left out. The note put where the message was cut
+    is not the learner's, and took 71 of the 5,000: the learner was told 1,071."""
+    at = tutor_page(learner)
+    at.chat_input(key="tutor_input").set_value("Why? " + "x" * 5_995).run()
+    assert not at.exception, at.exception
+    [warning] = [w.value for w in at.chat_message[0].warning]
+    assert warning.startswith("Your message was 6,000 characters long; the tutor reads at most 5,000, so 1,000 "
+                              "characters from its middle were left out."), warning
+    assert "the tutor reads at most" not in "".join(m.value for m in at.chat_message[1].markdown), "answered, not refused"
 
 
 def test_the_panel_shortens_a_long_paste_too(wb, learner):
