@@ -171,7 +171,9 @@ class Cohorts:
         if user.role != "learner":
             raise CohortError("Only learners join cohorts; educators create them.")
         typed = normalise_code(code)
-        row = self.store.one(f"{_SELECT} WHERE c.join_code = ?", [typed]) if typed else None
+        if not typed:
+            raise CohortError("Type the join code your educator gave you (it looks like ABCD-EFGH).")
+        row = self.store.one(f"{_SELECT} WHERE c.join_code = ?", [typed])
         if row is None:
             raise CohortError("No cohort has that code. Check it with your educator (codes look like ABCD-EFGH).")
         cohort = _cohort(row)

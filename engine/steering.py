@@ -75,7 +75,7 @@ def steered(state: LearnerState, action: str, level: int | None = None) -> tuple
         stair, offset, reason = replace(stair, level=int(level), pinned=True), 0.0, f"you pinned level {level}"
     elif action == "auto":
         if stair.pinned and before_pin is not None:
-            suggested, why = before_pin, "your level before the pin"
+            suggested, why = before_pin, "where your results put you before the pin"
         elif stair.pinned:  # pinned before the level was kept
             suggested, why = comfortable_level(state.general.mean), "where your results put you"
         else:

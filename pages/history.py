@@ -43,8 +43,8 @@ passed = sum(a.passed for a in attempts)
 st.caption(f"{len(attempts)} attempt{'' if len(attempts) == 1 else 's'}, {passed} passed.")
 st.dataframe(rows, hide_index=True, width="stretch",
              column_config={"When": st.column_config.DatetimeColumn(
-                                "When", format=MOMENT, help=f"In your time zone, {user.time_zone or 'UTC'} "
-                                "(it can be changed on your Profile)."),
+                                f"When ({user.time_zone or 'UTC'})", format=MOMENT,  # the cells have no room for it
+                                help="In your time zone (it can be changed on your Profile)."),
                             "Tests": st.column_config.TextColumn(
                                 "Tests", help="Tests passed of the exercise's tests. A dash: the result was recorded "
                                 "without running the tests here (an import, or the demo's practice).")})

@@ -62,7 +62,8 @@ def test_a_learner_joins_with_the_code_as_typed(wb, educator, ada, typed):
 
 
 @pytest.mark.parametrize("code,message", [
-    ("", "No cohort has that code"),
+    ("", "Type the join code your educator gave you"),
+    (" - ", "Type the join code your educator gave you"),
     ("ZZZZ-ZZZZ", "No cohort has that code"),
     ("' OR 1=1 --", "No cohort has that code"),
 ])

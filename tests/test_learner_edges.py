@@ -88,7 +88,7 @@ def test_back_to_automatic_after_a_pin_returns_to_the_level_before_it(wb: Workbe
     wb.steer_level(ada, "easier")  # moves the pin, not the level to return to
     clock.advance(minutes=1)
     change = wb.steer_level(ada, "auto")
-    assert change is not None and change.reason == f"back to automatic: level {start}, your level before the pin"
+    assert change is not None and change.reason == f"back to automatic: level {start}, where your results put you before the pin"
     assert (wb.level(ada).value, wb.level(ada).pinned, wb.level(ada).offset_levels) == (start, False, 0)
 
 

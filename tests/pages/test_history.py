@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 from factories import REPO
@@ -104,6 +105,7 @@ def test_times_are_shown_in_the_learners_time_zone(wb, learner):
     [when] = list(at.dataframe[0].value["When"])
     assert when.utcoffset() == timedelta(hours=5, minutes=30)
     assert when == attempt.submitted_at, "the same moment, written in the learner's time"
+    assert json.loads(at.dataframe[0].proto.columns)["When"]["label"] == "When (Asia/Kolkata)", "and says which"
     box = next(s for s in at.selectbox if s.label == "See the code of an attempt")
     assert box.options[0].startswith(f"{timed(attempt.submitted_at, 'Asia/Kolkata')} · Digit sum")
     assert " IST · " in box.options[0]
