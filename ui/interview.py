@@ -100,8 +100,11 @@ def style(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) -> Answ
 
 def time_per_day(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) -> Answers:
     low, high = MINUTES_RANGE
-    minutes = st.number_input("Minutes a day", value=int(saved["minutes_per_day"] or DEFAULT_MINUTES), step=5,
-                              key=f"{key}:minutes",
+    box = f"{key}:minutes"
+    # pre-filled through the session rather than value=, so that a box emptied stays empty (and is
+    # refused by the engine) instead of snapping back to the default unannounced
+    st.session_state.setdefault(box, int(saved["minutes_per_day"] or DEFAULT_MINUTES))
+    minutes = st.number_input("Minutes a day", value=None, step=5, key=box,
                               help=f"Whole minutes, from {low} to {high}. It sets how many exercises your daily set has.")
     st.caption(exercises_a_day(minutes))
     return {"minutes_per_day": minutes}

@@ -118,6 +118,9 @@ def test_walking_through_all_five_steps(wb, newcomer, answers):
         pytest.param("style", {"style": None}, "Choose how you like to learn.", id="no-style"),
         pytest.param("time", {"minutes_per_day": 300}, "Minutes per day must be from 5 to 240.", id="too-many-minutes"),
         pytest.param("time", {"minutes_per_day": 0}, "Minutes per day must be from 5 to 240.", id="no-minutes"),
+        # an emptied box stays empty, rather than snapping back to 30 as if that had been chosen
+        pytest.param("time", {"minutes_per_day": None}, "Say how many minutes a day you want to practise, as a whole number.",
+                     id="emptied"),
     ],
 )
 def test_each_step_says_what_to_fix_and_keeps_what_was_entered(wb, newcomer, step, entered, message):
@@ -241,6 +244,7 @@ def test_a_completed_step_can_be_changed_on_the_way_back(wb, newcomer, answers):
 # -- joining a cohort on the way -------------------------------------------------------------------
 
 NO_SUCH_CODE = "No cohort has that code. Check it with your educator (codes look like ABCD-EFGH)."
+NO_CODE = "Type the join code your educator gave you (it looks like ABCD-EFGH)."
 
 
 @pytest.fixture
@@ -319,7 +323,7 @@ def test_a_learner_joins_first_thing_then_another_cohort_later(wb, newcomer, tes
     ("code", "message"),
     [
         pytest.param("NOPE-NOPE", NO_SUCH_CODE, id="no-such-code"),
-        pytest.param("   ", NO_SUCH_CODE, id="blank"),
+        pytest.param("   ", NO_CODE, id="blank"),
         pytest.param("spring", "You are already in Spring.", id="already-in-it"),
     ],
 )

@@ -107,6 +107,9 @@ def test_more_minutes_mean_a_bigger_daily_set(wb, learner):
                      "Please keep your own words to 500 characters at most (now 600).", id="goal-note-too-long"),
         pytest.param("time", {"minutes_per_day": 4}, "Minutes per day must be from 5 to 240.", id="too-few-minutes"),
         pytest.param("time", {"minutes_per_day": 500}, "Minutes per day must be from 5 to 240.", id="too-many-minutes"),
+        # an emptied box stays empty, rather than snapping back to 30 as if that had been chosen
+        pytest.param("time", {"minutes_per_day": None}, "Say how many minutes a day you want to practise, as a whole number.",
+                     id="emptied"),
     ],
 )
 def test_a_bad_answer_is_explained_and_changes_nothing(wb, learner, step, entered, message):
@@ -185,8 +188,8 @@ def test_the_level_and_its_rule_are_explained(wb, learner):
         pytest.param(["Pin", "Harder"], "8", True, PINNED.format(8), ["you asked for harder: pinned at level 8",
                                                                       "you pinned level 7"], id="pin-then-harder"),
         pytest.param(["Pin", "Harder", "Back to automatic"], 0, False, RULE,
-                     ["back to automatic: level {}, your level before the pin", "you asked for harder: pinned at level 8",
-                      "you pinned level 7"], id="pin-then-automatic"),
+                     ["back to automatic: level {}, where your results put you before the pin",
+                      "you asked for harder: pinned at level 8", "you pinned level 7"], id="pin-then-automatic"),
         pytest.param(["Easier", "Back to automatic"], 0, False, RULE,
                      ["back to automatic: level {}, your level without the steering", "you asked for easier"],
                      id="easier-then-automatic"),
