@@ -28,7 +28,7 @@ from ui.session import workbench  # noqa: E402
 wb = workbench()
 opening.empty()
 page_script.hide_scripts()
-aria.quiet_decorations()
+aria.watch_the_page()
 aria.show_focused_toolbars()
 aria.popovers_take_the_focus()
 sidebar_drawer.behave_as_a_drawer()

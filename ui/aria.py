@@ -77,21 +77,33 @@ def move_focus() -> None:
 # image named "skip_next icon": the words beside it say what it shows
 TEXT_ICONS = '[data-testid="stMarkdownContainer"] [role="img"][aria-label$=" icon"]:not([aria-hidden])'
 
+# Each fix, as a script run on every element its selector finds, now and as the page changes.
+PAGE_FIXES = {
+    # out of the Tab order; the links stay for the mouse
+    '[data-testid="stHeaderActionElements"] a:not([tabindex])': "element.setAttribute('tabindex', '-1')",
+    TEXT_ICONS: "element.setAttribute('aria-hidden', 'true')",
+    # the bar is named "progress" and its text is a paragraph of its own: named by its text instead, which
+    # the bar now says, and the paragraph quiet, so that the text is read once, with the bar
+    '[data-testid="stProgress"]': "const bar = element.querySelector('[role=\"progressbar\"]'); "
+                                  "const text = element.querySelector('[data-testid=\"stMarkdownContainer\"]'); "
+                                  "if (bar && text && bar.getAttribute('aria-label') !== text.textContent) { "
+                                  "bar.setAttribute('aria-label', text.textContent); text.setAttribute('aria-hidden', 'true') }",
+}
 
-def quiet_decorations() -> None:
-    """For the page's life, once per page load (a watcher quiets what is drawn later):
+
+def watch_the_page() -> None:
+    """For the page's life, once per page load (a watcher mends what is drawn later):
 
     - the link beside each heading ("Link to heading") leaves the Tab order: a keyboard user tabbed
-      through one per heading (eight on an exercise) on the way to its buttons; the links stay for the mouse;
+      through one per heading (eight on an exercise) on the way to its buttons;
     - an icon within text is hidden from a screen reader, which read out "skip_next icon" before each
-      "skipped" of today's set."""
-    page_script.run("if (!window.workbenchQuietDecorations) { window.workbenchQuietDecorations = true; "
-                    "const quiet = () => { document.querySelectorAll("
-                    "'[data-testid=\"stHeaderActionElements\"] a:not([tabindex])').forEach("
-                    "link => link.setAttribute('tabindex', '-1')); "
-                    f"document.querySelectorAll({page_script.literal(TEXT_ICONS)}).forEach("
-                    "icon => icon.setAttribute('aria-hidden', 'true')) }; "
-                    "quiet(); new MutationObserver(quiet).observe(document.body, {childList: true, subtree: true}) }")
+      "skipped" of today's set;
+    - a progress bar is named by its text: a screen reader announced "progress, 40%", not which progress."""
+    fixes = "; ".join(f"document.querySelectorAll({page_script.literal(selector)}).forEach(element => {{ {fix} }})"
+                      for selector, fix in PAGE_FIXES.items())
+    page_script.run("if (!window.workbenchPageWatch) { window.workbenchPageWatch = true; "
+                    f"const mend = () => {{ {fixes} }}; "
+                    "mend(); new MutationObserver(mend).observe(document.body, {childList: true, subtree: true}) }")
 
 
 # Streamlit shows a chart's toolbar (Show data, Download, Fullscreen) under the mouse only: a keyboard user
