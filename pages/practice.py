@@ -9,7 +9,7 @@ through_router()  # first, before the slow imports: see ui/routing.py
 from engine import LevelChange, TodaysSet
 from engine.markdown_text import authored
 from ui import aria, page_script, pending_clicks, results, start_again
-from ui.code_box import code_box
+from ui.code_box import code_box, keep, sent_unread
 from ui.generate import mark, new_exercise
 from ui.instructions import KEY as INSTRUCTIONS
 from ui.instructions import show as show_instructions
@@ -75,10 +75,17 @@ def skip(user_id: int, exercise_id: str) -> None:
 def move_on(exercise_id: str) -> None:
     """Open an exercise and show it from its top: the page keeps its place, so after Next or Skip (at the
     bottom of the page) the new exercise's title and editor were above the screen, and after Open in today's
-    set on a phone, a screen and a half below it."""
+    set on a phone, a screen and a half below it. The code typed in the exercise left just before the click
+    stays its code and draft (ui.code_box.sent_unread); the draft is written last, after every use of
+    st.session_state, where a message arriving during the slow write would stop this callback and lose the
+    click (as in ui.code_box.keep_typed)."""
+    left = st.session_state.get(SELECTBOX_KEY)
+    typed = sent_unread(left) if left in catalogue and left != exercise_id else None
     open_exercise(exercise_id)
     st.session_state[SCROLL_UP] = st.session_state.get(SCROLL_UP_COUNT, 0) + 1
     aria.focus_after_run(f"{aria.keyed(INSTRUCTIONS)} h2")  # the button clicked goes, or is disabled: on to the title
+    if typed is not None:
+        keep(wb, user.id, left, typed)
 
 
 def show_hint(exercise_id: str) -> None:
@@ -204,7 +211,7 @@ with work:
         st.button("Run tests", icon=":material/play_arrow:", on_click=request, args=("run", exercise.id, not plain))
         st.button("Submit", type="primary", icon=":material/check:", on_click=request,
                   args=("submit", exercise.id, not plain))
-        st.button("Skip", icon=":material/skip_next:", on_click=skip, args=(user.id, exercise.id),
+        st.button("Skip", key="skip", icon=":material/skip_next:", on_click=skip, args=(user.id, exercise.id),
                   help="Put this exercise aside for today and go to the next one.")
         st.button("Reset", key=start_again.RESET, icon=":material/restart_alt:", on_click=start_again.ask,
                   args=(exercise.id,), help="Start again from the starter code (you will be asked first).")
@@ -259,7 +266,7 @@ with work:
         results.show(result, submitted=kind == "submit")
         following = next_to_do(wb.todays_set(user.id), after=exercise.id) if kind == "submit" and result.passed else None
         if following:  # on to the next, without scrolling back up to today's set
-            st.button(f"Next: {catalogue[following].title}", type="primary", icon=":material/arrow_forward:",
+            st.button(f"Next: {catalogue[following].title}", key="next", type="primary", icon=":material/arrow_forward:",
                       on_click=move_on, args=(following,))
         elif kind == "submit" and result.passed and wb.todays_set(user.id).complete:  # said here, not only at the top
             st.success("That was the last of today's set: well done!", icon=":material/celebration:")

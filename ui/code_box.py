@@ -25,7 +25,8 @@ ESCAPE_LEAVES_THE_EDITOR = {"commands": [{"name": "exitSession",
 # 250 ms of the last key, the submit went first and the text, sent when its wait was over, replaced it before
 # the page had read it: nothing ran. So the submit waits until the text has gone. The editor lives in a
 # frame of the same origin; each editor found there (a new one comes with each exercise) is taught once.
-TEXT_SENT_MS = 250 + 60  # the editor's wait after the last key, and a margin
+TEXT_SENT_MS = 250 + 200  # the editor's wait after the last key, and a margin: with 60 ms, a busy machine (two
+# cores, the server, the browser) now and then let a page link pressed at once after typing go before the text
 SUBMIT_AFTER_THE_TEXT = """(() => {
   if (window.workbenchSubmitWaits) return;
   window.workbenchSubmitWaits = true;
@@ -125,6 +126,19 @@ def keep(wb: Workbench, user_id: int, exercise_id: str, text: str) -> None:
     if text != codes.get(exercise_id):
         codes[exercise_id] = text
         wb.save_draft(user_id, exercise_id, text)
+
+
+def sent_unread(exercise_id: str) -> str | None:
+    """For a callback that closes ``exercise_id`` (Open, Next, Skip): the text its code editor sent last, which
+    no run may have read. The editor sends its text as it loses focus, on the press of the button, and 250 ms
+    after the last key: pressed sooner, the text reached the server with the click, whose run drew the other
+    exercise, with no editor there to read it, and the code typed was gone on coming back. None with the plain
+    text box (its callback keeps its text) or when the editor sent nothing."""
+    if st.session_state.get("plain_editor"):
+        return None
+    version = st.session_state.get("editor_versions", {}).get(exercise_id, 0)
+    sent = st.session_state.get(editor_key(exercise_id, version))
+    return sent.get("text") if isinstance(sent, dict) else None
 
 
 def keep_typed(wb: Workbench, user_id: int, exercise_id: str, key: str) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
-from e2e.test_browser import EDITOR, REFERENCE, TITLE, choose_exercise, expect_idle, expect_page, onboard, register
+from e2e.test_browser import EDITOR, REFERENCE, TITLE, choose_exercise, expect_idle, expect_page, go_to, onboard, register
 
 pytestmark = pytest.mark.e2e
 
@@ -181,12 +181,8 @@ def test_a_page_link_pressed_after_typing_opens_its_page_and_the_code_typed_stay
         page.keyboard.press("Control+A")
         page.keyboard.insert_text(f"# draft {n}\n{REFERENCE}")
         page.wait_for_timeout(pause_ms)
-        sidebar.get_by_role("link", name="History").click()
-        expect_page(page, "History")
-        expect_idle(page)
-        sidebar.get_by_role("link", name="Practice").click()
-        expect_page(page, "Practice")
-        expect_idle(page)
+        go_to(page, "History")
+        go_to(page, "Practice")
         shown = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
         assert shown.evaluate("e => e.env.editor.getValue()").startswith(f"# draft {n}\n"), f"round {n}"
     sidebar.get_by_role("link", name="Profile").click()
@@ -220,3 +216,52 @@ def test_a_submission_graded_while_the_learner_went_elsewhere_shows_on_coming_ba
     expect(page.get_by_text("All 7 tests pass. Submitted: well done!")).to_be_visible()
     expect_idle(page)
     expect(page.get_by_text("Grading your submission…")).to_have_count(0)
+
+
+def test_code_typed_just_before_open_stays_with_its_exercise(page: Page, app_url: str) -> None:
+    """Type, then press Open on another exercise of today's set, at once and 150 ms later: the editor's text,
+    sent as it lost focus on the press, came with the click, whose run opened the other exercise and had no
+    editor of the first one left to read it; the code typed was gone on coming back to it. It stays there now,
+    and only there. The click waits until the editor has sent its text 250 ms after the last key: sent after
+    the click, that text named the exercise still open in the browser, and the click's run gave way to it, the
+    exercise staying open (a click lost now and then)."""
+    page.goto(app_url)
+    register(page, "e2e-open", "Grace Hopper")
+    onboard(page)
+    opens = page.get_by_role("button", name=re.compile(r"^Open \d+\. "))
+    expect(opens.first).to_be_visible()
+    names = [button.get_attribute("aria-label") for button in opens.all()]
+    typed_in, other = (page.get_by_role("button", name=name, exact=True) for name in names[-2:])
+
+    def open_it(button: Locator) -> Locator:
+        """Open an exercise of today's set; its code editor."""
+        button.click()
+        expect(button).to_be_disabled()
+        expect(page.locator(EDITOR)).to_have_count(1)  # the other exercise's editor goes when the run ends
+        expect_idle(page)
+        return page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
+
+    editor = open_it(typed_in)
+    page.evaluate("""() => { window.sent = [];  // what the editor sends, and the clicks as the page gets them
+        window.addEventListener("message", e => {
+            if (e.data && e.data.type === "streamlit:setComponentValue" && e.data.value && e.data.value.type)
+                window.sent.push(e.data.value.type);
+        });
+        document.addEventListener("click", e => { if (e.target.closest("button")) window.sent.push("click"); }); }""")
+    for n, pause_ms in enumerate([0, 150]):  # both before the editor's own 250 ms wait is over
+        editor.locator(".ace_content").click()
+        page.keyboard.press("Control+End")
+        page.keyboard.insert_text(f"\n# typed {n}")
+        page.evaluate("window.sent.splice(0)")
+        page.wait_for_timeout(pause_ms)
+        shown = open_it(other).evaluate("e => e.env.editor.getValue()")
+        assert "# typed" not in shown, f"round {n}: the code typed went into the other exercise"
+        sent = page.evaluate("window.sent.splice(0)")
+        assert "change" in sent and sent.index("change") < sent.index("click"), f"round {n}: {sent}"
+        editor = open_it(typed_in)
+        code = editor.evaluate("e => e.env.editor.getValue()")
+        assert code.endswith(f"\n# typed {n}"), f"round {n}, pressed {pause_ms} ms after typing: {code!r}"
+    page.reload()  # a new visit: the code comes from the draft
+    editor = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
+    expect(editor).to_contain_text("# typed 1")
+    expect(editor).to_contain_text("# typed 0")

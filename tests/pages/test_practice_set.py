@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from clicks import click
 from practice_page import (
@@ -58,6 +60,28 @@ def test_the_set_shows_how_each_exercise_went_and_opens_the_first_to_do(wb, lear
     for line, status in zip(set_lines(at), statuses, strict=True):
         assert f": {labels[status]}]" in line
     assert at.selectbox(key="exercise_id").value == ids[opens]
+
+
+@pytest.mark.parametrize("button", ["Open", "Skip"])
+def test_code_the_editor_sent_with_a_click_that_opens_another_exercise_stays_with_its_exercise(at, wb, learner, button):
+    """The code editor sends its text as it loses focus, so a press on Open (or Skip) right after typing sent
+    the text with the click. The click's run opened the other exercise and never drew the first one's editor,
+    which alone read the text: the code typed was lost, and the first exercise came back without it."""
+    first, second = todays(wb, learner)[:2]
+    assert at.selectbox(key="exercise_id").value == first
+    typed = wb.exercise(first).starter + "# typed just before the click\n"
+    at.session_state[f"editor:{first}:0:0"] = {"id": "e1", "type": "blur", "text": typed}  # comes with the click
+    if button == "Open":
+        at.button(key=f"open:{second}").click().run()
+    else:
+        click(at, "Skip")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="exercise_id").value == second
+    assert wb.draft(learner.id, first).code == typed
+    assert wb.draft(learner.id, second) is None or "typed" not in wb.draft(learner.id, second).code
+    choose(at, first)
+    [editor] = at.get("component_instance")
+    assert json.loads(editor.proto.json_args)["code"] == typed
 
 
 def test_more_exercises_adds_one_to_todays_set(at, wb, learner):
