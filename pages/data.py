@@ -171,8 +171,9 @@ def put_back() -> None:
 
 
 examples = example_queries(DOCS)
-# The box's text is kept under a key of its own: Streamlit forgets a widget's state once a run of another
-# page does not draw it, while the result below is kept, and would then show under the default query.
+# The box's text is kept under a key of its own (ui.session.KEPT_BOXES): Streamlit forgets a widget's state
+# once a run of another page does not draw it, while the result below is kept, and would then show under the
+# default query.
 st.session_state.setdefault("query_sql", EXAMPLE)
 if "sql" not in st.session_state:
     st.session_state["sql"] = st.session_state["query_sql"]
@@ -184,10 +185,16 @@ if "replaced_sql" in st.session_state:
         st.caption(":material/info: The example replaced the query you had typed.")
         st.button("Put my query back", key="put_back_sql", icon=":material/undo:", on_click=put_back,
                   help="Offered until a query is run.")
+def keep_typed() -> None:
+    """A callback, as the box is left: its text is kept before the page runs, so that leaving it for another
+    page (whose run the box's own state does not outlive, and which may stop this page's run) keeps it."""
+    st.session_state["query_sql"] = st.session_state["sql"]
+
+
 # Not in a form: a form's text reaches the server only when the form is sent, so an example chosen over a
-# query typed and not run replaced it unseen. Leaving the box keeps its text in the browser without a run
-# ("ignore"); the next run, whatever starts it (an example chosen, Run), brings it along.
-sql = st.text_area("SQL", height=160, key="sql", on_change="ignore",
+# query typed and not run replaced it unseen. Nor kept in the browser until the next run (on_change="ignore"):
+# a link to another page sends none of this page's widgets, so the text was lost there.
+sql = st.text_area("SQL", height=160, key="sql", on_change=keep_typed,
                    help="One SELECT (WITH ... SELECT is fine). Anything else is refused.")
 # a query run is the analyst's latest work: the query an example replaced is no longer offered over it
 run = st.button("Run", key="run_sql", type="primary", icon=":material/play_arrow:", shortcut="Ctrl+Enter",

@@ -51,6 +51,9 @@ def onboard(page: Page, artifacts: Path | None = None, back_once: bool = False) 
     back from the second step to the first, by the keyboard, and on again."""
     expect_page(page, "Getting started")
     expect(page.get_by_text("Step 1 of 5 · Languages")).to_be_visible()
+    # the bar says which progress, not only "20%"; its text, which it says, is then not read twice
+    expect(page.get_by_role("progressbar", name="Step 1 of 5 · Languages")).to_have_attribute("aria-valuetext", "20%")
+    expect(page.get_by_test_id("stProgress").get_by_test_id("stMarkdownContainer")).to_have_attribute("aria-hidden", "true")
     expect(page.get_by_role("checkbox", name="JavaScript (coming soon)")).to_be_disabled()
     page.get_by_text("Python", exact=True).click()  # the label: the box itself is drawn over the input
     expect(page.get_by_role("checkbox", name="Python")).to_be_checked()
@@ -65,6 +68,7 @@ def onboard(page: Page, artifacts: Path | None = None, back_once: bool = False) 
         expect_idle(page)
         next_step(page, "Step 2 of 5 · Self-rating")
 
+    expect(page.get_by_role("progressbar", name="Step 2 of 5 · Self-rating")).to_be_visible()  # renamed as it goes on
     expect(page.get_by_role("radiogroup")).to_have_count(4)
     for area in ("Basics", "Functions", "Classes", "Sorting"):  # one choice per area, named by its label
         page.get_by_role("radiogroup", name=re.compile(f"^{area}")).get_by_text("Beginner: I can follow examples").click()
@@ -105,8 +109,17 @@ def expect_page(page: Page, title: str) -> None:
 
 
 def expect_idle(page: Page) -> None:
-    """Wait until the script run triggered by the last action has finished."""
+    """Wait until the script run triggered by the last action has finished. The status widget shows only
+    once a run has gone on for a while: the app's own mark of its run is there from the start."""
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def go_to(page: Page, title: str) -> None:
+    """Open another page by its link in the sidebar, and wait until it is drawn."""
+    page.get_by_test_id("stSidebar").get_by_role("link", name=title).click()
+    expect_page(page, title)
+    expect_idle(page)
 
 
 def choose_exercise(page: Page, title: str) -> None:
@@ -144,7 +157,7 @@ def test_register_solve_and_review(page: Page, app_url: str, artifacts: Path) ->
     expect(sidebar.get_by_role("link", name="Practice")).to_have_count(0)
     onboard(page, artifacts)
     expect(page.get_by_text("Today's set", exact=True)).to_be_visible()
-    expect(page.get_by_text("Today's set: 0 of 5 solved")).to_be_visible()
+    expect(page.get_by_role("progressbar", name="Today's set: 0 of 5 solved")).to_be_visible()
     expect(sidebar.get_by_role("link", name="Profile")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^(new skill|practice): "))).not_to_have_count(0)
 

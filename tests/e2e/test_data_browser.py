@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import log_in, serve
-from e2e.test_browser import expect_idle, expect_page
+from e2e.test_browser import expect_idle, expect_page, go_to
 from engine import Settings, Workbench
 
 pytestmark = pytest.mark.e2e
@@ -72,3 +72,13 @@ def test_ctrl_enter_in_the_box_runs_the_query_typed(page: Page, data_app: str) -
     box.press("Control+Enter")
     expect(page.get_by_text(re.compile(r"^7 rows in \d+ ms$"))).to_be_visible()
     expect(box).to_have_value(TYPED)
+
+
+def test_a_query_typed_and_not_run_is_still_there_after_another_page(page: Page, data_app: str) -> None:
+    """The box's text is kept under a key of its own by the Data page's run; a query typed and left for another
+    page never had such a run, and Streamlit forgets the box's own state once a page does not draw it."""
+    open_data_page(page, data_app)
+    page.get_by_role("textbox", name="SQL").fill(TYPED)
+    go_to(page, "Cohorts")
+    go_to(page, "Data")
+    expect(page.get_by_role("textbox", name="SQL")).to_have_value(TYPED)
