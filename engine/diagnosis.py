@@ -76,8 +76,9 @@ def readable(test_name: str) -> str:
     return test_name.removeprefix("test_").replace("_", " ")
 
 
-def diagnose(result: GradeResult | None, tests_source: str = "") -> Diagnosis | None:
-    """The first failing test of ``result`` explained, or None when everything passed (or no run)."""
+def diagnose(result: GradeResult | None, tests_source: str = "", asked: str = "") -> Diagnosis | None:
+    """The failing test of ``result`` that the learner's message ``asked`` names explained, else the first
+    failing one; None when everything passed (or no run)."""
     if result is None or result.passed:
         return None
     if result.status == "error" and result.message:
@@ -85,12 +86,27 @@ def diagnose(result: GradeResult | None, tests_source: str = "") -> Diagnosis | 
             return Diagnosis(test="", call=None, summary=result.message, kind="timeout", explanation=TIMEOUT)
         return Diagnosis(test="", call=None, summary=result.message, kind="could-not-run",
                          explanation=explain_error(result.message) or f"Your code could not run: {result.message}.")
-    failure = result.first_failure()
+    failure = asked_about(result, asked) or result.first_failure()
     if failure is None:
         return None
     # a count one short in one test and 5 short in another is no loop stopping a step early: say what it is
     far_off = any(abs(gap) > 1 for t in result.tests if not t.passed and (gap := _numeric_gap(t)) is not None)
     return diagnose_test(failure, tests_source, off_by_one=not far_off)
+
+
+def asked_about(result: GradeResult, message: str) -> TestResult | None:
+    """The failing test ``message`` names, by its function's name ("test_empty_list") or by every word of its
+    readable name ("why does the empty list one fail?"); the one with the longest name when several do. A name
+    of one word ("length") is too common a word to be taken for the test's alone."""
+    text = message.lower()
+    words = set(re.findall(r"[a-z0-9]+", text))
+
+    def named(test: TestResult) -> bool:
+        name_words = set(readable(test.name).lower().split())
+        return test.name.lower() in text or (len(name_words) > 1 and name_words <= words)
+
+    asked = [test for test in result.tests if not test.passed and named(test)]
+    return max(asked, key=lambda test: len(readable(test.name).split()), default=None)
 
 
 def diagnose_test(test: TestResult, tests_source: str = "", *, off_by_one: bool = True) -> Diagnosis:
@@ -196,15 +212,20 @@ def _kind(value: Any) -> str:
     return names.get(type(value), f"a {type(value).__name__}")
 
 
+def _numbers(expected_text: str, got_text: str) -> tuple[float, float] | None:
+    """The number a test expected and the one it got, when both are numbers (a bool is not one here)."""
+    (ok_expected, expected), (ok_got, got) = _literal(expected_text), _literal(got_text)
+    if all(ok and isinstance(v, (int, float)) and not isinstance(v, bool)
+           for ok, v in ((ok_expected, expected), (ok_got, got))):
+        return expected, got
+    return None
+
+
 def _numeric_gap(test: TestResult) -> float | None:
     """How far the number a failing test got is from the one it expected; None when it is no such failure."""
     matched = _EXPECTED_GOT.match((test.message or "").strip())
-    if not matched:
-        return None
-    (ok_expected, expected), (ok_got, got) = _literal(matched.group("expected")), _literal(matched.group("got"))
-    numbers = all(ok and isinstance(v, (int, float)) and not isinstance(v, bool)
-                  for ok, v in ((ok_expected, expected), (ok_got, got)))
-    return got - expected if numbers else None
+    numbers = _numbers(matched.group("expected"), matched.group("got")) if matched else None
+    return numbers[1] - numbers[0] if numbers else None
 
 
 def _explain_mismatch(expected_text: str, got_text: str, call: str | None, *, off_by_one: bool = True) -> str:
@@ -221,7 +242,7 @@ def _explain_mismatch(expected_text: str, got_text: str, call: str | None, *, of
         same_text = str(got) == str(expected)
         detail = (" They look alike when printed, but the types differ." if same_text else "")
         return f"{lead} That is {_kind(got)}, where the test wants {_kind(expected)}.{detail}"
-    if isinstance(expected, (int, float)) and isinstance(got, (int, float)) and not isinstance(expected, bool):
+    if _numbers(expected_text, got_text):
         gap = got - expected
         if abs(gap) == 1 and off_by_one:
             return (f"{lead} That is off by one ({'one too many' if gap > 0 else 'one too few'}): "

@@ -59,7 +59,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     question. The next hint comes only when the learner asks for help (or for the answer)."""
     intent = Intent(intents.ANSWER) if injection else intents.recognise(message, context.skills)
     exercise = context.exercise
-    diagnosis = diagnose(context.latest, exercise.tests if exercise else "")
+    diagnosis = diagnose(context.latest, exercise.tests if exercise else "", asked=message)
     topic = intent.topic if intent.topic in context.skills else None
     concept = concepts.get(topic) if topic else None
     if concept is None and exercise is not None:

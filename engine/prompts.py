@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from engine.concepts import Concept
 from engine.conversations import Message
-from engine.diagnosis import diagnose
+from engine.diagnosis import asked_about, diagnose
 from engine.tutor_context import TutorContext
 
 HISTORY_TURNS = 8  # earlier messages of the conversation sent along, newest last
@@ -51,7 +51,7 @@ def tutor_messages(message: str, context: TutorContext, concept: Concept | None,
     messages: list[tuple[str, str]] = [("system", "\n\n".join(_rules(context, concept)))]
     for turn in list(history)[-HISTORY_TURNS:]:
         messages.append(("human" if turn.role == "learner" else "ai", turn.content))
-    record = _learner_record(context)
+    record = _learner_record(context, message)
     # One message, the record then the question: some local models' chat templates refuse two learner
     # messages in a row.
     if record:
@@ -79,13 +79,13 @@ def _rules(context: TutorContext, concept: Concept | None) -> list[str]:
     return parts
 
 
-def _learner_record(context: TutorContext) -> list[str]:
-    """What the learner controls, for their own message: the latest run (its messages quote what their
-    code returned) and what is remembered of them."""
+def _learner_record(context: TutorContext, message: str) -> list[str]:
+    """What the learner controls, for their own ``message``: the latest run (its messages quote what their
+    code returned; the failing test the message names, else the first) and what is remembered of them."""
     parts = []
     exercise = context.exercise
     if exercise is not None:
-        diagnosis = diagnose(context.latest, exercise.tests)
+        diagnosis = diagnose(context.latest, exercise.tests, asked=message)
         if context.latest is None:
             parts.append("## Latest run\nThe learner has not run the tests yet.")
         elif context.latest.passed:
@@ -93,7 +93,8 @@ def _learner_record(context: TutorContext) -> list[str]:
         elif diagnosis is not None:
             passed = f"{context.latest.tests_passed} of {len(context.latest.tests)} tests pass. "
             call = f"The test called `{diagnosis.call}`. " if diagnosis.call else ""
-            parts.append(f"## Latest run\n{passed}First failing test: {diagnosis.test or '(none ran)'}. {call}"
+            which = "The failing test they ask about" if asked_about(context.latest, message) else "First failing test"
+            parts.append(f"## Latest run\n{passed}{which}: {diagnosis.test or '(none ran)'}. {call}"
                          f"Grader: {diagnosis.summary}\nIn plain words: {diagnosis.explanation}")
     if context.memories:
         remembered = "\n".join(f"- ({m.kind}, {m.created_at:%Y-%m-%d}) {m.text}" for m in context.memories)

@@ -205,8 +205,8 @@ class Tutor:
         latest, code = self.latest_run(user_id, exercise) if exercise else (None, None)
         draft = self.wb.draft(user_id, exercise.id) if exercise else None
         profile = self.wb.profile(user_id)
-        query = " ".join(filter(None, [message, exercise.title if exercise else "",
-                                       (d.summary if (d := diagnose(latest, exercise.tests if exercise else "")) else "")]))
+        diagnosis = diagnose(latest, exercise.tests if exercise else "", asked=message)
+        query = " ".join(filter(None, [message, exercise.title if exercise else "", diagnosis.summary if diagnosis else ""]))
         return TutorContext(exercise=exercise, latest=latest, rung=draft.hints_shown if draft else 0,
                             style=profile.style, level=self.wb.level(user_id).value,
                             memories=self._recall(user_id, query), now=self.wb.clock(),

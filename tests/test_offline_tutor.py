@@ -170,6 +170,23 @@ def test_a_missing_raise_is_explained_as_a_statement_the_question_follows():
     assert found.explanation.endswith("but it returned normally: nothing on the way raised it for that input.")
 
 
+@pytest.mark.parametrize("message, explained", [
+    pytest.param("why is the length wrong?", "empty string", id="a-one-word-name-is-too-common-a-word"),
+    pytest.param("and test_length?", "length", id="a-one-word-name-by-its-function"),
+    pytest.param("the empty string one, why?", "empty string", id="by-its-words"),
+    pytest.param("what about the one word test", "empty string", id="a-passing-test-is-not-explained"),
+    pytest.param("why do the empty string and the empty string twice tests fail", "empty string twice",
+                 id="the-longest-name-named"),
+])
+def test_a_failing_test_is_chosen_by_the_name_the_message_gives(message, explained):
+    result = GradeResult("fail", tests=(Graded("test_one_word", "pass"),
+                                        Graded("test_empty_string", "fail", "expected 0, got 1"),
+                                        Graded("test_length", "fail", "expected 3, got 2"),
+                                        Graded("test_empty_string_twice", "fail", "expected 0, got 2")))
+    found = diagnose(result, asked=message)
+    assert found is not None and found.test == explained
+
+
 @pytest.mark.parametrize("message", [
     "share_pizza(8, 3): expected (2, 2), got (2.6666666666666665, 2)",
     "expected (2, 2), got (2.6666666666666665, 2)",

@@ -68,6 +68,23 @@ def test_off_by_one_only_when_every_failing_test_is_one_off(wb, code, off_by_one
     assert ("off by one" in text) == off_by_one, text
 
 
+@pytest.mark.parametrize("message, explained", [
+    pytest.param("Why does the all capital vowels test fail?", "all capital vowels", id="by-its-words"),
+    pytest.param("what is wrong in test_all_capital_vowels", "all capital vowels", id="by-its-function"),
+    pytest.param("Why does my code fail?", "capitals count too", id="none-named-the-first"),
+    pytest.param("why does the one word test fail?", "capitals count too", id="a-passing-test-named-the-first"),
+])
+def test_the_failing_test_the_learner_names_is_the_one_explained(wb, message, explained):
+    """Lowercase vowels alone fail 'capitals count too' (3 of 4) and 'all capital vowels' (0 of 5): the
+    tutor explained the first whichever the learner asked about."""
+    learner = new_learner(wb)
+    wb.run_tests(learner, VOWELS, LOWERCASE_VOWELS)
+    text = wb.ask_tutor(learner, message, VOWELS)
+    assert f"fails the test **{explained}**" in text, text
+    other = {"all capital vowels", "capitals count too"} - {explained}
+    assert f"**{other.pop()}**" not in text, text
+
+
 def test_a_missing_raise_is_explained(wb):
     learner = new_learner(wb)
     wb.run_tests(learner, DIGITS, "def digit_sum(n):\n    return sum(int(c) for c in str(abs(n)))\n")
