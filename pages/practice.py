@@ -118,7 +118,7 @@ def more(user_id: int) -> None:
     added = today.items[-1].pick.exercise
     status = {item.pick.exercise.id: item.status for item in today.items}
     if status.get(st.session_state.get(SELECTBOX_KEY)) in FINISHED:  # the open one is done: open the new one
-        open_exercise(added.id)
+        move_on(added.id)  # as Next does: the code typed in the one left stays, and the new one shows from its top
     else:  # the open one stays open: say where the new one went
         st.toast(f"Added to today's set: {added.title}. Open it there when you are ready.", icon=":material/add:")
 
@@ -158,7 +158,7 @@ def show_todays_set(today: TodaysSet, current: str) -> None:
     low, high = (round(x * 100) for x in (wb.settings.target_band_low, wb.settings.target_band_high))
     st.caption(f"Aimed at a {low}–{high}% chance of passing over the day, as far as the exercises open to you allow: "
                "a warm-up may sit above it, a stretch below it, and reviews come back when they are due.")
-    st.button("One more exercise", icon=":material/add:", on_click=more, args=(user.id,),
+    st.button("One more exercise", key="more", icon=":material/add:", on_click=more, args=(user.id,),
               help="Add one more exercise, chosen for you, to today's set.")
 
 

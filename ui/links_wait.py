@@ -17,7 +17,8 @@ still going). So the link waits at least ``WAIT_MS``, then until the run the tex
 The code editor also sends its text 250 ms after the last key, whatever else it sent: a link pressed
 sooner waits for that too (``ui.code_box`` notes when the editor's last key was).
 
-The buttons that close the open exercise on the Practice page (Open in today's set, Next, Skip) wait for
+The buttons that close the open exercise on the Practice page (Open in today's set, Next, Skip, One more
+exercise) wait for
 that text as well, when pressed from the code editor. Its text sent as it lost focus came with the click,
 and its text sent 250 ms after the last key came after it, naming the exercise still open in the browser:
 the click's run was stopped and the exercise stayed open. Only the editor's late text is waited for: a
@@ -34,8 +35,10 @@ STILL_MS = 100  # the page's run has ended for this long: a run the text started
 CAP_MS = 3000  # at most: a text box whose text went before (Ctrl+Enter) starts no run to wait for
 
 LINKS = '[data-testid="stSidebarNav"] a, [data-testid="stPageLink"] a'
-# the buttons of pages/practice.py that open another exercise: keyed open:<exercise>, next and skip
-CLOSES_THE_EXERCISE = '[class*="st-key-open-"] button, .st-key-next button, .st-key-skip button'
+# the buttons of pages/practice.py that open another exercise: keyed open:<exercise>, next, skip, and more
+# (One more exercise, at the set and after the last result, which opens the new one when the open one is done)
+CLOSES_THE_EXERCISE = ('[class*="st-key-open-"] button, .st-key-next button, .st-key-skip button, '
+                       '[class*="st-key-more"] button')
 SCRIPT = """(() => {
   if (window.workbenchLinksWait) return;
   window.workbenchLinksWait = true;

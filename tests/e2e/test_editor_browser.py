@@ -12,6 +12,8 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from e2e.test_browser import EDITOR, REFERENCE, TITLE, choose_exercise, expect_idle, expect_page, go_to, onboard, register
+from ui import aria
+from ui.instructions import KEY as INSTRUCTIONS
 
 pytestmark = pytest.mark.e2e
 
@@ -265,3 +267,26 @@ def test_code_typed_just_before_open_stays_with_its_exercise(page: Page, app_url
     editor = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
     expect(editor).to_contain_text("# typed 1")
     expect(editor).to_contain_text("# typed 0")
+
+
+def test_code_typed_just_before_one_more_exercise_stays_with_its_exercise(page: Page, app_url: str) -> None:
+    """With today's set skipped through, One more exercise opens the new exercise, as Next does: pressed at once
+    after typing, the code typed in the exercise it closed was lost. It stays there now."""
+    page.goto(app_url)
+    register(page, "e2e-more", "Grace Hopper")
+    onboard(page)
+    skip = page.get_by_role("button", name="Skip")
+    while not page.get_by_text(re.compile(r"^You skipped every exercise of today's set")).is_visible():
+        skip.click()
+        expect_idle(page)
+    title = page.locator(f"{aria.keyed(INSTRUCTIONS)} h2").inner_text()  # the open exercise's
+    editor = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor")
+    editor.locator(".ace_content").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("\n# typed before one more")
+    page.get_by_role("button", name="One more exercise").click()
+    expect(page.get_by_role("heading", name=title, exact=True)).to_have_count(0)  # the new exercise is open
+    expect_idle(page)
+    choose_exercise(page, title)
+    code = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor").evaluate("e => e.env.editor.getValue()")
+    assert code.endswith("\n# typed before one more"), code

@@ -114,6 +114,23 @@ def test_a_finished_set_says_so_and_more_exercises_opens_the_new_one(at, wb, lea
     assert at.selectbox(key="exercise_id").value == new
 
 
+def test_code_the_editor_sent_with_one_more_exercise_stays_with_the_exercise_it_closes(wb, learner):
+    """One more exercise, pressed with the set through, opens the new exercise: as with Next, the code the editor
+    sent with the click (it lost the focus to the button) was read by no run, and was lost."""
+    ids = todays(wb, learner)
+    for exercise_id in ids:
+        wb.skip(learner.id, exercise_id)
+    at = open_app(learner)
+    left = at.selectbox(key="exercise_id").value
+    assert left in ids
+    typed = wb.exercise(left).starter + "# typed just before the click\n"
+    at.session_state[f"editor:{left}:0:0"] = {"id": "e1", "type": "blur", "text": typed}  # comes with the click
+    click(at, "One more exercise")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="exercise_id").value == todays(wb, learner)[-1] != left
+    assert wb.draft(learner.id, left).code == typed
+
+
 def test_more_exercises_says_the_rest_unlock_with_earlier_skills(wb, learner):
     """A new learner skips through every exercise open to them: nothing more comes, and the page does
     not claim they have seen every exercise, since the later skills' are only locked."""
