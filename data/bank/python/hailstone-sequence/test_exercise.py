@@ -19,14 +19,14 @@ def test_power_of_two_only_halves():
 def test_values_are_ints():
     got = hailstone(3)
     assert got == [3, 10, 5, 16, 8, 4, 2, 1], f"expected [3, 10, 5, 16, 8, 4, 2, 1], got {got!r}"
-    assert all(type(x) is int for x in got), f"all values should be ints, got {got!r}"
+    assert all(type(x) is int for x in got), f"hailstone(3): all values should be ints, got {got!r}"
 
 
 def test_long_flight():
     got = hailstone(27)
-    assert len(got) == 112, f"expected 112 numbers, got {len(got)}"
-    assert max(got) == 9232, f"expected a peak of 9232, got {max(got)}"
-    assert got[-1] == 1, "the sequence must end with 1"
+    assert len(got) == 112, f"hailstone(27): expected 112 numbers, got {len(got)}"
+    assert max(got) == 9232, f"hailstone(27): expected a peak of 9232, got {max(got)}"
+    assert got[-1] == 1, f"hailstone(27): the sequence must end with 1, got {got[-1]!r}"
 
 
 def test_rejects_zero():
