@@ -22,7 +22,8 @@ from engine.store import Store
 
 MAX_MESSAGE_CHARS = 5000
 CUT_NOTE = "\n\n[… {cut:,} characters left out here: the tutor reads at most {limit:,} …]\n\n"
-_CUT_NOTE = re.compile(r"\n\n\[… [\d,]+ characters left out here: the tutor reads at most [\d,]+ …\]\n\n")
+# the note as the page wrote it, whatever the numbers: its words escaped, each number any digits and commas
+_CUT_NOTE = re.compile(r"[\d,]+".join(map(re.escape, re.split(r"\{\w+:,\}", CUT_NOTE))))
 
 _INJECTION = re.compile(
     r"\b(ignore|disregard|forget|override|bypass|drop)\b.{0,40}\b(instructions?|rules?|prompt|guidelines?|"
