@@ -52,6 +52,13 @@ REFUSAL = ("I won't write the solution for you: working it out is where the lear
            "rather help you get there yourself.")
 INJECTION_REFUSAL = ("I can't change how I work or reveal the solution, the reference code or hidden tests. "
                      "I can help you find the answer yourself, though.")
+# asked again: the same refusal word for word reads as a machine's; the learner knows the rule by now
+REFUSAL_AGAIN = "Still not the solution, I'm afraid: the next step is yours, and I'll help you take it."
+INJECTION_REFUSAL_AGAIN = "That is still not something I can do, however it is asked. Let's get back to your code."
+APPROACH_QUESTIONS = ["Before changing anything: can you say in one sentence what your code does, step by step, "
+                      "for the smallest example in the instructions?",
+                      "Which line of your code decides the result the failing test checks, and what does it do with "
+                      "the test's input?"]
 
 
 def reply(message: str, context: TutorContext, concepts: Concepts, *, injection: bool = False) -> OfflineReply:
@@ -70,9 +77,9 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
     memory = ""
 
     if injection:
-        parts.append(INJECTION_REFUSAL)
+        parts.extend(context.unsaid([INJECTION_REFUSAL]) or [INJECTION_REFUSAL_AGAIN])
     elif intent.kind == intents.ANSWER:
-        parts.append(REFUSAL)
+        parts.extend(context.unsaid([REFUSAL]) or [REFUSAL_AGAIN])
     elif intent.kind == intents.THANKS:
         return OfflineReply(("Glad that helped. Run the tests again when you have changed something, and ask "
                              "whenever you get stuck. What will you try next?",), intent.kind)
@@ -119,8 +126,7 @@ def reply(message: str, context: TutorContext, concepts: Concepts, *, injection:
         if diagnosis is not None:
             parts.extend(context.unsaid([diagnosis.explanation]))
         memory = _memory(context, exercise, diagnosis, message)
-        question = ("Before changing anything: can you say in one sentence what your code does, step by step, "
-                    "for the smallest example in the instructions?")
+        question = context.ask(APPROACH_QUESTIONS)
     else:  # stuck, error, answer, other: what went wrong
         if pasted:
             parts.append(pasted)
