@@ -5,8 +5,9 @@ the text a moment after the link's request for the other page. The text's messag
 was typed on, and the server takes the latest request's page: the learner stayed where they were,
 in about two tries of three, and the code editor, drawn again from scratch, showed the code it had
 first been given rather than the code typed since (which the page held, and graded). So a click on a
-link that takes the focus from a text box whose text changed (an input, a text area, the code editor's
-frame) is held back and then made again: the text goes first, and the link's page is the latest.
+link that takes the focus from a text box whose text changed (a text input, a text area, a number input
+out of a form, the code editor's frame: those Streamlit sends as they are left) is held back and then
+made again: the text goes first, and the link's page is the latest.
 
 Going first is not enough. The text starts a run, and a link's request names no widget of the page:
 Streamlit stops a run that has not yet taken the text it came with when another request arrives, and
@@ -27,6 +28,8 @@ button's click carries every widget's value, the text of the box it took the foc
 
 from __future__ import annotations
 
+import re
+
 from ui import page_script
 from ui.code_box import TEXT_SENT_MS
 
@@ -39,6 +42,7 @@ LINKS = '[data-testid="stSidebarNav"] a, [data-testid="stPageLink"] a'
 # (One more exercise, at the set and after the last result, which opens the new one when the open one is done)
 CLOSES_THE_EXERCISE = ('[class*="st-key-open-"] button, .st-key-next button, .st-key-skip button, '
                        '[class*="st-key-more"] button')
+SENT_ON_LEAVING = '[data-testid="stTextInput"], [data-testid="stTextArea"], [data-testid="stNumberInput"]'
 SCRIPT = """(() => {
   if (window.workbenchLinksWait) return;
   window.workbenchLinksWait = true;
@@ -55,13 +59,16 @@ SCRIPT = """(() => {
   const editorIn = box => box && box.tagName === 'IFRAME' && box.contentDocument
     ? ((box.contentDocument.querySelector('.ace_editor') || {}).env || {}).editor : null;
   const textOf = box => editorIn(box) ? editorIn(box).getValue() : box.value;
+  // the boxes Streamlit sends as they are left: not a chat input, a select's search, nor a box in a form
+  const sentOnLeaving = box => box.tagName === 'IFRAME'
+    || (!!box.closest(SENT_ON_LEAVING) && !box.closest('[data-testid="stForm"]'));
   document.addEventListener('focusin', event => { typedAtFocus = textOf(event.target); }, true);
   document.addEventListener('pointerdown', event => {
     const active = document.activeElement;
     const typing = active && (TYPED_IN.includes(active.tagName) || active.isContentEditable);
     const editor = typing ? editorIn(active) : null;
     const textDue = ((editor && editor.lastKeyAt) || 0) + TEXT_SENT_MS - Date.now();  // the editor's text still to come
-    const changed = typing && textOf(active) !== typedAtFocus;  // leaving the box sends its text, and starts a run
+    const changed = typing && sentOnLeaving(active) && textOf(active) !== typedAtFocus;  // it is sent, and starts a run
     held = changed && link(event) ? link(event) : (textDue > 0 && closer(event)) || null;
     wait = held && link(event) ? Math.max(WAIT_MS, textDue) : textDue;
     pressedAt = Date.now();
@@ -80,9 +87,10 @@ SCRIPT = """(() => {
     const go = () => (!isLink || textTaken() || Date.now() - pressedAt >= CAP_MS ? again.click() : setTimeout(go, 25));
     setTimeout(go, wait);
   }, true);
-})();""".replace("CLOSES_THE_EXERCISE", repr(CLOSES_THE_EXERCISE)).replace("LINKS", repr(LINKS)).replace(
-    "WAIT_MS", str(WAIT_MS)).replace("STILL_MS", str(STILL_MS)).replace("CAP_MS", str(CAP_MS)).replace(
-    "TEXT_SENT_MS", str(TEXT_SENT_MS))
+})();"""
+NAMED = {"SENT_ON_LEAVING": repr(SENT_ON_LEAVING), "CLOSES_THE_EXERCISE": repr(CLOSES_THE_EXERCISE), "LINKS": repr(LINKS),
+         "WAIT_MS": str(WAIT_MS), "STILL_MS": str(STILL_MS), "CAP_MS": str(CAP_MS), "TEXT_SENT_MS": str(TEXT_SENT_MS)}
+SCRIPT = re.sub(rf"\b(?:{'|'.join(NAMED)})\b", lambda name: NAMED[name.group()], SCRIPT)  # each name in one pass
 
 
 def wait_for_the_text() -> None:
