@@ -249,7 +249,7 @@ def _explain_mismatch(expected_text: str, got_text: str, call: str | None, *, of
                     "check where a loop or a range starts and stops.")
         if expected != 0 and got == 0:
             return f"{lead} A 0 often means a total was never added to, or was reset inside the loop."
-        return f"{lead} ({'too big' if gap > 0 else 'too small'} by {abs(gap):g})."
+        return f"{lead.removesuffix('.')}: {'too big' if gap > 0 else 'too small'} by {abs(gap):g}."
     if isinstance(expected, (list, tuple)) and isinstance(got, (list, tuple)):
         if len(got) != len(expected):
             return f"{lead} Yours has {len(got)} item(s), the test wants {len(expected)}."

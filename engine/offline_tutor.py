@@ -224,7 +224,8 @@ def _failure(d: Diagnosis, context: TutorContext) -> str:
         if context.unsaid([full]):
             return full
         return f"Your code still cannot start, {AS_SAID}"
-    quoted = d.summary and d.kind != "not-written" and d.summary not in d.explanation  # said once, not twice
+    # said once, not twice: a mismatch's explanation already says what was wanted and what came
+    quoted = d.summary and d.kind not in ("not-written", "mismatch") and d.summary not in d.explanation
     head = (f"Your last run fails the test **{d.test}**{f' (the test says: {d.summary})' if quoted else ''}."
             if d.test else "Your last run did not pass.")
     full = f"{head} {d.explanation}"

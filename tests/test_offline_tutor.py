@@ -260,7 +260,7 @@ def test_a_pasted_traceback_is_explained_whatever_the_last_run_did(wb, latest):
         assert said[1] == "Your last run passes all 2 tests, so that error came from running your code some other way."
         assert not any("Submit" in p or "hint" in p for p in said)
     elif latest is not None:
-        assert "expected {'a': 1}, got None" in said[1], "the failing test follows"
+        assert "fails the test **a**" in said[1] and "The test wants `{'a': 1}`" in said[1], "the failing test follows"
 
 
 def test_a_pasted_error_the_failing_test_raised_too_is_explained_once(wb):

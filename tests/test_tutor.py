@@ -85,6 +85,15 @@ def test_the_failing_test_the_learner_names_is_the_one_explained(wb, message, ex
     assert f"**{other.pop()}**" not in text, text
 
 
+def test_a_mismatch_is_told_once_in_plain_words(wb):
+    """The grader's words were quoted, then said again in plain words: "(the test says: count_vowels('Apple Pie'):
+    expected 4, got 3). When the test calls `count_vowels('Apple Pie')`, it wants `4` but your code gave `3`." """
+    learner = new_learner(wb)
+    wb.run_tests(learner, VOWELS, LOWERCASE_VOWELS)  # 'AEIOU' is 5 short: no off by one, how far instead
+    text = wb.ask_tutor(learner, "Why does the capitals count too test fail?", VOWELS)
+    assert "it wants `4` but your code gave `3`: too small by 1." in text and "expected 4, got 3" not in text, text
+
+
 def test_a_missing_raise_is_explained(wb):
     learner = new_learner(wb)
     wb.run_tests(learner, DIGITS, "def digit_sum(n):\n    return sum(int(c) for c in str(abs(n)))\n")
