@@ -52,8 +52,9 @@ SCRIPT = """(() => {
   let runChangedAt = 0;  // when the app's run last began or ended (Streamlit's data-test-script-state)
   const app = () => document.querySelector('[data-testid="stApp"]');
   const runState = () => app() ? app().getAttribute('data-test-script-state') : null;
+  // the whole page watched, not the app's element found now: an element drawn anew would leave the watch behind
   new MutationObserver(() => { runChangedAt = Date.now(); }).observe(
-    app() || document.body, {attributes: true, attributeFilter: ['data-test-script-state']});
+    document.body, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
   const link = event => event.target.closest ? event.target.closest(LINKS) : null;
   const closer = event => event.target.closest ? event.target.closest(CLOSES_THE_EXERCISE) : null;
   const editorIn = box => box && box.tagName === 'IFRAME' && box.contentDocument
