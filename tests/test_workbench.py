@@ -476,8 +476,9 @@ def test_ask_tutor_points_at_the_failing_test(wb: Workbench, ada: User) -> None:
     wb.submit(ada.id, EXERCISE, WRONG)
     reply = wb.ask_tutor(ada.id, "Why does it fail?", EXERCISE)
     failure = wb.latest_result(ada.id, EXERCISE).first_failure()
-    assert failure.message in reply
-    assert failure.name.removeprefix("test_").replace("_", " ") in reply
+    assert failure.message == "apply_n_times(lambda x: x + 1, 5, 0): expected 5, got 0"
+    assert f"fails the test **{failure.name.removeprefix('test_').replace('_', ' ')}**" in reply
+    assert "When the test calls `apply_n_times(lambda x: x + 1, 5, 0)`, it wants `5` but your code gave `0`" in reply
     assert reference(wb) not in reply
 
 
