@@ -34,7 +34,7 @@ def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, arti
     page.get_by_role("button", name="Submit").click()
     expect(page.get_by_text("0 of 7 tests pass. Your attempt is recorded.")).to_be_visible()
 
-    page.get_by_text("Ask the tutor", exact=True).click()
+    open_tutor_panel(page)
     box = page.get_by_placeholder(PLACEHOLDER)
     box.fill("My code fails and I don't understand why. Can you help?")
     box.press("Enter")
@@ -111,6 +111,19 @@ def model_tutor(model: LLMServer, home: Path, timeout_s: int = 30):
                  WORKBENCH_LLM_BASE_URL=model.base_url, WORKBENCH_LLM_TIMEOUT_S=str(timeout_s))
 
 
+def open_tutor_panel(page: Page) -> None:
+    """Open the tutor beside the exercise. Seen once on a busy machine: the panel closed again by itself, the box
+    to write in hidden for good (a run after the click drawing it anew, it seems; not yet explained). It is opened
+    again then, so that each test goes on to what it is about."""
+    box = page.get_by_placeholder(PLACEHOLDER)
+    page.get_by_text("Ask the tutor", exact=True).click()
+    expect(box).to_be_visible()
+    expect_idle(page)
+    if not box.is_visible():
+        page.get_by_text("Ask the tutor", exact=True).click()
+    expect(box).to_be_visible()
+
+
 def ask_and_wait(box: Locator, reply: Locator, question: str) -> None:
     """Send ``question`` to a model that thinks, then writes slowly: the box to write in is disabled while
     the tutor thinks, and while its words come, and takes the focus again once the reply is complete."""
@@ -138,7 +151,7 @@ def test_the_box_to_write_in_waits_while_a_models_reply_is_written(page: Page, t
         register(page, "e2e-patient", "Ada Lovelace")
         onboard(page)
         choose_exercise(page, TITLE)
-        page.get_by_text("Ask the tutor", exact=True).click()
+        open_tutor_panel(page)
         panel = page.get_by_role("log")
         ask_and_wait(page.get_by_placeholder(PLACEHOLDER), panel.get_by_test_id("stChatMessage").nth(1),
                      "explain recursion")
@@ -224,5 +237,5 @@ def open_the_panel(page: Page, box: Locator) -> None:
     can land on a panel about to be drawn again)."""
     expect_idle(page)
     if not box.is_visible():
-        page.get_by_text("Ask the tutor", exact=True).click()
+        open_tutor_panel(page)
     expect(box).to_be_visible()
