@@ -43,7 +43,7 @@ def welcome() -> None:
              "with hints that nudge and never give the answer away.")
     auth.account_gone_notice()
     offer_demo(wb)
-    log_in, register = st.tabs(["Log in", "Create an account"])
+    log_in, register = st.tabs(["Log in", "Create an account"], key="welcome_tabs")
     with log_in:
         auth.login_form(wb)
     with register:

@@ -68,7 +68,7 @@ if user.is_demo:
 cohorts = wb.cohorts(user.id)
 
 created_message = st.session_state.pop("cohort_created", None)
-with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_add:"):
+with st.expander("Create a cohort", expanded=not cohorts, icon=":material/group_add:", key="create_cohort_section"):
     if created_message:  # emptied only after a success: an error keeps the name to mend
         st.session_state["new_cohort_name"] = ""
     with st.form("create_cohort"):
@@ -153,7 +153,7 @@ with st.container(horizontal=True):
               help="Exercises solved per learner.")
 
 activity, people, risk, items, mastery, one = st.tabs(
-    ["Activity", "Learners", "At risk", "Items", "Mastery", "One learner"])
+    ["Activity", "Learners", "At risk", "Items", "Mastery", "One learner"], key="dashboard_tabs")
 
 with activity:
     left, right = st.columns([3, 2])

@@ -142,7 +142,7 @@ with st.container(horizontal=True, vertical_alignment="center"):
               help=f"Copy the latest activity into the console (done anyway once the snapshot is "
                    f"{SNAPSHOT_MINUTES} minutes old, or as soon as a learner joins or leaves one of your cohorts).")
 
-with st.expander("Tables and views", icon=":material/table_view:"):
+with st.expander("Tables and views", icon=":material/table_view:", key="tables_and_views"):
     described = {t.name: t.description for t in TABLES} | VIEW_DESCRIPTIONS
     schema = sql_console.schema().with_columns(
         about=pl.col("name").replace_strict(described, default=""))
@@ -226,7 +226,7 @@ if result is not None:
     st.download_button("Download CSV", csv_bytes(flat), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M}.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
-        with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:"):
+        with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:", key="quick_chart"):
             quick_chart(flat, st.session_state.get("result_chart"))
 
 st.subheader("For notebooks", divider="gray")
@@ -240,7 +240,7 @@ prepared_download("zip", "Prepare download", ":material/folder_zip:",
                   "Prepare it again for newer activity.", "Packing your cohorts' data…",
                   lambda: wb.snapshot_zip(user.id), "workbench-activity-{day}.zip", "application/zip")
 
-with st.expander("On the server instead", icon=":material/save:"):
+with st.expander("On the server instead", icon=":material/save:", key="on_the_server"):
     folder = wb.settings.home / "snapshots" / f"educator-{user.id}"
     st.caption("For a notebook on the machine that runs the app: the same files, unzipped, written to "
                f"{inline_code(str(folder))} on the server (replaced whole each time).")

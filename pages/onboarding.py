@@ -39,7 +39,8 @@ st.write(f"Welcome, {literal(user.name)}! A few questions so that your daily pra
 
 if user.role == "learner":  # educators never come here, and they create cohorts rather than join them
     joined = wb.memberships(user.id)
-    with st.expander("Have a join code from your educator?", icon=":material/group_add:", expanded=bool(joined)):
+    with st.expander("Have a join code from your educator?", icon=":material/group_add:", expanded=bool(joined),
+                     key="join_code_section"):
         for cohort, educator in joined:
             st.write(f"You are in **{literal(cohort.name)}**, with {literal(educator)}: they will see your practice.")
         if not joined:

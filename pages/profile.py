@@ -101,12 +101,13 @@ st.subheader("How your level changed")
 if level.history:
     st.markdown("\n".join(change_line(c) for c in level.history[:HISTORY_SHOWN]))
     if len(level.history) > HISTORY_SHOWN:
-        with st.expander(f"Earlier changes ({len(level.history) - HISTORY_SHOWN})", icon=":material/history:"):
+        with st.expander(f"Earlier changes ({len(level.history) - HISTORY_SHOWN})", icon=":material/history:",
+                         key="earlier_changes"):
             st.markdown("\n".join(change_line(c) for c in level.history[HISTORY_SHOWN:]))
 else:
     st.caption("No changes yet: your level moves with your results, or when you steer it above.")
 
-with st.expander("What the model thinks of each skill", icon=":material/insights:"):
+with st.expander("What the model thinks of each skill", icon=":material/insights:", key="skill_estimates"):
     st.caption("Level: the level whose exercises you would pass about 3 times in 4 in that skill. "
                "± is how far off the model may be, in levels: it shrinks as your results come in.")
     st.dataframe([{"Skill": wb.skill_name(e.skill), "Level": comfortable_level(e.ability),

@@ -28,7 +28,7 @@ def new_exercise(wb: Workbench, user: User, current: Exercise | None) -> None:
         return
     skills = {s: wb.skill_name(s) for s in wb.curriculum.skills}
     default = current.skills[0] if current is not None and current.skills and current.skills[0] in skills else None
-    with st.expander("New exercise", icon=":material/auto_awesome:"):
+    with st.expander("New exercise", icon=":material/auto_awesome:", key="new_exercise"):
         st.caption("A language model writes a new exercise at your level. It is checked in the sandbox (its "
                    "solution passes, the starting code fails, the tests repeat) before you see it.")
         options = list(skills)
@@ -62,7 +62,7 @@ def generated_review(wb: Workbench) -> None:
                    f"work ({literal(problem)})." if problem else "Exercise generation is off: no language model is configured.")
         return
     with st.expander(f"Generated exercises: {len(accepted)} accepted, {len(rejected)} rejected drafts",
-                     icon=":material/auto_awesome:"):
+                     icon=":material/auto_awesome:", key="generated_exercises"):
         for record in accepted:
             title = record.draft.get("title", record.exercise_id)
             st.markdown(f"- **{title}** (`{record.exercise_id}`) on {wb.skill_name(record.skill)}, "

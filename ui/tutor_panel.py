@@ -180,7 +180,9 @@ def _cut(cut: int, limit: int = MAX_MESSAGE) -> str:
 def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
     """The tutor beside the exercise: the latest conversation about it, resumed; a new one on demand."""
     key = f"panel_conversation:{exercise.id}"
-    with st.expander("Ask the tutor", icon=":material/forum:"):
+    # keyed: the browser knows an unkeyed expander by its place on the page, and draws it anew, closed, when the
+    # elements above it change (a test result appearing after Run tests); a key keeps it open
+    with st.expander("Ask the tutor", icon=":material/forum:", key=f"tutor_panel:{exercise.id}"):
         if key not in st.session_state:
             earlier = wb.conversations(user.id, exercise_id=exercise.id)
             st.session_state[key] = earlier[0].id if earlier else None
