@@ -22,6 +22,9 @@ MAX_TEXT = 12_000  # characters in any one field: a bank exercise is far smaller
 MAX_HINT = 600
 MAX_TITLE = 80
 MAX_SLUG = 48
+# what markdown would act on in a title, shown in toasts, buttons and lists: emphasis, code, links, colours
+# (":red[...]"), icons (":fire:"), maths ("$"), html; plain sentence punctuation is fine ("Strings: reverse words")
+_TITLE_MARKUP = re.compile(r"[*_`\[\]<>$~#|\\]|:(?=\S)|[\r\n]")
 
 
 class DraftError(ValueError):
@@ -33,7 +36,8 @@ class ExerciseDraft(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    title: str = Field(description="A short title in sentence case, at most 60 characters.")
+    title: str = Field(description="A short title in sentence case, at most 60 characters, in plain words: no "
+                                   "markdown, code or emoji.")
     skills: list[str] = Field(description="Skill ids the exercise practises, the requested skill first.")
     difficulty: int = Field(description="How hard it is, a whole number from 1 (easiest) to 10.")
     hints: list[str] = Field(description="3 to 5 hints, from a gentle nudge to a plan in words. Never code, "
@@ -85,6 +89,8 @@ def parse_draft(answer: Any) -> ExerciseDraft:
         too_long.append("hints")
     if too_long:
         raise DraftError(f"too long: {', '.join(too_long)}")
+    if markup := _TITLE_MARKUP.search(draft.title):
+        raise DraftError(f"title: plain words only, with no markdown, code or line break (it has {markup.group()!r})")
     return draft
 
 
@@ -130,7 +136,7 @@ def write_folder(draft: ExerciseDraft, folder: Path, skills: list[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     files = {
         "exercise.toml": exercise_toml(draft, skills),
-        "README.md": draft.instructions.strip() + "\n",
+        "README.md": titled(draft.instructions, draft.title),
         "starter.py": _code(draft.starter),
         "reference.py": _code(draft.reference),
         "test_exercise.py": _code(draft.tests),
@@ -138,6 +144,16 @@ def write_folder(draft: ExerciseDraft, folder: Path, skills: list[str]) -> Path:
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def titled(instructions: str, title: str) -> str:
+    """The README: headed by the title, as everywhere else the exercise is named. A model's own first
+    heading gives way to it (a heading of another name, or none, left the page unnamed or named twice)."""
+    body = instructions.strip()
+    first, _, rest = body.partition("\n")
+    if re.match(r"#\s", first):
+        body = rest.strip()
+    return f"# {title.strip()}\n\n{body}\n"
 
 
 def _code(text: str) -> str:

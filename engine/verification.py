@@ -4,11 +4,13 @@ A draft written to a folder is accepted only when, in this order:
 
 1. it loads as a valid exercise, with the very validation the bank uses, and its tests import
    the learner's module ``solution``;
-2. neither its hints nor its instructions carry the reference solution's code;
-3. its tests and reference read no clock or unseeded randomness (a run could not repeat them);
-4. in the sandbox, the reference gives the same result twice and passes every test;
-5. in the sandbox, the starter gives the same result twice and fails;
-6. no code in the hints or the instructions solves the exercise, in whatever shape (a fenced block,
+2. neither its hints, its instructions nor its starter code (comments and dead code included)
+   carry the reference solution's code;
+3. its instructions and hints neither load images nor link out of the app (outside code);
+4. its tests and reference read no clock or unseeded randomness (a run could not repeat them);
+5. in the sandbox, the reference gives the same result twice and passes every test;
+6. in the sandbox, the starter gives the same result twice and fails;
+7. no code in the hints or the instructions solves the exercise, in whatever shape (a fenced block,
    a one-line ``def``, a lambda in backticks...), nor fails only one of its tests: a hint may
    illustrate, never solve (the tutor's own check, ``engine.solution_guard``).
 
@@ -26,25 +28,25 @@ from pathlib import Path
 from engine import exercise_names, missing_names, solution_guard
 from engine.bank import Exercise, ExerciseError, load_exercise
 from engine.grader import Grader, GradeResult
+from engine.unrepeatable import unrepeatable_calls
 
 REASONS = {
     "malformed": "the model's answer was not an exercise in the expected shape",
     "invalid": "the exercise breaks the bank's format",
-    "leaks-solution": "a hint or the instructions give the solution away",
+    "leaks-solution": "the hints, the instructions or the starter code give the solution away",
+    "links-out": "the instructions or the hints load an image or link out of the app",
     "flaky": "the tests do not give the same result every time",
     "reference-fails": "the reference solution does not pass its own tests",
     "starter-passes": "the starter code already passes the tests",
 }
 
-# Calls whose result changes from run to run; a test or reference using them cannot be repeated.
-_UNREPEATABLE = re.compile(
-    r"\b(time\.(time|time_ns|perf_counter|perf_counter_ns|monotonic|monotonic_ns|process_time)|"
-    r"datetime\.(now|utcnow|today)|date\.today|uuid\.uuid[14]|os\.urandom|os\.getpid|secrets\.\w+|"
-    r"random\.(random|randint|randrange|choice|choices|shuffle|sample|uniform|gauss|getrandbits|"
-    r"triangular|betavariate|expovariate|normalvariate))\s*\(")
-_SEEDED = re.compile(r"\brandom\.seed\s*\(\s*[^)\s]")
 _TRIVIAL = {"pass", "return", "break", "continue", "else:", "try:", "finally:", "return none", "return true",
             "return false", "return 0", "return []", "return {}", "return ''", 'return ""'}
+_GIVEN = ("def ", "async def ", "class ", "import ", "from ", "@")  # what a starter shows of the reference
+# fenced blocks and code spans: a URL there is text to read (an exercise may parse one), not a link
+_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1|`[^`\n]*`", re.S | re.M)
+_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\(\s*<?[a-z][\w+.-]*:[^)]*\)|<[a-z][\w+.-]*:[^>\s]+>|"
+                   r"\b(?:https?://|ftp://|www\.)\S+|<img\b[^>]*>", re.I)
 MIN_LEAK_CHARS = 12  # shorter reference lines ("n //= 10") are fragments every hint may name
 LEAK_SHARE = 2 / 3
 
@@ -79,7 +81,10 @@ def verify(folder: Path, grader: Grader, progress: Progress | None = None) -> tu
     leak = leaked_lines(reference, exercise.starter, exercise.hints, exercise.instructions)
     if leak:
         return exercise, Verdict("leaks-solution", leak)
-    unrepeatable = unrepeatable_calls(exercise.tests + "\n" + reference)
+    outside = links_out(exercise.instructions, exercise.hints)
+    if outside:
+        return exercise, Verdict("links-out", outside)
+    unrepeatable = unrepeatable_calls(exercise.tests, reference)
     if unrepeatable:
         return exercise, Verdict("flaky", f"the tests depend on {', '.join(unrepeatable)}, whose result changes "
                                           "from run to run")
@@ -151,9 +156,9 @@ def _normal(text: str) -> str:
 
 
 def significant_lines(reference: str, starter: str) -> list[str]:
-    """The reference's lines that are its own: not blank, comments, docstrings, lines the starter
-    shows anyway (the signature) or one-word statements; normalised for comparison."""
-    shown = {_normal(line) for line in starter.splitlines()}
+    """The reference's lines that are its own: not blank, comments, docstrings, the signature, imports
+    and decorators the starter shows anyway, or one-word statements; normalised for comparison."""
+    shown = {line for line in map(_normal, starter.splitlines()) if line.startswith(_GIVEN)}
     lines = []
     in_docstring = False
     for raw in reference.splitlines():
@@ -169,28 +174,31 @@ def significant_lines(reference: str, starter: str) -> list[str]:
 
 
 def leaked_lines(reference: str, starter: str, hints: tuple[str, ...], instructions: str) -> str:
-    """Where the reference's code shows ("" when nowhere): the hints together, or the instructions,
-    holding all of its lines, or at least three and ``LEAK_SHARE`` of them. (A last hint may name
-    a step or two of the solution in words, as the authored bank's do.)"""
+    """Where the reference's code shows ("" when nowhere): the hints together, the instructions or the
+    starter code (its comments and dead code too) holding all of its lines, or at least three and
+    ``LEAK_SHARE`` of them. (A last hint may name a step or two of the solution in words, as the
+    authored bank's do.)"""
     lines = significant_lines(reference, starter)
-    for place, text in (("the hints", "\n".join(hints)), ("the instructions", instructions)):
+    for place, text in (("the hints", "\n".join(hints)), ("the instructions", instructions),
+                        ("the starter code", starter.replace("#", " "))):
         normal = _normal(text)
         found = [line for line in lines if line in normal]
         if found and (len(found) == len(lines) or (len(found) >= 3 and len(found) >= LEAK_SHARE * len(lines))):
-            return f"{place} hold {len(found)} of the reference's {len(lines)} lines of code, such as `{found[0]}`"
+            return f"{place} hold{'s' if place.endswith('code') else ''} {len(found)} of the reference's {len(lines)} " \
+                   f"lines of code, such as `{found[0]}`"
     return ""
 
 
-def unrepeatable_calls(code: str) -> list[str]:
-    """The clock and randomness calls in ``code`` (module-level random is fine once seeded)."""
-    seeded = bool(_SEEDED.search(code))
-    calls = []
-    for match in _UNREPEATABLE.finditer(code):
-        name = match.group(1)
-        if seeded and name.startswith("random."):
-            continue
-        calls.append(f"{name}()")
-    return list(dict.fromkeys(calls))
+def links_out(instructions: str, hints: tuple[str, ...]) -> str:
+    """The first image, or link out of the app, in the instructions or hints outside code ("" when
+    none): a model's exercise must not load a tracking pixel nor send a learner to a page of its
+    choosing."""
+    for place, text in (("the instructions", instructions), ("the hints", "\n".join(hints))):
+        prose = _CODE.sub(" ", text)
+        if found := _LINK.search(prose):
+            kind = "load an image" if found.group().startswith(("!", "<img", "<IMG")) else "link out of the app"
+            return f"{place} {kind}: `{found.group()[:60]}`"
+    return ""
 
 
 def _outcome(result: GradeResult) -> tuple[str, tuple[tuple[str, str], ...]]:

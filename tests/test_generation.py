@@ -30,7 +30,8 @@ from engine.drafts import slugify
 from engine.events import Event
 from engine.settings import Settings
 from engine.store import Store
-from engine.verification import leaked_lines, unrepeatable_calls
+from engine.unrepeatable import unrepeatable_calls
+from engine.verification import leaked_lines, links_out
 from engine.workbench import Workbench
 
 NEW_ID = "python/count-the-vowels"
@@ -111,7 +112,8 @@ def test_a_good_draft_is_accepted_planned_graded_and_kept_across_a_restart(onlin
 REJECTED = [
     pytest.param({"reference": WRONG_REFERENCE}, "reference-fails", "test_a_word: count_vowels(\"banana\"): expected 3, got 4",
                  id="reference-fails"),
-    pytest.param({"starter": REFERENCE}, "starter-passes", "all 4 tests pass", id="starter-passes"),
+    pytest.param({"starter": "def count_vowels(text):\n    return sum(ch in 'aeiou' for ch in text.lower())\n"},
+                 "starter-passes", "all 4 tests pass", id="starter-passes"),
     pytest.param({"tests": RANDOM_TESTS}, "flaky", "random.choice()", id="flaky-random"),
     pytest.param({"tests": CLOCK_TESTS}, "flaky", "time.time()", id="flaky-clock"),
     pytest.param({"tests": coin_tests()}, "flaky", "graded twice, the reference gave different results",
@@ -138,6 +140,15 @@ REJECTED = [
     pytest.param({"hints": [*GOOD["hints"][:2], "Not these: " + ", ".join(f"`def count_vowels(text): return {i}`"
                                                                         for i in range(7))]}, "leaks-solution",
                  "comes after 6 other pieces that may define the function", id="hint-with-more-versions-than-are-checked"),
+    pytest.param({"starter": STARTER + "\n\n" + REFERENCE.replace("def count_vowels", "def _count")}, "leaks-solution",
+                 "the starter code holds 3 of the reference's 3 lines", id="starter-holds-the-reference-as-a-helper"),
+    pytest.param({"tests": RANDOM_TESTS.replace("import random", "from random import choice").replace("random.choice",
+                                                                                                      "choice")},
+                 "flaky", "random.choice()", id="flaky-random-imported-by-name"),
+    pytest.param({"instructions": GOOD["instructions"] + "\n![diagram](http://127.0.0.1:9/track.png)\n"}, "links-out",
+                 "the instructions load an image", id="instructions-load-an-image"),
+    pytest.param({"hints": [*GOOD["hints"][:2], "Read [the guide](https://evil.example/login) first."]}, "links-out",
+                 "the hints link out of the app", id="hint-links-out"),
     pytest.param({"hints": GOOD["hints"][:2]}, "invalid", "hints must be a list of at least 3", id="two-hints"),
     pytest.param({"difficulty": 11}, "invalid", "difficulty must be a whole number from 1 to 10", id="difficulty-11"),
     pytest.param({"tests": "def test_nothing():\n    assert True\n"}, "invalid", "never import from the module `solution`",
@@ -172,6 +183,8 @@ def test_a_bad_draft_is_rejected_with_its_reason_and_kept_for_review(online, ser
                  id="missing-fields"),
     pytest.param(draft(difficulty="hard"), "difficulty: input should be a valid integer", id="wrong-type"),
     pytest.param(json.dumps([GOOD]), "a JSON list, not an object", id="a-list"),
+    pytest.param(draft(title="Count **bold** :red[red] [link](http://evil.example/)"),
+                 "title: plain words only, with no markdown", id="markdown-in-the-title"),
 ])
 def test_a_malformed_answer_is_rejected_and_kept(online, server, answer, detail):
     wb = online()
@@ -236,7 +249,8 @@ def test_the_authored_bank_passes_the_static_checks(bank: Bank):
     """The checks that need no sandbox accept every authored exercise (no false alarms)."""
     for exercise in bank:
         assert leaked_lines(exercise.reference, exercise.starter, exercise.hints, exercise.instructions) == "", exercise.id
-        assert unrepeatable_calls(exercise.tests + exercise.reference) == [], exercise.id
+        assert unrepeatable_calls(exercise.tests, exercise.reference) == [], exercise.id
+        assert links_out(exercise.instructions, exercise.hints) == "", exercise.id
 
 
 @pytest.mark.parametrize("title,slug", [("Count the vowels", "count-the-vowels"), ("Café crème: 2 ways", "cafe-creme-2-ways"),

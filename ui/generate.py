@@ -64,16 +64,16 @@ def generated_review(wb: Workbench) -> None:
     with st.expander(f"Generated exercises: {len(accepted)} accepted, {len(rejected)} rejected drafts",
                      icon=":material/auto_awesome:", key="generated_exercises"):
         for record in accepted:
-            title = record.draft.get("title", record.exercise_id)
+            title = literal(str(record.draft.get("title", record.exercise_id)))  # a model's words: shown as written
             st.markdown(f"- **{title}** (`{record.exercise_id}`) on {wb.skill_name(record.skill)}, "
                         f"{timed(record.created_at)}")
         if rejected:
             st.markdown("**Rejected drafts**, kept for review: each failed a check, so no learner saw it.")
         for record in rejected:
             with st.container(border=True):
-                title = record.draft.get("title") or "(no title)"
+                title = literal(str(record.draft.get("title") or "(no title)"))
                 st.markdown(f"**{title}** on {wb.skill_name(record.skill)} · rejected: **{record.reason}** · "
                             f"{timed(record.created_at)}")
                 if record.detail:
-                    st.caption(record.detail)
+                    st.caption(literal(record.detail))
                 st.json(record.draft, expanded=False)

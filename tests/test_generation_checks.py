@@ -1,0 +1,117 @@
+"""The static checks a model's exercise draft passes before the sandbox sees it: unrepeatable calls
+however imported, the solution hidden in the starter code, images and links out of the app, a title
+free of markdown, and the README named by the title."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from generated_drafts import GOOD, REFERENCE, STARTER
+
+from engine.drafts import DraftError, parse_draft, titled
+from engine.unrepeatable import unrepeatable_calls
+from engine.verification import leaked_lines, links_out
+
+
+@pytest.mark.parametrize("code, found", [
+    ("import random\nrandom.choice('ab')", ["random.choice()"]),
+    ("from random import choice\nchoice('ab')", ["random.choice()"]),
+    ("from random import choice as pick\npick('ab')", ["random.choice()"]),
+    ("import random as r\nr.random()", ["random.random()"]),
+    ("from random import *\nshuffle(items)", ["random.shuffle()"]),
+    ("from time import time\ntime()", ["time.time()"]),
+    ("import time as clock\nclock.perf_counter()", ["time.perf_counter()"]),
+    ("from datetime import datetime\ndatetime.now()", ["datetime.datetime.now()"]),
+    ("import datetime\ndatetime.date.today()", ["datetime.date.today()"]),
+    ("from datetime import *\ndate.today()", ["datetime.date.today()"]),
+    ("import random\nrandom.SystemRandom().random()", ["random.SystemRandom()"]),
+    ("import random\nrng = random.Random()\nrng.random()", ["random.Random()"]),
+    ("import secrets\nsecrets.token_hex(4)", ["secrets.token_hex()"]),
+    ("from uuid import uuid4\nuuid4()", ["uuid.uuid4()"]),
+    ("def test_inside():\n    import os\n    os.urandom(4)", ["os.urandom()"]),
+])
+def test_an_unrepeatable_call_is_found_however_it_was_imported(code, found):
+    assert unrepeatable_calls(code) == found
+
+
+@pytest.mark.parametrize("code", [
+    "import random\nrandom.seed(7)\nrandom.choice('ab')",
+    "from random import seed, choice\nseed(7)\nchoice('ab')",
+    "import random\nrng = random.Random(7)\nrng.choice('ab')",
+    "import time\ntime.sleep(0)",  # waits, and gives nothing back
+    "from datetime import date\ndate(2024, 1, 1)",
+    "import os\nos.path.join('a', 'b')",
+    "def choice(items):\n    return items[0]\nchoice('ab')",  # the learner's own name, not random's
+    "this is not python (",
+])
+def test_repeatable_code_has_no_unrepeatable_call(code):
+    assert unrepeatable_calls(code) == []
+
+
+def test_a_seed_in_the_tests_seeds_the_reference_run_beside_them():
+    assert unrepeatable_calls("import random\nrandom.seed(1)", "import random\nrandom.random()") == []
+    assert unrepeatable_calls("x = 1", "import random\nrandom.random()") == ["random.random()"]
+
+
+BODY_AFTER_RAISE = STARTER + "".join(line + "\n" for line in REFERENCE.splitlines()[2:])
+BODY_IN_COMMENTS = STARTER + "".join(f"    # {line.strip()}\n" for line in REFERENCE.splitlines()[2:])
+
+
+@pytest.mark.parametrize("starter", [
+    pytest.param(STARTER + "\n\n" + REFERENCE.replace("def count_vowels", "def _count"), id="as-a-helper"),
+    pytest.param(BODY_AFTER_RAISE, id="dead-code-after-the-raise"),
+    pytest.param(BODY_IN_COMMENTS, id="in-comments"),
+])
+def test_a_starter_holding_the_solution_gives_it_away(starter):
+    assert leaked_lines(REFERENCE, starter, (), "").startswith("the starter code holds 3 of the reference's 3 lines")
+
+
+def test_a_starter_showing_the_signature_and_imports_gives_nothing_away():
+    reference = "from collections import Counter\n\n\n" + REFERENCE.replace("count = 0", "count = Counter()['x']")
+    starter = "from collections import Counter\n\n\n" + STARTER
+    assert leaked_lines(reference, starter, tuple(GOOD["hints"]), GOOD["instructions"]) == ""
+
+
+@pytest.mark.parametrize("text, says", [
+    ("See ![diagram](diagram.png) above.", "the instructions load an image: `![diagram](diagram.png)`"),
+    ("<img src=x onerror=alert(1)>", "the instructions load an image"),
+    ("More at [the guide](https://evil.example/login).", "the instructions link out of the app: `](https://evil.example"),
+    ("More at https://evil.example/login today.", "the instructions link out of the app: `https://evil.example/login`"),
+    ("More at <https://evil.example>.", "the instructions link out of the app"),
+    ("More at www.evil.example.", "the instructions link out of the app"),
+])
+def test_an_image_or_a_link_out_in_the_instructions_is_found(text, says):
+    assert links_out(f"# Title\n\n{text}\n", ()).startswith(says)
+
+
+def test_a_url_inside_code_is_text_to_read_not_a_link():
+    instructions = ("# Host name\n\n`host('https://example.com/a')` returns `'example.com'`.\n\n"
+                    "```python\nhost('http://www.python.org')  # 'www.python.org'\n```\n")
+    assert links_out(instructions, ("Split at `://` first.",)) == ""
+    assert links_out("# T\n", ("Compare with http://example.com",)).startswith("the hints link out of the app")
+
+
+@pytest.mark.parametrize("title", ["Count **bold**", "A :red[red] title", "Sort :fire:", "x_y", "Use `len`",
+                                   "[link](http://evil.example/)", "Two\nlines", "Cost in $", "<b>bold</b>"])
+def test_a_title_with_markdown_is_refused(title):
+    with pytest.raises(DraftError, match="title: plain words only"):
+        parse_draft(json.dumps({**GOOD, "title": title}))
+
+
+@pytest.mark.parametrize("title", ["Strings: reverse words", "Is it 50% done?", "C++ style (sort of), part 2"])
+def test_a_plain_title_is_taken(title):
+    assert parse_draft(json.dumps({**GOOD, "title": title})).title == title
+
+
+@pytest.mark.parametrize("instructions", [
+    pytest.param("# Count the vowels\n\nWrite it.", id="its-own-heading"),
+    pytest.param("# Vowel counter\n\nWrite it.", id="another-name"),
+    pytest.param("Write it.", id="no-heading"),
+])
+def test_the_readme_is_headed_by_the_title(instructions):
+    assert titled(instructions, "Count the vowels") == "# Count the vowels\n\nWrite it.\n"
+
+
+def test_a_readme_starting_with_a_lower_heading_keeps_it_under_the_title():
+    assert titled("## Task\n\nWrite it.", "Count the vowels") == "# Count the vowels\n\n## Task\n\nWrite it.\n"
