@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from engine import syntax
 from engine.whole_numbers import is_whole
 
 REQUIRED_FILES = ("exercise.toml", "README.md", "starter.py", "reference.py", "test_exercise.py")
@@ -89,7 +90,7 @@ def load_exercise(folder: Path, language: str | None = None) -> Exercise:
     tests = (folder / "test_exercise.py").read_text(encoding="utf-8")
     try:
         names = tuple(
-            node.name for node in ast.parse(tests).body
+            node.name for node in syntax.parse(tests).body
             if isinstance(node, ast.FunctionDef) and node.name.startswith("test")
         )
     except SyntaxError as exc:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from engine import syntax
 from engine.grader import GradeResult, TestResult
 
 # "expected 6, got 0", or with the call first: "digit_sum(123): expected 6, got 0"
@@ -175,7 +176,7 @@ def call_in_test(tests_source: str, test_name: str) -> str | None:
     if not tests_source:
         return None
     try:
-        tree = ast.parse(tests_source)
+        tree = syntax.parse(tests_source)
     except SyntaxError:
         return None
     imported = {alias.asname or alias.name for node in tree.body if isinstance(node, ast.ImportFrom)

@@ -15,6 +15,8 @@ import ast
 import re
 import textwrap
 
+from engine import syntax
+
 _FENCE = re.compile(r"`{3,}|~{3,}")
 _LANGUAGE = re.compile(r"\s*[\w+#.-]*\s*")  # what may follow a fence's opening: ```python
 _SPAN = re.compile(r"(?<!`)(`{1,2})(?!`)(.+?)(?<!`)\1(?!`)")
@@ -168,7 +170,7 @@ def _could_define(code: str) -> bool:
         return False
     try:
         compile(code, "<reply>", "exec", dont_inherit=True)  # also refuses what only parses (`return x` alone)
-        tree = ast.parse(code)
+        tree = syntax.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return any(not isinstance(node, ast.Expr) or runs_text(node) for node in tree.body) or \

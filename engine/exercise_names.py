@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from engine import syntax
 from engine.bank import Exercise
 
 
@@ -33,7 +34,7 @@ def defining_names(exercises: Iterable[Exercise]) -> frozenset[str]:
 def defining_exercises(code: str, exercises: Sequence[Exercise]) -> list[Exercise]:
     """The exercises whose function (or class) ``code`` defines at its top level, by the names their tests import."""
     try:
-        tree = ast.parse(code)
+        tree = syntax.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
     defined = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
@@ -56,7 +57,7 @@ def named_exercises(text: str, exercises: Sequence[Exercise]) -> list[Exercise]:
 def _imported_names(tests: str) -> frozenset[str] | None:
     """All the names ``tests`` take from the module ``solution``, or None if they may take any (see ``tested_names``)."""
     try:
-        tree = ast.parse(tests)
+        tree = syntax.parse(tests)
     except SyntaxError:
         return None
     names: set[str] = set()
@@ -86,7 +87,7 @@ def _reaches_by_name(node: ast.AST) -> bool:
 def _solution_names(tests: str) -> tuple[str, ...]:
     """The names an exercise's tests import from the learner's module ``solution``."""
     try:
-        tree = ast.parse(tests)
+        tree = syntax.parse(tests)
     except SyntaxError:
         return ()
     return tuple(alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module == "solution"

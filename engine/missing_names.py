@@ -15,6 +15,8 @@ import builtins
 import sys
 from collections.abc import Collection, Iterator
 
+from engine import syntax
+
 # What stands in for a name the code never defines where its definitions need one: a decorator (`@my_cache`), a
 # default value (`default=_MISSING`), a base class (`class Stack(Base)`), a metaclass (`metaclass=Registry`), a class
 # attribute (`kind = DEFAULT_KIND`; `__slots__ = SLOTS` is the class's attributes instead, ``_slots``). Called on
@@ -78,7 +80,7 @@ def graded_form(code: str) -> str:
     as doing nothing (``_STAND_IN``). Nothing else changes: a name missing where the code runs (a helper left to write)
     still fails as it did."""
     try:
-        tree = ast.parse(code)
+        tree = syntax.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return code
     known = names_of(tree)[0] | _BUILTINS

@@ -26,7 +26,7 @@ import textwrap
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
-from engine import embedded_code, missing_names
+from engine import embedded_code, missing_names, syntax
 from engine.grader import GradeResult
 
 # Code blocks graded one by one in a text, among those that may bind a name the tests import (``may_bind``): a
@@ -89,7 +89,7 @@ def _solving_code(text: str, grade: Callable[[str], GradeResult], known: int, mi
 def _statements(code: str) -> list[str]:
     """Each top-level statement of ``code`` as ``ast.dump``; none if it does not parse."""
     try:
-        return [ast.dump(node) for node in ast.parse(textwrap.dedent(code)).body]
+        return [ast.dump(node) for node in syntax.parse(textwrap.dedent(code)).body]
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
 
@@ -98,7 +98,7 @@ def _without(code: str, mine: frozenset[str]) -> str | None:
     """``code`` without the learner's own statements (``mine``), if what is left could still define something."""
     if not mine or not mine.intersection(_statements(code)):
         return code
-    left = [ast.unparse(node) for node in ast.parse(code).body if ast.dump(node) not in mine]
+    left = [ast.unparse(node) for node in syntax.parse(code).body if ast.dump(node) not in mine]
     return embedded_code.candidate("\n\n".join(left)) if left else None
 
 
@@ -113,7 +113,7 @@ def salvaged(text: str, mine: frozenset[str] = frozenset()) -> str | None:
     for piece in [*fenced, "\n".join(outside)]:
         for group in _top_level_groups(textwrap.dedent(_PROMPT.sub(r"\1", piece))):
             try:
-                tree = ast.parse(group)
+                tree = syntax.parse(group)
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 continue
             for node in (node for node in tree.body if ast.dump(node) not in mine):
@@ -132,7 +132,7 @@ def may_bind(code: str, names: Collection[str] | None) -> bool:
     by a string (``exec``, ``globals()``, ``setattr``, a module's ``__getattr__``, ``import *``...). With
     ``names`` None, whether it binds anything. Names are compared as parsed: ``ｄigit_sum`` is ``digit_sum``."""
     try:
-        tree = ast.parse(code)
+        tree = syntax.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     bound, used = missing_names.names_of(tree)

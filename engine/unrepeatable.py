@@ -13,6 +13,8 @@ import ast
 import importlib
 from collections.abc import Iterator
 
+from engine import syntax
+
 _CLOCK = {f"time.{name}" for name in ("time", "time_ns", "perf_counter", "perf_counter_ns", "monotonic",
                                       "monotonic_ns", "process_time", "process_time_ns")}
 _ALWAYS = _CLOCK | {"datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
@@ -29,7 +31,7 @@ def unrepeatable_calls(*codes: str) -> list[str]:
     trees = []
     for code in codes:
         try:
-            trees.append(ast.parse(code))
+            trees.append(syntax.parse(code))
         except SyntaxError:
             continue
     calls = [(name, call) for tree in trees for name, call in _calls(tree)]

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from engine import exercise_names, missing_names, solution_guard
+from engine import exercise_names, missing_names, solution_guard, syntax
 from engine.bank import Exercise, ExerciseError, load_exercise
 from engine.grader import Grader, GradeResult
 from engine.unrepeatable import unrepeatable_calls
@@ -140,7 +140,7 @@ def _what_it_does(result: GradeResult | None) -> str:
 
 def _imports_solution(tests: str) -> bool:
     try:
-        tree = ast.parse(tests)
+        tree = syntax.parse(tests)
     except SyntaxError:
         return False
     for node in ast.walk(tree):
