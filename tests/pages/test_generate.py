@@ -8,7 +8,10 @@ import pytest
 from clicks import click
 from factories import REPO
 from generated_drafts import WRONG_REFERENCE, draft
+from llm_server import Reply
 from streamlit.testing.v1 import AppTest
+
+from ui.generate import JOB_KEY
 
 APP = str(REPO / "app.py")
 NEW_ID = "python/count-the-vowels"
@@ -33,8 +36,12 @@ def practice(user) -> AppTest:
 
 
 def ask_for_a_new_exercise(at: AppTest, skill: str = "loops") -> AppTest:
+    """Ask, and run the page again once the exercise is written (in the browser, the page looks each second)."""
     at.selectbox(key="generate_skill").set_value(skill).run()
-    return click(at, "New exercise on Loops")
+    click(at, "New exercise on Loops")
+    job = at.session_state[JOB_KEY]
+    assert job.done.wait(60), "the exercise is written in a thread of its own"
+    return at.run()
 
 
 def test_a_new_exercise_is_written_checked_and_opened(online, wb, learner):
@@ -52,12 +59,34 @@ def test_a_new_exercise_is_written_checked_and_opened(online, wb, learner):
     assert wb.exercise(NEW_ID).generated and [r.exercise_id for r in wb.generated_exercises()] == [NEW_ID]
 
 
+def test_an_exercise_asked_for_is_written_while_the_learner_is_elsewhere_and_opens_on_their_return(online, wb, learner):
+    """Written in the page's run, the exercise was lost, unseen and uncounted, when the learner typed, clicked or
+    left meanwhile: now it goes on, one at a time, and opens when they come back."""
+    online.requests.clear()
+    online.script(Reply(draft(), delay_s=1.5))
+    at = practice(learner)
+    at.selectbox(key="generate_skill").set_value("loops").run()
+    click(at, "New exercise on Loops")
+    [status] = at.status
+    assert status.label == "Writing a new exercise on Loops…"
+    assert at.button(key="generate_exercise").disabled, "one at a time: a second click asks the model again"
+    at.switch_page("pages/history.py").run()
+    job = at.session_state[JOB_KEY]
+    assert job.done.wait(60)
+    at.switch_page("pages/practice.py").run()
+    assert at.selectbox(key="exercise_id").value == NEW_ID, "the new exercise is open"
+    assert [t.value for t in at.toast] == ["New exercise: Count the vowels"]
+    assert len(online.requests) == 1 and [r.exercise_id for r in wb.generated_exercises()] == [NEW_ID]
+    assert not at.button(key="generate_exercise").disabled
+
+
 def test_a_rejected_draft_is_explained_and_educators_review_it(online, wb, learner):
     online.script(draft(reference=WRONG_REFERENCE))
     at = practice(learner)
     opened = at.selectbox(key="exercise_id").value
     ask_for_a_new_exercise(at)
     assert any("was not shown" in w.value and "does not pass its own tests" in w.value for w in at.warning)
+    assert any(t.value == "No new exercise on Loops this time: see New exercise." for t in at.toast)
     assert at.selectbox(key="exercise_id").value == opened, "the open exercise stays open"
     assert NEW_ID not in {e.id for e in wb.exercises()}
 
