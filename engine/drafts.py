@@ -22,9 +22,12 @@ MAX_TEXT = 12_000  # characters in any one field: a bank exercise is far smaller
 MAX_HINT = 600
 MAX_TITLE = 80
 MAX_SLUG = 48
-# what markdown would act on in a title, shown in toasts, buttons and lists: emphasis, code, links, colours
-# (":red[...]"), icons (":fire:"), maths ("$"), html; plain sentence punctuation is fine ("Strings: reverse words")
-_TITLE_MARKUP = re.compile(r"[*_`\[\]<>$~#|\\]|:(?=\S)|[\r\n]")
+# what markdown would act on in a title, shown in toasts, buttons and lists: emphasis ("**", "_x_", "__init__"),
+# code, links, colours (":red[...]"), icons (":fire:", ":material/..."), maths ("$"), strikethrough, html tags,
+# a heading or quote at its start, web addresses, line breaks. Plain punctuation stays: "snake_case to
+# camelCase", "Parse HH:MM times", "Celsius -> Fahrenheit", "Is a < b?", "C# style".
+_TITLE_MARKUP = re.compile(r"[*`$]|(?<!\w)_|_(?!\w)|\]\(|:[\w+-]+[:\[]|:material/|~~|<[a-z/!]|^\s*[#>]|"
+                           r"https?://|\bwww\.|[\r\n]", re.I)
 
 
 class DraftError(ValueError):
@@ -37,14 +40,15 @@ class ExerciseDraft(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     title: str = Field(description="A short title in sentence case, at most 60 characters, in plain words: no "
-                                   "markdown, code or emoji.")
+                                   "markdown, code, emoji or web address.")
     skills: list[str] = Field(description="Skill ids the exercise practises, the requested skill first.")
     difficulty: int = Field(description="How hard it is, a whole number from 1 (easiest) to 10.")
     hints: list[str] = Field(description="3 to 5 hints, from a gentle nudge to a plan in words. Never code, "
-                                         "never the solution.")
+                                         "never the solution, no links.")
     instructions: str = Field(description="The README in markdown: a '# Title' heading, the task in a few "
                                           "sentences, the function signature in a python block, examples, details "
-                                          "such as edge cases and errors to raise.")
+                                          "such as edge cases and errors to raise. No images and no links: a web "
+                                          "address only inside code.")
     starter: str = Field(description="Python the learner starts from: the signature and a docstring, with a body "
                                      "that does not solve it (raise NotImplementedError). It must fail the tests.")
     reference: str = Field(description="A correct, complete Python solution. It must pass every test.")

@@ -83,5 +83,8 @@ def _public_names(module: str) -> list[str]:
     """What ``from module import *`` binds, for the modules watched here (others bind nothing we watch)."""
     if module.split(".")[0] not in _MODULES:
         return []
-    loaded = importlib.import_module(module)
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError:  # no such module ("from time.clock import *"): the grading fails on it anyway
+        return []
     return list(getattr(loaded, "__all__", [name for name in dir(loaded) if not name.startswith("_")]))

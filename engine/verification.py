@@ -43,10 +43,16 @@ REASONS = {
 _TRIVIAL = {"pass", "return", "break", "continue", "else:", "try:", "finally:", "return none", "return true",
             "return false", "return 0", "return []", "return {}", "return ''", 'return ""'}
 _GIVEN = ("def ", "async def ", "class ", "import ", "from ", "@")  # what a starter shows of the reference
-# fenced blocks and code spans: a URL there is text to read (an exercise may parse one), not a link
-_CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1|`[^`\n]*`", re.S | re.M)
-_LINK = re.compile(r"!\[[^\]]*\]\([^)]*\)|\]\(\s*<?[a-z][\w+.-]*:[^)]*\)|<[a-z][\w+.-]*:[^>\s]+>|"
-                   r"\b(?:https?://|ftp://|www\.)\S+|<img\b[^>]*>", re.I)
+# code, where a URL is text to read (an exercise may parse one), not a link: fenced blocks, code spans of any
+# number of backticks, and blocks indented by four spaces after a blank line
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1|(`+)(?!`).+?(?<!`)\2(?!`)|(?<=\n\n)(?:(?: {4}|\t).*(?:\n|$))+",
+                   re.S | re.M)
+_IMAGE = re.compile(r"!\[[^\]]*\]\s*(?:\([^)]*\)|\[[^\]]*\])|<img\b[^>]*>", re.I)
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+", re.M)  # "[g]: //evil.example", used as [text][g]
+# an address that leaves the page: with a scheme, protocol-relative, "www.", or an entity hiding the scheme
+_ADDRESS = re.compile(r"(?:\b[a-z][\w+.-]*://|\b(?:mailto|javascript|data|tel):|(?<=\()\s*//|\bwww\.|&#)"
+                      r"([^\s/?#)\]\"'<>|`]*)", re.I)
+_EXAMPLE_HOST = re.compile(r"(?:[\w-]+\.)*example\.(?:com|org|net)(?::\d+)?", re.I)  # reserved for examples
 MIN_LEAK_CHARS = 12  # shorter reference lines ("n //= 10") are fragments every hint may name
 LEAK_SHARE = 2 / 3
 
@@ -156,13 +162,14 @@ def _normal(text: str) -> str:
 
 
 def significant_lines(reference: str, starter: str) -> list[str]:
-    """The reference's lines that are its own: not blank, comments, docstrings, the signature, imports
-    and decorators the starter shows anyway, or one-word statements; normalised for comparison."""
-    shown = {line for line in map(_normal, starter.splitlines()) if line.startswith(_GIVEN)}
+    """The reference's lines that are its own: not blank, comments, docstrings, what the starter gives in
+    place (``given_in_place``: the signature, scaffolding such as an ``__init__``) or one-word statements;
+    normalised for comparison, without their trailing comments."""
+    shown = given_in_place(starter, reference)
     lines = []
     in_docstring = False
     for raw in reference.splitlines():
-        line = _normal(raw)
+        line = _normal(_without_comment(raw))
         quotes = line.count('"""') + line.count("'''")
         if in_docstring or line.startswith(('"""', "'''")):
             in_docstring = (quotes % 2 == 1) != in_docstring
@@ -171,6 +178,66 @@ def significant_lines(reference: str, starter: str) -> list[str]:
             continue
         lines.append(line)
     return list(dict.fromkeys(lines))
+
+
+def given_in_place(starter: str, reference: str) -> set[str]:
+    """The starter's live code where the reference has it too, as normalised lines: module level, and the
+    functions and classes the reference also defines, up to a ``raise`` or ``return`` that ends their body.
+    A function of the starter's own (a helper holding the solution), the dead code after that ``raise`` and
+    comments are not given: they are where a solution hides. A starter that does not parse gives its
+    signatures, imports and decorators."""
+    try:
+        tree, defined = syntax.parse(starter), _defined(syntax.parse(reference))
+    except SyntaxError:
+        return {line for line in map(_normal, starter.splitlines()) if line.startswith(_GIVEN)}
+    lines = starter.splitlines()
+    given: list[str] = []
+
+    def walk(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                given.extend(lines[node.lineno - 1:node.end_lineno])
+                continue
+            name = prefix + node.name
+            if name not in defined:
+                continue
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            given.extend(lines[first - 1:node.body[0].lineno - 1])  # decorators and signature
+            if isinstance(node, ast.ClassDef):
+                walk(node.body, name + ".")
+                continue
+            for statement in node.body:
+                given.extend(lines[statement.lineno - 1:statement.end_lineno])
+                if isinstance(statement, ast.Raise | ast.Return):
+                    break
+
+    walk(tree.body, "")
+    return {_normal(_without_comment(line)) for line in given}
+
+
+def _defined(tree: ast.Module) -> set[str]:
+    """The dotted names of the functions and classes ``tree`` defines, at module level and in classes."""
+    names: set[str] = set()
+
+    def walk(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                names.add(prefix + node.name)
+                if isinstance(node, ast.ClassDef):
+                    walk(node.body, f"{prefix}{node.name}.")
+
+    walk(tree.body, "")
+    return names
+
+
+def _without_comment(line: str) -> str:
+    """``line`` without a trailing ``# comment``; a ``#`` inside quotes is kept (the quotes before it do not
+    pair up), and so is a line that is all comment."""
+    for at in (i for i, char in enumerate(line) if char == "#"):
+        before = line[:at]
+        if before.count('"') % 2 == 0 and before.count("'") % 2 == 0:
+            return before.rstrip() if before.strip() else line
+    return line
 
 
 def leaked_lines(reference: str, starter: str, hints: tuple[str, ...], instructions: str) -> str:
@@ -192,12 +259,16 @@ def leaked_lines(reference: str, starter: str, hints: tuple[str, ...], instructi
 def links_out(instructions: str, hints: tuple[str, ...]) -> str:
     """The first image, or link out of the app, in the instructions or hints outside code ("" when
     none): a model's exercise must not load a tracking pixel nor send a learner to a page of its
-    choosing."""
+    choosing. Addresses at example.com, .org and .net, reserved for examples, are fine."""
     for place, text in (("the instructions", instructions), ("the hints", "\n".join(hints))):
         prose = _CODE.sub(" ", text)
-        if found := _LINK.search(prose):
-            kind = "load an image" if found.group().startswith(("!", "<img", "<IMG")) else "link out of the app"
-            return f"{place} {kind}: `{found.group()[:60]}`"
+        if found := _IMAGE.search(prose):
+            return f"{place} load an image: `{found.group()[:60]}`"
+        if found := _REFERENCE.search(prose):
+            return f"{place} define a link: `{found.group()[:60]}`"
+        for found in _ADDRESS.finditer(prose):
+            if found.group().startswith("&#") or not _EXAMPLE_HOST.fullmatch(found.group(1)):
+                return f"{place} link out of the app: `{prose[found.start():found.start() + 60].split()[0]}`"
     return ""
 
 

@@ -44,6 +44,7 @@ def test_an_unrepeatable_call_is_found_however_it_was_imported(code, found):
     "import os\nos.path.join('a', 'b')",
     "def choice(items):\n    return items[0]\nchoice('ab')",  # the learner's own name, not random's
     "this is not python (",
+    "from time.clock import *\nclock()",  # no such module: the grading fails on it, this check does not crash
 ])
 def test_repeatable_code_has_no_unrepeatable_call(code):
     assert unrepeatable_calls(code) == []
@@ -67,6 +68,30 @@ def test_a_starter_holding_the_solution_gives_it_away(starter):
     assert leaked_lines(REFERENCE, starter, (), "").startswith("the starter code holds 3 of the reference's 3 lines")
 
 
+ACCOUNT = '''class Account:
+    def __init__(self, owner, balance, limit):
+        self.owner = owner
+        self.balance = balance
+        self.limit = limit
+
+    def can_withdraw(self, amount):
+        {body}
+'''
+
+
+def test_a_starter_giving_scaffolding_in_place_gives_nothing_away():
+    reference = ACCOUNT.format(body="return self.balance + self.limit >= amount")
+    starter = ACCOUNT.format(body="raise NotImplementedError")
+    assert leaked_lines(reference, starter, (), "") == ""
+
+
+def test_the_solution_is_found_in_the_starter_however_its_lines_are_commented():
+    reference = REFERENCE.replace("count = 0", "count = 0  # how many so far").replace(
+        "count += 1", "count += 1  # one more vowel").replace('if char in "aeiou":', 'if char in "aeiou":  # a vowel')
+    dead = STARTER + "".join(line.split("  #")[0] + "  # mine\n" for line in reference.splitlines()[2:])
+    assert leaked_lines(reference, dead, (), "").startswith("the starter code holds 3 of the reference's 3 lines")
+
+
 def test_a_starter_showing_the_signature_and_imports_gives_nothing_away():
     reference = "from collections import Counter\n\n\n" + REFERENCE.replace("count = 0", "count = Counter()['x']")
     starter = "from collections import Counter\n\n\n" + STARTER
@@ -76,30 +101,42 @@ def test_a_starter_showing_the_signature_and_imports_gives_nothing_away():
 @pytest.mark.parametrize("text, says", [
     ("See ![diagram](diagram.png) above.", "the instructions load an image: `![diagram](diagram.png)`"),
     ("<img src=x onerror=alert(1)>", "the instructions load an image"),
-    ("More at [the guide](https://evil.example/login).", "the instructions link out of the app: `](https://evil.example"),
+    ("More at [the guide](https://evil.example/login).", "the instructions link out of the app: `https://evil.example"),
     ("More at https://evil.example/login today.", "the instructions link out of the app: `https://evil.example/login`"),
     ("More at <https://evil.example>.", "the instructions link out of the app"),
     ("More at www.evil.example.", "the instructions link out of the app"),
+    ("Read [the guide](//evil.example/login).", "the instructions link out of the app: `//evil.example/login"),
+    ("Read [the guide][g].\n\n[g]: //evil.example/login", "the instructions define a link: `[g]: //evil.example"),
+    ("Read [the guide](&#104;ttps://evil.example).", "the instructions link out of the app: `&#104;ttps"),
+    ("See ![d][p]\n\n[p]: diagram.png", "the instructions load an image"),
+    ("| in | out |\n|---|---|\n| http://a.org/x | a.org |", "the instructions link out of the app: `http://a.org/x"),
 ])
 def test_an_image_or_a_link_out_in_the_instructions_is_found(text, says):
     assert links_out(f"# Title\n\n{text}\n", ()).startswith(says)
 
 
-def test_a_url_inside_code_is_text_to_read_not_a_link():
-    instructions = ("# Host name\n\n`host('https://example.com/a')` returns `'example.com'`.\n\n"
-                    "```python\nhost('http://www.python.org')  # 'www.python.org'\n```\n")
+def test_a_url_inside_code_or_at_an_example_domain_is_text_to_read_not_a_link():
+    instructions = ("# Host name\n\n`host('https://evil.example/a')` returns `'evil.example'`, and "
+                    "``host('http://x.org')`` returns `'x.org'`.\n\n"
+                    "```python\nhost('http://www.python.org')  # 'www.python.org'\n```\n\n"
+                    "````python\nhost('ftp://x.org')\n```\n````\n\nOr:\n\n    host('http://y.org')\n\n"
+                    "Given an address like https://example.com/a?b=1 or http://www.example.org, return its host.\n")
     assert links_out(instructions, ("Split at `://` first.",)) == ""
-    assert links_out("# T\n", ("Compare with http://example.com",)).startswith("the hints link out of the app")
+    assert links_out("# T\n", ("Compare with http://evil.example",)).startswith("the hints link out of the app")
 
 
-@pytest.mark.parametrize("title", ["Count **bold**", "A :red[red] title", "Sort :fire:", "x_y", "Use `len`",
-                                   "[link](http://evil.example/)", "Two\nlines", "Cost in $", "<b>bold</b>"])
+@pytest.mark.parametrize("title", ["Count **bold**", "A :red[red] title", "Sort :fire:", "An _italic_ word", "Use `len`",
+                                   "Implement __str__", "[link](http://evil.example/)", "Two\nlines", "Cost in $",
+                                   "<b>bold</b>", "# Heading", "A :material/home: icon", "See www.evil.example",
+                                   "~~struck~~"])
 def test_a_title_with_markdown_is_refused(title):
     with pytest.raises(DraftError, match="title: plain words only"):
         parse_draft(json.dumps({**GOOD, "title": title}))
 
 
-@pytest.mark.parametrize("title", ["Strings: reverse words", "Is it 50% done?", "C++ style (sort of), part 2"])
+@pytest.mark.parametrize("title", ["Strings: reverse words", "Is it 50% done?", "C++ style (sort of), part 2",
+                                   "Convert snake_case to camelCase", "Parse HH:MM times", "Ratio 3:2", "Time: 12:30",
+                                   "Celsius -> Fahrenheit", "Is a < b?", "C# style enums"])
 def test_a_plain_title_is_taken(title):
     assert parse_draft(json.dumps({**GOOD, "title": title})).title == title
 
