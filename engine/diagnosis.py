@@ -202,7 +202,7 @@ def _literal(text: str) -> tuple[bool, Any]:
     """(True, value) when ``text`` is a Python literal (a trailing "(note)" is ignored)."""
     text = _NOTE.sub("", text.strip())
     try:
-        return True, ast.literal_eval(text)
+        return True, syntax.literal(text)
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return False, None
 

@@ -20,3 +20,10 @@ def parse(source: str) -> ast.Module:
     """``ast.parse(source)``, one thread at a time; a ``SyntaxError`` as ``ast.parse`` raises it."""
     with _ONE_AT_A_TIME:
         return ast.parse(source)
+
+
+def literal(source: str) -> object:
+    """``ast.literal_eval(source)`` (which parses too), one thread at a time; its errors as it raises them."""
+    with _ONE_AT_A_TIME:
+        tree = ast.parse(source.lstrip(" \t"), mode="eval")
+    return ast.literal_eval(tree)
