@@ -12,7 +12,8 @@ import streamlit as st
 from engine import Exercise, GenerationResult, User, Workbench
 from engine.chart_words import timed
 from engine.markdown_text import literal
-from ui.open_exercise import open_exercise
+from ui.code_box import keep, sent_unread
+from ui.open_exercise import SELECTBOX_KEY, open_exercise
 from ui.session import chat_model_problem
 
 GENERATED_MARK = " · generated"
@@ -34,7 +35,7 @@ def new_exercise(wb: Workbench, user: User, current: Exercise | None) -> None:
     job: Generation | None = st.session_state.get(JOB_KEY)
     if job is not None and job.done.is_set():
         del st.session_state[JOB_KEY]
-        finished(job)  # reruns the page when there is a new exercise to open
+        finished(wb, user, job)  # reruns the page when there is a new exercise to open
         job = None
     if not wb.generation_available:
         st.caption("Exercises written for you on demand need a language model, and none is configured here: "
@@ -51,7 +52,7 @@ def new_exercise(wb: Workbench, user: User, current: Exercise | None) -> None:
         skill = st.selectbox("Skill", options, index=options.index(default) if default else 0,
                              format_func=skills.get, key="generate_skill")
         st.button(f"New exercise on {skills[skill]}", icon=":material/auto_awesome:", key="generate_exercise",
-                  disabled=job is not None, on_click=start, args=(wb, user.id, skill, skills[skill]),
+                  disabled=job is not None, on_click=start, args=(wb, user.id, skills),
                   help="The model writes it, then the sandbox checks it." if job is None
                   else "A new exercise is being written: one at a time.")
         if warning := st.session_state.get(WARNING_KEY):
@@ -66,16 +67,17 @@ class Generation:
 
     skill_name: str
     steps: list[str] = field(default_factory=list)  # the progress lines so far (appended by the thread)
-    result: GenerationResult | None = None
-    failed: bool = False
+    result: GenerationResult | None = None  # None when it failed (logged)
     done: threading.Event = field(default_factory=threading.Event)
 
 
-def start(wb: Workbench, user_id: int, skill: str, skill_name: str) -> None:
-    """A callback: start writing a new exercise on ``skill``, unless one is being written (a double click)."""
+def start(wb: Workbench, user_id: int, skills: dict[str, str]) -> None:
+    """A callback: start writing a new exercise on the skill chosen, unless one is being written (a double click).
+    The skill is read as the click arrives: one changed just before it may not have been drawn yet."""
     if st.session_state.get(JOB_KEY) is not None:
         return
-    job = Generation(skill_name)
+    skill = st.session_state["generate_skill"]
+    job = Generation(skills[skill])
     st.session_state.pop(WARNING_KEY, None)
 
     def write() -> None:
@@ -83,7 +85,6 @@ def start(wb: Workbench, user_id: int, skill: str, skill_name: str) -> None:
             job.result = wb.generate_exercise(user_id, skill, progress=job.steps.append)
         except Exception:
             log.exception("writing a new exercise failed")
-            job.failed = True
         finally:
             job.done.set()
 
@@ -102,11 +103,17 @@ def being_written(job: Generation) -> None:
             st.write(step)
 
 
-def finished(job: Generation) -> None:
-    """Open the new exercise (the page runs again, so that its list holds it), or say why there is none."""
+def finished(wb: Workbench, user: User, job: Generation) -> None:
+    """Open the new exercise (the page runs again, so that its list holds it), or say why there is none. The
+    code typed last in the exercise it closes stays there, as with Open and Next (ui.code_box.sent_unread):
+    the learner may be typing as it opens."""
     result = job.result
     if result is not None and result.exercise is not None:
+        left = st.session_state.get(SELECTBOX_KEY)
+        typed = sent_unread(left) if left and left != result.exercise.id else None
         open_exercise(result.exercise.id)
+        if typed is not None:
+            keep(wb, user.id, left, typed)
         st.session_state[NOTICE_KEY] = f"New exercise: {literal(result.exercise.title)}"
         st.rerun()
     st.session_state[WARNING_KEY] = result.message if result is not None else (

@@ -107,3 +107,19 @@ def test_without_a_language_model_the_page_says_one_is_needed(wb, learner):
     assert "New exercise" not in [e.label for e in at.expander]
     assert any("need a language model" in c.value for c in at.caption)
     assert not [b for b in at.button if b.label.startswith("New exercise on")]
+
+
+def test_code_the_editor_sent_as_the_new_exercise_opens_stays_with_the_exercise_it_closes(online, wb, learner):
+    """As with Open and Next: the editor's last text reaches the run that opens the new exercise, which drew
+    no editor for the exercise closed, and the code typed was lost."""
+    online.script(draft())
+    at = practice(learner)
+    left = at.selectbox(key="exercise_id").value
+    at.selectbox(key="generate_skill").set_value("loops").run()
+    click(at, "New exercise on Loops")
+    assert at.session_state[JOB_KEY].done.wait(60)
+    typed = wb.exercise(left).starter + "# typed as the new exercise was finished\n"
+    at.session_state[f"editor:{left}:0:0"] = {"id": "e9", "type": "debounce", "text": typed}
+    at.run()
+    assert at.selectbox(key="exercise_id").value == NEW_ID
+    assert wb.draft(learner.id, left).code == typed
