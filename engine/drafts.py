@@ -154,9 +154,11 @@ def titled(instructions: str, title: str) -> str:
     """The README: headed by the title, as everywhere else the exercise is named. A model's own first
     heading gives way to it (a heading of another name, or none, left the page unnamed or named twice)."""
     body = instructions.strip()
-    first, _, rest = body.partition("\n")
-    if re.match(r"#\s", first):
-        body = rest.strip()
+    lines = body.split("\n")
+    if re.match(r"#\s", lines[0]):
+        body = "\n".join(lines[1:]).strip()
+    elif len(lines) > 1 and re.fullmatch(r"=+\s*", lines[1]):  # a heading underlined with "="
+        body = "\n".join(lines[2:]).strip()
     return f"# {title.strip()}\n\n{body}\n"
 
 

@@ -21,6 +21,7 @@ _ALWAYS = _CLOCK | {"datetime.datetime.now", "datetime.datetime.utcnow", "dateti
                     "datetime.date.today", "uuid.uuid1", "uuid.uuid4", "os.urandom", "os.getpid",
                     "random.SystemRandom"}
 _MODULES = ("random", "secrets", "time", "datetime", "uuid", "os")
+_NOW_UNLESS_GIVEN = {"time.localtime": 1, "time.gmtime": 1, "time.ctime": 1, "time.asctime": 1, "time.strftime": 2}
 _SEEDABLE_SAFE = {"random.seed", "random.getstate", "random.setstate"}  # none of them draws a number
 
 
@@ -35,14 +36,22 @@ def unrepeatable_calls(*codes: str) -> list[str]:
         except SyntaxError:
             continue
     calls = [(name, call) for tree in trees for name, call in _calls(tree)]
-    seeded = any(name == "random.seed" and (call.args or call.keywords) for name, call in calls)
+    seeded = any(name == "random.seed" and _seeds(call) for name, call in calls)
     found = [f"{name}()" for name, call in calls if _unrepeatable(name, call, seeded)]
     return list(dict.fromkeys(found))
 
 
+def _seeds(call: ast.Call) -> bool:
+    """Whether a ``random.seed(...)`` call gives a seed: ``seed()`` and ``seed(None)`` seed from the system."""
+    given = [*call.args, *(k.value for k in call.keywords if k.arg in (None, "a"))]
+    return bool(given) and not (isinstance(given[0], ast.Constant) and given[0].value is None)
+
+
 def _unrepeatable(name: str, call: ast.Call, seeded: bool) -> bool:
-    if name in _ALWAYS or name.startswith("secrets."):
+    if name in _ALWAYS or (name.startswith("secrets.") and name != "secrets.compare_digest"):
         return True
+    if name in _NOW_UNLESS_GIVEN:  # the time now, unless given a time ("time.strftime(fmt)" reads the clock)
+        return len(call.args) + len(call.keywords) < _NOW_UNLESS_GIVEN[name]
     if name == "random.Random":
         return not (call.args or call.keywords)  # with no seed, it seeds itself from the system
     return name.startswith("random.") and name not in _SEEDABLE_SAFE and not seeded

@@ -30,6 +30,10 @@ from engine.verification import leaked_lines, links_out
     ("import secrets\nsecrets.token_hex(4)", ["secrets.token_hex()"]),
     ("from uuid import uuid4\nuuid4()", ["uuid.uuid4()"]),
     ("def test_inside():\n    import os\n    os.urandom(4)", ["os.urandom()"]),
+    ("import random\nrandom.seed(None)\nrandom.random()", ["random.random()"]),
+    ("import random\nrandom.seed()\nrandom.random()", ["random.random()"]),
+    ("import time\ntime.localtime()", ["time.localtime()"]),
+    ("from time import strftime\nstrftime('%H')", ["time.strftime()"]),
 ])
 def test_an_unrepeatable_call_is_found_however_it_was_imported(code, found):
     assert unrepeatable_calls(code) == found
@@ -44,6 +48,10 @@ def test_an_unrepeatable_call_is_found_however_it_was_imported(code, found):
     "import os\nos.path.join('a', 'b')",
     "def choice(items):\n    return items[0]\nchoice('ab')",  # the learner's own name, not random's
     "this is not python (",
+    "import random\nrandom.seed(a=7)\nrandom.random()",
+    "import time\ntime.localtime(0)",
+    "import time\ntime.strftime('%H', time.gmtime(0))",
+    "import secrets\nsecrets.compare_digest('a', 'a')",
     "from time.clock import *\nclock()",  # no such module: the grading fails on it, this check does not crash
 ])
 def test_repeatable_code_has_no_unrepeatable_call(code):
@@ -145,6 +153,7 @@ def test_a_plain_title_is_taken(title):
     pytest.param("# Count the vowels\n\nWrite it.", id="its-own-heading"),
     pytest.param("# Vowel counter\n\nWrite it.", id="another-name"),
     pytest.param("Write it.", id="no-heading"),
+    pytest.param("Vowel counter\n=============\n\nWrite it.", id="an-underlined-heading"),
 ])
 def test_the_readme_is_headed_by_the_title(instructions):
     assert titled(instructions, "Count the vowels") == "# Count the vowels\n\nWrite it.\n"
