@@ -9,7 +9,7 @@ through_router()  # first, before the slow imports: see ui/routing.py
 from engine import LevelChange, TodaysSet
 from engine.markdown_text import authored
 from ui import aria, page_script, pending_clicks, results, start_again
-from ui.code_box import code_box, keep, sent_unread
+from ui.code_box import code_box, open_keeping_code
 from ui.generate import mark, new_exercise
 from ui.instructions import KEY as INSTRUCTIONS
 from ui.instructions import show as show_instructions
@@ -76,16 +76,10 @@ def move_on(exercise_id: str) -> None:
     """Open an exercise and show it from its top: the page keeps its place, so after Next or Skip (at the
     bottom of the page) the new exercise's title and editor were above the screen, and after Open in today's
     set on a phone, a screen and a half below it. The code typed in the exercise left just before the click
-    stays its code and draft (ui.code_box.sent_unread); the draft is written last, after every use of
-    st.session_state, where a message arriving during the slow write would stop this callback and lose the
-    click (as in ui.code_box.keep_typed)."""
-    left = st.session_state.get(SELECTBOX_KEY)
-    typed = sent_unread(left) if left in catalogue and left != exercise_id else None
-    open_exercise(exercise_id)
+    stays its code and draft (ui.code_box.open_keeping_code, last: its draft's write is slow)."""
     st.session_state[SCROLL_UP] = st.session_state.get(SCROLL_UP_COUNT, 0) + 1
     aria.focus_after_run(f"{aria.keyed(INSTRUCTIONS)} h2")  # the button clicked goes, or is disabled: on to the title
-    if typed is not None:
-        keep(wb, user.id, left, typed)
+    open_keeping_code(wb, user.id, exercise_id)
 
 
 def show_hint(exercise_id: str) -> None:

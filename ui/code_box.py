@@ -14,6 +14,7 @@ from code_editor import code_editor
 
 from engine import Exercise, User, Workbench
 from ui import aria, page_script, pending_clicks
+from ui.open_exercise import SELECTBOX_KEY, open_exercise
 
 # Escape takes the focus out of the code editor, so that Tab moves on to Run tests (Tab itself indents): the
 # component's own command on Escape (leaving its snippet and key binding editors, which this page does not
@@ -126,6 +127,18 @@ def keep(wb: Workbench, user_id: int, exercise_id: str, text: str) -> None:
     if text != codes.get(exercise_id):
         codes[exercise_id] = text
         wb.save_draft(user_id, exercise_id, text)
+
+
+def open_keeping_code(wb: Workbench, user_id: int, exercise_id: str) -> None:
+    """Open ``exercise_id`` on the Practice page (before its selectbox is drawn, or from a callback), the code
+    typed last in the exercise it closes kept there (``sent_unread``). The draft is written last, after every
+    use of st.session_state: in a callback, a message arriving during the slow write would stop it and lose
+    the click (as in ``keep_typed``)."""
+    left = st.session_state.get(SELECTBOX_KEY)
+    typed = sent_unread(left) if left is not None and left != exercise_id else None
+    open_exercise(exercise_id)
+    if typed is not None:
+        keep(wb, user_id, left, typed)
 
 
 def sent_unread(exercise_id: str) -> str | None:

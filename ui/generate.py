@@ -12,8 +12,7 @@ import streamlit as st
 from engine import Exercise, GenerationResult, User, Workbench
 from engine.chart_words import timed
 from engine.markdown_text import literal
-from ui.code_box import keep, sent_unread
-from ui.open_exercise import SELECTBOX_KEY, open_exercise
+from ui.code_box import open_keeping_code
 from ui.session import chat_model_problem
 
 GENERATED_MARK = " · generated"
@@ -105,15 +104,11 @@ def being_written(job: Generation) -> None:
 
 def finished(wb: Workbench, user: User, job: Generation) -> None:
     """Open the new exercise (the page runs again, so that its list holds it), or say why there is none. The
-    code typed last in the exercise it closes stays there, as with Open and Next (ui.code_box.sent_unread):
-    the learner may be typing as it opens."""
+    code typed last in the exercise it closes stays there, as with Open and Next: the learner may be typing
+    as it opens."""
     result = job.result
     if result is not None and result.exercise is not None:
-        left = st.session_state.get(SELECTBOX_KEY)
-        typed = sent_unread(left) if left and left != result.exercise.id else None
-        open_exercise(result.exercise.id)
-        if typed is not None:
-            keep(wb, user.id, left, typed)
+        open_keeping_code(wb, user.id, result.exercise.id)
         st.session_state[NOTICE_KEY] = f"New exercise: {literal(result.exercise.title)}"
         st.rerun()
     st.session_state[WARNING_KEY] = result.message if result is not None else (
