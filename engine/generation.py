@@ -41,7 +41,6 @@ from engine.concepts import Concepts
 from engine.drafts import DRAFT_SCHEMA, DraftError, ExerciseDraft, parse_draft, unique_slug, write_folder
 from engine.events import Event
 from engine.exercise_prompt import generation_messages
-from engine.guardrails import Limits, times
 from engine.verification import REASONS, verify
 
 if TYPE_CHECKING:
@@ -133,7 +132,7 @@ class Generator:
         self.concepts = concepts
         self.chat_model = chat_model
         self.root = Path(wb.settings.home) / GENERATED_DIR / LANGUAGE
-        self.limits = Limits(wb.store, wb.settings.tutor_rate_limit_per_minute, wb.settings.tutor_daily_token_budget)
+        self.limits = wb.tutor.limits  # one instance: a question under way and a new exercise count against each other
         self._lock = threading.Lock()  # choosing a folder name and adding to the bank, one at a time
 
     @property
@@ -161,9 +160,14 @@ class Generator:
             return GenerationResult(None, "no-llm", NEEDS_LLM)
         say = progress or (lambda _step: None)
         now = self.wb.clock()
-        limited = self._limited(user_id, now)
-        if limited:
-            return GenerationResult(None, "limited", limited)
+        with self.limits.asking(user_id, now) as allowed:  # its place is held until the outcome is logged
+            limited = self._limited(user_id, allowed)
+            if limited:
+                return GenerationResult(None, "limited", limited)
+            return self._write(user_id, skill, say, now)
+
+    def _write(self, user_id: int, skill: str, say: Progress, now: datetime) -> GenerationResult:
+        """Asks the model, verifies its draft in the sandbox, and keeps it, accepted or rejected."""
         name = self.wb.curriculum.name(skill)
         say(f"Asking the language model for an exercise on {name}…")
         messages = generation_messages(skill, name, self.wb.level(user_id).value, list(self.wb.curriculum.skills),
@@ -261,13 +265,11 @@ class Generator:
 
     # -- limits and review -------------------------------------------------------------------------
 
-    def _limited(self, user_id: int, now: datetime) -> str:
+    def _limited(self, user_id: int, allowed: bool) -> str:
         """What to tell the learner when the tutor's per-learner limits (which count new exercises too)
-        are reached, else ""."""
-        per_minute = self.limits.per_minute
-        if per_minute and self.limits.asked_last_minute(user_id, now) >= per_minute:
-            return (f"You have asked the tutor or for new exercises {times(per_minute)} in the last minute. "
-                    "Try the exercises you have, then ask again in a little while.")
+        are reached, else ""; ``allowed``: whether the per-minute limit let this ask through."""
+        if not allowed:
+            return self.limits.rate_message("Try the exercises you have, then ask again in a little while.")
         if not self.limits.budget_left(user_id, self.wb.local_now(user_id)):  # the learner's day
             return ("You have used today's language-model budget, so no new exercise can be written until "
                     "tomorrow. The bank's exercises are all available.")

@@ -6,7 +6,8 @@
   recognised and refused, with or without a language model.
 - A learner may ask (the tutor, or for new exercises) so many times a minute, and spend so many
   model tokens a day on both; both are counted from the activity log, so they hold across restarts
-  and server processes.
+  and server processes. An ask under way (a new exercise takes the model many seconds) holds its
+  place until it is logged, so two browser tabs asking at once cannot both slip under the limit.
 - Code in a reply is graded against the exercise in hand before the reply is shown: code that
   passes it is the solution, and is never shown (``engine.solution_guard``).
 """
@@ -14,7 +15,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from engine.clock import to_naive_utc
@@ -35,15 +40,6 @@ _INJECTION = re.compile(
     r"your (instructions|prompt|rules))\b|"
     r"</?(system|assistant)>|\[/?(system|inst)\]|^\s*(system|assistant)\s*:",
     re.I | re.S | re.M)
-
-
-class TutorLimit(Exception):
-    """The learner has asked too often this minute (``kind`` "rate") or spent today's model budget
-    ("budget"); ``str()`` is the message for the learner."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
 
 
 def check_length(message: str) -> str | None:
@@ -80,13 +76,16 @@ SPENDS = ("tutor-replied", "generated-exercise", "rejected-exercise")
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-learner limits read from the activity log, shared by the tutor and the exercise generator.
-    0 turns a limit off. ``now`` is the learner's wall time (``Workbench.local_now``): their day, and
-    so their token budget, begins at their own midnight, as "until tomorrow" tells them."""
+    """Per-learner limits read from the activity log, shared by the tutor and the exercise generator
+    (one instance for both, so that each sees the other's asks under way). 0 turns a limit off.
+    ``now`` is the learner's wall time (``Workbench.local_now``): their day, and so their token
+    budget, begins at their own midnight, as "until tomorrow" tells them."""
 
     store: Store
     per_minute: int
     daily_tokens: int
+    _under_way: Counter[int] = field(default_factory=Counter, init=False, repr=False, compare=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False, compare=False)
 
     def asked_last_minute(self, user_id: int, now: datetime) -> int:
         """Questions to the tutor and new exercises asked for in the minute before ``now``; a question the
@@ -97,6 +96,25 @@ class Limits:
             f"SELECT count(*) FROM events WHERE verb IN ({', '.join('?' * len(ASKS))}) AND user_id = ? "
             "AND occurred_at > ? AND json_extract(result, '$.limited') IS NULL", [*ASKS, user_id, since]) or 0)
 
+    @contextmanager
+    def asking(self, user_id: int, now: datetime) -> Iterator[bool]:
+        """Whether this learner may ask now, under the per-minute limit. When they may, the ask holds
+        its place until the block ends, by which time it must be logged: asks under way count as asked."""
+        with self._lock:
+            allowed = not self.per_minute or self.asked_last_minute(user_id, now) + self._under_way[user_id] < self.per_minute
+            if allowed:
+                self._under_way[user_id] += 1
+        try:
+            yield allowed
+        finally:
+            if allowed:
+                with self._lock:
+                    self._under_way[user_id] -= 1
+
+    def rate_message(self, advice: str) -> str:
+        """What a learner at the per-minute limit is told, ending with ``advice`` on what to do meanwhile."""
+        return f"You have asked the tutor or for new exercises {times(self.per_minute)} in the last minute. {advice}"
+
     def tokens_today(self, user_id: int, now: datetime) -> int:
         """Model tokens the learner's questions and new exercises spent since the start of ``now``'s day, in
         ``now``'s time zone."""
@@ -105,12 +123,6 @@ class Limits:
             "SELECT coalesce(sum(coalesce(CAST(json_extract(result, '$.tokens') AS BIGINT), 0)), 0) FROM events "
             f"WHERE verb IN ({', '.join('?' * len(SPENDS))}) AND user_id = ? AND occurred_at >= ?",
             [*SPENDS, user_id, day]) or 0)
-
-    def check_rate(self, user_id: int, now: datetime) -> None:
-        """``TutorLimit`` when this learner already asked ``per_minute`` times in the last minute."""
-        if self.per_minute and self.asked_last_minute(user_id, now) >= self.per_minute:
-            raise TutorLimit("rate", f"You have asked the tutor or for new exercises {times(self.per_minute)} in the "
-                                     "last minute. Take a moment with your code, then ask again in a little while.")
 
     def budget_left(self, user_id: int, now: datetime) -> bool:
         return not self.daily_tokens or self.tokens_today(user_id, now) < self.daily_tokens

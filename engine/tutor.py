@@ -33,7 +33,7 @@ from engine.conversations import Conversations, Message
 from engine.diagnosis import diagnose, readable
 from engine.events import Event
 from engine.grader import GradeResult
-from engine.guardrails import Limits, TutorLimit
+from engine.guardrails import Limits
 from engine.offline_tutor import OfflineReply, gives_hint
 from engine.offline_tutor import reply as offline_reply
 from engine.prompts import tutor_messages
@@ -131,13 +131,12 @@ class Tutor:
             return lambda reply: self._finish(user_id, exercise, conversation_id, message, reply,
                                               {**record, **extra}, offline, latest)
 
-        try:
-            self.limits.check_rate(user_id, now)
-        except TutorLimit as limit:
-            self._log_ask(user_id, exercise_id, conversation_id, len(message), limited=True)
-            yield from _deliver([str(limit)], shown, finish({"path": "limited"}))
+        with self.limits.asking(user_id, now) as allowed:
+            self._log_ask(user_id, exercise_id, conversation_id, len(message), limited=not allowed)
+        if not allowed:
+            limit = self.limits.rate_message("Take a moment with your code, then ask again in a little while.")
+            yield from _deliver([limit], shown, finish({"path": "limited"}))
             return
-        self._log_ask(user_id, exercise_id, conversation_id, len(message))
         earlier = self.conversations.messages(user_id, conversation_id) if conversation_id is not None else []
         context = self.context(user_id, exercise, message, said=_last_replies(earlier))
         if guardrails.is_injection(message):

@@ -6,6 +6,9 @@ rejected with the right reason and kept for review."""
 from __future__ import annotations
 
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from factories import new_learner
@@ -243,6 +246,38 @@ def test_the_tutors_per_learner_limits_hold(online, server, limits, asked_tutor,
     second = wb.generate_exercise(learner, "loops")
     assert second.reason == "limited" and says in second.message
     assert len(wb.rejected_drafts()) == 1, "a refused request reaches no model and keeps nothing"
+
+
+def test_two_requests_at_once_count_against_each_other(online, server):
+    """Two tabs ask at the same moment: the first holds its place while the model writes, so the
+    second is refused rather than both slipping under a limit of one a minute."""
+    wb = online(tutor_rate_limit_per_minute=1)
+    learner = new_learner(wb)
+    server.script(*[Reply("(not an exercise)", delay_s=0.5)] * 2)
+    start = threading.Barrier(2)
+
+    def generate() -> GenerationResult:
+        start.wait()
+        return wb.generate_exercise(learner, "loops")
+
+    with ThreadPoolExecutor(2) as pool:
+        reasons = sorted(r.reason for r in pool.map(lambda _: generate(), range(2)))
+    assert reasons == ["limited", "malformed"]
+    assert len(server.requests) == 1, "the refused request reached no model"
+
+
+def test_a_question_while_an_exercise_is_written_counts_it(online, server):
+    wb = online(tutor_rate_limit_per_minute=1)
+    learner = new_learner(wb)
+    server.script(Reply("(not an exercise)", delay_s=0.5), "A reply from the model.")
+    with ThreadPoolExecutor(1) as pool:
+        writing = pool.submit(wb.generate_exercise, learner, "loops")
+        while not server.requests and not writing.done():
+            time.sleep(0.01)
+        reply = wb.ask_tutor(learner, "How do loops end?")
+        assert writing.result().reason == "malformed"
+    assert "1 time" not in reply and "once in the last minute" in reply
+    assert len(server.requests) == 1
 
 
 def test_the_authored_bank_passes_the_static_checks(bank: Bank):
