@@ -165,7 +165,8 @@ if st.session_state.get(SELECTBOX_KEY) not in catalogue:
     open_exercise(wanted)
 
 st.title("Practice")
-todays = st.expander("Today's set", expanded=True, icon=":material/today:")  # filled last: it shows this run's submit
+# filled last: it shows this run's submit
+todays = st.expander("Today's set", expanded=True, icon=":material/today:", key="todays_set")
 new_exercise(wb, user, catalogue.get(st.session_state[SELECTBOX_KEY]))  # before the selectbox: it may open a new one
 
 chosen = st.selectbox(

@@ -20,6 +20,7 @@ from engine.level import (
     comfortable_level,
 )
 from ui import aria, cohort_membership, profile_answers, time_zone
+from ui.open_exercise import following_todays_set
 from ui.session import require_user, workbench
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
@@ -38,7 +39,8 @@ def steer(action: str) -> None:
     """A callback, so the page draws the level as it is after the click. The focus stays on the button
     clicked: the line above the buttons comes and goes with the steering, and the buttons drawn anew lost it.
     A button now disabled (the scale's end, back to automatic) hands it to the level, which is read out."""
-    change = wb.steer_level(user.id, action, st.session_state["pin_level"] if action == "pin" else None)
+    with following_todays_set(wb, user.id):
+        change = wb.steer_level(user.id, action, st.session_state["pin_level"] if action == "pin" else None)
     if change is not None:
         st.session_state["pin_level"] = change.new_level  # the number to pin follows the level
     level = wb.level(user.id)

@@ -8,7 +8,12 @@ key of its own as well, which no page clears.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import streamlit as st
+
+from engine import Workbench
 
 SELECTBOX_KEY = "exercise_id"  # the Practice page's exercise selectbox
 KEPT_KEY = "open_exercise"
@@ -28,3 +33,19 @@ def kept() -> str | None:
 def remember(exercise_id: str) -> None:
     """Remember the exercise the selectbox shows: call it after the selectbox is drawn."""
     st.session_state[KEPT_KEY] = exercise_id
+
+
+@contextmanager
+def following_todays_set(wb: Workbench, user_id: int) -> Iterator[None]:
+    """Around a change that may choose today's set again (Easier, Harder, a pin, a new self-rating):
+    if the exercise open on Practice was in the set and has left it (only opened, not begun), the
+    exercise that took its place is opened instead. Kept open, it quietly fell out of the set: solved,
+    it did not count ("0 of 4 solved"), and the set went on without it."""
+    open_now = kept()
+    before = [item.pick.exercise.id for item in wb.todays_set(user_id).items] if open_now else []
+    yield
+    if open_now not in before:  # nothing open yet this visit (no set to plan early), or open from outside the set
+        return
+    after = [item.pick.exercise.id for item in wb.todays_set(user_id).items]
+    if open_now not in after:
+        open_exercise(after[before.index(open_now)])  # the set never shrinks: each place keeps its rank

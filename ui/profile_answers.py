@@ -21,6 +21,7 @@ import streamlit as st
 from engine import Profile, ProfileError, User, Workbench
 from engine.profile import STEP_TITLES, STEPS
 from ui import interview, page_script
+from ui.open_exercise import following_todays_set
 
 OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused}, the level it moved to), said on the next run
 # Save clicked, kept until a run acts on it: read from the button's return value, a click was lost when
@@ -108,15 +109,16 @@ def save(wb: Workbench, user: User, profile: Profile, answers: Mapping[str, Mapp
     it need it answered first."""
     done, refused = [], {}
     level_before = wb.level(user.id).value
-    for step, entered in answers.items():
-        try:
-            wb.answer_onboarding(user.id, step, entered)
-        except ProfileError as exc:
-            refused[step] = str(exc)
-            if not profile.completed:
-                break
-        else:
-            done.append(step)
+    with following_todays_set(wb, user.id):  # a new self-rating chooses today's set again
+        for step, entered in answers.items():
+            try:
+                wb.answer_onboarding(user.id, step, entered)
+            except ProfileError as exc:
+                refused[step] = str(exc)
+                if not profile.completed:
+                    break
+            else:
+                done.append(step)
     level_after = wb.level(user.id).value
     return done, refused, level_after if level_after != level_before and profile.completed else None
 

@@ -228,6 +228,29 @@ def test_harder_chooses_again_todays_exercises_not_begun(wb, learner):
     assert len(now) == len(planned)
 
 
+@pytest.mark.parametrize("steer", ["harder", "self-rating"])
+def test_the_exercise_open_on_practice_follows_the_set_chosen_again(wb, learner, steer):
+    """Practice opened the set's first exercise by itself; steering from the Profile chose the set again
+    without it (only opened, not begun): Practice now opens the one that took its place, not the one
+    that left the set, which solved would not count."""
+    at = profile_page(learner)
+    at.switch_page("pages/practice.py").run()
+    planned = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
+    assert at.selectbox(key="exercise_id").value == planned[0]
+    at.switch_page("pages/profile.py").run()
+    if steer == "harder":
+        click(at, "Harder")
+        click(at, "Harder")
+    else:
+        fill(at, PREFIX, "levels", {"levels": dict.fromkeys(wb.skill_groups(), "confident")}).run()
+        save(at)
+    now = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
+    assert now[0] != planned[0], "the first exercise was chosen again"
+    at.switch_page("pages/practice.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="exercise_id").value == now[0]
+
+
 @pytest.mark.parametrize(("pin", "disabled", "enabled"), [(1, "Easier", "Harder"), (10, "Harder", "Easier")])
 def test_steering_past_the_end_of_the_scale_is_not_offered(wb, learner, pin, disabled, enabled):
     wb.steer_level(learner.id, "pin", level=pin)
