@@ -129,6 +129,17 @@ class DailySets:
                                    "WHERE user_id = ? AND day = ? AND position = ?", updates)
         return self.get(user_id, day, time_zone)
 
+    def carry(self, user_id: int, day: date, to: date) -> None:
+        """Carry the set of ``day`` over to ``to``: the learner's "today" moved to another date (a new time
+        zone), and the set being worked on stays today's. A set planned for ``to`` before (the day before,
+        in the old zone) gives way: left there, the one worked on was lost, and came back stale on its own
+        date. Call it inside a transaction."""
+        if day == to or not self.store.scalar("SELECT count(*) FROM daily_sets WHERE user_id = ? AND day = ?",
+                                               [user_id, day]):
+            return
+        self.store.execute("DELETE FROM daily_sets WHERE user_id = ? AND day = ?", [user_id, to])
+        self.store.execute("UPDATE daily_sets SET day = ? WHERE user_id = ? AND day = ?", [to, user_id, day])
+
     def add(self, user_id: int, day: date, picks: list[Pick], after: int | None = None) -> None:
         """Add picks to the day's set, after its last (or after position ``after``)."""
         start = after if after is not None else int(self.store.scalar(

@@ -125,8 +125,13 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, Invita
 
     def set_time_zone(self, user_id: int, time_zone: str) -> User:
         """Keep the user's time zone (an IANA name, "Europe/Paris"), where their days begin: today's
-        set, streaks, the calendar. ``ValueError`` for a name that is not a time zone."""
-        return self.accounts.set_time_zone(user_id, time_zone)
+        set, streaks, the calendar. ``ValueError`` for a name that is not a time zone. Today's set stays
+        today's, though "today" may now be another date."""
+        with self.store.transaction():
+            today = self.local_now(user_id).date()
+            user = self.accounts.set_time_zone(user_id, time_zone)
+            self.daily_sets.carry(user_id, today, self.local_now(user_id).date())
+        return user
 
     def administrator(self) -> User | None:
         """The educator who may change the whole install (remove demo data): the first who

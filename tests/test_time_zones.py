@@ -116,6 +116,44 @@ def test_todays_set_lasts_until_the_learners_own_midnight(wb: Workbench, clock: 
     assert tuesday.day == date(2026, 3, 3) and tuesday.done == 0
 
 
+def ids(planned) -> list[str]:
+    return [item.pick.exercise.id for item in planned.items]
+
+
+def test_a_zone_where_it_is_tomorrow_keeps_todays_set(wb: Workbench, clock: Clock, learner_in) -> None:
+    """At noon on Monday in Los Angeles it is Tuesday in Tokyo: the set worked on becomes Tuesday's,
+    with its progress, and going back makes it Monday's again."""
+    west = learner_in(LA)
+    monday = ids(wb.todays_set(west))
+    wb.record_result(west, monday[0], True, duration_s=120)
+    wb.set_time_zone(west, "Asia/Tokyo")
+    today = wb.todays_set(west)
+    assert today.day == date(2026, 3, 3) and ids(today) == monday and today.items[0].status == "passed"
+    wb.set_time_zone(west, LA)
+    assert wb.todays_set(west).day == date(2026, 3, 2) and ids(wb.todays_set(west)) == monday
+
+
+def test_a_zone_where_it_is_yesterday_keeps_todays_set_over_yesterdays(wb: Workbench, clock: Clock,
+                                                                       learner_in) -> None:
+    """A learner in Tokyo moves to Los Angeles, where it is still the day before. The set worked on stays
+    today's: the one planned for that date in Tokyo gives way, and it does not come back stale later."""
+    east = learner_in("Asia/Tokyo")
+    clock.now = LA_NOON - timedelta(hours=15)  # 05:00 on Monday in Tokyo
+    monday_in_tokyo = ids(wb.todays_set(east))
+    wb.record_result(east, monday_in_tokyo[0], True, duration_s=120)
+    clock.now = LA_EVENING  # 11:00 on Tuesday in Tokyo, 18:00 on Monday in Los Angeles
+    tuesday_in_tokyo = ids(wb.todays_set(east))
+    assert tuesday_in_tokyo != monday_in_tokyo, "what was passed on Monday is not planned again"
+    wb.record_result(east, tuesday_in_tokyo[0], True, duration_s=120)
+    wb.set_time_zone(east, LA)
+    today = wb.todays_set(east)
+    assert today.day == date(2026, 3, 2) and ids(today) == tuesday_in_tokyo
+    assert today.items[0].status == "passed"
+    clock.now = datetime(2026, 3, 3, 17, 0, tzinfo=UTC)  # Tuesday morning in Los Angeles: a day of its own
+    assert wb.todays_set(east).day == date(2026, 3, 3)
+    assert tuesday_in_tokyo[0] not in ids(wb.todays_set(east)), "not the set of Tuesday in Tokyo, stale"
+
+
 def test_a_second_pass_the_same_local_day_teaches_the_model_nothing(wb: Workbench, learner_in) -> None:
     west, utc = learner_in(LA), learner_in(None)
     for who in (west, utc):
