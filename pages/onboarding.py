@@ -13,7 +13,7 @@ through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import ProfileError
 from engine.profile import STEP_TITLES, STEPS
-from ui import aria, cohort_membership, interview
+from ui import aria, cohort_membership, interview, profile_answers
 from ui.markdown import literal
 from ui.session import require_user, workbench
 
@@ -68,6 +68,11 @@ def new_step() -> None:
     st.rerun()
 
 
+# a reload or leaving the app asks first while answers wait to be saved (Next saves them), as on the Profile:
+# they live in this browser session only. The minutes box shows its default before anything is saved.
+shown = {**profile.answers(), "minutes_per_day": profile.answers()["minutes_per_day"] or interview.DEFAULT_MINUTES}
+profile_answers.ask_before_leaving(bool(entered) or profile_answers.changed(answers, shown))
+
 going = state.pop(GOING, None)
 if going == ("back", step):
     entered[step] = answers
@@ -84,6 +89,7 @@ if going == ("next", step):
     if profile.completed:
         # Practice is not in this run's navigation yet: the router shows it once the profile is complete
         del state["onboarding_step"], state["onboarding_entered"]
+        profile_answers.ask_before_leaving(False)  # all saved: Practice, next, must not ask
         state["just_onboarded"] = True  # Practice greets the learner
         st.rerun()
     state["onboarding_step"] = STEPS[number]

@@ -28,7 +28,7 @@ OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused},
 # another message (a text box's value, sent as it lost the focus to the click) stopped its run first
 SAVE = "profile_save_clicked"
 DRAFT = "profile_unsaved"  # {section: answers} entered and not saved yet, for the next visit to the page
-PENDING = "profile_edits_pending"  # whether a completed profile has answers changed and not saved
+PENDING = "profile_edits_pending"  # whether a completed profile, or a step of the interview, has answers not saved
 # the browser's own "Leave site? Changes you made may not be saved." while answers wait to be saved
 _ASK_BEFORE_LEAVING = ("if (!window.workbenchAsksBeforeLeaving) { window.workbenchAsksBeforeLeaving = true; "
                        "window.addEventListener('beforeunload', e => { if (window.workbenchUnsaved) "
@@ -64,8 +64,7 @@ def section(wb: Workbench, user: User) -> None:
     to_save = unsaved(profile, entered, saved)
     st.session_state[DRAFT] = {s: entered[s] for s in to_save}
     # an incomplete profile is unsaved from its first unanswered section on, edited or not: no asking then
-    st.session_state[PENDING] = profile.completed and bool(to_save)
-    ask_before_leaving()
+    ask_before_leaving(profile.completed and bool(to_save))
     with st.container(horizontal=True, vertical_alignment="center"):
         # never disabled: a box typed in and not left yet is read by the click's own run, so a button
         # disabled until then took two clicks (the first only left the box)
@@ -87,10 +86,13 @@ def section(wb: Workbench, user: User) -> None:
         st.rerun()
 
 
-def ask_before_leaving() -> None:
-    """While a completed profile has answers changed and not saved, a reload or leaving the app asks
-    first: the answers live in this browser session only. Run on every page (app.py), since the answers
-    outlive a visit to another page, and by the Profile itself, which knows first."""
+def ask_before_leaving(pending: bool | None = None) -> None:
+    """While a completed profile has answers changed and not saved, or a step of the interview has, a
+    reload or leaving the app asks first: the answers live in this browser session only. Run on every
+    page (app.py), since the answers outlive a visit to another page, and by the page that knows first
+    (the Profile, the interview), which says whether answers wait (``pending``)."""
+    if pending is not None:
+        st.session_state[PENDING] = pending
     pending = bool(st.session_state.get(PENDING))
     page_script.run(f"window.workbenchUnsaved = {page_script.literal(pending)}; {_ASK_BEFORE_LEAVING}")
 
@@ -98,8 +100,12 @@ def ask_before_leaving() -> None:
 def unsaved(profile: Profile, entered: Mapping[str, Mapping[str, Any]], saved: Mapping[str, Any]) -> list[str]:
     """The sections to save, in order: those whose answers differ from the saved ones, and, while the
     profile is incomplete, every section from the first unanswered one on."""
-    return [step for i, step in enumerate(STEPS)
-            if i >= profile.steps_done or any(_comparable(v) != _comparable(saved.get(k)) for k, v in entered[step].items())]
+    return [step for i, step in enumerate(STEPS) if i >= profile.steps_done or changed(entered[step], saved)]
+
+
+def changed(entered: Mapping[str, Any], saved: Mapping[str, Any]) -> bool:
+    """Whether any answer ``entered`` differs from the one ``saved``."""
+    return any(_comparable(value) != _comparable(saved.get(name)) for name, value in entered.items())
 
 
 def save(wb: Workbench, user: User, profile: Profile, answers: Mapping[str, Mapping[str, Any]]

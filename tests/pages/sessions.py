@@ -16,3 +16,11 @@ def open_page(user, page: str, timeout: float = 60) -> AppTest:
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def asks_before_leaving(at: AppTest) -> bool:
+    """Whether the page's scripts leave the browser asking before a reload or leaving the app (the last
+    one run decides)."""
+    flags = [h.proto.body for h in at.get("html") if "window.workbenchUnsaved = " in h.proto.body]
+    assert flags, "the page says whether to ask"
+    return "window.workbenchUnsaved = true;" in flags[-1]

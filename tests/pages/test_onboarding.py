@@ -8,6 +8,7 @@ import pytest
 from clicks import button, click
 from factories import REPO, answer_interview, interview_answers
 from interview_widgets import fill, read
+from sessions import asks_before_leaving
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Block
 
@@ -213,6 +214,20 @@ def test_a_learner_who_leaves_resumes_on_the_first_unanswered_step(wb, newcomer,
     click(again, "Back")
     on_step(again, 2)
     assert read(again, PREFIX, "levels") == answers["levels"], "the saved answers are shown"
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_a_reload_asks_first_while_a_step_holds_answers_not_saved(wb, newcomer, answers, step):
+    """What a step holds lives in the browser session until Next saves it: a reload or leaving the app
+    would lose it, so the browser asks first, as on the Profile; untouched, or once saved, it does not."""
+    answer_interview(wb, newcomer.id, steps=STEPS.index(step))
+    at = open_app(newcomer)
+    on_step(at, STEPS.index(step) + 1)
+    assert not asks_before_leaving(at), "nothing entered yet"
+    fill(at, PREFIX, step, answers[step]).run()
+    assert asks_before_leaving(at)
+    click(at, "Finish" if step == STEPS[-1] else "Next")
+    assert not asks_before_leaving(at), "saved"
 
 
 def test_back_keeps_the_answers_of_both_steps(wb, newcomer, answers):

@@ -9,6 +9,7 @@ import pytest
 from clicks import click
 from factories import REPO, interview_answers
 from interview_widgets import fill, read
+from sessions import asks_before_leaving
 from streamlit.testing.v1 import AppTest
 
 from engine.level import comfortable_level
@@ -335,14 +336,6 @@ def test_answers_not_saved_yet_outlive_a_visit_to_another_page(wb, learner):
     at.switch_page("pages/profile.py").run()
     assert not [c.value for c in at.caption if c.value.startswith("Not saved yet")], "saved: nothing left over"
     assert not asks_before_leaving(at)
-
-
-def asks_before_leaving(at: AppTest) -> bool:
-    """Whether the page's scripts leave the browser asking before a reload or leaving the app (the last
-    one run decides)."""
-    flags = [h.proto.body for h in at.get("html") if "window.workbenchUnsaved = " in h.proto.body]
-    assert flags, "the page says whether to ask"
-    return "window.workbenchUnsaved = true;" in flags[-1]
 
 
 def test_a_long_history_lists_the_latest_changes_and_keeps_the_rest_below(wb, learner):
