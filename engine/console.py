@@ -25,9 +25,9 @@ import json
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import duckdb
 import polars as pl
@@ -164,7 +164,10 @@ class Console:
             started = time.perf_counter()
             watchdog.start()
             try:
-                frame = _fetched(_readable(cursor.sql(statement).limit(limit + 1)))
+                relation = cursor.sql(statement).limit(limit + 1)
+                frame = _fetched(_readable(relation))
+                if beyond := _beyond_the_calendar(frame):  # rare: read again with those columns as text
+                    frame = _fetched(_readable(relation, beyond))
             except duckdb.InterruptException:
                 raise ConsoleError(f"The query ran longer than {self.timeout_s:g} seconds and was stopped. "
                                    "Filter or aggregate more, or add a LIMIT.") from None
@@ -317,13 +320,44 @@ def _fetched(relation: duckdb.DuckDBPyRelation) -> pl.DataFrame:
     return frame
 
 
-def _readable(relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
-    """``relation`` with its columns of ``AS_TEXT`` types cast to text, and left as it is otherwise
-    (a projection by name would fail on the duplicate names of ``SELECT a.*, b.*``)."""
+def _readable(relation: duckdb.DuckDBPyRelation, also: Collection[int] = ()) -> duckdb.DuckDBPyRelation:
+    """``relation`` with its columns of ``AS_TEXT`` types, and those at the positions ``also``, cast to
+    text, and left as it is otherwise (a projection by name would fail on the duplicate names of
+    ``SELECT a.*, b.*``)."""
     kinds = [str(t).split("(")[0] for t in relation.types]
-    if not any(kind in AS_TEXT for kind in kinds):
+    if not any(kind in AS_TEXT for kind in kinds) and not also:
         return relation
     quoted = ['"' + name.replace('"', '""') + '"' for name in relation.columns]
-    return relation.project(", ".join(f"CAST({q} AS VARCHAR) AS {q}" if kind in AS_TEXT else q
-                                      for q, kind in zip(quoted, kinds, strict=True)))
+    return relation.project(", ".join(f"CAST({q} AS VARCHAR) AS {q}" if kind in AS_TEXT or i in also else q
+                                      for i, (q, kind) in enumerate(zip(quoted, kinds, strict=True))))
+
+
+# the days (since 1970) that Python's dates, the browser and Polars' CSV writer all take: years 1 to 9999
+_CALENDAR = ((date(1, 1, 1) - date(1970, 1, 1)).days, (date(9999, 12, 31) - date(1970, 1, 1)).days)
+_PER_DAY = {"ns": 86_400 * 10**9, "us": 86_400 * 10**6, "ms": 86_400 * 10**3}
+
+
+def _beyond_the_calendar(frame: pl.DataFrame) -> list[int]:
+    """The positions of the columns holding a date or time beyond the years 1 to 9999, such as DuckDB's
+    'infinity', nested or not: Polars panics writing them out, and the page's table could not draw them."""
+    return [i for i, column in enumerate(frame.get_columns()) if _beyond(column)]
+
+
+def _beyond(series: pl.Series) -> bool:
+    dtype = series.dtype
+    if isinstance(dtype, pl.Struct):
+        return any(_beyond(field) for field in series.struct.unnest().get_columns())
+    if isinstance(dtype, pl.Map):
+        return _beyond(series.map.keys()) or _beyond(series.map.values())
+    if isinstance(dtype, pl.List):
+        return _beyond(series.list.explode())
+    if isinstance(dtype, pl.Array):
+        return _beyond(series.arr.explode())
+    if isinstance(dtype, pl.Date):
+        days = series.to_physical()
+    elif isinstance(dtype, pl.Datetime):
+        days = series.to_physical() // _PER_DAY[dtype.time_unit or "us"]
+    else:
+        return False
+    return bool(((days < _CALENDAR[0]) | (days > _CALENDAR[1])).any())
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 from factories import PASSWORD
 
 from engine.cohorts import AccessDenied
 from engine.console import Console, ConsoleError
+from engine.spreadsheets import csv_bytes
 
 EXERCISE = "python/apply-n-times"
 
@@ -199,6 +202,27 @@ def test_rows_are_limited(setup):
 def test_types_polars_cannot_take_come_back_as_text(setup, sql, expected):
     _, console, _, _ = setup
     assert rows(console, sql) == expected
+
+
+@pytest.mark.parametrize(("sql", "expected"), [
+    ("SELECT 'infinity'::DATE AS d, DATE '2026-11-25' AS ok", [("infinity", date(2026, 11, 25))]),
+    ("SELECT '-infinity'::TIMESTAMP AS t, 1 AS n", [("-infinity", 1)]),
+    ("SELECT 'infinity'::TIMESTAMPTZ AS a, 'infinity'::TIMESTAMPTZ AS a", [("infinity", "infinity")]),
+    ("SELECT DATE '5881580-07-10' AS far", [("5881580-07-10",)]),
+    ("SELECT DATE '0001-01-01' AS first, TIMESTAMP '9999-12-31 23:59:59' AS last",
+     [(date(1, 1, 1), datetime(9999, 12, 31, 23, 59, 59))]),
+    ("SELECT {'d': 'infinity'::DATE} AS s", [("{'d': infinity}",)]),
+    ("SELECT [DATE '2026-11-25', 'infinity'::DATE] AS l", [("[2026-11-25, infinity]",)]),
+    ("SELECT MAP {'a': 'infinity'::TIMESTAMP} AS m", [("{a=infinity}",)]),
+    ("SELECT ['infinity'::DATE, NULL]::DATE[2] AS a", [("[infinity, NULL]",)]),
+], ids=["infinite-date", "infinite-timestamp", "infinite-duplicates", "far-future", "the-calendars-ends", "in-a-struct",
+        "in-a-list", "in-a-map", "in-an-array"])
+def test_dates_beyond_the_calendar_come_back_as_text_and_write_to_csv(setup, sql, expected):
+    """Polars panicked writing 'infinity' to CSV, which hung the Data page; the page's table could not
+    draw it either. Dates within the years 1 to 9999 stay dates."""
+    _, console, _, _ = setup
+    assert rows(console, sql) == expected
+    assert csv_bytes(console.run(sql).frame)
 
 
 def test_a_long_query_is_stopped(setup):
