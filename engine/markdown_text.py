@@ -18,10 +18,17 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _EMPHASIS = re.compile(r"\\\*(\w+)\\\*")  # "*first*", once escaped
 
 
+# Streamlit's markdown (GitHub's flavour) turns web addresses in text into links, escaped or not: it
+# finds them in the text once the escapes are read. An invisible word joiner inside keeps them text.
+WORD_JOINER = "\u2060"
+_ADDRESS = re.compile(r"https?(?=://)|www(?=\.)", re.I)
+
+
 def literal(text: str) -> str:
     """``text`` with every markdown character backslash-escaped, so it shows as typed: a cohort
-    called ``**Bold** :red[x]`` reads just that, not bold and red."""
-    return _SPECIAL.sub(r"\\\1", text)
+    called ``**Bold** :red[x]`` reads just that, not bold and red, and a learner called
+    ``see http://x.example`` plants no link on their educator's dashboard."""
+    return _SPECIAL.sub(r"\\\1", _ADDRESS.sub(lambda found: found.group() + WORD_JOINER, text))
 
 
 def authored(text: str) -> str:

@@ -4,11 +4,12 @@ author's hint as written, once rendered as markdown."""
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 from markdown_it import MarkdownIt
 
-from engine.markdown_text import authored
+from engine.markdown_text import WORD_JOINER, authored
 from ui.markdown import inline_code, literal
 
 # CommonMark with GitHub's tables and strikethrough: the syntax Streamlit's markdown builds on
@@ -23,7 +24,22 @@ RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     "&amp; &lt;", "back\\slash", "| a | b |", "{curly} (round)",
 ], ids=lambda t: t[:24])
 def test_literal_text_renders_as_typed(text):
-    assert RENDER.render(literal(text)).strip() == f"<p>{html.escape(text, quote=False)}</p>"
+    assert RENDER.render(literal(text)).strip().replace(WORD_JOINER, "") == f"<p>{html.escape(text, quote=False)}</p>"
+
+
+# how Streamlit's markdown (remark-gfm) finds web addresses to link, in the text once its escapes are read
+GFM_ADDRESS = re.compile(r"(https?://|www(?=\.))([-.\w]+)([^ \t\r\n]*)", re.I)
+
+
+@pytest.mark.parametrize("text", [
+    "see http://phish.example now", "HTTPS://x.example/a?b=1", "www.evil.example", "a www.b.example c",
+    "[x](http://evil.example)", "<img src=x> http://a.example",
+], ids=lambda t: t[:24])
+def test_a_web_address_typed_is_no_link(text):
+    """A learner's name or a cohort's holding a web address showed it as a link on the educator's pages."""
+    shown = html.unescape(re.sub(r"<[^>]+>", "", RENDER.render(literal(text)))).strip()
+    assert not GFM_ADDRESS.search(shown), shown
+    assert shown.replace(WORD_JOINER, "") == text, "it reads as typed: the joiner is invisible"
 
 
 def test_what_streamlit_adds_is_escaped_too():
