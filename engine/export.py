@@ -45,21 +45,22 @@ DEFAULT_BASE_IRI = "http://localhost:8501"
 XAPI_VERSION = "1.0.3"
 _NAMESPACE = uuid.UUID("5b0b8f5e-4c1e-4f51-9c1a-3f1e6d0b2a77")  # fixed: the same event gives the same id
 ADL = "http://adlnet.gov/expapi/verbs/"
-VERB_IRIS = {
-    "completed": ADL + "passed",  # the app's "completed" is a passing submission
-    "failed": ADL + "failed",
-    "submitted": ADL + "attempted",
-    "registered": ADL + "registered",
-    "asked-tutor": ADL + "asked",
-    "answered-onboarding": ADL + "answered",
-    "logged-in": "https://w3id.org/xapi/adl/verbs/logged-in",
-    "logged-out": "https://w3id.org/xapi/adl/verbs/logged-out",
-    "viewed": "http://id.tincanapi.com/verb/viewed",
-    "skipped": "http://id.tincanapi.com/verb/skipped",
-    "unlocked-achievement": "https://w3id.org/xapi/medbiq/verbs/achieved",
-    "joined-cohort": "http://activitystrea.ms/schema/1.0/join",
-    "left-cohort": "http://activitystrea.ms/schema/1.0/leave",
+VERB_IRIS = {  # the app's verb: the IRI of the xAPI verb it maps to, and that verb's own display name
+    "completed": (ADL + "passed", "passed"),  # the app's "completed" is a passing submission
+    "failed": (ADL + "failed", "failed"),
+    "submitted": (ADL + "attempted", "attempted"),
+    "registered": (ADL + "registered", "registered"),
+    "asked-tutor": (ADL + "asked", "asked"),
+    "answered-onboarding": (ADL + "answered", "answered"),
+    "logged-in": ("https://w3id.org/xapi/adl/verbs/logged-in", "logged-in"),
+    "logged-out": ("https://w3id.org/xapi/adl/verbs/logged-out", "logged-out"),
+    "viewed": ("http://id.tincanapi.com/verb/viewed", "viewed"),
+    "skipped": ("http://id.tincanapi.com/verb/skipped", "skipped"),
+    "unlocked-achievement": ("https://w3id.org/xapi/medbiq/verbs/achieved", "achieved"),
+    "joined-cohort": ("http://activitystrea.ms/schema/1.0/join", "joined"),
+    "left-cohort": ("http://activitystrea.ms/schema/1.0/leave", "left"),
 }
+GRADED = ("completed", "failed")  # the statements that carry a graded try's result (its "attempted" twin does not)
 EXERCISE_VERBS = {"viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
                   "generated-exercise", "rejected-exercise"}
 COHORT_VERBS = {"created-cohort", "joined-cohort", "left-cohort", "renamed-cohort", "deleted-cohort"}
@@ -316,16 +317,17 @@ def statement(row: tuple[Any, ...], base: str, titles: dict[str, str]) -> dict[s
     event_id, occurred_at, user_id, verb, obj, result_json, context_json = row
     result = json.loads(result_json) if result_json else {}
     context = json.loads(context_json) if context_json else {}
+    verb_iri, display = VERB_IRIS.get(verb, (f"{base}/xapi/verbs/{verb}", verb))
     made: dict[str, Any] = {
         "id": str(uuid.uuid5(_NAMESPACE, f"event:{event_id}")),
         "version": XAPI_VERSION,
         "actor": {"objectType": "Agent", "account": {"homePage": base, "name": str(user_id)}},
-        "verb": {"id": VERB_IRIS.get(verb, f"{base}/xapi/verbs/{verb}"), "display": {"en-US": verb}},
+        "verb": {"id": verb_iri, "display": {"en-US": display}},
         "object": _object(verb, obj, base, titles),
         "timestamp": occurred_at.strftime("%Y-%m-%dT%H:%M:%S.") + f"{occurred_at.microsecond // 1000:03d}Z",
         "context": {"platform": "Workbench", "extensions": {f"{base}/xapi/extensions/event-id": event_id}},
     }
-    if verb in ("submitted", "completed", "failed") and result:
+    if verb in GRADED and result:  # once a try: a store counting successes counted each pass twice
         made["result"] = _result(result, base)
     if context.get("skills") is not None:
         made["context"]["extensions"][f"{base}/xapi/extensions/skills"] = context["skills"]

@@ -324,6 +324,11 @@ def test_every_xapi_statement_is_valid(filled, tmp_path):
     attempted = [s for s in statements if s["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attempted"]
     assert len(passed) + len(failed) == len(attempted) == 20
     assert all(s["result"]["success"] for s in passed) and not any(s["result"]["success"] for s in failed)
+    assert not any("result" in s for s in attempted), "a try's result is stated once: a pass counted once"
+    assert sum(s.get("result", {}).get("success", False) for s in statements) == len(passed)
+    displays = {s["verb"]["id"]: s["verb"]["display"]["en-US"] for s in statements}
+    assert [displays[s[0]["verb"]["id"]] for s in (passed, failed, attempted)] == ["passed", "failed", "attempted"], \
+        "each verb is named as its IRI is"
     adas = [s for s in passed if s["actor"]["account"]["name"] == str(ids["ada"])]
     first = min(adas, key=lambda s: s["timestamp"])
     assert first["actor"]["account"] == {"homePage": "https://workbench.example.org", "name": str(ids["ada"])}
