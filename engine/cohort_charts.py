@@ -126,10 +126,15 @@ def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame, today: date | None
     chart's hollow point says: a week from Monday, not the last 7 days of the page's "Active" figure."""
     if days.is_empty():
         return "No learner of this cohort has been active yet."
-    busiest = days.sort("learners", descending=True).row(0, named=True)
+    most = int(days["learners"].max())  # type: ignore[arg-type]
+    busiest = days.filter(pl.col("learners") == most).sort("day", descending=True)["day"].to_list()
     latest = weeks.sort("week").row(-1, named=True)
     active = int(latest["learners"])
-    busiest_day = f"The busiest day was {dated(busiest['day'])}, with {count(int(busiest['learners']), 'learner')}."
+    if len(busiest) == 1:
+        busiest_day = f"The busiest day was {dated(busiest[0])}, with {count(most, 'learner')}."
+    else:  # a tie: naming one of them at random said the others were quieter
+        also = f"{len(busiest) - 1} other day{'s' if len(busiest) > 2 else ''}"
+        busiest_day = f"The busiest day was {dated(busiest[0])}, with {count(most, 'learner')}, as on {also} before it."
     if today is not None and latest["week"] == today - timedelta(days=today.weekday()):
         return (f"So far this week (from Monday {dated(latest['week'])}), {count(active, 'learner')} "
                 f"{'has' if active == 1 else 'have'} been active. {busiest_day}")

@@ -140,8 +140,8 @@ def _learners(facts: pl.DataFrame, people: pl.DataFrame, model: pl.DataFrame, up
                  success_rate=rate,
                  # a sum in DuckDB arrives as a whole-number decimal, whose division would round
                  hints_per_attempt=pl.when(pl.col("attempts") > 0).then(pl.col("hints").cast(pl.Float64) / pl.col("attempts")),
-                 days_inactive=_days_since(pl.coalesce("last_at", "joined_at"), now),
-                 days_since_joined=_days_since(pl.col("joined_at"), now),
+                 days_inactive=_days_since(pl.coalesce("last_at", "joined_at"), now, zone),
+                 days_since_joined=_days_since(pl.col("joined_at"), now, zone),
                  last_day=_local_day(pl.col("last_at"), zone)))
     return frame.select("user_id", "name", "username", "joined_at", "days_since_joined", "first_at", "last_at",
                         "last_day", "days_inactive",
@@ -158,8 +158,10 @@ def _next_skill_columns(upcoming: dict[int, NextSkill | None]) -> pl.DataFrame:
                         schema={"user_id": pl.Int64, "next_skill": pl.Utf8, "next_skill_name": pl.Utf8})
 
 
-def _days_since(moment: pl.Expr, now: datetime) -> pl.Expr:
-    return ((pl.lit(now) - moment).dt.total_seconds() / 86400).floor().cast(pl.Int64).clip(lower_bound=0)
+def _days_since(moment: pl.Expr, now: datetime, zone: str) -> pl.Expr:
+    """Days from a stored (naive UTC) moment to ``now``, counted in ``zone``'s dates, as the day last active
+    beside it is: in 24-hour periods, "inactive for 7 days" stood beside a last active day 8 days ago."""
+    return (pl.lit(local_day(now, zone)) - _local_day(moment, zone)).dt.total_days().cast(pl.Int64).clip(lower_bound=0)
 
 
 def _local_day(moment: pl.Expr, zone: str) -> pl.Expr:

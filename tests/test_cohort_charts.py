@@ -69,7 +69,11 @@ def activity_frames(daily: list[int], weekly: int) -> tuple[pl.DataFrame, pl.Dat
     ([1], 1, "In the week of 16 Mar 2026, 1 learner was active. The busiest day was 16 Mar 2026, with 1 learner."),
     ([2, 5, 1], 6, "In the week of 16 Mar 2026, 6 learners were active. The busiest day was 17 Mar 2026, "
                    "with 5 learners."),
-], ids=["one learner", "several"])
+    ([4, 2, 4], 5, "In the week of 16 Mar 2026, 5 learners were active. The busiest day was 18 Mar 2026, "
+                   "with 4 learners, as on 1 other day before it."),
+    ([3, 3, 1, 3], 5, "In the week of 16 Mar 2026, 5 learners were active. The busiest day was 19 Mar 2026, "
+                      "with 3 learners, as on 2 other days before it."),
+], ids=["one learner", "several", "a tie", "a tie of three"])
 def test_activity_summary(daily: list[int], weekly: int, expected: str) -> None:
     assert cohort_charts.activity_summary(*activity_frames(daily, weekly)) == expected
 

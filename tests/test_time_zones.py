@@ -291,7 +291,8 @@ def test_a_cohorts_days_split_at_a_midnight_off_the_hour(wb: Workbench, clock: C
 def test_last_active_is_the_day_the_activity_chart_counts_in_the_educators_zone(wb: Workbench, clock: Clock,
                                                                                 learner_in) -> None:
     """09:40 UTC on Tuesday 3 March is 22:40 on Monday 2 March in Pago Pago (UTC-11): the Activity chart put
-    the practice on the Monday, "Last active" and the at-risk reason on the Tuesday (the UTC day)."""
+    the practice on the Monday, "Last active" and the at-risk reason on the Tuesday (the UTC day). 01:00 on
+    13 March there is 11 of its dates later: the days inactive count dates too, not 24-hour periods (10)."""
     educator = wb.register("tess", "tess@example.org", "Tess Teacher", "a long enough password", role="educator")
     wb.set_time_zone(educator.id, "Pacific/Pago_Pago")
     cohort = wb.create_cohort(educator.id, "Islands")
@@ -303,7 +304,7 @@ def test_last_active_is_the_day_the_activity_chart_counts_in_the_educators_zone(
     assert board.active_days.filter(pl.col("learners") > 0)["day"].to_list() == [date(2026, 3, 2)]
     assert board.learners["last_day"].to_list() == [date(2026, 3, 2)]
     (reason,) = board.at_risk["reason"].to_list()
-    assert reason == "inactive for 10 days (last active 2 Mar 2026)"
+    assert reason == "inactive for 11 days (last active 2 Mar 2026)"
 
 
 def test_a_streak_is_earned_on_the_learners_own_day(wb: Workbench, clock: Clock, learner_in) -> None:
