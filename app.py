@@ -41,7 +41,7 @@ def welcome() -> None:
     st.title("Workbench")
     st.write("Practise coding every day: exercises chosen for you, graded by real tests, "
              "with hints that nudge and never give the answer away.")
-    auth.account_gone_notice()
+    auth.login_ended_notice()
     offer_demo(wb)
     log_in, register = st.tabs(["Log in", "Create an account"], key="welcome_tabs")
     with log_in:

@@ -32,18 +32,27 @@ from engine.accounts import cookie_key
 from ui import page_script, time_zone
 
 ALGORITHM = "HS256"
-GONE_KEY = "account_gone"  # this session's account was removed while it was logged in
+ENDED_KEY = "login_ended"  # why this session, logged in, finds itself at the login: "gone" or "elsewhere"
+SINCE_KEY = "logged_in_since"  # when this session's login was issued: a logout anywhere after it ends it
 TO_FRONT_KEY = "to_front"  # just logged out: the next run goes to the front page
 
 
 def restore_session(wb: Workbench) -> User | None:
-    """The user of this session: from session state, else from a valid, unrevoked login cookie."""
+    """The user of this session: from session state while their login stands, else from a valid,
+    unrevoked login cookie."""
     if st.session_state.get("user_id") is not None:
         user = wb.user(int(st.session_state["user_id"]))
-        if user is None:  # removed meanwhile (demo data removed in another session): the login says so
+        since = st.session_state.get(SINCE_KEY)
+        # a logout in another tab or on another device ends this session too: checked on every run, a tab
+        # left open went on submitting and reading History until it was reloaded
+        ended = "gone" if user is None else \
+            "elsewhere" if since is not None and not wb.accounts.session_valid(user.username, since) else None
+        if ended:
             for key in list(st.session_state.keys()):
                 del st.session_state[key]
-            _refuse_login(wb, gone=True)
+            _refuse_login(wb, ended)
+            st.session_state[TO_FRONT_KEY] = ended == "elsewhere"  # as after a logout here: the next login starts afresh
+            return None
         return user
     if st.session_state.get("logged_out"):
         return None  # logged out in this tab: the cookie the page was loaded with is stale
@@ -51,25 +60,31 @@ def restore_session(wb: Workbench) -> User | None:
     if claims is None:
         return None
     user = wb.accounts.by_username(str(claims.get("username", "")))
-    if user is None or not wb.accounts.session_valid(user.username, _issued_at(wb, claims)):
-        _refuse_login(wb, gone=user is None)  # a signed cookie of an account removed since, or revoked
+    issued = _issued_at(wb, claims)
+    if user is None or not wb.accounts.session_valid(user.username, issued):
+        _refuse_login(wb, "gone" if user is None else None)  # a signed cookie of an account removed since, or revoked
         return None
-    return _mark_logged_in(wb, user)
+    return _mark_logged_in(wb, user, issued)
 
 
-def _refuse_login(wb: Workbench, gone: bool) -> None:
+def _refuse_login(wb: Workbench, why: str | None) -> None:
     """End a login that no longer holds: its cookie is removed and, as the page keeps sending the
-    one it was loaded with, not read again in this session. ``gone``: the account was removed."""
+    one it was loaded with, not read again in this session. ``why``: the account was removed ("gone"),
+    or the user logged out in another tab or on another device ("elsewhere")."""
     st.session_state["cookie"] = _deleted_cookie(wb)
     st.session_state["logged_out"] = True
-    st.session_state[GONE_KEY] = gone
+    st.session_state[ENDED_KEY] = why
 
 
-def account_gone_notice() -> None:
-    """Why a session that was logged in finds itself at the login: its account was removed."""
-    if st.session_state.pop(GONE_KEY, False):
+def login_ended_notice() -> None:
+    """Why a session that was logged in finds itself at the login."""
+    why = st.session_state.pop(ENDED_KEY, None)
+    if why == "gone":
         st.info("The account you were using is no longer on this server: the demo data was removed. "
                 "Log in with your own account, or create one.", icon=":material/info:")
+    elif why == "elsewhere":
+        st.info("You logged out in another tab or on another device, which ends every session of yours. "
+                "Log in again to go on.", icon=":material/logout:")
 
 
 def login_form(wb: Workbench) -> None:
@@ -124,8 +139,9 @@ def register_form(wb: Workbench) -> None:
 
 def _start_session(wb: Workbench, user: User) -> None:
     st.session_state.pop("logged_out", None)
-    _mark_logged_in(wb, user)
-    st.session_state["cookie"] = _new_cookie(wb, user)
+    issued = time.time()
+    _mark_logged_in(wb, user, datetime.fromtimestamp(issued, UTC))
+    st.session_state["cookie"] = _new_cookie(wb, user, issued)
     st.rerun()
 
 
@@ -183,10 +199,12 @@ def _authenticator(wb: Workbench, user: User) -> AuthenticationController:
     return AuthenticationController(credentials, auto_hash=False, secret_key=_secret(wb))
 
 
-def _mark_logged_in(wb: Workbench, user: User) -> User:
-    """The user, logged in on this session, with their time zone learnt from the browser if unknown."""
+def _mark_logged_in(wb: Workbench, user: User, since: datetime) -> User:
+    """The user, logged in on this session by a login issued at ``since``, with their time zone learnt
+    from the browser if unknown."""
     _authenticator(wb, user).login(token={"username": user.username})
     st.session_state["user_id"] = user.id
+    st.session_state[SINCE_KEY] = since
     return time_zone.learn(wb, user)
 
 
@@ -197,8 +215,7 @@ def _secret(wb: Workbench) -> str:
     return cookie_key(wb.settings.cookie_key, wb.settings.home)
 
 
-def _new_cookie(wb: Workbench, user: User) -> dict[str, Any]:
-    now = time.time()
+def _new_cookie(wb: Workbench, user: User, now: float) -> dict[str, Any]:
     expires = now + wb.settings.cookie_expiry_days * 86400
     token = jwt.encode({"username": user.username, "iat": now, "exp_date": expires}, _secret(wb),
                        algorithm=ALGORITHM)

@@ -286,6 +286,28 @@ def test_log_out_brings_back_the_login_form(at, wb):
     assert not wb.accounts.session_valid(user.username, datetime.now(UTC) - timedelta(seconds=5))
 
 
+def test_logging_out_in_one_tab_ends_the_others_at_their_next_click(wb, home):
+    """Two tabs (or devices) logged in; one logs out: the other, left open, is at the login at its next
+    run, and says why, rather than going on submitting until it is reloaded."""
+    user = grace(wb)
+    first, second = (AppTest.from_file(APP, default_timeout=30) for _ in range(2))
+    for tab in (first, second):
+        tab.run()
+        log_in(tab, "grace", "password123")
+        assert titles(tab) == ["Practice"]
+    first.sidebar.button[0].click().run()
+    assert titles(first) == ["Workbench"]
+    second.run()  # its next click
+    assert not second.exception, second.exception
+    assert titles(second) == ["Workbench"] and second.session_state.get("user_id") is None
+    assert [i.value for i in second.info] == ["You logged out in another tab or on another device, which ends "
+                                              "every session of yours. Log in again to go on."]
+    log_in(second, "grace", "password123")
+    assert titles(second) == ["Practice"], "a new login holds"
+    second.run()
+    assert titles(second) == ["Practice"] and second.session_state["user_id"] == user.id
+
+
 # -- the login cookie ---------------------------------------------------------------------------
 
 
