@@ -95,16 +95,22 @@ def diagnose(result: GradeResult | None, tests_source: str = "", asked: str = ""
     return diagnose_test(failure, tests_source, off_by_one=not far_off)
 
 
+_QUOTED = re.compile(r"'([^'\n]{3,40})'|\"([^\"\n]{3,40})\"")  # a text a failure quotes, long enough to be told apart
+
+
 def asked_about(result: GradeResult, message: str) -> TestResult | None:
-    """The failing test ``message`` names, by its function's name ("test_empty_list") or by every word of its
-    readable name ("why does the empty list one fail?"); the one with the longest name when several do. A name
-    of one word ("length") is too common a word to be taken for the test's alone."""
+    """The failing test ``message`` names, by its function's name ("test_empty_list"), by every word of its
+    readable name ("why does the empty list one fail?") or by a text its failure quotes ("what does my code
+    return for 'Apple Pie'?"); the one with the longest name when several do. A name of one word ("length")
+    is too common a word to be taken for the test's alone."""
     text = message.lower()
     words = set(re.findall(r"[a-z0-9]+", text))
 
     def named(test: TestResult) -> bool:
         name_words = set(readable(test.name).lower().split())
-        return test.name.lower() in text or (len(name_words) > 1 and name_words <= words)
+        quoted = {a or b for a, b in _QUOTED.findall(test.message or "")}
+        return (test.name.lower() in text or (len(name_words) > 1 and name_words <= words)
+                or any(re.search(rf"(?<!\w){re.escape(q.lower())}(?!\w)", text) for q in quoted))
 
     asked = [test for test in result.tests if not test.passed and named(test)]
     return max(asked, key=lambda test: len(readable(test.name).split()), default=None)

@@ -29,7 +29,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b((?i:error|exception|traceback|fails?|failing|failed|broken|crash\w*|wrong (result|answer|output)|"
         r"(does ?n[o']t|not) work(ing)?|time[sd]? ?out|timing out|too slow|takes? (too|so) long|"
         r"never (ends|finishes|stops)|endless|infinite|"
-        r"expected .{1,40} got|why|what does .{0,40} mean|wrong|what('s| is) (going on|happening))|"
+        r"expected .{1,40} got|why|what does .{0,40} mean|wrong|what('s| is) (going on|happening)|"
+        # "what does my code return for 'banana'?": about the learner's own code, which the last run shows
+        r"what (does|do|did|will|would) (my|this|the) (code|function|program|solution) (return|give|output|print|do))|"
         r"[A-Z][a-z]+Error)\b", re.S)),
     (CONCEPT, re.compile(
         r"\b(explain|what (is|are) (a |an )?|how (do|does) .{0,30} work|teach me|remind me|"
@@ -66,6 +68,9 @@ _VAGUE_WORDS = frozenset("it this that these those wrong happening going on prob
                          "matter my code mistake error question difference you i me here there".split())
 # words for the exercise itself: "what does the test for retries expect?" asks about this exercise's
 # tests, not about a concept called "test" (the names of skills, such as "function", stay concepts)
+_OWN_CODE = re.compile(r"(my|this|the) (code|function|program|solution)\b", re.I)
+_ABOUT_OWN_CODE = re.compile(r"\b(my|this|the) (code|function|program|solution) (returns?|gives?|outputs?|prints?|does|do)\b",
+                             re.I)
 _EXERCISE_WORDS = frozenset("test tests testcase testcases exercise exercises task instructions assignment program".split())
 
 
@@ -95,7 +100,8 @@ def recognise(message: str, skills: Mapping[str, str] | None = None) -> Intent:
         if pattern.search(message):
             if kind == CONCEPT and topic is None and term is None and not re.search(r"\b(explain|teach me)\b", message, re.I):
                 continue  # "what is this?": not a topic to explain
-            if kind in (ERROR, STUCK) and (topic or term) and _mentions_concept(message) and not _reports_error(message):
+            if kind in (ERROR, STUCK) and (topic or term) and _mentions_concept(message) and not _reports_error(message) \
+                    and not _ABOUT_OWN_CODE.search(message):  # "what does my function give?": no lesson on functions
                 # "what does 'bare' mean?", "no idea what a run is", "what is an exception?"
                 return Intent(CONCEPT, topic, term, wants_help)
             return Intent(kind, topic, term, wants_help)
@@ -118,7 +124,7 @@ def asked_term(message: str) -> str | None:
     term = " ".join(found.group("term").split()).strip("-")
     words = re.findall(r"[\w-]+", term.lower())
     head = next((w for w in words if w not in _VAGUE_WORDS and len(w) >= 2), None)  # "exercise" in "this exercise"
-    if head is None or head in _EXERCISE_WORDS:
+    if head is None or head in _EXERCISE_WORDS or _OWN_CODE.match(term):  # "what does my code return": no word
         return None
     return term
 

@@ -58,6 +58,9 @@ def test_a_word_for_an_error_asked_about_is_a_term_to_look_up():
     pytest.param("what does this exercise mean?", id="the-exercise"),
     pytest.param("what is the task here?", id="the-task"),
     pytest.param("I'm not sure what the instructions mean", id="the-instructions"),
+    pytest.param("What does my code return for banana?", id="my-code-return"),
+    pytest.param("what does my function give for 'Apple Pie'?", id="my-function-give"),
+    pytest.param("what does my code do wrong?", id="my-code-do"),
 ])
 def test_the_exercise_and_its_tests_are_not_a_term_to_explain(message):
     assert asked_term(message) is None

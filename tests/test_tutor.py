@@ -73,6 +73,8 @@ def test_off_by_one_only_when_every_failing_test_is_one_off(wb, code, off_by_one
     pytest.param("what is wrong in test_all_capital_vowels", "all capital vowels", id="by-its-function"),
     pytest.param("Why does my code fail?", "capitals count too", id="none-named-the-first"),
     pytest.param("why does the one word test fail?", "capitals count too", id="a-passing-test-named-the-first"),
+    pytest.param("What does my code return for AEIOU?", "all capital vowels", id="by-the-text-it-calls-with"),
+    pytest.param("what does my function give for 'apple pie'", "capitals count too", id="by-the-text-in-any-case"),
 ])
 def test_the_failing_test_the_learner_names_is_the_one_explained(wb, message, explained):
     """Lowercase vowels alone fail 'capitals count too' (3 of 4) and 'all capital vowels' (0 of 5): the
