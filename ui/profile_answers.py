@@ -29,10 +29,16 @@ OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused},
 SAVE = "profile_save_clicked"
 DRAFT = "profile_unsaved"  # {section: answers} entered and not saved yet, for the next visit to the page
 PENDING = "profile_edits_pending"  # whether a completed profile, or a step of the interview, has answers not saved
-# the browser's own "Leave site? Changes you made may not be saved." while answers wait to be saved
-_ASK_BEFORE_LEAVING = ("if (!window.workbenchAsksBeforeLeaving) { window.workbenchAsksBeforeLeaving = true; "
-                       "window.addEventListener('beforeunload', e => { if (window.workbenchUnsaved) "
-                       "{ e.preventDefault(); e.returnValue = ''; } }); }")
+# the browser's own "Leave site? Changes you made may not be saved." while answers wait to be saved, or while
+# a text box being typed in holds text not sent yet: Streamlit sends a box's text when it loses the focus, so
+# code typed in the plain text editor and reloaded at once was lost (the chat box is sent by Enter, and empties)
+_ASK_BEFORE_LEAVING = (
+    "if (!window.workbenchAsksBeforeLeaving) { window.workbenchAsksBeforeLeaving = true; "
+    "document.addEventListener('input', e => { const box = e.target; if (box.tagName === 'TEXTAREA' "
+    "&& !box.closest('[data-testid=\"stChatInput\"]')) box.dataset.workbenchTyped = '1'; }, true); "
+    "document.addEventListener('focusout', e => { if (e.target.dataset) delete e.target.dataset.workbenchTyped; }, true); "
+    "window.addEventListener('beforeunload', e => { if (window.workbenchUnsaved "
+    "|| document.querySelector('textarea[data-workbench-typed]')) { e.preventDefault(); e.returnValue = ''; } }); }")
 
 
 def section(wb: Workbench, user: User) -> None:
@@ -87,10 +93,11 @@ def section(wb: Workbench, user: User) -> None:
 
 
 def ask_before_leaving(pending: bool | None = None) -> None:
-    """While a completed profile has answers changed and not saved, or a step of the interview has, a
-    reload or leaving the app asks first: the answers live in this browser session only. Run on every
-    page (app.py), since the answers outlive a visit to another page, and by the page that knows first
-    (the Profile, the interview), which says whether answers wait (``pending``)."""
+    """While a completed profile has answers changed and not saved, or a step of the interview has, or
+    a text box has text typed and not sent yet, a reload or leaving the app asks first: the answers live
+    in this browser session only. Run on every page (app.py), since the answers outlive a visit to another
+    page, and by the page that knows first (the Profile, the interview), which says whether answers wait
+    (``pending``)."""
     if pending is not None:
         st.session_state[PENDING] = pending
     pending = bool(st.session_state.get(PENDING))

@@ -11,7 +11,18 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.test_browser import EDITOR, REFERENCE, TITLE, choose_exercise, expect_idle, expect_page, go_to, onboard, register
+from e2e.test_browser import (
+    EDITOR,
+    LEAVING_ASKS,
+    REFERENCE,
+    TITLE,
+    choose_exercise,
+    expect_idle,
+    expect_page,
+    go_to,
+    onboard,
+    register,
+)
 from ui import aria
 from ui.instructions import KEY as INSTRUCTIONS
 
@@ -290,3 +301,25 @@ def test_code_typed_just_before_one_more_exercise_stays_with_its_exercise(page: 
     choose_exercise(page, title)
     code = page.frame_locator(f"{EDITOR}:visible").locator(".ace_editor").evaluate("e => e.env.editor.getValue()")
     assert code.endswith("\n# typed before one more"), code
+
+
+def test_a_reload_asks_first_while_the_plain_editor_holds_code_not_sent(page: Page, app_url: str) -> None:
+    """Streamlit sends a text box's text when the box loses the focus: code typed in the plain text editor
+    and reloaded at once was lost. Leaving now asks first while the box has the focus and changed text;
+    once it is left, the code is saved, nothing asks, and a reload shows it."""
+    page.goto(app_url)
+    register(page, "e2e-plain-reload", "Grace Hopper")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    page.get_by_text("Plain text editor").click()
+    area = page.get_by_role("textbox", name="Your code")
+    expect_idle(page)
+    assert not page.evaluate(LEAVING_ASKS), "nothing typed yet"
+    area.click()
+    page.keyboard.insert_text("# typed, not sent yet\n")
+    page.wait_for_function(LEAVING_ASKS)
+    area.press("Tab")  # leaving the box sends its text
+    page.wait_for_function(f"!({LEAVING_ASKS})")
+    expect_idle(page)
+    page.reload()
+    expect(page.get_by_role("textbox", name="Your code")).to_have_value(re.compile(r"# typed, not sent yet"))
