@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Page, expect
+from playwright.sync_api import FrameLocator, Locator, Page, expect
 
 from e2e.conftest import serve
 
@@ -130,6 +130,16 @@ def choose_exercise(page: Page, title: str) -> None:
     expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
     expect(page.locator(EDITOR)).to_have_count(1)  # the previous exercise's editor goes when the run ends
     expect_idle(page)
+
+
+def in_plain_editor(page: Page, app_url: str, username: str, name: str) -> Locator:
+    """A new learner, past the interview, on the exercise ``TITLE`` in the plain text editor: its box."""
+    page.goto(app_url)
+    register(page, username, name)
+    onboard(page)
+    choose_exercise(page, TITLE)
+    page.get_by_text("Plain text editor").click()
+    return page.get_by_role("textbox", name="Your code")
 
 
 def login_cookie(page: Page) -> dict | None:

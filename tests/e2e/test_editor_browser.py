@@ -20,6 +20,7 @@ from e2e.test_browser import (
     expect_idle,
     expect_page,
     go_to,
+    in_plain_editor,
     onboard,
     register,
 )
@@ -307,12 +308,7 @@ def test_a_reload_asks_first_while_the_plain_editor_holds_code_not_sent(page: Pa
     """Streamlit sends a text box's text when the box loses the focus: code typed in the plain text editor
     and reloaded at once was lost. Leaving now asks first while the box has the focus and changed text;
     once it is left, the code is saved, nothing asks, and a reload shows it."""
-    page.goto(app_url)
-    register(page, "e2e-plain-reload", "Grace Hopper")
-    onboard(page)
-    choose_exercise(page, TITLE)
-    page.get_by_text("Plain text editor").click()
-    area = page.get_by_role("textbox", name="Your code")
+    area = in_plain_editor(page, app_url, "e2e-plain-reload", "Grace Hopper")
     expect_idle(page)
     assert not page.evaluate(LEAVING_ASKS), "nothing typed yet"
     area.click()

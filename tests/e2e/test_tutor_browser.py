@@ -11,7 +11,7 @@ from llm_server import LLMServer, Reply
 from playwright.sync_api import Locator, Page, expect
 
 from e2e.conftest import serve
-from e2e.test_browser import choose_exercise, expect_idle, expect_page, onboard, register
+from e2e.test_browser import choose_exercise, expect_idle, expect_page, in_plain_editor, onboard, register
 from ui.tutor_panel import PLACEHOLDER, STILL_WRITING, THINKING
 
 pytestmark = pytest.mark.e2e
@@ -21,13 +21,7 @@ WRONG = "def digit_sum(n):\n    return str(n)\n"
 
 
 def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, artifacts: Path) -> None:
-    page.goto(app_url)
-    register(page, "e2e-tutee", "Alan Turing")
-    onboard(page)
-    choose_exercise(page, TITLE)
-
-    page.get_by_text("Plain text editor").click()
-    code = page.get_by_role("textbox", name="Your code")
+    code = in_plain_editor(page, app_url, "e2e-tutee", "Alan Turing")
     code.fill(WRONG)
     code.press("Control+Enter")
     expect_idle(page)
