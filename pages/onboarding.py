@@ -69,9 +69,8 @@ def new_step() -> None:
 
 
 # a reload or leaving the app asks first while answers wait to be saved (Next saves them), as on the Profile:
-# they live in this browser session only. The minutes box shows its default before anything is saved.
-shown = {**profile.answers(), "minutes_per_day": profile.answers()["minutes_per_day"] or interview.DEFAULT_MINUTES}
-profile_answers.ask_before_leaving(bool(entered) or profile_answers.changed(answers, shown))
+# they live in this browser session only
+profile_answers.ask_before_leaving(bool(entered) or profile_answers.changed(answers, interview.untouched(profile.answers())))
 
 going = state.pop(GOING, None)
 if going == ("back", step):

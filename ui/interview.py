@@ -103,11 +103,17 @@ def time_per_day(saved: Mapping[str, Any], groups: Mapping[str, str], key: str) 
     box = f"{key}:minutes"
     # pre-filled through the session rather than value=, so that a box emptied stays empty (and is
     # refused by the engine) instead of snapping back to the default unannounced
-    st.session_state.setdefault(box, int(saved["minutes_per_day"] or DEFAULT_MINUTES))
+    st.session_state.setdefault(box, untouched(saved)["minutes_per_day"])
     minutes = st.number_input("Minutes a day", value=None, step=5, key=box,
                               help=f"Whole minutes, from {low} to {high}. It sets how many exercises your daily set has.")
     st.caption(exercises_a_day(minutes))
     return {"minutes_per_day": minutes}
+
+
+def untouched(saved: Mapping[str, Any]) -> Answers:
+    """The answers the questions show before the learner changes anything: the saved ones, and the
+    minutes' default where none are saved yet."""
+    return {**saved, "minutes_per_day": int(saved["minutes_per_day"] or DEFAULT_MINUTES)}
 
 
 def exercises_a_day(minutes: int | None) -> str:
