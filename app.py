@@ -93,6 +93,7 @@ else:
             st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:"),
             st.Page("pages/memory.py", title="Memory", icon=":material/psychology:"),
             st.Page("pages/profile.py", title="Profile", icon=":material/person:"),
+            st.Page("pages/account.py", title="Account", icon=":material/manage_accounts:"),
         ]
     pages = {"Learn": learn}
     if user.role == "educator":  # their own pages first, opening on Cohorts; they may practise too

@@ -22,6 +22,7 @@ import bcrypt
 from engine.clock import to_aware_utc, to_naive_utc, utcnow, valid_time_zone
 from engine.events import Event, EventLog
 from engine.store import Store
+from engine.weak_passwords import guessable
 
 ROLES = ("learner", "educator")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,31}$")
@@ -166,6 +167,14 @@ class Accounts:
         username = (username or "").strip().lower()
         if not username or not password:
             raise LoginError("Please enter your username and password.")
+        user = self._verify(username, password, now, "Wrong username or password.")
+        self.events.append(Event(user.id, "logged-in", occurred_at=to_aware_utc(now)))
+        return user
+
+    def _verify(self, username: str, password: str, now: datetime, wrong: str) -> User:
+        """The user whose password this is, or ``LoginError`` saying ``wrong`` (and how long to wait once
+        throttled). Every check of a password goes through here, so that each counts toward throttling:
+        an open tab's "current password" must not be a way to guess without limit."""
         # one attempt at a time per username: in parallel, thirty attempts were all checked before the first
         # failure was written, and their writes collided
         turn = _turn(username)
@@ -183,13 +192,31 @@ class Accounts:
                 # the name typed only when it is an account's: a password typed in its place must not be kept
                 self.events.append(Event(user.id if user else None, "login-failed", None, None,
                                          {"username": username if user else None}, to_aware_utc(now)))
-                message = "Wrong username or password."
-                if wait:
-                    message += " " + _locked(wait)
-                raise LoginError(message, wait)
+                raise LoginError(f"{wrong} {_locked(wait)}" if wait else wrong, wait)
             self.store.execute("DELETE FROM login_failures WHERE username = ?", [username])
-        self.events.append(Event(user.id, "logged-in", occurred_at=to_aware_utc(now)))
         return user
+
+    def change_password(self, user_id: int, current: str, new: str, *, now: datetime | None = None) -> None:
+        """Put ``new`` in place of ``current``: ``LoginError`` if ``current`` is wrong (it counts toward
+        throttling, as a wrong login does), ``AccountError`` if ``new`` is not a good password. Every
+        session of the user ends, as on a logout: whoever else knew the old password is out."""
+        user = self.require(user_id)
+        if user.is_demo:
+            raise AccountError("Demo accounts share the password the welcome page shows, so theirs cannot be changed.")
+        moment = to_naive_utc(now or utcnow())
+        self._verify(user.username, current or "", moment, "That is not your current password.")
+        check_password(new, user.username, user.email, user.name)
+        if bcrypt.checkpw(new.encode(), (self.password_hash(user.username) or "").encode()):
+            raise AccountError("The new password is the one you have now. Please choose another.")
+        hashed = bcrypt.hashpw(new.encode(), bcrypt.gensalt(self.bcrypt_rounds)).decode()
+        self.store.execute("UPDATE users SET password_hash = ?, logged_out_at = ? WHERE id = ?", [hashed, moment, user_id])
+        self.events.append(Event(user_id, "changed-password", occurred_at=to_aware_utc(moment)))
+
+    def confirm_password(self, user_id: int, password: str, *, now: datetime | None = None) -> User:
+        """The user, if ``password`` is theirs: ``LoginError`` otherwise (throttled as a login is). Asked
+        before what cannot be undone, such as deleting the account."""
+        user = self.require(user_id)
+        return self._verify(user.username, password or "", to_naive_utc(now or utcnow()), "That is not your password.")
 
     def _dummy_hash(self) -> str:
         if not hasattr(self, "_dummy"):
@@ -221,6 +248,12 @@ class Accounts:
             return False
         return row[0] is None or to_naive_utc(issued_at) > row[0]
 
+    def sessions_ended_by(self, user_id: int) -> str:
+        """What last ended every session of the user: "logged-out" or "changed-password"."""
+        verb = self.store.scalar("SELECT verb FROM events WHERE user_id = ? AND verb IN ('logged-out', 'changed-password') "
+                                 "ORDER BY occurred_at DESC, id DESC LIMIT 1", [user_id])
+        return str(verb or "logged-out")
+
 
 def registration_problems(username: str, email: str, name: str, password: str, role: str = "learner") -> list[str]:
     """Everything wrong with a registration form, every problem at once: a form sent back for one
@@ -235,7 +268,7 @@ def registration_problems(username: str, email: str, name: str, password: str, r
     if not name or len(name) > 100:
         problems.append("Please enter your name (up to 100 characters).")
     try:
-        check_password(password)
+        check_password(password, username, email, name)
     except AccountError as exc:
         problems.append(str(exc))
     if role not in ROLES:
@@ -248,11 +281,16 @@ def _tidy(username: str, email: str, name: str) -> tuple[str, str, str]:
     return (username or "").strip().lower(), (email or "").strip(), " ".join((name or "").split())
 
 
-def check_password(password: str) -> None:
+def check_password(password: str, *personal: str) -> None:
+    """``AccountError`` unless ``password`` will do for an account whose username, email and name are
+    ``personal``: long enough, and not among what guessers try first."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
         raise AccountError(f"Passwords need at least {MIN_PASSWORD} characters.")
     if len(password.encode()) > MAX_PASSWORD_BYTES:
         raise AccountError(f"Passwords can be at most {MAX_PASSWORD_BYTES} bytes long.")
+    if guessable(password, *personal):
+        raise AccountError("That password is among the first that guessers try (a common one, a run of keys, "
+                           "or your own name). A few unrelated words make a strong one.")
 
 
 def cookie_key(configured: str | None, home: Path) -> str:

@@ -10,10 +10,8 @@ levels and hint use differ too. Everything goes through the same calls as the ap
 (``record_result``, ``reveal_hint``, ``skip``, ``answer_onboarding``, ``join_cohort`` ...), inside
 ``wb.batch()`` one day at a time, so the volume is written in bulk.
 
-``remove_demo_data(wb)`` deletes every demo user and their rows from every table with a
-``user_id`` (or ``username``) column, found in the catalog so tables added later are covered too,
-plus the demo educator's cohorts, the rows that hang off deleted rows (``cohort_id``,
-``conversation_id`` ...), and the demo learners' memories in the vector store.
+``remove_demo_data(wb)`` deletes every demo user and everything kept about them
+(``engine.removal``).
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from engine.events import Event
 from engine.level import LOGITS_PER_LEVEL, expected_seconds
 from engine.memory import MemoryStore
 from engine.profile import GOALS, SELF_LEVELS, STYLES
-from engine.recalibration import recalibrate
+from engine.removal import remove_users
 
 if TYPE_CHECKING:
     from engine.workbench import Workbench
@@ -249,46 +247,4 @@ def _live_day(sim: Workbench, rng: random.Random, person: _Learner, day: int, fi
 
 def remove_demo_data(wb: Workbench) -> dict[str, int]:
     """Delete every demo user and all their rows; returns rows deleted per table (non-zero only)."""
-    store = wb.store
-    tables = {name for (name,) in store.all(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'")}
-    columns: dict[str, set[str]] = {}
-    for table, column in store.all("SELECT table_name, column_name FROM information_schema.columns "
-                                   "WHERE table_schema = 'main'"):
-        if table in tables:
-            columns.setdefault(table, set()).add(column)
-    deleted: dict[str, int] = {}
-
-    def delete(table: str, where: str) -> None:
-        count = int(store.scalar(f"SELECT count(*) FROM {table} WHERE {where}") or 0)  # noqa: S608 (catalog names)
-        if count:
-            # rows that hang off these (conversation_messages.conversation_id ...) go first
-            child_key = f"{table.removesuffix('s')}_id"
-            if "id" in columns[table]:
-                for child in sorted(t for t, cols in columns.items() if child_key in cols and t != table):
-                    delete(child, f"{child_key} IN (SELECT id FROM {table} WHERE {where})")
-            store.execute(f"DELETE FROM {table} WHERE {where}")
-            deleted[table] = deleted.get(table, 0) + count
-
-    demo = "SELECT id FROM users WHERE is_demo"
-    # memories have vectors outside the store too: the memory deletes both. Of every demo learner, with rows or not (a
-    # load interrupted between a memory's vector and its row leaves the vector), once any has some: the memory's
-    # embedding model then loads anyway
-    if "memories" in tables and store.scalar(f"SELECT count(*) FROM memories WHERE user_id IN ({demo})"):
-        for (user_id,) in store.all(demo):
-            if forgotten := wb.forget_all_memories(int(user_id)):
-                deleted["memories"] = deleted.get("memories", 0) + forgotten
-    with store.transaction():
-        if "cohorts" in tables:
-            delete("cohorts", f"educator_id IN ({demo})")
-        for table in sorted(t for t, cols in columns.items() if "user_id" in cols):
-            delete(table, f"user_id IN ({demo})")
-        for table in sorted(t for t, cols in columns.items() if "username" in cols and t != "users"):
-            delete(table, "username IN (SELECT username FROM users WHERE is_demo)")
-        delete("users", "is_demo")
-        if "exercise_ratings" in tables:  # what the demo's results taught the bank goes with them
-            rated = int(store.scalar("SELECT count(*) FROM exercise_ratings") or 0)
-            recalibrate(store, wb.model, wb.bank, wb.clock())
-            if unrated := rated - int(store.scalar("SELECT count(*) FROM exercise_ratings") or 0):
-                deleted["exercise_ratings"] = unrated  # the exercises only demo learners had tried
-    return deleted
+    return remove_users(wb, "is_demo")

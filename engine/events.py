@@ -22,7 +22,7 @@ from engine.store import Store
 
 VERBS = (
     # accounts
-    "registered", "logged-in", "login-failed", "logged-out",
+    "registered", "logged-in", "login-failed", "logged-out", "changed-password", "deleted-account",
     "invited-educator", "revoked-invitation", "accepted-invitation",
     # practice
     "viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",

@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from engine.accounts import Accounts, User
+from engine.accounts import AccountError, Accounts, User
 from engine.attempts import Attempts
 from engine.bank import Bank
 from engine.clock import utcnow
@@ -18,7 +18,7 @@ from engine.concepts import Concepts
 from engine.curriculum import Curriculum
 from engine.daily import DailySets
 from engine.demo import DemoData, load_demo, remove_demo_data
-from engine.events import EventLog
+from engine.events import Event, EventLog
 from engine.facade.cohorts import CohortCalls
 from engine.facade.invitations import InvitationCalls
 from engine.facade.practice import PracticeCalls
@@ -32,6 +32,7 @@ from engine.outcomes import Outcomes
 from engine.planner import Planner
 from engine.preferences import Preferences
 from engine.profile import Profiles
+from engine.removal import remove_users
 from engine.review import Reviews
 from engine.sandbox import Isolation, Sandbox
 from engine.settings import Settings
@@ -119,6 +120,23 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, Invita
 
     def logout(self, user_id: int) -> None:
         self.accounts.logout(user_id)
+
+    def change_password(self, user_id: int, current: str, new: str) -> None:
+        """``LoginError`` if ``current`` is not the user's password (throttled as a login is),
+        ``AccountError`` if ``new`` will not do. Ends every session of the user, as a logout does."""
+        self.accounts.change_password(user_id, current, new)
+
+    def delete_account(self, user_id: int, password: str) -> dict[str, int]:
+        """Delete the user and everything kept about them (an educator's cohorts too), once ``password``
+        confirms it is them (``LoginError`` otherwise; ``AccountError`` for a demo account, which goes with the
+        demo data); returns the rows deleted per table."""
+        if self.accounts.require(user_id).is_demo:
+            raise AccountError("Demo accounts go all together, with the demo data: the administrator removes it on the "
+                               "System page.")
+        self.accounts.confirm_password(user_id, password)
+        deleted = remove_users(self, f"id = {int(user_id)}")
+        self.events.append(Event(None, "deleted-account", occurred_at=self.clock()))
+        return deleted
 
     def user(self, user_id: int) -> User | None:
         return self.accounts.get(user_id)

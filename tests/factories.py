@@ -79,7 +79,7 @@ def answer_interview(wb, user_id: int, steps: int = 5, **answers):
 # -- learners and time, for the daily-practice engine --------------------------------------------
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning: the day every clocked test begins
-PASSWORD = "password123"
+PASSWORD = "tidy-otter-93"
 
 
 class Clock:

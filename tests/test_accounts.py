@@ -61,8 +61,22 @@ GOOD = {"username": "ada", "email": "ada@example.org", "name": "Ada Lovelace", "
         ("name", "x" * 101, "up to 100 characters"),
         ("password", "", "at least 8 characters"),
         ("password", "seven77", "at least 8 characters"),
-        ("password", "x" * 73, "at most 72 bytes"),
+        ("password", "kx7-wq2z" * 9 + "x", "at most 72 bytes"),
         ("password", "é" * 37, "at most 72 bytes"),  # 37 characters, 74 bytes
+        ("password", "password123", "among the first that guessers try"),
+        ("password", "P@ssw0rd!", "among the first that guessers try"),
+        ("password", "qwertyuiop", "among the first that guessers try"),
+        ("password", "12345678", "among the first that guessers try"),
+        ("password", "87654321", "among the first that guessers try"),
+        ("password", "abcdefgh", "among the first that guessers try"),
+        ("password", "zzzzzzzz", "among the first that guessers try"),
+        ("password", "abababab", "among the first that guessers try"),
+        ("password", "40917263", "among the first that guessers try"),
+        ("password", "!!iloveyou!!", "among the first that guessers try"),
+        ("password", "ada-2024", "among the first that guessers try"),
+        ("password", "Ada Lovelace", "among the first that guessers try"),
+        ("password", "adalovelace1", "among the first that guessers try"),
+        ("password", "ada@example.org", "among the first that guessers try"),
         ("role", "admin", "Role must be one of learner, educator"),
         ("role", "", "Role must be one of"),
         ("role", "Learner", "Role must be one of"),
@@ -74,6 +88,10 @@ GOOD = {"username": "ada", "email": "ada@example.org", "name": "Ada Lovelace", "
         "email-too-long",
         "name-empty", "name-blank", "name-too-long",
         "password-empty", "password-too-short", "password-too-long", "password-too-many-bytes",
+        "password-common-with-digits", "password-common-leet", "password-keyboard-row", "password-digit-run",
+        "password-digit-run-backwards", "password-alphabet-run", "password-one-character", "password-two-characters",
+        "password-digits-only", "password-common-in-symbols", "password-username-and-year", "password-own-name",
+        "password-own-name-with-digit", "password-own-email",
         "role-admin", "role-empty", "role-wrong-case",
     ],
 )
@@ -104,8 +122,8 @@ def test_register_says_every_problem_at_once(accounts: Accounts) -> None:
         ("name", "  Ada \t  Lovelace ", ("name", "Ada Lovelace")),
         ("name", "x" * 100, ("name", "x" * 100)),
         ("email", "  ada@example.org ", ("email", "ada@example.org")),
-        ("password", "x" * 8, ("role", "learner")),
-        ("password", "x" * 72, ("role", "learner")),
+        ("password", "kx7-wq2z", ("role", "learner")),
+        ("password", "kx7-wq2z" * 9, ("role", "learner")),
         ("role", "educator", ("role", "educator")),
     ],
     ids=["username-normalised", "username-32", "username-digits", "name-spaces-collapsed", "name-100",
@@ -364,6 +382,62 @@ def test_logout_of_one_user_leaves_others_logged_in(accounts: Accounts, ada: Use
     accounts.register("bob", "bob@example.org", "Bob", PASSWORD)
     accounts.logout(ada.id, now=T0 + timedelta(minutes=1))
     assert accounts.session_valid("bob", T0)
+
+
+# -- changing the password ------------------------------------------------------------------------
+
+NEW = "lantern orchard 7"
+
+
+def test_a_changed_password_logs_in_and_the_old_one_no_longer_does(accounts: Accounts, store: Store, ada: User) -> None:
+    accounts.change_password(ada.id, PASSWORD, NEW, now=T0)
+    assert accounts.login("ada", NEW, now=T0 + timedelta(minutes=1)) == ada
+    with pytest.raises(LoginError, match="Wrong username or password"):
+        accounts.login("ada", PASSWORD, now=T0 + timedelta(minutes=2))
+    assert "changed-password" in verbs(store)
+
+
+def test_changing_the_password_ends_every_session_issued_before_it(accounts: Accounts, ada: User) -> None:
+    accounts.change_password(ada.id, PASSWORD, NEW, now=T0 + timedelta(minutes=5))
+    assert not accounts.session_valid("ada", T0)
+    assert accounts.session_valid("ada", T0 + timedelta(minutes=6))
+
+
+def test_a_wrong_current_password_changes_nothing_and_counts_toward_throttling(accounts: Accounts, ada: User) -> None:
+    for attempt in range(FREE):
+        with pytest.raises(LoginError, match="^That is not your current password.$"):
+            accounts.change_password(ada.id, "not my password", NEW, now=T0 + timedelta(seconds=attempt))
+    with pytest.raises(LoginError) as locked:
+        accounts.change_password(ada.id, "still not it", NEW, now=T0 + timedelta(seconds=FREE))
+    assert locked.value.retry_after_s == BASE
+    assert "Try again in" in str(locked.value)
+    # locked for logins too: the same guesses, another door
+    with pytest.raises(LoginError, match="Too many wrong passwords"):
+        accounts.login("ada", PASSWORD, now=T0 + timedelta(seconds=FREE + 1))
+    assert accounts.login("ada", PASSWORD, now=T0 + timedelta(minutes=1)) == ada
+    assert accounts.session_valid("ada", T0 - timedelta(days=1))  # nothing was changed: no session ended
+
+
+@pytest.mark.parametrize(("new", "message"), [
+    ("short", "at least 8 characters"),
+    ("password1", "among the first that guessers try"),
+    ("lovelace2", "among the first that guessers try"),
+    (PASSWORD, "is the one you have now"),
+], ids=["too-short", "common", "own-name", "unchanged"])
+def test_a_new_password_that_will_not_do_is_refused(accounts: Accounts, ada: User, new: str, message: str) -> None:
+    with pytest.raises(AccountError, match=message):
+        accounts.change_password(ada.id, PASSWORD, new, now=T0)
+    assert accounts.login("ada", PASSWORD, now=T0) == ada
+    assert accounts.session_valid("ada", T0 - timedelta(days=1))
+
+
+def test_confirm_password_is_throttled_as_a_login_is(accounts: Accounts, ada: User) -> None:
+    assert accounts.confirm_password(ada.id, PASSWORD, now=T0) == ada
+    for attempt in range(FREE + 1):
+        with pytest.raises(LoginError):
+            accounts.confirm_password(ada.id, "guess", now=T0 + timedelta(seconds=attempt))
+    with pytest.raises(LoginError, match="Too many wrong passwords"):
+        accounts.confirm_password(ada.id, PASSWORD, now=T0 + timedelta(seconds=FREE + 1))
 
 
 # -- the cookie key --------------------------------------------------------------------------------

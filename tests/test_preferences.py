@@ -9,7 +9,7 @@ from engine.preferences import CHOICES, Preferences
 
 @pytest.fixture
 def learner(wb):
-    return wb.register("ada", "ada@example.org", "Ada", "password123")
+    return wb.register("ada", "ada@example.org", "Ada", "tidy-otter-93")
 
 
 def test_a_new_user_has_the_defaults(wb, learner):
@@ -17,7 +17,7 @@ def test_a_new_user_has_the_defaults(wb, learner):
 
 
 def test_a_choice_is_kept_for_its_user_only(wb, learner):
-    other = wb.register("bea", "bea@example.org", "Bea", "password123")
+    other = wb.register("bea", "bea@example.org", "Bea", "tidy-otter-93")
     wb.set_preference(learner.id, "editor", "plain")
     assert wb.preferences(learner.id)["editor"] == "plain"
     assert wb.preferences(other.id)["editor"] == "code"

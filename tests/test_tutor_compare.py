@@ -98,6 +98,6 @@ def test_a_side_no_note_mentions_is_said_to_be_unknown(skills):
 
 
 def test_on_an_exercise_the_comparison_is_answered_too(wb):
-    learner = wb.register("ada", "ada@example.org", "Ada", "password123").id
+    learner = wb.register("ada", "ada@example.org", "Ada", "tidy-otter-93").id
     text = wb.ask_tutor(learner, "what's the difference between append and extend?", "python/sum-list-recursively")
     assert text.startswith(SIDE_BY_SIDE) and "`append(x)`" in text and "`extend(more)`" in text

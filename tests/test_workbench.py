@@ -31,7 +31,7 @@ from engine.tutor import MAX_MESSAGE
 
 EXERCISE = "python/apply-n-times"  # skills: functions, loops; difficulty 3
 WRONG = "def apply_n_times(func, n, value):\n    return value\n"
-PASSWORD = "password123"
+PASSWORD = "tidy-otter-93"
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from engine.accounts import cookie_key
 from ui import page_script, time_zone
 
 ALGORITHM = "HS256"
-ENDED_KEY = "login_ended"  # why this session, logged in, finds itself at the login: "gone" or "elsewhere"
+ENDED_KEY = "login_ended"  # why this session, logged in, finds itself at the login: "gone", "elsewhere", "password", "deleted"
 SINCE_KEY = "logged_in_since"  # when this session's login was issued: a logout anywhere after it ends it
 TO_FRONT_KEY = "to_front"  # just logged out: the next run goes to the front page
 
@@ -46,12 +46,12 @@ def restore_session(wb: Workbench) -> User | None:
         # a logout in another tab or on another device ends this session too: checked on every run, a tab
         # left open went on submitting and reading History until it was reloaded
         ended = "gone" if user is None else \
-            "elsewhere" if since is not None and not wb.accounts.session_valid(user.username, since) else None
+            _ended_elsewhere(wb, user) if since is not None and not wb.accounts.session_valid(user.username, since) else None
         if ended:
             for key in list(st.session_state.keys()):
                 del st.session_state[key]
             _refuse_login(wb, ended)
-            st.session_state[TO_FRONT_KEY] = ended == "elsewhere"  # as after a logout here: the next login starts afresh
+            st.session_state[TO_FRONT_KEY] = ended != "gone"  # as after a logout here: the next login starts afresh
             return None
         return user
     if st.session_state.get("logged_out"):
@@ -67,10 +67,17 @@ def restore_session(wb: Workbench) -> User | None:
     return _mark_logged_in(wb, user, issued)
 
 
+def _ended_elsewhere(wb: Workbench, user: User) -> str:
+    """Why every session of the user ended in another tab or on another device: "elsewhere" (a logout) or
+    "password" (a new password)."""
+    return "password" if wb.accounts.sessions_ended_by(user.id) == "changed-password" else "elsewhere"
+
+
 def _refuse_login(wb: Workbench, why: str | None) -> None:
     """End a login that no longer holds: its cookie is removed and, as the page keeps sending the
     one it was loaded with, not read again in this session. ``why``: the account was removed ("gone"),
-    or the user logged out in another tab or on another device ("elsewhere")."""
+    or the user logged out ("elsewhere") or changed their password ("password") in another tab or on
+    another device."""
     st.session_state["cookie"] = _deleted_cookie(wb)
     st.session_state["logged_out"] = True
     st.session_state[ENDED_KEY] = why
@@ -80,8 +87,14 @@ def login_ended_notice() -> None:
     """Why a session that was logged in finds itself at the login."""
     why = st.session_state.pop(ENDED_KEY, None)
     if why == "gone":
-        st.info("The account you were using is no longer on this server: the demo data was removed. "
-                "Log in with your own account, or create one.", icon=":material/info:")
+        st.info("The account you were using is no longer on this server: it was deleted, or it was demo data, since "
+                "removed. Log in with your own account, or create one.", icon=":material/info:")
+    elif why == "password":
+        st.info("Your password was changed in another tab or on another device, which ends every other session of "
+                "yours. Log in with the new password to go on.", icon=":material/password:")
+    elif why == "deleted":
+        st.success("Your account was deleted, and everything the Workbench kept about you with it.",
+                   icon=":material/check_circle:")
     elif why == "elsewhere":
         st.info("You logged out in another tab or on another device, which ends every session of yours. "
                 "Log in again to go on.", icon=":material/logout:")
@@ -161,13 +174,29 @@ def keep_cookie() -> None:
 def logout(wb: Workbench, user: User) -> None:
     """End the session here and everywhere: the engine revokes cookies issued until now."""
     wb.logout(user.id)
+    _end_session(wb, user, None)
+
+
+def deleted(wb: Workbench, user: User) -> None:
+    """End the session of an account just deleted: the login page then says it is done."""
+    _end_session(wb, user, "deleted")
+
+
+def _end_session(wb: Workbench, user: User, why: str | None) -> None:
     _authenticator(wb, user).logout()
     for key in list(st.session_state.keys()):
         del st.session_state[key]
     st.session_state["logged_out"] = True
     st.session_state["cookie"] = _deleted_cookie(wb)
     st.session_state[TO_FRONT_KEY] = True
+    st.session_state[ENDED_KEY] = why
     st.rerun()
+
+
+def renew(wb: Workbench, user: User) -> None:
+    """A new login for this session, after every session of the user was ended (a new password): the
+    others stay ended, this one goes on."""
+    _start_session(wb, user)
 
 
 def sidebar_closed_on_phones() -> None:

@@ -17,7 +17,7 @@ MARKUP = "**Bold** <b>x</b> :red[red] $x^2$"  # a name as someone might type it,
 
 
 def educator_of(wb, username="tess"):
-    return wb.register(username, f"{username}@example.org", username.title() + " Teacher", "password123",
+    return wb.register(username, f"{username}@example.org", username.title() + " Teacher", "tidy-otter-93",
                        role="educator")
 
 

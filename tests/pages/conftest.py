@@ -73,13 +73,13 @@ def at(learner) -> AppTest:
 def tess(wb):
     """An educator whose cohort has two learners who tried an exercise, and a learner outside it (the Data page's
     tests; other pages' tests may define their own)."""
-    tess = wb.register("tess", "tess@example.org", "Tess Teacher", "password123", role="educator")
+    tess = wb.register("tess", "tess@example.org", "Tess Teacher", "tidy-otter-93", role="educator")
     cohort = wb.create_cohort(tess.id, "Spring")
     for name in ("ada", "bob"):
-        learner = wb.register(name, f"{name}@example.org", name.title(), "password123")
+        learner = wb.register(name, f"{name}@example.org", name.title(), "tidy-otter-93")
         wb.join_cohort(learner.id, cohort.join_code)
         wb.record_result(learner.id, EXERCISE, name == "ada", duration_s=90)
-    outsider = wb.register("cyd", "cyd@example.org", "Cyd", "password123")
+    outsider = wb.register("cyd", "cyd@example.org", "Cyd", "tidy-otter-93")
     wb.record_result(outsider.id, EXERCISE, True)
     return tess
 
@@ -95,7 +95,7 @@ def class_of_four(wb):
     now = datetime.now(UTC)
     learners = []
     for i, name in enumerate(["ada", "bob", "cyd", "dee"]):
-        learner = wb.register(name, f"{name}@example.org", name.title() + " Learner", "password123")
+        learner = wb.register(name, f"{name}@example.org", name.title() + " Learner", "tidy-otter-93")
         answer_interview(wb, learner.id)
         wb.join_cohort(learner.id, cohort.join_code)
         last_day = 10 if name == "dee" else 0

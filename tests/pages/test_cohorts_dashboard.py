@@ -180,7 +180,7 @@ def test_namesakes_are_told_apart_and_a_learner_without_tries_shows_blanks(wb, c
     """Two Ada Learners looked the same in the Learners and At risk tables (the username hidden), and a learner
     with no tries read "None" under Last active and Passed."""
     tess, cohort, _ = class_of_four
-    namesake = wb.register("ada2", "ada2@example.org", "Ada Learner", "password123")  # no tries
+    namesake = wb.register("ada2", "ada2@example.org", "Ada Learner", "tidy-otter-93")  # no tries
     wb.join_cohort(namesake.id, cohort.join_code)
     wb.store.execute("UPDATE cohort_members SET joined_at = joined_at - INTERVAL 30 DAY WHERE user_id = ?",
                      [namesake.id])  # joined a month ago and never tried: at risk

@@ -71,7 +71,7 @@ def test_names_people_typed_are_shown_literally(wb):
     assert [e.value for e in at.error] == [literal(f"You already have a cohort called '{MARKUP}'.")]
 
     (cohort,) = wb.cohorts(tess.id)
-    mallory = wb.register("mallory", "mallory@example.org", MARKUP, "password123")
+    mallory = wb.register("mallory", "mallory@example.org", MARKUP, "tidy-otter-93")
     wb.join_cohort(mallory.id, cohort.join_code)
     at = open_page(tess)
     at.selectbox(key="drill_learner").select(mallory.id).run()
@@ -82,7 +82,7 @@ def test_names_people_typed_are_shown_literally(wb):
 def test_a_cohort_of_one_is_counted_in_the_singular(wb):
     tess = educator_of(wb)
     cohort = wb.create_cohort(tess.id, "Solo")
-    ada = wb.register("ada", "ada@example.org", "Ada Learner", "password123")
+    ada = wb.register("ada", "ada@example.org", "Ada Learner", "tidy-otter-93")
     answer_interview(wb, ada.id)
     wb.join_cohort(ada.id, cohort.join_code)
     at = open_page(tess)
@@ -149,7 +149,7 @@ def test_the_chosen_cohort_stays_chosen_when_its_label_changes(wb):
     wb.create_cohort(tess.id, "Autumn")
     at = open_page(tess)
     cohort_choice(at).select(spring.id).run()
-    learner = wb.register("lea", "lea@example.org", "Lea", "password123")
+    learner = wb.register("lea", "lea@example.org", "Lea", "tidy-otter-93")
     wb.join_cohort(learner.id, spring.join_code)  # "Spring · 0 learners" becomes "Spring · 1 learner"
     at.run()
     assert cohort_choice(at).value == spring.id

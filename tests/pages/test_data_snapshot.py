@@ -100,7 +100,7 @@ def test_a_parquet_snapshot_written_on_the_server(wb, tess):
 def test_an_educator_without_learners_is_told_the_download_would_be_empty(wb, tess):
     NO_LEARNERS = ":material/info: Your cohorts have no learners yet: a download would hold empty tables."
     assert NO_LEARNERS not in [c.value for c in open_page(tess).caption]
-    uma = wb.register("uma", "uma@example.org", "Uma", "password123", role="educator")
+    uma = wb.register("uma", "uma@example.org", "Uma", "tidy-otter-93", role="educator")
     wb.create_cohort(uma.id, "Autumn")
     assert NO_LEARNERS in [c.value for c in open_page(uma).caption]
 
@@ -145,7 +145,7 @@ def _cohort_deleted(wb):
 
 def _joins(wb):
     tess = wb.accounts.by_username("tess")
-    dan = wb.register("dan", "dan@example.org", "Dan", "password123")
+    dan = wb.register("dan", "dan@example.org", "Dan", "tidy-otter-93")
     wb.join_cohort(dan.id, wb.cohorts(tess.id)[0].join_code)
 
 

@@ -73,7 +73,7 @@ def test_the_welcome_page_keeps_the_demo_logins_while_demo_data_is_there(wb):
 
 @pytest.fixture
 def educator(wb):
-    return wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
+    return wb.register("tutor", "tutor@example.org", "Tim Tutor", "tidy-otter-93", role="educator")
 
 
 def test_an_educator_removes_demo_data_from_the_system_page(wb, educator):
@@ -143,7 +143,7 @@ def test_a_demo_learner_whose_account_was_removed_is_told_why_they_are_at_the_lo
 def test_only_the_first_educator_may_remove_demo_data(wb, educator):
     """Registration is open to educators: a later one reads who may, and has no button."""
     wb.load_demo(learners=2, days=2)
-    later = wb.register("uma", "uma@example.org", "Uma Later", "password123", role="educator")
+    later = wb.register("uma", "uma@example.org", "Uma Later", "tidy-otter-93", role="educator")
     at = open_page(later, "pages/system.py")
     assert not at.exception, at.exception
     assert "remove_demo" not in [b.key for b in at.button]

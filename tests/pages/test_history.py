@@ -38,7 +38,7 @@ def test_attempts_newest_first_with_outcome_hints_and_time(wb, learner):
                      at=now - timedelta(hours=1))
     wb.submit(learner.id, "python/name-initials", "def initials(\n", hints_used=3, duration_s=42)
     # someone else's attempt is not shown
-    other = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    other = wb.register("grace", "grace@example.org", "Grace Hopper", "tidy-otter-93")
     wb.record_result(other.id, "python/digit-sum", passed=True)
 
     at = history_page(learner)
@@ -91,7 +91,7 @@ def test_results_without_code_say_so_in_one_line(wb, learner):
 
 
 def test_another_learners_code_is_not_theirs_to_read(wb, learner):
-    other = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    other = wb.register("grace", "grace@example.org", "Grace Hopper", "tidy-otter-93")
     attempt = wb.submit(other.id, "python/name-initials", "secret = 1\n")
     assert wb.attempt_code(other.id, attempt.id) == "secret = 1\n"
     assert wb.attempt_code(learner.id, attempt.id) is None

@@ -50,7 +50,7 @@ def test_the_empty_state_explains_what_is_remembered_and_why(wb, learner):
 
 def test_memories_newest_first_with_date_and_a_filter_by_kind(wb, learner):
     remember_some(wb, learner.id)
-    wb.memory.remember(wb.register("grace", "grace@example.org", "Grace", "password123").id, "goal", "Goals: web")
+    wb.memory.remember(wb.register("grace", "grace@example.org", "Grace", "tidy-otter-93").id, "goal", "Goals: web")
     at = memory_page(learner)
     assert texts(at) == ["Goals: Job interviews. Described as: “Pass a coding interview.”",  # just now
                          "Talked about while loops and when they stop", "Needed hint 1 on Digit sum (Loops)",

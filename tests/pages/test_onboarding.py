@@ -68,7 +68,7 @@ def answers(wb) -> dict[str, dict]:
 )
 def test_the_router_sends_learners_without_a_profile_to_the_interview(request, wb, who, title, pages):
     if who == "educator":
-        user = wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
+        user = wb.register("tutor", "tutor@example.org", "Tim Tutor", "tidy-otter-93", role="educator")
     else:
         user = request.getfixturevalue(who)
     assert titles(open_app(user)) == [title]
@@ -264,7 +264,7 @@ NO_CODE = "Type the join code your educator gave you (it looks like ABCD-EFGH)."
 
 @pytest.fixture
 def tess(wb):
-    return wb.register("tess", "tess@example.org", "Tess Teacher", "password123", role="educator")
+    return wb.register("tess", "tess@example.org", "Tess Teacher", "tidy-otter-93", role="educator")
 
 
 def join(at: AppTest, code: str) -> AppTest:

@@ -14,7 +14,7 @@ APP = str(ROOT / "app.py")
 
 @pytest.fixture
 def educator(wb):
-    return wb.register("tutor", "tutor@example.org", "Tim Tutor", "password123", role="educator")
+    return wb.register("tutor", "tutor@example.org", "Tim Tutor", "tidy-otter-93", role="educator")
 
 
 def logged_in(user) -> AppTest:
@@ -84,7 +84,7 @@ def test_an_invitation_used_meanwhile_is_said_to_be_so(wb, educator):
     code = wb.invite_educator(educator.id).code
     at = system_page(educator)
     at.selectbox(key="revoke_code").set_value(code)
-    wb.sign_up("uma", "uma@example.org", "Uma", "password123", "educator", code)  # in another tab, meanwhile
+    wb.sign_up("uma", "uma@example.org", "Uma", "tidy-otter-93", "educator", code)  # in another tab, meanwhile
     at.button(key="revoke_invitation").click().run()
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == [f"The invitation {code[:4]}-{code[4:]} is used already."]
@@ -93,7 +93,7 @@ def test_an_invitation_used_meanwhile_is_said_to_be_so(wb, educator):
 
 def test_another_educator_cannot_make_invitations(wb, educator):
     code = wb.invite_educator(educator.id).code
-    other = wb.register("uma", "uma@example.org", "Uma Other", "password123", role="educator")
+    other = wb.register("uma", "uma@example.org", "Uma Other", "tidy-otter-93", role="educator")
     at = system_page(other)
     assert "Educator invitations" in [s.value for s in at.subheader]
     assert not {"invite_educator", "revoke_invitation"} & set(button_keys(at))

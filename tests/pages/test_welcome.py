@@ -47,7 +47,7 @@ def at(home) -> AppTest:
 
 def grace(wb):
     """A learner who has answered the onboarding interview: logging in lands on Practice."""
-    user = wb.register("grace", "grace@example.org", "Grace Hopper", "password123")
+    user = wb.register("grace", "grace@example.org", "Grace Hopper", "tidy-otter-93")
     answer_interview(wb, user.id)
     return user
 
@@ -122,7 +122,7 @@ def test_register_lands_on_the_onboarding_interview(at, wb):
     ],
 )
 def test_register_refusals_explain_and_keep_the_form(at, wb, fields, message):
-    wb.register("taken", "taken@example.org", "Someone", "password123")
+    wb.register("taken", "taken@example.org", "Someone", "tidy-otter-93")
     values = {"username": "ada", "email": "ada@example.org", "name": "Ada Lovelace", "password": "correct horse"}
     values.update(fields)
     register(at, **values)
@@ -158,14 +158,14 @@ def invitation_field_shown(at: AppTest) -> bool:
 
 def tess(wb):
     """The first real educator: the administrator, who makes invitations."""
-    return wb.register("tess", "tess@example.org", "Tess Teacher", "password123", role="educator")
+    return wb.register("tess", "tess@example.org", "Tess Teacher", "tidy-otter-93", role="educator")
 
 
 @pytest.mark.parametrize(
     ("accounts", "shown"),
     [
         pytest.param(lambda wb: None, False, id="fresh-install"),
-        pytest.param(lambda wb: wb.register("ada", "ada@example.org", "Ada", "password123"), False, id="learners-only"),
+        pytest.param(lambda wb: wb.register("ada", "ada@example.org", "Ada", "tidy-otter-93"), False, id="learners-only"),
         pytest.param(lambda wb: wb.load_demo(learners=2, days=2), False, id="demo-educator-only"),
         pytest.param(tess, True, id="a-real-educator"),
     ],
@@ -201,7 +201,7 @@ def test_an_educator_without_a_code_is_refused_with_the_reason(home, wb):
 def test_an_educator_with_a_used_code_is_refused(home, wb):
     admin = tess(wb)
     code = wb.invite_educator(admin.id).code
-    wb.sign_up("vic", "vic@example.org", "Vic", "password123", "educator", code)
+    wb.sign_up("vic", "vic@example.org", "Vic", "tidy-otter-93", "educator", code)
     at = AppTest.from_file(APP, default_timeout=30).run()
     register(at, username="uma", role="educator", invitation=code)
     assert errors(at) == ["That invitation code is not valid: it may have been used, revoked or expired."]
@@ -238,7 +238,7 @@ def test_every_problem_is_told_at_once_with_the_invitation(home, wb):
 
 def test_login_with_the_right_password_lands_on_practice(at, wb):
     user = grace(wb)
-    log_in(at, "grace", "password123")
+    log_in(at, "grace", "tidy-otter-93")
     assert not at.exception
     assert titles(at) == ["Practice"]
     assert at.session_state["user_id"] == user.id
@@ -252,7 +252,7 @@ def test_wrong_password_shows_an_error(at, wb):
 
 
 def test_unknown_user_gets_the_same_error_as_a_wrong_password(at):
-    log_in(at, "nobody", "password123")
+    log_in(at, "nobody", "tidy-otter-93")
     assert errors(at) == ["Wrong username or password."]
 
 
@@ -265,7 +265,7 @@ def test_too_many_wrong_passwords_say_to_wait(at, wb):
     log_in(at, "grace", "wrong password")
     assert errors(at) == ["Wrong username or password. Too many wrong passwords. Try again in 2 seconds."]
     # while locked, even the right password is refused with the wait
-    log_in(at, "grace", "password123")
+    log_in(at, "grace", "tidy-otter-93")
     assert titles(at) == ["Workbench"]
     assert errors(at)[0] in ("Too many wrong passwords. Try again in 2 seconds.",
                              "Too many wrong passwords. Try again in 1 second."), "in the same words"
@@ -273,7 +273,7 @@ def test_too_many_wrong_passwords_say_to_wait(at, wb):
 
 def test_log_out_brings_back_the_login_form(at, wb):
     user = grace(wb)
-    log_in(at, "grace", "password123")
+    log_in(at, "grace", "tidy-otter-93")
     assert titles(at) == ["Practice"]
     at.sidebar.button[0].click().run()
     assert not at.exception
@@ -293,7 +293,7 @@ def test_logging_out_in_one_tab_ends_the_others_at_their_next_click(wb, home):
     first, second = (AppTest.from_file(APP, default_timeout=30) for _ in range(2))
     for tab in (first, second):
         tab.run()
-        log_in(tab, "grace", "password123")
+        log_in(tab, "grace", "tidy-otter-93")
         assert titles(tab) == ["Practice"]
     first.sidebar.button[0].click().run()
     assert titles(first) == ["Workbench"]
@@ -302,7 +302,7 @@ def test_logging_out_in_one_tab_ends_the_others_at_their_next_click(wb, home):
     assert titles(second) == ["Workbench"] and second.session_state.get("user_id") is None
     assert [i.value for i in second.info] == ["You logged out in another tab or on another device, which ends "
                                               "every session of yours. Log in again to go on."]
-    log_in(second, "grace", "password123")
+    log_in(second, "grace", "tidy-otter-93")
     assert titles(second) == ["Practice"], "a new login holds"
     second.run()
     assert titles(second) == ["Practice"] and second.session_state["user_id"] == user.id
@@ -334,7 +334,7 @@ def browser_cookies(monkeypatch):
 
 def test_logging_in_writes_a_signed_cookie_on_every_run(at, wb):
     user = grace(wb)
-    log_in(at, "grace", "password123")
+    log_in(at, "grace", "tidy-otter-93")
     script = cookie_script(at)
     assert script.startswith('<script>document.cookie = "workbench_auth=') and "SameSite=Strict" in script
     token = re.search(r"workbench_auth=([\w.-]+);", script).group(1)
@@ -414,7 +414,7 @@ def gone_notices(at: AppTest) -> list[str]:
 def test_logging_out_removes_the_cookie_and_ignores_it_from_then_on(wb, home, browser_cookies):
     grace(wb)
     at = AppTest.from_file(APP, default_timeout=30).run()
-    log_in(at, "grace", "password123")
+    log_in(at, "grace", "tidy-otter-93")
     # the page was loaded before the login, so it still sends no cookie, or an old one
     at.sidebar.button[0].click().run()
     assert titles(at) == ["Workbench"]
