@@ -125,7 +125,9 @@ def register_form(wb: Workbench) -> None:
         username = st.text_input("Username", key="reg_username", help="3 to 32 characters: letters, digits, . _ -")
         email = st.text_input("Email", key="reg_email")
         name = st.text_input("Name", key="reg_name")
-        password = st.text_input("Password", type="password", key="reg_password", help="At least 8 characters.")
+        password = st.text_input("Password", type="password", key="reg_password",
+                                 help="At least 8 characters, and not a common password or your own name: "
+                                      "a few unrelated words make a strong one.")
         repeat = st.text_input("Repeat the password", type="password", key="reg_repeat")
         role = st.radio("I am here as", ["learner", "educator"], horizontal=True, key="reg_role",
                         format_func=lambda r: {"learner": "a learner", "educator": "an educator"}[r])
