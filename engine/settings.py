@@ -62,11 +62,12 @@ class Settings:
     def __post_init__(self) -> None:
         checks = [
             ("bcrypt_rounds", 4 <= self.bcrypt_rounds <= 31, "must be from 4 to 31"),
-            ("cookie_expiry_days", self.cookie_expiry_days > 0, "must be more than 0"),
+            # browsers keep a cookie 400 days at most, whatever it asks
+            ("cookie_expiry_days", 0 < self.cookie_expiry_days <= 400, "must be more than 0 and at most 400"),
             ("login_free_failures", self.login_free_failures >= 0, "must be 0 or more"),
             ("login_base_delay_s", self.login_base_delay_s > 0, "must be more than 0"),
-            ("login_max_delay_s", self.login_max_delay_s >= self.login_base_delay_s,
-             "must be at least login_base_delay_s"),
+            ("login_max_delay_s", self.login_base_delay_s <= self.login_max_delay_s <= 366 * 86400,
+             "must be at least login_base_delay_s and at most a year"),
             ("test_timeout_s", 0 < self.test_timeout_s <= 60, "must be more than 0 and at most 60"),
             ("grading_budget_s", 0 < self.grading_budget_s <= 300, "must be more than 0 and at most 300"),
             ("max_solution_bytes", self.max_solution_bytes > 0, "must be more than 0"),

@@ -148,8 +148,12 @@ def test_unreadable_secret_names_the_setting() -> None:
         ("WORKBENCH_GRADING_BUDGET_S", "0", "grading_budget_s"),
         ("WORKBENCH_DAILY_SET_SIZE", "0", "daily_set_size"),
         ("WORKBENCH_LLM_MAX_REPLY_TOKENS", "0", "llm_max_reply_tokens"),
+        ("WORKBENCH_COOKIE_EXPIRY_DAYS", "inf", "cookie_expiry_days"),
+        ("WORKBENCH_COOKIE_EXPIRY_DAYS", "401", "cookie_expiry_days"),
+        ("WORKBENCH_LOGIN_MAX_DELAY_S", "inf", "login_max_delay_s"),
     ],
-    ids=["bcrypt-below-4", "bcrypt-above-31", "negative-timeout", "zero-budget", "empty-daily-set", "no-reply-at-all"],
+    ids=["bcrypt-below-4", "bcrypt-above-31", "negative-timeout", "zero-budget", "empty-daily-set", "no-reply-at-all",
+         "endless-cookie", "cookie-beyond-what-browsers-keep", "endless-lock"],
 )
 def test_out_of_range_value_names_the_setting(variable: str, raw: str, name: str) -> None:
     """A value that parses but cannot work (the help text of bcrypt_rounds says 4 to 31) is refused
@@ -170,3 +174,8 @@ def test_describe_names_are_what_from_env_reads() -> None:
     for variable, _, _ in Settings.describe():
         field = variable.removeprefix("WORKBENCH_").lower()
         assert field in FIELDS
+
+
+def test_the_readme_lists_every_setting() -> None:
+    readme = (REPO / "README.md").read_text()
+    assert [v for v, _, _ in Settings.describe() if f"| `{v}` |" not in readme] == []
