@@ -8,6 +8,7 @@ import math
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine import bench_command, machine
 from engine.bank import REQUIRED_FILES, Bank, ExerciseError, load_exercise
@@ -15,6 +16,9 @@ from engine.grader import GradeResult
 from engine.settings import Settings
 from engine.simulated_learners import DEVIATION_SD
 from engine.terminal import USAGE_ERROR, grader_from, progress_bar
+
+if TYPE_CHECKING:
+    from engine.workbench import Workbench
 
 
 def _print_result(result: GradeResult) -> None:
@@ -94,21 +98,30 @@ def cmd_check_bank(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if problems else 0
 
 
-def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+def open_home(settings: Settings, instead: str) -> Workbench | int:
+    """The workbench in the home, or the exit code after saying why it cannot be opened: most often the app
+    holds its database (DuckDB lets one process write), and ``instead`` says what to do in the app."""
     import duckdb
 
-    from engine.demo import PASSWORD, DemoError
-    from engine.workbench import Workbench
+    from engine.workbench import Workbench  # here: the command line's other commands never load it
 
     try:
-        wb = Workbench.open(settings=settings)
+        return Workbench.open(settings=settings)
     except duckdb.IOException as exc:
         print(f"error: cannot open the workbench database in {settings.home} ({exc}). Is the app running? "
-              "Stop it first, or load demo data from the app's welcome page.", file=sys.stderr)
+              f"Stop it first, or {instead}.", file=sys.stderr)
         return 1
     except OSError as exc:  # the home is a file, or cannot be made
         print(f"error: cannot use {settings.home} as the workbench's home: {exc}", file=sys.stderr)
         return USAGE_ERROR
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from engine.demo import PASSWORD, DemoError
+
+    wb = open_home(settings, "load demo data from the app's welcome page")
+    if isinstance(wb, int):
+        return wb
     with wb:
         if args.remove:
             deleted = wb.remove_demo_data()
@@ -140,19 +153,16 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from engine.export import ExportError
-    from engine.workbench import Workbench
 
     if not (settings.home / "workbench.duckdb").is_file():  # a mistyped home: not a new, empty store to export
         print(f"error: no workbench in {settings.home}: set WORKBENCH_HOME to the app's home", file=sys.stderr)
         return USAGE_ERROR
-    try:
-        wb = Workbench.open(settings=settings)
-    except Exception as exc:  # most often: the app holds the database (DuckDB lets one process write)
-        print(f"error: cannot open the store in {settings.home}: {exc}", file=sys.stderr)
-        return USAGE_ERROR
     if not (args.parquet or args.xapi or "").strip():
         print("error: name the folder (--parquet) or the file (--xapi) to write", file=sys.stderr)
         return USAGE_ERROR
+    wb = open_home(settings, "export from the app's Data page")
+    if isinstance(wb, int):
+        return wb
     with wb:
         try:
             if args.parquet is not None:
@@ -164,6 +174,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         except ExportError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return USAGE_ERROR
+        except OSError as exc:  # a path through a file, a folder not writable, a full disk
+            print(f"error: cannot write {exc.filename or args.parquet or args.xapi}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
     return 0
 
 

@@ -62,7 +62,7 @@ VERB_IRIS = {  # the app's verb: the IRI of the xAPI verb it maps to, and that v
 }
 GRADED = ("completed", "failed")  # the statements that carry a graded try's result (its "attempted" twin does not)
 EXERCISE_VERBS = {"viewed", "ran-tests", "submitted", "completed", "failed", "requested-hint", "skipped",
-                  "generated-exercise", "rejected-exercise"}
+                  "generated-exercise", "asked-tutor", "tutor-replied"}  # whose object is an exercise (rejected: a skill)
 COHORT_VERBS = {"created-cohort", "joined-cohort", "left-cohort", "renamed-cohort", "deleted-cohort"}
 
 
@@ -256,9 +256,7 @@ def export_xapi(store: Store, bank: Bank, path: str | Path, *, base_iri: str = D
     """Write every event with a user as one xAPI statement per line; returns how many. ``educator_id``:
     only the events that educator may see (their cohorts' learners, as the Parquet snapshot has them)."""
     base = xapi_base(base_iri)
-    target = Path(path)
-    if not target.name or target.is_dir():
-        raise ExportError(f"{target} is a folder: name the file to write in it, as in statements.jsonl")
+    target = _replaceable_file(Path(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")
     try:
@@ -270,6 +268,35 @@ def export_xapi(store: Store, bank: Bank, path: str | Path, *, base_iri: str = D
         partial.unlink(missing_ok=True)
         raise
     return written
+
+
+def _replaceable_file(target: Path) -> Path:
+    """Where the statements go: ``target``, or the file a link there names. The statements are written beside
+    it and then put in its place whole, so ``ExportError`` for what must not be replaced: a folder, a device
+    or a pipe (``/dev/stdout`` was swapped for a plain file, and nothing reached the pipe), or a file that is
+    not an earlier export."""
+    if not target.name or target.is_dir():
+        raise ExportError(f"{target} is a folder: name the file to write in it, as in statements.jsonl")
+    if target.exists() and not target.is_file():
+        raise ExportError(f"{target} is not a plain file (a device or a pipe): name a file to write, then copy or "
+                          "send it on from there")
+    target = target.resolve() if target.is_symlink() else target
+    if target.is_file() and not _an_export(target):
+        raise ExportError(f"{target} is there already and is not an xAPI export: name another file, or remove it first")
+    return target
+
+
+def _an_export(path: Path) -> bool:
+    """Whether the file is empty or an earlier export: its first line an xAPI statement."""
+    with open(path, "rb") as file:
+        first = file.readline(1 << 16)
+    if not first.strip():
+        return True
+    try:
+        statement = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(statement, dict) and {"actor", "verb", "object"} <= statement.keys()
 
 
 def xapi_gzip(store: Store, bank: Bank, *, base_iri: str = DEFAULT_BASE_IRI, educator_id: int | None = None,
@@ -297,6 +324,7 @@ def write_statements(out: TextIO, store: Store, bank: Bank, *, base: str, educat
                      progress: Progress | None, batch: int = 50_000) -> int:
     """Write the statements, oldest first, to ``out``; how many. ``base``: the app's address (``xapi_base``)."""
     titles = {e.id: e.title for e in bank}
+    namespace = statement_namespace(store, base)
     events = next(t for t in TABLES if t.name == "events")
     rows = scoped_select(events, educator_id, visible_users(store, educator_id), "user_id IS NOT NULL")
     total = int(store.cursor().execute(f"SELECT count(*) FROM ({rows})").fetchone()[0])  # type: ignore[index]
@@ -305,21 +333,32 @@ def write_statements(out: TextIO, store: Store, bank: Bank, *, base: str, educat
                    f"FROM ({rows}) ORDER BY occurred_at, id")
     written = 0
     while chunk := cursor.fetchmany(batch):
-        out.write("".join(json.dumps(statement(row, base, titles), separators=(",", ":")) + "\n" for row in chunk))
+        out.write("".join(json.dumps(statement(row, base, titles, namespace), separators=(",", ":")) + "\n"
+                          for row in chunk))
         written += len(chunk)
         if progress:
             progress(written, total)
     return written
 
 
-def statement(row: tuple[Any, ...], base: str, titles: dict[str, str]) -> dict[str, Any]:
-    """One event row (id, occurred_at, user_id, verb, object, result, context) as an xAPI statement."""
+def statement_namespace(store: Store, base: str) -> uuid.UUID:
+    """What a statement's id is made from besides its event's: this installation and the address its IRIs
+    name. The same event exported again keeps its id (a learning record store takes it once); another
+    installation's event of the same number, or this one's under another address (other IRIs: another
+    statement), gets another (a store refuses two different statements with one id)."""
+    installation = store.scalar("SELECT CAST(id AS VARCHAR) FROM installation")
+    return uuid.uuid5(_NAMESPACE, f"{installation}|{base}")
+
+
+def statement(row: tuple[Any, ...], base: str, titles: dict[str, str], namespace: uuid.UUID) -> dict[str, Any]:
+    """One event row (id, occurred_at, user_id, verb, object, result, context) as an xAPI statement; ``namespace``
+    (``statement_namespace``) makes its id."""
     event_id, occurred_at, user_id, verb, obj, result_json, context_json = row
     result = json.loads(result_json) if result_json else {}
     context = json.loads(context_json) if context_json else {}
     verb_iri, display = VERB_IRIS.get(verb, (f"{base}/xapi/verbs/{verb}", verb))
     made: dict[str, Any] = {
-        "id": str(uuid.uuid5(_NAMESPACE, f"event:{event_id}")),
+        "id": str(uuid.uuid5(namespace, f"event:{event_id}")),
         "version": XAPI_VERSION,
         "actor": {"objectType": "Agent", "account": {"homePage": base, "name": str(user_id)}},
         "verb": {"id": verb_iri, "display": {"en-US": display}},

@@ -281,4 +281,10 @@ MIGRATIONS: list[str] = [
     UPDATE events SET hints = CAST(result->>'hints' AS INTEGER), duration_s = CAST(result->>'duration_s' AS DOUBLE)
     WHERE result IS NOT NULL;
     """,
+    # 14: this installation's own id, drawn once: an xAPI statement's id is made from it and the event's, so
+    # that two installations (or one made again) never give two different statements the same id
+    """
+    CREATE TABLE installation (id UUID NOT NULL);
+    INSERT INTO installation SELECT uuid();
+    """,
 ]

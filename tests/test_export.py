@@ -7,6 +7,7 @@ import io
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
 import uuid
@@ -347,7 +348,8 @@ def test_an_educators_xapi_download_holds_only_their_cohorts_learners(filled, tm
     for statement in statements:
         check_statement(statement)
     assert all(s["actor"]["account"]["homePage"] == "https://workbench.example.org:8600" for s in statements)
-    wb.export_xapi(tmp_path / "all.jsonl")  # the same statements as the server's file, for ada's events
+    # the same statements as the server's file under the same address, for ada's events
+    wb.export_xapi(tmp_path / "all.jsonl", base_iri="https://workbench.example.org:8600")
     everyone = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text().splitlines()]
     assert [s["id"] for s in statements] == [s["id"] for s in everyone if s["actor"]["account"]["name"] == str(ids["ada"])]
     with pytest.raises(AccessDenied):
@@ -372,6 +374,58 @@ def test_statement_ids_are_stable_across_exports(filled, tmp_path):
     wb.export_xapi(tmp_path / "b.jsonl")
     ids = [[json.loads(line)["id"] for line in (tmp_path / n).read_text().splitlines()] for n in ("a.jsonl", "b.jsonl")]
     assert ids[0] == ids[1]
+
+
+def test_statement_ids_differ_between_installations_and_addresses(filled, make_wb, tmp_path):
+    """Two installations number their events alike: a learning record store collecting from both refused (or
+    dropped) the second's statements as the first's, ids made from the event's number alone being the same."""
+    wb, _ = filled
+    other = make_wb()
+    fill(other)
+    wb.export_xapi(tmp_path / "here.jsonl")
+    other.export_xapi(tmp_path / "there.jsonl")
+    wb.export_xapi(tmp_path / "elsewhere.jsonl", base_iri="https://workbench.example.org")
+    ids = {n: [json.loads(line)["id"] for line in (tmp_path / n).read_text().splitlines()]
+           for n in ("here.jsonl", "there.jsonl", "elsewhere.jsonl")}
+    assert len(ids["here.jsonl"]) == len(ids["there.jsonl"]) == len(ids["elsewhere.jsonl"])
+    assert not set(ids["here.jsonl"]) & set(ids["there.jsonl"])
+    assert not set(ids["here.jsonl"]) & set(ids["elsewhere.jsonl"])
+
+
+def test_a_question_to_the_tutor_about_an_exercise_names_the_exercise_as_its_activity(wb, tmp_path):
+    ada = wb.register("ada", "ada@example.org", "Ada", PASSWORD)
+    wb.ask_tutor(ada.id, "what is a loop?", EXERCISES[1])
+    wb.export_xapi(tmp_path / "log.jsonl", base_iri="https://workbench.example.org")
+    objects = {s["verb"]["display"]["en-US"]: s["object"]["id"]
+               for s in map(json.loads, (tmp_path / "log.jsonl").read_text().splitlines())}
+    assert objects["asked"] == objects["tutor-replied"] == "https://workbench.example.org/exercises/python/digit-sum"
+
+
+def test_a_pipe_a_device_or_a_file_not_an_export_is_refused_and_left_as_it_was(filled, tmp_path):
+    wb, _ = filled
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    with pytest.raises(ExportError, match="not a plain file"):
+        wb.export_xapi(pipe)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    with pytest.raises(ExportError, match="not a plain file"):
+        wb.export_xapi("/dev/null")
+    mine = tmp_path / "notes.txt"
+    mine.write_text("my own notes\n")
+    with pytest.raises(ExportError, match="not an xAPI export"):
+        wb.export_xapi(mine)
+    assert mine.read_text() == "my own notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "pipe"], "no partial file left"
+
+
+def test_an_earlier_export_is_replaced_and_a_link_to_it_kept(filled, tmp_path):
+    wb, _ = filled
+    wb.export_xapi(tmp_path / "log.jsonl")
+    (tmp_path / "latest.jsonl").symlink_to(tmp_path / "log.jsonl")
+    wb.record_result(wb.accounts.by_username("ada").id, EXERCISES[0], True)
+    written = wb.export_xapi(tmp_path / "latest.jsonl")
+    assert (tmp_path / "latest.jsonl").is_symlink(), "the link stays a link"
+    assert sum(1 for _ in open(tmp_path / "log.jsonl")) == written, "the file it names has the new export"
 
 
 @pytest.mark.parametrize("seconds,text", [(0, "PT0S"), (9.5, "PT9.5S"), (60, "PT1M0S"), (754.25, "PT12M34.25S"),
@@ -410,6 +464,12 @@ def test_the_command_line_exports_both(tmp_path):
                               timeout=120)
     assert mistyped.returncode == 2 and "no workbench in" in mistyped.stderr
     assert not (tmp_path / "hoem").exists() and not (tmp_path / "x.jsonl").exists(), "no empty store made, nothing written"
+    (tmp_path / "a-file").write_text("")
+    for args in (["--xapi", str(tmp_path / "a-file" / "out.jsonl")], ["--parquet", str(tmp_path / "a-file" / "snap")]):
+        unwritable = subprocess.run([sys.executable, "-m", "engine", "export", *args], cwd=REPO, env=env,
+                                    capture_output=True, text=True, timeout=120)
+        assert unwritable.returncode == 1 and "error: cannot write" in unwritable.stderr, (args, unwritable.stderr)
+        assert "Traceback" not in unwritable.stderr
 
 
 def test_a_store_left_alone(tmp_path):
