@@ -17,7 +17,7 @@ from engine.drafts import slugify
 from engine.spreadsheets import csv_bytes
 from ui import cohort_manage
 from ui.markdown import literal
-from ui.session import require_role, workbench
+from ui.session import acting, require_role, workbench
 from ui.tables import MOMENT, wrapped_row_height
 
 wb = workbench()
@@ -54,6 +54,7 @@ def csv_button(frame: pl.DataFrame, name: str, label: str = "Download CSV") -> N
                        icon=":material/download:", on_click="ignore")
 
 
+@acting
 def regenerate(cohort_id: int) -> None:
     st.session_state.pop("code_confirm", None)
     wb.regenerate_join_code(user.id, cohort_id)

@@ -25,7 +25,7 @@ from engine.spreadsheets import csv_bytes
 from engine.views import TABLES, VIEW_DESCRIPTIONS
 from ui.markdown import inline_code, literal
 from ui.quick_chart import quick_chart
-from ui.session import require_role, workbench
+from ui.session import acting, require_role, workbench
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "data.md"
 EXAMPLE = ("SELECT verb, count(*) AS events\nFROM events\nGROUP BY verb\nORDER BY events DESC")
@@ -77,6 +77,7 @@ def console(educator_id: int, nonce: str | None) -> Console:
     return workbench().data_console(educator_id)
 
 
+@acting
 def refresh() -> None:
     st.session_state["console_nonce"] = uuid4().hex  # unique: never another session's copy
 
@@ -153,6 +154,7 @@ with st.expander("Tables and views", icon=":material/table_view:", key="tables_a
                            mime="text/markdown", icon=":material/menu_book:",
                            help="Every table and column, the views, and example queries for DuckDB and Polars.")
 
+@acting
 def use_example() -> None:
     """A callback: the chosen example goes into the SQL box (before the box is drawn). A query the analyst
     wrote is kept, to be put back (``put_back``): choosing an example must not lose their work."""
@@ -165,6 +167,7 @@ def use_example() -> None:
     st.session_state["sql"] = st.session_state["query_sql"] = examples[chosen]
 
 
+@acting
 def put_back() -> None:
     """A callback: the query an example replaced goes back into the SQL box."""
     st.session_state["sql"] = st.session_state["query_sql"] = st.session_state.pop("replaced_sql")
@@ -185,6 +188,7 @@ if "replaced_sql" in st.session_state:
         st.caption(":material/info: The example replaced the query you had typed.")
         st.button("Put my query back", key="put_back_sql", icon=":material/undo:", on_click=put_back,
                   help="Offered until a query is run.")
+@acting
 def keep_typed() -> None:
     """A callback, as the box is left: its text is kept before the page runs, so that leaving it for another
     page (whose run the box's own state does not outlive, and which may stop this page's run) keeps it."""

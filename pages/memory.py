@@ -12,7 +12,7 @@ from engine import FolderInUse
 from engine.chart_words import timed
 from engine.memory import KIND_NAMES
 from ui import aria
-from ui.session import require_user, workbench
+from ui.session import acting, require_user, workbench
 
 WHY = ("The tutor keeps a few short notes about you so it can explain things in your terms and pick up "
        "where you left off. Only you and your tutor see them. Delete any of them here: it is gone for good.")
@@ -30,6 +30,7 @@ SINGULAR = {"mistake": "Mistake", "hint": "Hint needed", "goal": "Goal", "exchan
 FLASH = "memory_flash"  # what the last deletion did, said at the top; its key, where the focus goes when no row is left
 
 
+@acting
 def forget(memory_id: str, neighbour_id: str | None) -> None:
     """A callback, a row's Delete. The focus goes to the Delete of the row that takes its place (or of the
     row above, after the last): with its row gone, it fell to the top of the page."""
@@ -42,6 +43,7 @@ def forget(memory_id: str, neighbour_id: str | None) -> None:
     st.session_state[FLASH] = ("success", "Deleted." if gone else "That memory was already gone.")
 
 
+@acting
 def ask_to_forget_all(asking: bool) -> None:
     """A callback, "Delete everything…" (asking) and its Cancel: the focus goes to the question's Cancel, the
     safe answer, and back to the button after."""
@@ -49,6 +51,7 @@ def ask_to_forget_all(asking: bool) -> None:
     aria.focus_after_run(f"{aria.keyed('forget-all-cancel' if asking else 'forget-all')} button")
 
 
+@acting
 def forget_all() -> None:
     st.session_state.pop("memory_confirm", None)
     aria.focus_after_run(aria.keyed(FLASH))

@@ -14,7 +14,7 @@ from ui.generate import mark, new_exercise
 from ui.instructions import KEY as INSTRUCTIONS
 from ui.instructions import show as show_instructions
 from ui.open_exercise import SELECTBOX_KEY, kept, open_exercise, remember
-from ui.session import require_user, workbench
+from ui.session import acting, require_user, workbench
 from ui.tutor_panel import tutor_panel
 
 FINISHED = ("passed", "skipped")
@@ -32,6 +32,7 @@ user = require_user()
 catalogue = {e.id: e for e in wb.exercises()}
 
 
+@acting
 def request(kind: str, exercise_id: str, from_editor_mode: bool = False) -> None:
     """A callback of Run tests and Submit ("run" or "submit"): the click is carried out by the page's body,
     in whichever run of the page gets there (ui/pending_clicks). The code editor's text, sent 250 ms after
@@ -52,6 +53,7 @@ def next_to_do(today: TodaysSet, after: str | None = None) -> str | None:
     return next((item.pick.exercise.id for item in items if item.status not in FINISHED), None)
 
 
+@acting
 def skip(user_id: int, exercise_id: str) -> None:
     """Put the exercise aside for today (it counts as skipped in today's set) and open the next one to do.
 
@@ -72,6 +74,7 @@ def skip(user_id: int, exercise_id: str) -> None:
                  icon=":material/skip_next:")
 
 
+@acting
 def move_on(exercise_id: str) -> None:
     """Open an exercise and show it from its top: the page keeps its place, so after Next or Skip (at the
     bottom of the page) the new exercise's title and editor were above the screen, and after Open in today's
@@ -82,6 +85,7 @@ def move_on(exercise_id: str) -> None:
     open_keeping_code(wb, user.id, exercise_id)
 
 
+@acting
 def show_hint(exercise_id: str) -> None:
     """A callback: it acts as the click arrives. Read from the button in the page's body, a click was lost
     when the code editor's text, sent just after it, stopped its run before it reached the button. The last
@@ -97,6 +101,7 @@ def hint_key(index: int) -> str:
     return f"hint:{index}"
 
 
+@acting
 def more(user_id: int) -> None:
     """Add one exercise to today's set, and open it if the open one is done."""
     before = len(wb.todays_set(user_id).items)

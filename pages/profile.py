@@ -21,7 +21,7 @@ from engine.level import (
 )
 from ui import aria, cohort_membership, profile_answers, time_zone
 from ui.open_exercise import following_todays_set
-from ui.session import require_user, workbench
+from ui.session import acting, require_user, workbench
 
 RULE = (f"It goes up after {UP_AFTER} successes in a row on exercises at your level or above, and down after "
         f"{DOWN_AFTER} struggles in a row at your level or below (a struggle is a fail, {STRUGGLE_HINTS} or more "
@@ -35,6 +35,7 @@ HISTORY_SHOWN = 10  # the latest changes listed; the earlier ones in an expander
 LEVEL_KEY = "level_now"  # the container of "Your level", where the focus goes when the button clicked is disabled
 
 
+@acting
 def steer(action: str) -> None:
     """A callback, so the page draws the level as it is after the click. The focus stays on the button
     clicked: the line above the buttons comes and goes with the steering, and the buttons drawn anew lost it.

@@ -11,7 +11,7 @@ from engine.chart_words import timed
 from engine.conversations import MAX_TITLE
 from ui import aria, open_exercise
 from ui.markdown import literal
-from ui.session import require_user, workbench
+from ui.session import acting, require_user, workbench
 from ui.tutor_panel import all_hints_seen, ask, hints_seen, mode_caption, question_box, show_messages
 
 wb = workbench()
@@ -26,6 +26,7 @@ FORGETS_NOTHING = ("The notes the tutor took from it stay on the **Memory** page
 INPUT = "tutor_input"  # the chat input's key
 
 
+@acting
 def open_conversation(conversation_id: int | None) -> None:
     """A callback, a conversation's button in the list (or New conversation). The focus goes to the box to
     write in, where the conversation goes on: the button clicked becomes the list's mark, and it fell to the
@@ -69,18 +70,21 @@ def listed(conversation: Conversation, is_open: bool) -> None:
             st.caption(about(conversation))
 
 
+@acting
 def ask_to_delete(conversation_id: int) -> None:
     """A callback: the question before deleting, with the focus on its Cancel (the button pressed goes)."""
     st.session_state[DELETING] = conversation_id
     aria.focus_after_run(f"{aria.keyed(f'delete_cancel:{conversation_id}')} button")
 
 
+@acting
 def keep(conversation_id: int) -> None:
     """A callback, Cancel: the question goes, and the focus back to the button that asked it."""
     st.session_state.pop(DELETING, None)
     aria.focus_after_run(f"{aria.keyed(f'delete:{conversation_id}')} button")
 
 
+@acting
 def delete(conversation_id: int) -> None:
     """The page's state first, the deletion after: a click arriving during the write stops a callback at
     its next use of st.session_state, and the click with it. The focus goes to the box to write in, where a

@@ -30,10 +30,10 @@ from streamlit_authenticator.controllers import AuthenticationController
 from engine import AccountError, LoginError, User, Workbench
 from engine.accounts import cookie_key
 from ui import page_script, time_zone
+from ui.session import SINCE_KEY
 
 ALGORITHM = "HS256"
 ENDED_KEY = "login_ended"  # why this session, logged in, finds itself at the login: "gone", "elsewhere", "password", "deleted"
-SINCE_KEY = "logged_in_since"  # when this session's login was issued: a logout anywhere after it ends it
 TO_FRONT_KEY = "to_front"  # just logged out: the next run goes to the front page
 
 

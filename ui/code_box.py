@@ -15,6 +15,7 @@ from code_editor import code_editor
 from engine import Exercise, User, Workbench
 from ui import aria, page_script, pending_clicks
 from ui.open_exercise import SELECTBOX_KEY, open_exercise
+from ui.session import acting
 
 # Escape takes the focus out of the code editor, so that Tab moves on to Run tests (Tab itself indents): the
 # component's own command on Escape (leaving its snippet and key binding editors, which this page does not
@@ -154,6 +155,7 @@ def sent_unread(exercise_id: str) -> str | None:
     return sent.get("text") if isinstance(sent, dict) else None
 
 
+@acting
 def keep_typed(wb: Workbench, user_id: int, exercise_id: str, key: str) -> None:
     """A callback: an edit in the plain editor is kept even when the action that commits it also hides
     the editor (the toggle), since a hidden widget's value is never read by the script. The code
@@ -168,6 +170,7 @@ def keep_typed(wb: Workbench, user_id: int, exercise_id: str, key: str) -> None:
     keep(wb, user_id, exercise_id, text)
 
 
+@acting
 def keep_editor_choice(wb: Workbench, user_id: int, exercise_id: str, area_key: str) -> None:
     """A callback: the editor chosen is the one every later session opens with, on any device.
 

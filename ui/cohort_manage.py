@@ -18,6 +18,7 @@ from engine import User, Workbench
 from engine.charts import count
 from engine.cohorts import MAX_NAME, AccessDenied, Cohort, CohortError
 from ui.markdown import literal
+from ui.session import acting
 
 CONFIRM = "cohort_delete_confirm"  # the id of the cohort whose deletion awaits a yes
 REMOVING = "cohort_remove_confirm"  # (cohort id, learner id) whose removal awaits a yes
@@ -57,6 +58,7 @@ def _rename_form(wb: Workbench, user: User, cohort: Cohort) -> None:
     key = name_key(cohort.id)
     st.session_state.setdefault(key, cohort.name)  # prefilled with the current name
 
+    @acting
     def rename() -> None:
         try:
             renamed = wb.rename_cohort(user.id, cohort.id, st.session_state[key])
@@ -90,6 +92,7 @@ def _delete(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None
     st.warning(f"Delete **{literal(cohort.name)}**? {leaving}Its join code stops working. This cannot be undone.",
                icon=":material/warning:")
 
+    @acting
     def delete() -> None:
         st.session_state.pop(CONFIRM, None)
         forget()  # the page picks another cohort: this one's id is no longer among them (before the slow write)
@@ -127,6 +130,7 @@ def _remove_learner(wb: Workbench, user: User, cohort: Cohort) -> None:
                "They can join again only with the cohort's current code: make a new one if they have it.",
                icon=":material/warning:")
 
+    @acting
     def remove() -> None:
         st.session_state.pop(REMOVING, None)
         st.session_state.pop(f"remove_learner:{cohort.id}", None)

@@ -13,7 +13,7 @@ from engine import Exercise, GenerationResult, User, Workbench
 from engine.chart_words import timed
 from engine.markdown_text import literal
 from ui.code_box import open_keeping_code
-from ui.session import chat_model_problem
+from ui.session import acting, chat_model_problem
 
 GENERATED_MARK = " · generated"
 NOTICE_KEY = "generation_notice"
@@ -70,6 +70,7 @@ class Generation:
     done: threading.Event = field(default_factory=threading.Event)
 
 
+@acting
 def start(wb: Workbench, user_id: int, skills: dict[str, str]) -> None:
     """A callback: start writing a new exercise on the skill chosen, unless one is being written (a double click).
     The skill is read as the click arrives: one changed just before it may not have been drawn yet."""

@@ -15,6 +15,7 @@ from engine import AccessDenied, Invitation, InvitationError, User, Workbench
 from engine.chart_words import timed
 from engine.invitations import VALID_DAYS
 from ui.administrator import someone_else
+from ui.session import acting
 
 MADE = "invitation_made"  # the code this session made last: shown to copy while it is still open
 ERROR = "invitation_error"  # why the last make or revoke was refused, said once
@@ -49,6 +50,7 @@ def educator_invitations(wb: Workbench, user: User) -> None:
     _revoke(wb, user, [i for i in invitations if i.status == "open"])
 
 
+@acting
 def _make(wb: Workbench, user: User) -> None:
     try:
         st.session_state[MADE] = wb.invite_educator(user.id).code
@@ -56,6 +58,7 @@ def _make(wb: Workbench, user: User) -> None:
         st.session_state[ERROR] = str(exc)
 
 
+@acting
 def _revoke_chosen(wb: Workbench, user: User) -> None:
     code = st.session_state.get(CHOSEN)
     if not code:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import logging
 import os
 import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
@@ -14,6 +18,10 @@ from engine import Settings, User, Workbench
 from ui.routing import through_router
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+SINCE_KEY = "logged_in_since"  # when this session's login was issued: a logout anywhere after it ends it
+Params = ParamSpec("Params")
+Returned = TypeVar("Returned")
 
 
 def _secrets() -> dict[str, object]:
@@ -88,6 +96,27 @@ def chat_model(settings: Settings) -> object | None:
 def chat_model_problem() -> str | None:
     """Why a language model was configured and is not used (the settings cannot work), or None."""
     return _chat_model_problem[0] if _chat_model_problem else None
+
+
+def login_stands() -> bool:
+    """Whether this session is logged in and its login still stands: the account is there, and no logout
+    or new password, on another tab or device, has ended every session of the user since the login."""
+    user_id = st.session_state.get("user_id")
+    user = workbench().user(int(user_id)) if user_id is not None else None
+    since = st.session_state.get(SINCE_KEY)
+    return user is not None and (not isinstance(since, datetime) or workbench().accounts.session_valid(user.username, since))
+
+
+def acting(callback: Callable[Params, Returned]) -> Callable[Params, Returned | None]:
+    """For a widget's callback: it does nothing once the login no longer stands. Streamlit runs callbacks
+    before the script, so before app.py finds the session ended: a tab left open after a logout elsewhere
+    deleted memories and made invitations with its next click. The run that follows shows the login, and why."""
+
+    @functools.wraps(callback)
+    def if_logged_in(*args: Params.args, **kwargs: Params.kwargs) -> Returned | None:
+        return callback(*args, **kwargs) if login_stands() else None
+
+    return if_logged_in
 
 
 def current_user() -> User | None:

@@ -7,11 +7,13 @@ import streamlit as st
 
 from engine import Exercise, User, Workbench
 from ui import aria, results
+from ui.session import acting
 
 ASKED = "reset_asked"  # the exercise whose Reset was clicked, not yet answered
 RESET = "reset"  # the Reset button's key, where the focus goes back once the question is answered
 
 
+@acting
 def ask(exercise_id: str) -> None:
     """A callback, Reset's: ask before anything is replaced."""
     st.session_state[ASKED] = exercise_id
@@ -21,12 +23,14 @@ def cancel() -> None:
     st.session_state.pop(ASKED, None)
 
 
+@acting
 def answered() -> None:
     """A callback, "Cancel": the question goes, and with it the button clicked; the focus goes back to Reset."""
     cancel()
     aria.focus_after_run(f"{aria.keyed(RESET)} button")
 
 
+@acting
 def start_again(wb: Workbench, user: User, exercise: Exercise) -> None:
     """A callback, the answer "Yes": the starter code in a fresh editor, saved as the draft; the results
     of the code replaced go too."""

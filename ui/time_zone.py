@@ -10,6 +10,7 @@ from engine.accounts import User
 from engine.chart_words import dated
 from engine.clock import DEFAULT_TIME_ZONE, in_zone, time_zones, valid_time_zone
 from ui import aria
+from ui.session import acting
 
 ZONE_KEY = "profile:time_zone"
 
@@ -29,6 +30,7 @@ def learn(wb: Workbench, user: User) -> User:
     return wb.set_time_zone(user.id, zone) if zone else user
 
 
+@acting
 def _save(wb: Workbench, user_id: int, zone: str | None = None) -> None:
     """A callback: keep the zone chosen (or ``zone``, the browser's), and say so. The browser's zone's button
     goes once it is the zone kept: the focus goes to the zone, which now shows it (it fell to the top)."""

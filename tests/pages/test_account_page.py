@@ -109,3 +109,15 @@ def test_a_demo_account_can_neither_change_its_password_nor_be_deleted_alone(wb)
     assert [i.value for i in at.info] == ["Demo accounts share the password the welcome page shows, so theirs cannot be changed.",
                                           "Demo accounts go all together, with the demo data: the administrator removes it on "
                                           "the System page."]
+
+
+def test_a_click_in_a_tab_whose_login_ended_elsewhere_does_nothing(wb, learner):
+    """Streamlit runs a button's callback before the script that finds the session ended: the click on Easier
+    in a tab left open after a logout on another device changed the level, then showed the login."""
+    tab = logged_in(learner, "pages/profile.py")
+    level = wb.level(learner.id).value
+    wb.logout(learner.id)  # on another device
+    tab.button(key="level:easier").click().run()
+    assert not tab.exception, tab.exception
+    assert wb.level(learner.id).value == level and not wb.level(learner.id).offset_levels
+    assert titles(tab) == ["Workbench"] and tab.session_state.get("user_id") is None
