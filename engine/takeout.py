@@ -37,6 +37,7 @@ MEDIA_TYPES = {"csv": "application/zip", "json": "application/json", "pdf": "app
 TABLES = ("profile", "attempts", "drafts", "events", "skill_estimates", "level_history", "exercise_progress",
           "daily_sets", "achievements", "conversations", "conversation_messages", "memories", "generated_exercises",
           "cohorts", "preferences")
+EDUCATOR_TABLES = ("cohorts_taught", "invitations")  # besides those, for an educator: what they run and made
 # each table but the two built apart: its rows of this learner ($user_id), oldest first
 _QUERIES = {
     "profile": "SELECT answers, steps_done, completed_at, updated_at FROM profiles WHERE user_id = $user_id",
@@ -64,6 +65,12 @@ _QUERIES = {
     "cohorts": "SELECT c.id AS cohort_id, c.name, m.joined_at FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id "
                "WHERE m.user_id = $user_id ORDER BY m.joined_at, c.id",
     "preferences": "SELECT name, value, updated_at FROM preferences WHERE user_id = $user_id ORDER BY name",
+    # join and invitation codes are left out: keys that still open a cohort or an educator's account
+    "cohorts_taught": "SELECT c.id AS cohort_id, c.name, c.created_at, count(m.user_id) AS learners FROM cohorts c "
+                      "LEFT JOIN cohort_members m ON m.cohort_id = c.id WHERE c.educator_id = $user_id "
+                      "GROUP BY c.id, c.name, c.created_at ORDER BY c.created_at, c.id",
+    "invitations": "SELECT id, created_at, expires_at, used_at, revoked_at FROM educator_invitations "
+                   "WHERE user_id = $user_id ORDER BY created_at, id",
 }
 # columns of JSON: JSON text in a CSV file, JSON itself in the JSON document
 _JSON_COLUMNS = {"profile": ("answers",), "events": ("result", "context"), "exercise_progress": ("card",),
@@ -106,7 +113,7 @@ def check_format(fmt: str) -> None:
 
 def collect(store: Store, model: LearnerModel, curriculum: Curriculum, achievements: Achievements,
             user: User, now: datetime) -> Takeout:
-    """Read this learner's rows of every table (``TABLES``), and their account."""
+    """Read this user's rows of every table (``TABLES``, and an educator's ``EDUCATOR_TABLES``), and their account."""
     level = model.level(user.id)
     registered = store.scalar("SELECT created_at FROM users WHERE id = ?", [user.id])
     learner = {"id": user.id, "username": user.username, "name": user.name, "email": user.email, "role": user.role,
@@ -118,9 +125,10 @@ def collect(store: Store, model: LearnerModel, curriculum: Curriculum, achieveme
     skills = pl.DataFrame(estimates, schema={"skill": pl.String, "name": pl.String, "ability": pl.Float64,
                                              "sd": pl.Float64, "evidence": pl.Int64, "level": pl.Float64,
                                              "mastered": pl.Boolean})
-    read = {name: store.frame(sql, {"user_id": user.id}) for name, sql in _QUERIES.items()}
+    names = TABLES + (EDUCATOR_TABLES if user.role == "educator" else ())
+    read = {name: store.frame(_QUERIES[name], {"user_id": user.id}) for name in names if name in _QUERIES}
     tables = {name: skills if name == "skill_estimates" else achievements.unlocked(user.id) if name == "achievements"
-              else read[name] for name in TABLES}
+              else read[name] for name in names}
     return Takeout(learner, to_naive_utc(now), tables)
 
 

@@ -52,6 +52,29 @@ def days(n: int) -> str:
     return f"{n} day{'' if n == 1 else 's'}"
 
 
+def your_data(report: bool) -> None:
+    """The downloads of everything kept about the learner; with the progress ``report`` once there is progress.
+    Drawn before any submission too: the interview's answers, conversations and memories are kept from the start."""
+    st.header("Your data")
+    st.caption("Download everything the workbench keeps about you: your account (never your password) and interview "
+               "answers, attempts and drafts, activity, skill estimates, level history and practice schedule, "
+               "achievements, tutor conversations and what the tutor remembers, exercises you asked a model to write, "
+               "your cohorts and settings. Only your own data is included.")
+    # a row of buttons as wide as their labels, wrapping when the page is narrow: in three equal columns,
+    # "Progress report (PDF)" was cut off at 1000 px with the sidebar open
+    with st.container(horizontal=True):
+        st.download_button("CSV files (zip)", data=lambda: wb.export_data(user.id, "csv"), file_name="workbench-data.zip",
+                           mime=MEDIA_TYPES["csv"], icon=":material/table:", on_click="ignore",
+                           help="One CSV file per table, in a zip.")
+        st.download_button("JSON", data=lambda: wb.export_data(user.id, "json"), file_name="workbench-data.json",
+                           mime=MEDIA_TYPES["json"], icon=":material/data_object:", on_click="ignore",
+                           help="Everything in one JSON document.")
+        if report:
+            st.download_button("Progress report (PDF)", data=lambda: wb.progress_report(user.id),
+                               file_name="progress-report.pdf", mime=MEDIA_TYPES["pdf"], icon=":material/picture_as_pdf:",
+                               on_click="ignore", help="These charts and their summaries, ready to print or share.")
+
+
 wb = workbench()
 user = require_user()
 st.title("Progress")
@@ -63,6 +86,7 @@ if progress.empty:
     st.info("Nothing to show yet: your streaks, skills and charts appear here after your first submission. "
             "Solve an exercise on the Practice page, then come back.", icon=":material/insights:")
     st.page_link("pages/practice.py", label="Start practising", icon=":material/code:")
+    your_data(report=False)
     st.stop()
 
 summary, streak = progress.summary, progress.streaks
@@ -114,20 +138,4 @@ for group in (earned, [a for a in achievements if not a.unlocked]):
             with column.container(border=True, height="stretch"):
                 achievement_card(status)
 
-st.header("Your data")
-st.caption("Download everything the workbench keeps about you: your account (never your password) and interview "
-           "answers, attempts and drafts, activity, skill estimates, level history and practice schedule, "
-           "achievements, tutor conversations and what the tutor remembers, exercises you asked a model to write, "
-           "your cohorts and settings. Only your own data is included.")
-# a row of buttons as wide as their labels, wrapping when the page is narrow: in three equal columns,
-# "Progress report (PDF)" was cut off at 1000 px with the sidebar open
-with st.container(horizontal=True):
-    st.download_button("CSV files (zip)", data=lambda: wb.export_data(user.id, "csv"), file_name="workbench-data.zip",
-                       mime=MEDIA_TYPES["csv"], icon=":material/table:", on_click="ignore",
-                       help="One CSV file per table, in a zip.")
-    st.download_button("JSON", data=lambda: wb.export_data(user.id, "json"), file_name="workbench-data.json",
-                       mime=MEDIA_TYPES["json"], icon=":material/data_object:", on_click="ignore",
-                       help="Everything in one JSON document.")
-    st.download_button("Progress report (PDF)", data=lambda: wb.progress_report(user.id),
-                       file_name="progress-report.pdf", mime=MEDIA_TYPES["pdf"], icon=":material/picture_as_pdf:",
-                       on_click="ignore", help="These charts and their summaries, ready to print or share.")
+your_data(report=True)

@@ -215,3 +215,20 @@ def test_the_reports_headline_counts_in_words_that_agree(make_wb: Callable[..., 
     lines = report.headline(wb.progress(ada), NOW)
     assert lines[0] == "4 Mar 2026, 09:00 UTC.", "the time as every page writes it, then its zone"
     assert lines[1] == "Current streak 1 day, longest 1. 1 try, 1 passed, 1 different exercise solved, on 1 day."
+
+
+def test_an_educators_takeout_holds_the_cohorts_they_run_and_the_invitations_they_made(history) -> None:
+    wb, ada, _ = history
+    edna = wb.register("edna", "edna@example.org", "Edna", PASSWORD, role="educator").id
+    code = wb.create_cohort(edna, "Evening class").join_code
+    wb.create_cohort(edna, "Morning class")
+    wb.join_cohort(ada, code)
+    invitation = wb.invite_educator(edna)
+    document = json.loads(wb.export_data(edna, "json"))
+    assert set(document) == {"learner", "exported_at", *takeout.TABLES, *takeout.EDUCATOR_TABLES}
+    assert [(c["name"], c["learners"]) for c in document["cohorts_taught"]] == [("Evening class", 1), ("Morning class", 0)]
+    assert [i["id"] for i in document["invitations"]] == [invitation.id]
+    text = json.dumps(document)
+    assert code not in text and invitation.code not in text, "no code that still opens a door"
+    with zipfile.ZipFile(io.BytesIO(wb.export_data(edna, "csv"))) as archive:
+        assert {"cohorts_taught.csv", "invitations.csv"} <= set(archive.namelist())

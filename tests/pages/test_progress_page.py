@@ -49,7 +49,9 @@ def test_a_learner_without_practice_is_shown_the_way(wb, learner) -> None:
         "Nothing to show yet: your streaks, skills and charts appear here after your first submission. "
         "Solve an exercise on the Practice page, then come back."]
     assert [link.label for link in at.page_link] == ["Start practising"]
-    assert vega_specs(at) == [] and len(at.metric) == 0 and len(at.download_button) == 0
+    assert vega_specs(at) == [] and len(at.metric) == 0
+    # what is kept from the start (the interview's answers, conversations, memories) can be taken away already
+    assert [b.label for b in at.download_button] == ["CSV files (zip)", "JSON"]
 
 
 def test_the_page_shows_streaks_charts_and_their_summaries(wb, practised) -> None:
