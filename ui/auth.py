@@ -139,9 +139,10 @@ def register_form(wb: Workbench) -> None:
                      "System page. Learners leave it empty.")
         submitted = st.form_submit_button("Create account", type="primary")
     if submitted:
-        if password != repeat:  # and whatever else is wrong, all at once
-            problems = ["The two passwords differ. Please type them again."]
-            problems += wb.sign_up_problems(username, email, name, password, role, invitation)
+        # whatever is wrong, all at once, one line each
+        problems = ["The two passwords differ. Please type them again."] if password != repeat else []
+        problems += wb.sign_up_problems(username, email, name, password, role, invitation)
+        if problems:
             st.error("\n".join(f"- {p}" for p in problems) if len(problems) > 1 else problems[0])
             return
         try:

@@ -147,6 +147,11 @@ def test_every_problem_of_the_form_is_told_at_once(at, wb):
                                   "- Please enter a valid email address, like ada@example.org.",
                                   "- Passwords need at least 8 characters."]
     assert wb.accounts.count() == 0
+    register(at, username="Lena K", email="lena@example", name="Lena", password="password1", repeat="password1")
+    [error] = errors(at)
+    assert len(error.splitlines()) == 3 and all(line.startswith("- ") for line in error.splitlines()), \
+        "matching passwords: the problems are a list all the same, not one paragraph"
+    assert wb.accounts.count() == 0
 
 
 # -- educator invitations ------------------------------------------------------------------------
