@@ -431,6 +431,27 @@ def test_opening_an_exercise_again_within_a_minute_writes_nothing(make_wb, clock
     assert wb.work_on(learner, EXERCISE).updated_at == clock() and wb.draft(learner, EXERCISE).time_on_task(clock()) == 70
 
 
+def test_opening_an_exercise_is_logged_once_a_spell_of_work(make_wb, clock) -> None:
+    """The log's "viewed" (the funnel's first stage, the dashboard's activity) was never written: opened
+    for the first time, and come back to after half an hour without an action on it, not each run."""
+    wb = make_wb(clock)
+    learner = new_learner(wb)
+
+    def views() -> int:
+        return wb.store.scalar("SELECT count(*) FROM events WHERE verb = 'viewed' AND user_id = ? AND object = ?",
+                               [learner, EXERCISE])
+
+    wb.work_on(learner, EXERCISE)
+    assert views() == 1
+    for _ in range(5):  # runs of the page while it is worked on
+        clock.advance(minutes=2)
+        wb.work_on(learner, EXERCISE)
+    assert views() == 1
+    clock.advance(minutes=31)
+    wb.work_on(learner, EXERCISE)
+    assert views() == 2
+
+
 def test_a_pass_clears_the_draft_and_a_fail_keeps_it(wb: Workbench, ada: User) -> None:
     wb.save_draft(ada.id, EXERCISE, "draft")
     wb.record_result(ada.id, EXERCISE, False)

@@ -25,6 +25,7 @@ from engine.steering import Level
 from engine.whole_numbers import is_whole
 
 TOUCH_S = 60  # seconds: an action this soon after the last one on an exercise need not be written down
+VIEW_GAP_S = 30 * 60  # an exercise opened after this long without an action on it is "viewed" again: a new spell
 
 
 class PracticeCalls(Parts):
@@ -214,20 +215,25 @@ class PracticeCalls(Parts):
 
     def work_on(self, user_id: int, exercise_id: str) -> Draft:
         """The learner has the exercise open: its draft (the starter code until they type) starts counting
-        time on the task, or goes on counting it. Reading the instructions is part of the work.
+        time on the task, or goes on counting it. Reading the instructions is part of the work. Logged
+        "viewed" when first opened, and when come back to after ``VIEW_GAP_S`` without an action on it.
 
         Written only when the last action is ``TOUCH_S`` old or more: the page calls this on every run, and
         two runs of it may overlap (Streamlit starts the next before the last has stopped), so that writing
         the same draft each time made them conflict. A conflict all the same leaves the draft as it is."""
         draft = self.draft(user_id, exercise_id)
         now = self.clock()
-        if draft is not None and (now - draft.updated_at).total_seconds() < TOUCH_S:
+        idle_s = (now - draft.updated_at).total_seconds() if draft is not None else None
+        if idle_s is not None and idle_s < TOUCH_S:
             return draft
         code = draft.code if draft else self.exercise(exercise_id).starter
         try:
-            return self.attempts.save_draft(user_id, exercise_id, code, at=now)
+            saved = self.attempts.save_draft(user_id, exercise_id, code, at=now)
         except duckdb.TransactionException:  # another run is writing this draft at this moment
             return self.draft(user_id, exercise_id) or draft or Draft(code, 0, now, now)
+        if idle_s is None or idle_s >= VIEW_GAP_S:  # opened for the first time, or come back to
+            self.events.append(Event(user_id, "viewed", exercise_id, occurred_at=now))
+        return saved
 
     def reveal_hint(self, user_id: int, exercise_id: str, code: str) -> tuple[int, str]:
         """Show one more hint: returns (hints shown now, that hint). Counted in the draft and the log."""
