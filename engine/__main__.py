@@ -119,6 +119,9 @@ def open_home(settings: Settings, instead: str) -> Workbench | int:
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from engine.demo import PASSWORD, DemoError
 
+    if args.remove and (args.learners, args.days, args.seed) != (None, None, None):
+        print("error: --remove removes all the demo data: it takes no --learners, --days or --seed", file=sys.stderr)
+        return USAGE_ERROR
     wb = open_home(settings, "load demo data from the app's welcome page")
     if isinstance(wb, int):
         return wb
@@ -132,7 +135,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
                       f"({', '.join(f'{table} {n:,}' for table, n in sorted(deleted.items()))}).")
             return 0
         try:
-            demo = wb.load_demo(learners=args.learners, days=args.days, seed=args.seed,
+            demo = wb.load_demo(learners=20 if args.learners is None else args.learners,
+                                days=30 if args.days is None else args.days, seed=7 if args.seed is None else args.seed,
                                 progress=progress_bar("demo data"))
         except DemoError as exc:
             print(f"error: {exc}", file=sys.stderr)
@@ -144,8 +148,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Loaded demo data into {settings.home} in {demo.seconds:.1f} s: {len(demo.learners)} learners over "
           f"{demo.days} days, {demo.results:,} results, {demo.events:,} events.")
     print(f"Log in to any demo account with the password {PASSWORD}:")
-    print(f"  learner   {demo.sample_learner.username} ({demo.sample_learner.name}, the most practice; "
-          f"the others are demo-learner-01 to {demo.learners[-1].username})")
+    print(f"  learners  {demo.learners[0].username} to {demo.learners[-1].username}; "
+          f"{demo.sample_learner.username} ({demo.sample_learner.name}) has practised most")
     print(f"  educator  {demo.educator.username} (owns the demo cohort, join code {demo.join_code})")
     print("Remove it with: python -m engine demo --remove")
     return 0
@@ -278,9 +282,9 @@ def parser() -> argparse.ArgumentParser:
                                description="Demo learners with varied ability and habits practise over the last days "
                                            "through the real engine; a demo educator owns their cohort. Demo "
                                            "accounts are marked as such and share one published password.")
-    demo.add_argument("--learners", type=int, default=20, help="demo learners (default 20)")
-    demo.add_argument("--days", type=int, default=30, help="days of activity, ending now (default 30)")
-    demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    demo.add_argument("--learners", type=int, help="demo learners, 1 to 1000 (default 20)")
+    demo.add_argument("--days", type=int, help="days of activity, ending now, 1 to 366 (default 30)")
+    demo.add_argument("--seed", type=int, help="random seed (default 7)")
     demo.add_argument("--remove", action="store_true", help="delete every demo user and all their data instead")
     demo.set_defaults(run=cmd_demo)
 

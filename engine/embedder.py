@@ -67,7 +67,11 @@ def load_model(path: Path | None = None, threads: int | None = 1) -> SentenceTra
         if model is None:
             import torch
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
 
+            # its "Loading weights" bar, for a fraction of a second at each load, was noise in the command line's
+            # output and the server's log
+            transformers_logging.disable_progress_bar()
             if threads is not None:
                 torch.set_num_threads(threads)
             # a local folder and local_files_only: nothing is ever fetched from the hub

@@ -29,6 +29,8 @@ def test_demo_loads_prints_logins_and_is_removed(tmp_path: Path) -> None:
     done = run("demo", "--learners", "3", "--days", "4", home=home)
     assert done.returncode == 0, done.stderr
     assert "3 learners over 4 days" in done.stdout and PASSWORD in done.stdout
+    assert "demo-learner-01 to demo-learner-03" in done.stdout
+    assert "Loading weights" not in done.stderr, "no progress bar of the embedding model's own"
     learner = next(line.split()[1] for line in done.stdout.splitlines() if line.strip().startswith("learner"))
     with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
         assert wb.login(learner, PASSWORD).username == learner
@@ -38,6 +40,8 @@ def test_demo_loads_prints_logins_and_is_removed(tmp_path: Path) -> None:
     again = run("demo", "--learners", "3", "--days", "4", home=home)
     assert again.returncode == 1 and "already loaded" in again.stderr
 
+    sized = run("demo", "--remove", "--learners", "3", home=home)
+    assert sized.returncode == 2 and "takes no --learners" in sized.stderr, "not a removal of three learners"
     removed = run("demo", "--remove", home=home)
     assert removed.returncode == 0 and "Removed demo data: 4 users" in removed.stdout
     with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
