@@ -22,7 +22,7 @@ from ui import aria, auth, links_wait, page_script, profile_answers, sidebar_dra
 from ui.celebration import celebrate  # noqa: E402
 from ui.demo import offer_demo  # noqa: E402
 from ui.markdown import literal  # noqa: E402
-from ui.routing import routed  # noqa: E402
+from ui.routing import routed, to_the_page_asked_for  # noqa: E402
 from ui.session import workbench  # noqa: E402
 
 wb = workbench()
@@ -81,6 +81,7 @@ if user is None:
     front = gate(welcome, "Welcome", ":material/login:")
     navigation = st.navigation(front)
     auth.to_front(front, navigation)
+    to_the_page_asked_for(front)
 else:
     if user.role != "educator" and not wb.profile(user.id).completed:
         # until the interview is done, it is the only page: it opens on the first unanswered step
@@ -101,6 +102,7 @@ else:
                            st.Page("pages/data.py", title="Data", icon=":material/database:"),
                            st.Page("pages/system.py", title="System", icon=":material/shield:")], **pages}
     navigation = st.navigation(pages)
+    to_the_page_asked_for([page for group in pages.values() for page in group])
     with st.sidebar:
         st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts
         if not wb.isolation.ok:

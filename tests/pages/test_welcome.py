@@ -101,6 +101,21 @@ def test_on_a_fresh_server_a_page_url_shows_the_login_form(home, monkeypatch, na
     assert at.text_input(key="login_username").value == ""
 
 
+def test_on_a_fresh_server_a_bookmark_keeps_its_address(home, wb, monkeypatch, navigation_only):
+    """Handed over to app.py, served at the app's own address, the bookmark's page was lost: the login
+    led to Practice, not to the History bookmarked. The login now shows at the bookmark's address, which
+    the browser sends with the login's run, as a warm server's bookmark does (the browser tests').
+    AppTest reruns by the page's hash, not its address: so the address the run finished on is read."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    monkeypatch.setattr(PagesManager, "__init__", navigation_only)  # Streamlit's own behaviour
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.switch_page("pages/history.py").run()
+    assert not at.exception, at.exception
+    assert titles(at) == ["Workbench"] and "page" not in at.query_params
+    assert at._registered_pages[at._finished_page_script_hash]["url_pathname"] == "history"
+
+
 def test_register_lands_on_the_onboarding_interview(at, wb):
     register(at)
     assert not at.exception
