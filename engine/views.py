@@ -11,14 +11,20 @@ or, with no educator, for everyone (the command line, run by whoever runs the se
 
 from __future__ import annotations
 
+import json
+import shlex
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
 from engine.bank import Bank
+from engine.chart_words import count, timed
+from engine.clock import to_aware_utc, utcnow
 from engine.queries.hints import hints_used
 from engine.queries.verbs import PRACTICE, TRIES
 from engine.store import Store
@@ -187,19 +193,102 @@ def open_snapshot(folder: str | Path, *, home: str | Path | None = None) -> duck
     return con
 
 
-def snapshot_summary(con: duckdb.DuckDBPyConnection) -> str:
-    """E.g. "1,234 tries by 12 learners.": what an ``open_snapshot`` connection holds, for a notebook to print."""
+def snapshot_summary(con: duckdb.DuckDBPyConnection, folder: str | Path | None = None, *,
+                     now: datetime | None = None) -> str:
+    """What an ``open_snapshot`` connection holds, for a notebook's setup to print: "1,234 tries by 12
+    learners.", saying so when every learner in it is a demo account. With its ``folder``, two more lines
+    say when the snapshot was taken (its manifest), how long before ``now``, and how to take it again:
+    a snapshot is a copy, and stays as it was however the data changes after it."""
     [(tries, learners)] = con.sql("SELECT count(*), count(DISTINCT user_id) FROM submissions").fetchall()
-    return f"{tries:,} {'try' if tries == 1 else 'tries'} by {learners:,} {'learner' if learners == 1 else 'learners'}."
+    summary = f"{tries:,} {'try' if tries == 1 else 'tries'} by {learners:,} {'learner' if learners == 1 else 'learners'}."
+    [(demo, real)] = con.sql("SELECT count(*) FILTER (WHERE is_demo), count(*) FILTER (WHERE NOT is_demo) "
+                             "FROM users WHERE role = 'learner'").fetchall()
+    if demo and not real:
+        summary += " Demo data: every learner in it is a demo account."
+    if folder is None:
+        return summary
+    folder = Path(folder)
+    taken = snapshot_taken_at(folder)
+    when = ("Taken at a time its manifest does not say" if taken is None
+            else f"Taken {timed(taken)}, {_ago(taken, now or utcnow())}")
+    return f"{summary}\n{when}: what changed since is not in it.\n{_how_to_refresh(folder)}"
+
+
+def snapshot_taken_at(folder: str | Path) -> datetime | None:
+    """When the snapshot in ``folder`` was written (aware, UTC), from its manifest.json; None when the
+    manifest does not say. The moment its data ends: the week that holds it was not over yet."""
+    try:
+        written = json.loads((Path(folder) / "manifest.json").read_text()).get("written_at")
+        return to_aware_utc(datetime.fromisoformat(written)) if isinstance(written, str) else None
+    except (OSError, ValueError):
+        return None
+
+
+def _ago(moment: datetime, now: datetime) -> str:
+    seconds = (now - moment).total_seconds()
+    for unit, length in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+        if seconds >= length:
+            return f"{count(int(seconds // length), unit)} ago"
+    return "just now"
+
+
+def _how_to_refresh(folder: Path) -> str:
+    """How to take the snapshot in ``folder`` again, as its manifest and name tell what wrote it: the Data page
+    (an educator's, written on the server or downloaded and unzipped) or the command line (everyone's)."""
+    try:
+        educator = json.loads((folder / "manifest.json").read_text()).get("educator_id")
+    except (OSError, ValueError):
+        educator = None
+    if educator is not None and folder.name == f"educator-{educator}":
+        return ("To refresh it, press \"Write a Parquet snapshot of my cohorts\" on the Data page (under \"On the "
+                "server instead\"): it rewrites this folder.")
+    if educator is not None and (folder / "README.txt").is_file():  # the zip's README: a download, unzipped
+        return (f"To refresh it, \"Prepare download\" on the Data page and unzip the new zip in place of {folder}, or "
+                "press \"Write a Parquet snapshot of my cohorts\" there (under \"On the server instead\") and set "
+                "WORKBENCH_SNAPSHOT to the folder the page names.")
+    if educator is not None:
+        return ("To refresh it, take it again from the Data page: \"Write a Parquet snapshot of my cohorts\" (under \"On "
+                "the server instead\") writes a folder the page names, \"Prepare download\" a zip to unzip; set "
+                "WORKBENCH_SNAPSHOT to that folder.")
+    home = folder.parent.parent if folder.parent.name == "snapshots" else None
+    export = f"python -m engine export --parquet {shlex.quote(str(folder))}"
+    command = (f"`WORKBENCH_HOME={shlex.quote(str(home))} {export}`" if home else
+               f"`{export}` with WORKBENCH_HOME set to the app's home")
+    return (f"To refresh it, stop the app and run {command}, or delete the folder and run this setup again (it takes "
+            "a new one). While the app runs, \"Write a Parquet snapshot of my cohorts\" on its Data page (under \"On "
+            "the server instead\") writes your cohorts' activity to a folder it names: set WORKBENCH_SNAPSHOT to it.")
 
 
 def _take_snapshot(home: Path, folder: Path) -> None:
+    """Take the snapshot ``open_snapshot`` found missing, from the workbench in ``home``, and say so. An empty
+    install gets demo data first, and a ``home`` with no workbench yet (a mistyped WORKBENCH_HOME: opening
+    it makes a new one) is said loudly, naming the folder, as its figures are then made up."""
     from engine.workbench import Workbench  # here, not above: the workbench itself reads this module
 
-    with Workbench.open(home) as wb:
-        if wb.accounts.count() == 0:
-            wb.load_demo(learners=12, days=28)
+    new = not (home / "workbench.duckdb").is_file()
+    try:
+        wb = Workbench.open(home)
+    except duckdb.IOException as exc:  # most often the app, which holds the database while it runs
+        raise FileNotFoundError(f"No snapshot in {folder}, and the workbench in {home} cannot be opened to take one "
+                                f"({exc}). While the app runs, press \"Write a Parquet snapshot of my cohorts\" on its "
+                                "Data page (under \"On the server instead\") and set WORKBENCH_SNAPSHOT to the folder "
+                                "the page names.") from exc
+    with wb:
+        loaded = wb.load_demo(learners=12, days=28) if wb.accounts.count() == 0 else None
         wb.snapshot(folder)
+    if loaded is None:
+        print(f"No snapshot in {folder} yet: took one now from the workbench in {home}.")
+        return
+    made_up = (f"demo data ({len(loaded.learners)} made-up learners over {loaded.days} days): the figures below are not "
+               f"anyone's real work, and the snapshot {folder} holds them.")
+    if new:
+        print(f"WARNING: there was no workbench in {home}, so a new one was created there and filled with {made_up} Is "
+              "WORKBENCH_HOME mistyped? It should name the app's home, the folder holding workbench.duckdb; delete "
+              f"{home} if it was a slip.", file=sys.stderr)
+    else:
+        print(f"WARNING: the workbench in {home} had no accounts, so it was filled with {made_up} Remove them with "
+              f"`WORKBENCH_HOME={shlex.quote(str(home))} python -m engine demo --remove`, and delete that folder.",
+              file=sys.stderr)
 
 
 def _quoted(path: Path) -> str:

@@ -224,7 +224,7 @@ class PracticeCalls(Parts):
         draft = self.draft(user_id, exercise_id)
         now = self.clock()
         idle_s = (now - draft.updated_at).total_seconds() if draft is not None else None
-        if idle_s is not None and idle_s < TOUCH_S:
+        if draft is not None and idle_s is not None and idle_s < TOUCH_S:
             return draft
         code = draft.code if draft else self.exercise(exercise_id).starter
         try:
