@@ -402,34 +402,40 @@ def test_skills_keep_their_own_colour_and_only_slopes_of_enough_tries_are_ranked
 # -- which snapshot, taken when -----------------------------------------------------------------
 
 
-def test_the_summary_says_when_the_snapshot_was_taken_and_how_to_take_it_again(home, tmp_path):
+@pytest.fixture(scope="module")
+def snapshots(home, tmp_path_factory) -> dict[str, Path]:
+    """The demo's snapshots as each way of taking one leaves it: everyone's, taken by the notebooks' setup in the
+    home; the demo educator's, written by the Data page on the server, downloaded and unzipped, or written elsewhere."""
+    where = tmp_path_factory.mktemp("snapshots")
     with Workbench.open(settings=Settings(home=home, bcrypt_rounds=4)) as wb:
         educator = wb.store.scalar("SELECT id FROM users WHERE role = 'educator'")
-        wb.snapshot(tmp_path / f"educator-{educator}", educator)
-        wb.snapshot(tmp_path / "elsewhere", educator)
-        zipped = wb.snapshot_zip(educator)
-    zipfile.ZipFile(io.BytesIO(zipped)).extractall(tmp_path / "downloaded")
-    advice = {
-        home / "snapshots" / "all": "To refresh it, stop the app and run "
-                                    f"`WORKBENCH_HOME={home} python -m engine export --parquet {home / 'snapshots' / 'all'}`",
-        tmp_path / f"educator-{educator}": "To refresh it, press \"Write a Parquet snapshot of my cohorts\" on the Data "
-                                            "page (under \"On the server instead\"): it rewrites this folder.",
-        tmp_path / "downloaded": f"To refresh it, \"Prepare download\" on the Data page and unzip the new zip in place of "
-                                 f"{tmp_path / 'downloaded'}",
-        tmp_path / "elsewhere": "To refresh it, take it again from the Data page: \"Write a Parquet snapshot of my "
-                                "cohorts\" (under \"On the server instead\") writes a folder the page names, \"Prepare "
-                                "download\" a zip to unzip; set WORKBENCH_SNAPSHOT to that folder.",
-    }
-    for folder, refresh in advice.items():
-        con = open_snapshot(folder)
-        taken = snapshot_taken_at(folder)
-        assert taken and abs(taken - datetime.now(UTC)) < timedelta(hours=1), "the manifest's time, in UTC"
-        summary = snapshot_summary(con, folder, now=taken + timedelta(days=3, hours=5))
-        counts, when, how = summary.split("\n")
-        assert counts == snapshot_summary(con)
-        assert when == f"Taken {timed(taken)}, 3 days ago: what changed since is not in it."
-        assert how.startswith(refresh), how
-        con.close()
+        wb.snapshot(where / f"educator-{educator}", educator)
+        wb.snapshot(where / "elsewhere", educator)
+        zipfile.ZipFile(io.BytesIO(wb.snapshot_zip(educator))).extractall(where / "downloaded")
+    return {"everyone": home / "snapshots" / "all", "server": where / f"educator-{educator}",
+            "downloaded": where / "downloaded", "elsewhere": where / "elsewhere"}
+
+
+@pytest.mark.parametrize(("kind", "refresh"), [
+    ("everyone", "To refresh it, stop the app and run `WORKBENCH_HOME={home} python -m engine export --parquet {folder}`, "
+                 "or delete the folder and run this setup again"),
+    ("server", "To refresh it, press \"Write a Parquet snapshot of my cohorts\" on the Data page (under \"On the server "
+               "instead\"): it rewrites this folder."),
+    ("downloaded", "To refresh it, \"Prepare download\" on the Data page and unzip the new zip in place of {folder}"),
+    ("elsewhere", "To refresh it, take it again from the Data page: \"Write a Parquet snapshot of my cohorts\" (under "
+                  "\"On the server instead\") writes a folder the page names, \"Prepare download\" a zip to unzip; set "
+                  "WORKBENCH_SNAPSHOT to that folder."),
+])
+def test_the_summary_says_when_the_snapshot_was_taken_and_how_to_take_it_again(snapshots, home, kind, refresh):
+    folder = snapshots[kind]
+    con = open_snapshot(folder)
+    taken = snapshot_taken_at(folder)
+    assert taken and abs(taken - datetime.now(UTC)) < timedelta(hours=1), "the manifest's time, in UTC"
+    counts, when, how = snapshot_summary(con, folder, now=taken + timedelta(days=3, hours=5)).split("\n")
+    assert counts == snapshot_summary(con)
+    assert when == f"Taken {timed(taken)}, 3 days ago: what changed since is not in it."
+    assert how.startswith(refresh.format(home=home, folder=folder)), how
+    con.close()
 
 
 def test_the_refresh_the_summary_names_takes_the_data_as_it_is_now(home, tmp_path):
