@@ -59,6 +59,11 @@ def skip(user_id: int, exercise_id: str) -> None:
 
     The next one is opened first: a click arriving meanwhile stops a callback at its next use of
     st.session_state, which must not come after the skip is recorded."""
+    if pending_clicks.pending() == ("submit", exercise_id):
+        # skipped before its result, a submission that passed read as skipped, and its result was never shown
+        st.toast("Your submission is being graded: see its result first, then skip if you still want to.",
+                 icon=":material/hourglass_top:")
+        return
     today = wb.todays_set(user_id)
     following = next_to_do(today, after=exercise_id)
     if following and following != exercise_id:
@@ -86,19 +91,29 @@ def move_on(exercise_id: str) -> None:
 
 
 @acting
-def show_hint(exercise_id: str) -> None:
+def show_hint(exercise_id: str, number: int) -> None:
     """A callback: it acts as the click arrives. Read from the button in the page's body, a click was lost
     when the code editor's text, sent just after it, stopped its run before it reached the button. The last
-    hint's button goes away: the focus goes to that hint, read out (it fell to the top of the page)."""
+    hint's button goes away: the focus goes to that hint, read out (it fell to the top of the page).
+    ``number``: the hint the button offered, each with a button of its own. A double click's second click,
+    arriving after the first had shown it, showed the next one as well, and two hints make a pass a struggle."""
     given = wb.draft(user.id, exercise_id)
     shown = given.hints_shown if given else 0
+    if shown >= number:
+        return
     if shown + 1 >= len(catalogue[exercise_id].hints):
         aria.focus_after_run(aria.keyed(hint_key(shown)))
+    else:  # each hint's button is one of its own: the focus goes on to the next one's
+        aria.focus_after_run(f"{aria.keyed(hint_button_key(number + 1))} button")
     wb.reveal_hint(user.id, exercise_id, st.session_state["codes"][exercise_id])
 
 
 def hint_key(index: int) -> str:
     return f"hint:{index}"
+
+
+def hint_button_key(number: int) -> str:
+    return f"show_hint:{number}"
 
 
 @acting
@@ -218,7 +233,13 @@ with work:
 
     requested = pending_clicks.pending()
     if requested is not None and requested[1] != exercise.id:  # asked on an exercise closed since
-        pending_clicks.clear()
+        if requested[0] == "submit":
+            # recorded or being recorded: shown when the learner comes back to it, as after a visit to another page
+            if (outcome := pending_clicks.done()) is not None:
+                results.arrived(requested[1], "submit", outcome)
+                pending_clicks.clear(requested[1])
+        else:
+            pending_clicks.clear(requested[1])
         requested = None
     if requested is not None:
         pending_clicks.settle(codes[exercise.id])  # the code typed just before the click may be on its way
@@ -232,12 +253,12 @@ with work:
                 # the editor's text arriving after the click (the same code) then shows this result, not a new one
                 code = codes[exercise.id]
                 result = pending_clicks.done(code) or wb.run_tests(user.id, exercise.id, code)
-                pending_clicks.keep(code, result)
+                pending_clicks.keep(exercise.id, code, result)
                 results.keep(exercise.id, ticket, "run", result)
         except Exception:  # a failure is shown once, not tried again by every later run (a stop is no Exception)
-            pending_clicks.clear()
+            pending_clicks.clear(exercise.id)
             raise
-        pending_clicks.clear()  # done, after the result is kept: a run stopped before does it again
+        pending_clicks.clear(exercise.id)  # done, after the result is kept: a run stopped before does it again
     if requested == ("submit", exercise.id):
         duration = draft.time_on_task(wb.clock())
         ticket = results.start(exercise.id)
@@ -250,12 +271,12 @@ with work:
                     attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown,
                                         duration_s=duration)
                 except Exception:
-                    pending_clicks.clear()
+                    pending_clicks.clear(exercise.id)
                     raise
                 outcome = wb.latest_result(user.id, exercise.id)
-                pending_clicks.keep(codes[exercise.id], outcome)  # before any Streamlit call, where a run may stop
+                pending_clicks.keep(exercise.id, codes[exercise.id], outcome)  # before any Streamlit call: a run may stop
             results.keep(exercise.id, ticket, "submit", outcome)
-        pending_clicks.clear()
+        pending_clicks.clear(exercise.id)
         if attempt is not None and attempt.passed:
             st.toast(f"Solved: {exercise.title}", icon=":material/celebration:")
         if attempt is not None and attempt.level_change is not None:
@@ -268,7 +289,8 @@ with work:
         if following:  # on to the next, without scrolling back up to today's set
             st.button(f"Next: {catalogue[following].title}", key="next", type="primary", icon=":material/arrow_forward:",
                       on_click=move_on, args=(following,))
-        elif kind == "submit" and result.passed and wb.todays_set(user.id).complete:  # said here, not only at the top
+        elif kind == "submit" and result.passed and (today := wb.todays_set(user.id)).complete and \
+                any(item.pick.exercise.id == exercise.id for item in today.items):  # here, not only at the top
             st.success("That was the last of today's set: well done!", icon=":material/celebration:")
             st.button("One more exercise", key="more:after-result", icon=":material/add:", on_click=more, args=(user.id,),
                       help="Add one more exercise, chosen for you, to today's set.")
@@ -293,8 +315,8 @@ with hints_area:
         with st.container(key=hint_key(index)):
             st.info(authored(hint), icon=":material/lightbulb:")  # as written: a hint's __init__ is no bold "init"
     if shown < len(exercise.hints):
-        st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:", key="show_hint",
-                  on_click=show_hint, args=(exercise.id,))
+        st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:", key=hint_button_key(shown + 1),
+                  on_click=show_hint, args=(exercise.id, shown + 1))
     else:
         st.caption("That was the last hint. The tutor can help you think it through.")
 

@@ -72,13 +72,13 @@ def test_a_click_is_graded_once_for_the_same_code(clock):
     result = GradeResult("pass")
     pending_clicks.put("run", "python/x", settle=True)
     assert pending_clicks.done(CODE) is None
-    pending_clicks.keep(CODE, result)
+    pending_clicks.keep("python/x", CODE, result)
     assert pending_clicks.done(CODE) is result  # a later run of the same click, the same code
     assert pending_clicks.done(CODE + "# more\n") is None  # other code is graded afresh
     pending_clicks.put("run", "python/x", settle=True)  # a new click: the learner asks again
     assert pending_clicks.done(CODE) is None
-    pending_clicks.keep(CODE, result)
-    pending_clicks.clear()
+    pending_clicks.keep("python/x", CODE, result)
+    pending_clicks.clear("python/x")
     assert pending_clicks.pending() is None and pending_clicks.done(CODE) is None
 
 
@@ -86,6 +86,17 @@ def test_a_submission_is_recorded_once_whatever_the_code_is_since(clock):
     result = GradeResult("fail")
     pending_clicks.put("submit", "python/x", settle=True)
     assert pending_clicks.done() is None
-    pending_clicks.keep(CODE, result)
+    pending_clicks.keep("python/x", CODE, result)
     assert pending_clicks.done() is result  # the learner typed more while it was graded: not submitted again
     assert pending_clicks.done(CODE + "# more\n") is None  # though a run of the tests would test that code afresh
+
+
+def test_a_result_belongs_to_the_click_on_its_own_exercise(clock):
+    """A submission of one exercise still being graded when a click on another arrives: its result was
+    attached to the other's click, whose run then showed it as its own and graded nothing."""
+    pending_clicks.put("submit", "python/a")
+    pending_clicks.put("submit", "python/b")  # the learner opened b and submitted it meanwhile
+    pending_clicks.keep("python/a", CODE, GradeResult("pass"))  # a's grading, finishing late
+    assert pending_clicks.done() is None
+    pending_clicks.clear("python/a")  # a's run, done: b's click is not a's to forget
+    assert pending_clicks.pending() == ("submit", "python/b")

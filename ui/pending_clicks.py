@@ -109,14 +109,18 @@ def done(code: str | None = None) -> GradeResult | None:
     return click.result[1] if code is None or click.result[0] == code else None
 
 
-def keep(code: str, result: GradeResult) -> None:
-    """Note the pending click's result for ``code``, before anything that may stop the run."""
+def keep(exercise_id: str, code: str, result: GradeResult) -> None:
+    """Note the pending click's result for ``code``, before anything that may stop the run. Only a click on
+    ``exercise_id``: a click on another exercise made while this one was graded is not this result's."""
     with _lock:
         click = _pending.get(_session())
-        if click is not None:
+        if click is not None and click.exercise_id == exercise_id:
             click.result = (code, result)
 
 
-def clear() -> None:
+def clear(exercise_id: str) -> None:
+    """Forget the pending click, if it is on ``exercise_id``: a later click, on another exercise, stays."""
     with _lock:
-        _pending.pop(_session(), None)
+        click = _pending.get(_session())
+        if click is not None and click.exercise_id == exercise_id:
+            del _pending[_session()]

@@ -30,6 +30,12 @@ def keep(exercise_id: str, ticket: str, kind: str, result: GradeResult) -> None:
         st.session_state.setdefault("outcomes", {})[exercise_id] = (kind, result)
 
 
+def arrived(exercise_id: str, kind: str, result: GradeResult) -> None:
+    """Keep, as the exercise's latest, the result of a grading whose run stopped before it could (the learner
+    opened another exercise meanwhile): shown when they come back to it."""
+    st.session_state.setdefault("outcomes", {})[exercise_id] = (kind, result)
+
+
 def forget(exercise_id: str) -> None:
     """No result for the exercise any more, and none from a grading still under way."""
     st.session_state.setdefault("outcomes", {}).pop(exercise_id, None)
@@ -52,7 +58,11 @@ def show(result: GradeResult, *, submitted: bool) -> None:
         st.success(f"All {total} tests pass." + (" Submitted: well done!" if submitted else " Submit when you are ready."),
                    icon=":material/celebration:")
     elif result.status == "error" and result.message:
-        st.error(result.message, icon=":material/error:")
+        # as code, exactly as written: as markdown, "'__balance__'" read as a bold "balance", the wrong name
+        first, _, rest = result.message.partition("\n")
+        st.error(inline_code(first), icon=":material/error:")
+        if rest.strip():
+            st.code(rest, language="text", wrap_lines=True)
     else:
         st.warning(f"{result.tests_passed} of {total} tests pass." + (" Your attempt is recorded." if submitted else ""),
                    icon=":material/rule:")

@@ -53,6 +53,15 @@ def test_syntax_error_is_explained(at):
     assert "syntax" in at.error[0].value.lower()
 
 
+def test_an_error_at_load_is_shown_exactly_as_written(at):
+    """As markdown, "'__balance__'" read as a bold "balance", and a message could draw red text or a link."""
+    choose(at, EASY)
+    type_code(at, "raise AttributeError(\"no attribute '__balance__' :red[x] [link](http://example.org)\")\n")
+    click(at, "Run tests")
+    [error] = at.error
+    assert error.value.startswith("`") and "'__balance__' :red[x] [link](http://example.org)" in error.value
+
+
 def test_submit_records_the_attempt(at, wb, learner):
     choose(at, EASY)
     type_code(at, (BANK / EASY / "reference.py").read_text())
