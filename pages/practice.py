@@ -315,8 +315,8 @@ with hints_area:
         with st.container(key=hint_key(index)):
             st.info(authored(hint), icon=":material/lightbulb:")  # as written: a hint's __init__ is no bold "init"
     if shown < len(exercise.hints):
-        st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:", key=hint_button_key(shown + 1),
-                  on_click=show_hint, args=(exercise.id, shown + 1))
+        st.button(f"Show a hint ({shown + 1} of {len(exercise.hints)})", icon=":material/lightbulb:",
+                  key=hint_button_key(shown + 1), on_click=show_hint, args=(exercise.id, shown + 1))
     else:
         st.caption("That was the last hint. The tutor can help you think it through.")
 
