@@ -247,7 +247,8 @@ prepared_download("zip", "Prepare download", ":material/folder_zip:",
 with st.expander("On the server instead", icon=":material/save:", key="on_the_server"):
     folder = wb.settings.home / "snapshots" / f"educator-{user.id}"
     st.caption("For a notebook on the machine that runs the app: the same files, unzipped, written to "
-               f"{inline_code(str(folder))} on the server (replaced whole each time).")
+               f"{inline_code(str(folder))} on the server (replaced whole each time). The notebooks read it "
+               f"with {inline_code(f'WORKBENCH_SNAPSHOT={folder}')} set.")
     if st.button("Write a Parquet snapshot of my cohorts", icon=":material/save:"):
         with st.spinner("Writing the snapshot…"):
             counts = wb.snapshot(folder, user.id)
