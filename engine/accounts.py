@@ -29,6 +29,8 @@ USERNAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{2,31}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD = 8
 MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
+DEMO_PASSWORD_KEPT = "Demo accounts share the password the welcome page shows, so theirs cannot be changed."
+DEMO_ACCOUNTS_GO_TOGETHER = "Demo accounts go all together, with the demo data: the administrator removes it on the System page."
 
 
 class AccountError(ValueError):
@@ -202,7 +204,7 @@ class Accounts:
         session of the user ends, as on a logout: whoever else knew the old password is out."""
         user = self.require(user_id)
         if user.is_demo:
-            raise AccountError("Demo accounts share the password the welcome page shows, so theirs cannot be changed.")
+            raise AccountError(DEMO_PASSWORD_KEPT)
         moment = to_naive_utc(now or utcnow())
         self._verify(user.username, current or "", moment, "That is not your current password.")
         check_password(new, user.username, user.email, user.name)

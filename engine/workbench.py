@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from engine.accounts import AccountError, Accounts, User
+from engine.accounts import DEMO_ACCOUNTS_GO_TOGETHER, AccountError, Accounts, User
 from engine.attempts import Attempts
 from engine.bank import Bank
 from engine.clock import utcnow
@@ -131,8 +131,7 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, Invita
         confirms it is them (``LoginError`` otherwise; ``AccountError`` for a demo account, which goes with the
         demo data); returns the rows deleted per table."""
         if self.accounts.require(user_id).is_demo:
-            raise AccountError("Demo accounts go all together, with the demo data: the administrator removes it on the "
-                               "System page.")
+            raise AccountError(DEMO_ACCOUNTS_GO_TOGETHER)
         self.accounts.confirm_password(user_id, password)
         deleted = remove_users(self, f"id = {int(user_id)}")
         self.events.append(Event(None, "deleted-account", occurred_at=self.clock()))

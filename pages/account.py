@@ -7,7 +7,7 @@ from ui.routing import through_router
 through_router()  # first, before the slow imports: see ui/routing.py
 
 from engine import AccountError, FolderInUse, LoginError
-from engine.accounts import MIN_PASSWORD
+from engine.accounts import DEMO_ACCOUNTS_GO_TOGETHER, DEMO_PASSWORD_KEPT, MIN_PASSWORD
 from ui import auth
 from ui.markdown import literal
 from ui.session import require_user, workbench
@@ -24,8 +24,7 @@ if notice := st.session_state.pop(NOTICE, None):
 
 st.header("Password", divider="gray")
 if user.is_demo:
-    st.info("Demo accounts share the password the welcome page shows, so theirs cannot be changed.",
-            icon=":material/info:")
+    st.info(DEMO_PASSWORD_KEPT, icon=":material/info:")
 else:
     # cleared on every submit, right or wrong: passwords are not kept in the session longer than the one run
     with st.form("change_password", clear_on_submit=True):
@@ -63,8 +62,7 @@ if wb.accounts.is_administrator(user.id):
                "takes over; with none, the next person to register as an educator does, without an invitation.",
                icon=":material/shield:")
 if user.is_demo:
-    st.info("Demo accounts go all together, with the demo data: the administrator removes it on the System page.",
-            icon=":material/info:")
+    st.info(DEMO_ACCOUNTS_GO_TOGETHER, icon=":material/info:")
 else:
     with st.form("delete_account", clear_on_submit=True):
         password = st.text_input("Your password", type="password", autocomplete="current-password")
