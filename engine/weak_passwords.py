@@ -17,7 +17,7 @@ import string
 COMMON_ROOTS = frozenset("""
     password passw0rd p@ssword p@ssw0rd passwort motdepasse contraseña contrasena parola haslo
     qwerty qwertyui qwertyuiop qwertz azerty asdf asdfgh asdfghjk asdfghjkl zxcvbn zxcvbnm
-    qazwsx qazwsxedc 1qaz2wsx zaq12wsx 1q2w3e4r 1q2w3e4r5t q1w2e3r4 q1w2e3r4t5 1qazxsw2 qweasd 123qwe
+    qwer qazwsx qazwsxedc 1qaz2wsx zaq12wsx 1q2w3e4r 1q2w3e4r5t q1w2e3r4 q1w2e3r4t5 1qazxsw2 qweasd 123qwe
     qweasdzxc abc abcd abcde abcdef abcd1234 abc123 aa aaa
     iloveyou iloveu loveyou lovely loveme trustno1 letmein welcome hello hellothere whatever
     admin administrator root toor login logmein changeme secret master default guest user test
@@ -39,9 +39,9 @@ def guessable(password: str, *personal: str) -> bool:
     username, email and name are ``personal``."""
     lowered = password.lower()
     root = lowered.strip(_AROUND)
-    if not root or root in COMMON_ROOTS or len(set(lowered)) <= 2:
-        return True  # only digits and symbols ("12345678!"), a common root, or "abababab"
-    if _a_run(lowered):
+    if not root or lowered in COMMON_ROOTS or root in COMMON_ROOTS or len(set(lowered)) <= 2:
+        return True  # only digits and symbols ("12345678!"), a common root ("1q2w3e4r", "password1"), "abababab"
+    if _a_run(lowered) or _repeated(lowered):
         return True
     return any(root == own or lowered.replace(" ", "") == own for own in _own_words(personal))
 
@@ -54,6 +54,15 @@ def _own_words(personal: tuple[str, ...]) -> set[str]:
         words |= {re.sub(r"\s+", "", text), text.partition("@")[0]}
         words |= {w for w in re.split(r"[^a-z0-9]+", text.partition("@")[0]) if len(w) >= 4}
     return {w.strip(_AROUND) for w in words} - {""}
+
+
+def _repeated(lowered: str) -> bool:
+    """Whether the password is a short or guessable piece said again ("abcabcabc", "qwertyqwerty")."""
+    for size in range(1, len(lowered) // 2 + 1):
+        piece = lowered[:size]
+        if len(lowered) % size == 0 and piece * (len(lowered) // size) == lowered:
+            return size <= 4 or piece.strip(_AROUND) in COMMON_ROOTS or _a_run(piece)
+    return False
 
 
 def _a_run(lowered: str) -> bool:

@@ -52,12 +52,14 @@ gone = ["your account", "your interview answers", "every attempt, draft and hint
         "your review schedule and daily sets", "your achievements", "your tutor conversations and what the tutor remembers",
         "your cohort memberships"]
 if user.role == "educator":
+    gone.remove("your interview answers")  # an educator answers none
     cohorts = wb.cohorts(user.id)
     gone.append(f"your {len(cohorts)} cohort{'s' if len(cohorts) != 1 else ''} (their learners keep their own accounts)"
                 if cohorts else "any cohort you create")
-st.write(f"This deletes {', '.join(gone[:-1])} and {gone[-1]}, for good. Your results also stop counting toward how "
-         "hard each exercise is. To keep a copy, download everything first from the Progress page.")
-if wb.accounts.is_administrator(user.id):
+if not user.is_demo:
+    st.write(f"This deletes {', '.join(gone[:-1])} and {gone[-1]}, for good. Your results also stop counting toward "
+             "how hard each exercise is. To keep a copy, download everything first from the Progress page.")
+if wb.accounts.is_administrator(user.id) and not user.is_demo:
     st.warning("You run this Workbench (the System page). Once you are gone, the educator who registered after you "
                "takes over; with none, the next person to register as an educator does, without an invitation.",
                icon=":material/shield:")

@@ -51,7 +51,7 @@ def restore_session(wb: Workbench) -> User | None:
             for key in list(st.session_state.keys()):
                 del st.session_state[key]
             _refuse_login(wb, ended)
-            st.session_state[TO_FRONT_KEY] = ended != "gone"  # as after a logout here: the next login starts afresh
+            st.session_state[TO_FRONT_KEY] = True  # as after a logout here: the next login starts afresh
             return None
         return user
     if st.session_state.get("logged_out"):
@@ -78,7 +78,11 @@ def _refuse_login(wb: Workbench, why: str | None) -> None:
     one it was loaded with, not read again in this session. ``why``: the account was removed ("gone"),
     or the user logged out ("elsewhere") or changed their password ("password") in another tab or on
     another device."""
-    st.session_state["cookie"] = _deleted_cookie(wb)
+    if why not in ("elsewhere", "password"):
+        # the cookie itself is refused. After a logout or a new password elsewhere, the browser's cookie may be
+        # newer than the one this page was loaded with (the tab that changed the password renewed it): removing
+        # it logged that tab out too. An older one is refused at its next use anyway.
+        st.session_state["cookie"] = _deleted_cookie(wb)
     st.session_state["logged_out"] = True
     st.session_state[ENDED_KEY] = why
 
