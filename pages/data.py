@@ -20,9 +20,9 @@ import polars as pl
 from engine import clock
 from engine.console import Console, ConsoleError
 from engine.example_queries import example_chart, example_queries
-from engine.export import DEFAULT_BASE_IRI
 from engine.spreadsheets import csv_bytes
 from engine.views import TABLES, VIEW_DESCRIPTIONS
+from engine.xapi import DEFAULT_BASE_IRI
 from ui.markdown import inline_code, literal
 from ui.quick_chart import quick_chart
 from ui.session import acting, require_role, workbench

@@ -21,11 +21,12 @@ import pytest
 from factories import PASSWORD, REPO
 
 from engine.cohorts import AccessDenied
-from engine.export import ExportError, export_parquet, iso_duration, parquet_zip
+from engine.export import ExportError, export_parquet, parquet_zip
 from engine.settings import Settings
 from engine.store import Store
 from engine.views import open_snapshot
 from engine.workbench import Workbench
+from engine.xapi import iso_duration
 
 EXERCISES = ["python/apply-n-times", "python/digit-sum"]
 FEB = datetime(2026, 2, 20, 9, 30, tzinfo=UTC)

@@ -11,9 +11,10 @@ from engine.cohorts import Access, Cohort, Cohorts, Member
 from engine.console import Console, ConsoleResult
 from engine.dashboard import Dashboard, LearnerReport, RiskRules, build_dashboard, learner_report
 from engine.events import Event
-from engine.export import DEFAULT_BASE_IRI, export_parquet, export_xapi, parquet_zip, xapi_gzip
+from engine.export import export_parquet, parquet_zip
 from engine.facade.parts import Parts
 from engine.views import scope_fingerprint
+from engine.xapi import DEFAULT_BASE_IRI, export_xapi, xapi_gzip
 
 
 class CohortCalls(Parts):
