@@ -12,7 +12,7 @@ from engine.dashboard import Dashboard, LearnerReport
 from engine.demo import DemoData, DemoError
 from engine.export import ExportError
 from engine.generation import DraftRecord, GenerationResult, UnknownSkill
-from engine.grader import GradeResult, TestResult
+from engine.grader import GradeResult, SolutionRefused, TestResult
 from engine.invitations import Invitation, InvitationError
 from engine.learner import SkillEstimate
 from engine.level import LevelChange
@@ -66,6 +66,7 @@ __all__ = [
     "ProfileError",
     "Progress",
     "Settings",
+    "SolutionRefused",
     "SkillEstimate",
     "Streaks",
     "Summary",

@@ -67,6 +67,10 @@ class GradeResult:
         return result
 
 
+class SolutionRefused(ValueError):
+    """A submission that is not graded at all (empty, too large): nothing is run and nothing recorded."""
+
+
 class Grader:
     """Grades code against exercises. ``max_solution_bytes`` refuses oversized code up front."""
 
@@ -82,7 +86,7 @@ class Grader:
         if not isinstance(exercise, Exercise):
             exercise = load_exercise(Path(exercise))
         names = exercise.test_names
-        refusal = self._refuse(code)
+        refusal = self.refusal(code)
         if refusal:
             return _all_error(names, refusal)
         per_test = exercise.time_limit_s or self.test_timeout_s
@@ -97,7 +101,8 @@ class Grader:
                               "your code may have stopped the test process.", run.duration_ms)
         return _parse(run.result, names, run.duration_ms)
 
-    def _refuse(self, code: Any) -> str:
+    def refusal(self, code: Any) -> str:
+        """Why ``code`` is not run at all (empty, too large, not text), or "" when it is."""
         if not isinstance(code, str):
             return "The solution must be text."
         if not code.strip():

@@ -6,7 +6,7 @@ from ui.routing import through_router
 
 through_router()  # first, before the slow imports: see ui/routing.py
 
-from engine import LevelChange, TodaysSet
+from engine import LevelChange, SolutionRefused, TodaysSet
 from engine.markdown_text import authored
 from ui import aria, page_script, pending_clicks, results, start_again
 from ui.code_box import code_box, open_keeping_code
@@ -270,6 +270,8 @@ with work:
                 try:
                     attempt = wb.submit(user.id, exercise.id, codes[exercise.id], hints_used=hints_shown,
                                         duration_s=duration)
+                except SolutionRefused:
+                    pass  # empty or too large: not run, not an attempt; the latest result says why
                 except Exception:
                     pending_clicks.clear(exercise.id)
                     raise

@@ -21,6 +21,7 @@ from engine import (
     Exercise,
     GradeResult,
     Settings,
+    SolutionRefused,
     UnknownExercise,
     User,
     Workbench,
@@ -198,6 +199,16 @@ def test_submit_an_error(wb: Workbench, ada: User) -> None:
     attempt = wb.submit(ada.id, EXERCISE, "def apply_n_times(:\n")
     assert (attempt.passed, attempt.status, attempt.tests_passed) == (False, "error", 0)
     assert wb.latest_result(ada.id, EXERCISE).status == "error"
+
+
+@pytest.mark.parametrize("code", ["   \n", "# padding\n" * 30_000], ids=["empty", "too-large"])
+def test_a_submission_refused_unrun_is_no_attempt(wb: Workbench, ada: User, code: str) -> None:
+    before = (wb.skill_estimate(ada.id, "functions"), wb.store.scalar("SELECT count(*) FROM events"))
+    with pytest.raises(SolutionRefused, match="Nothing was run|empty"):
+        wb.submit(ada.id, EXERCISE, code)
+    assert wb.store.scalar("SELECT count(*) FROM attempts") == 0
+    assert (wb.skill_estimate(ada.id, "functions"), wb.store.scalar("SELECT count(*) FROM events")) == before
+    assert wb.latest_result(ada.id, EXERCISE).status == "error"  # the page shows why
 
 
 @pytest.mark.parametrize(("passed", "direction"), [(True, 1), (False, -1)], ids=["pass-raises", "fail-lowers"])

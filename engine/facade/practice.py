@@ -15,7 +15,7 @@ from engine.bank import Exercise, UnknownExercise
 from engine.daily import TodaysSet
 from engine.events import Event
 from engine.facade.parts import Parts
-from engine.grader import GradeResult
+from engine.grader import GradeResult, SolutionRefused
 from engine.learner import SkillEstimate
 from engine.level import LevelChange
 from engine.outcomes import level_changed, result_summary
@@ -48,9 +48,13 @@ class PracticeCalls(Parts):
 
     def submit(self, user_id: int, exercise_id: str, code: str, hints_used: int = 0,
                duration_s: float | None = None) -> Attempt:
-        """Grade, record the attempt and its events, and update the learner model."""
+        """Grade, record the attempt and its events, and update the learner model. Code the grader
+        refuses unrun (empty, too large) is no attempt: it raises SolutionRefused, recording nothing."""
         exercise = self.exercise(exercise_id)
         result = self.grade(exercise, code)
+        if refusal := self.grader.refusal(code):
+            self._latest[(user_id, exercise_id)] = (result, code)  # shown as the latest result, like a run's
+            raise SolutionRefused(refusal)
         self._latest[(user_id, exercise_id)] = (result, code)
         attempt = self._outcomes.record_graded(user_id, exercise, result, code, hints_used, duration_s, self.clock())
         self._notes.remember_mistake(user_id, exercise, result)

@@ -85,6 +85,16 @@ def test_failed_submission_is_recorded_too(at, wb, learner):
     assert (attempt.passed, attempt.tests_passed, attempt.tests_total) == (False, 1, 7)
 
 
+def test_an_empty_submission_says_why_and_is_no_attempt(at, wb, learner):
+    """Nothing was run, so nothing is a fail: an empty editor submitted used to count as a struggle."""
+    choose(at, EASY)
+    type_code(at, "\n")
+    click(at, "Submit")
+    assert [e.value for e in at.error] == ["`The solution is empty: write some code first.`"]
+    assert wb.history(learner.id) == []
+    assert not at.warning, "no \"Your attempt is recorded\""
+
+
 def test_a_late_result_does_not_replace_a_newer_one(at, wb, learner, monkeypatch):
     """The first run's thread, still grading an endless loop, finishes after a newer run: the newer result stays."""
     from ui import results
