@@ -66,20 +66,20 @@ if wb.accounts.is_administrator(user.id) and not user.is_demo:
 if user.is_demo:
     st.info(DEMO_ACCOUNTS_GO_TOGETHER, icon=":material/info:")
 else:
+    # the tick first, outside the form, enabling its button: ticked after the password inside the form, a
+    # forgotten tick was told only on submit, which clears the password typed
+    sure = st.checkbox("I understand that this cannot be undone.", key="delete_sure")
     with st.form("delete_account", clear_on_submit=True):
         password = st.text_input("Your password", type="password", autocomplete="current-password")
-        sure = st.checkbox("I understand that this cannot be undone.")
-        delete = st.form_submit_button("Delete my account for good", icon=":material/delete_forever:")
-    if delete:
-        if not sure:
-            st.error("Tick \"I understand that this cannot be undone\" to delete your account.")
+        delete = st.form_submit_button("Delete my account for good", icon=":material/delete_forever:", disabled=not sure,
+                                       help=None if sure else "Tick the box above first.")
+    if delete and sure:
+        try:
+            with st.spinner("Deleting your account…"):
+                wb.delete_account(user.id, password)
+        except (LoginError, AccountError) as exc:
+            st.error(str(exc))
+        except FolderInUse as exc:
+            st.error(f"Your account was not deleted: {exc}")
         else:
-            try:
-                with st.spinner("Deleting your account…"):
-                    wb.delete_account(user.id, password)
-            except (LoginError, AccountError) as exc:
-                st.error(str(exc))
-            except FolderInUse as exc:
-                st.error(f"Your account was not deleted: {exc}")
-            else:
-                auth.deleted(wb, user)
+            auth.deleted(wb, user)

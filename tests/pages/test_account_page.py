@@ -73,9 +73,8 @@ def test_a_wrong_current_password_or_a_weak_new_one_changes_nothing(wb, learner)
     assert wb.login("ada", "correct horse").id == learner.id
 
 
-def delete(at: AppTest, password: str, sure: bool) -> AppTest:
+def delete(at: AppTest, password: str) -> AppTest:
     at.text_input[-1].input(password)
-    at.checkbox[0].set_value(sure)
     at.button(key="FormSubmitter:delete_account-Delete my account for good").click().run()
     assert not at.exception, at.exception
     return at
@@ -83,11 +82,14 @@ def delete(at: AppTest, password: str, sure: bool) -> AppTest:
 
 def test_deleting_asks_for_the_box_and_the_password_then_goes_to_the_login(wb, learner):
     at = logged_in(learner)
-    delete(at, "correct horse", sure=False)
-    assert "Tick" in at.error[0].value and wb.user(learner.id) is not None
-    delete(at, "wrong password", sure=True)
+    button = at.button(key="FormSubmitter:delete_account-Delete my account for good")
+    assert button.disabled and button.help == "Tick the box above first."
+    at.checkbox(key="delete_sure").check().run()
+    assert not at.button(key="FormSubmitter:delete_account-Delete my account for good").disabled
+    delete(at, "wrong password")
     assert [e.value for e in at.error] == ["That is not your password."] and wb.user(learner.id) is not None
-    delete(at, "correct horse", sure=True)
+    assert at.checkbox(key="delete_sure").value, "the tick stays for the next try"
+    delete(at, "correct horse")
     assert wb.user(learner.id) is None
     assert titles(at) == ["Workbench"] and at.session_state.get("user_id") is None
     assert [s.value for s in at.success] == ["Your account was deleted, and everything the Workbench kept about you with it."]
