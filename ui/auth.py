@@ -30,7 +30,7 @@ from streamlit_authenticator.controllers import AuthenticationController
 from engine import AccountError, LoginError, User, Workbench
 from engine.accounts import cookie_key
 from ui import page_script, time_zone
-from ui.session import SINCE_KEY
+from ui.session import SINCE_KEY, session_login
 
 ALGORITHM = "HS256"
 ENDED_KEY = "login_ended"  # why this session, logged in, finds itself at the login: "gone", "elsewhere", "password", "deleted"
@@ -41,13 +41,11 @@ def restore_session(wb: Workbench) -> User | None:
     """The user of this session: from session state while their login stands, else from a valid,
     unrevoked login cookie."""
     if st.session_state.get("user_id") is not None:
-        user = wb.user(int(st.session_state["user_id"]))
-        since = st.session_state.get(SINCE_KEY)
         # a logout in another tab or on another device ends this session too: checked on every run, a tab
         # left open went on submitting and reading History until it was reloaded
-        ended = "gone" if user is None else \
-            _ended_elsewhere(wb, user) if since is not None and not wb.accounts.session_valid(user.username, since) else None
-        if ended:
+        user, stands = session_login()
+        if not stands:
+            ended = "gone" if user is None else _ended_elsewhere(wb, user)
             for key in list(st.session_state.keys()):
                 del st.session_state[key]
             _refuse_login(wb, ended)

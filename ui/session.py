@@ -98,13 +98,19 @@ def chat_model_problem() -> str | None:
     return _chat_model_problem[0] if _chat_model_problem else None
 
 
-def login_stands() -> bool:
-    """Whether this session is logged in and its login still stands: the account is there, and no logout
-    or new password, on another tab or device, has ended every session of the user since the login."""
+def session_login() -> tuple[User | None, bool]:
+    """This session's user (None when nobody logged in here, or their account is gone since), and whether
+    the login still stands: the account is there, and no logout or new password, on another tab or device,
+    has ended every session of the user since the login."""
     user_id = st.session_state.get("user_id")
     user = workbench().user(int(user_id)) if user_id is not None else None
     since = st.session_state.get(SINCE_KEY)
-    return user is not None and (not isinstance(since, datetime) or workbench().accounts.session_valid(user.username, since))
+    stands = user is not None and (not isinstance(since, datetime) or workbench().accounts.session_valid(user.username, since))
+    return user, stands
+
+
+def login_stands() -> bool:
+    return session_login()[1]
 
 
 def acting(callback: Callable[Params, Returned]) -> Callable[Params, Returned | None]:
