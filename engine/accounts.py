@@ -250,6 +250,12 @@ class Accounts:
             return False
         return row[0] is None or to_naive_utc(issued_at) > row[0]
 
+    def existed_at(self, user_id: int, moment: datetime) -> bool:
+        """Whether the account was there at ``moment``: a login issued before is of an earlier account
+        of the same username, deleted since."""
+        created = self.store.scalar("SELECT created_at FROM users WHERE id = ?", [user_id])
+        return created is not None and created <= to_naive_utc(moment)
+
     def sessions_ended_by(self, user_id: int) -> str:
         """What last ended every session of the user: "logged-out" or "changed-password"."""
         verb = self.store.scalar("SELECT verb FROM events WHERE user_id = ? AND verb IN ('logged-out', 'changed-password') "

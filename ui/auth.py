@@ -59,6 +59,8 @@ def restore_session(wb: Workbench) -> User | None:
         return None
     user = wb.accounts.by_username(str(claims.get("username", "")))
     issued = _issued_at(wb, claims)
+    if user is not None and not _issued_to(wb, user, claims, issued):
+        user = None  # the cookie of a deleted account, whose username someone registered again
     if user is None or not wb.accounts.session_valid(user.username, issued):
         _refuse_login(wb, "gone" if user is None else None)  # a signed cookie of an account removed since, or revoked
         return None
@@ -251,7 +253,7 @@ def _secret(wb: Workbench) -> str:
 
 def _new_cookie(wb: Workbench, user: User, now: float) -> dict[str, Any]:
     expires = now + wb.settings.cookie_expiry_days * 86400
-    token = jwt.encode({"username": user.username, "iat": now, "exp_date": expires}, _secret(wb),
+    token = jwt.encode({"username": user.username, "uid": user.id, "iat": now, "exp_date": expires}, _secret(wb),
                        algorithm=ALGORITHM)
     return {"name": wb.settings.cookie_name, "token": token, "expires": expires}
 
@@ -274,6 +276,14 @@ def _read_token(wb: Workbench) -> dict[str, Any] | None:
     except (TypeError, ValueError):
         return None
     return None if expired or "username" not in claims else claims
+
+
+def _issued_to(wb: Workbench, user: User, claims: dict[str, Any], issued: datetime) -> bool:
+    """Whether the token was issued to this account, not to a deleted one of the same username: a logout
+    of the old account, which revoked it, went with that account."""
+    if "uid" in claims:
+        return claims["uid"] == user.id
+    return wb.accounts.existed_at(user.id, issued)  # tokens from before they named the account
 
 
 def _issued_at(wb: Workbench, claims: dict[str, Any]) -> datetime:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
@@ -376,7 +377,10 @@ def test_a_valid_cookie_logs_the_visitor_in(wb, home, browser_cookies):
 
 
 def test_a_streamlit_authenticator_cookie_still_works(wb, home, browser_cookies):
-    grace(wb)
+    # issued, as its expiry says, a week ago less an hour: to an account older than that
+    wb.accounts.register("grace", "grace@example.org", "Grace Hopper", "tidy-otter-93",
+                         at=datetime.now(UTC) - timedelta(days=8))
+    answer_interview(wb, wb.accounts.by_username("grace").id)
     browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "exp_date": time.time() + 3600})
     assert titles(AppTest.from_file(APP, default_timeout=30).run()) == ["Practice"]
 
@@ -409,7 +413,8 @@ def test_a_garbled_cookie_is_refused(wb, home, browser_cookies):
 def test_a_cookie_issued_before_a_logout_is_refused_and_removed(wb, home, browser_cookies):
     user = grace(wb)
     now = time.time()
-    browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "iat": now - 60, "exp_date": now + 3600})
+    browser_cookies["workbench_auth"] = sign(wb, {"username": "grace", "uid": user.id, "iat": now - 60,
+                                                  "exp_date": now + 3600})
     wb.logout(user.id)  # in another browser
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert titles(at) == ["Workbench"]
@@ -425,6 +430,23 @@ def test_a_cookie_of_an_account_removed_since_is_refused_with_a_word_why(wb, hom
     assert "workbench_auth=; Expires=Thu, 01 Jan 1970 00:00:00 GMT" in cookie_script(at)
     assert len(gone_notices(at)) == 1
     assert not gone_notices(at.run()), "said once"
+
+
+@pytest.mark.parametrize("with_uid", [True, False], ids=["cookie-with-the-account-id", "older-cookie"])
+def test_a_cookie_of_a_deleted_account_does_not_log_in_whoever_takes_its_username(wb, home, browser_cookies, with_uid):
+    """The old account's logout had revoked the cookie, but the revocation went with the account: the cookie
+    then logged its holder in as the new owner of the name."""
+    old = grace(wb)
+    issued = time.time() - 60
+    claims = {"username": "grace", "iat": issued, "exp_date": issued + 3600} | ({"uid": old.id} if with_uid else {})
+    browser_cookies["workbench_auth"] = sign(wb, claims)
+    wb.delete_account(old.id, "tidy-otter-93")
+    new = grace(wb)  # someone else, under the freed name
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert titles(at) == ["Workbench"] and at.session_state.get("user_id") is None
+    assert "workbench_auth=; Expires=Thu, 01 Jan 1970 00:00:00 GMT" in cookie_script(at)
+    browser_cookies["workbench_auth"] = sign(wb, claims | {"uid": new.id, "iat": time.time()})
+    assert titles(AppTest.from_file(APP, default_timeout=30).run()) == ["Practice"], "the new owner's own cookie works"
 
 
 def gone_notices(at: AppTest) -> list[str]:
