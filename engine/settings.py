@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+MIN_COOKIE_KEY = 32  # characters: what a brute force of the browser's cookie cannot find
+SECRETS = ("cookie_key", "llm_api_key")  # never in a message
+
 
 def _setting(default: Any, help: str) -> Any:
     return field(default=default, metadata={"help": help})
@@ -26,7 +29,8 @@ class Settings:
     home: Path = _setting(Path(".workbench"), "Folder for runtime state: the DuckDB file and generated keys.")
     bank_dir: Path = _setting(Path(__file__).resolve().parent.parent / "data" / "bank",
                               "Folder of exercises: <bank_dir>/<language>/<slug>/.")
-    cookie_key: str | None = _setting(None, "Secret that signs login cookies; generated once into the home if unset.")
+    cookie_key: str | None = _setting(None, "Secret that signs login cookies, 32 characters or more; generated once "
+                                            "into the home if unset.")
     cookie_name: str = _setting("workbench_auth", "Name of the login cookie.")
     cookie_expiry_days: float = _setting(7.0, "Days a login cookie stays valid.")
     bcrypt_rounds: int = _setting(12, "bcrypt cost factor for password hashes (4 to 31).")
@@ -62,6 +66,11 @@ class Settings:
     def __post_init__(self) -> None:
         checks = [
             ("bcrypt_rounds", 4 <= self.bcrypt_rounds <= 31, "must be from 4 to 31"),
+            # the cookie is readable in the browser: a short key can be found from it offline, and then every
+            # account's cookie forged (the generated one is 64 characters)
+            ("cookie_key", not self.cookie_key or len(self.cookie_key) >= MIN_COOKIE_KEY,
+             f"must be {MIN_COOKIE_KEY} characters or more (a random one, as `python -c 'import secrets; "
+             "print(secrets.token_urlsafe(48))'` prints)"),
             # browsers keep a cookie 400 days at most, whatever it asks
             ("cookie_expiry_days", 0 < self.cookie_expiry_days <= 400, "must be more than 0 and at most 400"),
             ("login_free_failures", self.login_free_failures >= 0, "must be 0 or more"),
@@ -87,7 +96,8 @@ class Settings:
         ]
         for name, ok, rule in checks:
             if not ok:
-                raise ValueError(f"setting {name}: {getattr(self, name)!r} {rule}")
+                shown = "(not shown)" if name in SECRETS else repr(getattr(self, name))
+                raise ValueError(f"setting {name}: {shown} {rule}")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None,

@@ -43,7 +43,7 @@ def test_settings_are_frozen_and_keyword_only() -> None:
         ("WORKBENCH_HOME", "/tmp/wb-home", "home", Path("/tmp/wb-home")),
         ("WORKBENCH_HOME", "~/wb", "home", Path("~/wb").expanduser()),
         ("WORKBENCH_BANK_DIR", "relative/bank", "bank_dir", Path("relative/bank")),
-        ("WORKBENCH_COOKIE_KEY", "s3cret", "cookie_key", "s3cret"),
+        ("WORKBENCH_COOKIE_KEY", "s3cret-" * 5, "cookie_key", "s3cret-" * 5),
         ("WORKBENCH_COOKIE_NAME", "auth", "cookie_name", "auth"),
         ("WORKBENCH_COOKIE_EXPIRY_DAYS", "0.5", "cookie_expiry_days", 0.5),
         ("WORKBENCH_COOKIE_EXPIRY_DAYS", "30", "cookie_expiry_days", 30.0),
@@ -75,7 +75,8 @@ def test_environment_overrides_with_type_conversion(variable: str, raw: str, fie
 def test_every_field_can_be_set_from_the_environment() -> None:
     samples = {int: "7", float: "7.5", bool: "true"}
     # values a setting's own rule accepts: chances, not counts; a provider by name
-    valid = {"target_band_low": "0.6", "target_band_high": "0.9", "llm_provider": "ollama", "llm_max_reply_tokens": "700"}
+    valid = {"target_band_low": "0.6", "target_band_high": "0.9", "llm_provider": "ollama", "llm_max_reply_tokens": "700",
+             "cookie_key": "k" * 40}
     for f in dataclasses.fields(Settings):
         kind = {"int": int, "float": float, "bool": bool}.get(str(f.type))
         raw = valid.get(f.name) or (samples.get(kind, "/tmp/x") if kind else "/tmp/x")
@@ -104,8 +105,8 @@ def test_precedence(secrets: dict, environ: dict, overrides: dict, expected: int
 
 
 def test_secrets_with_other_keys_are_fine() -> None:
-    s = Settings.from_env(environ={}, secrets={"cookie_key": "from-secrets", "auth": {"something": "else"}})
-    assert s.cookie_key == "from-secrets"
+    s = Settings.from_env(environ={}, secrets={"cookie_key": "from-secrets-" * 3, "auth": {"something": "else"}})
+    assert s.cookie_key == "from-secrets-" * 3
 
 
 def test_from_env_reads_the_process_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -160,6 +161,14 @@ def test_out_of_range_value_names_the_setting(variable: str, raw: str, name: str
     at the edge, naming the setting, not later by bcrypt or the grader."""
     with pytest.raises(ValueError, match=name):
         Settings.from_env(environ={variable: raw})
+
+
+def test_a_short_cookie_key_is_refused_without_showing_it() -> None:
+    """A learner can read their cookie and try keys offline: a short one gives every account away."""
+    with pytest.raises(ValueError, match="cookie_key: \\(not shown\\) must be 32 characters or more") as caught:
+        Settings.from_env(environ={"WORKBENCH_COOKIE_KEY": "hunter2-but-longer"})
+    assert "hunter2" not in str(caught.value)
+    assert Settings(cookie_key="x" * 32).cookie_key == "x" * 32
 
 
 def test_describe_covers_every_field() -> None:
