@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -39,6 +42,7 @@ from engine.settings import Settings
 from engine.store import Store
 from engine.tutor import Tutor
 
+log = logging.getLogger(__name__)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -89,8 +93,8 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, Invita
             settings = Settings.from_env(home=Path(home) if home is not None else None)
         elif home is not None:
             settings = Settings(**{**settings.__dict__, "home": Path(home)})
-        # the owner's alone when made here: the store holds password hashes and every learner's code
         settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _keep_private(settings.home)
         store = store or Store(settings.home / "workbench.duckdb")
         return cls(settings, store=store, sandbox=sandbox or Sandbox(memory_cgroup=settings.sandbox_memory_cgroup),
                    chat_model=chat_model)
@@ -196,3 +200,17 @@ class Workbench(PracticeCalls, TutoringCalls, ProgressCalls, CohortCalls, Invita
 
     def demo_loaded(self) -> bool:
         return self.demo_users() > 0
+
+
+def _keep_private(home: Path) -> None:
+    """The home is its owner's alone: the store holds password hashes and every learner's code. Made here,
+    it is; one made beforehand (a container's volume, a mkdir) let other users of the machine read it all."""
+    mode = stat.S_IMODE(home.stat().st_mode)
+    if mode & 0o077 == 0:
+        return
+    if home.stat().st_uid != os.getuid():
+        log.warning("%s can be read by other users of this machine, and is not ours to change (mode %o): "
+                    "it holds password hashes and learners' code", home, mode)
+        return
+    home.chmod(mode & 0o700)
+    log.info("%s was readable by other users of this machine: it is now its owner's alone", home)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -80,6 +81,16 @@ def test_open_creates_the_home_and_a_file_store(tmp_path: Path, sandbox: Sandbox
     assert home.stat().st_mode & 0o077 == 0, "the home is its owner's alone: the store holds password hashes"
     with Workbench.open(home, settings=settings, sandbox=sandbox) as again:  # the data is still there
         assert again.user(user.id) == user
+
+
+def test_a_home_made_beforehand_is_made_private(tmp_path: Path, sandbox: Sandbox) -> None:
+    """A container's volume or a folder made with mkdir is readable by others: the store's hashes with it."""
+    home = tmp_path / "volume"
+    home.mkdir(mode=0o755)
+    home.chmod(0o755)
+    with Workbench.open(home, settings=Settings(home=home, bcrypt_rounds=4), sandbox=sandbox):
+        pass
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
 
 
 # -- accounts ----------------------------------------------------------------------------------------
