@@ -1,5 +1,6 @@
-"""Hints in the analytics queries (engine/queries/): a try records the hints shown on its exercise
-so far, a running count that a pass resets, so the queries count each hint once, in the learner's
+"""Hints and time in the analytics queries (engine/queries/): a try records the hints shown on its
+exercise so far and the time on it so far, running figures that a pass resets, so the queries count
+each hint (and each second of the learner's) once, in the learner's
 figures and in the cohort's, on DuckDB and on its SQLite twin alike."""
 
 from __future__ import annotations
@@ -81,6 +82,17 @@ def test_a_learner_s_hints_count_once_per_exercise_and_per_pass(cohort) -> None:
     assert (ada[INITIALS]["attempts"], ada[INITIALS]["hints"]) == (1, 1)
     [bob] = learner(wb, learner_queries.EXERCISES, users["bob"])
     assert (bob["attempts"], bob["hints"]) == (3, 4)  # two when first solved, two more on review
+
+
+def test_a_learner_s_minutes_count_each_second_once(cohort) -> None:
+    """A try's duration is the running time on its exercise since it was opened (a pass starts it again), as
+    its hints are: ada's three tries of Digit sum, each at 300 s, are five minutes of work, not fifteen."""
+    wb, _, users = cohort
+    ada = {r["exercise_id"]: r["minutes"] for r in learner(wb, learner_queries.EXERCISES, users["ada"])}
+    assert ada == {DIGITS: 5.0, INITIALS: 5.0}
+    [bob] = learner(wb, learner_queries.EXERCISES, users["bob"])
+    assert bob["minutes"] == 10.0  # solved, then a review three weeks later: a new spell of 300 s
+    assert [(w["week"], w["minutes"]) for w in learner(wb, learner_queries.WEEKLY, users["ada"])] == [(date(2026, 3, 2), 10.0)]
 
 
 def test_each_week_counts_the_hints_first_shown_in_it(cohort) -> None:

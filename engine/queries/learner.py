@@ -32,7 +32,7 @@ from typing import Any
 
 from engine.analytics import Query
 from engine.queries import wall_time
-from engine.queries.hints import hints_used
+from engine.queries.hints import hints_used, seconds_added
 from engine.queries.verbs import TRIES
 
 PARAMS = ("user_id", "since", "until")
@@ -45,6 +45,11 @@ def params(user_id: int, since: datetime | None = None, until: datetime | None =
     """The parameters every learner query takes: ``since`` inclusive, ``until`` exclusive; with
     ``zone`` (the learner's time zone), those of the queries of days and weeks."""
     return {"user_id": user_id, "since": since, "until": until} | ({"zone": zone} if zone is not None else {})
+
+
+def _counted_once(greatest: str) -> str:
+    """Every try with the hints and the seconds it added (each counted once), in a dialect: ``greatest``."""
+    return seconds_added(f"({hints_used('every_try', 'exercise_id', greatest=greatest)})", "exercise_id")
 
 
 # The learner's rows (index scan), then one row per try with its figures (hints and seconds from the log's
@@ -61,7 +66,7 @@ WITH mine AS MATERIALIZED (
            context->>'$.skills[0]' AS skill
     FROM mine WHERE verb IN {TRIES}
 ), tries AS (
-    SELECT * FROM ({hints_used("every_try", "exercise_id", greatest="greatest")})
+    SELECT * FROM ({_counted_once("greatest")})
     WHERE ($since IS NULL OR occurred_at >= $since) AND ($until IS NULL OR occurred_at < $until)
 )
 """
@@ -77,7 +82,7 @@ WITH mine AS (
            json_extract(context, '$.skills[0]') AS skill
     FROM mine WHERE verb IN {TRIES}
 ), tries AS (
-    SELECT * FROM ({hints_used("every_try", "exercise_id", greatest="max")})
+    SELECT * FROM ({_counted_once("max")})
     WHERE (:since IS NULL OR occurred_at >= :since) AND (:until IS NULL OR occurred_at < :until)
 )
 """
@@ -87,7 +92,7 @@ _LOCAL = wall_time("occurred_at")  # the learner's
 _DUCKDB_WORDS = {"day": f"CAST({_LOCAL} AS DATE)", "week": f"CAST(date_trunc('week', {_LOCAL}) AS DATE)"}
 _SQLITE_WORDS = {"day": "date(occurred_at)", "week": "date(occurred_at, 'weekday 0', '-6 days')"}
 
-_MINUTES = "CAST(coalesce(sum(duration_s), 0) AS DOUBLE) / 60"
+_MINUTES = "CAST(coalesce(sum(seconds), 0) AS DOUBLE) / 60"  # each second once (``seconds_added``)
 _HINTS = "CAST(coalesce(sum(hints), 0) AS BIGINT)"  # hints used: each counted once (module docstring)
 
 
