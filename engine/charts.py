@@ -352,5 +352,8 @@ def hints_summary(exercises: pl.DataFrame) -> str:
     tied = exercises.filter(pl.col("hints") == top["hints"]).height
     most = (f"{top['title']}, {count(int(top['hints']), 'hint')}" if tied == 1 else
             f"{tied} exercises tie, with {count(int(top['hints']), 'hint')} each")
+    per = hints / exercises.height
+    # below one, a second figure: a hint on four exercises is 0.25, not a rounded-down 0.2
+    each = f"{per:.2f}".rstrip("0") if per < 1 else f"{per:.1f}"
     return (f"You used {count(hints, 'hint')} on {count(exercises.height, 'exercise')}, "
-            f"{hints / exercises.height:.1f} per exercise; {without}. Most help: {most}.")
+            f"{each} per exercise; {without}. Most help: {most}.")

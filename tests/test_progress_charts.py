@@ -474,7 +474,10 @@ def test_exercises_without_hints_are_not_bars() -> None:
     (exercises_frame(4).filter(pl.col("hints") == 3), "You used 3 hints on the one exercise you tried, Exercise 3."),
     (exercises_frame(10).filter(pl.col("hints") > 0).with_columns(hints=pl.Series([1, 2, 3, 5, 1, 2, 3, 4])),
      "You used 21 hints on 8 exercises, 2.6 per exercise; each needed at least one. Most help: Exercise 4, 5 hints."),
-], ids=["some hints (a tie)", "one without", "two without", "every one with hints", "one with hints", "one on top"])
+    (exercises_frame(4).with_columns(hints=pl.Series([0, 1, 0, 0])),
+     "You used 1 hint on 4 exercises, 0.25 per exercise; 3 exercises needed none. Most help: Exercise 1, 1 hint."),
+], ids=["some hints (a tie)", "one without", "two without", "every one with hints", "one with hints", "one on top",
+        "a quarter, not a rounded-down 0.2"])
 def test_hints_summary(frame: pl.DataFrame, expected: str) -> None:
     assert charts.hints_summary(frame) == expected
 
