@@ -31,6 +31,8 @@ wb = workbench()
 user = require_user()
 
 
+STEERED = {"easier": "Level {level}: easier exercises from now on.", "harder": "Level {level}: harder exercises from now on.",
+           "pin": "Pinned at level {level}.", "auto": "Back to automatic: level {level}."}
 HISTORY_SHOWN = 10  # the latest changes listed; the earlier ones in an expander below them
 LEVEL_KEY = "level_now"  # the container of "Your level", where the focus goes when the button clicked is disabled
 
@@ -40,10 +42,12 @@ def steer(action: str) -> None:
     """A callback, so the page draws the level as it is after the click. The focus stays on the button
     clicked: the line above the buttons comes and goes with the steering, and the buttons drawn anew lost it.
     A button now disabled (the scale's end, back to automatic) hands it to the level, which is read out."""
-    with following_todays_set(wb, user.id):
+    with following_todays_set(wb, user.id) as set_change:
         change = wb.steer_level(user.id, action, st.session_state["pin_level"] if action == "pin" else None)
     if change is not None:
         st.session_state["pin_level"] = change.new_level  # the number to pin follows the level
+        # said: the level's line changes above the buttons, but today's set on Practice changed unseen
+        st.toast(STEERED[action].format(level=change.new_level) + set_change.words(), icon=":material/tune:")
     level = wb.level(user.id)
     enabled = {"easier": level.can_steer("easier"), "harder": level.can_steer("harder"), "pin": True,
                "auto": level.pinned or bool(level.offset_levels)}[action]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -35,17 +36,39 @@ def remember(exercise_id: str) -> None:
     st.session_state[KEPT_KEY] = exercise_id
 
 
+@dataclass
+class SetChange:
+    """What a change did to today's set: how many of its exercises it chose again."""
+
+    chosen_again: int = 0
+
+    def words(self) -> str:
+        """" N exercises of today's set not begun yet were chosen again." (with its leading space), or ""."""
+        n = self.chosen_again
+        if not n:
+            return ""
+        return (f" {n} exercise{'s' if n != 1 else ''} of today's set, not begun yet, {'were' if n != 1 else 'was'} "
+                "chosen again to match.")
+
+
 @contextmanager
-def following_todays_set(wb: Workbench, user_id: int) -> Iterator[None]:
-    """Around a change that may choose today's set again (Easier, Harder, a pin, a new self-rating):
-    if the exercise open on Practice was in the set and has left it (only opened, not begun), the
-    exercise that took its place is opened instead. Kept open, it quietly fell out of the set: solved,
-    it did not count ("0 of 4 solved"), and the set went on without it."""
+def following_todays_set(wb: Workbench, user_id: int) -> Iterator[SetChange]:
+    """Around a change that may choose today's set again (Easier, Harder, a pin, a new self-rating): yields
+    what it did to the set, for the page to say (the set changed unannounced), and if the exercise open on
+    Practice was in the set and has left it (only opened, not begun), opens the exercise that took its place.
+    Kept open, it quietly fell out of the set: solved, it did not count ("0 of 4 solved"), and the set went
+    on without it."""
     open_now = kept()
-    before = [item.pick.exercise.id for item in wb.todays_set(user_id).items] if open_now else []
-    yield
-    if open_now not in before:  # nothing open yet this visit (no set to plan early), or open from outside the set
-        return
-    after = [item.pick.exercise.id for item in wb.todays_set(user_id).items]
-    if open_now not in after:
+    before = _planned(wb, user_id)
+    change = SetChange()
+    yield change
+    after = _planned(wb, user_id)
+    change.chosen_again = sum(was != now for was, now in zip(before, after, strict=False))
+    if open_now in before and open_now not in after:
         open_exercise(after[before.index(open_now)])  # the set never shrinks: each place keeps its rank
+
+
+def _planned(wb: Workbench, user_id: int) -> list[str]:
+    """Today's set as planned, in order; none before it is planned (reading it does not plan it early)."""
+    now = wb.local_now(user_id)
+    return [item.pick.exercise.id for item in wb.daily_sets.get(user_id, now.date(), str(now.tzinfo)).items]

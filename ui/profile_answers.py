@@ -23,7 +23,9 @@ from engine.profile import STEP_TITLES, STEPS
 from ui import interview, page_script
 from ui.open_exercise import following_todays_set
 
-OUTCOME = "profile_saved"  # (the sections saved, {section: why it was refused}, the level it moved to), said on the next run
+# (the sections saved, {section: why it was refused}, the level it moved to, what that did to today's set), said on
+# the next run
+OUTCOME = "profile_saved"
 # Save clicked, kept until a run acts on it: read from the button's return value, a click was lost when
 # another message (a text box's value, sent as it lost the focus to the click) stopped its run first
 SAVE = "profile_save_clicked"
@@ -51,7 +53,7 @@ def section(wb: Workbench, user: User) -> None:
         st.info("Your profile is not complete: answer every section, then save.", icon=":material/info:")
     else:
         st.caption("Change any answer, then **Save changes** below the answers.")
-    saved_steps, refused, moved_to = st.session_state.pop(OUTCOME, ((), {}, None))
+    saved_steps, refused, moved_to, set_changed = st.session_state.pop(OUTCOME, ((), {}, None, ""))
     groups, saved = wb.skill_groups(), profile.answers()
     shown = dict(saved)  # the widgets start from the answers saved, or from those entered since
     for answers in st.session_state.get(DRAFT, {}).values():
@@ -64,7 +66,7 @@ def section(wb: Workbench, user: User) -> None:
                 st.error(refused[step], icon=":material/error:")
             entered[step] = interview.ask(step, shown, groups, key="profile")
             if step == "time":
-                st.caption("Today's set stays as planned; a new number of minutes applies from tomorrow's. "
+                st.caption("A new number of minutes applies from tomorrow's set; today's keeps its size. "
                            "On Practice, One more exercise adds to today's.")
 
     to_save = unsaved(profile, entered, saved)
@@ -83,7 +85,8 @@ def section(wb: Workbench, user: User) -> None:
             st.caption("Nothing to save: every answer is as saved.")
     if saved_steps:
         moved = f" Your level is now {moved_to}, from your new self-rating." if moved_to is not None else ""
-        st.success("Saved: " + ", ".join(STEP_TITLES[s] for s in saved_steps) + "." + moved, icon=":material/check:")
+        st.success("Saved: " + ", ".join(STEP_TITLES[s] for s in saved_steps) + "." + moved + set_changed,
+                   icon=":material/check:")
     if refused:
         st.error("Not saved: " + ", ".join(STEP_TITLES[s] for s in refused) + " (see above).", icon=":material/error:")
     st.session_state.pop(SAVE, None)  # acted on: said there is nothing to save, or saving now
@@ -116,13 +119,13 @@ def changed(entered: Mapping[str, Any], saved: Mapping[str, Any]) -> bool:
 
 
 def save(wb: Workbench, user: User, profile: Profile, answers: Mapping[str, Mapping[str, Any]]
-         ) -> tuple[list[str], dict[str, str], int | None]:
-    """Save each section in order; the sections saved, why any was refused, and the level if a new
-    self-rating moved it. While the profile is incomplete, a refusal stops there: the sections after
-    it need it answered first."""
+         ) -> tuple[list[str], dict[str, str], int | None, str]:
+    """Save each section in order; the sections saved, why any was refused, the level if a new
+    self-rating moved it, and what that did to today's set (words, or ""). While the profile is
+    incomplete, a refusal stops there: the sections after it need it answered first."""
     done, refused = [], {}
     level_before = wb.level(user.id).value
-    with following_todays_set(wb, user.id):  # a new self-rating chooses today's set again
+    with following_todays_set(wb, user.id) as set_change:  # a new self-rating chooses today's set again
         for step, entered in answers.items():
             try:
                 wb.answer_onboarding(user.id, step, entered)
@@ -133,7 +136,7 @@ def save(wb: Workbench, user: User, profile: Profile, answers: Mapping[str, Mapp
             else:
                 done.append(step)
     level_after = wb.level(user.id).value
-    return done, refused, level_after if level_after != level_before and profile.completed else None
+    return done, refused, level_after if level_after != level_before and profile.completed else None, set_change.words()
 
 
 def _comparable(value: Any) -> Any:

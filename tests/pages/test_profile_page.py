@@ -81,7 +81,11 @@ def test_editing_a_section_saves_it_and_only_it(wb, learner, step, entered):
     at = fill(at, PREFIX, step, entered).run()
     assert f"Not saved yet: {STEP_TITLES[step]}." in [c.value for c in at.caption]
     save(at)
-    assert [s.value for s in at.success] == [f"Saved: {STEP_TITLES[step]}."]
+    [saved] = [s.value for s in at.success]
+    if step == "levels":  # a new self-rating chooses again the exercises of today's set not begun, and says so
+        assert saved.startswith(f"Saved: {STEP_TITLES[step]}. ") and saved.endswith(" chosen again to match.")
+    else:
+        assert saved == f"Saved: {STEP_TITLES[step]}."
     assert not [c for c in at.caption if c.value.startswith("Not saved yet")], "nothing left to save"
     expected = {**before, **entered}
     if step == "levels":  # the areas not touched keep their answers
@@ -223,6 +227,10 @@ def test_harder_chooses_again_todays_exercises_not_begun(wb, learner):
     assert ("A change here chooses again the exercises of today's set you have not begun yet; those you began "
             "(wrote code or saw a hint), tried or skipped stay.") in [c.value for c in at.caption]
     click(at, "Harder")
+    level = wb.level(learner.id).value
+    [toast] = [t.value for t in at.toast]  # said: the set changes on Practice, out of sight
+    assert toast.startswith(f"Level {level}: harder exercises from now on. ") and toast.endswith(
+        " of today's set, not begun yet, were chosen again to match.")
     click(at, "Harder")
     now = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
     assert now[0] == planned[0] and set(now[1:]) != set(planned[1:]), "new exercises, not the same ones reordered"
@@ -245,6 +253,7 @@ def test_the_exercise_open_on_practice_follows_the_set_chosen_again(wb, learner,
     else:
         fill(at, PREFIX, "levels", {"levels": dict.fromkeys(wb.skill_groups(), "confident")}).run()
         save(at)
+        assert "of today's set, not begun yet, were chosen again to match." in at.success[0].value
     now = [i.pick.exercise.id for i in wb.todays_set(learner.id).items]
     assert now[0] != planned[0], "the first exercise was chosen again"
     at.switch_page("pages/practice.py").run()
@@ -294,8 +303,8 @@ def test_a_new_self_rating_says_where_it_moved_the_level(wb, learner):
     save(at)
     after = wb.level(learner.id).value
     assert after > before
-    assert [s.value for s in at.success] == [f"Saved: {STEP_TITLES['levels']}. Your level is now {after}, "
-                                             "from your new self-rating."]
+    [saved] = [s.value for s in at.success]
+    assert saved.startswith(f"Saved: {STEP_TITLES['levels']}. Your level is now {after}, from your new self-rating. ")
     assert level_shown(at) == f"{after} of 10"
     assert history(at)[0][1:] == [after, "from your self-rating"]
 
