@@ -103,6 +103,10 @@ else:
                            st.Page("pages/system.py", title="System", icon=":material/shield:")], **pages}
     navigation = st.navigation(pages)
     to_the_page_asked_for([page for group in pages.values() for page in group])
+    if st.session_state.get("just_onboarded") and navigation.url_path != learn[0].url_path:
+        # the interview answered at another page's address (a bookmark shows it there) leads to Practice too,
+        # which greets the learner: it led to that page, an empty History, with no word
+        st.switch_page(learn[0])
     with st.sidebar:
         st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts
         if not wb.isolation.ok:

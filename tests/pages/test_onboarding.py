@@ -107,6 +107,22 @@ def test_walking_through_all_five_steps(wb, newcomer, answers):
     assert not at.switch_page("pages/profile.py").run().exception
 
 
+def test_finishing_at_another_page_s_address_opens_practice(wb, newcomer, answers):
+    """A bookmark of History shows the interview there; finishing it led to that page, an empty History, with
+    no word of welcome."""
+    answer_interview(wb, newcomer.id, steps=4)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = newcomer.id
+    at.query_params["page"] = "history"  # what a page's address hands over to the app (ui/routing.py)
+    at.run()
+    on_step(at, 5)
+    fill(at, PREFIX, "time", answers["time"])
+    click(at, "Finish")
+    assert not at.exception, at.exception
+    assert titles(at) == ["Practice"]
+    assert [t.value for t in at.toast] == ["Your profile is saved. Here is today's set, chosen for you."]
+
+
 @pytest.mark.parametrize(
     ("step", "entered", "message"),
     [
