@@ -131,7 +131,7 @@ def validate(step: str, answers: Mapping[str, Any], groups: Mapping[str, str]) -
         if not goals and not note:
             raise ProfileError("Choose at least one goal, or describe yours in your own words.")
         if len(note) > MAX_GOAL_NOTE:
-            raise ProfileError(f"Please keep your own words to {MAX_GOAL_NOTE} characters at most (now {len(note)}).")
+            raise ProfileError(f"Please keep your own words to {MAX_GOAL_NOTE} characters at most (now {len(note):,}).")
         return {"goals": goals, "goal_note": note}
     if step == "style":
         style = answers.get("style")
