@@ -36,7 +36,10 @@ WIDTH = 560
 MAX_BAR = 48  # pixels: the widest a bar is drawn
 TOP_EXERCISES = 12  # the hints chart shows the exercises with the most hints used
 LEVELS = list(range(1, 11))  # the levels of exercises and skills, each a tick of its axis
-MASTERY_KEY = "bars: the likely range; dashed line: mastered"  # under the Skills chart's title
+# under the Skills chart's title, in two lines that fit its narrowest plot. Mastered is the estimate past the
+# line with the model sure enough of it (engine.progress.is_mastered): a mastered skill's bar may reach below
+# the line, and "dashed line: mastered" alone read as if it could not
+MASTERY_KEY = ("bars: the likely range; dashed line: mastery", "mastered: the dot past it, its bar narrow")
 
 
 THEME: dict[str, Any] = {
@@ -69,15 +72,16 @@ def specification(chart: alt.TopLevelMixin) -> dict[str, Any]:
     return spec
 
 
-def with_subtitle(title: str | alt.TitleParams, line: str) -> alt.TitleParams:
-    """``title`` with ``line`` under it, after the subtitle it has already (the report's summary):
+def with_subtitle(title: str | alt.TitleParams, line: str | tuple[str, ...]) -> alt.TitleParams:
+    """``title`` with ``line`` (or lines) under it, after the subtitle it has already (the report's summary):
     for what a chart must say about itself that an axis title is too short for."""
+    added = [line] if isinstance(line, str) else list(line)
     if isinstance(title, str):
-        return alt.Title(title, subtitle=line)
+        return alt.Title(title, subtitle=added[0] if len(added) == 1 else added)
     before = title.subtitle
     lines = [] if before is alt.Undefined else [before] if isinstance(before, str) else list(before)
     extended = title.copy()
-    extended.subtitle = [*lines, line]
+    extended.subtitle = [*lines, *added]
     return extended
 
 

@@ -209,8 +209,9 @@ def test_the_skills_chart_says_what_its_marks_are_within_its_width() -> None:
     s = charts.specification(charts.layer_mastery(mastery_frame()).properties(width=NARROWEST_PLOT))
     axis_title = s["layer"][1]["encoding"]["x"]["title"]
     assert axis_title == "Estimated level (1 to 10)"
-    assert s["title"] == {"text": "Skills", "subtitle": charts.MASTERY_KEY}
-    assert "dashed" in charts.MASTERY_KEY and "range" in charts.MASTERY_KEY
+    assert s["title"] == {"text": "Skills", "subtitle": list(charts.MASTERY_KEY)}
+    key = " ".join(charts.MASTERY_KEY)
+    assert "dashed" in key and "range" in key and "mastered" in key
     bare = copy.deepcopy(s)
     bare["layer"][1]["encoding"]["x"]["title"], bare["title"] = None, "Skills"
     assert drawn_width(s) == drawn_width(bare), "the axis title and the subtitle fit the chart's width"
@@ -219,7 +220,7 @@ def test_the_skills_chart_says_what_its_marks_are_within_its_width() -> None:
 def test_the_reports_skills_chart_keeps_its_summary_and_adds_the_key() -> None:
     """The PDF report titles each chart with its summary: the key comes under it."""
     s = spec(charts.layer_mastery(mastery_frame(), alt.Title("Skills", subtitle=["You have practised", "3 of 4"])))
-    assert s["title"] == {"text": "Skills", "subtitle": ["You have practised", "3 of 4", charts.MASTERY_KEY]}
+    assert s["title"] == {"text": "Skills", "subtitle": ["You have practised", "3 of 4", *charts.MASTERY_KEY]}
 
 
 @pytest.mark.parametrize(("change", "expected"), [
