@@ -1,6 +1,6 @@
 # The two commands of the README: `make app` and `make test`. Everything they need is installed
-# on first use: a virtualenv from requirements.txt, and Debian's bubblewrap (the sandbox) and
-# chromium (browser tests).
+# on first use: a virtualenv from requirements.txt, and Debian's bubblewrap (the sandbox), a
+# fallback font with the CJK scripts (names in the PDF report) and chromium (browser tests).
 
 PYTHON ?= python3
 VENV := .venv
@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt
 setup: $(VENV)/.installed system-packages
 
 system-packages:
-	@scripts/apt-install bubblewrap util-linux
+	@scripts/apt-install bubblewrap util-linux fonts-droid-fallback
 
 browser:
 	@scripts/apt-install chromium fonts-dejavu-core

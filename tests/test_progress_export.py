@@ -207,6 +207,16 @@ def test_a_report_without_practice_says_so(make_wb: Callable[..., Workbench]) ->
     assert squeeze("No exercises tried yet.") in text
 
 
+def test_a_name_in_another_script_is_drawn_in_a_font_that_has_it(make_wb: Callable[..., Workbench]) -> None:
+    """The report's fonts are the server's: with Latin ones only, "学习者" printed as three empty boxes.
+    `make setup` installs a fallback font with the CJK scripts (Debian's fonts-droid-fallback)."""
+    wb = make_wb(clock=lambda: NOW)
+    learner = wb.register("xue", "xue@example.org", "Zoë 学习者", PASSWORD).id
+    reader = PdfReader(io.BytesIO(wb.progress_report(learner)))
+    fonts = {str(font.get_object()["/BaseFont"]).split("+")[-1] for font in reader.pages[0]["/Resources"]["/Font"].values()}
+    assert any("Fallback" in font or "CJK" in font for font in fonts), fonts
+
+
 def test_the_reports_headline_counts_in_words_that_agree(make_wb: Callable[..., Workbench]) -> None:
     """One of each reads in the singular: "1 try, 1 passed, 1 different exercise solved, on 1 day"."""
     wb = make_wb(clock=lambda: NOW)
