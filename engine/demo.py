@@ -230,15 +230,13 @@ def _live_day(sim: Workbench, rng: random.Random, person: _Learner, day: int, fi
                 now[0] += timedelta(seconds=rng.uniform(30, 240))
                 sim.reveal_hint(uid, exercise.id, "")
                 hints += 1
-        spent = 0.0  # the time on the exercise so far, as the app's draft counts it for each submission
         for attempt in range(2):  # a failure is often tried again straight away
             chance = (1 - person.slip) / (1 + math.exp(-(gap - 0.3 + 0.35 * hints + 0.5 * attempt)))
             passed = rng.random() < chance
             seconds = round(expected_seconds(exercise.difficulty) * rng.lognormvariate(0, 0.4)
                             * math.exp(-0.2 * gap) / (2 if attempt else 1), 1)
             now[0] += timedelta(seconds=seconds)
-            spent += seconds
-            sim.record_result(uid, exercise.id, passed, hints_used=hints, duration_s=spent, at=now[0])
+            sim.record_result(uid, exercise.id, passed, hints_used=hints, duration_s=seconds, at=now[0])
             person.results += 1
             recorded += 1
             if passed or rng.random() < 0.5:
