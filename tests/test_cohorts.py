@@ -120,9 +120,20 @@ def spring(wb, educator, ada):
 
 
 def test_active_this_week_counts_practice_not_joining(wb, educator, spring):
-    cohort, _ = spring
+    cohort, bob = spring
     board = wb.cohort_dashboard(educator.id, cohort.id)
     assert board.active_learners == 1, "bob only joined"
+
+
+def test_a_login_that_opens_an_exercise_is_not_practice(wb, educator, spring):
+    """Practice opens an exercise by itself, which logs "viewed": a learner inactive for a month who only
+    logged in left "at risk" and counted as active."""
+    cohort, bob = spring
+    wb.work_on(bob.id, "python/digit-sum")  # the page opened it
+    assert "viewed" in {r[0] for r in wb.store.all("SELECT verb FROM events WHERE user_id = ?", [bob.id])}
+    board = wb.cohort_dashboard(educator.id, cohort.id)
+    assert board.active_learners == 1
+    assert board.learners.filter(pl.col("user_id") == bob.id).row(0, named=True)["last_at"] is None
 
 
 def test_a_learner_who_only_joined_has_the_level_their_own_page_shows(wb, educator, spring):

@@ -293,8 +293,10 @@ PRACTICE_LOG = [  # (learner, day of November 2026, verb)
     # started the week of 2 Nov: four learners; two back the week after, none the week after that, one this week
     (1, 3, "submitted"), (2, 3, "submitted"), (3, 3, "submitted"), (4, 3, "submitted"),
     (1, 10, "submitted"), (2, 10, "submitted"), (4, 17, "logged-in"), (1, 23, "submitted"),
-    # started the week of 9 Nov: both back the week after (one only skipping an exercise), one this week (opening one)
-    (5, 11, "submitted"), (6, 11, "submitted"), (5, 17, "skipped"), (6, 19, "submitted"), (6, 24, "viewed"),
+    # started the week of 9 Nov: both back the week after (one only skipping an exercise), one this week (running
+    # the tests), and one opening an exercise, which is not practising (the page opens one by itself)
+    (5, 11, "submitted"), (6, 11, "submitted"), (5, 17, "skipped"), (6, 19, "submitted"), (6, 24, "ran-tests"),
+    (5, 24, "viewed"),
     # started the week of 16 Nov (asking for a hint), not back yet this week; and one who only logged in
     (7, 18, "requested-hint"), (8, 23, "logged-in"), (8, 3, "joined-cohort"),
 ]
