@@ -52,6 +52,18 @@ def welcome() -> None:
     auth.sidebar_closed_on_phones()
 
 
+EDUCATORS_PAGES = ("cohorts", "data", "system")
+
+
+def for_educators() -> None:
+    """An educator's page asked for by a learner (a link shared, an address typed): said in words, where
+    Streamlit's "Page not found" dialog covered the page until closed with Escape."""
+    st.title("For educators")
+    st.info("This page is for educators: it shows the learners of their cohorts. Your own practice is on "
+            "Practice, Progress and History.", icon=":material/info:")
+    st.page_link(learn[0], label="Go to Practice", icon=":material/arrow_forward:")
+
+
 def gate(page: str | Callable[[], None], title: str, icon: str) -> list[st.Page]:
     """The one page shown until the user may see the others: at its own address and, hidden, at
     every other page's, so a bookmark or a link opens it instead of Streamlit's "Page not found",
@@ -97,6 +109,9 @@ else:
             st.Page("pages/account.py", title="Account", icon=":material/manage_accounts:"),
         ]
     pages = {"Learn": learn}
+    if user.role != "educator" and learn[0].title == "Practice":  # an educator's page asked for by a learner
+        learn += [st.Page(for_educators, title="For educators", url_path=name, visibility="hidden")
+                  for name in EDUCATORS_PAGES]
     if user.role == "educator":  # their own pages first, opening on Cohorts; they may practise too
         pages = {"Teach": [*start_page("pages/cohorts.py", "Cohorts", ":material/groups:"),
                            st.Page("pages/data.py", title="Data", icon=":material/database:"),

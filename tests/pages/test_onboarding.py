@@ -80,6 +80,20 @@ def test_the_router_sends_learners_without_a_profile_to_the_interview(request, w
             open_app(user).switch_page(page)
 
 
+@pytest.mark.parametrize("page", ["cohorts", "data", "system"])
+def test_a_learner_at_an_educator_s_address_is_told_whose_page_it_is(wb, learner, page):
+    """Streamlit's "Page not found" dialog covered the page until closed with Escape, and Practice behind it
+    opened an exercise: an address shared by an educator, opened by a learner."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["user_id"] = learner.id
+    at.query_params["page"] = page  # what the page's address hands over to the app (ui/routing.py)
+    at.run()
+    assert not at.exception, at.exception
+    assert titles(at) == ["For educators"]
+    assert "This page is for educators" in at.info[0].value
+    assert not wb.store.scalar("SELECT count(*) FROM events WHERE user_id = ? AND verb = 'viewed'", [learner.id])
+
+
 # -- the steps -------------------------------------------------------------------------------------
 
 
