@@ -32,6 +32,7 @@ LEVEL_HELP = ("The learner's visible level, 1 to 10: up after 3 successes in a r
               "struggles in a row at it or below (a fail, 2 or more hints, or more than twice the expected time; "
               "each exercise once a day, by its first try), unless the learner steered or pinned it. The skills' levels "
               "in the one-learner view come from the model's estimates instead, and may differ by a level or two.")
+ALL_MASTERED = "all mastered"  # "Work on next" of a learner with nothing left to work on
 NEXT_SKILL_HELP = ("The skill the learner's Progress page tells them to work on next: their weakest practised "
                    "skill that is not mastered yet and whose prerequisites are met (a new skill that is ready, "
                    "when every practised one is mastered). It is outlined in the Mastery heatmap. "
@@ -176,7 +177,10 @@ with people:
     # a learner without tries has no day last active nor rate: blank, not "None"
     st.dataframe(learners.drop("name").join(named, on="user_id", how="left", maintain_order="left").select(
                      "name", "username", "last_day", "days_inactive", "active_days", "attempts",
-                     pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level", "next_skill_name"),
+                     pl.col("success_rate") * 100, "solved", "hints_per_attempt", "level",
+                     # no skill to work on, after tries: every one is mastered (blank read as unknown)
+                     pl.when(pl.col("next_skill_name").is_null() & (pl.col("attempts") > 0)).then(pl.lit(ALL_MASTERED))
+                     .otherwise(pl.col("next_skill_name")).alias("next_skill_name")),
                  hide_index=True, placeholder="",
                  column_order=["name", "last_day", "success_rate", "solved", "level", "next_skill_name"],
                  row_height=wrapped_row_height((named["name"], NAME_CHARS)),

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import polars as pl
 import pytest
 from cohorts_page import open_page
+from factories import answer_interview
 
 from engine import cohort_charts
 from engine.spreadsheets import csv_bytes
@@ -128,6 +129,23 @@ def test_the_learners_table_names_the_skill_their_progress_page_names(wb, class_
         assert named is not None
         assert list(people[people["username"] == learner.username]["next_skill_name"]) == [named.name]
     assert "Outlined: each learner's skill to work on next" in " ".join(m.value for m in at.tabs[4].markdown)
+
+
+def test_a_learner_with_every_skill_mastered_has_nothing_blank_to_work_on(wb, class_of_four):
+    """Nothing left to work on read as a blank cell, as for a learner who never tried."""
+    tess, cohort, _ = class_of_four
+    ace = wb.register("ace", "ace@example.org", "Ace Learner", "tidy-otter-93")
+    answer_interview(wb, ace.id)
+    wb.join_cohort(ace.id, cohort.join_code)
+    hardest: dict[str, list] = {}
+    for exercise in sorted(wb.exercises(), key=lambda e: -e.difficulty):
+        hardest.setdefault(exercise.skills[0], []).append(exercise.id)
+    start = datetime.now(UTC) - timedelta(days=20)
+    for n, exercise_id in enumerate(e for ids in hardest.values() for e in ids[:6]):
+        wb.record_result(ace.id, exercise_id, True, at=start + timedelta(minutes=n))
+    assert wb.progress(ace.id).next_skill is None
+    people = open_page(tess).tabs[1].dataframe[0].value
+    assert list(people[people["username"] == "ace"]["next_skill_name"]) == ["all mastered"]
 
 
 def test_reasons_are_shown_in_full_wrapped(wb, class_of_four):
