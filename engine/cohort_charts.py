@@ -133,8 +133,9 @@ def activity_summary(days: pl.DataFrame, weeks: pl.DataFrame, today: date | None
     if len(busiest) == 1:
         busiest_day = f"The busiest day was {dated(busiest[0])}, with {count(most, 'learner')}."
     else:  # a tie: naming one of them at random said the others were quieter
-        also = f"{len(busiest) - 1} other day{'s' if len(busiest) > 2 else ''}"
-        busiest_day = f"The busiest day was {dated(busiest[0])}, with {count(most, 'learner')}, as on {also} before it."
+        also = f"{len(busiest) - 1} earlier day{'s' if len(busiest) > 2 else ''}"
+        busiest_day = (f"The busiest days had {count(most, 'learner')} each: the latest was {dated(busiest[0])}, and "
+                       f"{also} had as many.")
     if today is not None and latest["week"] == today - timedelta(days=today.weekday()):
         return (f"So far this week (from Monday {dated(latest['week'])}), {count(active, 'learner')} "
                 f"{'has' if active == 1 else 'have'} been active. {busiest_day}")
@@ -230,7 +231,7 @@ def items_summary(items: pl.DataFrame) -> str:
     text = f"{count(items.height, 'exercise')} attempted; {flagged.height} flagged as miscalibrated."
     if flagged.height:
         first = flagged.row(0, named=True)
-        text += f" For example {first['title']}: {first['why']}."
+        text += f" {'For example ' if flagged.height > 1 else ''}{first['title']}: {first['why']}."
     return text
 
 

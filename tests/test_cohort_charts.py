@@ -69,10 +69,10 @@ def activity_frames(daily: list[int], weekly: int) -> tuple[pl.DataFrame, pl.Dat
     ([1], 1, "In the week of 16 Mar 2026, 1 learner was active. The busiest day was 16 Mar 2026, with 1 learner."),
     ([2, 5, 1], 6, "In the week of 16 Mar 2026, 6 learners were active. The busiest day was 17 Mar 2026, "
                    "with 5 learners."),
-    ([4, 2, 4], 5, "In the week of 16 Mar 2026, 5 learners were active. The busiest day was 18 Mar 2026, "
-                   "with 4 learners, as on 1 other day before it."),
-    ([3, 3, 1, 3], 5, "In the week of 16 Mar 2026, 5 learners were active. The busiest day was 19 Mar 2026, "
-                      "with 3 learners, as on 2 other days before it."),
+    ([4, 2, 4], 5, "In the week of 16 Mar 2026, 5 learners were active. The busiest days had 4 learners each: the "
+                   "latest was 18 Mar 2026, and 1 earlier day had as many."),
+    ([3, 3, 1, 3], 5, "In the week of 16 Mar 2026, 5 learners were active. The busiest days had 3 learners each: the "
+                      "latest was 19 Mar 2026, and 2 earlier days had as many."),
 ], ids=["one learner", "several", "a tie", "a tie of three"])
 def test_activity_summary(daily: list[int], weekly: int, expected: str) -> None:
     assert cohort_charts.activity_summary(*activity_frames(daily, weekly)) == expected
@@ -104,12 +104,14 @@ def test_progress_summary(solved: list[int], expected: str) -> None:
     assert cohort_charts.progress_summary(pl.DataFrame({"solved": solved})) == expected
 
 
-@pytest.mark.parametrize(("titles", "expected"), [
-    (["Loops"], "1 exercise attempted; 0 flagged as miscalibrated."),
-    (["Loops", "Lists"], "2 exercises attempted; 0 flagged as miscalibrated."),
-], ids=["one", "several"])
-def test_items_summary(titles: list[str], expected: str) -> None:
-    items = pl.DataFrame({"title": titles, "flag": [False] * len(titles), "why": [""] * len(titles)})
+@pytest.mark.parametrize(("titles", "flags", "expected"), [
+    (["Loops"], [False], "1 exercise attempted; 0 flagged as miscalibrated."),
+    (["Loops", "Lists"], [False, False], "2 exercises attempted; 0 flagged as miscalibrated."),
+    (["Loops", "Lists"], [True, False], "2 exercises attempted; 1 flagged as miscalibrated. Loops: why Loops."),
+    (["Loops", "Lists"], [True, True], "2 exercises attempted; 2 flagged as miscalibrated. For example Loops: why Loops."),
+], ids=["one", "several", "one flagged: no 'for example'", "two flagged"])
+def test_items_summary(titles: list[str], flags: list[bool], expected: str) -> None:
+    items = pl.DataFrame({"title": titles, "flag": flags, "why": [f"why {t}" for t in titles]})
     assert cohort_charts.items_summary(items) == expected
 
 
