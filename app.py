@@ -126,8 +126,7 @@ else:
         st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts
         if not wb.isolation.ok:
             st.warning("Sandbox isolation is weak on this server: see the System page.", icon=":material/warning:")
-        if st.button("Log out", icon=":material/logout:"):
-            auth.logout(wb, user)
+        auth.logout_button(wb, user)
         auth.keep_cookie()
 
 with routed():

@@ -30,6 +30,7 @@ from streamlit_authenticator.controllers import AuthenticationController
 from engine import AccountError, LoginError, User, Workbench
 from engine.accounts import cookie_key
 from ui import page_script, time_zone
+from ui.profile_answers import answers_pending
 from ui.session import SINCE_KEY, session_login
 
 ALGORITHM = "HS256"
@@ -176,6 +177,28 @@ def keep_cookie() -> None:
     if str(st.context.url or "").startswith("https:"):
         value += "; Secure"
     page_script.run(f"document.cookie = {page_script.literal(value)};")
+
+
+LOGOUT_ASKED = "logout_asked"  # Log out was pressed while answers waited to be saved: asked first
+
+
+def logout_button(wb: Workbench, user: User) -> None:
+    """The sidebar's Log out. While answers typed on the interview or the Profile wait to be saved, it asks
+    first: they live in this session only, which a logout ends, and leaving the page asks the same."""
+    if st.session_state.get(LOGOUT_ASKED):
+        st.warning("Your answers not saved yet will be lost.", icon=":material/warning:")
+        with st.container(horizontal=True):
+            if st.button("Log out anyway", key="logout_anyway", type="primary"):
+                logout(wb, user)
+            if st.button("Stay", key="logout_stay"):
+                del st.session_state[LOGOUT_ASKED]
+                st.rerun()
+        return
+    if st.button("Log out", icon=":material/logout:"):
+        if answers_pending():
+            st.session_state[LOGOUT_ASKED] = True
+            st.rerun()
+        logout(wb, user)
 
 
 def logout(wb: Workbench, user: User) -> None:

@@ -107,6 +107,11 @@ def ask_before_leaving(pending: bool | None = None) -> None:
     page_script.run(f"window.workbenchUnsaved = {page_script.literal(pending)}; {_ASK_BEFORE_LEAVING}")
 
 
+def answers_pending() -> bool:
+    """Whether answers of the interview or the Profile wait to be saved (as the page last drew them)."""
+    return bool(st.session_state.get(PENDING))
+
+
 def unsaved(profile: Profile, entered: Mapping[str, Mapping[str, Any]], saved: Mapping[str, Any]) -> list[str]:
     """The sections to save, in order: those whose answers differ from the saved ones, and, while the
     profile is incomplete, every section from the first unanswered one on."""

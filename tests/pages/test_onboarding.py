@@ -260,6 +260,31 @@ def test_a_reload_asks_first_while_a_step_holds_answers_not_saved(wb, newcomer, 
     assert not asks_before_leaving(at), "saved"
 
 
+def test_log_out_asks_first_while_a_step_holds_answers_not_saved(wb, newcomer, answers):
+    """A goal typed and not saved was lost without a word by Log out, where a reload asks first."""
+    answer_interview(wb, newcomer.id, steps=2)
+    at = open_app(newcomer)
+    fill(at, PREFIX, "goals", answers["goals"]).run()
+    at.sidebar.button[0].click().run()  # Log out
+    assert at.session_state["user_id"] == newcomer.id, "not yet"
+    assert [w.value for w in at.sidebar.warning] == ["Your answers not saved yet will be lost."]
+    at.sidebar.button(key="logout_stay").click().run()
+    on_step(at, 3)
+    assert read(at, PREFIX, "goals") == answers["goals"], "stayed: the answers are there"
+    click(at, "Next")
+    at.sidebar.button[0].click().run()  # saved now: no question
+    assert at.session_state.get("user_id") is None and titles(at) == ["Workbench"]
+
+
+def test_log_out_anyway_ends_the_session(wb, newcomer, answers):
+    answer_interview(wb, newcomer.id, steps=2)
+    at = open_app(newcomer)
+    fill(at, PREFIX, "goals", answers["goals"]).run()
+    at.sidebar.button[0].click().run()
+    at.sidebar.button(key="logout_anyway").click().run()
+    assert at.session_state.get("user_id") is None and titles(at) == ["Workbench"]
+
+
 def test_back_keeps_the_answers_of_both_steps(wb, newcomer, answers):
     answer_interview(wb, newcomer.id, steps=2, level="comfortable")
     at = open_app(newcomer)
