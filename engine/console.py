@@ -2,74 +2,61 @@
 
 The console never touches the store's connection. ``Console.open`` copies the analytics tables
 (``engine.views``: no password hashes, emails, join codes or learner code), scoped to what the
-educator may see (their cohorts' learners), into a fresh in-memory DuckDB database of its own;
-then it turns off every way out (files, network, extensions: ``enable_external_access``) and
-locks the configuration, so no statement can switch them back on. Each statement is parsed
-first, and anything but one SELECT is refused (PRAGMA, SET, COPY, ATTACH, INSTALL/LOAD, CREATE,
+educator may see (their cohorts' learners), into a DuckDB file of its own in a private temporary
+folder; its queries run in a child process (``engine.console_worker``), which loads that file into an
+in-memory database, turns off every way out (files, network, extensions: ``enable_external_access``)
+and locks the configuration, so no statement can switch them back on. Each statement is parsed
+first, here, and anything but one SELECT is refused (PRAGMA, SET, COPY, ATTACH, INSTALL/LOAD, CREATE,
 several statements...), as is a SELECT whose tree holds a data change (``WITH x AS (DELETE ...
 RETURNING ...) SELECT ...``). Whatever gets past that still cannot change the copy: every query
-runs in a transaction that is always rolled back. Results stop at a row limit, and a watchdog
-interrupts a query that runs past its time limit. The copy is a snapshot: ``refreshed_at`` says
-when it was taken, and ``scope_changed`` whether the educator's cohorts have gained or lost a
-learner since (then the copy holds someone it should not, or misses someone: take a new one).
+runs in a transaction that is always rolled back. Results stop at a row limit. A
+query past its time limit is interrupted, and killed with its process if DuckDB does not stop (one
+costly call on one row, such as ``levenshtein`` of two long texts); the next query starts a new
+process on the same copy. The copy is a snapshot: ``refreshed_at`` says when it was taken, and
+``scope_changed`` whether the educator's cohorts have gained or lost a learner since (then the copy
+holds someone it should not, or misses someone: take a new one).
 
-The server is protected too: a console has a memory limit and two threads, and never writes to
-disk (no spilling: see ``CONFIG``); the settings that would name the server's folders point
-nowhere. The user's SQL cannot change any of it: SET, RESET and PRAGMA are refused as statements,
-and the configuration is locked in any case.
+The server is protected too: the worker has a memory limit and two threads, a cap on its address
+space (a huge text fails as out of memory rather than taking the server's), and never writes to
+disk (no spilling; no file at all); it gets none of the server's environment or open files, and the
+settings that would name the server's folders point nowhere. The user's SQL cannot change any of
+it: SET, RESET and PRAGMA are refused as statements, and the configuration is locked in any case.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
 import threading
-import time
-from collections.abc import Callable, Collection, Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import polars as pl
 
+from engine import console_worker
 from engine.bank import Bank
 from engine.clock import utcnow
+from engine.console_process import WorkerGone, WorkerProcess, WorkerTimeout, started_worker
 from engine.store import Store
 from engine.views import VIEWS, exercises_table, scope_fingerprint, scoped_tables
 
 DEFAULT_ROW_LIMIT = 10_000
 DEFAULT_TIMEOUT_S = 10.0
-# what a result may hold, beside its rows: a page shows it and offers it as CSV, and a larger one (a single
-# text of 250 MB) took gigabytes of the server's memory and then showed nothing in the browser
-MAX_RESULT_MB = 32
-FETCH_ROWS = 64  # rows read at a time: what is held beyond the limit before it is noticed
 MAX_SQL_CHARS = 20_000
-# Per console, and the page caches up to 8 of them: 4 GB at worst. One educator's cohorts take a few MB
-# (the demo's 12 learners and 4 weeks: under 1 MB), so 512 MB leaves room for any sensible query.
-MEMORY_LIMIT_MB = 512
-MEMORY_LIMIT = f"{MEMORY_LIMIT_MB}MB"
-THREADS = 2  # a heavy query of one educator leaves the server's other cores to everyone else
-NOWHERE = "/nonexistent"  # where the settings that would name the server's folders point instead
-
-CONFIG: dict[str, str | bool | int | float | list[str]] = {
-    "autoinstall_known_extensions": False,
-    "autoload_known_extensions": False,
-    "allow_community_extensions": False,
-    "memory_limit": MEMORY_LIMIT,
-    "threads": THREADS,
-    # No spilling to disk: an in-memory database spills into ``.tmp`` of the server's working directory
-    # by default (the repository's folder, up to 90% of the disk). A query that needs more than
-    # MEMORY_LIMIT over a copy of a few MB is a runaway (a join without its condition, say): it is
-    # stopped with a message (``OUT_OF_MEMORY``) rather than given the server's disk.
-    "temp_directory": "",
-    # Secrets only in memory, and none there: ``duckdb_secrets()`` lists nothing instead of failing on
-    # the home's secret folder, and neither it nor an error message names that folder.
-    "allow_persistent_secrets": False,
-    "secret_directory": NOWHERE,
-    "extension_directory": NOWHERE,
-}
+MEMORY_LIMIT_MB = console_worker.MEMORY_LIMIT_MB
+MAX_RESULT_MB = console_worker.MAX_RESULT_MB
 OUT_OF_MEMORY = (f"The query needed more than the console's {MEMORY_LIMIT_MB} MB of memory and was "
                  "stopped. Filter or aggregate earlier (in a WITH), or join on a condition.")
+TOO_LARGE = (f"The result holds more than the console shows ({MAX_RESULT_MB} MB). Select fewer rows or columns, "
+             "or shorten long text (left(text, 200)).")
+GONE = ("The console's process ended during the query (it ran out of memory, or was stopped from outside). "
+        "The next query starts a new one.")
 REPLACED = "This snapshot was replaced by a newer one: run the query again."
 PIVOT_REFUSED = ("PIVOT without an IN list is not supported here (DuckDB runs it as several statements). Name the "
                  "values, as in PIVOT events ON verb IN ('completed', 'failed') USING count(*) GROUP BY user_id, or "
@@ -90,14 +77,17 @@ class ConsoleResult:
 
 
 class Console:
-    """A locked, in-memory DuckDB database holding one educator's analytics tables."""
+    """One educator's analytics tables in a DuckDB copy of their own, queried in a child process."""
 
-    def __init__(self, connection: duckdb.DuckDBPyConnection, tables: dict[str, int], refreshed_at: datetime,
-                 *, row_limit: int, timeout_s: float, scope: Callable[[], int | None] | None = None,
+    def __init__(self, worker: WorkerProcess, tables: dict[str, int], refreshed_at: datetime, *, row_limit: int,
+                 timeout_s: float, scope: Callable[[], int | None] | None = None,
                  scope_copied: int | None = None) -> None:
-        self._connection = connection
-        self._lock = threading.Lock()  # one statement at a time on the connection
+        self._worker = worker
+        self._lock = threading.Lock()  # one statement at a time on the worker
         self._closed = False
+        # the worker and the copy's folder go with the console, closed or not: the Data page's cache drops a
+        # console without closing it (another session's run may be halfway through it)
+        self._free = weakref.finalize(self, worker.close)
         self.tables = tables  # name -> rows copied
         self.refreshed_at = refreshed_at
         self.row_limit = row_limit
@@ -114,26 +104,13 @@ class Console:
             return scope_fingerprint(store, educator_id)
 
         copied = scope()
-        connection = duckdb.connect(":memory:", config=CONFIG)
-        # turned off here rather than in CONFIG: opened without access, DuckDB would allow (and list in
-        # duckdb_settings) the paths of the database next to the server's working directory
-        connection.execute("SET enable_external_access = false")
-        tables = {}
-        for table, arrow in scoped_tables(store, educator_id):
-            connection.register("incoming", arrow)
-            columns = ", ".join(f"CAST({c} AS JSON) AS {c}" if c in ("result", "context") else c
-                                for c in arrow.column_names)
-            connection.execute(f"CREATE TABLE {table.name} AS SELECT {columns} FROM incoming")
-            connection.unregister("incoming")
-            tables[table.name] = arrow.num_rows
-        connection.register("incoming", exercises_table(bank))
-        connection.execute("CREATE TABLE exercises AS SELECT * FROM incoming")
-        connection.unregister("incoming")
-        tables["exercises"] = len(bank)
-        for name, sql in VIEWS.items():
-            connection.execute(f"CREATE VIEW {name} AS {sql}")
-        connection.execute("SET lock_configuration = true")  # nothing below can turn access back on
-        return cls(connection, tables, utcnow(), row_limit=row_limit, timeout_s=timeout_s, scope=scope,
+        worker = started_worker()  # it loads the copy on its first query
+        try:
+            tables = _copied(store, bank, educator_id, worker.folder / console_worker.SNAPSHOT)
+        except BaseException:
+            worker.close()
+            raise
+        return cls(worker, tables, utcnow(), row_limit=row_limit, timeout_s=timeout_s, scope=scope,
                    scope_copied=copied)
 
     def scope_changed(self) -> bool:
@@ -156,32 +133,16 @@ class Console:
         statement = self._checked(sql)
         with self._lock:
             if self._closed:  # closed while the statement was checked
-                self._connection.close()
+                self._free()
                 raise ConsoleError(REPLACED)
-            cursor = self._connection.cursor()
-            watchdog = threading.Timer(self.timeout_s, cursor.interrupt)
-            cursor.execute("BEGIN TRANSACTION")  # rolled back below, whatever the statement did
-            started = time.perf_counter()
-            watchdog.start()
             try:
-                relation = cursor.sql(statement).limit(limit + 1)
-                frame = _fetched(_readable(relation))
+                frame, elapsed = self._ask(statement, limit + 1)
                 if beyond := _beyond_the_calendar(frame):  # rare: read again with those columns as text
-                    frame = _fetched(_readable(relation, beyond))
-            except duckdb.InterruptException:
-                raise ConsoleError(f"The query ran longer than {self.timeout_s:g} seconds and was stopped. "
-                                   "Filter or aggregate more, or add a LIMIT.") from None
-            except duckdb.OutOfMemoryException:
-                raise ConsoleError(OUT_OF_MEMORY) from None
-            except duckdb.Error as exc:
-                raise ConsoleError(_first_line(exc)) from None
+                    frame, again = self._ask(statement, limit + 1, beyond, max(self.timeout_s - elapsed / 1000, 0.1))
+                    elapsed += again
             finally:
-                watchdog.cancel()
-                cursor.execute("ROLLBACK")
-                cursor.close()
-                if self._closed:  # closed while this query ran: done now that it is over
-                    self._connection.close()
-        elapsed = (time.perf_counter() - started) * 1000
+                if self._closed:  # closed while this query ran: freed now that it is over
+                    self._free()
         return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1))
 
     def schema(self) -> pl.DataFrame:
@@ -191,13 +152,39 @@ class Console:
                         "GROUP BY table_name ORDER BY table_name").frame
 
     def close(self) -> None:
-        """Free the copy. Never waits: a query running on another thread finishes first, then it is closed."""
+        """Free the copy and its worker. Never waits: a query running on another thread finishes (or is killed
+        at its time limit) first, then they are freed."""
         self._closed = True
         if self._lock.acquire(blocking=False):
             try:
-                self._connection.close()
+                self._free()
             finally:
                 self._lock.release()
+
+    def _ask(self, statement: str, rows: int, as_text: list[int] | None = None,
+             timeout_s: float | None = None) -> tuple[pl.DataFrame, float]:
+        """The worker's rows for ``statement`` (at most ``rows``, the columns at ``as_text`` as text) and the
+        milliseconds it took, or its refusal as a ``ConsoleError``."""
+        timeout_s = timeout_s or self.timeout_s
+        request = {"sql": statement, "limit": rows, "as_text": as_text or [], "timeout_s": timeout_s}
+        try:
+            answer, rows_ipc = self._worker.ask(request, timeout_s)
+        except WorkerTimeout:
+            raise ConsoleError(self._timed_out()) from None
+        except WorkerGone:
+            raise ConsoleError(GONE) from None
+        error = answer.get("error")
+        if error == "out_of_memory":
+            self._worker.stop()  # DuckDB may be short of memory after an allocation failed at the cap: a new one
+            raise ConsoleError(OUT_OF_MEMORY)
+        if error or rows_ipc is None:
+            raise ConsoleError({"interrupted": self._timed_out(), "too_large": TOO_LARGE}.get(
+                str(error), str(answer.get("message") or "The query failed.")))
+        return _frame(rows_ipc), float(answer["elapsed_ms"])
+
+    def _timed_out(self) -> str:
+        return (f"The query ran longer than {self.timeout_s:g} seconds and was stopped. "
+                "Filter or aggregate more, or add a LIMIT.")
 
     def _checked(self, sql: str) -> str:
         if not (sql or "").strip():
@@ -206,7 +193,7 @@ class Console:
             raise ConsoleError(f"Queries are limited to {MAX_SQL_CHARS:,} characters.")
         text = _without_trailing_noise(sql)
         try:
-            statements = self._connection.extract_statements(text)
+            statements = _parsed(lambda parser: parser.extract_statements(text))
         except duckdb.Error as exc:
             raise ConsoleError(_first_line(exc)) from None
         if not statements:
@@ -227,16 +214,71 @@ class Console:
     def _changes_data(self, text: str) -> bool:
         """Whether the statement's parse tree holds a data change (a CTE that deletes, say). A guard for
         the message only: ``run`` rolls back whatever a statement did in any case."""
-        with self._lock:
-            cursor = self._connection.cursor()
-            try:
-                serialized = cursor.execute("SELECT json_serialize_sql(?)", [text]).fetchone()
-            except duckdb.Error:
-                return False  # DuckDB says what is wrong when the statement runs
-            finally:
-                cursor.close()
+        try:
+            serialized = _parsed(lambda parser: parser.execute("SELECT json_serialize_sql(?)", [text]).fetchone())
+        except duckdb.Error:
+            return False  # DuckDB says what is wrong when the statement runs
         tree = json.loads(serialized[0]) if serialized and serialized[0] else {}
         return any(kind in WRITING_NODES for kind in _node_types(tree))
+
+
+def _copied(store: Store, bank: Bank, educator_id: int | None, path: Path) -> dict[str, int]:
+    """Write what ``educator_id`` may see, with the exercises and the views, to a new DuckDB file at ``path``;
+    the rows copied per table. The worker loads it into memory."""
+    connection = duckdb.connect(str(path), config=console_worker.CONFIG)
+    try:
+        connection.execute("BEGIN TRANSACTION")  # one commit, one sync to disk: each statement's took 10-20 ms
+        tables = {}
+        for table, arrow in scoped_tables(store, educator_id):
+            connection.register("incoming", arrow)
+            columns = ", ".join(f"CAST({c} AS JSON) AS {c}" if c in ("result", "context") else c
+                                for c in arrow.column_names)
+            connection.execute(f"CREATE TABLE {table.name} AS SELECT {columns} FROM incoming")
+            connection.unregister("incoming")
+            tables[table.name] = arrow.num_rows
+        connection.register("incoming", exercises_table(bank))
+        connection.execute("CREATE TABLE exercises AS SELECT * FROM incoming")
+        connection.unregister("incoming")
+        tables["exercises"] = len(bank)
+        for name, sql in VIEWS.items():
+            connection.execute(f"CREATE VIEW {name} AS {sql}")
+        connection.execute("COMMIT")
+    finally:
+        connection.close()  # written whole (checkpointed): the worker reads the file alone
+    return tables
+
+
+def _frame(rows_ipc: bytes) -> pl.DataFrame:
+    import pyarrow as pa
+
+    frame = pl.from_arrow(pa.ipc.open_stream(rows_ipc).read_all())
+    assert isinstance(frame, pl.DataFrame)
+    return frame
+
+
+# DuckDB's parser, for the checks made before a statement goes to the worker: an empty in-memory database that
+# only splits and serializes the user's SQL, never runs it. One for the server, one thread at a time (a
+# connection is not thread-safe; a check takes under a millisecond).
+T = TypeVar("T")
+_parser: list[duckdb.DuckDBPyConnection] = []
+_parsing = threading.Lock()
+
+
+@atexit.register
+def _close_the_parser() -> None:
+    # closed before the interpreter tears down: left to the end, DuckDB's bindings report it as leaked
+    with _parsing:
+        while _parser:
+            _parser.pop().close()
+
+
+def _parsed(job: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    with _parsing:
+        if not _parser:
+            _parser.append(duckdb.connect(":memory:", config=console_worker.CONFIG))
+            _parser[0].execute("SET enable_external_access = false")
+            _parser[0].execute("SET lock_configuration = true")
+        return job(_parser[0])
 
 
 # the statement nodes of DuckDB's parse tree (``json_serialize_sql``) that change data or write files
@@ -288,48 +330,6 @@ def _first_word(sql: str) -> str:
 
 def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-
-
-# DuckDB types that Polars cannot take (INTERVAL, UNION) or takes only as raw bytes (VARIANT, BIT):
-# they come back as DuckDB writes them as text ("3 days", "42")
-AS_TEXT = ("INTERVAL", "UNION", "VARIANT", "BIT")
-
-
-def _fetched(relation: duckdb.DuckDBPyRelation) -> pl.DataFrame:
-    """The relation's rows, read a few at a time and refused (``ConsoleError``) once past ``MAX_RESULT_MB``: read
-    whole first, 10,000 rows of long text took gigabytes of the server's memory before their size was known."""
-    import pyarrow as pa
-
-    batches, size = [], 0
-    with relation.to_arrow_reader(FETCH_ROWS) as reader:
-        try:
-            for batch in reader:
-                size += batch.nbytes
-                if size > MAX_RESULT_MB * 2**20:
-                    raise ConsoleError(f"The result holds more than the console shows ({MAX_RESULT_MB} MB). "
-                                       "Select fewer rows or columns, or shorten long text (left(text, 200)).")
-                batches.append(batch)
-        except (OSError, pa.ArrowException) as exc:  # DuckDB's error once rows have come, as Arrow passes it on
-            text = str(exc)
-            kind = duckdb.InterruptException if "INTERRUPT" in text else \
-                duckdb.OutOfMemoryException if "Out of Memory" in text else duckdb.Error
-            raise kind(text) from None
-        schema = reader.schema
-    frame = pl.from_arrow(pa.Table.from_batches(batches, schema=schema))
-    assert isinstance(frame, pl.DataFrame)
-    return frame
-
-
-def _readable(relation: duckdb.DuckDBPyRelation, also: Collection[int] = ()) -> duckdb.DuckDBPyRelation:
-    """``relation`` with its columns of ``AS_TEXT`` types, and those at the positions ``also``, cast to
-    text, and left as it is otherwise (a projection by name would fail on the duplicate names of
-    ``SELECT a.*, b.*``)."""
-    kinds = [str(t).split("(")[0] for t in relation.types]
-    if not any(kind in AS_TEXT for kind in kinds) and not also:
-        return relation
-    quoted = ['"' + name.replace('"', '""') + '"' for name in relation.columns]
-    return relation.project(", ".join(f"CAST({q} AS VARCHAR) AS {q}" if kind in AS_TEXT or i in also else q
-                                      for i, (q, kind) in enumerate(zip(quoted, kinds, strict=True))))
 
 
 # the days (since 1970) that Python's dates, the browser and Polars' CSV writer all take: years 1 to 9999
