@@ -45,6 +45,11 @@ st.dataframe(rows, hide_index=True, width="stretch",
              column_config={"When": st.column_config.DatetimeColumn(
                                 f"When ({user.time_zone or 'UTC'})", format=MOMENT,  # the cells have no room for it
                                 help="In your time zone (it can be changed on your Profile)."),
+                            # an attempt's time runs on from the one before it (hints too): a retry's 3 min is
+                            # not 3 more, which a plain "Time" let it read as
+                            "Time": st.column_config.TextColumn(
+                                "Time so far", help="Time on the exercise up to this attempt, since you opened it: a "
+                                "retry's includes the tries before it, and a pass starts it again."),
                             "Tests": st.column_config.TextColumn(
                                 "Tests", help="Tests passed of the exercise's tests. A dash: the result was recorded "
                                 "without running the tests here (an import, or the demo's practice).")})

@@ -51,6 +51,8 @@ def test_attempts_newest_first_with_outcome_hints_and_time(wb, learner):
         ["Caesar cipher", "passed", 0, "5.0 min"],
         ["Digit sum", "failed", 1, "1.5 min"],
     ]
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert config["Time"]["label"] == "Time so far" and "includes the tries before it" in config["Time"]["help"]
     when = list(frame["When"])
     assert when == sorted(when, reverse=True)
     assert frame["Tests"].iloc[1] == "—", "an outcome graded elsewhere has no test counts"
