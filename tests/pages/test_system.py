@@ -162,5 +162,5 @@ def test_on_a_fresh_server_the_page_url_goes_through_the_login_gate(wb, learner,
     at.session_state["user_id"] = learner.id
     at.switch_page("pages/system.py").run()
     assert not at.exception, at.exception
-    assert [t.value for t in at.title] == ["Practice"], "a learner lands on Practice, with the sidebar"
+    assert [t.value for t in at.title] == ["For educators"], "a learner is told whose page it is, with the sidebar"
     assert len(at.sidebar.button) == 1 and at.sidebar.button[0].label == "Log out"
