@@ -95,7 +95,8 @@ if user is None:
     auth.to_front(front, navigation)
     to_the_page_asked_for(front)
 else:
-    if user.role != "educator" and not wb.profile(user.id).completed:
+    interviewing = user.role != "educator" and not wb.profile(user.id).completed
+    if interviewing:
         # until the interview is done, it is the only page: it opens on the first unanswered step
         learn = gate("pages/onboarding.py", "Getting started", ":material/waving_hand:")
     else:
@@ -126,11 +127,14 @@ else:
         st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts
         if not wb.isolation.ok:
             st.warning("Sandbox isolation is weak on this server: see the System page.", icon=":material/warning:")
-        auth.logout_button(wb, user)
+        # where answers are typed: the interview (at whatever address) and the Profile
+        auth.logout_button(wb, user, page_of_answers=interviewing or navigation.url_path == "profile")
         auth.keep_cookie()
 
 with routed():
     navigation.run()
+if user is not None:
+    auth.logout_after_the_page(wb, user)
 if user is not None and user.role == "learner":
     # an achievement unlocked since the last run, or by what the page just did (a submission): last, as
     # balloons take a place in the page, and before its elements would move them all, so that the next

@@ -180,25 +180,44 @@ def keep_cookie() -> None:
 
 
 LOGOUT_ASKED = "logout_asked"  # Log out was pressed while answers waited to be saved: asked first
+LOGOUT_PRESSED = "logout_pressed"  # Log out pressed, not acted on yet (on a page of answers: after its run)
+LOGOUT_CONFIRMED = "logout_confirmed"  # "Log out anyway" pressed
 
 
-def logout_button(wb: Workbench, user: User) -> None:
+def logout_button(wb: Workbench, user: User, *, page_of_answers: bool) -> None:
     """The sidebar's Log out. While answers typed on the interview or the Profile wait to be saved, it asks
-    first: they live in this session only, which a logout ends, and leaving the page asks the same."""
+    first: they live in this session only, which a logout ends, and leaving the page asks the same. On those
+    pages (``page_of_answers``) the click is decided after the page's run (``logout_after_the_page``): text
+    typed just before the click arrives with it, and only the page's run tells whether it waits. The clicks
+    are kept by callbacks, which run before the script: read from the buttons' return values, one was lost
+    when another message (a box's text, say) stopped the click's run before it reached the button."""
+    if st.session_state.pop(LOGOUT_CONFIRMED, False):
+        logout(wb, user)
+    if st.session_state.get(LOGOUT_PRESSED) and not page_of_answers:
+        del st.session_state[LOGOUT_PRESSED]
+        _log_out_or_ask(wb, user)
     if st.session_state.get(LOGOUT_ASKED):
         st.warning("Your answers not saved yet will be lost.", icon=":material/warning:")
         with st.container(horizontal=True):
-            if st.button("Log out anyway", key="logout_anyway", type="primary"):
-                logout(wb, user)
-            if st.button("Stay", key="logout_stay"):
-                del st.session_state[LOGOUT_ASKED]
-                st.rerun()
+            st.button("Log out anyway", key="logout_anyway", type="primary",
+                      on_click=st.session_state.__setitem__, args=(LOGOUT_CONFIRMED, True))
+            st.button("Stay", key="logout_stay", on_click=lambda: st.session_state.pop(LOGOUT_ASKED, None))
         return
-    if st.button("Log out", icon=":material/logout:"):
-        if answers_pending():
-            st.session_state[LOGOUT_ASKED] = True
-            st.rerun()
-        logout(wb, user)
+    st.button("Log out", icon=":material/logout:", on_click=st.session_state.__setitem__, args=(LOGOUT_PRESSED, True))
+
+
+def logout_after_the_page(wb: Workbench, user: User) -> None:
+    """After the page's run: a Log out pressed on a page of answers logs out, or asks first. (A page that
+    stopped its run early leaves it to the next run's.)"""
+    if st.session_state.pop(LOGOUT_PRESSED, False):
+        _log_out_or_ask(wb, user)
+
+
+def _log_out_or_ask(wb: Workbench, user: User) -> None:
+    if answers_pending():
+        st.session_state[LOGOUT_ASKED] = True
+        st.rerun()
+    logout(wb, user)
 
 
 def logout(wb: Workbench, user: User) -> None:
