@@ -110,7 +110,7 @@ else:
             st.Page("pages/account.py", title="Account", icon=":material/manage_accounts:"),
         ]
     pages = {"Learn": learn}
-    if user.role != "educator" and learn[0].title == "Practice":  # an educator's page asked for by a learner
+    if user.role != "educator" and not interviewing:  # an educator's page asked for by a learner
         learn += [st.Page(for_educators, title="For educators", url_path=name, visibility="hidden")
                   for name in EDUCATORS_PAGES]
     if user.role == "educator":  # their own pages first, opening on Cohorts; they may practise too
