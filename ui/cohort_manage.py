@@ -9,6 +9,7 @@ popover starts closed.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 
 import streamlit as st
@@ -26,8 +27,10 @@ ERROR = "cohort_rename_error"  # (cohort id, why a new name was refused)
 MESSAGE = "cohort_managed"  # what the last rename or deletion did, said once on the next run
 
 
-def name_key(cohort_id: int) -> str:
-    return f"rename_cohort:{cohort_id}"
+def name_key(cohort: Cohort) -> str:
+    """The rename box's key: a new box for each name, drawn with that name in it. Prefilled through the session
+    state instead, the box showed empty in a browser after any click outside its form (New code, say)."""
+    return f"rename_cohort:{cohort.id}:{zlib.crc32(cohort.name.encode())}"
 
 
 def announce(where: DeltaGenerator) -> None:
@@ -55,8 +58,7 @@ def manage(wb: Workbench, user: User, cohort: Cohort, forget: Callable[[], None]
 
 
 def _rename_form(wb: Workbench, user: User, cohort: Cohort) -> None:
-    key = name_key(cohort.id)
-    st.session_state.setdefault(key, cohort.name)  # prefilled with the current name
+    key = name_key(cohort)
 
     @acting
     def rename() -> None:
@@ -65,13 +67,12 @@ def _rename_form(wb: Workbench, user: User, cohort: Cohort) -> None:
         except (CohortError, AccessDenied) as exc:  # a bad name; or the cohort went, in another tab
             st.session_state[ERROR] = (cohort.id, str(exc))
             return
-        st.session_state[key] = renamed.name  # as stored: spaces tidied
         if renamed.name != cohort.name:
             st.session_state[MESSAGE] = f"Renamed **{literal(cohort.name)}** to **{literal(renamed.name)}**."
 
     with st.form("rename_cohort", border=False):
         # no max_chars: Streamlit's box ignores a longer paste, silently; the engine says what is wrong
-        st.text_input("Name", key=key, help=f"Up to {MAX_NAME} characters. Learners see the new name on their "
+        st.text_input("Name", value=cohort.name, key=key, help=f"Up to {MAX_NAME} characters. Learners see the new name on their "
                                             "Profile page; the join code stays the same.")
         st.form_submit_button("Save", icon=":material/edit:", on_click=rename)
         refused = st.session_state.pop(ERROR, None)

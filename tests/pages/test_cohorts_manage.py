@@ -122,8 +122,14 @@ def test_a_new_code_asked_of_one_cohort_and_left_for_another_is_not_asked_again(
 # -- renaming and deleting from the "Manage" popover -----------------------------------------------
 
 
+def name_box(at: AppTest, cohort_id: int):
+    """The Manage popover's rename box of the cohort (its key follows the name: ``cohort_manage.name_key``)."""
+    [box] = [t for t in at.text_input if (t.key or "").startswith(f"rename_cohort:{cohort_id}:")]
+    return box
+
+
 def rename(at: AppTest, cohort_id: int, name: str) -> AppTest:
-    at.text_input(key=f"rename_cohort:{cohort_id}").input(name)
+    name_box(at, cohort_id).input(name)
     at.button(key="FormSubmitter:rename_cohort-Save").click().run()
     assert not at.exception, at.exception
     return at
@@ -133,13 +139,25 @@ def test_renaming_from_the_page_shows_the_new_name(wb):
     tess = educator_of(wb)
     cohort = wb.create_cohort(tess.id, "Spring")
     at = open_page(tess)
-    assert at.text_input(key=f"rename_cohort:{cohort.id}").value == "Spring", "prefilled with the current name"
+    assert name_box(at, cohort.id).value == "Spring", "prefilled with the current name"
     rename(at, cohort.id, "  Spring   2026 ")
     assert wb.cohort(tess.id, cohort.id).name == "Spring 2026"
     assert cohort_choice(at).options == ["Spring 2026 · 0 learners"]
     assert [s.value for s in at.success] == ["Renamed **Spring** to **Spring 2026**."]
-    assert at.text_input(key=f"rename_cohort:{cohort.id}").value == "Spring 2026", "as stored"
+    assert name_box(at, cohort.id).value == "Spring 2026", "as stored"
     assert {m.label: m.value for m in at.metric}["Join code"] == cohort.display_code, "the code stays"
+
+
+def test_the_rename_box_keeps_the_name_through_a_new_code(wb):
+    """In a browser, the box prefilled through the session state showed empty after a click outside its form
+    (New code); drawn with the name as its value, in a box of its own for each name, it keeps it."""
+    tess = educator_of(wb)
+    cohort = wb.create_cohort(tess.id, "Spring")
+    at = open_page(tess)
+    next(b for b in at.button if b.label == "New code").click().run()
+    at.button(key="code_confirm_yes").click().run()
+    assert name_box(at, cohort.id).value == "Spring"
+    assert name_box(at, cohort.id).proto.default == "Spring", "the name is the box's own value, not only the state's"
 
 
 def test_the_chosen_cohort_stays_chosen_when_its_label_changes(wb):
@@ -162,7 +180,7 @@ def test_a_refused_new_name_is_explained_and_kept_to_mend(wb):
     autumn = wb.create_cohort(tess.id, "Autumn")  # the newest: the one selected
     at = rename(open_page(tess), autumn.id, MARKUP.upper())
     assert [e.value for e in at.error] == [literal(f"You already have a cohort called '{MARKUP.upper()}'.")]
-    assert at.text_input(key=f"rename_cohort:{autumn.id}").value == MARKUP.upper()
+    assert name_box(at, autumn.id).value == MARKUP.upper()
     assert [c.name for c in wb.cohorts(tess.id)] == [MARKUP, "Autumn"] and not at.success
     rename(at, autumn.id, "   ")
     assert [e.value for e in at.error] == [literal("Please give the cohort a name (up to 80 characters).")]
