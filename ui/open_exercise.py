@@ -70,5 +70,4 @@ def following_todays_set(wb: Workbench, user_id: int) -> Iterator[SetChange]:
 
 def _planned(wb: Workbench, user_id: int) -> list[str]:
     """Today's set as planned, in order; none before it is planned (reading it does not plan it early)."""
-    now = wb.local_now(user_id)
-    return [item.pick.exercise.id for item in wb.daily_sets.get(user_id, now.date(), str(now.tzinfo)).items]
+    return [item.pick.exercise.id for item in wb.todays_plan(user_id).items]

@@ -52,10 +52,9 @@ class PracticeCalls(Parts):
         refuses unrun (empty, too large) is no attempt: it raises SolutionRefused, recording nothing."""
         exercise = self.exercise(exercise_id)
         result = self.grade(exercise, code)
+        self._latest[(user_id, exercise_id)] = (result, code)  # a refusal too: the page shows why
         if refusal := self.grader.refusal(code):
-            self._latest[(user_id, exercise_id)] = (result, code)  # shown as the latest result, like a run's
             raise SolutionRefused(refusal)
-        self._latest[(user_id, exercise_id)] = (result, code)
         attempt = self._outcomes.record_graded(user_id, exercise, result, code, hints_used, duration_s, self.clock())
         self._notes.remember_mistake(user_id, exercise, result)
         return attempt
@@ -102,6 +101,11 @@ class PracticeCalls(Parts):
         """Today's set (today in the learner's time zone) as planned on the day's first visit, with
         how each exercise went today."""
         return self._todays_set(user_id, self.local_now(user_id))
+
+    def todays_plan(self, user_id: int) -> TodaysSet:
+        """Today's set as planned so far, without planning it: empty before the day's first visit."""
+        now = self.local_now(user_id)
+        return self.daily_sets.get(user_id, now.date(), str(now.tzinfo))
 
     def _todays_set(self, user_id: int, now: datetime) -> TodaysSet:
         return self.daily_sets.planned(user_id, now.date(), lambda: self._daily_set(user_id, None, False, now),
