@@ -130,6 +130,9 @@ def choose_exercise(page: Page, title: str) -> None:
     expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
     expect(page.locator(EDITOR)).to_have_count(1)  # the previous exercise's editor goes when the run ends
     expect_idle(page)
+    # its frame is drawn flat, then takes the editor's height, moving what is below it: a click aimed there
+    # meanwhile (at the tutor's panel) missed, now and then, on a busy machine
+    page.wait_for_function("f => document.querySelector(f)?.getBoundingClientRect().height > 100", arg=EDITOR)
 
 
 def in_plain_editor(page: Page, app_url: str, username: str, name: str) -> Locator:
