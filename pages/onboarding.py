@@ -5,6 +5,8 @@ keeps what was entered on the step it leaves, saved or not. A learner given a jo
 their educator's cohort at any step, as on the Profile page: the step's answers, saved or not, stay.
 """
 
+import time
+
 import streamlit as st
 
 from ui.routing import through_router
@@ -32,6 +34,10 @@ entered = state.setdefault("onboarding_entered", {})  # what Back left behind on
 # the button's return value, a click was lost when another message (a text box's value, sent as it lost
 # the focus to the click) stopped the click's run before it reached the button, as on a busy machine
 GOING = "onboarding_going"
+# the step a Next went on to, and when (time.monotonic()): the second click of a double click on Next lands on
+# the next step's Next, drawn in the same place, and asked the learner to answer a step they had not seen
+ARRIVED = "onboarding_arrived"
+DOUBLE_CLICK_S = 0.6
 
 st.title("Getting started")
 st.write(f"Welcome, {literal(user.name)}! A few questions so that your daily practice fits you. Each step is saved "
@@ -73,6 +79,11 @@ def new_step() -> None:
 profile_answers.ask_before_leaving(bool(entered) or profile_answers.changed(answers, interview.untouched(profile.answers())))
 
 going = state.pop(GOING, None)
+shown = interview.untouched({**profile.answers(), **entered.get(step, {})})  # what the step was drawn with
+arrived = state.get(ARRIVED)
+if going == ("next", step) and arrived is not None and arrived[0] == step and \
+        time.monotonic() - arrived[1] < DOUBLE_CLICK_S and not profile_answers.changed(answers, shown):
+    going = None  # a double click's second click: this step, untouched, stays on screen
 if going == ("back", step):
     entered[step] = answers
     state["onboarding_step"] = STEPS[number - 2]
@@ -88,10 +99,12 @@ if going == ("next", step):
     if profile.completed:
         # Practice is not in this run's navigation yet: the router shows it once the profile is complete
         del state["onboarding_step"], state["onboarding_entered"]
+        state.pop(ARRIVED, None)
         profile_answers.ask_before_leaving(False)  # all saved: Practice, next, must not ask
         state["just_onboarded"] = True  # Practice greets the learner
         st.rerun()
     state["onboarding_step"] = STEPS[number]
+    state[ARRIVED] = (STEPS[number], time.monotonic())
     new_step()
 
 aria.move_focus()

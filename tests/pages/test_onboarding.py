@@ -121,6 +121,29 @@ def test_walking_through_all_five_steps(wb, newcomer, answers):
     assert not at.switch_page("pages/profile.py").run().exception
 
 
+def test_a_double_click_on_next_goes_one_step_and_asks_nothing_of_the_next(wb, newcomer, answers):
+    """The second click of a double click lands on the next step's Next, drawn where the first was: it asked
+    the learner to rate every area of a step they had not seen yet."""
+    at = open_app(newcomer)
+    fill(at, PREFIX, "languages", answers["languages"])
+    click(at, "Next")
+    click(at, "Next")  # at once, on the levels step, untouched
+    assert not at.error, [e.value for e in at.error]
+    on_step(at, 2)
+    assert wb.profile(newcomer.id).steps_done == 1
+
+
+def test_next_on_a_step_left_untouched_a_moment_says_what_to_answer(wb, newcomer, answers):
+    at = open_app(newcomer)
+    fill(at, PREFIX, "languages", answers["languages"])
+    click(at, "Next")
+    step, arrived = at.session_state["onboarding_arrived"]
+    at.session_state["onboarding_arrived"] = (step, arrived - 1)  # a second later
+    click(at, "Next")
+    assert [e.value for e in at.error][0].startswith("Rate yourself on every area")
+    on_step(at, 2)
+
+
 def test_finishing_at_another_page_s_address_opens_practice(wb, newcomer, answers):
     """A bookmark of History shows the interview there; finishing it led to that page, an empty History, with
     no word of welcome."""
