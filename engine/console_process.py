@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import console_worker
-from engine.console_worker import HEADER, MAX_RESULT_MB
+from engine.console_worker import FOLDER_PREFIX, HEADER, MAX_RESULT_MB
 
 # the worker's own interrupt comes first (at the time limit) and usually ends a query: past it by this much,
 # the query is one DuckDB does not interrupt, and the worker is killed
@@ -46,7 +46,7 @@ class WorkerProcess:
     removed by ``close``). Not thread-safe: its console asks one question at a time."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="workbench-console-"))
+        self.folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
         self._process: subprocess.Popen[bytes] | None = None
         self._ready = False
 

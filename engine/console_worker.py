@@ -10,7 +10,9 @@ DuckDB's out-of-memory error. DuckDB's own security notes advise a separate proc
 The worker is run as a script (``python -I console_worker.py``) in the snapshot's private folder, with no
 environment but a PATH and that folder as its home: it imports the standard library, DuckDB and PyArrow,
 never the engine (so no setting, secret or store of the server). It copies the snapshot into memory, turns
-off every way out and locks the configuration (``CONFIG``), and answers requests until its input ends.
+off every way out and locks the configuration (``CONFIG``), and answers requests until its input ends. It
+ends only when the server is gone (a server done with a worker kills it): the worker then removes its folder,
+which the server, killed outright, could not, leaving a copy of the learners' activity in the temp folder.
 The protocol, on stdin and stdout, is messages framed by their length (``HEADER``): a request is
 JSON ``{"sql", "limit", "as_text", "timeout_s"}``; an answer is JSON ``{"elapsed_ms"}`` followed by the
 rows as an Arrow IPC stream, or JSON ``{"error": kind, "message"}``, and the worker says ``{"ready": true}``
@@ -29,6 +31,8 @@ if __name__ == "__main__":  # in the worker only (the server imports this module
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
 
 import json  # noqa: E402 (after the limits on purpose)
+import os  # noqa: E402
+import shutil  # noqa: E402
 import struct  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
@@ -39,6 +43,7 @@ from typing import IO, Any  # noqa: E402
 import duckdb  # noqa: E402
 import pyarrow as pa  # noqa: E402
 
+FOLDER_PREFIX = "workbench-console-"  # a worker's folder, made by the server
 SNAPSHOT = "snapshot.duckdb"  # in the worker's folder; opened by this relative name, so no query sees the folder
 HEADER = struct.Struct(">Q")  # a message's length, before it
 MEMORY_LIMIT_MB = 512  # DuckDB's; the page caches up to 8 consoles: 4 GB at worst
@@ -190,14 +195,25 @@ def main() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (OPEN_FILES, OPEN_FILES))
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print cannot break the protocol
-    send(answers, _json(ready=True))
-    connection = None
-    while (message := receive(requests)) is not None:
-        if connection is None:  # on the first request: the server writes the snapshot while this one starts
-            connection = opened()
-            limit_memory()
-        for part in answer(connection, json.loads(message)):
-            send(answers, part)
+    try:
+        send(answers, _json(ready=True))
+        connection = None
+        while (message := receive(requests)) is not None:
+            if connection is None:  # on the first request: the server writes the snapshot while this one starts
+                connection = opened()
+                limit_memory()
+            for part in answer(connection, json.loads(message)):
+                send(answers, part)
+    except BrokenPipeError:  # the server went while a query ran
+        pass
+    remove_own_folder()
+
+
+def remove_own_folder() -> None:
+    """Remove the folder the worker runs in, with the snapshot: the server that made it is gone."""
+    folder = os.getcwd()
+    if os.path.basename(folder).startswith(FOLDER_PREFIX):  # never another folder, whatever started the worker
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -79,6 +79,17 @@ def test_closing_leaves_no_process_and_no_folder(console):
     assert gone(pid) and not folder.exists()
 
 
+def test_a_worker_whose_server_is_gone_removes_its_folder(console):
+    """A server killed outright (a SIGKILL, the kernel's out-of-memory killer) removes no folder: the copy of
+    the activity stayed in the temp folder. The worker's input ends with the server, and it removes it."""
+    console.run("SELECT 1")
+    _, folder = worker_of(console)
+    worker = console._worker._process
+    worker.stdin.close()  # what the server's death does to the pipe; a server alive kills its worker instead
+    assert worker.wait(timeout=30) == 0
+    assert not folder.exists()
+
+
 def test_a_console_dropped_unclosed_is_freed_too(wb, tess, console):
     """The Data page's cache lets go of a console without closing it."""
     console.run("SELECT 1")
