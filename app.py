@@ -100,8 +100,9 @@ else:
         # until the interview is done, it is the only page: it opens on the first unanswered step
         learn = gate("pages/onboarding.py", "Getting started", ":material/waving_hand:")
     else:
+        practice = start_page("pages/practice.py", "Practice", ":material/code:", starts=user.role != "educator")
         learn = [
-            *start_page("pages/practice.py", "Practice", ":material/code:", starts=user.role != "educator"),
+            *practice,
             st.Page("pages/progress.py", title="Progress", icon=":material/insights:"),
             st.Page("pages/history.py", title="History", icon=":material/history:"),
             st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:"),
@@ -123,6 +124,8 @@ else:
         # the interview answered at another page's address (a bookmark shows it there) leads to Practice too,
         # which greets the learner: it led to that page, an empty History, with no word
         st.switch_page(learn[0])
+    if not interviewing and navigation.url_path not in {page.url_path for page in practice}:
+        wb.away_from_exercises(user.id)  # the time on this page is not time on the exercise left open
     with st.sidebar:
         st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts
         if not wb.isolation.ok:

@@ -30,17 +30,22 @@ class Attempt:
 @dataclass(frozen=True)
 class Draft:
     """Code in progress, and the time on the task so far: ``active_s`` up to ``updated_at``, the
-    learner's last action on the exercise (opening it, typing, a hint)."""
+    learner's last action on the exercise (opening it, typing, a hint), or up to ``away_since``, when
+    they went to another page of the app, until they are back on it."""
 
     code: str
     hints_shown: int
     started_at: datetime
     updated_at: datetime
     active_s: float = 0.0
+    away_since: datetime | None = None
 
     def time_on_task(self, now: datetime) -> float:
         """Seconds spent on the exercise until ``now``: every pause between the learner's actions on it
-        counts, up to ``IDLE_S``; a longer one was time away (a break, another exercise, the next day)."""
+        counts, up to ``IDLE_S``; a longer one was time away (a break, another exercise, the next day), and
+        so is time on another page."""
+        if self.away_since is not None:
+            return self.active_s
         pause = (now - self.updated_at).total_seconds()
         return self.active_s + (pause if 0 <= pause <= IDLE_S else 0.0)
 
@@ -48,23 +53,39 @@ class Draft:
 IDLE_S = 600.0  # a pause longer than this between actions on an exercise is time away from it
 _DRAFT_WRITE_TRIES = 3
 
-# every pause between actions up to IDLE_S counts as time on the task (``Draft.time_on_task``)
+# every pause between actions up to IDLE_S counts as time on the task (``Draft.time_on_task``), but one that
+# began on another page, counted up to then (``_STEP_AWAY``); the learner's action ends it, a tutor's hint
+# given meanwhile does not (``keep_away``)
 _UPSERT_DRAFT = """
 INSERT INTO drafts AS d (user_id, exercise_id, code, hints_shown, started_at, updated_at, active_s)
-VALUES (?, ?, ?, ?, ?, ?, 0)
+VALUES ($user_id, $exercise_id, $new_code, coalesce($hints_shown, 0), $now, $now, 0)
 ON CONFLICT (user_id, exercise_id) DO UPDATE SET
-    code = coalesce(?, d.code),
-    hints_shown = greatest(d.hints_shown, coalesce(?, 0)),
+    code = coalesce($code, d.code),
+    hints_shown = greatest(d.hints_shown, coalesce($hints_shown, 0)),
     active_s = coalesce(d.active_s, 0) + CASE
-        WHEN epoch(excluded.updated_at - d.updated_at) BETWEEN 0 AND ? THEN epoch(excluded.updated_at - d.updated_at)
-        ELSE 0 END,
-    updated_at = excluded.updated_at
-RETURNING code, hints_shown, started_at, updated_at, active_s
+        WHEN d.away_since IS NULL AND epoch(excluded.updated_at - d.updated_at) BETWEEN 0 AND $idle_s
+        THEN epoch(excluded.updated_at - d.updated_at) ELSE 0 END,
+    updated_at = excluded.updated_at,
+    away_since = CASE WHEN $keep_away THEN d.away_since END
+RETURNING code, hints_shown, started_at, updated_at, active_s, away_since
 """
+_STEP_AWAY = """
+UPDATE drafts SET
+    active_s = coalesce(active_s, 0) + least(epoch(CAST($now AS TIMESTAMP) - updated_at), $idle_s),
+    away_since = $now
+WHERE user_id = $user_id AND away_since IS NULL AND updated_at BETWEEN CAST($now AS TIMESTAMP) - to_seconds($idle_s) AND $now
+"""
+_DRAFT = "code, hints_shown, started_at, updated_at, active_s, away_since"
 
 
 _COLUMNS = ("id, user_id, exercise_id, submitted_at, passed, status, tests_passed, tests_total, "
             "hints_used, duration_s")
+
+
+def _draft(row: tuple) -> Draft:  # type: ignore[type-arg]
+    code, hints_shown, started_at, updated_at, active_s, away_since = row
+    return Draft(code, hints_shown, to_aware_utc(started_at), to_aware_utc(updated_at), active_s or 0.0,
+                 to_aware_utc(away_since) if away_since is not None else None)
 
 
 def _attempt(row: tuple) -> Attempt:  # type: ignore[type-arg]
@@ -124,16 +145,22 @@ class Attempts:
                    at: datetime | None = None) -> Draft:
         """Keep the learner's code (and hints shown) as of ``at``, their latest action on the exercise.
         A count of hints only ever goes up: a hint once shown stays shown."""
-        return self._write_draft(user_id, exercise_id, code, code, hints_shown, at)
+        return self._write_draft(user_id, exercise_id, code, code, hints_shown, at, keep_away=False)
 
     def count_hints(self, user_id: int, exercise_id: str, hints_shown: int, starter: str,
                     at: datetime | None = None) -> Draft:
         """Count hints given beside the code (by the tutor), leaving the learner's code as it is; a
         draft begun by this holds ``starter``."""
-        return self._write_draft(user_id, exercise_id, None, starter, hints_shown, at)
+        return self._write_draft(user_id, exercise_id, None, starter, hints_shown, at, keep_away=True)
+
+    def step_away(self, user_id: int, at: datetime | None = None) -> None:
+        """The learner is on another page of the app as of ``at``: the exercises they worked on count their
+        time up to then, and no more until they are back on one (``save_draft``)."""
+        now = to_naive_utc(at or utcnow())
+        self.store.execute(_STEP_AWAY, {"now": now, "idle_s": IDLE_S, "user_id": user_id})
 
     def _write_draft(self, user_id: int, exercise_id: str, code: str | None, new_code: str,
-                     hints_shown: int | None, at: datetime | None) -> Draft:
+                     hints_shown: int | None, at: datetime | None, keep_away: bool) -> Draft:
         """One statement, so that two writers of a draft (the code editor's saves, a tutor's reply
         ending in another thread) never undo each other: each sets only what it knows, on the row as
         it is. Reading the draft first and writing it back whole lost the other's newer code or hint.
@@ -141,19 +168,19 @@ class Attempts:
         now = to_naive_utc(at or utcnow())
         for tries_left in reversed(range(_DRAFT_WRITE_TRIES)):
             try:
-                row = self.store.one(_UPSERT_DRAFT, [user_id, exercise_id, new_code, hints_shown or 0, now, now,
-                                                     code, hints_shown, IDLE_S])
+                row = self.store.one(_UPSERT_DRAFT, {"user_id": user_id, "exercise_id": exercise_id, "new_code": new_code,
+                                                     "code": code, "hints_shown": hints_shown, "now": now,
+                                                     "idle_s": IDLE_S, "keep_away": keep_away})
                 break
             except duckdb.TransactionException:  # the same draft written at this very moment: write again
                 if not tries_left:
                     raise
         assert row is not None  # RETURNING gives the row written
-        return Draft(row[0], row[1], to_aware_utc(row[2]), to_aware_utc(row[3]), row[4] or 0.0)
+        return _draft(row)
 
     def draft(self, user_id: int, exercise_id: str) -> Draft | None:
-        row = self.store.one("SELECT code, hints_shown, started_at, updated_at, active_s FROM drafts "
-                             "WHERE user_id = ? AND exercise_id = ?", [user_id, exercise_id])
-        return Draft(row[0], row[1], to_aware_utc(row[2]), to_aware_utc(row[3]), row[4] or 0.0) if row else None
+        row = self.store.one(f"SELECT {_DRAFT} FROM drafts WHERE user_id = ? AND exercise_id = ?", [user_id, exercise_id])
+        return _draft(row) if row else None
 
     def clear_draft(self, user_id: int, exercise_id: str) -> None:
         self.store.execute("DELETE FROM drafts WHERE user_id = ? AND exercise_id = ?", [user_id, exercise_id])

@@ -287,4 +287,9 @@ MIGRATIONS: list[str] = [
     CREATE TABLE installation (id UUID NOT NULL);
     INSERT INTO installation SELECT uuid();
     """,
+    # 15: when the learner went to another page of the app with the exercise open (engine/attempts.py Draft):
+    # its time on the task stood still from then until they came back, rather than counting the other page
+    """
+    ALTER TABLE drafts ADD COLUMN away_since TIMESTAMP;
+    """,
 ]

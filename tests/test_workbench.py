@@ -441,6 +441,39 @@ def test_time_on_task_counts_from_opening_and_leaves_out_time_away(make_wb, cloc
     assert wb.draft(learner, EXERCISE).time_on_task(clock()) == 7 * 60
 
 
+def test_time_on_another_page_of_the_app_is_not_time_on_the_exercise(make_wb, clock) -> None:
+    """A learner who looked at their progress for five minutes with an exercise open had those minutes
+    counted on it. The time stands still from the other page to the return; a tutor's hint arriving
+    meanwhile (a reply going on in its thread) does not start it again."""
+    wb = make_wb(clock)
+    learner = new_learner(wb)
+    wb.work_on(learner, EXERCISE)
+    clock.advance(minutes=3)
+    wb.away_from_exercises(learner)  # on Progress
+    assert wb.draft(learner, EXERCISE).time_on_task(clock()) == 3 * 60
+    clock.advance(minutes=2)
+    wb.count_hints(learner, EXERCISE, 1)
+    clock.advance(minutes=3)
+    wb.away_from_exercises(learner)  # another page still: nothing changes
+    assert wb.draft(learner, EXERCISE).time_on_task(clock()) == 3 * 60
+    back = wb.work_on(learner, EXERCISE)
+    assert back.away_since is None and back.time_on_task(clock()) == 3 * 60
+    clock.advance(minutes=1)
+    assert wb.draft(learner, EXERCISE).time_on_task(clock()) == 4 * 60
+
+
+def test_stepping_away_leaves_exercises_set_aside_long_ago_as_they_were(make_wb, clock) -> None:
+    wb = make_wb(clock)
+    learner = new_learner(wb)
+    wb.work_on(learner, EXERCISE)
+    clock.advance(minutes=5)
+    wb.save_draft(learner, EXERCISE, "def digit_sum(n):\n")
+    clock.advance(hours=2)
+    wb.away_from_exercises(learner)
+    draft = wb.draft(learner, EXERCISE)
+    assert draft.away_since is None and draft.time_on_task(clock()) == 5 * 60
+
+
 def test_opening_an_exercise_again_within_a_minute_writes_nothing(make_wb, clock) -> None:
     """The page marks the exercise open on every run, and two runs may overlap: writing the same draft
     each time made them conflict. Within a minute of the last action nothing is written."""

@@ -232,7 +232,7 @@ class PracticeCalls(Parts):
         draft = self.draft(user_id, exercise_id)
         now = self.clock()
         idle_s = (now - draft.updated_at).total_seconds() if draft is not None else None
-        if draft is not None and idle_s is not None and idle_s < TOUCH_S:
+        if draft is not None and idle_s is not None and idle_s < TOUCH_S and draft.away_since is None:
             return draft
         code = draft.code if draft else self.exercise(exercise_id).starter
         try:
@@ -242,6 +242,16 @@ class PracticeCalls(Parts):
         if idle_s is None or idle_s >= VIEW_GAP_S:  # opened for the first time, or come back to
             self.events.append(Event(user_id, "viewed", exercise_id, occurred_at=now))
         return saved
+
+    def away_from_exercises(self, user_id: int) -> None:
+        """The learner is on another page of the app (their progress, the tutor's page): time there is not
+        time on the exercises they had open, which count it up to now and stand still until the learner is
+        back on one (``work_on``). Called on every run of those pages; a draft written at this very moment
+        (another tab) is left as it is, to be stepped away from at the next run."""
+        try:
+            self.attempts.step_away(user_id, at=self.clock())
+        except duckdb.TransactionException:
+            pass
 
     def reveal_hint(self, user_id: int, exercise_id: str, code: str) -> tuple[int, str]:
         """Show one more hint: returns (hints shown now, that hint). Counted in the draft and the log."""

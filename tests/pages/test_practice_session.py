@@ -140,3 +140,15 @@ def test_the_buttons_keep_their_place_whichever_editor_shows_and_whichever_exerc
     choose(at, last)
     places["another exercise"] = (place_of(at, "Submit"), place_of(at, "Run tests"))
     assert len(set(map(str, places.values()))) == 1, places
+
+
+@pytest.mark.parametrize("page", ["pages/progress.py", "pages/tutor.py", "pages/profile.py"])
+def test_the_exercise_open_stops_counting_time_on_another_page_and_goes_on_back_on_it(at, wb, learner, page):
+    choose(at, EASY)
+    assert wb.draft(learner.id, EASY).away_since is None
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert wb.draft(learner.id, EASY).away_since is not None, "its time stands still meanwhile"
+    at.switch_page("pages/practice.py").run()
+    assert not at.exception, at.exception
+    assert wb.draft(learner.id, EASY).away_since is None, "and goes on"
