@@ -68,6 +68,15 @@ class LLMServer:
         with self._lock:
             return self._script.pop(0) if self._script else Reply("(no reply scripted)")
 
+    def forget(self) -> None:
+        """Nothing left of what came before: the replies scripted, the requests seen and done. For a server
+        that serves one test after another."""
+        with self._lock:
+            self._script.clear()
+            self.requests.clear()
+            self.headers.clear()
+            self._done = threading.Semaphore(0)
+
     def wait_done(self, timeout_s: float = 60.0) -> bool:
         """Wait until the server is done with one more request (answered, or given up when the client left):
         for a test to know that a client that stopped waiting has moved on."""

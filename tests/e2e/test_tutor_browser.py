@@ -4,6 +4,7 @@ the Tutor page. Screenshot: test-artifacts/tutor.png."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ pytestmark = pytest.mark.e2e
 
 TITLE = "Digit sum"
 WRONG = "def digit_sum(n):\n    return str(n)\n"
+ModelApp = tuple[LLMServer, str]  # the scripted model, and the URL of the app whose tutor it is
 
 
 def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, artifacts: Path) -> None:
@@ -99,10 +101,22 @@ def test_a_slow_model_shows_the_tutor_thinking_and_a_reply_left_waiting_is_kept(
         expect(messages.nth(1)).to_contain_text("offline tutor's answer instead")
 
 
-def model_tutor(model: LLMServer, home: Path, timeout_s: int = 30):
-    """The app with the tutor answering by ``model``, in ``home``."""
-    return serve(home, WORKBENCH_LLM_PROVIDER="openai-compatible", WORKBENCH_LLM_MODEL="scripted",
-                 WORKBENCH_LLM_BASE_URL=model.base_url, WORKBENCH_LLM_TIMEOUT_S=str(timeout_s))
+@pytest.fixture(scope="module")
+def model_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelApp]:
+    """One app for this file's tests, its tutor answering by a scripted model: each test scripts the replies
+    it asks for and registers a learner of its own."""
+    with LLMServer() as model, serve(tmp_path_factory.mktemp("model-tutor"), WORKBENCH_LLM_PROVIDER="openai-compatible",
+                                     WORKBENCH_LLM_MODEL="scripted", WORKBENCH_LLM_BASE_URL=model.base_url,
+                                     WORKBENCH_LLM_TIMEOUT_S="30") as url:
+        yield model, url
+
+
+@pytest.fixture
+def model_tutor(model_app: ModelApp) -> ModelApp:
+    """The model and the app's URL, with nothing scripted or done left by the test before."""
+    model, url = model_app
+    model.forget()
+    return model, url
 
 
 def open_tutor_panel(page: Page) -> None:
@@ -126,55 +140,55 @@ def ask_and_wait(box: Locator, reply: Locator, question: str) -> None:
     expect(reply).not_to_contain_text("The reply stopped here")
 
 
-def test_the_box_to_write_in_waits_while_a_models_reply_is_written(page: Page, tmp_path: Path) -> None:
+def test_the_box_to_write_in_waits_while_a_models_reply_is_written(page: Page, model_tutor: ModelApp) -> None:
     """A question sent while a model's reply was still coming stopped that reply, kept cut short: the box is
     disabled from the moment a question is sent until the reply is complete, beside the exercise and on the
     Tutor page."""
     slowly = Reply("Recursion is a function calling itself on a smaller problem, until the problem is so small "
                    "that the answer is plain. What is the smallest one here?", thinking_s=1.5, pause_s=0.3)
-    with LLMServer() as model, model_tutor(model, tmp_path) as url:
-        model.script(slowly, slowly)
-        page.goto(url)
-        register(page, "e2e-patient", "Ada Lovelace")
-        onboard(page)
-        choose_exercise(page, TITLE)
-        open_tutor_panel(page)
-        panel = page.get_by_role("log")
-        ask_and_wait(page.get_by_placeholder(PLACEHOLDER), panel.get_by_test_id("stChatMessage").nth(1),
-                     "explain recursion")
-        expect(panel.get_by_test_id("stChatMessage")).to_have_count(2)
+    model, url = model_tutor
+    model.script(slowly, slowly)
+    page.goto(url)
+    register(page, "e2e-patient", "Ada Lovelace")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    open_tutor_panel(page)
+    panel = page.get_by_role("log")
+    ask_and_wait(page.get_by_placeholder(PLACEHOLDER), panel.get_by_test_id("stChatMessage").nth(1),
+                 "explain recursion")
+    expect(panel.get_by_test_id("stChatMessage")).to_have_count(2)
 
-        expect_idle(page)
-        page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
-        expect_page(page, "Tutor")
-        ask_and_wait(page.get_by_placeholder(PLACEHOLDER), page.get_by_test_id("stChatMessage").nth(1),
-                     "what is recursion?")
-        expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+    expect_idle(page)
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
+    expect_page(page, "Tutor")
+    ask_and_wait(page.get_by_placeholder(PLACEHOLDER), page.get_by_test_id("stChatMessage").nth(1),
+                 "what is recursion?")
+    expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
 
 
-def test_a_reply_still_written_when_the_learner_comes_back_shows_as_it_goes_on(page: Page, tmp_path: Path) -> None:
+def test_a_reply_still_written_when_the_learner_comes_back_shows_as_it_goes_on(page: Page, model_tutor: ModelApp) -> None:
     """A learner who leaves during a slow model's first words and comes back while it writes: the reply
     goes on to its end all the same. The conversation shows it as far as it went, says the tutor is still
     writing, the box waits, and the whole reply shows once it is saved, with no action of the learner's (the
     question stood alone until the page ran again; then only "still writing" showed, without the words)."""
     first, rest = "Recursion is a function calling itself.", "Each call works on a smaller problem than the last."
-    with LLMServer() as model, model_tutor(model, tmp_path) as url:
-        model.script(Reply(f"{first}\n\n{rest * 3}", thinking_s=4, pause_s=0.4, chunk_chars=8))
-        ask_and_leave(page, url, "e2e-returner")
-        page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
-        expect_page(page, "Tutor")
-        box, messages = page.get_by_placeholder(PLACEHOLDER), page.get_by_test_id("stChatMessage")
-        expect(messages.nth(1)).to_contain_text(STILL_WRITING)
-        expect(box).to_be_disabled()
-        expect(messages.nth(1)).to_contain_text(first)  # as it goes on, about a second behind
-        expect(messages.nth(1)).to_contain_text(STILL_WRITING)
-        assert model.wait_done()
-        # whole: the reply goes on in a thread of its own when the page's run is stopped (it was cut short there)
-        expect(messages.nth(1)).to_contain_text(rest * 3)
-        expect(messages.nth(1)).not_to_contain_text(STILL_WRITING)
-        expect(messages.nth(1)).not_to_contain_text("The reply stopped here")
-        expect(messages).to_have_count(2)
-        expect(box).to_be_enabled()
+    model, url = model_tutor
+    model.script(Reply(f"{first}\n\n{rest * 3}", thinking_s=4, pause_s=0.4, chunk_chars=8))
+    ask_and_leave(page, url, "e2e-returner")
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Tutor").click()
+    expect_page(page, "Tutor")
+    box, messages = page.get_by_placeholder(PLACEHOLDER), page.get_by_test_id("stChatMessage")
+    expect(messages.nth(1)).to_contain_text(STILL_WRITING)
+    expect(box).to_be_disabled()
+    expect(messages.nth(1)).to_contain_text(first)  # as it goes on, about a second behind
+    expect(messages.nth(1)).to_contain_text(STILL_WRITING)
+    assert model.wait_done()
+    # whole: the reply goes on in a thread of its own when the page's run is stopped (it was cut short there)
+    expect(messages.nth(1)).to_contain_text(rest * 3)
+    expect(messages.nth(1)).not_to_contain_text(STILL_WRITING)
+    expect(messages.nth(1)).not_to_contain_text("The reply stopped here")
+    expect(messages).to_have_count(2)
+    expect(box).to_be_enabled()
 
 
 def ask_and_leave(page: Page, url: str, username: str) -> None:
@@ -193,27 +207,27 @@ def ask_and_leave(page: Page, url: str, username: str) -> None:
     expect_page(page, "Progress")
 
 
-def test_a_reply_goes_on_to_its_end_when_the_page_runs_again_meanwhile(page: Page, tmp_path: Path) -> None:
+def test_a_reply_goes_on_to_its_end_when_the_page_runs_again_meanwhile(page: Page, model_tutor: ModelApp) -> None:
     """Run tests pressed while a model's reply is coming beside the exercise: the page runs again, which stopped
     the reply where it was, cut short. It goes on to its end, and shows whole once it is saved."""
     slowly = Reply("Recursion is a function calling itself on a smaller problem, until the problem is so small "
                    "that the answer is plain. What is the smallest one here?", thinking_s=1.0, pause_s=0.4)
-    with LLMServer() as model, model_tutor(model, tmp_path) as url:
-        model.script(slowly)
-        page.goto(url)
-        register(page, "e2e-busy", "Ada Lovelace")
-        onboard(page)
-        choose_exercise(page, TITLE)
-        reply = page.get_by_role("log").get_by_test_id("stChatMessage").nth(1)
-        box = page.get_by_placeholder(PLACEHOLDER)
-        open_tutor_panel(page)
-        box.fill("explain recursion")
-        box.press("Enter")
-        expect(reply).to_contain_text("Recursion is")
-        page.get_by_role("button", name="Run tests").click()  # while the reply is still coming
-        expect(page.get_by_text("tests pass")).to_be_visible()
-        assert model.wait_done()
-        expect(box).to_be_visible()  # still open: the run's result above it did not close it
-        expect(reply).to_contain_text("What is the smallest one here?")
-        expect(reply).not_to_contain_text("The reply stopped here")
-        expect(box).to_be_enabled()
+    model, url = model_tutor
+    model.script(slowly)
+    page.goto(url)
+    register(page, "e2e-busy", "Ada Lovelace")
+    onboard(page)
+    choose_exercise(page, TITLE)
+    reply = page.get_by_role("log").get_by_test_id("stChatMessage").nth(1)
+    box = page.get_by_placeholder(PLACEHOLDER)
+    open_tutor_panel(page)
+    box.fill("explain recursion")
+    box.press("Enter")
+    expect(reply).to_contain_text("Recursion is")
+    page.get_by_role("button", name="Run tests").click()  # while the reply is still coming
+    expect(page.get_by_text("tests pass")).to_be_visible()
+    assert model.wait_done()
+    expect(box).to_be_visible()  # still open: the run's result above it did not close it
+    expect(reply).to_contain_text("What is the smallest one here?")
+    expect(reply).not_to_contain_text("The reply stopped here")
+    expect(box).to_be_enabled()
