@@ -102,7 +102,9 @@ if not cohorts:
 
 ids = [c.id for c in cohorts]
 if st.session_state.get("cohort_id") not in ids:  # none chosen yet, or the chosen one was just deleted
-    st.session_state["cohort_id"] = ids[-1]
+    # the one the address names (a reload, a bookmark), if it is one of this educator's; else the newest
+    asked = st.query_params.get("cohort", "")
+    st.session_state["cohort_id"] = int(asked) if asked.isdigit() and int(asked) in ids else ids[-1]
 by_id = {c.id: c for c in cohorts}
 labels = {c.id: f"{c.name} · {charts.count(c.members, 'learner')}" for c in cohorts}
 # the browser knows a choice by its label: when a label changes (a rename, a learner joining), the
@@ -113,6 +115,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):  # one row: the
                                                  format_func=labels.__getitem__, key=f"cohort_choice:{shown}",
                                                  width="stretch")
     cohort = by_id[st.session_state["cohort_id"]]
+    st.query_params["cohort"] = str(cohort.id)
     st.metric("Join code", cohort.display_code, width="content",
               help="Learners type this to join, when they sign up (Getting started) or on their Profile page.")
     # the code may be handed out already: ask before it stops working

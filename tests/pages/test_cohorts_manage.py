@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cohorts_page import MARKUP, cohort_choice, educator_of, open_page
 from factories import answer_interview
+from sessions import APP
 from streamlit.testing.v1 import AppTest
 
 from engine.cohorts import MAX_NAME
@@ -172,6 +173,31 @@ def test_the_chosen_cohort_stays_chosen_when_its_label_changes(wb):
     at.run()
     assert cohort_choice(at).value == spring.id
     assert cohort_choice(at).options == ["Winter · 0 learners", "Spring · 1 learner", "Autumn · 0 learners"]
+
+
+def test_the_chosen_cohort_is_in_the_address_and_a_reload_opens_it(wb):
+    """A reload or a bookmark opened the newest cohort, whichever the educator had been looking at."""
+    tess = educator_of(wb)
+    spring = wb.create_cohort(tess.id, "Spring")
+    autumn = wb.create_cohort(tess.id, "Autumn")
+    at = open_page(tess)
+    assert at.query_params["cohort"] == str(autumn.id), "the newest, first"
+    cohort_choice(at).select(spring.id).run()
+    assert at.query_params["cohort"] == str(spring.id)
+
+    other = educator_of(wb, "olga")
+    theirs = wb.create_cohort(other.id, "Theirs")
+    for asked, opened in [(spring.id, "Spring"), (theirs.id, "Autumn"), ("spring", "Autumn")]:
+        reloaded = AppTest.from_file(APP, default_timeout=60)
+        reloaded.session_state["user_id"] = tess.id
+        reloaded.query_params["cohort"] = str(asked)
+        reloaded.run()
+        assert not reloaded.exception, reloaded.exception
+        assert cohort_choice(reloaded).value == by_name(wb, tess, opened), f"?cohort={asked}"
+
+
+def by_name(wb, educator, name: str) -> int:
+    return next(c.id for c in wb.cohorts(educator.id) if c.name == name)
 
 
 def test_a_refused_new_name_is_explained_and_kept_to_mend(wb):
