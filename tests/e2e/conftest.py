@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from llm_server import LLMServer
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -25,6 +26,7 @@ CHROMIUM = Path(os.environ.get("WORKBENCH_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
                  "--disable-gpu", "--no-first-run", "--disable-sync"]
 STARTUP_TIMEOUT_S = 60
+ModelApp = tuple[LLMServer, str]  # a scripted model, and the URL of the app whose model it is
 
 
 def _free_port() -> int:
@@ -72,6 +74,24 @@ def serve(home: Path, **settings: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+@pytest.fixture(scope="session")
+def model_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelApp]:
+    """One app for the tests of a model, its tutor (and exercise writer) answering by a scripted model: each
+    test scripts the replies it asks for and registers a learner of its own."""
+    with LLMServer() as model, serve(tmp_path_factory.mktemp("model-tutor"), WORKBENCH_LLM_PROVIDER="openai-compatible",
+                                     WORKBENCH_LLM_MODEL="scripted", WORKBENCH_LLM_BASE_URL=model.base_url,
+                                     WORKBENCH_LLM_TIMEOUT_S="30") as url:
+        yield model, url
+
+
+@pytest.fixture
+def model_tutor(model_app: ModelApp) -> ModelApp:
+    """The model and the app's URL, with nothing scripted or done left by the test before."""
+    model, url = model_app
+    model.forget()
+    return model, url
 
 
 @pytest.fixture(scope="session")

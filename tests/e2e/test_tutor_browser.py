@@ -4,14 +4,13 @@ the Tutor page. Screenshot: test-artifacts/tutor.png."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from llm_server import LLMServer, Reply
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.conftest import serve
+from e2e.conftest import ModelApp, serve
 from e2e.test_browser import choose_exercise, expect_idle, expect_page, in_plain_editor, onboard, register
 from ui.tutor_panel import PLACEHOLDER, STILL_WRITING, THINKING
 
@@ -19,7 +18,6 @@ pytestmark = pytest.mark.e2e
 
 TITLE = "Digit sum"
 WRONG = "def digit_sum(n):\n    return str(n)\n"
-ModelApp = tuple[LLMServer, str]  # the scripted model, and the URL of the app whose tutor it is
 
 
 def test_ask_the_tutor_about_a_failing_submission(page: Page, app_url: str, artifacts: Path) -> None:
@@ -99,24 +97,6 @@ def test_a_slow_model_shows_the_tutor_thinking_and_a_reply_left_waiting_is_kept(
         expect(messages).to_have_count(2)
         expect(messages.nth(1)).to_contain_text("The AI tutor took too long to answer.")
         expect(messages.nth(1)).to_contain_text("offline tutor's answer instead")
-
-
-@pytest.fixture(scope="module")
-def model_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModelApp]:
-    """One app for this file's tests, its tutor answering by a scripted model: each test scripts the replies
-    it asks for and registers a learner of its own."""
-    with LLMServer() as model, serve(tmp_path_factory.mktemp("model-tutor"), WORKBENCH_LLM_PROVIDER="openai-compatible",
-                                     WORKBENCH_LLM_MODEL="scripted", WORKBENCH_LLM_BASE_URL=model.base_url,
-                                     WORKBENCH_LLM_TIMEOUT_S="30") as url:
-        yield model, url
-
-
-@pytest.fixture
-def model_tutor(model_app: ModelApp) -> ModelApp:
-    """The model and the app's URL, with nothing scripted or done left by the test before."""
-    model, url = model_app
-    model.forget()
-    return model, url
 
 
 def open_tutor_panel(page: Page) -> None:
