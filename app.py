@@ -96,6 +96,7 @@ if user is None:
     to_the_page_asked_for(front)
 else:
     interviewing = user.role != "educator" and not wb.profile(user.id).completed
+    practice: list[st.Page] = []  # its addresses: time on every other page is time away from the exercise open
     if interviewing:
         # until the interview is done, it is the only page: it opens on the first unanswered step
         learn = gate("pages/onboarding.py", "Getting started", ":material/waving_hand:")
@@ -124,8 +125,8 @@ else:
         # the interview answered at another page's address (a bookmark shows it there) leads to Practice too,
         # which greets the learner: it led to that page, an empty History, with no word
         st.switch_page(learn[0])
-    if not interviewing and navigation.url_path not in {page.url_path for page in practice}:
-        wb.away_from_exercises(user.id)  # the time on this page is not time on the exercise left open
+    if practice and navigation.url_path not in {page.url_path for page in practice}:
+        wb.away_from_exercises(user.id)
     with st.sidebar:
         st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts
         if not wb.isolation.ok:
