@@ -96,17 +96,21 @@ if user is None:
     to_the_page_asked_for(front)
 else:
     interviewing = user.role != "educator" and not wb.profile(user.id).completed
-    practice: list[st.Page] = []  # its addresses: time on every other page is time away from the exercise open
+    # the pages of work on the exercise open: Practice's addresses, and the Tutor's, where the learner asks about it;
+    # time on any other page is time away from it. None while interviewing
+    on_the_exercise: list[st.Page] = []
     if interviewing:
         # until the interview is done, it is the only page: it opens on the first unanswered step
         learn = gate("pages/onboarding.py", "Getting started", ":material/waving_hand:")
     else:
         practice = start_page("pages/practice.py", "Practice", ":material/code:", starts=user.role != "educator")
+        tutor = st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:")
+        on_the_exercise = [*practice, tutor]
         learn = [
             *practice,
             st.Page("pages/progress.py", title="Progress", icon=":material/insights:"),
             st.Page("pages/history.py", title="History", icon=":material/history:"),
-            st.Page("pages/tutor.py", title="Tutor", icon=":material/forum:"),
+            tutor,
             st.Page("pages/memory.py", title="Memory", icon=":material/psychology:"),
             st.Page("pages/profile.py", title="Profile", icon=":material/person:"),
             st.Page("pages/account.py", title="Account", icon=":material/manage_accounts:"),
@@ -125,7 +129,7 @@ else:
         # the interview answered at another page's address (a bookmark shows it there) leads to Practice too,
         # which greets the learner: it led to that page, an empty History, with no word
         st.switch_page(learn[0])
-    if practice and navigation.url_path not in {page.url_path for page in practice}:
+    if on_the_exercise and navigation.url_path not in {page.url_path for page in on_the_exercise}:
         wb.away_from_exercises(user.id)
     with st.sidebar:
         st.markdown(f"**{literal(user.name)}** · {user.role}")  # the name as typed: no markdown in it acts

@@ -244,7 +244,7 @@ class PracticeCalls(Parts):
         return saved
 
     def away_from_exercises(self, user_id: int) -> None:
-        """The learner is on another page of the app (their progress, the tutor's page): time there is not
+        """The learner is on another page of the app (their progress, their history): time there is not
         time on the exercises they had open, which count it up to now and stand still until the learner is
         back on one (``work_on``). Called on every run of those pages; a draft written at this very moment
         (another tab) is left as it is, to be stepped away from at the next run."""

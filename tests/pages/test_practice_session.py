@@ -142,7 +142,7 @@ def test_the_buttons_keep_their_place_whichever_editor_shows_and_whichever_exerc
     assert len(set(map(str, places.values()))) == 1, places
 
 
-@pytest.mark.parametrize("page", ["pages/progress.py", "pages/tutor.py", "pages/profile.py"])
+@pytest.mark.parametrize("page", ["pages/progress.py", "pages/history.py", "pages/profile.py"])
 def test_the_exercise_open_stops_counting_time_on_another_page_and_goes_on_back_on_it(at, wb, learner, page):
     choose(at, EASY)
     assert wb.draft(learner.id, EASY).away_since is None
@@ -152,3 +152,11 @@ def test_the_exercise_open_stops_counting_time_on_another_page_and_goes_on_back_
     at.switch_page("pages/practice.py").run()
     assert not at.exception, at.exception
     assert wb.draft(learner.id, EASY).away_since is None, "and goes on"
+
+
+def test_time_asking_the_tutor_page_is_time_on_the_exercise(at, wb, learner):
+    """The Tutor page knows the exercise open, and asking about it is work on it."""
+    choose(at, EASY)
+    at.switch_page("pages/tutor.py").run()
+    assert not at.exception, at.exception
+    assert wb.draft(learner.id, EASY).away_since is None
