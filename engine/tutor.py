@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 
 MAX_MESSAGE = guardrails.MAX_MESSAGE_CHARS
 EMPTY = "What would you like to ask? Tell me what you tried and what happened."
-BLOCKED = ("I started to write code that would solve the exercise for you, so I've held it back: "
-           "finding it yourself is the point.")
+# said after whatever the reply said before its code (often "Here is the answer:"), so it reads on from that
+BLOCKED = ("On second thought, I've held it back: the code I started to write would solve the exercise for you, "
+           "and finding it yourself is the point.")
 CUT_SHORT = "\n\n*(The reply stopped here: the page was left before it was finished.)*"
 BROKEN_OFF = {  # a model's reply that ended before the model said it was finished, by why (its finish reason)
     None: "\n\n*(The reply stopped here: the connection to the AI tutor was lost before it was finished.)*",
@@ -163,14 +164,19 @@ class Tutor:
             def from_model() -> Iterator[str]:
                 words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s,
                                         most_tokens=self.wb.settings.llm_max_reply_tokens)
+                said = ""
                 try:
-                    yield from solution_guard.guard(words, grade, record, known, context.own_code, names)
+                    for part in solution_guard.guard(words, grade, record, known, context.own_code, names):
+                        said += part
+                        yield part
                 finally:  # closed when the learner leaves: the words' own end counts their tokens, before the finish
                     words.close()
                 if record.get("blocked"):
-                    nudge = self._offline("I'm stuck", context)
+                    # the offline tutor's answer to what was asked: a question about a concept costs no hint here
+                    # either (answered as "I'm stuck", it was charged one)
+                    nudge = self._offline(message, context)
                     record["hint"] = nudge.hint or record.get("hint")  # the nudge shows a hint: it counts
-                    yield f"{BLOCKED}\n\n{nudge.text}"
+                    yield ("\n\n" if said.strip() else "") + f"{BLOCKED}\n\n{nudge.text}"
                 elif usage.finish_reason in BROKEN_OFF:  # the client reads a stream cut mid-reply as its end
                     record["cut"] = usage.finish_reason or "connection"
                     yield BROKEN_OFF[usage.finish_reason]

@@ -17,6 +17,7 @@ from llm_server import Reply
 from engine import ConversationNotFound, llm, tutor
 from engine.settings import Settings
 from engine.store import Store
+from engine.tutor import BLOCKED
 from engine.workbench import Workbench
 
 DIGITS = "python/digit-sum"
@@ -232,6 +233,29 @@ def test_a_reply_whose_code_solves_the_exercise_is_never_shown(online, server, r
         assert solving not in text, text
     assert "held it back" in text and "Hint 1 of 3" in text and text.rstrip().endswith("?")
     assert replied(wb, learner)[0]["blocked"] is True
+
+
+def test_a_solution_held_back_after_its_lead_in_reads_on_from_it(online, server):
+    """The words before the code were shown, and the notice contradicted them: "Here is the answer:" then
+    "I started to write code... so I've held it back"."""
+    wb = online()
+    learner = new_learner(wb)
+    server.script(Reply(f"Here is the answer:\n```python\n{wb.exercise(DIGITS).reference}```\n", chunk_chars=5))
+    text = wb.ask_tutor(learner, "I'm stuck", DIGITS)
+    assert text.startswith(f"Here is the answer:\n\n\n{BLOCKED}\n\n"), text
+
+
+def test_a_question_about_a_concept_costs_no_hint_when_the_models_answer_is_held_back(online, server):
+    """Held back, the reply was the offline tutor's answer to "I'm stuck", whatever was asked: its hint was
+    charged to a learner who had asked what a while loop is."""
+    wb = online()
+    learner = new_learner(wb)
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+    server.script(Reply(f"A while loop repeats. For example:\n```python\n{wb.exercise(DIGITS).reference}```\n"))
+    text = wb.ask_tutor(learner, "what is a while loop?", DIGITS)
+    assert BLOCKED in text and "Hint 1" not in text, text
+    assert replied(wb, learner)[0].get("hint") is None
+    assert wb.draft(learner, DIGITS) is None or wb.draft(learner, DIGITS).hints_shown == 0
 
 
 def dataclass_rectangle(reference: str) -> str:
