@@ -54,6 +54,9 @@ BROKEN_OFF = {  # a model's reply that ended before the model said it was finish
     None: "\n\n*(The reply stopped here: the connection to the AI tutor was lost before it was finished.)*",
     "length": "\n\n*(The reply stopped here: the AI tutor reached the most it may write in one reply.)*",
 }
+# after a model's reply that used up a hint: the model is offered the hint, and may say it in its own words or
+# not at all, while the hint counts all the same (the offline tutor's replies quote it)
+HINT_COUNTED = "\n\n*(This counts as hint {hint} of {hints}: it is with the exercise, under **Hints**.)*"
 SAID_TURNS = 6  # the offline tutor does not repeat word for word what its last 6 replies in a conversation said
 _INTENT_WORDS = {"answer": "asked for the answer", "error": "asked what an error means", "concept": "asked about a concept",
                  "approach": "asked whether their approach works", "stuck": "was stuck", "thanks": "said thanks",
@@ -177,9 +180,12 @@ class Tutor:
                     nudge = self._offline(message, context)
                     record["hint"] = nudge.hint or record.get("hint")  # the nudge shows a hint: it counts
                     yield ("\n\n" if said.strip() else "") + f"{BLOCKED}\n\n{nudge.text}"
-                elif usage.finish_reason in BROKEN_OFF:  # the client reads a stream cut mid-reply as its end
+                    return
+                if usage.finish_reason in BROKEN_OFF:  # the client reads a stream cut mid-reply as its end
                     record["cut"] = usage.finish_reason or "connection"
                     yield BROKEN_OFF[usage.finish_reason]
+                if record.get("hint") and exercise is not None:
+                    yield HINT_COUNTED.format(hint=record["hint"], hints=len(exercise.hints))
 
             try:
                 # the tokens are read when the reply is finished (``finish`` runs after the stream)

@@ -258,6 +258,22 @@ def test_a_question_about_a_concept_costs_no_hint_when_the_models_answer_is_held
     assert wb.draft(learner, DIGITS) is None or wb.draft(learner, DIGITS).hints_shown == 0
 
 
+def test_a_models_reply_that_used_up_a_hint_says_so(online, server):
+    """The model is offered the next hint and may leave it unsaid: the learner's hints ran out with nothing in
+    the conversation saying that any was used."""
+    wb = online()
+    learner = new_learner(wb)
+    wb.run_tests(learner, DIGITS, RETURNS_TEXT)
+    server.script("Think about what the test compares. What does your function return?")
+    text = wb.ask_tutor(learner, "I'm stuck, can you help?", DIGITS)
+    hints = len(wb.exercise(DIGITS).hints)
+    assert text.endswith(tutor.HINT_COUNTED.format(hint=1, hints=hints)), text
+    assert wb.draft(learner, DIGITS).hints_shown == 1
+
+    server.script("A while loop repeats while its condition holds.")
+    assert "counts as hint" not in wb.ask_tutor(learner, "what is a while loop?", DIGITS), "a concept costs none"
+
+
 def dataclass_rectangle(reference: str) -> str:
     """The reference with its __init__ made by @dataclass instead, never imported."""
     solution = "@dataclass\n" + re.sub(r"    def __init__\(.*?\n\n", "    width: float\n    height: float\n\n", reference,
