@@ -180,13 +180,7 @@ with chat:
     with messages:
         aria.announce_additions("tutor_messages")  # the reply is read out as it comes
         writing = show_messages(wb, user, current.id if current else None)
-    # as on the Practice page: help with an exercise not solved yet uses up its hints
-    if exercise_id in catalogue and not wb.solved(user.id, exercise_id):
-        title = literal(catalogue[exercise_id].title)
-        seen = hints_seen(wb, user, catalogue[exercise_id])  # no next hint to count once all are seen
-        st.caption(f":material/lightbulb: Asking for help with **{title}** shows its next hint, counted as a hint used, "
-                   "like **Show a hint** on the Practice page." if seen is None
-                   else f":material/lightbulb: On **{title}** {all_hints_seen(seen)}")
+    hints_note = st.empty()  # filled after a question below is answered: it may have used up the last hint
     prompt = question_box(wb, INPUT, writing)
     if prompt:
         if current is None:
@@ -194,6 +188,13 @@ with chat:
             st.session_state["tutor_conversation"] = current.id
         with messages:
             ask(wb, user, prompt, exercise_id, current.id)
+    # as on the Practice page: help with an exercise not solved yet uses up its hints
+    if exercise_id in catalogue and not wb.solved(user.id, exercise_id):
+        title = literal(catalogue[exercise_id].title)
+        seen = hints_seen(wb, user, catalogue[exercise_id])  # no next hint to count once all are seen
+        hints_note.caption(f":material/lightbulb: Asking for help with **{title}** shows its next hint, counted as a hint "
+                           "used, like **Show a hint** on the Practice page." if seen is None
+                           else f":material/lightbulb: On **{title}** {all_hints_seen(seen)}")
     with header:
         if current is not None:
             conversation_header(wb.conversation(user.id, current.id))  # named by its first question, if that was just now

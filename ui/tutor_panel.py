@@ -188,10 +188,7 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
             st.session_state[key] = earlier[0].id if earlier else None
         conversation_id = st.session_state[key]
         mode_caption(wb)
-        if not wb.solved(user.id, exercise.id):  # a solved exercise gives no more hints
-            seen = hints_seen(wb, user, exercise)
-            st.caption("Asking for help shows the exercise's next hint, counted as a hint used, like **Show a hint**."
-                       if seen is None else f"On this exercise {all_hints_seen(seen)}")
+        hints_note = st.empty()  # filled after a question below is answered: it may have used up the last hint
         messages = st.container(key=f"panel_messages:{exercise.id}")  # made before the input: the newest exchange
         with messages:                                                  # lands above it, not below
             aria.announce_additions(f"panel_messages:{exercise.id}")
@@ -203,6 +200,10 @@ def tutor_panel(wb: Workbench, user: User, exercise: Exercise) -> None:
                 st.session_state[key] = conversation_id
             with messages:  # a hint the reply gives shows beside the exercise: the page draws the hints after this
                 ask(wb, user, prompt, exercise.id, conversation_id)
+        if not wb.solved(user.id, exercise.id):  # a solved exercise gives no more hints
+            seen = hints_seen(wb, user, exercise)
+            hints_note.caption("Asking for help shows the exercise's next hint, counted as a hint used, like **Show a "
+                               "hint**." if seen is None else f"On this exercise {all_hints_seen(seen)}")
         if conversation_id is not None and st.button("New conversation", key=f"panel_new:{exercise.id}",
                                                      icon=":material/add_comment:"):
             st.session_state[key] = None

@@ -200,6 +200,28 @@ def test_with_every_hint_seen_the_panel_says_help_shows_the_last_again(wb, learn
            "more." in [c.value for c in at.caption]
 
 
+def test_the_question_that_uses_the_last_hint_changes_the_notes_at_once(wb, learner):
+    """The notes were drawn before the question was answered: the one that used the last hint left them
+    saying that asking shows the next one, until the question after."""
+    for _ in range(2):
+        wb.reveal_hint(learner.id, DIGITS, "")
+    at = practice_after_a_failing_run(wb, learner)
+    assert PANEL_NOTICE in [c.value for c in at.caption]
+    at.chat_input(key=f"panel_input:{DIGITS}").set_value("I'm stuck").run()
+    assert not at.exception, at.exception
+    assert wb.draft(learner.id, DIGITS).hints_shown == 3
+    captions = [c.value for c in at.caption]
+    assert PANEL_NOTICE not in captions and any("you have seen all 3 of its hints" in c for c in captions), captions
+
+    for _ in range(2):
+        wb.reveal_hint(learner.id, VOWELS, "")
+    page = tutor_page(learner)
+    page.selectbox(key="tutor_exercise").set_value(VOWELS).run()
+    page.chat_input(key="tutor_input").set_value("I'm stuck").run()
+    assert not page.exception, page.exception
+    assert ALL_SEEN in [c.value for c in page.caption]
+
+
 def practice_after_a_failing_run(wb, learner) -> AppTest:
     """The Practice page on Digit sum, whose tests the learner has just run and failed."""
     wb.run_tests(learner.id, DIGITS, RETURNS_TEXT)
