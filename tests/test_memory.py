@@ -265,6 +265,15 @@ def test_hints_needed_are_remembered_the_latest_replacing_the_earlier(wb: Workbe
     assert [(m.kind, m.text) for m in wb.memories(ada)] == [("hint", "Needed hint 2 on Digit sum (Loops)")]
 
 
+def test_hints_the_tutor_gave_are_remembered_as_the_pages_are(wb: Workbench) -> None:
+    """Only Show a hint's were: a learner who took every hint from the tutor had none under Hints needed."""
+    ada = new_learner(wb)
+    wb.count_hints(ada, EXERCISE, 2)
+    assert [(m.kind, m.text) for m in wb.memories(ada)] == [("hint", "Needed hint 2 on Digit sum (Loops)")]
+    wb.count_hints(ada, EXERCISE, 1)  # an older rung counts nothing more, and says nothing more
+    assert [m.text for m in wb.memories(ada)] == ["Needed hint 2 on Digit sum (Loops)"]
+
+
 def test_goals_from_the_profile_are_remembered_and_replaced_when_edited(wb: Workbench) -> None:
     ada = new_learner(wb)
     answer_interview(wb, ada)

@@ -214,8 +214,13 @@ class PracticeCalls(Parts):
         self.attempts.save_draft(user_id, exercise_id, code, hints_shown, at=self.clock())
 
     def count_hints(self, user_id: int, exercise_id: str, hints_shown: int) -> None:
-        """Hints given beside the code (the tutor's rungs): counted in the draft, whose code stays the learner's."""
-        self.attempts.count_hints(user_id, exercise_id, hints_shown, self.exercise(exercise_id).starter, at=self.clock())
+        """Hints given beside the code (the tutor's rungs): counted in the draft, whose code stays the learner's,
+        and remembered as the page's Show a hint is (the tutor's reply is logged with its hint)."""
+        exercise = self.exercise(exercise_id)
+        before = self.draft(user_id, exercise_id)
+        after = self.attempts.count_hints(user_id, exercise_id, hints_shown, exercise.starter, at=self.clock())
+        if after.hints_shown > (before.hints_shown if before else 0):
+            self._notes.remember_hint(user_id, exercise, after.hints_shown)
 
     def solved(self, user_id: int, exercise_id: str) -> bool:
         """Whether the learner has submitted a passing solution of the exercise."""
