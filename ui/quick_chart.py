@@ -217,6 +217,11 @@ def notes(frame: pl.DataFrame, data: pl.DataFrame, x: str, colour: str | None, m
     return said
 
 
+# the chart's settings, kept beside its widgets: Streamlit forgets a widget's value when a run of another page
+# leaves it out, and the chart came back from there as the boxes' first options, a chart of nothing
+CHOSEN = "chart_chosen"
+
+
 def quick_chart(frame: pl.DataFrame, preferred: ChartSpec | None = None) -> None:
     """The chart's controls and the chart of ``frame`` (flat: no lists or structs), or why there is none.
     ``preferred``: the chart to start from (an example query's), when the result has its columns."""
@@ -230,6 +235,8 @@ def quick_chart(frame: pl.DataFrame, preferred: ChartSpec | None = None) -> None
                                 chart_colour=colour_default)
         if mark_default:
             st.session_state["chart_mark"] = mark_default
+    elif "chart_x" not in st.session_state:  # back from another page, whose run made Streamlit forget the widgets
+        st.session_state.update(st.session_state.get(CHOSEN, {}))
     st.session_state.setdefault("chart_mark", "bar")
     with st.container(horizontal=True, wrap=True):  # one row, or more on a narrow screen
         x = st.selectbox("X", columns, key="chart_x", width=CONTROL_WIDTH)
@@ -241,6 +248,7 @@ def quick_chart(frame: pl.DataFrame, preferred: ChartSpec | None = None) -> None
                               disabled=not choices,
                               help="Split the rows into series, one colour each: a learner, a verb, weeks later…")
         mark = st.segmented_control("Chart", MARKS, key="chart_mark") or "bar"
+    st.session_state[CHOSEN] = {"chart_x": x, "chart_y": y, "chart_colour": colour, "chart_mark": mark}
     if empty(frame[x]):
         st.info(f"{literal(x)} holds no values (all NULL): choose another X to draw along.", icon=":material/info:")
         return

@@ -186,6 +186,17 @@ def test_each_example_starts_from_its_own_chart(wb, demo_tess, title, controls):
         assert spec["encoding"]["color"]["legend"]["symbolLimit"] >= len(set(data[controls[2]])), "every series listed"
 
 
+def test_the_chart_is_as_it_was_after_a_visit_to_another_page(wb, demo_tess):
+    """Streamlit forgets the widgets of a page while another runs: the chart came back as the boxes' first
+    options, X = cohort_week and Y = weeks_later, bars stacked."""
+    at = run_example(open_page(demo_tess), RETENTION)
+    at.button_group(key="chart_mark").set_value("point").run()
+    at.switch_page("pages/cohorts.py").run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, at.exception
+    assert chart_controls(at) == ("weeks_later", "learners", "cohort_week", "point")
+
+
 def test_an_edited_example_gets_the_general_defaults_and_a_number_colour(wb, demo_tess):
     at = run_example(open_page(demo_tess), RETENTION)
     example = at.text_area(key="sql").value
