@@ -43,6 +43,7 @@ from engine import console_worker
 from engine.bank import Bank
 from engine.clock import utcnow
 from engine.console_process import WorkerGone, WorkerProcess, WorkerTimeout, started_worker
+from engine.console_worker import error_text
 from engine.store import Store
 from engine.views import VIEWS, exercises_table, scope_fingerprint, scoped_tables
 
@@ -195,7 +196,7 @@ class Console:
         try:
             statements = _parsed(lambda parser: parser.extract_statements(text))
         except duckdb.Error as exc:
-            raise ConsoleError(_first_line(exc)) from None
+            raise ConsoleError(error_text(exc)) from None
         if not statements:
             raise ConsoleError("There is no statement to run: write a SELECT.")
         if len(statements) != 1:
@@ -326,10 +327,6 @@ def _first_word(sql: str) -> str:
     """The statement's first keyword as the user typed it (CHECKPOINT, not DuckDB's kind of it, CALL)."""
     word = re.match(r"\s*([A-Za-z_]+)", _COMMENTS.sub(" ", sql))
     return word[1].upper() if word else ""
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 # the days (since 1970) that Python's dates, the browser and Polars' CSV writer all take: years 1 to 9999

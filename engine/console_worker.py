@@ -57,6 +57,7 @@ NOWHERE = "/nonexistent"  # where the settings that would name a folder point in
 # what a result may hold, beside its rows: a page shows it and offers it as CSV, and a larger one (a single
 # text of 250 MB) took gigabytes of the server's memory and then showed nothing in the browser
 MAX_RESULT_MB = 32
+ERROR_LINES, ERROR_LINE_CHARS = 12, 300  # an error's message: enough for its help and the line it points at
 FETCH_ROWS = 64  # rows read at a time: what is held beyond the limit before it is noticed
 # DuckDB types that Polars cannot take (INTERVAL, UNION) or takes only as raw bytes (VARIANT, BIT):
 # they come back as DuckDB writes them as text ("3 days", "42")
@@ -140,7 +141,7 @@ def answer(connection: duckdb.DuckDBPyConnection, request: dict[str, Any]) -> li
     except TooLarge:
         return [_json(error="too_large", message="")]
     except duckdb.Error as exc:
-        return [_json(error="error", message=first_line(exc))]
+        return [_json(error="error", message=error_text(exc))]
     finally:
         watchdog.cancel()
         cursor.execute("ROLLBACK")
@@ -155,8 +156,11 @@ def _json(**fields: object) -> bytes:
     return json.dumps(fields).encode()
 
 
-def first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+def error_text(error: Exception) -> str:
+    """What DuckDB says of an error, as it says it: its first line, then its help ("Did you mean "events"?",
+    "Candidate bindings: "user_id"") and where in the query it is ("LINE 4:" and a caret), within bounds."""
+    lines = str(error).strip().splitlines()[:ERROR_LINES]
+    return "\n".join(line[:ERROR_LINE_CHARS] for line in lines).rstrip() or type(error).__name__
 
 
 def _fetched(relation: duckdb.DuckDBPyRelation) -> pa.Table:

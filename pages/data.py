@@ -207,7 +207,8 @@ st.session_state["query_sql"] = sql
 
 if run:
     try:
-        st.session_state["result"] = wb.query_data(user.id, sql_console, sql)
+        with st.spinner("Running the query…"):  # seconds, up to the time limit, for a heavy one
+            st.session_state["result"] = wb.query_data(user.id, sql_console, sql)
         st.session_state["result_chart"] = example_chart(examples, sql)  # an example's own chart, if it is one
         st.session_state.pop("query_error", None)
     except ConsoleError as exc:
@@ -215,7 +216,12 @@ if run:
         st.session_state["query_error"] = str(exc)
 
 if st.session_state.get("query_error"):
-    st.error(literal(st.session_state["query_error"]), icon=":material/error:")
+    # DuckDB's help and the place in the query ("LINE 4:" and a caret under it) under its first line, in a
+    # fixed-width font so that the caret points where it should
+    said, _, where = st.session_state["query_error"].partition("\n")
+    st.error(literal(said), icon=":material/error:")
+    if where.strip():
+        st.code(where.strip("\n"), language=None)
 result = st.session_state.get("result")
 if result is not None:
     frame = result.frame
@@ -226,8 +232,8 @@ if result is not None:
     dates = {c: st.column_config.DateColumn() for c, t in frame.schema.items() if t == pl.Date}  # not at midnight
     st.dataframe(flattened(frame, keep_nested=True), hide_index=True, column_config=dates)
     flat = flattened(frame)
-    # named by the time (UTC): two downloads neither overwrite nor look alike
-    st.download_button("Download CSV", csv_bytes(flat), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M}.csv",
+    # named by the time (UTC), to the second: two downloads neither overwrite nor look alike
+    st.download_button("Download CSV", csv_bytes(flat), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M%S}.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")
     if frame.height and frame.width >= 2:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:", key="quick_chart"):

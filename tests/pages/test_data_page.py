@@ -144,6 +144,21 @@ def test_choosing_one_example_after_another_offers_nothing_to_put_back(wb, tess)
     assert not any(b.key == "put_back_sql" for b in at.button), "the page's first query is no work of the analyst's"
 
 
+@pytest.mark.parametrize(("sql", "first", "rest"), [
+    ("SELECT *\nFROM event", "Catalog Error: Table with name event does not exist!", 'Did you mean "events"?'),
+    ("SELECT usr_id FROM events", 'Binder Error: Referenced column "usr_id" not found in FROM clause!',
+     'Candidate bindings: "user_id"'),
+    ("SELECT verb\nFROM events\nGROUP BY\nORDER BY 1", 'Parser Error: syntax error at or near "ORDER"',
+     "LINE 4: ORDER BY 1\n        ^^^^^"),
+])
+def test_an_error_keeps_duckdbs_help_and_the_place_in_the_query_it_points_at(wb, tess, sql, first, rest):
+    """Only its first line was shown: a mistyped name without "Did you mean", a syntax error without its line."""
+    at = run_sql(open_page(tess), sql)
+    assert shown(at.error[0].value) == first
+    [where] = [c.value for c in at.code]
+    assert where.startswith(rest), where
+
+
 @pytest.mark.parametrize("sql", [
     "PIVOT events ON verb USING count(*)",
     'SELECT * FROM "$a$ and $b$ __bold__ *it*"',
