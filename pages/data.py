@@ -165,6 +165,9 @@ def use_example() -> None:
     if typed and typed not in {EXAMPLE, *examples.values()}:
         st.session_state["replaced_sql"] = st.session_state["sql"]
     st.session_state["sql"] = st.session_state["query_sql"] = examples[chosen]
+    # the box is a menu, back to its placeholder: left showing the example, it named one no longer in the SQL
+    # box (edited, or put back), and choosing that example again did nothing
+    st.session_state["example"] = None
 
 
 @acting

@@ -128,6 +128,21 @@ def test_an_example_chosen_over_a_typed_query_can_be_undone(wb, tess):
     assert list(at.dataframe[-1].value.columns) == ["user_id", "n"]
 
 
+def test_an_example_chosen_again_after_an_edit_or_a_put_back_is_the_example_again(wb, tess):
+    """The box went on naming the example chosen last, and choosing it again changed nothing."""
+    at = open_page(tess)
+    at.selectbox(key="example").select("Weekly active learners").run()
+    example = at.text_area(key="sql").value
+    assert at.selectbox(key="example").value is None, "back to its placeholder"
+    at.text_area(key="sql").input(example + " LIMIT 1").run()
+    at.selectbox(key="example").select("Weekly active learners").run()
+    assert at.text_area(key="sql").value == example
+    at.button(key="put_back_sql").click().run()
+    assert at.text_area(key="sql").value == example + " LIMIT 1"
+    at.selectbox(key="example").select("Weekly active learners").run()
+    assert at.text_area(key="sql").value == example
+
+
 def test_a_query_run_after_the_example_is_not_lost_to_putting_back(wb, tess):
     """The example edited into a query of the analyst's own and run: the query the example replaced stayed on offer,
     and putting it back overwrote the new one, kept nowhere."""
