@@ -201,6 +201,11 @@ class Console:
             raise ConsoleError("There is no statement to run: write a SELECT.")
         if len(statements) != 1:
             raise ConsoleError("One statement at a time, please.")
+        if statements[0].type == duckdb.StatementType.EXPLAIN:
+            # the plan of a query (ANALYZE: run, and timed): read-only when what it explains is one SELECT
+            explained = _EXPLAIN.sub("", _COMMENTS.sub(" ", text), count=1)
+            self._checked(explained)
+            return text
         if statements[0].type != duckdb.StatementType.SELECT:
             typed = _first_word(text)
             if typed == "PIVOT":
@@ -321,6 +326,9 @@ def _without_trailing_noise(sql: str) -> str:
 
 
 _COMMENTS = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
+
+
+_EXPLAIN = re.compile(r"^\s*EXPLAIN\s+(ANALY[SZ]E\s+)?", re.IGNORECASE)
 
 
 def _first_word(sql: str) -> str:

@@ -177,6 +177,7 @@ def put_back() -> None:
 
 
 examples = example_queries(DOCS)
+PLAN = ["explain_key", "explain_value"]  # the columns of EXPLAIN's result
 # The box's text is kept under a key of its own (ui.session.KEPT_BOXES): Streamlit forgets a widget's state
 # once a run of another page does not draw it, while the result below is kept, and would then show under the
 # default query.
@@ -232,13 +233,18 @@ if result is not None:
     if result.truncated:
         note += f"; stopped at the limit of {result.limit:,} rows"
     st.caption(note)
-    dates = {c: st.column_config.DateColumn() for c, t in frame.schema.items() if t == pl.Date}  # not at midnight
-    st.dataframe(flattened(frame, keep_nested=True), hide_index=True, column_config=dates)
+    if frame.columns == PLAN:  # EXPLAIN's: a plan drawn in boxes, as many lines as it takes, unreadable in a cell
+        for kind, plan in frame.iter_rows():
+            st.caption(kind.replace("_", " ").capitalize())
+            st.code(plan, language=None)
+    else:
+        dates = {c: st.column_config.DateColumn() for c, t in frame.schema.items() if t == pl.Date}  # not at midnight
+        st.dataframe(flattened(frame, keep_nested=True), hide_index=True, column_config=dates)
     flat = flattened(frame)
     # named by the time (UTC), to the second: two downloads neither overwrite nor look alike
     st.download_button("Download CSV", csv_bytes(flat), file_name=f"workbench-query-{clock.utcnow():%Y-%m-%d-%H%M%S}.csv",
                        mime="text/csv", icon=":material/download:", on_click="ignore")
-    if frame.height and frame.width >= 2:
+    if frame.height and frame.width >= 2 and frame.columns != PLAN:
         with st.expander("Quick chart", expanded=True, icon=":material/bar_chart:", key="quick_chart"):
             quick_chart(flat, st.session_state.get("result_chart"))
 

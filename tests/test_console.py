@@ -103,7 +103,9 @@ WRITES = {
     "create": "CREATE TABLE t AS SELECT 1",
     "create view": "CREATE VIEW v AS SELECT 1",
     "query() drop": "SELECT * FROM query('DROP TABLE events')",
-    "explain analyze": "EXPLAIN ANALYZE SELECT 1",
+    "explain analyze delete": "EXPLAIN ANALYZE DELETE FROM events",
+    "explain a cte that deletes": "EXPLAIN ANALYZE WITH x AS (DELETE FROM events RETURNING id) SELECT count(*) FROM x",
+    "explain, commented": "/* plan */ EXPLAIN -- of\nANALYZE DROP TABLE events",
     "checkpoint": "CHECKPOINT",
     "export": "EXPORT DATABASE '/tmp/x'",
 }
@@ -117,6 +119,16 @@ def test_nothing_but_a_query_runs(setup, sql):
         console.run(sql)
     assert rows(console, "SELECT count(*) FROM users") == [(1,)]
     assert wb.store.scalar("SELECT count(*) FROM events") == before
+
+
+@pytest.mark.parametrize("sql", ["EXPLAIN SELECT verb, count(*) FROM events GROUP BY verb",
+                                 "explain analyze SELECT count(*) FROM events", "-- why slow?\nEXPLAIN\nSELECT 1"])
+def test_the_plan_of_a_query_is_a_query_too(setup, sql):
+    """EXPLAIN was refused as if it wrote data: an analyst reads the plan of a slow query."""
+    _, console, _, _ = setup
+    result = console.run(sql)
+    assert result.frame.columns == ["explain_key", "explain_value"]
+    assert "─" in result.frame["explain_value"][0], "the plan, drawn in boxes"
 
 
 CTE_WRITES = {

@@ -159,6 +159,13 @@ def test_choosing_one_example_after_another_offers_nothing_to_put_back(wb, tess)
     assert not any(b.key == "put_back_sql" for b in at.button), "the page's first query is no work of the analyst's"
 
 
+def test_a_query_plan_shows_as_drawn(wb, tess):
+    at = run_sql(open_page(tess), "EXPLAIN SELECT verb, count(*) FROM events GROUP BY verb")
+    assert not at.error and not [d for d in at.dataframe if "explain_value" in d.value.columns]
+    assert "Physical plan" in [c.value for c in at.caption]
+    assert "─" in at.code[0].value and "\n" in at.code[0].value
+
+
 @pytest.mark.parametrize(("sql", "first", "rest"), [
     ("SELECT *\nFROM event", "Catalog Error: Table with name event does not exist!", 'Did you mean "events"?'),
     ("SELECT usr_id FROM events", 'Binder Error: Referenced column "usr_id" not found in FROM clause!',
