@@ -56,9 +56,16 @@ def all_hints_seen(seen: int) -> str:
     return f"you have seen all {seen} of its hints: asking for help shows the last one again, and counts no more."
 
 
+# a table in a reply (a model's: input, expected, got) scrolls across inside its bubble: on a phone it ran past
+# the panel's edge, its last column cut off by the screen's
+WIDE_TABLES = ('<style>[data-testid="stChatMessage"] [data-testid="stMarkdownContainer"] table '
+               '{display: block; max-width: 100%; overflow-x: auto}</style>')
+
+
 def show_messages(wb: Workbench, user: User, conversation_id: int | None) -> bool:
     """The conversation so far, oldest first; markdown and code rendered. Whether the tutor is still writing a
     reply in it, elsewhere (``awaited_reply``): the box to write in waits for it too."""
+    st.html(WIDE_TABLES)  # style alone takes no room
     if conversation_id is None:
         return False
     # asked first: a reply saved since is among the messages
