@@ -147,8 +147,11 @@ with st.expander("Tables and views", icon=":material/table_view:", key="tables_a
     described = {t.name: t.description for t in TABLES} | VIEW_DESCRIPTIONS
     schema = sql_console.schema().with_columns(
         about=pl.col("name").replace_strict(described, default=""))
-    st.dataframe(schema.select("name", "about", "columns"), hide_index=True,
-                 column_config={"name": "Name", "about": "What", "columns": "Columns"})
+    # as text, a table after another: in a grid, each table's long line of columns was cut at its cell's edge,
+    # and on a phone the columns were off the screen
+    for name, about, columns in schema.select("name", "about", "columns").iter_rows():
+        st.markdown(f"**`{name}`**" + (f": {literal(about)}" if about else ""))
+        st.caption(literal(columns))
     if DOCS.exists():  # the repository's docs/data.md, which a reader of this page cannot open otherwise
         st.download_button("Analysts' guide (Markdown)", DOCS.read_bytes(), file_name="workbench-data-guide.md",
                            mime="text/markdown", icon=":material/menu_book:",

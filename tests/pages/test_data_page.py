@@ -190,3 +190,11 @@ def test_an_error_shows_as_duckdb_wrote_it_not_as_markdown(wb, tess, sql):
     message = at.error[0].value
     assert message == literal(shown(message)), "every markdown character escaped: no italics, no maths"
     assert "count(*)" in shown(message) or "$a$ and $b$ __bold__ *it*" in shown(message)
+
+
+def test_every_table_and_view_is_listed_with_what_it_holds_and_its_columns(wb, tess):
+    at = open_page(tess)
+    [reference] = [e for e in at.expander if e.label == "Tables and views"]
+    names = [m.value for m in reference.markdown]
+    assert any(n.startswith("**`events`**: ") for n in names) and any(n.startswith("**`users`**") for n in names)
+    assert any(shown(c.value).startswith("id BIGINT, ") and "user_id INTEGER" in shown(c.value) for c in reference.caption)
