@@ -81,14 +81,18 @@ def test_the_caption_says_what_the_chart_hides():
     frame = pl.DataFrame({"week": ["w1", "w1", "w2"], "name": ["ada", "bob", "ada"], "n": [1, 2, 3]})
     _, data = build(frame, "week", "n", None, "bar")
     assert notes(frame, data, "week", None, "bar", ["name"]) == [
-        "Several rows share each week: their bars are stacked: each bar is their sum. Choose a Colour (name) to tell "
+        "Some rows share the same week: their bars are stacked: each bar is their sum. Choose a Colour (name) to tell "
         "them apart."]
     assert notes(frame, data, "week", None, "point", ["name"]) == [], "points side by side hide nothing"
     assert notes(frame, data, "week", None, "bar", []) == [
-        "Several rows share each week: their bars are stacked: each bar is their sum. Choose another X, or return one "
+        "Some rows share the same week: their bars are stacked: each bar is their sum. Choose another X, or return one "
         "row per week from the query."]
     _, data = build(frame, "week", "n", "name", "bar")
     assert notes(frame, data, "week", "name", "bar", ["name"]) == []
+    every = pl.DataFrame({"week": ["w1", "w1", "w2", "w2"], "name": ["ada", "bob", "ada", "bob"], "n": [1, 2, 3, 4]})
+    _, data = build(every, "week", "n", None, "line")
+    assert notes(every, data, "week", None, "line", ["name"])[0].startswith(
+        "Several rows share each week: the line goes back and forth"), "each, when it is each"
 
 
 def test_the_caption_never_says_to_aggregate_what_is_aggregated():
@@ -97,7 +101,7 @@ def test_the_caption_never_says_to_aggregate_what_is_aggregated():
     choices = colour_choices(frame, "cohort_week", "learners")
     _, data = build(frame, "cohort_week", "learners", None, "bar")
     assert notes(frame, data, "cohort_week", None, "bar", choices) == [  # markdown: the names' "_" escaped
-        "Several rows share each cohort\\_week: their bars are stacked: each bar is their sum. Choose a Colour "
+        "Some rows share the same cohort\\_week: their bars are stacked: each bar is their sum. Choose a Colour "
         "(weeks\\_later) to tell them apart."]
     _, data = build(frame, "cohort_week", "learners", "weeks_later", "bar")
     assert notes(frame, data, "cohort_week", "weeks_later", "bar", choices) == []

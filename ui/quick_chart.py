@@ -202,7 +202,8 @@ def notes(frame: pl.DataFrame, data: pl.DataFrame, x: str, colour: str | None, m
     if frame.height > CHART_ROWS:
         said.append(f"The chart draws the first {CHART_ROWS:,} of the {frame.height:,} rows.")
     keys = [x, colour] if colour else [x]
-    if mark != "point" and data.select(keys).is_duplicated().any():
+    shared = data.select(keys).is_duplicated()
+    if mark != "point" and shared.any():
         each = f"{literal(x)} and {literal(colour)}" if colour else literal(x)
         what = ("their bars are stacked: each bar is their sum" if mark == "bar"
                 else "the line goes back and forth between them")
@@ -210,7 +211,9 @@ def notes(frame: pl.DataFrame, data: pl.DataFrame, x: str, colour: str | None, m
         named = f"{', '.join(literal(c) for c in others[:3])}{'…' if len(others) > 3 else ''}"
         hint = (f"Choose {'another' if colour else 'a'} Colour ({named}) to tell them apart." if others
                 else f"Choose another X, or return one row per {each} from the query.")
-        said.append(f"Several rows share each {each}: {what}. {hint}")
+        # "each" when it is so, not when a few do: the chart of a log over times had two rows at one moment
+        said.append(f"Several rows share each {each}: {what}. {hint}" if shared.all()
+                    else f"Some rows share the same {each}: {what}. {hint}")
     if colour and (series := data[colour].n_unique()) > LEGEND_ENTRIES:
         said.append(f"The legend lists {LEGEND_ENTRIES} of the {series:,} values of {literal(colour)}: "
                     "hover over a mark to see its value.")
