@@ -29,6 +29,7 @@ import atexit
 import json
 import re
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -75,6 +76,8 @@ class ConsoleResult:
     truncated: bool  # more rows than the limit: only the first ``limit`` are here
     limit: int
     elapsed_ms: float
+    # before it ran: another query on the same console (the educator's other tab) ran first, up to its time limit
+    waited_ms: float = 0.0
 
 
 class Console:
@@ -132,7 +135,9 @@ class Console:
         if self._closed:
             raise ConsoleError(REPLACED)
         statement = self._checked(sql)
+        asked = time.perf_counter()
         with self._lock:
+            waited_ms = (time.perf_counter() - asked) * 1000
             if self._closed:  # closed while the statement was checked
                 self._free()
                 raise ConsoleError(REPLACED)
@@ -144,7 +149,7 @@ class Console:
             finally:
                 if self._closed:  # closed while this query ran: freed now that it is over
                     self._free()
-        return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1))
+        return ConsoleResult(frame.head(limit), frame.height > limit, limit, round(elapsed, 1), round(waited_ms, 1))
 
     def schema(self) -> pl.DataFrame:
         """Every table and view of the console with its columns: for the page's reference."""

@@ -181,6 +181,7 @@ def put_back() -> None:
 
 examples = example_queries(DOCS)
 PLAN = ["explain_key", "explain_value"]  # the columns of EXPLAIN's result
+WAIT_WORTH_SAYING_MS = 500
 # The box's text is kept under a key of its own (ui.session.KEPT_BOXES): Streamlit forgets a widget's state
 # once a run of another page does not draw it, while the result below is kept, and would then show under the
 # default query.
@@ -235,6 +236,8 @@ if result is not None:
     note = f"{frame.height:,} {'row' if frame.height == 1 else 'rows'} in {result.elapsed_ms:.0f} ms"
     if result.truncated:
         note += f"; stopped at the limit of {result.limit:,} rows"
+    if result.waited_ms >= WAIT_WORTH_SAYING_MS:  # the console is one per educator, a query at a time
+        note += f", after {result.waited_ms / 1000:.1f} s waiting for your query in another tab to end"
     st.caption(note)
     if frame.columns == PLAN:  # EXPLAIN's: a plan drawn in boxes, as many lines as it takes, unreadable in a cell
         for kind, plan in frame.iter_rows():

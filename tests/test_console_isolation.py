@@ -63,6 +63,19 @@ def test_a_query_duckdb_cannot_interrupt_is_stopped_at_the_limit(console, sql):
     assert console.run("SELECT count(*) FROM exercises").frame.item() > 0, "a new worker answers, on the same copy"
 
 
+def test_a_query_behind_another_on_the_same_console_says_how_long_it_waited(console):
+    """An educator's second tab waited for the first's runaway query, and then said "1 row in 4 ms"."""
+    console.run("SELECT 1")
+    runaway = UNINTERRUPTIBLE["levenshtein of long texts"]
+    first = threading.Thread(target=lambda: pytest.raises(ConsoleError, console.run, runaway))
+    first.start()
+    time.sleep(0.3)
+    behind = console.run("SELECT 1 AS x")
+    first.join()
+    assert behind.frame.rows() == [(1,)] and behind.waited_ms > 500 and behind.elapsed_ms < behind.waited_ms
+    assert console.run("SELECT 1").waited_ms < 500, "alone, it waits for nothing"
+
+
 def test_a_huge_text_is_out_of_memory_and_the_console_goes_on(console):
     """The old console built the 2 GB text in the server's memory, outside DuckDB's limit."""
     with pytest.raises(ConsoleError, match="more than the console's 512 MB of memory"):
