@@ -167,10 +167,10 @@ class Tutor:
             def from_model() -> Iterator[str]:
                 words = llm.stream_text(self.chat_model, messages, usage, first_words_s=self.wb.settings.llm_timeout_s,
                                         most_tokens=self.wb.settings.llm_max_reply_tokens)
-                said = ""
+                said_words = False  # before its code: the notice of a reply held back reads on from them
                 try:
                     for part in solution_guard.guard(words, grade, record, known, context.own_code, names):
-                        said += part
+                        said_words = said_words or bool(part.strip())
                         yield part
                 finally:  # closed when the learner leaves: the words' own end counts their tokens, before the finish
                     words.close()
@@ -179,7 +179,7 @@ class Tutor:
                     # either (answered as "I'm stuck", it was charged one)
                     nudge = self._offline(message, context)
                     record["hint"] = nudge.hint or record.get("hint")  # the nudge shows a hint: it counts
-                    yield ("\n\n" if said.strip() else "") + f"{BLOCKED}\n\n{nudge.text}"
+                    yield ("\n\n" if said_words else "") + f"{BLOCKED}\n\n{nudge.text}"
                     return
                 if usage.finish_reason in BROKEN_OFF:  # the client reads a stream cut mid-reply as its end
                     record["cut"] = usage.finish_reason or "connection"
